@@ -1,0 +1,20 @@
+"""Command-line subcommands, each a module with `configure(parser)` and `run(args, paths) -> int`.
+
+A module is imported only when its command runs. To add a command, add a line to COMMANDS.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("netdesk.cli.check", "check the database's integrity"),
+    "backup": ("netdesk.cli.backup", "copy the database to a backup file"),
+    "restore": ("netdesk.cli.restore", "put a backup in place of the database"),
+}
+
+
+def load_command(name: str) -> ModuleType:
+    """Import the module that implements command `name`."""
+    return importlib.import_module(COMMANDS[name][0])

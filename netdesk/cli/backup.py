@@ -1,0 +1,35 @@
+"""`netdesk backup [DEST]`: a consistent copy of the live database (SQLite's backup API)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from netdesk.paths import Paths
+from netdesk.store import backup
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "dest", nargs="?", help="file or folder to write to (default: the backups folder)"
+    )
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    if not paths.database.exists():
+        print(f"netdesk backup: no database at {paths.database}", file=sys.stderr)
+        return 2
+    if args.dest is None:
+        from netdesk.store.db import open_database
+
+        database = open_database(paths.database, daily_backup=False)
+        written = backup.take(database, paths.database, reason="manual")
+        database.close()
+    else:
+        dest = Path(args.dest).expanduser()
+        if dest.is_dir():
+            dest = dest / "netdesk-backup.db"
+        written = backup.copy_database(paths.database, dest)
+    print(written)
+    return 0

@@ -1,0 +1,39 @@
+"""`netdesk restore [BACKUP]`: put a backup in place of the database (the old file is kept aside)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from netdesk.paths import Paths
+from netdesk.store import backup
+from netdesk.store.integrity import quick_check
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("backup", nargs="?", help="backup file (default: the newest good one)")
+    parser.add_argument("--list", action="store_true", help="list the backup generations")
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    if args.list:
+        for generation in backup.generations(paths.database):
+            print(generation)
+        return 0
+    source = Path(args.backup) if args.backup else backup.newest_good(paths.database)
+    if source is None:
+        print("netdesk restore: no good backup found", file=sys.stderr)
+        return 1
+    if not source.is_file():
+        print(f"netdesk restore: {source}: no such file", file=sys.stderr)
+        return 2
+    problems = quick_check(source)
+    if problems:
+        print(f"netdesk restore: {source} is damaged too: {problems[0]}", file=sys.stderr)
+        return 1
+    kept = backup.restore(source, paths.database)
+    print(f"Restored {source}")
+    if kept:
+        print(f"The previous file is kept as {kept}")
+    return 0

@@ -1,0 +1,94 @@
+"""Plain contact drafts: what parsers produce and exporters consume.
+
+A draft carries everything a file can say about a person, with no database identity. The core layer
+matches drafts against stored contacts and writes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+METHOD_KINDS = ("email", "phone", "address", "url", "profile", "impp")
+
+
+@dataclass
+class MethodDraft:
+    """One way to reach a person: an email, phone, postal address, web link or social profile.
+
+    `kind` is one of METHOD_KINDS. `label` is the user-facing label ("work", "home", "mobile", an
+    Apple X-ABLabel). For profiles `service` names the network ("linkedin", "github", "x", ...).
+    For addresses `value` is the one-line form and `parts` the seven vCard ADR components
+    (po box, extended, street, locality, region, postal code, country).
+    """
+
+    kind: str
+    value: str
+    label: str = ""
+    service: str = ""
+    preferred: bool = False
+    parts: tuple[str, ...] = ()
+
+
+@dataclass
+class ContactDraft:
+    """A person as read from a file (or typed in), before it is matched and stored."""
+
+    given_name: str = ""
+    family_name: str = ""
+    additional_names: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    display_name: str = ""
+    nickname: str = ""
+    organisation: str = ""
+    department: str = ""
+    title: str = ""
+    birthday: date | None = None
+    notes: str = ""
+    how_met: str = ""
+    photo: bytes | None = None
+    photo_url: str = ""
+    tags: list[str] = field(default_factory=list)
+    methods: list[MethodDraft] = field(default_factory=list)
+    uid: str = ""
+    revision: str = ""
+    is_group: bool = False
+    connected_on: date | None = None
+    source: str = "manual"
+
+    def full_name(self) -> str:
+        """The name to show: the display name, else given + family, else organisation."""
+        if self.display_name.strip():
+            return self.display_name.strip()
+        joined = " ".join(p for p in (self.given_name.strip(), self.family_name.strip()) if p)
+        return joined or self.organisation.strip()
+
+    def methods_of(self, kind: str) -> list[MethodDraft]:
+        """The methods of one kind, in file order."""
+        return [m for m in self.methods if m.kind == kind]
+
+
+@dataclass
+class CardError:
+    """A card (or CSV row) that could not be read, with where and why, for the user."""
+
+    file: str
+    card: int
+    reason: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}, card {self.card}"
+        if self.line is not None:
+            where += f" (line {self.line})"
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class ParseResult:
+    """Everything read from one file: the drafts in order, and per-card errors."""
+
+    file: str
+    drafts: list[ContactDraft] = field(default_factory=list)
+    errors: list[CardError] = field(default_factory=list)

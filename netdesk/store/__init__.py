@@ -1,0 +1,1 @@
+"""The SQLite store: Peewee models, opening the file, migrations, backups. No Qt."""

@@ -1,0 +1,105 @@
+"""Backups with SQLite's online backup API: on demand, before migrations and once a day.
+
+Generations live in a `backups/` folder beside the database, named by time, the newest few kept.
+Restoring never deletes the current file: it is moved aside with a `.damaged-<time>` suffix.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from peewee import Database
+
+from netdesk.store.integrity import quick_check
+
+KEEP_GENERATIONS = 7
+_STAMP = "%Y%m%d-%H%M%S"
+
+
+def backup_dir(db_path: Path) -> Path:
+    """Where the generations of this database's backups live."""
+    return Path(db_path).parent / "backups"
+
+
+def copy_database(source: Path | sqlite3.Connection, dest: Path) -> Path:
+    """Copy a live database (a path or an open connection) to `dest` with the backup API."""
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = dest.with_name(dest.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    src = sqlite3.connect(str(source)) if isinstance(source, Path) else source
+    try:
+        target = sqlite3.connect(str(tmp))
+        try:
+            src.backup(target)
+        finally:
+            target.close()
+    finally:
+        if isinstance(source, Path):
+            src.close()
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, dest)
+    return dest
+
+
+def take(database: Database, db_path: Path, reason: str = "manual") -> Path:
+    """Take a backup generation now and prune old ones; return its path."""
+    stamp = datetime.now().strftime(_STAMP)
+    dest = backup_dir(db_path) / f"netdesk-{stamp}-{reason}.db"
+    copy_database(database.connection(), dest)
+    prune(db_path)
+    return dest
+
+
+def generations(db_path: Path) -> list[Path]:
+    """Backup files of this database, newest first."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("netdesk-*.db"), key=lambda p: p.name, reverse=True)
+
+
+def prune(db_path: Path, keep: int = KEEP_GENERATIONS) -> None:
+    """Delete all but the newest `keep` generations."""
+    for old in generations(db_path)[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def take_daily(database: Database, db_path: Path) -> Path | None:
+    """Take a backup unless one was taken today."""
+    today = datetime.now().strftime("%Y%m%d")
+    if any(p.name.startswith(f"netdesk-{today}") for p in generations(db_path)):
+        return None
+    return take(database, db_path, reason="daily")
+
+
+def newest_good(db_path: Path) -> Path | None:
+    """The newest backup generation that passes an integrity check."""
+    for candidate in generations(db_path):
+        if not quick_check(candidate):
+            return candidate
+    return None
+
+
+def restore(backup: Path, db_path: Path) -> Path | None:
+    """Put `backup` in place of the database; the old file is kept aside and its path returned."""
+    db_path = Path(db_path)
+    kept = None
+    if db_path.exists():
+        stamp = datetime.now().strftime(_STAMP)
+        kept = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+        os.replace(db_path, kept)
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(db_path) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(kept or db_path) + suffix))
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    shutil.copyfile(backup, tmp)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, db_path)
+    return kept

@@ -1,0 +1,73 @@
+"""The FTS5 index over contact text: names, organisation, title, notes, methods and tags.
+
+The index is an external table keyed by contact id (its rowid); `reindex` rebuilds rows for the
+given contacts from the stored data. The tokenizer folds case and strips accents, so "jurgen"
+finds "Jürgen"; prefix indexes make search-as-you-type cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from peewee import Database
+
+CREATE_SQL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS contact_fts USING fts5("
+    "name, organisation, title, notes, methods, tags, "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+)
+
+_ROWS_SQL = """
+SELECT c.id,
+       trim(c.display_name || ' ' || c.given_name || ' ' || c.additional_names || ' '
+            || c.family_name || ' ' || c.nickname),
+       c.organisation, c.title, c.notes || ' ' || c.how_met,
+       coalesce((SELECT group_concat(m.value || ' ' || m.normalized, ' ')
+                 FROM contact_method m WHERE m.contact_id = c.id), ''),
+       coalesce((SELECT group_concat(t.name, ' ')
+                 FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+                 WHERE ct.contact_id = c.id), '')
+FROM contact c WHERE c.id IN ({marks})
+"""
+
+_CHUNK = 500
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def create(database: Database) -> None:
+    """Create the index table if it does not exist."""
+    database.execute_sql(CREATE_SQL)
+
+
+def reindex(database: Database, contact_ids: Iterable[int]) -> None:
+    """Rebuild the index rows of these contacts (deleted contacts just lose their row)."""
+    ids = list(dict.fromkeys(contact_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        database.execute_sql(f"DELETE FROM contact_fts WHERE rowid IN ({marks})", chunk)
+        rows = database.execute_sql(_ROWS_SQL.format(marks=marks), chunk).fetchall()
+        cursor = database.cursor()
+        cursor.executemany(
+            "INSERT INTO contact_fts(rowid, name, organisation, title, notes, methods, tags) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def rebuild_all(database: Database) -> None:
+    """Rebuild the whole index from the stored contacts."""
+    database.execute_sql("DELETE FROM contact_fts")
+    ids = [row[0] for row in database.execute_sql("SELECT id FROM contact").fetchall()]
+    reindex(database, ids)
+
+
+def match_expression(text: str) -> str:
+    """Turn what the user typed into an FTS5 query: every word must match as a prefix.
+
+    Punctuation is dropped (so user text can never be FTS syntax); an empty result means
+    "no text filter".
+    """
+    words = _TOKEN.findall(text)
+    return " ".join(f'"{w}"*' for w in words)

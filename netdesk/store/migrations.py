@@ -1,0 +1,81 @@
+"""Ordered schema migrations with playhouse.migrate.
+
+A new database gets the current schema in one go. An older one runs each missing step in its own
+transaction (`migration_context`: foreign keys off during the step), and the schema version is
+written in the same transaction, so a step either happens whole or not at all. Steps check what
+exists before they change it, so a step rerun after a crash is harmless.
+
+To change the schema: change the models, append a step to STEPS, bump nothing else, and commit a
+fixture database of the previous schema under tests/store/fixtures/ (see tests/store/README).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import Database
+from playhouse.migrate import SqliteMigrator
+
+from netdesk.store import fts
+from netdesk.store.models import MODELS, Meta
+
+Step = Callable[[Database, SqliteMigrator], None]
+
+
+def _initial_schema(database: Database, migrator: SqliteMigrator) -> None:
+    database.create_tables(MODELS, safe=True)
+    fts.create(database)
+
+
+STEPS: list[Step] = [_initial_schema]
+
+
+def latest_version(steps: list[Step] | None = None) -> int:
+    """The schema version the code expects."""
+    return len(STEPS if steps is None else steps)
+
+
+def current_version(database: Database) -> int:
+    """The schema version stored in the file (0 for an empty file)."""
+    if "meta" not in database.get_tables():
+        return 0
+    row = Meta.select(Meta.value).where(Meta.key == "schema_version").first()
+    return int(row.value) if row else 0
+
+
+def pending(database: Database, steps: list[Step] | None = None) -> bool:
+    """True when the file's schema is older than the code's."""
+    return current_version(database) < latest_version(steps)
+
+
+def _set_version(version: int) -> None:
+    Meta.insert(key="schema_version", value=str(version)).on_conflict_replace().execute()
+
+
+def create_current(database: Database) -> None:
+    """Give an empty file the current schema and version."""
+    with database.atomic():
+        database.create_tables(MODELS, safe=True)
+        fts.create(database)
+        _set_version(latest_version())
+
+
+def upgrade(database: Database, steps: list[Step] | None = None) -> list[int]:
+    """Run every missing step in order, each in its own transaction; return the versions applied."""
+    steps = STEPS if steps is None else steps
+    newer = current_version(database)
+    if newer > len(steps):
+        raise RuntimeError(
+            f"This database has schema version {newer}, newer than this NetDesk "
+            f"understands ({len(steps)}). Please update NetDesk."
+        )
+    migrator = SqliteMigrator(database)
+    applied = []
+    for version in range(newer + 1, len(steps) + 1):
+        with migrator.migration_context():
+            steps[version - 1](database, migrator)
+            if "meta" not in database.get_tables():
+                database.create_tables([Meta])
+            _set_version(version)
+        applied.append(version)
+    return applied

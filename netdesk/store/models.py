@@ -1,0 +1,284 @@
+"""Peewee models for the whole data model (see DESIGN.md).
+
+All models bind to `db`, a proxy initialised by `netdesk.store.db.open_database`. Timestamps are
+naive UTC datetimes except where a field says local; dates are plain dates.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from peewee import (
+    BlobField,
+    BooleanField,
+    CompositeKey,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+db = DatabaseProxy()
+
+CIRCLES = (
+    "colleague",
+    "classmate",
+    "former supervisor",
+    "mentor",
+    "mentee",
+    "peer",
+    "recruiter",
+    "industry leader",
+    "friend",
+    "acquaintance",
+)
+SOURCES = ("manual", "vcard", "linkedin", "google", "outlook", "capture")
+EVENT_KINDS = ("conference", "meetup", "workshop", "webinar", "career fair", "social", "other")
+EVENT_STATUSES = ("considering", "registered", "attended", "skipped")
+EVENT_ROLES = ("speaker", "attendee", "organiser")
+CHANNELS = ("in person", "email", "call", "message", "coffee", "event", "connected")
+DIRECTIONS = ("gave", "received", "neutral")
+FOLLOWUP_REASONS = (
+    "after meeting",
+    "check-in",
+    "congratulate",
+    "share article",
+    "thank",
+    "introduce",
+    "other",
+)
+FOLLOWUP_STATUSES = ("open", "done", "snoozed", "dismissed")
+
+
+def utcnow() -> datetime:
+    """The current time as a naive UTC datetime (how the store keeps times)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Company(BaseModel):
+    name = TextField(unique=True, collation="NOCASE")
+    website = TextField(default="")
+    notes = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class Pitch(BaseModel):
+    title = TextField()
+    audience = TextField(default="")
+    text = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class Event(BaseModel):
+    name = TextField()
+    kind = TextField(default="meetup", index=True)
+    status = TextField(default="considering", index=True)
+    starts_at = DateTimeField(index=True)
+    ends_at = DateTimeField(null=True)
+    timezone = TextField(default="")
+    place = TextField(default="")
+    online_link = TextField(default="")
+    organiser = TextField(default="")
+    url = TextField(default="")
+    cost = TextField(default="")
+    notes = TextField(default="")
+    goals = TextField(default="")
+    goal_target = IntegerField(null=True)
+    goal_target_text = TextField(default="")
+    prep_notes = TextField(default="")
+    conversation_starters = TextField(default="")
+    pitch = ForeignKeyField(Pitch, null=True, on_delete="SET NULL")
+    pitch_text = TextField(default="")
+    checklist = TextField(default="{}")
+    prep_reminder_days = IntegerField(default=2)
+    prep_notified_at = DateTimeField(null=True)
+    uid = TextField(null=True, unique=True)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class ImportBatch(BaseModel):
+    created_at = DateTimeField(default=utcnow, index=True)
+    files = TextField(default="[]")
+    created_count = IntegerField(default=0)
+    merged_count = IntegerField(default=0)
+    skipped_count = IntegerField(default=0)
+    failed_count = IntegerField(default=0)
+    errors = TextField(default="[]")
+    undone_at = DateTimeField(null=True)
+
+
+class Contact(BaseModel):
+    given_name = TextField(default="")
+    family_name = TextField(default="")
+    additional_names = TextField(default="")
+    prefix = TextField(default="")
+    suffix = TextField(default="")
+    display_name = TextField(default="", index=True, collation="NOCASE")
+    nickname = TextField(default="")
+    organisation = TextField(default="", index=True, collation="NOCASE")
+    department = TextField(default="")
+    company = ForeignKeyField(Company, null=True, backref="contacts", on_delete="SET NULL")
+    title = TextField(default="", index=True, collation="NOCASE")
+    birthday = DateField(null=True)
+    photo = BlobField(null=True)
+    photo_thumb = BlobField(null=True)
+    photo_url = TextField(default="")
+    notes = TextField(default="")
+    how_met = TextField(default="")
+    met_at = ForeignKeyField(Event, null=True, backref="met_contacts", on_delete="SET NULL")
+    circle = TextField(default="", index=True)
+    cadence_days = IntegerField(null=True)
+    source = TextField(default="manual")
+    vcard_uid = TextField(default="", index=True)
+    revision = TextField(default="")
+    is_group = BooleanField(default=False)
+    last_contacted_at = DateTimeField(null=True, index=True)
+    next_followup_at = DateTimeField(null=True, index=True)
+    archived = BooleanField(default=False, index=True)
+    deleted_at = DateTimeField(null=True, index=True)
+    import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class ContactMethod(BaseModel):
+    """An email, phone, postal address, URL or social profile of a contact."""
+
+    contact = ForeignKeyField(Contact, backref="methods", on_delete="CASCADE")
+    kind = TextField(index=True)
+    label = TextField(default="")
+    value = TextField()
+    normalized = TextField(default="", index=True)
+    service = TextField(default="")
+    preferred = BooleanField(default=False)
+    parts = TextField(default="")
+    position = IntegerField(default=0)
+
+
+class Tag(BaseModel):
+    name = TextField(unique=True, collation="NOCASE")
+
+
+class ContactTag(BaseModel):
+    contact = ForeignKeyField(Contact, backref="contact_tags", on_delete="CASCADE")
+    tag = ForeignKeyField(Tag, backref="contact_tags", on_delete="CASCADE")
+
+    class Meta:
+        primary_key = CompositeKey("contact", "tag")
+        indexes = ((("tag", "contact"), False),)
+
+
+class EventPerson(BaseModel):
+    event = ForeignKeyField(Event, backref="people", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, backref="event_roles", on_delete="CASCADE")
+    role = TextField(default="attendee")
+    want_to_meet = BooleanField(default=False)
+    met = BooleanField(default=False)
+    research_notes = TextField(default="")
+
+    class Meta:
+        indexes = ((("event", "contact"), True),)
+
+
+class Interaction(BaseModel):
+    contact = ForeignKeyField(Contact, backref="interactions", on_delete="CASCADE")
+    occurred_at = DateTimeField(default=utcnow)
+    channel = TextField(default="in person")
+    summary = TextField(default="")
+    direction = TextField(default="neutral")
+    event = ForeignKeyField(Event, null=True, backref="interactions", on_delete="SET NULL")
+    import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("contact", "occurred_at"), False),)
+
+
+class FollowUp(BaseModel):
+    contact = ForeignKeyField(Contact, backref="followups", on_delete="CASCADE")
+    due_at = DateTimeField(index=True)
+    has_time = BooleanField(default=False)
+    reason = TextField(default="check-in")
+    note = TextField(default="")
+    status = TextField(default="open", index=True)
+    origin = TextField(default="manual")
+    notified_at = DateTimeField(null=True)
+    done_at = DateTimeField(null=True)
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    event = ForeignKeyField(Event, null=True, backref="followups", on_delete="SET NULL")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("status", "due_at"), False),)
+
+
+class Goal(BaseModel):
+    title = TextField()
+    description = TextField(default="")
+    target_count = IntegerField(null=True)
+    due_date = DateField(null=True)
+    status = TextField(default="open")
+    event = ForeignKeyField(Event, null=True, backref="goal_items", on_delete="CASCADE")
+    company = ForeignKeyField(Company, null=True, on_delete="SET NULL")
+    created_at = DateTimeField(default=utcnow)
+
+
+class Opportunity(BaseModel):
+    title = TextField()
+    company = ForeignKeyField(Company, null=True, on_delete="SET NULL")
+    contact = ForeignKeyField(Contact, null=True, backref="opportunities", on_delete="SET NULL")
+    status = TextField(default="lead")
+    url = TextField(default="")
+    notes = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class ImportChange(BaseModel):
+    """What one import batch did to one contact, so the batch can be undone later.
+
+    `before` holds a JSON snapshot of a merged contact as it was before the merge; created contacts
+    have no snapshot (undo deletes them).
+    """
+
+    batch = ForeignKeyField(ImportBatch, backref="changes", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE")
+    action = TextField()
+    before = TextField(default="")
+
+
+class Meta(BaseModel):
+    """Store-wide key/value facts: the schema version, the last daily backup."""
+
+    key = TextField(primary_key=True)
+    value = TextField(default="")
+
+
+MODELS: list[type[BaseModel]] = [
+    Meta,
+    Company,
+    Pitch,
+    Event,
+    ImportBatch,
+    Contact,
+    ContactMethod,
+    Tag,
+    ContactTag,
+    EventPerson,
+    Interaction,
+    FollowUp,
+    Goal,
+    Opportunity,
+    ImportChange,
+]

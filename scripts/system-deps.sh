@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu libraries Qt needs, only those that are missing.
+#   system-deps.sh runtime   libraries for the offscreen and X11 Qt platforms
+#   system-deps.sh test      plus Xvfb and the tray / notification hosts used by the real-display tests
+set -euo pipefail
+
+runtime=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+         libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+         libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core)
+test=(xvfb xauth dbus dbus-x11 trayer dunst haskell-status-notifier-item-utils x11-utils
+      desktop-file-utils appstream)
+
+wanted=("${runtime[@]}")
+[ "${1:-runtime}" = test ] && wanted+=("${test[@]}")
+
+if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+  echo "NetDesk: not a Debian/Ubuntu system; make sure Qt 6's runtime libraries are installed:" >&2
+  echo "  ${wanted[*]}" >&2
+  exit 0
+fi
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "NetDesk needs these packages and cannot install them without root or sudo:" >&2
+  echo "  apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "Installing system packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q >/dev/null
+# Optional test hosts may be absent from some releases: install what exists, one by one on failure.
+if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; then
+  for pkg in "${missing[@]}"; do
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "$pkg" >/dev/null \
+      || echo "NetDesk: could not install $pkg; tests that need it will be skipped" >&2
+  done
+fi
