@@ -1,0 +1,1 @@
+"""What NetDesk does: services with a plain-Python API over the store. No Qt."""

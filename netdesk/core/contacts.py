@@ -1,0 +1,166 @@
+"""Contacts: create, read and update people with their methods and tags.
+
+Views and other services go through `ContactService`; it keeps the full-text index and the
+change hub in step with every write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from peewee import fn
+
+from netdesk.core import phones
+from netdesk.core.changes import Changes
+from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.store import fts
+from netdesk.store.models import Company, Contact, ContactMethod, ContactTag, Tag, db, utcnow
+
+_DRAFT_FIELDS = (
+    "given_name",
+    "family_name",
+    "additional_names",
+    "prefix",
+    "suffix",
+    "nickname",
+    "organisation",
+    "department",
+    "title",
+    "birthday",
+    "notes",
+    "how_met",
+    "photo_url",
+    "is_group",
+)
+
+
+def normalized_value(kind: str, value: str) -> str:
+    """The form of a method value used to recognise the same person twice."""
+    text = value.strip()
+    if kind == "email":
+        return text.lower()
+    if kind == "phone":
+        return phones.normalise(text)
+    if kind in ("url", "profile"):
+        lowered = text.lower()
+        for prefix in ("https://", "http://"):
+            lowered = lowered.removeprefix(prefix)
+        return lowered.removeprefix("www.").split("?", 1)[0].rstrip("/")
+    return ""
+
+
+def display_name_of(draft: ContactDraft) -> str:
+    """The name a contact is listed under."""
+    return draft.full_name() or next((m.value for m in draft.methods_of("email")), "")
+
+
+class ContactService:
+    """Writes and reads contacts; announces every change on `changes`."""
+
+    def __init__(self, changes: Changes) -> None:
+        self.changes = changes
+
+    def create(self, draft: ContactDraft, *, import_batch: int | None = None) -> int:
+        """Store a new contact from `draft`; return its id."""
+        with db.atomic():
+            contact = Contact(source=draft.source, import_batch=import_batch)
+            contact.vcard_uid = draft.uid
+            contact.revision = draft.revision
+            self._write(contact, draft)
+        self.changes.publish("contacts", [contact.id])
+        return contact.id
+
+    def update(self, contact_id: int, draft: ContactDraft) -> None:
+        """Replace a contact's fields, methods and tags with those of `draft`."""
+        with db.atomic():
+            contact = Contact.get_by_id(contact_id)
+            self._write(contact, draft)
+        self.changes.publish("contacts", [contact_id])
+
+    def load(self, contact_id: int) -> ContactDraft:
+        """A contact as a draft (the form the editor and exporters work with)."""
+        contact = Contact.get_by_id(contact_id)
+        draft = ContactDraft(
+            display_name=contact.display_name,
+            photo=bytes(contact.photo) if contact.photo is not None else None,
+            uid=contact.vcard_uid,
+            revision=contact.revision,
+            source=contact.source,
+            **{name: getattr(contact, name) for name in _DRAFT_FIELDS},
+        )
+        draft.methods = [
+            MethodDraft(
+                kind=m.kind,
+                value=m.value,
+                label=m.label,
+                service=m.service,
+                preferred=m.preferred,
+                parts=tuple(m.parts.split("\x1f")) if m.parts else (),
+            )
+            for m in contact.methods.order_by(ContactMethod.position)
+        ]
+        draft.tags = self.tags_of(contact_id)
+        return draft
+
+    def tags_of(self, contact_id: int) -> list[str]:
+        """The contact's tag names, sorted."""
+        query = (
+            Tag.select(Tag.name)
+            .join(ContactTag)
+            .where(ContactTag.contact == contact_id)
+            .order_by(fn.lower(Tag.name))
+        )
+        return [tag.name for tag in query]
+
+    def all_tags(self) -> list[str]:
+        """Every tag name in use, sorted (for completion)."""
+        return [t.name for t in Tag.select(Tag.name).order_by(fn.lower(Tag.name))]
+
+    def reindex(self, contact_ids: Iterable[int]) -> None:
+        """Rebuild the search index rows of these contacts."""
+        fts.reindex(db.obj, contact_ids)
+
+    def _write(self, contact: Contact, draft: ContactDraft) -> None:
+        for name in _DRAFT_FIELDS:
+            setattr(contact, name, getattr(draft, name))
+        contact.display_name = display_name_of(draft)
+        contact.photo = draft.photo
+        contact.company = self._company(draft.organisation)
+        contact.updated_at = utcnow()
+        contact.save()
+        ContactMethod.delete().where(ContactMethod.contact == contact.id).execute()
+        rows = [
+            {
+                "contact": contact.id,
+                "kind": m.kind,
+                "label": m.label,
+                "value": m.value,
+                "normalized": normalized_value(m.kind, m.value),
+                "service": m.service,
+                "preferred": m.preferred,
+                "parts": "\x1f".join(m.parts),
+                "position": position,
+            }
+            for position, m in enumerate(draft.methods)
+            if m.value.strip()
+        ]
+        if rows:
+            ContactMethod.insert_many(rows).execute()
+        self._set_tags(contact.id, draft.tags)
+        fts.reindex(db.obj, [contact.id])
+
+    @staticmethod
+    def _company(name: str) -> Company | None:
+        name = name.strip()
+        if not name:
+            return None
+        company, _ = Company.get_or_create(name=name)
+        return company
+
+    @staticmethod
+    def _set_tags(contact_id: int, names: Iterable[str]) -> None:
+        ContactTag.delete().where(ContactTag.contact == contact_id).execute()
+        unique = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+        for name in unique:
+            tag = Tag.get_or_none(fn.lower(Tag.name) == name.lower()) or Tag.create(name=name)
+            ContactTag.insert(contact=contact_id, tag=tag.id).on_conflict_ignore().execute()

@@ -1,0 +1,41 @@
+"""The figures on the Today view: how big the network is and what needs attention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from netdesk.store.models import Contact, Event, FollowUp
+
+
+@dataclass(frozen=True)
+class TodaySummary:
+    contacts: int
+    due_today: int
+    overdue: int
+    upcoming_events: int
+    stale_contacts: int
+
+
+class DashboardService:
+    """Counts for the Today view, computed in SQL."""
+
+    def summary(self, today: date | None = None) -> TodaySummary:
+        today = today or date.today()
+        start = datetime.combine(today, time.min)
+        end = start + timedelta(days=1)
+        alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712
+        open_followups = FollowUp.select().where(FollowUp.status.in_(("open", "snoozed")))
+        stale_before = start - timedelta(days=90)
+        return TodaySummary(
+            contacts=Contact.select().where(alive).count(),
+            due_today=open_followups.where(FollowUp.due_at >= start, FollowUp.due_at < end).count(),
+            overdue=open_followups.where(FollowUp.due_at < start).count(),
+            upcoming_events=Event.select()
+            .where(Event.starts_at >= start, Event.starts_at < start + timedelta(days=30))
+            .count(),
+            stale_contacts=Contact.select()
+            .where(alive, Contact.last_contacted_at.is_null(False))
+            .where(Contact.last_contacted_at < stale_before)
+            .count(),
+        )

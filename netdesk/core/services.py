@@ -1,0 +1,23 @@
+"""The services a running NetDesk is built with, created once and handed to the widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netdesk.core.changes import Changes
+from netdesk.core.contacts import ContactService
+from netdesk.core.dashboard import DashboardService
+from netdesk.paths import Paths
+
+
+@dataclass
+class Services:
+    """Every service of one running app (tests build their own over a temporary database)."""
+
+    paths: Paths
+    changes: Changes = field(default_factory=Changes)
+    dashboard: DashboardService = field(default_factory=DashboardService)
+    contacts: ContactService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.contacts = ContactService(self.changes)

@@ -1,0 +1,1 @@
+"""The Qt Widgets user interface. Only this package imports Qt."""

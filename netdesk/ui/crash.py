@@ -1,0 +1,83 @@
+"""Never a silent crash: uncaught exceptions are logged to a rotating file and shown in a dialog."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+log = logging.getLogger("netdesk")
+
+
+def setup_logging(log_file: Path) -> None:
+    """Log to a rotating file (1 MB x 3) in the log folder."""
+    log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class CrashReporter(QObject):
+    """Installs itself as sys.excepthook and threading.excepthook."""
+
+    _report = Signal(str)
+
+    def __init__(self, log_file: Path) -> None:
+        super().__init__()
+        self.log_file = log_file
+        self.dialogs: list[QMessageBox] = []
+        self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._previous = sys.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+        threading.excepthook = lambda args: self.handle(
+            args.exc_type, args.exc_value, args.exc_traceback
+        )
+
+    def uninstall(self) -> None:
+        sys.excepthook = self._previous
+        threading.excepthook = threading.__excepthook__
+
+    def handle(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("Uncaught exception\n%s", text)
+        if QApplication.instance() is None:
+            sys.stderr.write(text)
+            return
+        self._report.emit(text)
+
+    def _show(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("NetDesk hit a problem"), "")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "Something went wrong. Your data is safe: every change is saved as you make it.\n\n"
+                "The details are in the log file:\n{0}"
+            ).format(self.log_file)
+        )
+        box.setDetailedText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _=0, b=box: self.dialogs.remove(b) if b in self.dialogs else None)
+        self.dialogs.append(box)
+        box.show()

@@ -1,0 +1,205 @@
+"""The main window: a sidebar of views, menus, a status bar; geometry and last view remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from netdesk import __version__
+from netdesk.core.services import Services
+from netdesk.ui.icons import icon
+from netdesk.ui.views import ViewSpec
+
+_CONTACT_FILE_SUFFIXES = {".vcf", ".vcard", ".csv", ".ics"}
+
+
+class MainWindow(QMainWindow):
+    """Hosts the views; knows nothing of what they show."""
+
+    files_dropped = Signal(list)
+
+    def __init__(
+        self,
+        services: Services,
+        views: list[ViewSpec],
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.setWindowTitle("NetDesk")
+        self.setWindowIcon(icon("netdesk"))
+        self.setAcceptDrops(True)
+        self.specs = views
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(168)
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.stack = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        for spec in views:
+            widget = spec.factory(services)
+            self.views[spec.key] = widget
+            self.stack.addWidget(widget)
+            item = QListWidgetItem(icon(spec.icon), self.tr(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(0, 36))
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.menus: dict[str, QMenu] = {}
+        self._build_menus()
+        for widget in self.views.values():
+            install = getattr(widget, "install_actions", None)
+            if install is not None:
+                install(self)
+        self.statusBar().showMessage(self.tr("Data: {0}").format(services.paths.data_dir), 8000)
+        self._restore_state()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for key, title in (
+            ("file", self.tr("&File")),
+            ("edit", self.tr("&Edit")),
+            ("view", self.tr("&View")),
+            ("help", self.tr("&Help")),
+        ):
+            self.menus[key] = bar.addMenu(title)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.quit_app)
+        self.menus["file"].addAction(quit_action)
+        self.quit_action = quit_action
+        for row, spec in enumerate(self.specs):
+            action = QAction(icon(spec.icon), self.tr(spec.title), self)
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_view(key))
+            self.menus["view"].addAction(action)
+        about = QAction(self.tr("&About NetDesk"), self)
+        about.triggered.connect(self.show_about)
+        self.menus["help"].addAction(about)
+
+    def add_file_action(self, action: QAction) -> None:
+        """Put a view's action in the File menu, above Quit."""
+        self.menus["file"].insertAction(self.quit_action, action)
+
+    def current_view(self) -> str:
+        item = self.sidebar.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else ""
+
+    def show_view(self, key: str) -> QWidget:
+        """Switch to view `key` and return its widget."""
+        keys = [spec.key for spec in self.specs]
+        self.sidebar.setCurrentRow(keys.index(key))
+        return self.views[key]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.settings.setValue("window/last_view", self.specs[row].key)
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About NetDesk"))
+        box.setIconPixmap(icon("netdesk").pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            self.tr(
+                "NetDesk {0}\n\nYour professional network, private on your own machine.\n\n"
+                "Data: {1}\nLogs: {2}"
+            ).format(__version__, self.services.paths.database, self.services.paths.log_file)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def bring_to_front(self) -> None:
+        """Show, un-minimise and raise the window (another launch asked for it)."""
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+        keys = [spec.key for spec in self.specs]
+        last = self.settings.value("window/last_view", keys[0] if keys else "")
+        if keys:
+            self.sidebar.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.save_state()
+        super().closeEvent(event)
+
+    def quit_app(self) -> None:
+        self.save_state()
+        QApplication.quit()
+
+    def open_files(self, paths: list[str]) -> bool:
+        """Hand files to the first view that takes them; tell the user when none does."""
+        for key, widget in self.views.items():
+            opener = getattr(widget, "open_files", None)
+            if opener is not None and opener(paths):
+                self.show_view(key)
+                return True
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Import not available"),
+            self.tr("This version of NetDesk cannot import files yet:\n{0}").format(
+                "\n".join(Path(p).name for p in paths)
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return False
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if any(
+            Path(url.toLocalFile()).suffix.lower() in _CONTACT_FILE_SUFFIXES
+            or Path(url.toLocalFile()).is_dir()
+            for url in event.mimeData().urls()
+        ):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)

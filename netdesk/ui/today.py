@@ -1,0 +1,95 @@
+"""The Today view: how big the network is and what needs attention now."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from netdesk.core.changes import Changes
+from netdesk.core.dashboard import DashboardService
+from netdesk.ui.change_signals import ChangeSignals
+
+
+class _Figure(QFrame):
+    """One big number with a caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("0")
+        self.value.setObjectName("figureValue")
+        self.value.setTextFormat(Qt.TextFormat.PlainText)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setBold(True)
+        self.value.setFont(font)
+        label = QLabel(caption)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(label)
+
+
+class TodayView(QWidget):
+    """Greeting, figures and the next steps for a new user."""
+
+    def __init__(
+        self, dashboard: DashboardService, changes: Changes, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._dashboard = dashboard
+        self._signals = ChangeSignals(changes, self)
+        self._signals.changed.connect(lambda *_: self.refresh())
+
+        self.greeting = QLabel()
+        font = self.greeting.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.greeting.setFont(font)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.figures = {
+            "contacts": _Figure(self.tr("people in your network")),
+            "due_today": _Figure(self.tr("follow-ups due today")),
+            "overdue": _Figure(self.tr("overdue follow-ups")),
+            "upcoming_events": _Figure(self.tr("events in the next 30 days")),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for index, card in enumerate(self.figures.values()):
+            grid.addWidget(card, index // 2, index % 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.greeting)
+        layout.addWidget(self.hint)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = date.today()
+        summary = self._dashboard.summary(today)
+        self.greeting.setText(self.tr("Today, {0}").format(today.strftime("%A %d %B %Y")))
+        for key, card in self.figures.items():
+            card.value.setText(str(getattr(summary, key)))
+        if summary.contacts == 0:
+            hint = self.tr(
+                "Welcome to NetDesk. Start by dropping vCard (.vcf) files or a LinkedIn or Google "
+                "CSV export on this window, or add someone you know with Ctrl+N."
+            )
+        elif summary.overdue:
+            hint = self.tr("{0} follow-ups are overdue: a short message today keeps them warm.").format(
+                summary.overdue
+            )
+        else:
+            hint = self.tr("You are up to date. Who haven't you talked to in a while?")
+        self.hint.setText(hint)

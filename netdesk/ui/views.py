@@ -1,0 +1,35 @@
+"""The views in the sidebar, in order (Ctrl+1, Ctrl+2, ... follow this order).
+
+A view is any QWidget; it may define `install_actions(window)` to add its actions to the main
+window's menus, and `open_files(paths) -> bool` if it can take dropped or opened files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from netdesk.core.services import Services
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: str
+    icon: str
+    factory: Callable[[Services], QWidget]
+
+
+def _today(services: Services) -> QWidget:
+    from netdesk.ui.today import TodayView
+
+    return TodayView(services.dashboard, services.changes)
+
+
+def default_views() -> list[ViewSpec]:
+    """The views of the app, in sidebar order."""
+    return [
+        ViewSpec("today", "Today", "today", _today),
+    ]

@@ -1,0 +1,58 @@
+"""Test set-up: offscreen Qt, and every path pointed into a temporary folder.
+
+Qt aborts the whole process when it has no display, so QT_QPA_PLATFORM=offscreen is set before
+anything imports Qt. XDG folders and NETDESK_DATA_DIR point into a temporary folder, so no test
+can touch the user's real data.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SANDBOX = Path(tempfile.mkdtemp(prefix="netdesk-tests-"))
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = str(_SANDBOX / _var.lower())
+os.environ["NETDESK_DATA_DIR"] = str(_SANDBOX / "default-data")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_CANDIDATES = (ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus"))
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The shared corpus of real vCard/CSV files; skips where it is absent."""
+    for candidate in CORPUS_CANDIDATES:
+        if candidate.is_dir():
+            return candidate
+    pytest.skip("../shared/corpus is absent (CI and developer machines have it)")
+
+
+@pytest.fixture
+def paths(tmp_path: Path):
+    """Resolved NetDesk paths inside this test's temporary folder."""
+    from netdesk import paths as netdesk_paths
+
+    return netdesk_paths.resolve(tmp_path / "data")
+
+
+@pytest.fixture
+def database(paths):
+    """An opened, migrated store bound to the models; closed afterwards."""
+    from netdesk.store.db import close_database, open_database
+
+    database = open_database(paths.database)
+    yield database
+    close_database()
+
+
+@pytest.fixture
+def services(paths, database):
+    """The app's services over the test database."""
+    from netdesk.core.services import Services
+
+    return Services(paths=paths)
