@@ -7,6 +7,7 @@ the commands start fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -63,11 +64,22 @@ def _split_command(argv: list[str]) -> tuple[list[str], str | None, list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run NetDesk; returns the process exit status."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    """Run NetDesk; returns the process exit status (2 for usage errors)."""
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+
+
+def _dispatch(args_list: list[str]) -> int:
+    """Parse the arguments and run the GUI or the command they name."""
     leading, command, rest = _split_command(args_list)
     if command is None:
-        args = _gui_parser().parse_args(args_list)
+        parser = _gui_parser()
+        args = parser.parse_args(args_list)
+        missing = [f for f in args.files if not os.path.exists(f)]
+        if missing:
+            parser.error(f"{missing[0]}: no such file")
         from netdesk import paths
 
         resolved = paths.resolve(args.data_dir)

@@ -1,4 +1,4 @@
-"""`netdesk restore [BACKUP]`: put a backup in place of the database (the old file is kept aside)."""
+"""`netdesk restore [BACKUP]`: put a backup in place of the database, keeping the old file."""
 
 from __future__ import annotations
 

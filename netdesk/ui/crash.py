@@ -78,6 +78,8 @@ class CrashReporter(QObject):
         box.setDetailedText(text)
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _=0, b=box: self.dialogs.remove(b) if b in self.dialogs else None)
+        box.finished.connect(
+            lambda _=0, b=box: self.dialogs.remove(b) if b in self.dialogs else None
+        )
         self.dialogs.append(box)
         box.show()

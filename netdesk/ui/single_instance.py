@@ -37,6 +37,7 @@ class InstanceServer(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._server = QLocalServer(self)
+        self._buffers: dict[QLocalSocket, bytearray] = {}
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
         if not self._server.listen(name):
@@ -52,16 +53,24 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            buffer = bytearray()
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(self._read)
+            socket.disconnected.connect(self._drop)
 
-            def read(sock: QLocalSocket = socket, buf: bytearray = buffer) -> None:
-                buf.extend(bytes(sock.readAll()))
-                if buf.endswith(b"\n"):
-                    self._handle(bytes(buf))
-                    buf.clear()
+    def _read(self) -> None:
+        socket = self.sender()
+        buffer = self._buffers.get(socket)
+        if buffer is None:
+            return
+        buffer.extend(bytes(socket.readAll()))
+        if buffer.endswith(b"\n"):
+            self._handle(bytes(buffer))
+            buffer.clear()
 
-            socket.readyRead.connect(read)
-            socket.disconnected.connect(socket.deleteLater)
+    def _drop(self) -> None:
+        socket = self.sender()
+        self._buffers.pop(socket, None)
+        socket.deleteLater()
 
     def _handle(self, payload: bytes) -> None:
         try:

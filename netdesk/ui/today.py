@@ -87,9 +87,9 @@ class TodayView(QWidget):
                 "CSV export on this window, or add someone you know with Ctrl+N."
             )
         elif summary.overdue:
-            hint = self.tr("{0} follow-ups are overdue: a short message today keeps them warm.").format(
-                summary.overdue
-            )
+            hint = self.tr(
+                "{0} follow-ups are overdue: a short message today keeps them warm."
+            ).format(summary.overdue)
         else:
             hint = self.tr("You are up to date. Who haven't you talked to in a while?")
         self.hint.setText(hint)

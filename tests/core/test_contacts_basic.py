@@ -27,7 +27,11 @@ def test_create_load_roundtrip(services) -> None:
         methods=[
             MethodDraft("email", "JM@Example.com", label="work", preferred=True),
             MethodDraft("phone", "+49 30 901820", label="mobile"),
-            MethodDraft("address", "Unter den Linden 1, Berlin", parts=("", "", "Unter den Linden 1", "Berlin", "", "", "DE")),
+            MethodDraft(
+                "address",
+                "Unter den Linden 1, Berlin",
+                parts=("", "", "Unter den Linden 1", "Berlin", "", "", "DE"),
+            ),
         ],
     )
     contact_id = services.contacts.create(draft)

@@ -1,0 +1,105 @@
+"""Migrations: each released schema fixture upgrades with no row lost; a failed step undoes."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from peewee import IntegerField
+from playhouse.migrate import SqliteMigrator
+
+from netdesk.store import migrations
+from netdesk.store.db import close_database, connect, open_database
+from netdesk.store.integrity import quick_check
+from netdesk.store.models import db
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema_v*.db"))
+
+
+def _row_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master "
+                "WHERE type = 'table' AND name NOT LIKE 'contact_fts%'"
+            )
+        ]
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def fixture_copy(tmp_path: Path):
+    def copy(source: Path) -> Path:
+        target = tmp_path / "data" / "netdesk.db"
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(source, target)
+        return target
+
+    yield copy
+    close_database()
+
+
+def test_there_is_a_fixture_for_every_released_schema() -> None:
+    versions = {int(p.stem.removeprefix("schema_v")) for p in FIXTURES}
+    assert versions == set(range(1, migrations.latest_version() + 1))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_fixture_upgrades_without_losing_rows(fixture: Path, fixture_copy) -> None:
+    path = fixture_copy(fixture)
+    before = _row_counts(path)
+    database = open_database(path)
+    assert migrations.current_version(database) == migrations.latest_version()
+    after = _row_counts(path)
+    assert {t: after[t] for t in before} == before
+    names = {row[0] for row in database.execute_sql("SELECT display_name FROM contact")}
+    assert {"Maria Chen", "Jürgen Müller"} <= names
+
+
+def _add_column_step(database, migrator: SqliteMigrator) -> None:
+    if "score" not in {c.name for c in database.get_columns("contact")}:
+        migrator.migrate(migrator.add_column("contact", "score", IntegerField(default=0)))
+
+
+def _broken_step(database, migrator: SqliteMigrator) -> None:
+    migrator.migrate(migrator.add_column("contact", "half", IntegerField(default=0)))
+    raise RuntimeError("power cut in the middle of a step")
+
+
+def test_a_new_step_runs_once_in_order(fixture_copy) -> None:
+    path = fixture_copy(FIXTURES[0])
+    database = connect(path)
+    db.initialize(database)
+    steps = [*migrations.STEPS, _add_column_step]
+    assert migrations.upgrade(database, steps) == [len(steps)]
+    assert migrations.upgrade(database, steps) == []
+    assert migrations.current_version(database) == len(steps)
+    assert database.execute_sql("SELECT count(*) FROM contact WHERE score = 0").fetchone()[0] == 2
+
+
+def test_a_failing_step_leaves_the_file_as_it_was(fixture_copy) -> None:
+    path = fixture_copy(FIXTURES[0])
+    before = _row_counts(path)
+    database = connect(path)
+    db.initialize(database)
+    with pytest.raises(RuntimeError, match="power cut"):
+        migrations.upgrade(database, [*migrations.STEPS, _broken_step])
+    assert migrations.current_version(database) == 1
+    assert "half" not in {c.name for c in database.get_columns("contact")}
+    database.close()
+    assert quick_check(path) == []
+    assert _row_counts(path) == before
+
+
+def test_a_newer_database_is_refused(fixture_copy) -> None:
+    path = fixture_copy(FIXTURES[0])
+    database = connect(path)
+    db.initialize(database)
+    with pytest.raises(RuntimeError, match="newer than this NetDesk"):
+        migrations.upgrade(database, [])

@@ -1,0 +1,191 @@
+"""The GUI shell through pytest-qt: views, state, hand-over, crash dialog, damaged store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from netdesk.store import backup
+from netdesk.store.db import close_database, open_database
+from netdesk.store.models import Contact
+from netdesk.ui.app import build_window, open_store, settings_for
+from netdesk.ui.crash import CrashReporter
+from netdesk.ui.main_window import MainWindow
+from netdesk.ui.single_instance import InstanceServer, send_to_running
+from netdesk.ui.views import ViewSpec
+
+
+def _label_view(text: str):
+    return lambda services: QLabel(text)
+
+
+VIEWS = [
+    ViewSpec("one", "One", "today", _label_view("first")),
+    ViewSpec("two", "Two", "contacts", _label_view("second")),
+    ViewSpec("three", "Three", "events", _label_view("third")),
+]
+
+
+@pytest.fixture
+def window(qtbot, services, paths):
+    win = MainWindow(services, VIEWS, settings_for(paths))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_ctrl_number_switches_views(window, qtbot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == "three"
+    assert window.stack.currentWidget().text() == "third"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == "two"
+
+
+def test_sidebar_click_switches_view(window, qtbot) -> None:
+    item = window.sidebar.item(1)
+    rect = window.sidebar.visualItemRect(item)
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget().text() == "second"
+
+
+def test_geometry_and_last_view_are_restored(qtbot, services, paths) -> None:
+    first = MainWindow(services, VIEWS, settings_for(paths))
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(720, 530)
+    first.show_view("three")
+    first.close()
+    second = MainWindow(services, VIEWS, settings_for(paths))
+    qtbot.addWidget(second)
+    assert second.current_view() == "three"
+    assert (second.width(), second.height()) == (720, 530)
+
+
+def test_about_names_version_and_data_location(window, paths) -> None:
+    box = window.show_about()
+    assert str(paths.database) in box.text()
+    assert "NetDesk 0.1.0" in box.text()
+    box.close()
+
+
+def test_second_launch_hands_files_to_the_first(qtbot, paths, tmp_path: Path) -> None:
+    server = InstanceServer(paths.socket_name)
+    assert server.is_listening()
+    card = tmp_path / "friend.vcf"
+    card.write_text("BEGIN:VCARD\nEND:VCARD\n")
+    try:
+        with qtbot.waitSignal(server.files_received, timeout=3000) as received:
+            assert send_to_running(paths.socket_name, [str(card)])
+        assert received.args == [[str(card)]]
+    finally:
+        server.close()
+    assert not send_to_running(paths.socket_name, [])
+
+
+def test_handed_over_files_reach_the_window(qtbot, paths, database) -> None:
+    server = InstanceServer(paths.socket_name)
+    window = build_window(paths, server)
+    qtbot.addWidget(window)
+    opened: list[list[str]] = []
+    window.open_files = opened.append  # the importer's entry point
+    server.files_received.disconnect()
+    server.files_received.connect(lambda files: window.open_files(files))
+    try:
+        with qtbot.waitSignal(server.files_received, timeout=3000):
+            send_to_running(paths.socket_name, ["/tmp/a.vcf"])
+        assert opened == [["/tmp/a.vcf"]]
+    finally:
+        server.close()
+
+
+def test_dropping_files_emits_their_paths(window, qtbot, tmp_path: Path) -> None:
+    card = tmp_path / "drop.vcf"
+    card.write_text("BEGIN:VCARD\nEND:VCARD\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(card))])
+    event = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.files_dropped) as dropped:
+        window.dropEvent(event)
+    assert dropped.args == [[str(card)]]
+
+
+def test_uncaught_exception_shows_dialog_and_logs(qtbot, paths) -> None:
+    reporter = CrashReporter(paths.log_file)
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    from netdesk.ui.crash import setup_logging
+
+    setup_logging(paths.log_file)
+    try:
+        raise ValueError("boom in a slot")
+    except ValueError:
+        reporter.handle(*sys.exc_info())
+    qtbot.waitUntil(lambda: bool(reporter.dialogs))
+    box = reporter.dialogs[0]
+    assert str(paths.log_file) in box.text()
+    assert "boom in a slot" in box.detailedText()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "boom in a slot" in paths.log_file.read_text()
+    box.close()
+
+
+def _damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[4096:12288] = b"\x13\x37" * 4096
+    path.write_bytes(bytes(data))
+
+
+def _store_with_a_backup(paths) -> None:
+    database = open_database(paths.database)
+    for index in range(300):
+        Contact.create(display_name=f"Person {index}", notes="n" * 300)
+    backup.take(database, paths.database, reason="manual")
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    close_database()
+    _damage(paths.database)
+
+
+def test_damaged_store_offers_newest_backup(paths) -> None:
+    _store_with_a_backup(paths)
+    offered: list[Path | None] = []
+
+    def accept(error, newest):
+        offered.append(newest)
+        return True
+
+    try:
+        assert open_store(paths, ask=accept)
+        assert Contact.select().count() == 300
+    finally:
+        close_database()
+    assert offered and offered[0] is not None
+    assert list(paths.data_dir.glob("netdesk.db.damaged-*"))
+
+
+def test_damaged_store_declined_is_left_untouched(paths) -> None:
+    _store_with_a_backup(paths)
+    damaged = paths.database.read_bytes()
+    assert not open_store(paths, ask=lambda error, newest: False)
+    assert paths.database.read_bytes() == damaged
+
+
+def test_build_window_shows_today(qtbot, paths, database) -> None:
+    window = build_window(paths)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_view() == "today"
+    assert "people in your network" in {label.text() for label in window.findChildren(QLabel)}
+    assert isinstance(QApplication.instance(), QApplication)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
