@@ -1,10 +1,12 @@
-"""Phone numbers with `phonenumbers`: parse, validate, normalise to E.164 for matching."""
+"""Phone numbers with `phonenumbers`: parse, validate, normalise to E.164 for matching.
+
+`phonenumbers` loads its metadata on import (~25 ms), so it is imported on first use rather
+than on the start-up path.
+"""
 
 from __future__ import annotations
 
 import locale
-
-import phonenumbers
 
 
 def default_region() -> str:
@@ -19,6 +21,8 @@ def default_region() -> str:
 
 def normalise(value: str, region: str | None = None) -> str:
     """E.164 form of a phone number ("+442079460000"), or "" when it cannot be parsed."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, region or default_region())
     except phonenumbers.NumberParseException:
@@ -30,6 +34,8 @@ def normalise(value: str, region: str | None = None) -> str:
 
 def validation_error(value: str, region: str | None = None) -> str:
     """A message for the user when `value` is not a valid phone number, else ""."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, region or default_region())
     except phonenumbers.NumberParseException as exc:
@@ -41,6 +47,8 @@ def validation_error(value: str, region: str | None = None) -> str:
 
 def pretty(value: str, region: str | None = None) -> str:
     """The number in international format for display, or the text as typed."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, region or default_region())
     except phonenumbers.NumberParseException:

@@ -1,4 +1,8 @@
-"""Starting the GUI: one instance, logging and crash reports, the store, the main window."""
+"""Starting the GUI: one instance, logging and crash reports, the store, the main window.
+
+The window paints first and the store opens right after (in the next turn of the event loop), so
+the database layer's imports and the integrity check do not delay the first paint.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,25 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from netdesk import __version__
-from netdesk.core.services import Services
 from netdesk.paths import APP_NAME, Paths
-from netdesk.store import backup
-from netdesk.store.db import DamagedDatabaseError, open_database
 from netdesk.ui.crash import CrashReporter, setup_logging
 from netdesk.ui.icons import icon
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.single_instance import InstanceServer, send_to_running
 from netdesk.ui.views import default_views
 
+if TYPE_CHECKING:
+    from netdesk.store.db import DamagedDatabaseError
+
 log = logging.getLogger(__name__)
 
-AskRestore = Callable[[DamagedDatabaseError, Path | None], bool]
+AskRestore = Callable[["DamagedDatabaseError", Path | None], bool]
 
 
 def ask_restore(error: DamagedDatabaseError, newest: Path | None) -> bool:
@@ -49,6 +54,9 @@ def ask_restore(error: DamagedDatabaseError, newest: Path | None) -> bool:
 
 def open_store(paths: Paths, ask: AskRestore = ask_restore) -> bool:
     """Open the database, offering the newest good backup if it is damaged; False to quit."""
+    from netdesk.store import backup
+    from netdesk.store.db import DamagedDatabaseError, open_database
+
     try:
         open_database(paths.database)
         return True
@@ -79,15 +87,38 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(paths: Paths, server: InstanceServer | None = None) -> MainWindow:
-    """The main window over an opened store, wired to the instance server."""
-    services = Services(paths=paths)
-    window = MainWindow(services, default_views(), settings_for(paths))
+def build_shell(paths: Paths, server: InstanceServer | None = None) -> MainWindow:
+    """The main window without views yet, wired to drops and the instance server."""
+    window = MainWindow(None, default_views(), settings_for(paths))
     window.files_dropped.connect(window.open_files)
     if server is not None:
         server.show_requested.connect(window.bring_to_front)
         server.files_received.connect(window.open_files)
     return window
+
+
+def attach_services(window: MainWindow, paths: Paths) -> None:
+    """Create the services over the opened store and the window's views."""
+    from netdesk.core.services import Services
+
+    window.attach(Services(paths=paths))
+
+
+def build_window(paths: Paths, server: InstanceServer | None = None) -> MainWindow:
+    """The main window with its views over an already opened store (tests, tools)."""
+    window = build_shell(paths, server)
+    attach_services(window, paths)
+    return window
+
+
+def _finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
+    setup_logging(paths.log_file)
+    if not open_store(paths):
+        QApplication.exit(1)
+        return
+    attach_services(window, paths)
+    if files:
+        window.open_files(files)
 
 
 def run_gui(paths: Paths, files: list[str]) -> int:
@@ -96,16 +127,13 @@ def run_gui(paths: Paths, files: list[str]) -> int:
     absolute = [str(Path(f).resolve()) for f in files]
     if send_to_running(paths.socket_name, absolute):
         return 0
-    setup_logging(paths.log_file)
+    paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     reporter = CrashReporter(paths.log_file)
     reporter.install()
-    if not open_store(paths):
-        return 1
     server = InstanceServer(paths.socket_name)
-    window = build_window(paths, server)
+    window = build_shell(paths, server)
     window.show()
-    if absolute:
-        QTimer.singleShot(0, lambda: window.open_files(absolute))
+    QTimer.singleShot(0, lambda: _finish_startup(window, paths, absolute))
     status = app.exec()
     server.close()
     reporter.uninstall()

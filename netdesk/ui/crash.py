@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
 import traceback
@@ -18,6 +17,8 @@ log = logging.getLogger("netdesk")
 
 def setup_logging(log_file: Path) -> None:
     """Log to a rotating file (1 MB x 3) in the log folder."""
+    import logging.handlers
+
     log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"

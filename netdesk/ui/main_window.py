@@ -1,8 +1,14 @@
-"""The main window: a sidebar of views, menus, a status bar; geometry and last view remembered."""
+"""The main window: a sidebar of views, menus, a status bar; geometry and last view remembered.
+
+The window can paint before the store is open: built with `services=None` it shows its frame,
+sidebar and menus, and `attach(services)` creates the views once the database is ready. Start-up
+uses this so the first paint does not wait for the database layer to load.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -19,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk import __version__
-from netdesk.core.services import Services
 from netdesk.ui.icons import icon
-from netdesk.ui.views import ViewSpec
+
+if TYPE_CHECKING:
+    from netdesk.core.services import Services
+    from netdesk.ui.views import ViewSpec
 
 _CONTACT_FILE_SUFFIXES = {".vcf", ".vcard", ".csv", ".ics"}
 
@@ -33,13 +41,13 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         views: list[ViewSpec],
         settings: QSettings,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services: Services | None = None
         self.settings = settings
         self.setWindowTitle("NetDesk")
         self.setWindowIcon(icon("netdesk"))
@@ -54,9 +62,6 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
         for spec in views:
-            widget = spec.factory(services)
-            self.views[spec.key] = widget
-            self.stack.addWidget(widget)
             item = QListWidgetItem(icon(spec.icon), self.tr(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(0, 36))
@@ -73,12 +78,24 @@ class MainWindow(QMainWindow):
 
         self.menus: dict[str, QMenu] = {}
         self._build_menus()
+        self._restore_state()
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Create the views over the opened store and let them add their actions."""
+        self.services = services
+        for spec in self.specs:
+            widget = spec.factory(services)
+            self.views[spec.key] = widget
+            self.stack.addWidget(widget)
         for widget in self.views.values():
             install = getattr(widget, "install_actions", None)
             if install is not None:
                 install(self)
+        self.stack.setCurrentIndex(max(self.sidebar.currentRow(), 0))
+        self.about_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Data: {0}").format(services.paths.data_dir), 8000)
-        self._restore_state()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -103,6 +120,8 @@ class MainWindow(QMainWindow):
             self.menus["view"].addAction(action)
         about = QAction(self.tr("&About NetDesk"), self)
         about.triggered.connect(self.show_about)
+        about.setEnabled(False)
+        self.about_action = about
         self.menus["help"].addAction(about)
 
     def add_file_action(self, action: QAction) -> None:
@@ -122,7 +141,8 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
+        if row < self.stack.count():
+            self.stack.setCurrentIndex(row)
         self.settings.setValue("window/last_view", self.specs[row].key)
 
     def show_about(self) -> QMessageBox:
