@@ -21,6 +21,7 @@ from netdesk.ui.crash import CrashReporter, setup_logging
 from netdesk.ui.icons import icon
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.single_instance import InstanceServer, send_to_running
+from netdesk.ui.style import STYLESHEET
 from netdesk.ui.views import default_views
 
 if TYPE_CHECKING:
@@ -52,8 +53,11 @@ def ask_restore(error: DamagedDatabaseError, newest: Path | None) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def open_store(paths: Paths, ask: AskRestore = ask_restore) -> bool:
-    """Open the database, offering the newest good backup if it is damaged; False to quit."""
+def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
+    """Open the database, offering the newest good backup if it is damaged; False to quit.
+
+    `ask` decides whether to restore (default: ask the user in a dialog).
+    """
     from netdesk.store import backup
     from netdesk.store.db import DamagedDatabaseError, open_database
 
@@ -63,7 +67,7 @@ def open_store(paths: Paths, ask: AskRestore = ask_restore) -> bool:
     except DamagedDatabaseError as error:
         log.error("%s", error)
         newest = backup.newest_good(paths.database)
-        if newest is None or not ask(error, newest):
+        if newest is None or not (ask or ask_restore)(error, newest):
             return False
         kept = backup.restore(newest, paths.database)
         log.warning("Restored %s; damaged file kept as %s", newest, kept)
@@ -84,6 +88,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("netdesk")
     app.setWindowIcon(icon("netdesk"))
+    app.setStyleSheet(STYLESHEET)
     return app
 
 
@@ -111,7 +116,8 @@ def build_window(paths: Paths, server: InstanceServer | None = None) -> MainWind
     return window
 
 
-def _finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
+def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
+    """After the first paint: logging, the store (or quit), the views, then the files to open."""
     setup_logging(paths.log_file)
     if not open_store(paths):
         QApplication.exit(1)
@@ -133,7 +139,7 @@ def run_gui(paths: Paths, files: list[str]) -> int:
     server = InstanceServer(paths.socket_name)
     window = build_shell(paths, server)
     window.show()
-    QTimer.singleShot(0, lambda: _finish_startup(window, paths, absolute))
+    QTimer.singleShot(0, lambda: finish_startup(window, paths, absolute))
     status = app.exec()
     server.close()
     reporter.uninstall()

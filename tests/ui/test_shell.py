@@ -189,3 +189,36 @@ def test_build_window_shows_today(qtbot, paths, database) -> None:
     assert "people in your network" in {label.text() for label in window.findChildren(QLabel)}
     assert isinstance(QApplication.instance(), QApplication)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+
+
+def test_shell_paints_first_and_gets_its_views_after(qtbot, paths) -> None:
+    from netdesk.ui.app import build_shell, finish_startup
+
+    window = build_shell(paths)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.views == {} and not window.about_action.isEnabled()
+    opened: list[list[str]] = []
+    window.open_files = opened.append
+    try:
+        finish_startup(window, paths, ["/tmp/x.vcf"])
+        assert "today" in window.views
+        assert window.stack.currentWidget() is window.views["today"]
+        assert window.about_action.isEnabled()
+        assert opened == [["/tmp/x.vcf"]]
+    finally:
+        close_database()
+
+
+def test_startup_quits_when_damaged_store_is_not_restored(qtbot, paths, monkeypatch) -> None:
+    from netdesk.ui import app as app_module
+
+    _store_with_a_backup(paths)
+    monkeypatch.setattr(app_module, "ask_restore", lambda error, newest: False)
+    exits: list[int] = []
+    monkeypatch.setattr(app_module.QApplication, "exit", lambda code=0: exits.append(code))
+    window = app_module.build_shell(paths)
+    qtbot.addWidget(window)
+    app_module.finish_startup(window, paths, [])
+    assert exits == [1]
+    assert window.views == {}
