@@ -16,7 +16,7 @@ from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store import fts
 from netdesk.store.models import Company, Contact, ContactMethod, ContactTag, Tag, db, utcnow
 
-_DRAFT_FIELDS = (
+DRAFT_FIELDS = (
     "given_name",
     "family_name",
     "additional_names",
@@ -86,7 +86,7 @@ class ContactService:
             uid=contact.vcard_uid,
             revision=contact.revision,
             source=contact.source,
-            **{name: getattr(contact, name) for name in _DRAFT_FIELDS},
+            **{name: getattr(contact, name) for name in DRAFT_FIELDS},
         )
         draft.methods = [
             MethodDraft(
@@ -121,7 +121,7 @@ class ContactService:
         fts.reindex(db.obj, contact_ids)
 
     def _write(self, contact: Contact, draft: ContactDraft) -> None:
-        for name in _DRAFT_FIELDS:
+        for name in DRAFT_FIELDS:
             setattr(contact, name, getattr(draft, name))
         contact.display_name = display_name_of(draft)
         contact.photo = draft.photo

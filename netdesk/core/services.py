@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.dashboard import DashboardService
+from netdesk.core.followups import FollowUpService
 from netdesk.paths import Paths
 
 
@@ -18,6 +19,8 @@ class Services:
     changes: Changes = field(default_factory=Changes)
     dashboard: DashboardService = field(default_factory=DashboardService)
     contacts: ContactService = field(init=False)
+    followups: FollowUpService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
+        self.followups = FollowUpService(self.changes)

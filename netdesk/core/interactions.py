@@ -1,0 +1,102 @@
+"""Interactions: the one place that records "we talked", so every view and reminder agrees.
+
+`log_interaction` writes the Interaction, moves the contact's `last_contacted_at` forward (never
+back) and announces both changes; services that care (follow-ups, the dashboard) subscribe to the
+"interactions" topic instead of being called from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from netdesk.core.changes import Changes
+from netdesk.store.models import CHANNELS, DIRECTIONS, Contact, Interaction, db, utcnow
+
+
+@dataclass(frozen=True)
+class InteractionRow:
+    """One interaction as the timeline shows it."""
+
+    id: int
+    contact_id: int
+    occurred_at: datetime
+    channel: str
+    summary: str
+    direction: str
+    event_id: int | None
+
+
+def log_interaction(
+    changes: Changes,
+    contact_id: int,
+    *,
+    occurred_at: datetime | None = None,
+    channel: str = "in person",
+    summary: str = "",
+    direction: str = "neutral",
+    event_id: int | None = None,
+    import_batch: int | None = None,
+    publish: bool = True,
+) -> int:
+    """Record an interaction with a contact; return its id."""
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
+    if direction not in DIRECTIONS:
+        raise ValueError(f"unknown direction {direction!r}")
+    when = occurred_at or utcnow()
+    with db.atomic():
+        interaction = Interaction.create(
+            contact=contact_id,
+            occurred_at=when,
+            channel=channel,
+            summary=summary,
+            direction=direction,
+            event=event_id,
+            import_batch=import_batch,
+        )
+        refresh_last_contacted(contact_id)
+    if publish:
+        changes.publish("interactions", [contact_id])
+        changes.publish("contacts", [contact_id])
+    return interaction.id
+
+
+def delete_interaction(changes: Changes, interaction_id: int) -> None:
+    """Remove an interaction and recompute the contact's last-contacted time."""
+    interaction = Interaction.get_or_none(Interaction.id == interaction_id)
+    if interaction is None:
+        return
+    contact_id = interaction.contact_id
+    with db.atomic():
+        interaction.delete_instance()
+        refresh_last_contacted(contact_id)
+    changes.publish("interactions", [contact_id])
+    changes.publish("contacts", [contact_id])
+
+
+def refresh_last_contacted(contact_id: int) -> None:
+    """Set the contact's `last_contacted_at` to its latest interaction (or none)."""
+    newest = (
+        Interaction.select(Interaction.occurred_at)
+        .where(Interaction.contact == contact_id)
+        .order_by(Interaction.occurred_at.desc())
+        .first()
+    )
+    latest = newest.occurred_at if newest else None
+    Contact.update(last_contacted_at=latest).where(Contact.id == contact_id).execute()
+
+
+def timeline(contact_id: int) -> list[InteractionRow]:
+    """A contact's interactions, newest first."""
+    query = (
+        Interaction.select()
+        .where(Interaction.contact == contact_id)
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+    )
+    return [
+        InteractionRow(
+            i.id, contact_id, i.occurred_at, i.channel, i.summary, i.direction, i.event_id
+        )
+        for i in query
+    ]
