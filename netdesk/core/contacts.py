@@ -29,6 +29,8 @@ DRAFT_FIELDS = (
     "birthday",
     "notes",
     "how_met",
+    "circle",
+    "cadence_days",
     "photo_url",
     "is_group",
 )
@@ -86,6 +88,7 @@ class ContactService:
             uid=contact.vcard_uid,
             revision=contact.revision,
             source=contact.source,
+            met_at=contact.met_at_id,
             **{name: getattr(contact, name) for name in DRAFT_FIELDS},
         )
         draft.methods = [
@@ -125,6 +128,7 @@ class ContactService:
             setattr(contact, name, getattr(draft, name))
         contact.display_name = display_name_of(draft)
         contact.photo = draft.photo
+        contact.met_at = draft.met_at
         contact.company = self._company(draft.organisation)
         contact.updated_at = utcnow()
         contact.save()

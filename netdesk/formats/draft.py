@@ -47,6 +47,9 @@ class ContactDraft:
     birthday: date | None = None
     notes: str = ""
     how_met: str = ""
+    circle: str = ""
+    cadence_days: int | None = None
+    met_at: int | None = None  # the id of the Event where we met
     photo: bytes | None = None
     photo_url: str = ""
     tags: list[str] = field(default_factory=list)
