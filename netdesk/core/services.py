@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from netdesk.core.changes import Changes
+from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService
 from netdesk.core.dashboard import DashboardService
 from netdesk.core.followups import FollowUpService
@@ -19,8 +20,10 @@ class Services:
     changes: Changes = field(default_factory=Changes)
     dashboard: DashboardService = field(default_factory=DashboardService)
     contacts: ContactService = field(init=False)
+    bulk: ContactBulk = field(init=False)
     followups: FollowUpService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
+        self.bulk = ContactBulk(self.changes)
         self.followups = FollowUpService(self.changes)

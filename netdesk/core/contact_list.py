@@ -1,0 +1,184 @@
+"""The contact list as SQL: filter, search, sort and page without loading every row.
+
+Measured (issue 3): at 100k rows a `QSortFilterProxyModel` over Python rows takes seconds to filter
+and sort, while an FTS5 query with an ORDER BY ... LIMIT page takes milliseconds. The list model
+asks this module for a count and for pages of rows in the order the user chose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from netdesk.store import fts
+from netdesk.store.models import db
+
+SCOPES = ("active", "archived", "all", "trash")
+
+_NEXT_FOLLOWUP = (
+    "(SELECT min(f.due_at) FROM follow_up f "
+    "WHERE f.contact_id = c.id AND f.status IN ('open', 'snoozed'))"
+)
+_TAGS = (
+    "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM contact_tag ct "
+    "JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY t.name COLLATE NOCASE))"
+)
+SORT_EXPRESSIONS = {
+    "name": "c.display_name COLLATE NOCASE",
+    "organisation": "c.organisation COLLATE NOCASE",
+    "title": "c.title COLLATE NOCASE",
+    "circle": "c.circle",
+    "tags": f"coalesce({_TAGS}, '')",
+    "last_contacted": "c.last_contacted_at",
+    "next_followup": _NEXT_FOLLOWUP,
+}
+_DUE = (
+    "((c.cadence_days IS NOT NULL AND (c.last_contacted_at IS NULL OR "
+    "julianday(c.last_contacted_at) + c.cadence_days <= julianday(?))) OR EXISTS "
+    "(SELECT 1 FROM follow_up f WHERE f.contact_id = c.id AND f.status IN ('open', 'snoozed') "
+    "AND f.due_at <= ?))"
+)
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What the user narrowed the list to: search text, circle, tag, company, due, scope."""
+
+    text: str = ""
+    circle: str = ""
+    tag: str = ""
+    company: str = ""
+    due_only: bool = False
+    scope: str = "active"
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One line of the contact list."""
+
+    id: int
+    name: str
+    organisation: str
+    title: str
+    circle: str
+    tags: str
+    last_contacted_at: datetime | None
+    next_followup_at: datetime | None
+    has_photo: bool
+    photo_thumb: bytes | None
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class ContactListQuery:
+    """A filtered, sorted view of the contacts that can be counted and read page by page."""
+
+    def __init__(
+        self,
+        list_filter: ListFilter = ListFilter(),
+        sort: str = "name",
+        descending: bool = False,
+        now: datetime | None = None,
+    ) -> None:
+        if sort not in SORT_EXPRESSIONS:
+            raise ValueError(f"cannot sort by {sort!r}")
+        if list_filter.scope not in SCOPES:
+            raise ValueError(f"unknown scope {list_filter.scope!r}")
+        self.filter = list_filter
+        self.sort = sort
+        self.descending = descending
+        self.now = now or datetime.now()
+        self._where, self._params = self._conditions()
+
+    def _conditions(self) -> tuple[str, list[object]]:
+        flt = self.filter
+        clauses = {
+            "active": ["c.deleted_at IS NULL", "c.archived = 0"],
+            "archived": ["c.deleted_at IS NULL", "c.archived = 1"],
+            "all": ["c.deleted_at IS NULL"],
+            "trash": ["c.deleted_at IS NOT NULL"],
+        }[flt.scope]
+        params: list[object] = []
+        expression = fts.match_expression(flt.text)
+        if expression:
+            clauses.append("c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)")
+            params.append(expression)
+        if flt.circle:
+            clauses.append("c.circle = ?")
+            params.append(flt.circle)
+        if flt.tag:
+            clauses.append(
+                "c.id IN (SELECT ct.contact_id FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+                "WHERE t.name = ? COLLATE NOCASE)"
+            )
+            params.append(flt.tag)
+        if flt.company:
+            clauses.append("c.organisation = ? COLLATE NOCASE")
+            params.append(flt.company)
+        if flt.due_only:
+            clauses.append(_DUE)
+            stamp = self.now.strftime("%Y-%m-%d %H:%M:%S")
+            params.extend([stamp, stamp])
+        return " AND ".join(clauses), params
+
+    def count(self) -> int:
+        """How many contacts match."""
+        sql = f"SELECT count(*) FROM contact c WHERE {self._where}"
+        return db.execute_sql(sql, self._params).fetchone()[0]
+
+    def ids(self) -> list[int]:
+        """Every matching id in list order (for "select all" and exports)."""
+        sql = f"SELECT c.id FROM contact c WHERE {self._where} ORDER BY {self._order()}"
+        return [row[0] for row in db.execute_sql(sql, self._params).fetchall()]
+
+    def page(self, offset: int, limit: int) -> list[ContactRow]:
+        """Rows `offset` .. `offset + limit` in list order."""
+        sql = (
+            "SELECT c.id, c.display_name, c.organisation, c.title, c.circle, "
+            f"coalesce({_TAGS}, ''), c.last_contacted_at, {_NEXT_FOLLOWUP}, "
+            "c.photo IS NOT NULL, c.photo_thumb "
+            f"FROM contact c WHERE {self._where} ORDER BY {self._order()} LIMIT ? OFFSET ?"
+        )
+        rows = db.execute_sql(sql, [*self._params, limit, offset]).fetchall()
+        return [
+            ContactRow(
+                id=r[0],
+                name=r[1],
+                organisation=r[2],
+                title=r[3],
+                circle=r[4],
+                tags=r[5],
+                last_contacted_at=_parse_time(r[6]),
+                next_followup_at=_parse_time(r[7]),
+                has_photo=bool(r[8]),
+                photo_thumb=bytes(r[9]) if r[9] is not None else None,
+            )
+            for r in rows
+        ]
+
+    def _order(self) -> str:
+        direction = "DESC" if self.descending else "ASC"
+        nulls = "NULLS LAST" if self.sort in ("last_contacted", "next_followup") else ""
+        return f"{SORT_EXPRESSIONS[self.sort]} {direction} {nulls}, c.id {direction}"
+
+
+def filter_choices() -> dict[str, list[str]]:
+    """The values the filter menus offer: circles, tags and companies in use."""
+    return {
+        "circle": [
+            r[0]
+            for r in db.execute_sql(
+                "SELECT DISTINCT circle FROM contact WHERE circle != '' ORDER BY circle"
+            )
+        ],
+        "tag": [r[0] for r in db.execute_sql("SELECT name FROM tag ORDER BY name COLLATE NOCASE")],
+        "company": [
+            r[0]
+            for r in db.execute_sql(
+                "SELECT name FROM company WHERE id IN (SELECT company_id FROM contact "
+                "WHERE deleted_at IS NULL) ORDER BY name COLLATE NOCASE"
+            )
+        ],
+    }

@@ -1,0 +1,82 @@
+"""Online profiles: recognise a pasted link or a handle, and which links may be opened.
+
+"https://www.linkedin.com/in/maria-chen/", "linkedin.com/in/maria-chen" and, with the service
+chosen, "maria-chen" all become the same profile URL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+SERVICES: dict[str, tuple[str, tuple[str, ...], str]] = {
+    # service: (label, hosts, URL template for a bare handle)
+    "linkedin": ("LinkedIn", ("linkedin.com",), "https://www.linkedin.com/in/{}"),
+    "github": ("GitHub", ("github.com",), "https://github.com/{}"),
+    "x": ("X / Twitter", ("x.com", "twitter.com"), "https://x.com/{}"),
+    "stackoverflow": ("Stack Overflow", ("stackoverflow.com",), ""),
+    "reddit": ("Reddit", ("reddit.com",), "https://www.reddit.com/user/{}"),
+    "facebook": ("Facebook", ("facebook.com", "fb.com"), "https://www.facebook.com/{}"),
+    "website": ("Website", (), ""),
+}
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_HANDLE = re.compile(r"^@?([A-Za-z0-9_.\-]{1,100})$")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A recognised profile: the service and the canonical URL."""
+
+    service: str
+    url: str
+
+
+def service_of_host(host: str) -> str:
+    """The service a host name belongs to ("" for other sites)."""
+    host = host.lower().removeprefix("www.").removeprefix("m.")
+    for service, (_, hosts, _) in SERVICES.items():
+        if any(host == h or host.endswith("." + h) for h in hosts):
+            return service
+    return ""
+
+
+def recognise(text: str, service: str = "") -> Profile | str:
+    """The profile `text` names, or a message saying why it is not one."""
+    text = text.strip()
+    if not text:
+        return "Enter a link or a user name."
+    handle = _HANDLE.match(text)
+    if handle and ("." not in text or text.startswith("@")):
+        template = SERVICES.get(service, ("", (), ""))[2]
+        if not template:
+            return "Paste the full link for this kind of profile."
+        return Profile(service, template.format(handle.group(1)))
+    link = text if "://" in text else "https://" + text
+    parts = urlsplit(link)
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in text:
+        return "This is not a web link (http or https)."
+    found = service_of_host(parts.netloc)
+    host = parts.netloc.lower()
+    url = f"https://{host}{parts.path.rstrip('/')}"
+    if parts.query:
+        url += "?" + parts.query
+    return Profile(found or service or "website", url)
+
+
+def is_safe_link(url: str) -> bool:
+    """Whether NetDesk may hand this link to the desktop (browser, mail client, dialer)."""
+    return urlsplit(url.strip()).scheme.lower() in SAFE_SCHEMES
+
+
+_EMAIL = re.compile(
+    r"^[^@\s<>(),;:\"\[\]]+"  # local part
+    r"@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"  # domain with a dot
+)
+
+
+def email_error(value: str) -> str:
+    """A message for the user when `value` is not an email address, else ""."""
+    if _EMAIL.match(value.strip()):
+        return ""
+    return "This is not an email address (name@example.com)."

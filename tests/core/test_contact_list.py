@@ -1,0 +1,104 @@
+"""ContactListQuery: search, filters, scopes, sorting and paging in SQL."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from netdesk.core.contact_list import ContactListQuery, ListFilter, filter_choices
+from netdesk.core.interactions import log_interaction
+from netdesk.formats.draft import ContactDraft, MethodDraft
+
+
+@pytest.fixture
+def people(services) -> dict[str, int]:
+    rows = {
+        "maria": ContactDraft(
+            given_name="Maria",
+            family_name="Chen",
+            organisation="Acme",
+            title="Data Engineer",
+            circle="colleague",
+            tags=["data"],
+            methods=[MethodDraft("email", "maria@acme.io")],
+        ),
+        "jurgen": ContactDraft(
+            given_name="Jürgen",
+            family_name="Müller",
+            organisation="Bosch",
+            title="CTO",
+            circle="mentor",
+            notes="Met at PyCon, likes sailing",
+            cadence_days=30,
+        ),
+        "ana": ContactDraft(
+            given_name="Ana",
+            family_name="Silva",
+            organisation="Acme",
+            title="Recruiter",
+            circle="recruiter",
+            tags=["data", "hiring"],
+            methods=[MethodDraft("phone", "+44 20 7946 0000")],
+        ),
+    }
+    return {key: services.contacts.create(draft) for key, draft in rows.items()}
+
+
+def _names(query: ContactListQuery) -> list[str]:
+    return [row.name for row in query.page(0, 100)]
+
+
+def test_search_folds_accents_and_prefixes(people) -> None:
+    assert _names(ContactListQuery(ListFilter(text="jurgen"))) == ["Jürgen Müller"]
+    assert _names(ContactListQuery(ListFilter(text="mar"))) == ["Maria Chen"]
+    assert _names(ContactListQuery(ListFilter(text="acme engin"))) == ["Maria Chen"]
+    assert _names(ContactListQuery(ListFilter(text="sailing"))) == ["Jürgen Müller"]
+    assert _names(ContactListQuery(ListFilter(text="maria@acme"))) == ["Maria Chen"]
+    assert _names(ContactListQuery(ListFilter(text='"( *'))) == [
+        "Ana Silva",
+        "Jürgen Müller",
+        "Maria Chen",
+    ]
+
+
+def test_filters(people) -> None:
+    assert _names(ContactListQuery(ListFilter(circle="mentor"))) == ["Jürgen Müller"]
+    assert _names(ContactListQuery(ListFilter(tag="DATA"))) == ["Ana Silva", "Maria Chen"]
+    assert _names(ContactListQuery(ListFilter(company="acme"))) == ["Ana Silva", "Maria Chen"]
+    assert _names(ContactListQuery(ListFilter(due_only=True))) == ["Jürgen Müller"]
+    choices = filter_choices()
+    assert choices["circle"] == ["colleague", "mentor", "recruiter"]
+    assert choices["tag"] == ["data", "hiring"]
+    assert choices["company"] == ["Acme", "Bosch"]
+
+
+def test_due_clears_after_an_interaction(services, people) -> None:
+    log_interaction(services.changes, people["jurgen"], channel="call")
+    assert _names(ContactListQuery(ListFilter(due_only=True))) == []
+    later = datetime.now() + timedelta(days=31)
+    assert _names(ContactListQuery(ListFilter(due_only=True), now=later)) == ["Jürgen Müller"]
+
+
+def test_sort_count_and_pages(services, people) -> None:
+    query = ContactListQuery(sort="organisation", descending=True)
+    assert [r.organisation for r in query.page(0, 10)] == ["Bosch", "Acme", "Acme"]
+    assert query.count() == 3
+    assert [r.name for r in query.page(1, 1)] == [query.page(0, 3)[1].name]
+    assert len(query.ids()) == 3
+    log_interaction(services.changes, people["ana"], channel="email")
+    by_last = ContactListQuery(sort="last_contacted", descending=True)
+    assert by_last.page(0, 1)[0].name == "Ana Silva"
+    for key in ("name", "title", "circle", "tags", "next_followup"):
+        assert ContactListQuery(sort=key).count() == 3
+
+
+def test_scopes(services, people) -> None:
+    services.bulk.set_archived([people["ana"]], True)
+    services.bulk.trash([people["maria"]])
+    assert _names(ContactListQuery()) == ["Jürgen Müller"]
+    assert _names(ContactListQuery(ListFilter(scope="archived"))) == ["Ana Silva"]
+    assert _names(ContactListQuery(ListFilter(scope="trash"))) == ["Maria Chen"]
+    assert _names(ContactListQuery(ListFilter(scope="all"))) == ["Ana Silva", "Jürgen Müller"]
+    with pytest.raises(ValueError):
+        ContactListQuery(sort="nope")
