@@ -134,7 +134,7 @@ class FollowUpService:
     def create(
         self,
         contact_id: int,
-        due_at: datetime,
+        due_at: datetime | date,
         *,
         reason: str = "check-in",
         note: str = "",
@@ -143,12 +143,12 @@ class FollowUpService:
         event_id: int | None = None,
         interaction_id: int | None = None,
     ) -> int:
-        """Schedule a follow-up with a contact; return its id."""
+        """Schedule a follow-up with a contact (a date alone is due that day); return its id."""
         if reason not in FOLLOWUP_REASONS:
             raise ValueError(f"unknown reason {reason!r}; expected one of {FOLLOWUP_REASONS}")
         followup = FollowUp.create(
             contact=contact_id,
-            due_at=due_at if has_time else _day_start(due_at.date()),
+            due_at=due_at if has_time else _day_start(_date_of(due_at)),
             has_time=has_time,
             reason=reason,
             note=note,
@@ -464,6 +464,10 @@ def _delete(rows: list[FollowUp]) -> set[int]:
     for row in rows:
         row.delete_instance()
     return {row.id for row in rows}
+
+
+def _date_of(value: datetime | date) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _as_datetime(value: Any) -> datetime | None:
