@@ -67,6 +67,10 @@ class ContactDraft:
         joined = " ".join(p for p in (self.given_name.strip(), self.family_name.strip()) if p)
         return joined or self.organisation.strip()
 
+    def has_identity(self) -> bool:
+        """Whether there is anything to recognise the person by: a name, email or phone."""
+        return bool(self.full_name() or any(m.kind in ("email", "phone") for m in self.methods))
+
     def methods_of(self, kind: str) -> list[MethodDraft]:
         """The methods of one kind, in file order."""
         return [m for m in self.methods if m.kind == kind]

@@ -1,0 +1,168 @@
+"""CSV rows (header name → cell) → ContactDraft, one function per flavour.
+
+Google writes several values in one cell separated by " ::: " and marks the primary one's label
+with "* "; numbered column groups ("E-mail 2 - Value") are matched by pattern, so any count works.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.formats.profiles import profile_service
+
+MULTI = " ::: "
+_GROUP = re.compile(r"^(E-mail|Phone|Website|Address) (\d+) - (.+)$")
+_GROUP_KINDS = {"E-mail": "email", "Phone": "phone", "Website": "url", "Address": "address"}
+_ADR_FIELDS = ("PO Box", "Extended Address", "Street", "City", "Region", "Postal Code", "Country")
+_SYSTEM_GROUPS = {"myContacts", "starred"}
+_DATE_FORMATS = ("%d %b %Y", "%d-%b-%y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y")
+
+
+def parse_csv_date(text: str) -> date | None:
+    """A date as LinkedIn, Google or Outlook write it ("12 Mar 2024", "2024-03-12"), or None."""
+    text = text.strip()
+    if text.startswith("--") and len(text) == 7:
+        text = f"1604-{text[2:]}"
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def clean(cell: str | None) -> str:
+    """A cell stripped, without the `'` a writer put before a formula-like start."""
+    text = (cell or "").strip()
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]
+    return text
+
+
+def _cell(row: dict[str, str], *names: str) -> str:
+    for name in names:
+        value = clean(row.get(name))
+        if value:
+            return value
+    return ""
+
+
+def _url_method(value: str, label: str = "") -> MethodDraft:
+    service = profile_service(value)
+    return MethodDraft("profile" if service else "url", value, label, service=service)
+
+
+def linkedin_row(row: dict[str, str]) -> ContactDraft:
+    """A LinkedIn Connections.csv row."""
+    draft = ContactDraft(
+        given_name=_cell(row, "First Name"),
+        family_name=_cell(row, "Last Name"),
+        organisation=_cell(row, "Company"),
+        title=_cell(row, "Position"),
+        connected_on=parse_csv_date(_cell(row, "Connected On")),
+    )
+    if email := _cell(row, "Email Address"):
+        draft.methods.append(MethodDraft("email", email))
+    if url := _cell(row, "URL", "Profile URL"):
+        draft.methods.append(MethodDraft("profile", url, service="linkedin"))
+    return draft
+
+
+def google_row(row: dict[str, str]) -> ContactDraft:
+    """A Google Contacts CSV row (current or legacy header)."""
+    draft = ContactDraft(
+        display_name=_cell(row, "Name", "File As"),
+        given_name=_cell(row, "First Name", "Given Name"),
+        additional_names=_cell(row, "Middle Name", "Additional Name"),
+        family_name=_cell(row, "Last Name", "Family Name"),
+        prefix=_cell(row, "Name Prefix"),
+        suffix=_cell(row, "Name Suffix"),
+        nickname=_cell(row, "Nickname"),
+        organisation=_cell(row, "Organization Name", "Organization 1 - Name"),
+        title=_cell(row, "Organization Title", "Organization 1 - Title"),
+        department=_cell(row, "Organization Department", "Organization 1 - Department"),
+        birthday=parse_csv_date(_cell(row, "Birthday")),
+        notes=_cell(row, "Notes"),
+    )
+    labels = _cell(row, "Labels", "Group Membership")
+    tags = (t.strip().lstrip("* ") for t in labels.split(MULTI))
+    draft.tags = [t for t in tags if t and t not in _SYSTEM_GROUPS]
+    if photo := _cell(row, "Photo"):
+        draft.photo_url = photo
+    groups: dict[tuple[str, int], dict[str, str]] = {}
+    for header, value in row.items():
+        match = _GROUP.match(header or "")
+        if match and clean(value):
+            kind, number, field_name = match.groups()
+            groups.setdefault((kind, int(number)), {})[field_name] = clean(value)
+    for (kind, _), fields in sorted(groups.items(), key=lambda item: item[0][1]):
+        draft.methods.extend(_group_methods(_GROUP_KINDS[kind], fields))
+    return draft
+
+
+def _group_methods(kind: str, fields: dict[str, str]) -> list[MethodDraft]:
+    label = fields.get("Label") or fields.get("Type") or ""
+    preferred = label.startswith("*")
+    label = label.lstrip("* ").lower()
+    if kind == "address":
+        parts = tuple(fields.get(name, "") for name in _ADR_FIELDS)
+        formatted = fields.get("Formatted") or ", ".join(p for p in parts if p)
+        if not formatted:
+            return []
+        return [MethodDraft("address", formatted.replace("\n", ", "), label, parts=parts)]
+    methods = []
+    for index, value in enumerate(v.strip() for v in fields.get("Value", "").split(MULTI)):
+        if not value:
+            continue
+        method = _url_method(value, label) if kind == "url" else MethodDraft(kind, value, label)
+        method.preferred = preferred and index == 0
+        methods.append(method)
+    return methods
+
+
+_OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address", "Primary Email",
+                   "Secondary Email")
+_OUTLOOK_PHONES = {
+    "Mobile Phone": "mobile", "Mobile Number": "mobile", "Primary Phone": "", "Home Phone": "home",
+    "Home Phone 2": "home", "Business Phone": "work", "Business Phone 2": "work",
+    "Work Phone": "work", "Other Phone": "other", "Business Fax": "fax", "Fax Number": "fax",
+    "Pager": "pager", "Pager Number": "pager",
+}
+_OUTLOOK_ADDRESSES = {"Home": "home", "Business": "work", "Work": "work", "Other": "other"}
+
+
+def outlook_row(row: dict[str, str]) -> ContactDraft:
+    """An Outlook or Thunderbird address-book CSV row."""
+    draft = ContactDraft(
+        display_name=_cell(row, "Display Name"),
+        given_name=_cell(row, "First Name"),
+        additional_names=_cell(row, "Middle Name"),
+        family_name=_cell(row, "Last Name"),
+        prefix=_cell(row, "Title"),
+        suffix=_cell(row, "Suffix"),
+        nickname=_cell(row, "Nickname"),
+        organisation=_cell(row, "Company", "Organization"),
+        department=_cell(row, "Department"),
+        title=_cell(row, "Job Title"),
+        birthday=parse_csv_date(_cell(row, "Birthday")),
+        notes=_cell(row, "Notes"),
+    )
+    draft.methods += [MethodDraft("email", v) for n in _OUTLOOK_EMAILS if (v := _cell(row, n))]
+    draft.methods += [
+        MethodDraft("phone", clean(row[name]), label)
+        for name, label in _OUTLOOK_PHONES.items()
+        if clean(row.get(name))
+    ]
+    for prefix, label in _OUTLOOK_ADDRESSES.items():
+        street = _cell(row, f"{prefix} Street", f"{prefix} Address")
+        parts = ("", "", street, _cell(row, f"{prefix} City"), _cell(row, f"{prefix} State"),
+                 _cell(row, f"{prefix} Postal Code", f"{prefix} ZipCode"),
+                 _cell(row, f"{prefix} Country", f"{prefix} Country/Region"))
+        if any(parts):
+            draft.methods.append(
+                MethodDraft("address", ", ".join(p for p in parts if p), label, parts=parts)
+            )
+    draft.methods += [_url_method(v) for n in ("Web Page", "Web Page 1") if (v := _cell(row, n))]
+    return draft

@@ -1,0 +1,253 @@
+"""vCard content lines: bytes in, decoded `(group, NAME, params, value)` properties out, per card.
+
+Handles what real files do to the text before any property means anything: BOMs, UTF-16 (with or
+without BOM), CRLF / LF / CR / CR CR LF line ends, folding (also where a fold splits a UTF-8
+sequence, so unfolding happens on bytes), quoted-printable with soft line breaks, `CHARSET=`
+per property, and files in Windows-1252 or another legacy charset that some lines declare.
+Values are decoded text but not yet unescaped (structured values split on escaped separators).
+"""
+
+from __future__ import annotations
+
+import codecs
+import quopri
+import re
+from dataclasses import dataclass, field
+
+from netdesk.formats.text import unicode_text
+
+_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
+_CHARSET_RE = re.compile(rb";CHARSET=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_UNICODE_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
+_FOLD = re.compile(r"(?<!=)\n[ \t]")
+
+
+@dataclass
+class Prop:
+    """One content line: `item1.TEL;TYPE=cell:+44...` → group "item1", name "TEL", params, value."""
+
+    name: str
+    value: str
+    params: dict[str, list[str]] = field(default_factory=dict)
+    group: str = ""
+
+    def param(self, key: str) -> str:
+        """The first value of a parameter (upper-case key), or ""."""
+        values = self.params.get(key)
+        return values[0] if values else ""
+
+    def types(self) -> list[str]:
+        """The TYPE values, lower-case (2.1 bare parameters like `HOME` count as types)."""
+        return [t.lower() for t in self.params.get("TYPE", ())]
+
+
+@dataclass
+class RawCard:
+    """The properties of one BEGIN:VCARD … END:VCARD block; `problem` says why it is broken."""
+
+    number: int
+    props: list[Prop] = field(default_factory=list)
+    problem: str = ""
+
+
+def decode_file(data: bytes) -> list[str]:
+    """The unfolded logical lines of a vCard file, as text."""
+    data = data.removeprefix(codecs.BOM_UTF8)
+    text = unicode_text(data)
+    if text is not None:
+        return _unfold(text).split("\n")
+    raw_lines = _unfold_bytes(data).split(b"\n")
+    try:
+        return b"\n".join(raw_lines).decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        fallback = _fallback_charset(data)
+        return [_decode_line(line, fallback) for line in raw_lines]
+
+
+def _unfold(text: str) -> str:
+    """Line ends made LF, folds removed (not after `=`: that is a quoted-printable soft break)."""
+    text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    return _FOLD.sub("", text)
+
+
+def _unfold_bytes(data: bytes) -> bytes:
+    """Unfold before decoding: a fold may split a multi-byte UTF-8 character (latin-1 is 1:1)."""
+    return _unfold(data.decode("latin-1")).encode("latin-1")
+
+
+def _fallback_charset(data: bytes) -> str:
+    """The legacy charset a file declares on some line (else Windows-1252) for undeclared bytes."""
+    for match in _CHARSET_RE.finditer(data):
+        name = match.group(1).decode("ascii").lower()
+        if name not in _UNICODE_NAMES and _known_codec(name):
+            return name
+    return "cp1252"
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def _decode_line(line: bytes, fallback: str) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _CHARSET_RE.search(line.split(b":", 1)[0])
+    charset = match.group(1).decode("ascii") if match else fallback
+    if not _known_codec(charset):
+        charset = fallback
+    try:
+        return line.decode(charset)
+    except UnicodeDecodeError:
+        return line.decode("latin-1")
+
+
+def split_cards(lines: list[str]) -> list[RawCard]:
+    """Group logical lines into cards; QP soft breaks joined, comments and blanks dropped."""
+    cards: list[RawCard] = []
+    card: RawCard | None = None
+    count = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        keyword = stripped.upper().rsplit(".", 1)[-1] if stripped[-6:].upper() == ":VCARD" else ""
+        if keyword == "BEGIN:VCARD":
+            if card is not None:
+                card.problem = "the card has no END:VCARD before the next BEGIN:VCARD"
+            count += 1
+            card = RawCard(count)
+            cards.append(card)
+            continue
+        if card is None:
+            continue
+        if keyword == "END:VCARD":
+            card = None
+            continue
+        while line.endswith("=") and _is_quoted_printable(line) and _continues(lines, i):
+            line = line[:-1] + lines[i]
+            i += 1
+        prop = parse_line(line) if line[:1] not in " \t" else None
+        if prop is not None:
+            card.props.append(prop)
+        elif card.props:
+            _continue(card.props[-1], line)
+    if card is not None:
+        card.problem = "the card ends without END:VCARD (the file is cut short)"
+    return cards
+
+
+def _continue(prop: Prop, line: str) -> None:
+    """A line with no `name:` continues the last value (base64 runs, folds after a `=`)."""
+    if prop.param("ENCODING").upper() in ("BASE64", "B"):
+        prop.value += line.strip()
+    elif line[:1] in " \t":
+        prop.value += line[1:]
+
+
+def _continues(lines: list[str], i: int) -> bool:
+    """Whether line `i` may continue a quoted-printable value (not past the card's end)."""
+    return i < len(lines) and lines[i].strip().upper() != "END:VCARD"
+
+
+def _is_quoted_printable(line: str) -> bool:
+    head = line.split(":", 1)[0].upper()
+    return "QUOTED-PRINTABLE" in head
+
+
+def parse_line(line: str) -> Prop | None:
+    """One unfolded content line as a Prop (value QP-decoded); None when it has no name:value."""
+    colon = _value_colon(line)
+    if colon < 0:
+        return None
+    head, value = line[:colon], line[colon + 1 :]
+    parts = _split_params(head)
+    name = parts[0].strip()
+    group = ""
+    if "." in name:
+        group, name = name.rsplit(".", 1)
+    if not name or not _NAME_RE.match(name):
+        return None
+    params: dict[str, list[str]] = {}
+    for part in parts[1:]:
+        key, sep, raw = part.partition("=")
+        key = key.strip().upper()
+        if not sep:
+            key, raw = _bare_param(key), key
+        values = [v.strip() for v in raw.replace('"', "").split(",")] if raw else []
+        params.setdefault(key, []).extend(v for v in values if v)
+    if "QUOTED-PRINTABLE" in (v.upper() for v in params.get("ENCODING", ())):
+        value = _decode_qp(value, params.get("CHARSET", ["utf-8"])[0])
+        params.pop("ENCODING", None)
+    return Prop(name.upper(), value, params, group)
+
+
+_NAME_RE = re.compile(r"^[A-Za-z0-9-]+$")
+
+
+def _value_colon(line: str) -> int:
+    """Index of the colon between name/params and value (colons in quoted params don't count)."""
+    if '"' not in line:
+        return line.find(":")
+    quoted = False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return index
+    return -1
+
+
+def _split_params(head: str) -> list[str]:
+    return _split_quoted(head, ";") if '"' in head else head.split(";")
+
+
+def _split_quoted(text: str, sep: str) -> list[str]:
+    if '"' not in text:
+        return text.split(sep)
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        if char == sep and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _bare_param(word: str) -> str:
+    """The parameter a 2.1 bare word stands for (`QUOTED-PRINTABLE` → ENCODING, `HOME` → TYPE)."""
+    if word in _ENCODINGS:
+        return "ENCODING"
+    if word in ("URL", "URI", "CID", "CONTENT-ID", "INLINE"):
+        return "VALUE"
+    return "TYPE"
+
+
+def _decode_qp(value: str, charset: str) -> str:
+    """A quoted-printable value as text (CRLF inside made LF)."""
+    raw = quopri.decodestring(value.encode("latin-1", errors="replace"))
+    return _decode_bytes(raw, charset).replace("\r\n", "\n")
+
+
+def _decode_bytes(raw: bytes, charset: str) -> str:
+    for candidate in (charset, "utf-8", "cp1252"):
+        if _known_codec(candidate):
+            try:
+                return raw.decode(candidate)
+            except UnicodeDecodeError:
+                continue
+    return raw.decode("latin-1")

@@ -1,0 +1,90 @@
+"""Every corpus file reads without an exception; writing and re-reading keeps every field."""
+
+from __future__ import annotations
+
+from dataclasses import astuple
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.formats.sources import read_contacts_file
+from netdesk.formats.vcard_reader import read_vcards
+from netdesk.formats.vcard_writer import write_vcards
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 3
+
+
+def _corpus_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if p.is_file())
+
+
+def test_every_corpus_file_reads(corpus_dir: Path) -> None:
+    total = 0
+    for path in _corpus_files(corpus_dir):
+        result = read_contacts_file(path)
+        total += len(result.drafts)
+        for error in result.errors:
+            assert error.file == str(path) and error.reason
+        if path.suffix in (".vcf", ".csv"):
+            assert result.drafts or result.errors[0].card > 0, f"{path.name}: {result.errors}"
+    assert total > 1000
+
+
+def test_malformed_corpus_files_keep_their_good_cards(corpus_dir: Path) -> None:
+    large = read_contacts_file(corpus_dir / "FolkerKinzel__VCards__LargeFile.vcf")
+    assert len(large.drafts) == 1000 and not large.errors
+    iphone = read_contacts_file(corpus_dir / "mangstadt__ez-vcard__John_Doe_IPHONE.vcf").drafts[0]
+    assert iphone.photo and iphone.photo.startswith(b"\xff\xd8")
+    cut = read_contacts_file(corpus_dir / "GNOME__evolution-data-server__9.vcf")
+    assert cut.errors[0].card == 1 and "END:VCARD" in cut.errors[0].reason
+
+
+def _comparable(draft: ContactDraft) -> tuple:
+    methods = sorted(
+        (m.kind, m.value, m.label.lower().replace("cell", "mobile"), m.service, m.preferred)
+        for m in draft.methods
+    )
+    fields = astuple(draft)
+    tags = tuple(sorted(draft.tags))
+    name = draft.full_name() or next((m.value for m in draft.methods_of("email")), "")
+    return (name, *fields[:5], *fields[6:14], tags, tuple(methods), draft.uid,
+            draft.is_group)
+
+
+@pytest.mark.parametrize("version", ["4.0", "3.0"])
+def test_round_trip_of_the_corpus(corpus_dir: Path, version: str) -> None:
+    for path in _corpus_files(corpus_dir):
+        if path.suffix != ".vcf":
+            continue
+        drafts = read_contacts_file(path).drafts
+        if not drafts:
+            continue
+        again = read_vcards(write_vcards(drafts, version).encode(), "again.vcf")
+        assert not again.errors, (path.name, again.errors)
+        assert [_comparable(d) for d in again.drafts] == [_comparable(d) for d in drafts], path
+
+
+@pytest.mark.parametrize("version", ["4.0", "3.0"])
+def test_round_trip_of_a_full_contact(version: str) -> None:
+    draft = ContactDraft(
+        given_name="Zoë", family_name="O'Brien; Jr", additional_names="M", prefix="Dr.",
+        suffix="PhD", display_name="Dr. Zoë O'Brien", nickname="Zo", organisation="Acme, Inc.",
+        department="R&D", title="CTO", birthday=date(1604, 2, 29), notes="line 1\nline, 2; \\",
+        how_met="PyCon", photo=PNG, tags=["a,b", "c"], uid="urn:uuid:x", revision="2024",
+        source="vcard",
+    )
+    draft.methods = [
+        MethodDraft("email", "z@x.test", "work", preferred=True),
+        MethodDraft("phone", "+44 20 7946 0000", "mobile"),
+        MethodDraft("phone", "123", "Assistant"),
+        MethodDraft("address", "1 Main St, Town", "home", parts=("", "", "1 Main St", "Town", "",
+                                                                 "", "")),
+        MethodDraft("url", "https://zoe.example", ""),
+        MethodDraft("profile", "https://www.linkedin.com/in/zoe", service="linkedin"),
+        MethodDraft("profile", "xmpp:zoe@x.test", service="jabber"),
+    ]
+    back = read_vcards(write_vcards([draft], version).encode(), "x.vcf").drafts[0]
+    assert _comparable(back) == _comparable(draft)
+    assert back.photo == PNG

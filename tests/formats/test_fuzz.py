@@ -1,0 +1,83 @@
+"""Random and mutated cards and CSV rows: only per-card errors come out, each card is quick."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netdesk.formats.csv_reader import read_csv
+from netdesk.formats.draft import ParseResult
+from netdesk.formats.sources import read_contacts
+from netdesk.formats.vcard_reader import read_vcards
+
+SEED_CARD = (
+    b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C3=BC;A=\r\n"
+    b"b\r\nitem1.TEL;TYPE=\"cell,voice\":+1 555\r\nitem1.X-ABLabel:_$!<Mobile>!$_\r\n"
+    b"PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQ\r\n ==\r\n\r\nPHOTO:data:image/png;base64,iVBO\r\n"
+    b"ADR;HOME:;;1 St\\;x;Town;;;UK\r\nCATEGORIES:a,b\\,c\r\nBDAY:--0229\r\nEND:VCARD\r\n"
+)
+SEED_CSV = (
+    b"Notes:\nx\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    b"A,B,https://linkedin.com/in/a,a@b,Co,T,12 Mar 2024\n"
+)
+TOKENS = st.sampled_from(
+    [b"BEGIN:VCARD", b"END:VCARD", b"\r\n", b"\n", b"\r", b" ", b"=", b";", b":", b",", b"\\",
+     b'"', b"ENCODING=QUOTED-PRINTABLE", b"CHARSET=", b"item1.", b"PHOTO", b"data:", b"\xff",
+     b"\xc3", b"\x00", b"=\r\n", b"TYPE=", b"VERSION:4.0", b"--", b"* ", b" ::: "]
+)
+
+
+def _check(result: ParseResult, started: float, data: bytes) -> None:
+    cards = max(1, data.upper().count(b"BEGIN:VCARD") + data.count(b"\n") // 2)
+    assert time.perf_counter() - started < cards * 1.0
+    for error in result.errors:
+        assert error.reason and error.file
+
+
+def _mutate(seed: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    data = bytearray(seed)
+    for position, drop, insert in edits:
+        at = position % (len(data) + 1)
+        data[at : at + drop] = insert
+    return bytes(data)
+
+
+EDITS = st.lists(
+    st.tuples(st.integers(0, 10_000), st.integers(0, 4), TOKENS | st.binary(max_size=4)),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(EDITS)
+def test_mutated_vcards(edits: list[tuple[int, int, bytes]]) -> None:
+    data = _mutate(SEED_CARD * 2, edits)
+    started = time.perf_counter()
+    _check(read_vcards(data, "fuzz.vcf"), started, data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TOKENS | st.binary(max_size=8), max_size=60))
+def test_random_token_soup(parts: list[bytes]) -> None:
+    data = b"".join(parts)
+    for name in ("soup.vcf", "soup.csv", "soup"):
+        started = time.perf_counter()
+        _check(read_contacts(data, name), started, data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(EDITS)
+def test_mutated_csv(edits: list[tuple[int, int, bytes]]) -> None:
+    data = _mutate(SEED_CSV, edits)
+    started = time.perf_counter()
+    _check(read_csv(data, "fuzz.csv"), started, data)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_random_text_cards(text: str) -> None:
+    data = f"BEGIN:VCARD\nFN:{text}\nNOTE:{text}\nN:{text}\nADR:{text}\nEND:VCARD\n".encode()
+    started = time.perf_counter()
+    _check(read_vcards(data, "t.vcf"), started, data)
