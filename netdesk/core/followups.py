@@ -28,7 +28,16 @@ PENDING = ("open", "snoozed")
 MORNING = time(9, 0)
 SNOOZE_PRESETS = ("1 hour", "tomorrow morning", "next week")
 GENERATED = ("cadence", "birthday")
-_RESTORED = ("due_at", "has_time", "status", "note", "notified_at", "done_at", "interaction")
+_RESTORED = (
+    "due_at",
+    "has_time",
+    "status",
+    "reason",
+    "note",
+    "notified_at",
+    "done_at",
+    "interaction",
+)
 
 
 @dataclass(frozen=True)
@@ -217,6 +226,24 @@ class FollowUpService:
         self._announce(undo.before, self._contacts_of(undo.before))
         return undo
 
+    def update(
+        self, followup_id: int, due_at: datetime, *, has_time: bool, reason: str, note: str
+    ) -> Undo:
+        """Change what a follow-up is about and when it is due."""
+        if reason not in FOLLOWUP_REASONS:
+            raise ValueError(f"unknown reason {reason!r}")
+        undo = self._snapshot("Edit", [followup_id])
+        FollowUp.update(
+            due_at=due_at if has_time else _day_start(_date_of(due_at)),
+            has_time=has_time,
+            reason=reason,
+            note=note,
+            notified_at=None,
+            updated_at=self.clock.now(),
+        ).where(FollowUp.id == followup_id).execute()
+        self._announce(undo.before, self._contacts_of(undo.before))
+        return undo
+
     def dismiss(self, ids: Iterable[int]) -> Undo:
         """Drop follow-ups without doing them."""
         undo = self._snapshot("Dismiss", ids)
@@ -246,6 +273,11 @@ class FollowUpService:
     def get(self, followup_id: int) -> FollowUpRow | None:
         rows = self._rows(FollowUp.id == followup_id)
         return rows[0] if rows else None
+
+    def contact_name(self, contact_id: int) -> str:
+        """How a contact is named in follow-up lists ("" when it does not exist)."""
+        contact = Contact.get_or_none(Contact.id == contact_id)
+        return _name(contact) if contact else ""
 
     def between(
         self, start: datetime, end: datetime, statuses: tuple[str, ...] = PENDING

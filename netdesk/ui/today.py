@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from netdesk.core.changes import Changes
 from netdesk.core.dashboard import DashboardService
+from netdesk.core.followups import FollowUpService
 from netdesk.ui.change_signals import ChangeSignals
+
+MAX_DUE_ROWS = 12
 
 
 class _Figure(QFrame):
@@ -39,10 +42,15 @@ class TodayView(QWidget):
     """Greeting, figures and the next steps for a new user."""
 
     def __init__(
-        self, dashboard: DashboardService, changes: Changes, parent: QWidget | None = None
+        self,
+        dashboard: DashboardService,
+        changes: Changes,
+        parent: QWidget | None = None,
+        followups: FollowUpService | None = None,
     ) -> None:
         super().__init__(parent)
         self._dashboard = dashboard
+        self._followups = followups
         self._signals = ChangeSignals(changes, self)
         self._signals.changed.connect(lambda *_: self.refresh())
 
@@ -72,6 +80,11 @@ class TodayView(QWidget):
         layout.addWidget(self.greeting)
         layout.addWidget(self.hint)
         layout.addLayout(grid)
+        self.due_title = QLabel(self.tr("Due today and overdue"))
+        self.due_title.setFont(self.greeting.font())
+        self.due_list = QListWidget()
+        layout.addWidget(self.due_title)
+        layout.addWidget(self.due_list, 1)
         layout.addStretch(1)
         self.refresh()
 
@@ -93,3 +106,14 @@ class TodayView(QWidget):
         else:
             hint = self.tr("You are up to date. Who haven't you talked to in a while?")
         self.hint.setText(hint)
+        self._show_due()
+
+    def _show_due(self) -> None:
+        """The follow-ups due by tonight, oldest first (shown when the view has the service)."""
+        rows = self._followups.due()[:MAX_DUE_ROWS] if self._followups else []
+        self.due_list.clear()
+        for row in rows:
+            when = row.due_at.strftime("%d %b") if row.day != date.today() else self.tr("today")
+            self.due_list.addItem(f"{when} · {row.contact_name} · {row.reason}")
+        self.due_title.setVisible(bool(rows))
+        self.due_list.setVisible(bool(rows))

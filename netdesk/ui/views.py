@@ -27,11 +27,18 @@ class ViewSpec:
 def _today(services: Services) -> QWidget:
     from netdesk.ui.today import TodayView
 
-    return TodayView(services.dashboard, services.changes)
+    return TodayView(services.dashboard, services.changes, followups=services.followups)
+
+
+def _followups(services: Services) -> QWidget:
+    from netdesk.ui.calendar import CalendarView
+
+    return CalendarView(services.followups, services.changes)
 
 
 def default_views() -> list[ViewSpec]:
     """The views of the app, in sidebar order."""
     return [
         ViewSpec("today", "Today", "today", _today),
+        ViewSpec("followups", "Follow-ups", "calendar", _followups),
     ]

@@ -1,0 +1,5 @@
+"""The Follow-ups calendar view."""
+
+from netdesk.ui.calendar.view import CalendarView
+
+__all__ = ["CalendarView"]

@@ -1,0 +1,94 @@
+"""Agenda lists: follow-ups (and events) as plain-text rows that can be dragged onto the grid."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from PySide6.QtCore import QLocale, QMimeData, Qt
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from netdesk.core.followups import AgendaItem, FollowUpRow
+from netdesk.ui.calendar.month_grid import EVENT, FOLLOWUP_MIME, MUTED, OVERDUE, TEXT
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CONTACT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def followup_text(row: FollowUpRow, with_day: bool = False) -> str:
+    """One line for a follow-up: time (or day), who, why, and the note's first line."""
+    locale = QLocale()
+    when = row.due_at.strftime("%H:%M") if row.has_time else ""
+    if with_day:
+        day = locale.toString(row.due_at.date(), "ddd d MMM")
+        when = f"{day} {when}".strip()
+    note = row.note.splitlines()[0] if row.note else ""
+    parts = [row.contact_name, row.reason] + ([note] if note else [])
+    return f"{when:>5}  " + " · ".join(parts) if when else " · ".join(parts)
+
+
+class AgendaList(QListWidget):
+    """Rows of follow-ups; dragging rows carries their ids (FOLLOWUP_MIME) to a day."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setUniformItemSizes(True)
+        self.setWordWrap(False)
+
+    def mimeTypes(self) -> list[str]:
+        return [FOLLOWUP_MIME]
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        ids = [item.data(ID_ROLE) for item in items if item.data(KIND_ROLE) == "followup"]
+        data.setData(FOLLOWUP_MIME, json.dumps(ids).encode())
+        return data
+
+    def add_heading(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = QFont(self.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setForeground(QBrush(TEXT))
+        self.addItem(item)
+
+    def add_followup(self, row: FollowUpRow, today: date, with_day: bool = False) -> None:
+        item = QListWidgetItem(followup_text(row, with_day))
+        item.setData(KIND_ROLE, "done" if row.status == "done" else "followup")
+        item.setData(ID_ROLE, row.id)
+        item.setData(CONTACT_ROLE, row.contact_id)
+        item.setToolTip(row.note)
+        if row.status == "done":
+            font = QFont(self.font())
+            font.setStrikeOut(True)
+            item.setFont(font)
+            item.setForeground(QBrush(MUTED))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        elif row.due_at.date() < today:
+            item.setForeground(QBrush(OVERDUE))
+        self.addItem(item)
+
+    def add_other(self, entry: AgendaItem) -> None:
+        item = QListWidgetItem(f"{entry.when.strftime('%H:%M'):>5}  {entry.title}")
+        item.setData(KIND_ROLE, entry.kind)
+        item.setData(ID_ROLE, entry.id)
+        item.setForeground(QBrush(EVENT))
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        self.addItem(item)
+
+    def selected_followups(self) -> list[int]:
+        """Ids of the selected follow-up rows (or the current row if none is selected)."""
+        items = self.selectedItems() or ([self.currentItem()] if self.currentItem() else [])
+        return [i.data(ID_ROLE) for i in items if i.data(KIND_ROLE) == "followup"]
+
+    def select_first(self) -> None:
+        for index in range(self.count()):
+            if self.item(index).data(KIND_ROLE) == "followup":
+                self.setCurrentRow(index)
+                return

@@ -1,0 +1,304 @@
+"""The Follow-ups view: month grid, Overdue section and the agenda of the selected day or week.
+
+Keys: arrows move the day (in the grid), PgUp/PgDn the month, T today, Enter opens the current
+follow-up, D marks it done, S snoozes it, Ctrl+Z undoes the last change. Dragging follow-ups
+onto a day reschedules them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.changes import Changes
+from netdesk.core.followups import AgendaItem, FollowUpRow, FollowUpService, Undo
+from netdesk.ui.calendar.agenda import AgendaList
+from netdesk.ui.calendar.month_grid import MonthGrid, add_months, grid_range
+from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.followup_dialog import FollowUpDialog, day_label, snooze_menu
+
+_TOPICS = ("followups", "events", "contacts")
+
+
+def _sort_key(entry: FollowUpRow | AgendaItem) -> tuple[bool, datetime]:
+    """Day-only follow-ups first, then everything with a time, in time order."""
+    if isinstance(entry, AgendaItem):
+        return True, entry.when
+    return entry.has_time, entry.due_at
+
+
+def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class CalendarView(QWidget):
+    """Follow-ups by month, day and week; acts on them with keys, buttons and drag and drop."""
+
+    def __init__(
+        self, followups: FollowUpService, changes: Changes, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.followups = followups
+        self.undo_stack: list[Undo] = []
+        self.dialog: FollowUpDialog | None = None
+        self.selected = followups.clock.today()
+        self.week_mode = False
+        self._pending_refresh = False
+        self._signals = ChangeSignals(changes, self)
+        self._signals.changed.connect(self._on_change)
+
+        self.grid = MonthGrid()
+        self.grid.day_selected.connect(self.select_day)
+        self.grid.followups_dropped.connect(self.reschedule)
+        self.month_label = _bold(QLabel(), 1.4)
+        self.overdue_label = _bold(QLabel())
+        self.overdue_label.setStyleSheet("color: #c62828")
+        self.overdue = AgendaList()
+        self.overdue.setMaximumHeight(150)
+        self.agenda_label = _bold(QLabel())
+        self.agenda = AgendaList()
+        self.agenda.itemDoubleClicked.connect(lambda *_: self.open_current())
+        self.overdue.itemDoubleClicked.connect(lambda *_: self.open_current())
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #5b6578")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(self._header())
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.grid, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.overdue_label)
+        side.addWidget(self.overdue)
+        side.addWidget(self.agenda_label)
+        side.addWidget(self.agenda, 1)
+        side.addLayout(self._buttons())
+        body.addLayout(side, 2)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.message)
+        self._shortcuts()
+        self.refresh()
+
+    def _header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, tip, months in (
+            ("‹", self.tr("Previous month (PgUp)"), -1),
+            ("›", self.tr("Next month (PgDn)"), 1),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, m=months: self.move_month(m))
+            row.addWidget(button)
+        row.addWidget(self.month_label)
+        today = QPushButton(self.tr("Today"))
+        today.setToolTip(self.tr("Go to today (T)"))
+        today.clicked.connect(self.go_today)
+        row.addWidget(today)
+        row.addStretch(1)
+        self.mode_group = QButtonGroup(self)
+        for index, text in enumerate((self.tr("Day"), self.tr("Week"))):
+            button = QToolButton()
+            button.setText(text)
+            button.setCheckable(True)
+            button.setChecked(index == 0)
+            self.mode_group.addButton(button, index)
+            row.addWidget(button)
+        self.mode_group.idClicked.connect(lambda index: self.set_week_mode(index == 1))
+        new = QPushButton(self.tr("New follow-up…"))
+        new.clicked.connect(self.new_followup)
+        row.addWidget(new)
+        return row
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Open"), self.open_current),
+            (self.tr("Done"), self.mark_done),
+            (self.tr("Dismiss"), self.dismiss),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        self.snooze_button = QPushButton(self.tr("Snooze"))
+        self.snooze_button.setMenu(
+            snooze_menu(self, self.followups.clock.now, lambda until: self.snooze(until))
+        )
+        row.insertWidget(2, self.snooze_button)
+        return row
+
+    def _shortcuts(self) -> None:
+        keys = {
+            QKeySequence(Qt.Key.Key_PageUp): lambda: self.move_month(-1),
+            QKeySequence(Qt.Key.Key_PageDown): lambda: self.move_month(1),
+            QKeySequence(Qt.Key.Key_T): self.go_today,
+            QKeySequence(Qt.Key.Key_Return): self.open_current,
+            QKeySequence(Qt.Key.Key_Enter): self.open_current,
+            QKeySequence(Qt.Key.Key_D): self.mark_done,
+            QKeySequence(Qt.Key.Key_S): self.show_snooze_menu,
+            QKeySequence(QKeySequence.StandardKey.Undo): self.undo,
+        }
+        for sequence, slot in keys.items():
+            shortcut = QShortcut(sequence, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def select_day(self, day: date) -> None:
+        self.selected = day
+        self.refresh()
+
+    def move_month(self, months: int) -> None:
+        self.select_day(add_months(self.selected, months))
+
+    def go_today(self) -> None:
+        self.select_day(self.followups.clock.today())
+
+    def set_week_mode(self, week: bool) -> None:
+        self.week_mode = week
+        self.mode_group.button(1 if week else 0).setChecked(True)
+        self.refresh()
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _on_change(self, topic: str, _ids: object) -> None:
+        if topic in _TOPICS and not self._pending_refresh:
+            self._pending_refresh = True
+            QTimer.singleShot(0, self.refresh)
+
+    def refresh(self) -> None:
+        """Reload the month's counts, the overdue list and the agenda."""
+        self._pending_refresh = False
+        today = self.followups.clock.today()
+        first, last = grid_range(self.selected)
+        others = self.followups.other_items(first, last)
+        self.grid.set_data(
+            self.selected,
+            today,
+            self.followups.day_counts(first, last),
+            {item.when.date() for item in others},
+        )
+        self.month_label.setText(QLocale().toString(self.selected, "MMMM yyyy"))
+        self._fill_overdue(today)
+        self._fill_agenda(today)
+
+    def _fill_overdue(self, today: date) -> None:
+        rows = self.followups.overdue()
+        self.overdue.clear()
+        for row in rows:
+            self.overdue.add_followup(row, today, with_day=True)
+        self.overdue_label.setText(self.tr("Overdue ({0})").format(len(rows)))
+        self.overdue_label.setVisible(bool(rows))
+        self.overdue.setVisible(bool(rows))
+
+    def _fill_agenda(self, today: date) -> None:
+        if self.week_mode:
+            start = self.selected - timedelta(days=self.selected.weekday())
+            days = 7
+            end = start + timedelta(days=6)
+            self.agenda_label.setText(
+                self.tr("Week of {0}").format(QLocale().toString(start, "d MMM"))
+                + f" – {QLocale().toString(end, 'd MMM yyyy')}"
+            )
+        else:
+            start, days = self.selected, 1
+            self.agenda_label.setText(day_label(start))
+        rows = self.followups.agenda(start, days)
+        others = self.followups.other_items(start, start + timedelta(days=days - 1))
+        self.agenda.clear()
+        for offset in range(days):
+            day = start + timedelta(days=offset)
+            day_rows = [r for r in rows if r.day == day]
+            day_others = [o for o in others if o.when.date() == day]
+            if self.week_mode and (day_rows or day_others):
+                self.agenda.add_heading(QLocale().toString(day, "dddd d MMMM"))
+            for entry in sorted(day_others + day_rows, key=_sort_key):
+                if isinstance(entry, AgendaItem):
+                    self.agenda.add_other(entry)
+                else:
+                    self.agenda.add_followup(entry, today)
+        if self.agenda.count() == 0:
+            self.agenda.add_heading(self.tr("Nothing due. Drag a follow-up here from another day."))
+            self.agenda.item(0).setFont(self.agenda.font())
+        self.agenda.select_first()
+
+    # -- acting -----------------------------------------------------------------------------
+
+    def current_ids(self) -> list[int]:
+        """The follow-ups the keys act on: the Overdue selection when it has focus, else the
+        agenda's."""
+        if self.overdue.hasFocus():
+            return self.overdue.selected_followups()
+        return self.agenda.selected_followups()
+
+    def _did(self, undo: Undo) -> None:
+        if not undo.before:
+            return
+        self.undo_stack.append(undo)
+        self.message.setText(
+            self.tr("{0}: {1} follow-up(s). Ctrl+Z undoes.").format(undo.label, len(undo.before))
+        )
+
+    def mark_done(self) -> None:
+        ids = self.current_ids()
+        if ids:
+            self._did(self.followups.done(ids))
+
+    def dismiss(self) -> None:
+        ids = self.current_ids()
+        if ids:
+            self._did(self.followups.dismiss(ids))
+
+    def snooze(self, until: datetime | str) -> None:
+        ids = self.current_ids()
+        if ids:
+            self._did(self.followups.snooze(ids, until))
+
+    def reschedule(self, ids: list[int], day: date) -> None:
+        if ids:
+            self._did(self.followups.reschedule(ids, day))
+
+    def undo(self) -> None:
+        if self.undo_stack:
+            undo = self.undo_stack.pop()
+            self.followups.undo(undo)
+            self.message.setText(self.tr("Undone: {0}").format(undo.label))
+
+    def show_snooze_menu(self) -> QMenu:
+        menu = self.snooze_button.menu()
+        menu.popup(self.snooze_button.mapToGlobal(self.snooze_button.rect().bottomLeft()))
+        return menu
+
+    def open_current(self) -> None:
+        ids = self.current_ids()
+        row = self.followups.get(ids[0]) if ids else None
+        if row is not None:
+            self._open_dialog(FollowUpDialog(self.followups, existing=row, parent=self))
+
+    def new_followup(self) -> None:
+        self._open_dialog(FollowUpDialog(self.followups, parent=self))
+
+    def _open_dialog(self, dialog: FollowUpDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()

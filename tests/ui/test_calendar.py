@@ -1,0 +1,226 @@
+"""The Follow-ups calendar through pytest-qt: grid, agenda, keys, drag to reschedule, undo."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMenu
+
+from netdesk.core.clock import FakeClock
+from netdesk.core.followups import AgendaItem
+from netdesk.formats.draft import ContactDraft
+from netdesk.ui.calendar import CalendarView
+from netdesk.ui.calendar.agenda import ID_ROLE
+from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.ui.views import default_views
+
+NOW = datetime(2026, 3, 11, 14, 30)
+
+
+@pytest.fixture
+def fu(services):
+    services.followups.clock = FakeClock(NOW)
+    return services.followups
+
+
+@pytest.fixture
+def people(services) -> dict[str, int]:
+    return {
+        name: services.contacts.create(ContactDraft(given_name=name, family_name="Test"))
+        for name in ("Maria", "Ahmed", "Sofia")
+    }
+
+
+@pytest.fixture
+def view(qtbot, services, fu, people):
+    fu.create(people["Maria"], datetime(2026, 3, 2), reason="thank")
+    fu.create(people["Ahmed"], datetime(2026, 3, 11, 16, 0), has_time=True, note="call back")
+    fu.create(people["Sofia"], datetime(2026, 3, 11))
+    fu.create(people["Sofia"], datetime(2026, 3, 20))
+    widget = CalendarView(fu, services.changes)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _texts(lst) -> list[str]:
+    return [lst.item(i).text() for i in range(lst.count())]
+
+
+def _settle(qtbot) -> None:
+    qtbot.wait(1)
+    QApplication.processEvents()
+
+
+def test_grid_counts_overdue_and_agenda(view) -> None:
+    assert view.grid.today == date(2026, 3, 11)
+    assert view.grid.counts == {date(2026, 3, 2): 1, date(2026, 3, 11): 2, date(2026, 3, 20): 1}
+    assert view.month_label.text() == "March 2026"
+    assert view.overdue_label.text() == "Overdue (1)"
+    assert "Maria Test · thank" in _texts(view.overdue)[0]
+    assert _texts(view.agenda) == [
+        "Sofia Test · check-in",
+        "16:00  Ahmed Test · check-in · call back",
+    ]
+    assert view.agenda_label.text() == "Wednesday 11 March 2026"
+
+
+def test_keys_move_day_month_and_back_to_today(view, qtbot) -> None:
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Right)
+    assert view.selected == date(2026, 3, 12)
+    qtbot.keyClick(view.grid, Qt.Key.Key_Down)
+    assert view.selected == date(2026, 3, 19)
+    qtbot.keyClick(view.grid, Qt.Key.Key_Left)
+    assert _texts(view.agenda) == ["Nothing due. Drag a follow-up here from another day."]
+    qtbot.keyClick(view.grid, Qt.Key.Key_PageDown)
+    assert (view.selected, view.month_label.text()) == (date(2026, 4, 18), "April 2026")
+    qtbot.keyClick(view.grid, Qt.Key.Key_PageUp)
+    qtbot.keyClick(view.grid, Qt.Key.Key_PageUp)
+    assert view.selected == date(2026, 2, 18)
+    qtbot.keyClick(view.grid, Qt.Key.Key_T)
+    assert view.selected == date(2026, 3, 11)
+
+
+def test_click_selects_a_day(view, qtbot) -> None:
+    rect = view.grid.cell_rect(date(2026, 3, 20))
+    qtbot.mouseClick(view.grid, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selected == date(2026, 3, 20)
+    assert _texts(view.agenda) == ["Sofia Test · check-in"]
+
+
+def test_d_marks_done_and_ctrl_z_undoes(view, fu, qtbot) -> None:
+    view.agenda.setFocus()
+    first = view.agenda.currentItem().data(ID_ROLE)
+    qtbot.keyClick(view.agenda, Qt.Key.Key_D)
+    assert fu.get(first).status == "done"
+    _settle(qtbot)
+    assert view.agenda.item(0).font().strikeOut()
+    assert "Ctrl+Z" in view.message.text()
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert fu.get(first).status == "open"
+
+
+def test_s_offers_snooze_presets(view, fu, qtbot) -> None:
+    view.agenda.setFocus()
+    target = view.agenda.currentItem().data(ID_ROLE)
+    qtbot.keyClick(view.agenda, Qt.Key.Key_S)
+    menu = view.snooze_button.menu()
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    assert [a.text() for a in menu.actions()][:3] == ["1 hour", "Tomorrow morning", "Next week"]
+    menu.actions()[1].trigger()
+    menu.close()
+    row = fu.get(target)
+    assert (row.status, row.due_at) == ("snoozed", datetime(2026, 3, 12, 9, 0))
+
+
+def test_overdue_section_acts_when_focused(view, fu, qtbot) -> None:
+    view.overdue.setFocus()
+    view.overdue.setCurrentRow(0)
+    target = view.overdue.currentItem().data(ID_ROLE)
+    qtbot.keyClick(view.overdue, Qt.Key.Key_D)
+    assert fu.get(target).status == "done"
+    _settle(qtbot)
+    assert not view.overdue.isVisible()
+
+
+def test_drag_to_another_day_reschedules(view, fu, qtbot) -> None:
+    item = view.agenda.item(1)
+    target = item.data(ID_ROLE)
+    mime = view.agenda.mimeData([item])
+    drop = QDropEvent(
+        QPointF(view.grid.cell_rect(date(2026, 3, 24)).center()),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    view.grid.dropEvent(drop)
+    assert fu.get(target).due_at == datetime(2026, 3, 24, 16, 0)
+    _settle(qtbot)
+    assert view.grid.counts[date(2026, 3, 24)] == 1
+    view.undo()
+    assert fu.get(target).due_at == datetime(2026, 3, 11, 16, 0)
+
+
+def test_enter_opens_the_follow_up_for_editing(view, fu, qtbot) -> None:
+    view.agenda.setFocus()
+    view.agenda.setCurrentRow(1)
+    target = view.agenda.currentItem().data(ID_ROLE)
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Return)
+    dialog = view.dialog
+    assert isinstance(dialog, FollowUpDialog) and dialog.isVisible()
+    assert dialog.timed.isChecked()
+    dialog.note.setPlainText("call back about the role")
+    dialog.reason.setCurrentText("introduce")
+    dialog.accept()
+    row = fu.get(target)
+    assert (row.note, row.reason, row.due_at) == (
+        "call back about the role",
+        "introduce",
+        datetime(2026, 3, 11, 16, 0),
+    )
+
+
+def test_week_mode_lists_days_with_headings(view, qtbot) -> None:
+    view.select_day(date(2026, 3, 18))
+    view.set_week_mode(True)
+    texts = _texts(view.agenda)
+    assert texts == ["Friday 20 March", "Sofia Test · check-in"]
+    assert view.agenda_label.text().startswith("Week of 16 Mar")
+
+
+def test_events_from_a_source_show_in_their_own_colour(view, fu) -> None:
+    item = AgendaItem("event", 3, datetime(2026, 3, 11, 18, 30), "PyData meetup")
+    fu.agenda_sources.append(lambda first, last: [item])
+    view.refresh()
+    assert date(2026, 3, 11) in view.grid.event_days
+    assert _texts(view.agenda)[-1] == "18:30  PyData meetup"
+    assert (
+        view.agenda.mimeData([view.agenda.item(2)]).data("application/x-netdesk-followups") == b"[]"
+    )
+
+
+def test_new_follow_up_dialog_finds_the_contact(view, fu, people, qtbot) -> None:
+    view.new_followup()
+    dialog = view.dialog
+    qtbot.keyClicks(dialog.contact, "Ahme")
+    assert list(dialog._matches.values()) == [people["Ahmed"]]
+    dialog.contact.setText(next(iter(dialog._matches)))
+    dialog.day.setDate(date(2026, 3, 25))
+    dialog.accept()
+    row = fu.get(dialog.created_id)
+    assert (row.contact_id, row.due_at, row.has_time) == (
+        people["Ahmed"],
+        datetime(2026, 3, 25),
+        False,
+    )
+
+
+def test_dialog_refuses_without_a_contact(view, qtbot) -> None:
+    view.new_followup()
+    view.dialog.accept()
+    assert view.dialog.created_id is None
+    assert "Pick a contact" in view.dialog.error.text()
+    view.dialog.reject()
+
+
+def test_follow_ups_view_is_registered() -> None:
+    assert "followups" in [spec.key for spec in default_views()]
+
+
+def test_today_view_lists_due_follow_ups(qtbot, services, people) -> None:
+    from netdesk.ui.today import TodayView
+
+    services.followups.create(people["Maria"], date.today(), reason="thank")
+    today = TodayView(services.dashboard, services.changes, followups=services.followups)
+    qtbot.addWidget(today)
+    assert [today.due_list.item(i).text() for i in range(today.due_list.count())] == [
+        "today · Maria Test · thank"
+    ]
+    assert not today.due_list.isHidden()
