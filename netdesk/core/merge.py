@@ -95,8 +95,17 @@ def find_duplicates(draft: ContactDraft, exclude_id: int | None = None) -> list[
 
 
 def merged_draft(drafts: list[ContactDraft], chosen: dict[str, Any]) -> ContactDraft:
-    """The first draft with the chosen field values and everyone's methods and tags."""
-    result = replace(drafts[0], **chosen)
+    """The first draft with the chosen field values and everyone's methods and tags.
+
+    A field nobody chose keeps the first draft's value, or the first value another draft has.
+    """
+    filled = {
+        name: next((v for d in drafts if (v := getattr(d, name)) not in (None, "", b"")), None)
+        for name in MERGE_FIELDS
+        if getattr(drafts[0], name) in (None, "", b"")
+    }
+    values = {k: v for k, v in filled.items() if v is not None} | chosen
+    result = replace(drafts[0], **values)
     seen: set[tuple[str, str]] = set()
     methods: list[MethodDraft] = []
     for draft in drafts:

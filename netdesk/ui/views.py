@@ -36,9 +36,16 @@ def _followups(services: Services) -> QWidget:
     return CalendarView(services.followups, services.changes)
 
 
+def _contacts(services: Services) -> QWidget:
+    from netdesk.ui.contacts.view import ContactsView
+
+    return ContactsView(services)
+
+
 def default_views() -> list[ViewSpec]:
     """The views of the app, in sidebar order."""
     return [
         ViewSpec("today", "Today", "today", _today),
+        ViewSpec("contacts", "Contacts", "contacts", _contacts),
         ViewSpec("followups", "Follow-ups", "calendar", _followups),
     ]

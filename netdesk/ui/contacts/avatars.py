@@ -1,0 +1,99 @@
+"""Contact pictures for the list: the stored photo scaled down, else coloured initials.
+
+Pictures are made once per contact and kept in a small cache; a photo without a stored thumbnail is
+read from the database only when its row is painted.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import OrderedDict
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPixmap
+
+from netdesk.store.models import Contact
+
+SIZE = 28
+_PALETTE = ("#4f7cd8", "#d8774f", "#3f9e74", "#9b59b6", "#c0506a", "#2e8fa3", "#a38b2e")
+_CACHE_LIMIT = 2000
+
+
+def initials(name: str) -> str:
+    """Up to two initials of a name ("Maria Chen" -> "MC")."""
+    words = [w for w in name.split() if w[:1].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+def round_pixmap(image: QImage, size: int) -> QPixmap:
+    """`image` cropped to a circle of `size` pixels."""
+    scaled = image.scaled(
+        size,
+        size,
+        Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    path.addEllipse(QRectF(0, 0, size, size))
+    painter.setClipPath(path)
+    painter.drawImage((size - scaled.width()) // 2, (size - scaled.height()) // 2, scaled)
+    painter.end()
+    return pixmap
+
+
+def initials_pixmap(name: str, size: int) -> QPixmap:
+    """A coloured circle with the name's initials."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = _PALETTE[zlib.crc32(name.encode()) % len(_PALETTE)]
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size, size)
+    font = QFont()
+    font.setPixelSize(int(size * 0.4))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(name))
+    painter.end()
+    return pixmap
+
+
+class Avatars:
+    """A cache of list pictures keyed by contact id."""
+
+    def __init__(self, size: int = SIZE) -> None:
+        self.size = size
+        self._cache: OrderedDict[tuple[int, str], QPixmap] = OrderedDict()
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def pixmap(self, contact_id: int, name: str, thumb: bytes | None, has_photo: bool) -> QPixmap:
+        key = (contact_id, name)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        image = QImage()
+        data = thumb
+        if data is None and has_photo:
+            row = Contact.select(Contact.photo).where(Contact.id == contact_id).first()
+            data = bytes(row.photo) if row and row.photo is not None else None
+        if data is not None:
+            image.loadFromData(data)
+        made = (
+            round_pixmap(image, self.size)
+            if not image.isNull()
+            else initials_pixmap(name, self.size)
+        )
+        self._cache[key] = made
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.popitem(last=False)
+        return made

@@ -1,0 +1,133 @@
+"""Undoable contact actions for the contacts view's QUndoStack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from netdesk.core.merge import MergeRecord, merge, undo_merge
+from netdesk.core.services import Services
+from netdesk.formats.draft import ContactDraft
+
+
+class CallCommand(QUndoCommand):
+    """A command made of a do and an undo function."""
+
+    def __init__(self, text: str, do: Callable[[], Any], undo: Callable[[], Any]) -> None:
+        super().__init__(text)
+        self._do = do
+        self._undo = undo
+
+    def redo(self) -> None:
+        self._do()
+
+    def undo(self) -> None:
+        self._undo()
+
+
+class SaveContactCommand(QUndoCommand):
+    """Create a contact, or replace a stored one's fields; undo puts back what was there."""
+
+    def __init__(self, services: Services, contact_id: int | None, draft: ContactDraft) -> None:
+        name = draft.full_name() or "contact"
+        super().__init__(f"Edit {name}" if contact_id else f"New contact {name}")
+        self.services = services
+        self.contact_id = contact_id
+        self.draft = draft
+        self.before = services.contacts.load(contact_id) if contact_id else None
+
+    def redo(self) -> None:
+        if self.contact_id is None:
+            self.contact_id = self.services.contacts.create(self.draft)
+        elif self.before is None:
+            self.services.bulk.restore([self.contact_id])
+        else:
+            self.services.contacts.update(self.contact_id, self.draft)
+
+    def undo(self) -> None:
+        assert self.contact_id is not None
+        if self.before is None:
+            self.services.bulk.trash([self.contact_id])
+        else:
+            self.services.contacts.update(self.contact_id, self.before)
+
+
+class MergeCommand(QUndoCommand):
+    """Merge contacts into the first; undo splits them again."""
+
+    def __init__(
+        self, services: Services, keeper_id: int, other_ids: list[int], chosen: dict[str, Any]
+    ) -> None:
+        super().__init__(f"Merge {len(other_ids) + 1} contacts")
+        self.services = services
+        self.keeper_id = keeper_id
+        self.other_ids = other_ids
+        self.chosen = chosen
+        self.record: MergeRecord | None = None
+
+    def redo(self) -> None:
+        self.record = merge(self.services.contacts, self.keeper_id, self.other_ids, self.chosen)
+
+    def undo(self) -> None:
+        assert self.record is not None
+        undo_merge(self.services.contacts, self.record)
+
+
+def trash_command(services: Services, ids: list[int]) -> CallCommand:
+    return CallCommand(
+        f"Delete {_count(ids)}",
+        lambda: services.bulk.trash(ids),
+        lambda: services.bulk.restore(ids),
+    )
+
+
+def restore_command(services: Services, ids: list[int]) -> CallCommand:
+    return CallCommand(
+        f"Restore {_count(ids)}",
+        lambda: services.bulk.restore(ids),
+        lambda: services.bulk.trash(ids),
+    )
+
+
+def archive_command(services: Services, ids: list[int], archived: bool) -> CallCommand:
+    verb = "Archive" if archived else "Unarchive"
+    return CallCommand(
+        f"{verb} {_count(ids)}",
+        lambda: services.bulk.set_archived(ids, archived),
+        lambda: services.bulk.set_archived(ids, not archived),
+    )
+
+
+def circle_command(services: Services, ids: list[int], circle: str) -> CallCommand:
+    before = services.bulk.circles_of(ids)
+    return CallCommand(
+        f"Set circle of {_count(ids)}",
+        lambda: services.bulk.set_circle(ids, circle),
+        lambda: services.bulk.restore_circles(before),
+    )
+
+
+def tag_command(services: Services, ids: list[int], tag: str) -> CallCommand:
+    added: list[int] = []
+
+    def do() -> None:
+        added[:] = services.bulk.add_tag(ids, tag)
+
+    return CallCommand(
+        f"Tag {_count(ids)} “{tag}”", do, lambda: services.bulk.remove_tag(added, tag)
+    )
+
+
+def untag_command(services: Services, ids: list[int], tag: str) -> CallCommand:
+    having = [i for i in ids if tag.lower() in (t.lower() for t in services.contacts.tags_of(i))]
+    return CallCommand(
+        f"Remove tag “{tag}” from {_count(ids)}",
+        lambda: services.bulk.remove_tag(having, tag),
+        lambda: services.bulk.add_tag(having, tag),
+    )
+
+
+def _count(ids: list[int]) -> str:
+    return "1 contact" if len(ids) == 1 else f"{len(ids)} contacts"

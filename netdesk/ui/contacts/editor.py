@@ -1,0 +1,294 @@
+"""The contact editor: every field of a contact, checked as typed, plus its timeline.
+
+It shows beside the list and in a dialog on double-click. It does not write by itself: Save emits
+`save_requested(contact_id or None, draft)` and the owner stores it (so the write can be undone).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.services import Services
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import CIRCLES, Company, Event
+from netdesk.ui.contacts.methods_editor import MethodsEditor
+from netdesk.ui.contacts.photo import PhotoField
+from netdesk.ui.contacts.timeline import TimelineWidget
+from netdesk.ui.plain import plain_label
+
+NO_DATE = QDate(1900, 1, 1)
+CADENCES = (
+    ("Not set", None),
+    ("Every 2 weeks", 14),
+    ("Every month", 30),
+    ("Every 2 months", 60),
+    ("Every 3 months", 90),
+    ("Every 6 months", 180),
+    ("Every year", 365),
+)
+
+
+class TagCompleter(QCompleter):
+    """Completes the last comma-separated tag in a line edit."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:
+        edit = self.widget()
+        head = edit.text().rsplit(",", 1)[0] + ", " if "," in edit.text() else ""
+        return head + index.data()
+
+
+class ContactEditor(QWidget):
+    """Edits one contact (or a new one)."""
+
+    save_requested = Signal(object, object)
+    dirty_changed = Signal(bool)
+
+    def __init__(self, services: Services, region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.contact_id: int | None = None
+        self.loaded = ContactDraft()
+        self.dirty = False
+        self._loading = False
+        self.region = region
+
+        self.heading = plain_label("New contact")
+        self.heading.setObjectName("editorHeading")
+        self.photo = PhotoField()
+        self.given = QLineEdit()
+        self.family = QLineEdit()
+        self.nickname = QLineEdit()
+        self.organisation = QLineEdit()
+        self.title = QLineEdit()
+        self.circle = QComboBox()
+        self.circle.addItem("—", "")
+        for circle in CIRCLES:
+            self.circle.addItem(circle.capitalize(), circle)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("Comma-separated, e.g. data, berlin")
+        self.birthday = QDateEdit()
+        self.birthday.setMinimumDate(NO_DATE)
+        self.birthday.setSpecialValueText("—")
+        self.birthday.setDisplayFormat("d MMM yyyy")
+        self.birthday.setCalendarPopup(True)
+        self.how_met = QLineEdit()
+        self.how_met.setPlaceholderText("e.g. Introduced by Sam at PyCon")
+        self.met_at = QComboBox()
+        self.cadence = QComboBox()
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(80)
+        self.methods = MethodsEditor(self.region)
+        self.name_message = plain_label()
+        self.name_message.setObjectName("fieldError")
+        self.name_message.hide()
+        self.timeline = TimelineWidget(services)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Photo", self.photo)
+        form.addRow("First name", self.given)
+        form.addRow("Last name", self.family)
+        form.addRow("", self.name_message)
+        form.addRow("Nickname", self.nickname)
+        form.addRow("Organisation", self.organisation)
+        form.addRow("Title", self.title)
+        form.addRow("Circle", self.circle)
+        form.addRow("Tags", self.tags)
+        form.addRow("Reach at", self.methods)
+        form.addRow("Birthday", self.birthday)
+        form.addRow("How we met", self.how_met)
+        form.addRow("Met at", self.met_at)
+        form.addRow("Keep in touch", self.cadence)
+        form.addRow("Notes", self.notes)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(form)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        body_layout.addWidget(line)
+        body_layout.addWidget(self.timeline)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        self.save_button = QPushButton("Save")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.clicked.connect(self.revert)
+        self.problems = plain_label()
+        self.problems.setObjectName("fieldError")
+        self.problems.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.problems, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(self.heading)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        line_edits = (
+            self.given,
+            self.family,
+            self.nickname,
+            self.organisation,
+            self.title,
+            self.tags,
+            self.how_met,
+        )
+        for edit in line_edits:
+            edit.textChanged.connect(self._changed)
+        for combo in (self.circle, self.met_at, self.cadence):
+            combo.currentIndexChanged.connect(self._changed)
+        self.birthday.dateChanged.connect(self._changed)
+        self.notes.textChanged.connect(self._changed)
+        self.methods.changed.connect(self._changed)
+        self.photo.changed.connect(self._changed)
+        self.load(None)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self, contact_id: int | None, draft: ContactDraft | None = None) -> None:
+        """Show a stored contact, or an empty (or given) draft for a new one."""
+        self._loading = True
+        self.contact_id = contact_id
+        if draft is None:
+            draft = self.services.contacts.load(contact_id) if contact_id else ContactDraft()
+        self.loaded = draft
+        self._refresh_choices(draft)
+        self.given.setText(draft.given_name)
+        self.family.setText(draft.family_name)
+        self.nickname.setText(draft.nickname)
+        self.organisation.setText(draft.organisation)
+        self.title.setText(draft.title)
+        self.circle.setCurrentIndex(max(self.circle.findData(draft.circle), 0))
+        self.tags.setText(", ".join(draft.tags))
+        self.birthday.setDate(QDate(draft.birthday) if draft.birthday else NO_DATE)
+        self.how_met.setText(draft.how_met)
+        self.met_at.setCurrentIndex(max(self.met_at.findData(draft.met_at), 0))
+        self.cadence.setCurrentIndex(max(self.cadence.findData(draft.cadence_days), 0))
+        self.notes.setPlainText(draft.notes)
+        self.methods.set_methods(draft.methods)
+        self.photo.set_photo(draft.photo, draft.full_name())
+        name = draft.full_name() or "New contact"
+        self.heading.setText(name)
+        self.timeline.show_contact(contact_id, name)
+        self._loading = False
+        self._set_dirty(False)
+        self._validate()
+
+    def revert(self) -> None:
+        """Throw away unsaved edits."""
+        self.load(self.contact_id, self.loaded)
+
+    def _refresh_choices(self, draft: ContactDraft) -> None:
+        companies = [c.name for c in Company.select(Company.name).order_by(Company.name)]
+        completer = QCompleter(companies, self.organisation)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.organisation.setCompleter(completer)
+        tag_completer = TagCompleter(self.services.contacts.all_tags(), self.tags)
+        tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(tag_completer)
+        self.met_at.clear()
+        self.met_at.addItem("—", None)
+        for event in Event.select().order_by(Event.starts_at.desc()).limit(200):
+            self.met_at.addItem(f"{event.name} ({event.starts_at:%b %Y})", event.id)
+        self.cadence.clear()
+        for title, days in CADENCES:
+            self.cadence.addItem(title, days)
+        if draft.cadence_days and self.cadence.findData(draft.cadence_days) < 0:
+            self.cadence.addItem(f"Every {draft.cadence_days} days", draft.cadence_days)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def draft(self) -> ContactDraft:
+        """The contact as edited (fields the editor does not show are kept as loaded)."""
+        birthday = self.birthday.date()
+        return replace(
+            self.loaded,
+            given_name=self.given.text().strip(),
+            family_name=self.family.text().strip(),
+            nickname=self.nickname.text().strip(),
+            organisation=self.organisation.text().strip(),
+            title=self.title.text().strip(),
+            circle=self.circle.currentData() or "",
+            tags=[t.strip() for t in self.tags.text().split(",") if t.strip()],
+            birthday=None if birthday == NO_DATE else birthday.toPython(),
+            how_met=self.how_met.text().strip(),
+            met_at=self.met_at.currentData(),
+            cadence_days=self.cadence.currentData(),
+            notes=self.notes.toPlainText().rstrip(),
+            methods=self.methods.methods(),
+            photo=self.photo.photo,
+            display_name="",
+        )
+
+    def errors(self) -> list[str]:
+        """Everything that stops a save, as messages for the user."""
+        problems = self.methods.errors()
+        draft = self.draft()
+        if not (draft.full_name() or draft.methods_of("email")):
+            problems.insert(0, "Enter a name, an organisation or an email.")
+        return problems
+
+    def save(self) -> bool:
+        """Ask the owner to store the contact, if it is valid."""
+        if not self._validate():
+            return False
+        self.save_requested.emit(self.contact_id, self.draft())
+        return True
+
+    def mark_saved(self, contact_id: int) -> None:
+        """The owner stored the edits: show the stored contact."""
+        self.load(contact_id)
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self._set_dirty(True)
+        self._validate()
+
+    def _validate(self) -> bool:
+        problems = self.errors()
+        name_problem = next((p for p in problems if p.startswith("Enter a name")), "")
+        self.name_message.setText(name_problem)
+        self.name_message.setVisible(bool(name_problem) and self.dirty)
+        method_problems = [p for p in problems if p != name_problem]
+        self.problems.setText("  ".join(method_problems))
+        self.save_button.setEnabled(not problems and (self.dirty or self.contact_id is None))
+        return not problems
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.dirty_changed.emit(dirty)
+        self.revert_button.setEnabled(dirty)

@@ -1,0 +1,57 @@
+"""What the list shows when it has nothing to show: how to start, or why nothing matched."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from netdesk.ui.icons import icon
+from netdesk.ui.plain import plain_label
+
+
+class EmptyState(QWidget):
+    """A friendly page in place of an empty table."""
+
+    new_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picture = plain_label()
+        self.picture.setPixmap(icon("contacts").pixmap(64, 64))
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = plain_label()
+        self.title.setObjectName("emptyTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = plain_label()
+        self.detail.setObjectName("hint")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.new_button = QPushButton("New contact  (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.picture)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+
+    def show_for(self, filtered: bool, search: str, trash: bool) -> None:
+        """Say why the list is empty: a new network, no match, or an empty Trash."""
+        if trash:
+            self.title.setText("The Trash is empty")
+            self.detail.setText("Deleted contacts wait here until you empty the Trash.")
+        elif filtered:
+            self.title.setText(f"No contacts match “{search}”" if search else "No contacts match")
+            self.detail.setText("Try fewer words, or clear the filters beside the search box.")
+        else:
+            self.title.setText("Your network starts here")
+            self.detail.setText(
+                "Drop vCard (.vcf) files or a LinkedIn or Google Contacts CSV export on this "
+                "window to bring everyone in — or press Ctrl+N to add someone you just met."
+            )
+        self.new_button.setVisible(not trash)

@@ -1,0 +1,230 @@
+"""The editor's list of emails, phones, addresses and profiles, each row checked as it is typed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core import phones
+from netdesk.core.profiles import SERVICES, Profile, email_error, is_safe_link, recognise
+from netdesk.formats.draft import MethodDraft
+from netdesk.ui.plain import plain_label
+
+KIND_TITLES = {
+    "email": "Email",
+    "phone": "Phone",
+    "address": "Address",
+    "profile": "Profile",
+    "url": "Website",
+    "impp": "Chat",
+}
+LABELS = {
+    "email": ("work", "home", "other"),
+    "phone": ("mobile", "work", "home", "other"),
+    "address": ("work", "home", "other"),
+    "url": ("homepage", "blog", "work", "other"),
+    "impp": ("other",),
+}
+PLACEHOLDERS = {
+    "email": "name@example.com",
+    "phone": "+44 20 7946 0000",
+    "address": "Street, City, Postcode, Country",
+    "profile": "Paste a link or type a user name",
+    "url": "https://example.com",
+    "impp": "xmpp:name@example.com",
+}
+
+
+def method_error(kind: str, value: str, service: str, region: str) -> str:
+    """What is wrong with a method value, or ""."""
+    value = value.strip()
+    if not value:
+        return ""
+    if kind == "email":
+        return email_error(value)
+    if kind == "phone":
+        return phones.validation_error(value, region)
+    if kind in ("profile", "url"):
+        found = recognise(value, service if kind == "profile" else "website")
+        return found if isinstance(found, str) else ""
+    return ""
+
+
+def link_for(kind: str, value: str, service: str, region: str) -> str:
+    """The link that opens this method in the browser, mail client or dialer ("" if none)."""
+    value = value.strip()
+    if not value or method_error(kind, value, service, region):
+        return ""
+    if kind == "email":
+        return f"mailto:{value}"
+    if kind == "phone":
+        return f"tel:{phones.normalise(value, region) or value}"
+    if kind in ("profile", "url"):
+        found = recognise(value, service if kind == "profile" else "website")
+        return found.url if isinstance(found, Profile) else ""
+    return ""
+
+
+class MethodRow(QWidget):
+    """One email, phone, address, profile or website: label, value, open, remove, message."""
+
+    removed = Signal(object)
+    changed = Signal()
+
+    def __init__(self, method: MethodDraft, region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = method.kind
+        self.region = region
+        self.parts = method.parts
+        self.preferred = method.preferred
+        self.label_box = QComboBox()
+        self.label_box.setEditable(True)
+        self.label_box.setMinimumContentsLength(8)
+        if self.kind == "profile":
+            for key, (title, _, _) in SERVICES.items():
+                self.label_box.addItem(title, key)
+            self.label_box.setEditable(False)
+            index = self.label_box.findData(method.service or "website")
+            self.label_box.setCurrentIndex(max(index, 0))
+        else:
+            self.label_box.addItems(LABELS.get(self.kind, ("other",)))
+            self.label_box.setCurrentText(method.label or self.label_box.itemText(0))
+        self.value_edit = QLineEdit(method.value)
+        self.value_edit.setPlaceholderText(PLACEHOLDERS.get(self.kind, ""))
+        self.value_edit.setAccessibleName(KIND_TITLES.get(self.kind, self.kind))
+        self.open_button = QToolButton()
+        self.open_button.setText("↗")
+        self.open_button.setToolTip("Open")
+        self.open_button.setAutoRaise(True)
+        self.open_button.clicked.connect(self.open_link)
+        remove = QToolButton()
+        remove.setText("✕")
+        remove.setToolTip(f"Remove this {KIND_TITLES.get(self.kind, self.kind).lower()}")
+        remove.setAutoRaise(True)
+        remove.clicked.connect(lambda: self.removed.emit(self))
+        self.message = plain_label()
+        self.message.setObjectName("fieldError")
+        self.message.hide()
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.label_box, 0, 0)
+        grid.addWidget(self.value_edit, 0, 1)
+        grid.addWidget(self.open_button, 0, 2)
+        grid.addWidget(remove, 0, 3)
+        grid.addWidget(self.message, 1, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        self.value_edit.textChanged.connect(self._on_edit)
+        self.label_box.currentIndexChanged.connect(self._on_edit)
+        self._on_edit()
+
+    @property
+    def service(self) -> str:
+        return self.label_box.currentData() or "" if self.kind == "profile" else ""
+
+    def error(self) -> str:
+        """The row's validation message ("" when fine)."""
+        return method_error(self.kind, self.value_edit.text(), self.service, self.region)
+
+    def open_link(self) -> bool:
+        """Open the method in the desktop's handler; only http(s), mailto and tel links."""
+        link = link_for(self.kind, self.value_edit.text(), self.service, self.region)
+        if not link or not is_safe_link(link):
+            return False
+        return QDesktopServices.openUrl(QUrl(link))
+
+    def draft(self) -> MethodDraft:
+        """The row as a method; profiles and websites are stored in their canonical link form."""
+        value = self.value_edit.text().strip()
+        service = self.service
+        if self.kind in ("profile", "url") and not self.error():
+            found = recognise(value, service if self.kind == "profile" else "website")
+            if isinstance(found, Profile):
+                value = found.url
+                service = found.service if self.kind == "profile" else ""
+        label = "" if self.kind == "profile" else self.label_box.currentText().strip()
+        parts = self.parts if self.kind == "address" else ()
+        return MethodDraft(self.kind, value, label, service, self.preferred, parts)
+
+    def _on_edit(self) -> None:
+        message = self.error()
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+        self.open_button.setEnabled(
+            bool(link_for(self.kind, self.value_edit.text(), self.service, self.region))
+        )
+        self.changed.emit()
+
+
+class MethodsEditor(QWidget):
+    """All the ways to reach a contact, with an Add menu."""
+
+    changed = Signal()
+
+    def __init__(self, region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.region = region
+        self.rows: list[MethodRow] = []
+        self._rows_layout = QVBoxLayout()
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(4)
+        self.add_button = QToolButton()
+        self.add_button.setText("Add email, phone, profile…")
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.add_button)
+        for kind in ("email", "phone", "profile", "address", "url"):
+            action = menu.addAction(KIND_TITLES[kind])
+            action.triggered.connect(lambda _=False, k=kind: self.add(MethodDraft(k, ""), True))
+        self.add_button.setMenu(menu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._rows_layout)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def set_methods(self, methods: list[MethodDraft]) -> None:
+        """Show these methods (replacing what was shown)."""
+        for row in list(self.rows):
+            self._remove(row, announce=False)
+        for method in methods:
+            self.add(method)
+
+    def add(self, method: MethodDraft, focus: bool = False) -> MethodRow:
+        """Add a row for `method`."""
+        row = MethodRow(method, self.region)
+        row.removed.connect(self._remove)
+        row.changed.connect(self.changed)
+        self.rows.append(row)
+        self._rows_layout.addWidget(row)
+        if focus:
+            row.value_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
+        return row
+
+    def methods(self) -> list[MethodDraft]:
+        """The methods as typed (empty rows left out)."""
+        return [row.draft() for row in self.rows if row.value_edit.text().strip()]
+
+    def errors(self) -> list[str]:
+        return [f"{KIND_TITLES[r.kind]}: {r.error()}" for r in self.rows if r.error()]
+
+    def _remove(self, row: MethodRow, announce: bool = True) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        if announce:
+            self.changed.emit()

@@ -1,0 +1,142 @@
+"""The contact list's table model: rows come from SQL a page at a time.
+
+Opening the list reads one page whatever the number of contacts; scrolling fetches more
+(`canFetchMore`/`fetchMore`). Sorting and filtering build a new query and reset the model.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPixmap
+
+from netdesk.core.contact_list import ContactListQuery, ContactRow, ListFilter
+from netdesk.ui.contacts.avatars import Avatars
+from netdesk.ui.timefmt import relative_day, relative_time
+
+COLUMNS = (
+    ("name", "Name"),
+    ("organisation", "Organisation"),
+    ("title", "Title"),
+    ("circle", "Circle"),
+    ("tags", "Tags"),
+    ("last_contacted", "Last contacted"),
+    ("next_followup", "Next follow-up"),
+)
+PAGE_SIZE = 200
+ContactIdRole = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ContactTableModel(QAbstractTableModel):
+    """Contacts matching a filter, in SQL order, fetched lazily."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.list_filter = ListFilter()
+        self.sort_key = "name"
+        self.descending = False
+        self.avatars = Avatars()
+        self._rows: list[ContactRow] = []
+        self._total = 0
+        self._query = ContactListQuery()
+
+    def reload(self) -> None:
+        """Run the query again (after a change or a new filter) and show its first page."""
+        self.beginResetModel()
+        self._query = ContactListQuery(self.list_filter, self.sort_key, self.descending)
+        self._rows = self._query.page(0, PAGE_SIZE)
+        self._total = self._query.count() if len(self._rows) == PAGE_SIZE else len(self._rows)
+        self.endResetModel()
+
+    def set_filter(self, list_filter: ListFilter) -> None:
+        """Show only the contacts that match `list_filter`."""
+        self.list_filter = list_filter
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        """How many contacts match (also those not fetched yet)."""
+        return self._total
+
+    def query(self) -> ContactListQuery:
+        """The query behind the rows (for "all matching" actions)."""
+        return self._query
+
+    def row_of(self, index: Index) -> ContactRow:
+        return self._rows[index.row()]
+
+    def contact_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def row_for_id(self, contact_id: int) -> int:
+        """The row showing `contact_id` among those fetched, or -1."""
+        return next((i for i, r in enumerate(self._rows) if r.id == contact_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        more = self._query.page(len(self._rows), PAGE_SIZE)
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section][1])
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_key = COLUMNS[column][0]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, key)
+        if role == Qt.ItemDataRole.DecorationRole and key == "name":
+            return self._avatar(row)
+        if role == ContactIdRole:
+            return row.id
+        return None
+
+    def _avatar(self, row: ContactRow) -> QPixmap:
+        return self.avatars.pixmap(row.id, row.name, row.photo_thumb, row.has_photo)
+
+    @staticmethod
+    def _display(row: ContactRow, key: str) -> str:
+        if key == "last_contacted":
+            return relative_time(row.last_contacted_at) if row.last_contacted_at else "—"
+        if key == "next_followup":
+            return relative_day(row.next_followup_at) if row.next_followup_at else ""
+        return getattr(row, key)
+
+    @staticmethod
+    def _tooltip(row: ContactRow, key: str) -> str | None:
+        moment: datetime | None = {
+            "last_contacted": row.last_contacted_at,
+            "next_followup": row.next_followup_at,
+        }.get(key)
+        if moment is not None:
+            return moment.strftime("%A %d %B %Y, %H:%M")
+        if key in ("name", "organisation", "title", "tags"):
+            return getattr(row, key) or None
+        return None

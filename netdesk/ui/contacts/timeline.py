@@ -1,0 +1,129 @@
+"""A contact's interaction timeline, newest first, with Log interaction (Ctrl+L) and delete."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.interactions import delete_interaction, log_interaction, timeline
+from netdesk.core.services import Services
+from netdesk.ui.contacts.log_dialog import LoggedInteraction, LogInteractionDialog
+from netdesk.ui.plain import plain_label
+from netdesk.ui.timefmt import local_from_utc, relative_time
+
+CHANNEL_SYMBOLS = {
+    "in person": "🤝",
+    "email": "✉",
+    "call": "☎",
+    "message": "💬",
+    "coffee": "☕",
+    "event": "🎟",
+    "connected": "🔗",
+}
+
+
+class TimelineWidget(QWidget):
+    """Interactions with one contact."""
+
+    logged = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.contact_id: int | None = None
+        self.contact_name = ""
+        self.title = plain_label("Timeline")
+        self.title.setObjectName("sectionTitle")
+        self.log_button = QPushButton("Log interaction…")
+        self.log_button.setToolTip("Log a call, coffee, email… (Ctrl+L)")
+        self.log_button.clicked.connect(self.ask_and_log)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.items = QListWidget()
+        self.items.setWordWrap(True)
+        self.items.setMinimumHeight(120)
+        self.items.itemSelectionChanged.connect(
+            lambda: self.delete_button.setEnabled(bool(self.items.selectedItems()))
+        )
+        self.empty = plain_label("No interactions yet. Press Ctrl+L after you talk.")
+        self.empty.setObjectName("hint")
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.delete_button)
+        head.addWidget(self.log_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.items)
+
+    def show_contact(self, contact_id: int | None, name: str = "") -> None:
+        self.contact_id = contact_id
+        self.contact_name = name
+        self.log_button.setEnabled(contact_id is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.items.clear()
+        rows = timeline(self.contact_id) if self.contact_id is not None else []
+        for row in rows:
+            when = local_from_utc(row.occurred_at)
+            symbol = CHANNEL_SYMBOLS.get(row.channel, "•")
+            ago = relative_time(row.occurred_at)
+            text = f"{symbol}  {row.channel} · {when:%d %b %Y %H:%M} ({ago})"
+            if row.summary:
+                text += f"\n{row.summary}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.items.addItem(item)
+        self.empty.setVisible(not rows)
+        self.items.setVisible(bool(rows))
+
+    def ask_and_log(self) -> int | None:
+        """Ask for an interaction and record it; returns its id."""
+        if self.contact_id is None:
+            return None
+        dialog = LogInteractionDialog(self.contact_name, self)
+        if dialog.exec() != LogInteractionDialog.DialogCode.Accepted:
+            return None
+        return self.record(dialog.result_value())
+
+    def record(self, entry: LoggedInteraction) -> int:
+        """Store an interaction (and its follow-up) for the shown contact."""
+        assert self.contact_id is not None
+        interaction_id = log_interaction(
+            self.services.changes,
+            self.contact_id,
+            occurred_at=entry.occurred_at,
+            channel=entry.channel,
+            summary=entry.summary,
+        )
+        if entry.follow_up_on is not None:
+            self.services.followups.create(
+                self.contact_id,
+                datetime.combine(entry.follow_up_on, time(9, 0)),
+                reason="after meeting"
+                if entry.channel in ("in person", "coffee", "event")
+                else "check-in",
+                origin="interaction",
+                interaction_id=interaction_id,
+            )
+        self.refresh()
+        self.logged.emit(interaction_id)
+        return interaction_id
+
+    def delete_selected(self) -> None:
+        for item in self.items.selectedItems():
+            delete_interaction(self.services.changes, item.data(Qt.ItemDataRole.UserRole))
+        self.refresh()

@@ -1,0 +1,46 @@
+"""Times as people say them: "3 weeks ago", "tomorrow", "in 5 days"."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+
+def local_from_utc(moment: datetime) -> datetime:
+    """A naive UTC time from the store as naive local time."""
+    return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def _ago(days: int) -> str:
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 730:
+        return f"{days // 30} months ago"
+    return f"{days // 365} years ago"
+
+
+def relative_time(utc_moment: datetime, today: date | None = None) -> str:
+    """How long ago a stored (UTC) moment was, in days or coarser."""
+    today = today or date.today()
+    return _ago((today - local_from_utc(utc_moment).date()).days)
+
+
+def relative_day(local_moment: datetime | date, today: date | None = None) -> str:
+    """A local due date relative to today: "overdue 2 days", "today", "tomorrow", "in 5 days"."""
+    today = today or date.today()
+    day = local_moment.date() if isinstance(local_moment, datetime) else local_moment
+    delta = (day - today).days
+    if delta < 0:
+        return f"overdue {-delta} day{'s' if delta < -1 else ''}"
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta < 14:
+        return f"in {delta} days"
+    return day.strftime("%d %b %Y")
