@@ -27,4 +27,10 @@ QFrame#figureCard {
     border-radius: 10px;
 }
 QLabel#figureValue { color: #1b3f8f; }
+QLabel#fieldError { color: #b3261e; }
+QLabel#hint { color: #5d6b82; }
+QLabel#editorHeading { font-size: 17px; font-weight: 600; color: #1c2a44; }
+QLabel#emptyTitle { font-size: 17px; font-weight: 600; color: #243047; }
+QLabel#sectionTitle { font-weight: 600; color: #243047; }
+QTableView#contactTable { border: 1px solid #dde3ec; border-radius: 6px; }
 """

@@ -89,7 +89,8 @@ class MethodRow(QWidget):
         self.preferred = method.preferred
         self.label_box = QComboBox()
         self.label_box.setEditable(True)
-        self.label_box.setMinimumContentsLength(8)
+        self.label_box.setMinimumContentsLength(6)
+        self.label_box.setMaximumWidth(96)
         if self.kind == "profile":
             for key, (title, _, _) in SERVICES.items():
                 self.label_box.addItem(title, key)
@@ -100,6 +101,8 @@ class MethodRow(QWidget):
             self.label_box.addItems(LABELS.get(self.kind, ("other",)))
             self.label_box.setCurrentText(method.label or self.label_box.itemText(0))
         self.value_edit = QLineEdit(method.value)
+        self.value_edit.setCursorPosition(0)
+        self.value_edit.setMinimumWidth(180)
         self.value_edit.setPlaceholderText(PLACEHOLDERS.get(self.kind, ""))
         self.value_edit.setAccessibleName(KIND_TITLES.get(self.kind, self.kind))
         self.open_button = QToolButton()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPixmap
 
 from netdesk.core.contact_list import ContactListQuery, ContactRow, ListFilter
 from netdesk.ui.contacts.avatars import Avatars
+from netdesk.ui.plain import plain_tooltip
 from netdesk.ui.timefmt import relative_day, relative_time
 
 COLUMNS = (
@@ -46,6 +47,7 @@ class ContactTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Run the query again (after a change or a new filter) and show its first page."""
         self.beginResetModel()
+        self.avatars.clear()
         self._query = ContactListQuery(self.list_filter, self.sort_key, self.descending)
         self._rows = self._query.page(0, PAGE_SIZE)
         self._total = self._query.count() if len(self._rows) == PAGE_SIZE else len(self._rows)
@@ -137,6 +139,6 @@ class ContactTableModel(QAbstractTableModel):
         }.get(key)
         if moment is not None:
             return moment.strftime("%A %d %B %Y, %H:%M")
-        if key in ("name", "organisation", "title", "tags"):
-            return getattr(row, key) or None
+        if key in ("name", "organisation", "title", "tags") and getattr(row, key):
+            return plain_tooltip(getattr(row, key))
         return None

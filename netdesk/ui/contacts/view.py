@@ -30,7 +30,7 @@ from netdesk.core.merge import find_duplicates
 from netdesk.core.phones import default_region
 from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import CIRCLES
+from netdesk.store.models import CIRCLES, Contact
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.contacts import commands
 from netdesk.ui.contacts.editor import ContactEditor
@@ -95,7 +95,7 @@ class ContactsView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
-        for column, width in enumerate((210, 150, 150, 110, 120, 120, 110)):
+        for column, width in enumerate((170, 125, 125, 90, 95, 100, 100)):
             self.table.setColumnWidth(column, width)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -297,8 +297,9 @@ class ContactsView(QWidget):
         self.model.avatars.clear()
         self._fill_filter_menus()
         self.apply_filter()
-        if self.editor.contact_id in changed and not self.editor.dirty:
-            self.editor.load(self.editor.contact_id)
+        shown = self.editor.contact_id
+        if shown in changed and not self.editor.dirty:
+            self.editor.load(shown if Contact.get_or_none(Contact.id == shown) else None)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -316,8 +317,10 @@ class ContactsView(QWidget):
             row = self.model.row_for_id(contact_id)
         if row < 0:
             return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.table.scrollTo(index)
         return True
 
     def _selection_changed(self) -> None:
@@ -368,6 +371,8 @@ class ContactsView(QWidget):
         self.undo_stack.push(command)
         saved = command.contact_id
         assert saved is not None
+        self._reload_timer.stop()
+        self._reload_after_change()
         self.editor.mark_saved(saved)
         self.select_contact(saved)
         return saved
@@ -516,7 +521,7 @@ class ContactsView(QWidget):
         if splitter:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([640, 420])
+            self.splitter.setSizes([600, 500])
         header.sectionResized.connect(self._save_layout)
         header.sectionMoved.connect(self._save_layout)
         header.sortIndicatorChanged.connect(self._save_layout)

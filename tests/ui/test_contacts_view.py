@@ -1,0 +1,269 @@
+"""The Contacts view driven through the GUI: create, edit, validate, search, filter, sort,
+trash + undo + restore, bulk actions, merge and the plain-text rule."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from netdesk.core.contact_list import ContactListQuery, ListFilter
+from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.store.models import Contact
+from netdesk.ui.contacts.view import ContactsView
+
+
+@pytest.fixture
+def view(qtbot, services) -> ContactsView:
+    widget = ContactsView(services)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _add(services, given: str, family: str = "", **fields) -> int:
+    return services.contacts.create(ContactDraft(given_name=given, family_name=family, **fields))
+
+
+def _names(view: ContactsView) -> list[str]:
+    QApplication.processEvents()
+    return [view.model.row_of(view.model.index(r, 0)).name for r in range(view.model.rowCount())]
+
+
+def _type_search(qtbot, view: ContactsView, text: str) -> None:
+    view.search.clear()
+    qtbot.keyClicks(view.search, text)
+    qtbot.waitUntil(lambda: view.model.list_filter.text == text)
+
+
+def test_empty_state_then_create_with_ctrl_n(view, qtbot) -> None:
+    assert view.list_stack.currentWidget() is view.empty
+    assert "Ctrl+N" in view.empty.detail.text()
+    qtbot.keyClick(view.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert view.editor.given.hasFocus()
+    assert not view.editor.save_button.isEnabled()
+    qtbot.keyClicks(view.editor.given, "Maria")
+    qtbot.keyClicks(view.editor.family, "Chen")
+    qtbot.keyClicks(view.editor.organisation, "Acme")
+    view.editor.circle.setCurrentIndex(view.editor.circle.findData("mentor"))
+    qtbot.keyClicks(view.editor.tags, "data, berlin")
+    row = view.editor.methods.add(MethodDraft("email", ""))
+    qtbot.keyClicks(row.value_edit, "maria@acme.io")
+    qtbot.mouseClick(view.editor.save_button, Qt.MouseButton.LeftButton)
+    assert _names(view) == ["Maria Chen"]
+    stored = Contact.get()
+    assert (stored.organisation, stored.circle) == ("Acme", "mentor")
+    assert view.services.contacts.tags_of(stored.id) == ["berlin", "data"]
+    assert view.list_stack.currentWidget() is view.table
+    assert view.selected_ids() == [stored.id]
+
+
+def test_validation_blocks_bad_email_and_phone(view, qtbot) -> None:
+    view.new_contact()
+    qtbot.keyClicks(view.editor.given, "Sam")
+    email = view.editor.methods.add(MethodDraft("email", ""))
+    qtbot.keyClicks(email.value_edit, "sam@")
+    assert "not an email address" in email.message.text()
+    assert not view.editor.save_button.isEnabled()
+    assert "Email:" in view.editor.problems.text()
+    qtbot.keyClicks(email.value_edit, "example.org")
+    assert email.message.isHidden()
+    phone = view.editor.methods.add(MethodDraft("phone", ""))
+    qtbot.keyClicks(phone.value_edit, "12")
+    assert phone.error()
+    assert not view.editor.save_button.isEnabled()
+    phone.value_edit.setText("+44 20 7946 0018")
+    assert phone.error() == ""
+    profile = view.editor.methods.add(MethodDraft("profile", ""))
+    profile.label_box.setCurrentIndex(profile.label_box.findData("github"))
+    qtbot.keyClicks(profile.value_edit, "@samdev")
+    assert view.editor.save() is True
+    methods = view.services.contacts.load(Contact.get().id).methods
+    assert [(m.kind, m.value) for m in methods][-1] == ("profile", "https://github.com/samdev")
+
+
+def test_edit_then_undo_and_redo(view, qtbot, services) -> None:
+    contact_id = _add(services, "Ana", "Silva", title="Recruiter")
+    view.apply_filter()
+    view.select_contact(contact_id)
+    assert view.editor.contact_id == contact_id
+    view.editor.title.setText("Head of Talent")
+    qtbot.keyClick(view.editor.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert Contact.get_by_id(contact_id).title == "Head of Talent"
+    view.undo_action.trigger()
+    assert Contact.get_by_id(contact_id).title == "Recruiter"
+    view.redo_action.trigger()
+    assert Contact.get_by_id(contact_id).title == "Head of Talent"
+
+
+def test_search_accents_prefixes_and_words(view, qtbot, services) -> None:
+    _add(services, "Jürgen", "Müller", organisation="Bosch")
+    _add(services, "Maria", "Chen", organisation="Acme", title="Data Engineer")
+    _add(services, "Marius", "Berg", organisation="Acme", title="Designer")
+    view.apply_filter()
+    _type_search(qtbot, view, "jurgen")
+    assert _names(view) == ["Jürgen Müller"]
+    _type_search(qtbot, view, "mari")
+    assert _names(view) == ["Maria Chen", "Marius Berg"]
+    _type_search(qtbot, view, "mari acme data")
+    assert _names(view) == ["Maria Chen"]
+    _type_search(qtbot, view, "nobody")
+    assert view.list_stack.currentWidget() is view.empty
+    assert "No contacts match" in view.empty.title.text()
+    view.search.setFocus()
+    qtbot.keyClick(view.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(_names(view)) == 3)
+
+
+def test_filters_and_sort(view, qtbot, services) -> None:
+    a = _add(services, "Ana", organisation="Zeta", circle="mentor", tags=["data"])
+    _add(services, "Bob", organisation="Acme", circle="peer")
+    _add(services, "Cy", organisation="Moon", cadence_days=30)
+    view._reload_after_change()
+    view.circle_filter.setCurrentIndex(view.circle_filter.findData("mentor"))
+    assert _names(view) == ["Ana"]
+    view.circle_filter.setCurrentIndex(0)
+    view.tag_filter.setCurrentIndex(view.tag_filter.findData("data"))
+    assert _names(view) == ["Ana"]
+    view.tag_filter.setCurrentIndex(0)
+    view.company_filter.setCurrentIndex(view.company_filter.findData("Acme"))
+    assert _names(view) == ["Bob"]
+    view.company_filter.setCurrentIndex(0)
+    view.due_filter.setChecked(True)
+    assert _names(view) == ["Cy"]
+    view.due_filter.setChecked(False)
+    view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert _names(view) == ["Bob", "Cy", "Ana"]
+    view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert _names(view)[0] == "Ana"
+    assert view.model.data(view.model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None
+    assert Contact.get_by_id(a).organisation == "Zeta"
+
+
+def test_delete_undo_and_restore_from_trash(view, qtbot, services, monkeypatch) -> None:
+    ids = [_add(services, name) for name in ("Ana", "Bob", "Cy")]
+    view.apply_filter()
+    view.table.selectAll()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert _names(view) == []
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _names(view) == ["Ana", "Bob", "Cy"]
+    view.select_contact(ids[1])
+    view.delete_selected()
+    view.scope.setCurrentIndex(view.scope.findData("trash"))
+    assert view.trash_bar.isVisible() and _names(view) == ["Bob"]
+    view.select_contact(ids[1])
+    assert view.selected_ids() == [ids[1]]
+    view.restore_selected()
+    assert _names(view) == []
+    view.scope.setCurrentIndex(view.scope.findData("active"))
+    assert _names(view) == ["Ana", "Bob", "Cy"]
+    view.select_contact(ids[2])
+    view.delete_selected()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.empty_trash()
+    assert Contact.select().count() == 2
+
+
+def test_bulk_tag_circle_archive(view, qtbot, services) -> None:
+    ids = [_add(services, name) for name in ("Ana", "Bob")]
+    view.apply_filter()
+    view.table.selectAll()
+    view.tag_selected("pycon")
+    assert all(services.contacts.tags_of(i) == ["pycon"] for i in ids)
+    view.set_circle_selected("peer")
+    assert ContactListQuery(ListFilter(circle="peer")).count() == 2
+    view.undo_action.trigger()
+    assert ContactListQuery(ListFilter(circle="peer")).count() == 0
+    view.table.selectAll()
+    view.untag_selected("pycon")
+    assert services.contacts.tags_of(ids[0]) == []
+    view.table.selectAll()
+    view.toggle_archive()
+    assert _names(view) == []
+    view.scope.setCurrentIndex(view.scope.findData("archived"))
+    assert _names(view) == ["Ana", "Bob"]
+    assert view.archive_action.text() == "Un&archive"
+
+
+def test_merge_through_dialog_and_undo(view, qtbot, services) -> None:
+    a = _add(
+        services, "Maria", "Chen", title="Engineer", methods=[MethodDraft("email", "maria@acme.io")]
+    )
+    b = _add(
+        services,
+        "Maria",
+        "Chen",
+        title="Data Engineer",
+        methods=[MethodDraft("phone", "+1 202 555 0101")],
+        tags=["pycon"],
+    )
+    view.apply_filter()
+    view.table.selectAll()
+    assert view.merge_action.isEnabled()
+    dialog = view.merge_selected()
+    assert dialog is not None and set(dialog.choices) == {"title"}
+    dialog.choices["title"].setCurrentIndex(1)
+    dialog.accept()
+    assert _names(view) == ["Maria Chen"]
+    kept = services.contacts.load(a)
+    assert kept.title == "Data Engineer" and kept.tags == ["pycon"]
+    assert {m.kind for m in kept.methods} == {"email", "phone"}
+    view.undo_action.trigger()
+    assert _names(view) == ["Maria Chen", "Maria Chen"]
+    assert services.contacts.load(a).title == "Engineer"
+    assert Contact.get_by_id(b).deleted_at is None
+
+
+def test_duplicate_check_offers_the_existing_contact(view, qtbot, services, monkeypatch) -> None:
+    existing = _add(services, "Maria", "Chen", methods=[MethodDraft("email", "maria@acme.io")])
+    view.apply_filter()
+    shown: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(box.text())
+        box.buttons()[0].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    view.new_contact()
+    view.editor.given.setText("M.")
+    view.editor.methods.add(MethodDraft("email", "Maria@acme.io"))
+    assert view.editor.save()
+    assert shown == ["Maria Chen with this email already exists — open it?"]
+    assert Contact.select().count() == 1
+    assert view.editor.contact_id == existing
+
+
+def test_contact_text_is_plain(view, qtbot, services) -> None:
+    hostile = '<b>Bob</b><img src="http://x/y.png">'
+    contact_id = _add(services, hostile)
+    view.apply_filter()
+    view.select_contact(contact_id)
+    assert view.editor.heading.textFormat() == Qt.TextFormat.PlainText
+    assert view.editor.heading.text() == hostile
+    assert view.model.data(view.model.index(0, 0)) == hostile
+    tooltip = view.model.data(view.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;" in tooltip and "<b>" not in tooltip
+
+
+def test_log_interaction_updates_last_contacted(view, qtbot, services) -> None:
+    from netdesk.ui.contacts.log_dialog import LoggedInteraction
+
+    contact_id = _add(services, "Ana")
+    view.apply_filter()
+    view.select_contact(contact_id)
+    dialog_entry = LoggedInteraction(
+        occurred_at=Contact.get_by_id(contact_id).created_at,
+        channel="coffee",
+        summary="Talked about the data team",
+        follow_up_on=None,
+    )
+    view.editor.timeline.record(dialog_entry)
+    assert view.editor.timeline.items.count() == 1
+    assert "Talked about the data team" in view.editor.timeline.items.item(0).text()
+    QApplication.processEvents()
+    assert view.model.data(view.model.index(0, 5)) == "today"
