@@ -122,13 +122,27 @@ def _group_methods(kind: str, fields: dict[str, str]) -> list[MethodDraft]:
     return methods
 
 
-_OUTLOOK_EMAILS = ("E-mail Address", "E-mail 2 Address", "E-mail 3 Address", "Primary Email",
-                   "Secondary Email")
+_OUTLOOK_EMAILS = (
+    "E-mail Address",
+    "E-mail 2 Address",
+    "E-mail 3 Address",
+    "Primary Email",
+    "Secondary Email",
+)
 _OUTLOOK_PHONES = {
-    "Mobile Phone": "mobile", "Mobile Number": "mobile", "Primary Phone": "", "Home Phone": "home",
-    "Home Phone 2": "home", "Business Phone": "work", "Business Phone 2": "work",
-    "Work Phone": "work", "Other Phone": "other", "Business Fax": "fax", "Fax Number": "fax",
-    "Pager": "pager", "Pager Number": "pager",
+    "Mobile Phone": "mobile",
+    "Mobile Number": "mobile",
+    "Primary Phone": "",
+    "Home Phone": "home",
+    "Home Phone 2": "home",
+    "Business Phone": "work",
+    "Business Phone 2": "work",
+    "Work Phone": "work",
+    "Other Phone": "other",
+    "Business Fax": "fax",
+    "Fax Number": "fax",
+    "Pager": "pager",
+    "Pager Number": "pager",
 }
 _OUTLOOK_ADDRESSES = {"Home": "home", "Business": "work", "Work": "work", "Other": "other"}
 
@@ -157,9 +171,15 @@ def outlook_row(row: dict[str, str]) -> ContactDraft:
     ]
     for prefix, label in _OUTLOOK_ADDRESSES.items():
         street = _cell(row, f"{prefix} Street", f"{prefix} Address")
-        parts = ("", "", street, _cell(row, f"{prefix} City"), _cell(row, f"{prefix} State"),
-                 _cell(row, f"{prefix} Postal Code", f"{prefix} ZipCode"),
-                 _cell(row, f"{prefix} Country", f"{prefix} Country/Region"))
+        parts = (
+            "",
+            "",
+            street,
+            _cell(row, f"{prefix} City"),
+            _cell(row, f"{prefix} State"),
+            _cell(row, f"{prefix} Postal Code", f"{prefix} ZipCode"),
+            _cell(row, f"{prefix} Country", f"{prefix} Country/Region"),
+        )
         if any(parts):
             draft.methods.append(
                 MethodDraft("address", ", ".join(p for p in parts if p), label, parts=parts)

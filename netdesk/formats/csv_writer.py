@@ -15,9 +15,22 @@ from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import YEARLESS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FIXED = ("First Name", "Middle Name", "Last Name", "Name Prefix", "Name Suffix", "Nickname",
-          "File As", "Organization Name", "Organization Title", "Organization Department",
-          "Birthday", "Notes", "Photo", "Labels")
+_FIXED = (
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Name Prefix",
+    "Name Suffix",
+    "Nickname",
+    "File As",
+    "Organization Name",
+    "Organization Title",
+    "Organization Department",
+    "Birthday",
+    "Notes",
+    "Photo",
+    "Labels",
+)
 _ADR_COLUMNS = ("PO Box", "Extended Address", "Street", "City", "Region", "Postal Code", "Country")
 _GROUPS = (("E-mail", ("email",)), ("Phone", ("phone",)), ("Website", ("url", "profile")))
 
@@ -61,9 +74,22 @@ def _fixed_cells(draft: ContactDraft) -> list[str]:
     if draft.birthday is not None:
         day = draft.birthday
         birthday = f"--{day:%m-%d}" if day.year == YEARLESS else day.isoformat()
-    return [draft.given_name, draft.additional_names, draft.family_name, draft.prefix,
-            draft.suffix, draft.nickname, draft.display_name, draft.organisation, draft.title,
-            draft.department, birthday, draft.notes, draft.photo_url, MULTI.join(draft.tags)]
+    return [
+        draft.given_name,
+        draft.additional_names,
+        draft.family_name,
+        draft.prefix,
+        draft.suffix,
+        draft.nickname,
+        draft.display_name,
+        draft.organisation,
+        draft.title,
+        draft.department,
+        birthday,
+        draft.notes,
+        draft.photo_url,
+        MULTI.join(draft.tags),
+    ]
 
 
 def _label_value(method: MethodDraft) -> list[str]:

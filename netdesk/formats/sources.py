@@ -19,7 +19,7 @@ CALENDAR_SUFFIXES = {".ics", ".ical", ".ifb"}
 
 
 def kind_of(name: str) -> str:
-    """"contacts", "calendar" or "other" for a file name."""
+    """ "contacts", "calendar" or "other" for a file name."""
     suffix = Path(name).suffix.lower()
     if suffix in CONTACT_SUFFIXES:
         return "contacts"

@@ -32,8 +32,13 @@ def write_vcard(draft: ContactDraft, version: str = "4.0") -> str:
         lines.append("KIND:group" if version == "4.0" else "X-ADDRESSBOOKSERVER-KIND:group")
     name = draft.full_name() or next((m.value for m in draft.methods_of("email")), "")
     lines.append(f"FN:{escape(name)}")
-    n_parts = (draft.family_name, draft.given_name, draft.additional_names, draft.prefix,
-               draft.suffix)
+    n_parts = (
+        draft.family_name,
+        draft.given_name,
+        draft.additional_names,
+        draft.prefix,
+        draft.suffix,
+    )
     lines.append("N:" + ";".join(escape(p) for p in n_parts))
     _text(lines, "NICKNAME", draft.nickname)
     if draft.organisation or draft.department:
@@ -58,8 +63,11 @@ def write_vcard(draft: ContactDraft, version: str = "4.0") -> str:
 def escape(text: str) -> str:
     """A text value with backslash, newline, comma and semicolon escaped."""
     return (
-        text.replace("\\", "\\\\").replace("\r\n", "\n").replace("\n", "\\n")
-        .replace(",", "\\,").replace(";", "\\;")
+        text.replace("\\", "\\\\")
+        .replace("\r\n", "\n")
+        .replace("\n", "\\n")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
     )
 
 

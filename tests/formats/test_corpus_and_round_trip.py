@@ -49,8 +49,7 @@ def _comparable(draft: ContactDraft) -> tuple:
     fields = astuple(draft)
     tags = tuple(sorted(draft.tags))
     name = draft.full_name() or next((m.value for m in draft.methods_of("email")), "")
-    return (name, *fields[:5], *fields[6:14], tags, tuple(methods), draft.uid,
-            draft.is_group)
+    return (name, *fields[:5], *fields[6:14], tags, tuple(methods), draft.uid, draft.is_group)
 
 
 @pytest.mark.parametrize("version", ["4.0", "3.0"])
@@ -69,18 +68,32 @@ def test_round_trip_of_the_corpus(corpus_dir: Path, version: str) -> None:
 @pytest.mark.parametrize("version", ["4.0", "3.0"])
 def test_round_trip_of_a_full_contact(version: str) -> None:
     draft = ContactDraft(
-        given_name="Zoë", family_name="O'Brien; Jr", additional_names="M", prefix="Dr.",
-        suffix="PhD", display_name="Dr. Zoë O'Brien", nickname="Zo", organisation="Acme, Inc.",
-        department="R&D", title="CTO", birthday=date(1604, 2, 29), notes="line 1\nline, 2; \\",
-        how_met="PyCon", photo=PNG, tags=["a,b", "c"], uid="urn:uuid:x", revision="2024",
+        given_name="Zoë",
+        family_name="O'Brien; Jr",
+        additional_names="M",
+        prefix="Dr.",
+        suffix="PhD",
+        display_name="Dr. Zoë O'Brien",
+        nickname="Zo",
+        organisation="Acme, Inc.",
+        department="R&D",
+        title="CTO",
+        birthday=date(1604, 2, 29),
+        notes="line 1\nline, 2; \\",
+        how_met="PyCon",
+        photo=PNG,
+        tags=["a,b", "c"],
+        uid="urn:uuid:x",
+        revision="2024",
         source="vcard",
     )
     draft.methods = [
         MethodDraft("email", "z@x.test", "work", preferred=True),
         MethodDraft("phone", "+44 20 7946 0000", "mobile"),
         MethodDraft("phone", "123", "Assistant"),
-        MethodDraft("address", "1 Main St, Town", "home", parts=("", "", "1 Main St", "Town", "",
-                                                                 "", "")),
+        MethodDraft(
+            "address", "1 Main St, Town", "home", parts=("", "", "1 Main St", "Town", "", "", "")
+        ),
         MethodDraft("url", "https://zoe.example", ""),
         MethodDraft("profile", "https://www.linkedin.com/in/zoe", service="linkedin"),
         MethodDraft("profile", "xmpp:zoe@x.test", service="jabber"),

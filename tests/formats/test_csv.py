@@ -9,7 +9,7 @@ from netdesk.formats.csv_writer import write_csv
 from netdesk.formats.draft import ContactDraft, MethodDraft
 
 LINKEDIN = (
-    "\ufeffNotes:\r\n\"When exporting, some emails are hidden.\"\r\n\r\n"
+    '\ufeffNotes:\r\n"When exporting, some emails are hidden."\r\n\r\n'
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
     "Ann,Lee,https://www.linkedin.com/in/annlee,ann@x.test,Acme,CTO,12 Mar 2024\r\n"
     "Bob,Ray,https://www.linkedin.com/in/bobray,,Initech,Dev,01 Jan 2020\r\n"
@@ -65,8 +65,10 @@ def test_rows_without_identity_are_errors() -> None:
 def test_writer_neutralises_formulas_and_reads_back() -> None:
     draft = ContactDraft(given_name="=cmd()", family_name="@x", organisation="-1+1")
     draft.tags = ["a", "b"]
-    draft.methods = [MethodDraft("phone", "+44 20 7946 0000", "mobile", preferred=True),
-                     MethodDraft("email", "a@x.test", "work")]
+    draft.methods = [
+        MethodDraft("phone", "+44 20 7946 0000", "mobile", preferred=True),
+        MethodDraft("email", "a@x.test", "work"),
+    ]
     text = write_csv([draft])
     assert "'=cmd()" in text and "'@x" in text and "'-1+1" in text and "'+44" in text
     back = read_csv(text.encode(), "out.csv").drafts[0]

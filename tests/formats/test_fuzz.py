@@ -14,7 +14,7 @@ from netdesk.formats.vcard_reader import read_vcards
 
 SEED_CARD = (
     b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C3=BC;A=\r\n"
-    b"b\r\nitem1.TEL;TYPE=\"cell,voice\":+1 555\r\nitem1.X-ABLabel:_$!<Mobile>!$_\r\n"
+    b'b\r\nitem1.TEL;TYPE="cell,voice":+1 555\r\nitem1.X-ABLabel:_$!<Mobile>!$_\r\n'
     b"PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQ\r\n ==\r\n\r\nPHOTO:data:image/png;base64,iVBO\r\n"
     b"ADR;HOME:;;1 St\\;x;Town;;;UK\r\nCATEGORIES:a,b\\,c\r\nBDAY:--0229\r\nEND:VCARD\r\n"
 )
@@ -23,9 +23,34 @@ SEED_CSV = (
     b"A,B,https://linkedin.com/in/a,a@b,Co,T,12 Mar 2024\n"
 )
 TOKENS = st.sampled_from(
-    [b"BEGIN:VCARD", b"END:VCARD", b"\r\n", b"\n", b"\r", b" ", b"=", b";", b":", b",", b"\\",
-     b'"', b"ENCODING=QUOTED-PRINTABLE", b"CHARSET=", b"item1.", b"PHOTO", b"data:", b"\xff",
-     b"\xc3", b"\x00", b"=\r\n", b"TYPE=", b"VERSION:4.0", b"--", b"* ", b" ::: "]
+    [
+        b"BEGIN:VCARD",
+        b"END:VCARD",
+        b"\r\n",
+        b"\n",
+        b"\r",
+        b" ",
+        b"=",
+        b";",
+        b":",
+        b",",
+        b"\\",
+        b'"',
+        b"ENCODING=QUOTED-PRINTABLE",
+        b"CHARSET=",
+        b"item1.",
+        b"PHOTO",
+        b"data:",
+        b"\xff",
+        b"\xc3",
+        b"\x00",
+        b"=\r\n",
+        b"TYPE=",
+        b"VERSION:4.0",
+        b"--",
+        b"* ",
+        b" ::: ",
+    ]
 )
 
 

@@ -105,7 +105,9 @@ def test_broken_cards_give_errors_and_the_rest_imports() -> None:
     result = read_vcards(data, "mixed.vcf")
     assert [d.display_name for d in result.drafts] == ["Good One", "Good Two"]
     assert [(e.file, e.card) for e in result.errors] == [
-        ("mixed.vcf", 2), ("mixed.vcf", 3), ("mixed.vcf", 5)
+        ("mixed.vcf", 2),
+        ("mixed.vcf", 3),
+        ("mixed.vcf", 5),
     ]
     assert "no name" in result.errors[0].reason
 

@@ -1,0 +1,139 @@
+"""The reminder scheduler: one single-shot timer to the next moment a follow-up is due.
+
+A timed follow-up is due at its time, a day-only one at the digest time of its day. Nothing is
+announced in the quiet hours or while reminders are paused (they come at the end instead). Each
+follow-up is announced once: `notified_at` in the database survives restarts. Everything due at
+once goes out as one group (`due` signal).
+
+QTimer takes at most 2^31-1 ms (about 24.8 days), so longer waits are cut and re-armed. The
+timer is also re-armed every 15 minutes, when follow-ups change, and when the wall clock moved
+differently from the monotonic clock (a sleep or a clock change).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from netdesk.core.changes import Changes
+from netdesk.core.followups import FollowUpRow, FollowUpService
+from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.reminder_settings import ReminderSettings
+
+log = logging.getLogger(__name__)
+
+MAX_TIMER_MS = 2**31 - 1_000
+RESYNC_MS = 15 * 60 * 1000
+JUMP_TOLERANCE_S = 60
+
+
+class ReminderScheduler(QObject):
+    """Arms `timer` for the next due moment; emits `due(rows)` with what came due."""
+
+    due = Signal(list)
+
+    def __init__(
+        self,
+        followups: FollowUpService,
+        changes: Changes,
+        settings: ReminderSettings,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.followups = followups
+        self.clock = followups.clock
+        self.settings = settings
+        self.next_moment: datetime | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.check)
+        self.resync_timer = QTimer(self)
+        self.resync_timer.setInterval(RESYNC_MS)
+        self.resync_timer.timeout.connect(self.check)
+        self._signals = ChangeSignals(changes, self)
+        self._signals.changed.connect(self._on_change)
+        self._anchor = (self.clock.now(), self.clock.monotonic())
+
+    def start(self) -> None:
+        """Announce what is already due, then keep watching."""
+        self.resync_timer.start()
+        self.check()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.resync_timer.stop()
+
+    def pause(self, minutes: int = 60) -> None:
+        """No reminders for a while (they come when the pause ends)."""
+        self.settings.paused_until = self.clock.now() + timedelta(minutes=minutes)
+        self.sync()
+
+    def resume(self) -> None:
+        self.settings.paused_until = None
+        self.check()
+
+    def clock_jumped(self) -> bool:
+        """Whether the wall clock moved differently from the time that passed (sleep, change)."""
+        wall, mono = self.clock.now(), self.clock.monotonic()
+        then_wall, then_mono = self._anchor
+        self._anchor = (wall, mono)
+        drift = (wall - then_wall).total_seconds() - (mono - then_mono)
+        return abs(drift) > JUMP_TOLERANCE_S
+
+    def check(self) -> list[FollowUpRow]:
+        """Announce everything due now (once), then re-arm the timer."""
+        if self.clock_jumped():
+            log.info("Clock jump or sleep detected; re-syncing reminders")
+        now = self.clock.now()
+        rows: list[FollowUpRow] = []
+        if not self._held(now):
+            rows = self.followups.unnotified(now, self._untimed_until(now))
+            if rows:
+                self.followups.mark_notified([row.id for row in rows], now)
+                self.due.emit(rows)
+        self.sync()
+        return rows
+
+    def sync(self) -> None:
+        """Arm the single-shot timer for the next moment something is due."""
+        now = self.clock.now()
+        self.next_moment = self._next_moment(now)
+        if self.next_moment is None:
+            self.timer.stop()
+            return
+        delay = (self.next_moment - now).total_seconds() * 1000
+        self.timer.start(int(min(max(delay, 0), MAX_TIMER_MS)))
+
+    def _held(self, now: datetime) -> bool:
+        paused = self.settings.paused_until
+        return (paused is not None and now < paused) or self.settings.is_quiet(now)
+
+    def _untimed_until(self, now: datetime) -> datetime:
+        """Day-only follow-ups are due at the digest time of their day."""
+        day = now.date() if now.time() >= self.settings.digest else now.date() - timedelta(days=1)
+        return datetime.combine(day, datetime.min.time())
+
+    def _next_moment(self, now: datetime) -> datetime | None:
+        timed, untimed = self.followups.next_unnotified()
+        moments = [timed] if timed else []
+        if untimed:
+            moments.append(datetime.combine(untimed.date(), self.settings.digest))
+        if not moments:
+            return None
+        return self._release(max(min(moments), now))
+
+    def _release(self, moment: datetime) -> datetime:
+        """The first moment at or after `moment` that is neither paused nor quiet."""
+        paused = self.settings.paused_until
+        if paused is not None and moment < paused:
+            moment = paused
+        if self.settings.is_quiet(moment) and self.settings.quiet_end is not None:
+            end = datetime.combine(moment.date(), self.settings.quiet_end)
+            moment = end if end > moment else end + timedelta(days=1)
+        return moment
+
+    def _on_change(self, topic: str, _ids: object) -> None:
+        if topic == "followups":
+            self.sync()
