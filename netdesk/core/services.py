@@ -8,7 +8,9 @@ from netdesk.core.changes import Changes
 from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService
 from netdesk.core.dashboard import DashboardService
+from netdesk.core.exporting import ExportService
 from netdesk.core.followups import FollowUpService
+from netdesk.core.importing import ImportService
 from netdesk.paths import Paths
 
 
@@ -21,9 +23,13 @@ class Services:
     dashboard: DashboardService = field(default_factory=DashboardService)
     contacts: ContactService = field(init=False)
     bulk: ContactBulk = field(init=False)
+    importing: ImportService = field(init=False)
+    exporting: ExportService = field(init=False)
     followups: FollowUpService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
         self.bulk = ContactBulk(self.changes)
+        self.importing = ImportService(self.contacts, self.changes)
+        self.exporting = ExportService(self.contacts)
         self.followups = FollowUpService(self.changes)

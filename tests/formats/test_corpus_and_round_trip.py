@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import astuple
 from datetime import date
 from pathlib import Path
 
@@ -41,15 +40,35 @@ def test_malformed_corpus_files_keep_their_good_cards(corpus_dir: Path) -> None:
     assert cut.errors[0].card == 1 and "END:VCARD" in cut.errors[0].reason
 
 
+ROUND_TRIP_FIELDS = (
+    "given_name",
+    "family_name",
+    "additional_names",
+    "prefix",
+    "suffix",
+    "nickname",
+    "organisation",
+    "department",
+    "title",
+    "birthday",
+    "notes",
+    "how_met",
+    "photo",
+    "photo_url",
+    "uid",
+    "revision",
+    "is_group",
+)
+
+
 def _comparable(draft: ContactDraft) -> tuple:
     methods = sorted(
         (m.kind, m.value, m.label.lower().replace("cell", "mobile"), m.service, m.preferred)
         for m in draft.methods
     )
-    fields = astuple(draft)
-    tags = tuple(sorted(draft.tags))
     name = draft.full_name() or next((m.value for m in draft.methods_of("email")), "")
-    return (name, *fields[:5], *fields[6:14], tags, tuple(methods), draft.uid, draft.is_group)
+    values = tuple(getattr(draft, f) for f in ROUND_TRIP_FIELDS)
+    return (name, *values, tuple(sorted(draft.tags)), tuple(methods))
 
 
 @pytest.mark.parametrize("version", ["4.0", "3.0"])

@@ -1,0 +1,33 @@
+"""Exporting contacts as vCard 4.0 / 3.0 or Google-compatible CSV: all, a selection or a search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from netdesk.core.contact_list import ContactListQuery, ListFilter
+from netdesk.core.contacts import ContactService
+from netdesk.formats.csv_writer import write_csv
+from netdesk.formats.vcard_writer import write_vcards
+
+FORMATS = {"vcard": ".vcf", "vcard3": ".vcf", "csv": ".csv"}
+
+
+class ExportService:
+    """Turns stored contacts into file text."""
+
+    def __init__(self, contacts: ContactService) -> None:
+        self.contacts = contacts
+
+    def ids(self, search: str = "") -> list[int]:
+        """Contacts not in the Trash (archived too), or those matching `search`, by name."""
+        return ContactListQuery(ListFilter(text=search, scope="all")).ids()
+
+    def export(self, fmt: str, ids: Iterable[int] | None = None, search: str = "") -> str:
+        """The text of an export in `fmt` (vcard, vcard3, csv) of `ids`, or of a search / all."""
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        chosen = list(ids) if ids is not None else self.ids(search)
+        drafts = [self.contacts.load(contact_id) for contact_id in chosen]
+        if fmt == "csv":
+            return write_csv(drafts)
+        return write_vcards(drafts, "3.0" if fmt == "vcard3" else "4.0")

@@ -1,0 +1,122 @@
+"""Recognising imported cards as people already stored (or met earlier in the same import).
+
+`MatchIndex` loads the keys of every live contact in two queries (UID, normalised email, phone
+and profile, name + organisation), so planning 10,000 cards does not run 50,000 queries.
+`fill` is the import merge: empty fields filled, new methods and tags added, nothing overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from netdesk.core.contacts import normalized_value
+from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.store.models import db
+
+MATCH_KINDS = ("email", "phone", "profile", "url")
+_NOT_FILLED = {"tags", "methods", "source", "is_group", "display_name"}
+_REASONS = {
+    "email": "same email",
+    "phone": "same phone",
+    "profile": "same profile",
+    "url": "same web link",
+}
+
+
+@dataclass(frozen=True)
+class Key:
+    """A fact that identifies a person, with the reason shown when two cards share it."""
+
+    value: tuple[str, str]
+    reason: str
+
+
+def keys_of(draft: ContactDraft) -> list[Key]:
+    """Every identifying key of a draft, strongest first."""
+    keys = [Key(("uid", draft.uid), "same card UID")] if draft.uid.strip() else []
+    for method in draft.methods:
+        if method.kind in MATCH_KINDS and (norm := normalized_value(method.kind, method.value)):
+            kind = "profile" if method.kind == "url" else method.kind
+            keys.append(Key((kind, norm), f"{_REASONS[method.kind]} {method.value}"))
+    name, organisation = draft.full_name().lower(), draft.organisation.strip().lower()
+    if name and organisation:
+        keys.append(Key(("name+org", f"{name}\x1f{organisation}"), "same name and organisation"))
+    return keys
+
+
+class MatchIndex:
+    """Keys of stored contacts (→ contact id) and of cards planned so far (→ any target)."""
+
+    def __init__(self) -> None:
+        self._targets: dict[tuple[str, str], object] = {}
+
+    @classmethod
+    def of_stored_contacts(cls) -> MatchIndex:
+        """The index over every contact not in the Trash."""
+        index = cls()
+        rows = db.execute_sql(
+            "SELECT id, vcard_uid, display_name, organisation FROM contact WHERE deleted_at IS NULL"
+        ).fetchall()
+        for contact_id, uid, name, organisation in rows:
+            if uid:
+                index._targets.setdefault(("uid", uid), contact_id)
+            if name and organisation:
+                key = ("name+org", f"{name.lower()}\x1f{organisation.strip().lower()}")
+                index._targets.setdefault(key, contact_id)
+        methods = db.execute_sql(
+            "SELECT m.contact_id, m.kind, m.normalized FROM contact_method m "
+            "JOIN contact c ON c.id = m.contact_id "
+            "WHERE c.deleted_at IS NULL AND m.normalized != '' AND m.kind IN (?, ?, ?, ?)",
+            MATCH_KINDS,
+        ).fetchall()
+        for contact_id, kind, normalized in methods:
+            kind = "profile" if kind == "url" else kind
+            index._targets.setdefault((kind, normalized), contact_id)
+        return index
+
+    def find(self, keys: list[Key]) -> tuple[object, str] | None:
+        """The first target sharing one of `keys`, and why; None when nobody does."""
+        for key in keys:
+            target = self._targets.get(key.value)
+            if target is not None:
+                return target, key.reason
+        return None
+
+    def add(self, keys: list[Key], target: object) -> None:
+        """Let later cards find `target` by these keys (earlier entries win)."""
+        for key in keys:
+            self._targets.setdefault(key.value, target)
+
+
+def fill(target: ContactDraft, incoming: ContactDraft) -> bool:
+    """Merge `incoming` into `target` without overwriting; True when anything was added."""
+    changed = False
+    for spec in fields(ContactDraft):
+        value = getattr(incoming, spec.name)
+        if spec.name in _NOT_FILLED or _empty(value):
+            continue
+        if _empty(getattr(target, spec.name)):
+            setattr(target, spec.name, value)
+            changed = True
+    have = {_method_key(m) for m in target.methods}
+    for method in incoming.methods:
+        if _method_key(method) not in have:
+            target.methods.append(method)
+            have.add(_method_key(method))
+            changed = True
+    known = {t.lower() for t in target.tags}
+    for tag in incoming.tags:
+        if tag.lower() not in known:
+            target.tags.append(tag)
+            known.add(tag.lower())
+            changed = True
+    return changed
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == ""
+
+
+def _method_key(method: MethodDraft) -> tuple[str, str]:
+    normalized = normalized_value(method.kind, method.value)
+    return method.kind, normalized or method.value.strip().lower()

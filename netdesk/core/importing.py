@@ -1,0 +1,292 @@
+"""Importing contact files: plan (preview), apply in one transaction, undo a batch later.
+
+`plan` reads the files and sorts every card into new / matched / error without writing anything.
+`apply` writes one plan inside ONE transaction and records an ImportBatch with an ImportChange per
+contact it created or merged (a merged contact's change keeps a JSON snapshot of it before). If
+the progress callback raises (the user pressed Cancel), or anything fails, or the process is
+killed, the transaction rolls back and the database is exactly as before. `undo(batch_id)`
+deletes what the batch created and puts merged contacts back as they were.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+
+from netdesk.core import import_snapshot
+from netdesk.core.changes import Changes
+from netdesk.core.contacts import ContactService
+from netdesk.core.import_matching import MatchIndex, fill, keys_of
+from netdesk.core.import_writer import create_contacts, insert_rows
+from netdesk.core.interactions import log_interaction, refresh_last_contacted
+from netdesk.formats.draft import CardError, ContactDraft, ParseResult
+from netdesk.formats.sources import CONTACT_SUFFIXES, kind_of, read_contacts
+from netdesk.store import fts
+from netdesk.store.models import Contact, ImportBatch, ImportChange, Interaction, db, utcnow
+
+CHOICES = ("merge", "skip", "new")
+ProgressFn = Callable[[int, int, str], None]
+
+
+def _no_progress(done: int, total: int, text: str = "") -> None:
+    """The progress callback used when the caller gives none."""
+
+
+@dataclass
+class PlannedCard:
+    """One card of the import: where it came from, and the stored contact it matches (if any)."""
+
+    draft: ContactDraft
+    file: str
+    card: int
+    match_id: int | None = None
+    match_name: str = ""
+    reason: str = ""
+    choice: str = "merge"
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: new cards, matches (each with a choice), errors."""
+
+    files: list[str]
+    new: list[PlannedCard] = field(default_factory=list)
+    matches: list[PlannedCard] = field(default_factory=list)
+    errors: list[CardError] = field(default_factory=list)
+    combined: int = 0
+    unreadable: list[str] = field(default_factory=list)
+
+    def choose_for_all(self, choice: str) -> None:
+        """Apply one choice (merge, skip or new) to every match."""
+        if choice not in CHOICES:
+            raise ValueError(f"unknown choice {choice!r}")
+        for card in self.matches:
+            card.choice = choice
+
+
+@dataclass
+class ImportReport:
+    """What `apply` did."""
+
+    batch_id: int
+    created: int
+    merged: int
+    skipped: int
+    failed: int
+    errors: list[CardError]
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    """One line of the import history."""
+
+    id: int
+    created_at: datetime
+    files: list[str]
+    created: int
+    merged: int
+    skipped: int
+    failed: int
+    errors: list[str]
+    undone_at: datetime | None
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to import: folders give their contact files (recursively), in name order."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in CONTACT_SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def read_source(data: bytes, name: str) -> ParseResult:
+    """The one place a source is routed by kind. Calendar files (.ics) will go to the events
+    importer here once it exists; until then they are a file-level error."""
+    if kind_of(name) == "calendar":
+        reason = "calendar files are imported as events, which this version cannot do yet"
+        return ParseResult(name, errors=[CardError(name, 0, reason)])
+    return read_contacts(data, name)
+
+
+class ImportService:
+    """Plans, applies and undoes imports; announces "contacts" and "imports" changes."""
+
+    def __init__(self, contacts: ContactService, changes: Changes) -> None:
+        self.contacts = contacts
+        self.changes = changes
+
+    def plan(self, paths: Iterable[str | Path], progress: ProgressFn = _no_progress) -> ImportPlan:
+        """Read files (folders expand) and match their cards; writes nothing."""
+        files = expand_paths(paths)
+        results: list[ParseResult] = []
+        unreadable: list[str] = []
+        for done, path in enumerate(files):
+            progress(done, len(files), path.name)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                unreadable.append(str(path))
+                reason = f"cannot read the file: {exc.strerror or exc}"
+                results.append(ParseResult(str(path), errors=[CardError(str(path), 0, reason)]))
+                continue
+            results.append(read_source(data, str(path)))
+        plan = self.plan_results(results)
+        plan.unreadable = unreadable
+        return plan
+
+    def plan_data(self, data: bytes, name: str) -> ImportPlan:
+        """Plan the import of dropped data (e.g. text/vcard from another address book)."""
+        return self.plan_results([read_source(data, name)])
+
+    def plan_results(self, results: list[ParseResult]) -> ImportPlan:
+        """Sort parsed cards into new and matched; cards matching an earlier card are combined."""
+        plan = ImportPlan(files=[r.file for r in results])
+        index = MatchIndex.of_stored_contacts()
+        names: dict[int, str] = {}
+        for result in results:
+            plan.errors += result.errors
+            for number, draft in enumerate(result.drafts, start=1):
+                card = PlannedCard(draft, result.file, number)
+                keys = keys_of(draft)
+                target, reason = index.find(keys) or (None, "")
+                if isinstance(target, PlannedCard):
+                    fill(target.draft, draft)
+                    plan.combined += 1
+                    continue
+                if isinstance(target, int):
+                    card.match_id, card.reason = target, reason
+                    names[target] = ""
+                    plan.matches.append(card)
+                else:
+                    plan.new.append(card)
+                index.add(keys, card)
+        if names:
+            query = Contact.select(Contact.id, Contact.display_name)
+            names.update({c.id: c.display_name for c in query.where(Contact.id.in_(list(names)))})
+            for card in plan.matches:
+                card.match_name = names.get(card.match_id or 0, "")
+        return plan
+
+    def apply(self, plan: ImportPlan, progress: ProgressFn = _no_progress) -> ImportReport:
+        """Write the plan in one transaction; a raising `progress` rolls everything back."""
+        to_create = list(plan.new) + [c for c in plan.matches if c.choice == "new"]
+        to_merge = [c for c in plan.matches if c.choice == "merge"]
+        skipped = sum(c.choice == "skip" for c in plan.matches)
+        total = len(to_create) + len(to_merge)
+        with db.atomic():
+            batch = ImportBatch.create(files=json.dumps(plan.files))
+            progress(0, total, "")
+            created = self._create(to_create, batch.id, progress, total)
+            merged = self._merge(to_merge, batch.id, progress, len(to_create), total)
+            batch.created_count, batch.merged_count = len(created), len(merged)
+            batch.skipped_count, batch.failed_count = skipped, len(plan.errors)
+            batch.errors = json.dumps([str(e) for e in plan.errors])
+            batch.save()
+            progress(total, total, "")
+        self.changes.publish("contacts", created + merged)
+        self.changes.publish("imports", [batch.id])
+        return ImportReport(
+            batch.id, len(created), len(merged), skipped, len(plan.errors), plan.errors
+        )
+
+    _CHUNK = 500
+
+    def _create(
+        self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, total: int
+    ) -> list[int]:
+        ids: list[int] = []
+        for start in range(0, len(cards), self._CHUNK):
+            chunk = cards[start : start + self._CHUNK]
+            ids += create_contacts([c.draft for c in chunk], batch_id)
+            progress(start + len(chunk), total, chunk[-1].draft.full_name())
+        changes = [{"batch": batch_id, "contact": i, "action": "created"} for i in ids]
+        insert_rows(ImportChange, changes)
+        for contact_id, card in zip(ids, cards, strict=True):
+            self._connected(contact_id, card.draft, batch_id)
+        return ids
+
+    def _merge(
+        self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, done: int, total: int
+    ) -> list[int]:
+        merged: list[int] = []
+        for offset, card in enumerate(cards):
+            contact_id = card.match_id
+            assert contact_id is not None
+            current = self.contacts.load(contact_id)
+            before = import_snapshot.to_json(current)
+            if fill(current, card.draft):
+                self.contacts.update(contact_id, current)
+                ImportChange.create(
+                    batch=batch_id, contact=contact_id, action="merged", before=before
+                )
+                merged.append(contact_id)
+            self._connected(contact_id, card.draft, batch_id)
+            progress(done + offset + 1, total, card.draft.full_name())
+        return merged
+
+    def _connected(self, contact_id: int, draft: ContactDraft, batch_id: int) -> None:
+        """LinkedIn's "Connected On" date becomes a "connected" interaction."""
+        if draft.connected_on is None:
+            return
+        log_interaction(
+            self.changes,
+            contact_id,
+            occurred_at=datetime.combine(draft.connected_on, time(12)),
+            channel="connected",
+            summary=f"Connected on {draft.source.title()}",
+            import_batch=batch_id,
+            publish=False,
+        )
+
+    def undo(self, batch_id: int) -> None:
+        """Delete what a batch created, put merged contacts back, drop its interactions."""
+        batch = ImportBatch.get_by_id(batch_id)
+        if batch.undone_at is not None:
+            return
+        with db.atomic():
+            changes = list(ImportChange.select().where(ImportChange.batch == batch_id))
+            created = [c.contact_id for c in changes if c.action == "created" and c.contact_id]
+            touched = [
+                i.contact_id
+                for i in Interaction.select(Interaction.contact).where(
+                    Interaction.import_batch == batch_id
+                )
+            ]
+            Interaction.delete().where(Interaction.import_batch == batch_id).execute()
+            for change in changes:
+                if change.action == "merged" and change.contact_id:
+                    before = import_snapshot.from_json(change.before)
+                    self.contacts.update(change.contact_id, before)
+            for contact_id in set(touched) - set(created):
+                refresh_last_contacted(contact_id)
+            Contact.delete().where(Contact.id.in_(created)).execute()
+            fts.reindex(db.obj, created)
+            batch.undone_at = utcnow()
+            batch.save()
+        self.changes.publish("contacts", [c.contact_id for c in changes if c.contact_id])
+        self.changes.publish("interactions", touched)
+        self.changes.publish("imports", [batch_id])
+
+    def history(self) -> list[BatchRow]:
+        """Every import batch, newest first."""
+        query = ImportBatch.select().order_by(ImportBatch.created_at.desc(), ImportBatch.id.desc())
+        return [
+            BatchRow(
+                b.id,
+                b.created_at,
+                json.loads(b.files),
+                b.created_count,
+                b.merged_count,
+                b.skipped_count,
+                b.failed_count,
+                json.loads(b.errors),
+                b.undone_at,
+            )
+            for b in query
+        ]

@@ -1,0 +1,161 @@
+"""ImportService: plan, match, apply in one transaction, cancel, undo; ExportService."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from netdesk.core.exporting import ExportService
+from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.formats.vcard_reader import read_vcards
+from netdesk.store.models import Contact, ImportBatch, Interaction
+
+CARDS = (
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nN:Lee;Ann;;;\nORG:Acme\nEMAIL:ann@x.test\n"
+    "TEL:+44 20 7946 0000\nCATEGORIES:friends\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Bob Ray\nEMAIL:bob@x.test\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:3.0\nNOTE:no one\nEND:VCARD\n"
+)
+LINKEDIN = (
+    "Notes:\nx\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ann,Lee,https://www.linkedin.com/in/annlee,ANN@x.test,Acme,CTO,12 Mar 2024\n"
+)
+
+
+def _dump(path: Path) -> list:
+    """Every row of every table (the test's notion of "the database did not change")."""
+    connection = sqlite3.connect(path)
+    tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    rows = [(t, connection.execute(f'SELECT * FROM "{t}"').fetchall()) for t in sorted(tables)]
+    connection.close()
+    return rows
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    (tmp_path / "in").mkdir()
+    vcf = tmp_path / "in" / "cards.vcf"
+    vcf.write_text(CARDS)
+    csv = tmp_path / "Connections.csv"
+    csv.write_text(LINKEDIN)
+    return {"vcf": vcf, "csv": csv, "folder": tmp_path / "in"}
+
+
+def test_plan_writes_nothing_and_counts(services, files, paths) -> None:
+    before = _dump(paths.database)
+    plan = services.importing.plan([files["folder"]])
+    assert [c.draft.full_name() for c in plan.new] == ["Ann Lee", "Bob Ray"]
+    assert [(e.card, Path(e.file).name) for e in plan.errors] == [(3, "cards.vcf")]
+    assert _dump(paths.database) == before
+
+
+def test_apply_then_reimport_matches_and_merges(services, files) -> None:
+    seen: list[str] = []
+    services.changes.subscribe(lambda topic, ids: seen.append(topic))
+    report = services.importing.apply(services.importing.plan([files["vcf"]]))
+    assert (report.created, report.failed) == (2, 1)
+    assert {"contacts", "imports"} <= set(seen)
+    plan = services.importing.plan([files["csv"]])
+    assert plan.new == [] and len(plan.matches) == 1
+    match = plan.matches[0]
+    assert (match.match_name, match.reason) == ("Ann Lee", "same email ANN@x.test")
+    report = services.importing.apply(plan)
+    assert report.merged == 1
+    ann = services.contacts.load(match.match_id)
+    assert ann.title == "CTO" and ann.display_name == "Ann Lee"
+    assert [m.kind for m in ann.methods] == ["email", "phone", "profile"]
+    assert ann.tags == ["friends"]
+    connected = Interaction.get(Interaction.contact == match.match_id)
+    assert connected.channel == "connected" and connected.occurred_at.date() == date(2024, 3, 12)
+
+
+def test_choices_skip_new_and_apply_to_all(services, files) -> None:
+    services.importing.apply(services.importing.plan([files["vcf"]]))
+    plan = services.importing.plan([files["vcf"]])
+    assert len(plan.matches) == 2 and plan.matches[0].reason == "same email ann@x.test"
+    plan.choose_for_all("skip")
+    plan.matches[1].choice = "new"
+    report = services.importing.apply(plan)
+    assert (report.created, report.merged, report.skipped) == (1, 0, 1)
+    assert Contact.select().count() == 3
+    with pytest.raises(ValueError):
+        plan.choose_for_all("maybe")
+
+
+def test_match_by_phone_uid_and_name_with_organisation(services) -> None:
+    services.contacts.create(
+        ContactDraft(
+            given_name="Cy",
+            family_name="Do",
+            organisation="Co",
+            uid="u-1",
+            methods=[MethodDraft("phone", "+44 20 7946 0001")],
+        )
+    )
+    for card, reason in (
+        ("FN:X\nUID:u-1", "same card UID"),
+        ("FN:Y\nTEL:+44 (20) 7946-0001", "same phone +44 (20) 7946-0001"),
+        ("FN:Cy Do\nORG:co", "same name and organisation"),
+    ):
+        data = f"BEGIN:VCARD\n{card}\nEND:VCARD\n".encode()
+        assert services.importing.plan_data(data, "drop.vcf").matches[0].reason == reason
+
+
+def test_duplicates_inside_one_import_are_combined(services, files) -> None:
+    plan = services.importing.plan([files["vcf"], files["csv"]])
+    assert len(plan.new) == 2 and plan.combined == 1
+    assert plan.new[0].draft.title == "CTO"
+
+
+def test_cancel_rolls_everything_back(services, files, paths) -> None:
+    services.importing.apply(services.importing.plan([files["vcf"]]))
+    before = _dump(paths.database)
+    plan = services.importing.plan([files["vcf"], files["csv"]])
+    plan.matches[0].choice = "new"
+
+    def cancel(done: int, total: int, text: str = "") -> None:
+        if done >= 1:
+            raise KeyboardInterrupt("cancelled")
+
+    with pytest.raises(KeyboardInterrupt):
+        services.importing.apply(plan, cancel)
+    assert _dump(paths.database) == before
+
+
+def test_undo_removes_created_and_reverts_merged(services, files) -> None:
+    first = services.importing.apply(services.importing.plan([files["vcf"]]))
+    ann_id = Contact.get(Contact.display_name == "Ann Lee").id
+    ann_before = services.contacts.load(ann_id)
+    second = services.importing.apply(services.importing.plan([files["csv"]]))
+    assert second.merged == 1 and services.contacts.load(ann_id) != ann_before
+    services.importing.undo(second.batch_id)
+    assert services.contacts.load(ann_id) == ann_before
+    assert Interaction.select().count() == 0 and Contact.get_by_id(ann_id).last_contacted_at is None
+    services.importing.undo(first.batch_id)
+    assert Contact.select().count() == 0
+    history = services.importing.history()
+    assert [b.id for b in history] == [second.batch_id, first.batch_id]
+    assert all(b.undone_at for b in history) and history[1].failed == 1
+    assert ImportBatch.get_by_id(first.batch_id).created_count == 2
+
+
+def test_unreadable_and_calendar_files(services, tmp_path) -> None:
+    ics = tmp_path / "cal.ics"
+    ics.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n")
+    plan = services.importing.plan([tmp_path / "missing.vcf", ics])
+    assert plan.unreadable == [str(tmp_path / "missing.vcf")]
+    assert "events" in plan.errors[1].reason
+
+
+def test_export_all_selection_and_search(services, files) -> None:
+    services.importing.apply(services.importing.plan([files["vcf"]]))
+    exporter = ExportService(services.contacts)
+    everyone = read_vcards(exporter.export("vcard").encode(), "x").drafts
+    assert [d.full_name() for d in everyone] == ["Ann Lee", "Bob Ray"]
+    assert "VERSION:3.0" in exporter.export("vcard3", ids=exporter.ids("bob"))
+    assert exporter.export("csv", search="acme").count("\r\n") == 2
+    with pytest.raises(ValueError):
+        exporter.export("pdf")
