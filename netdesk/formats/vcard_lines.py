@@ -87,7 +87,7 @@ def _fallback_charset(data: bytes) -> str:
 def _known_codec(name: str) -> bool:
     try:
         codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
         return False
     return True
 
