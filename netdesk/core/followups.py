@@ -287,10 +287,17 @@ class FollowUpService:
             FollowUp.status.in_(statuses), FollowUp.due_at >= start, FollowUp.due_at < end
         )
 
-    def due(self, until: datetime | None = None) -> list[FollowUpRow]:
+    def due(self, until: datetime | None = None, limit: int | None = None) -> list[FollowUpRow]:
         """Pending follow-ups due before `until` (default: the end of today), overdue first."""
+        return self._rows(*self._due_where(until), limit=limit)
+
+    def count_due(self, until: datetime | None = None) -> int:
+        """How many follow-ups `due(until)` would list."""
+        return FollowUp.select().where(*self._due_where(until)).count()
+
+    def _due_where(self, until: datetime | None) -> tuple[Any, Any]:
         until = until or _day_start(self.clock.today() + timedelta(days=1))
-        return self._rows(FollowUp.status.in_(PENDING), FollowUp.due_at < until)
+        return FollowUp.status.in_(PENDING), FollowUp.due_at < until
 
     def overdue(self) -> list[FollowUpRow]:
         """Pending follow-ups due before today."""
@@ -440,12 +447,13 @@ class FollowUpService:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _rows(self, *where: Any) -> list[FollowUpRow]:
+    def _rows(self, *where: Any, limit: int | None = None) -> list[FollowUpRow]:
         query = (
             FollowUp.select(FollowUp, Contact)
             .join(Contact)
             .where(*where)
             .order_by(FollowUp.due_at, FollowUp.id)
+            .limit(limit)
         )
         return [_row(followup, followup.contact) for followup in query]
 

@@ -123,6 +123,9 @@ def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
         QApplication.exit(1)
         return
     attach_services(window, paths)
+    from netdesk.ui.reminders import install_reminders
+
+    install_reminders(window, window.services)
     if files:
         window.open_files(files)
 

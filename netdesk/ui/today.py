@@ -110,7 +110,7 @@ class TodayView(QWidget):
 
     def _show_due(self) -> None:
         """The follow-ups due by tonight, oldest first (shown when the view has the service)."""
-        rows = self._followups.due()[:MAX_DUE_ROWS] if self._followups else []
+        rows = self._followups.due(limit=MAX_DUE_ROWS) if self._followups else []
         self.due_list.clear()
         for row in rows:
             when = row.due_at.strftime("%d %b") if row.day != date.today() else self.tr("today")

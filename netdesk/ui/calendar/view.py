@@ -291,9 +291,17 @@ class CalendarView(QWidget):
 
     def open_current(self) -> None:
         ids = self.current_ids()
-        row = self.followups.get(ids[0]) if ids else None
-        if row is not None:
-            self._open_dialog(FollowUpDialog(self.followups, existing=row, parent=self))
+        if ids:
+            self.open_followup(ids[0])
+
+    def open_followup(self, followup_id: int) -> None:
+        """Show the follow-up's day and open it for editing (a reminder was clicked)."""
+        row = self.followups.get(followup_id)
+        if row is None:
+            return
+        if row.day != self.selected:
+            self.select_day(row.day)
+        self._open_dialog(FollowUpDialog(self.followups, existing=row, parent=self))
 
     def new_followup(self) -> None:
         self._open_dialog(FollowUpDialog(self.followups, parent=self))

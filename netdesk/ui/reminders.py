@@ -1,0 +1,88 @@
+"""Reminders put together: scheduler → notifier (desktop / tray / banner), the tray and its menu,
+and closing the window to the tray where there is one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from netdesk.ui.followup_dialog import ask_follow_up
+from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner
+from netdesk.ui.reminder_settings import ReminderSettings
+from netdesk.ui.scheduler import ReminderScheduler
+from netdesk.ui.tray import ReminderTray
+
+if TYPE_CHECKING:
+    from netdesk.core.services import Services
+    from netdesk.ui.main_window import MainWindow
+
+
+class Reminders(QObject):
+    """Owns the reminder parts of one running window."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        services: Services,
+        desktop: DesktopNotifications | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = services
+        self.settings = ReminderSettings.load(window.settings)
+        followups = services.followups
+        self.scheduler = ReminderScheduler(followups, services.changes, self.settings, self)
+        self.tray = ReminderTray(followups, services.changes, self)
+        self.has_tray = self.tray.show()
+        self.banner = ReminderBanner(window)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+        self.notifier = Notifier(desktop, self.tray.icon if self.has_tray else None, self.banner)
+
+        self.scheduler.due.connect(self.notifier.show)
+        self.notifier.open_requested.connect(self.open_followup)
+        self.notifier.done_requested.connect(followups.done)
+        self.notifier.snooze_requested.connect(lambda ids: followups.snooze(ids, "1 hour"))
+        self.tray.open_app.connect(window.bring_to_front)
+        self.tray.open_followup.connect(self.open_followup)
+        self.tray.quick_add.connect(lambda: ask_follow_up(window, services, None))
+        self.tray.pause_toggled.connect(self.set_paused)
+        self.tray.quit_requested.connect(window.quit_app)
+        if self.has_tray:
+            QApplication.setQuitOnLastWindowClosed(False)
+            window.installEventFilter(self)
+        self.tray.set_paused(self.settings.paused_until)
+
+    def start(self) -> None:
+        self.scheduler.start()
+
+    def set_paused(self, paused: bool) -> None:
+        """Pause reminders for an hour, or resume them."""
+        if paused:
+            self.scheduler.pause(60)
+        else:
+            self.scheduler.resume()
+        self.settings.save(self.window.settings)
+
+    def open_followup(self, followup_id: int) -> None:
+        """Bring the window up on the Follow-ups view with this follow-up open."""
+        self.window.bring_to_front()
+        if "followups" in self.window.views:
+            self.window.show_view("followups").open_followup(followup_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        closing = event.type() == QEvent.Type.Close and event.spontaneous()
+        if closing and watched is self.window and self.settings.close_to_tray:
+            self.window.save_state()
+            self.window.hide()
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def install_reminders(window: MainWindow, services: Services) -> Reminders:
+    """Start reminders for the window, with the desktop's notification service if it has one."""
+    reminders = Reminders(window, services, DesktopNotifications.connect_session())
+    reminders.start()
+    return reminders

@@ -1,0 +1,116 @@
+"""The tray icon: how many follow-ups are due, and a menu to act on them without the window.
+
+The menu is built once, before the first click (some trays read it only then); the "Due today"
+submenu is refilled whenever follow-ups change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from netdesk.core.changes import Changes
+from netdesk.core.followups import FollowUpService
+from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.icons import icon
+
+MAX_MENU_ROWS = 15
+
+
+def badged_icon(base: QIcon, count: int, size: int = 64) -> QIcon:
+    """`base` with the count in a red circle in its corner (the plain icon for 0)."""
+    if count <= 0:
+        return base
+    pixmap = base.pixmap(size, size) if not base.isNull() else QPixmap(size, size)
+    if base.isNull():
+        pixmap.fill(QColor("#1b3f8f"))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    badge = QRectF(size * 0.42, size * 0.42, size * 0.58, size * 0.58)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#c62828"))
+    painter.drawEllipse(badge)
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.36))
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.white)
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(count) if count < 100 else "99")
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ReminderTray(QObject):
+    """The tray icon and its menu; user choices come out as signals."""
+
+    open_app = Signal()
+    open_followup = Signal(int)
+    quick_add = Signal()
+    pause_toggled = Signal(bool)
+    quit_requested = Signal()
+
+    def __init__(
+        self, followups: FollowUpService, changes: Changes, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.followups = followups
+        self.icon = QSystemTrayIcon(icon("netdesk"), self)
+        self.icon.activated.connect(self._activated)
+        self.menu = QMenu()
+        self.menu.addAction(self.tr("Open NetDesk"), self.open_app.emit)
+        self.due_menu = self.menu.addMenu(self.tr("Due today"))
+        self.menu.addAction(self.tr("Quick-add follow-up…"), self.quick_add.emit)
+        self.pause_action = self.menu.addAction(self.tr("Pause reminders for an hour"))
+        self.pause_action.setCheckable(True)
+        self.pause_action.toggled.connect(self.pause_toggled.emit)
+        self.menu.addSeparator()
+        self.menu.addAction(self.tr("Quit NetDesk"), self.quit_requested.emit)
+        self.icon.setContextMenu(self.menu)
+        self._signals = ChangeSignals(changes, self)
+        self._signals.changed.connect(self._on_change)
+        self.refresh()
+
+    def show(self) -> bool:
+        """Show the icon where the desktop has a tray; whether it does."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        self.icon.show()
+        return True
+
+    def refresh(self) -> None:
+        """Update the count, tooltip and the "Due today" submenu."""
+        count = self.followups.count_due()
+        rows = self.followups.due(limit=MAX_MENU_ROWS)
+        self.icon.setIcon(badged_icon(icon("netdesk"), count))
+        self.icon.setToolTip(self.tr("NetDesk: {0} follow-ups due").format(count))
+        self.due_menu.setTitle(self.tr("Due today ({0})").format(count))
+        self.due_menu.clear()
+        self.due_menu.setEnabled(bool(rows))
+        for row in rows:
+            sub = self.due_menu.addMenu(f"{row.contact_name} · {row.reason}")
+            sub.addAction(self.tr("Open"), lambda i=row.id: self.open_followup.emit(i))
+            sub.addAction(self.tr("Done"), lambda i=row.id: self.followups.done([i]))
+            sub.addAction(
+                self.tr("Snooze 1 hour"), lambda i=row.id: self.followups.snooze([i], "1 hour")
+            )
+        if count > MAX_MENU_ROWS:
+            more = self.due_menu.addAction(
+                self.tr("… {0} more in NetDesk").format(count - MAX_MENU_ROWS)
+            )
+            more.triggered.connect(self.open_app.emit)
+
+    def set_paused(self, until: datetime | None) -> None:
+        self.pause_action.blockSignals(True)
+        self.pause_action.setChecked(until is not None)
+        self.pause_action.blockSignals(False)
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.open_app.emit()
+
+    def _on_change(self, topic: str, _ids: object) -> None:
+        if topic in ("followups", "contacts"):
+            self.refresh()

@@ -1,0 +1,137 @@
+"""Notifier routes, the tray menu and the assembled reminders (offscreen: no tray, no bus)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+
+from netdesk.core.followups import FollowUpRow
+from netdesk.formats.draft import ContactDraft
+from netdesk.ui.app import build_window
+from netdesk.ui.notify import Notifier, ReminderBanner, reminder_text
+from netdesk.ui.reminders import Reminders
+from netdesk.ui.tray import ReminderTray, badged_icon
+
+NOW = datetime(2026, 3, 11, 14, 30)
+
+
+def _row(i: int, name: str, note: str = "") -> FollowUpRow:
+    return FollowUpRow(i, i, name, NOW, False, "check-in", note, "open", "manual")
+
+
+class FakeDesktop(QObject):
+    action_invoked = Signal(int, str)
+
+    def __init__(self, fail: bool = False) -> None:
+        super().__init__()
+        self.sent: list[tuple[str, str]] = []
+        self.fail = fail
+
+    def notify(self, title: str, body: str) -> int:
+        if self.fail:
+            raise ConnectionError("server gone")
+        self.sent.append((title, body))
+        return 40 + len(self.sent)
+
+
+@pytest.fixture
+def banner(qtbot) -> ReminderBanner:
+    widget = ReminderBanner()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_reminder_text_single_and_grouped() -> None:
+    assert reminder_text([_row(1, "Maria Chen", "ask about the talk\nmore")]) == (
+        "Follow up with Maria Chen",
+        "check-in: ask about the talk",
+    )
+    rows = [_row(i, name) for i, name in enumerate(["A", "B", "C", "D", "E"])]
+    assert reminder_text(rows) == ("5 follow-ups due", "A, B, C and 2 more")
+
+
+def test_desktop_route_and_its_actions(qtbot, banner) -> None:
+    desktop = FakeDesktop()
+    notifier = Notifier(desktop, None, banner)
+    assert notifier.show([_row(7, "Maria"), _row(8, "Ahmed")]) == "desktop"
+    assert desktop.sent == [("2 follow-ups due", "Maria, Ahmed")]
+    with qtbot.waitSignal(notifier.done_requested) as done:
+        desktop.action_invoked.emit(41, "done")
+    assert done.args == [[7, 8]]
+    with qtbot.waitSignal(notifier.open_requested) as opened:
+        desktop.action_invoked.emit(41, "default")
+    assert opened.args == [7]
+    with qtbot.assertNotEmitted(notifier.snooze_requested):
+        desktop.action_invoked.emit(99, "snooze")  # someone else's notification
+
+
+def test_banner_when_there_is_no_service_nor_tray(qtbot, banner) -> None:
+    notifier = Notifier(FakeDesktop(fail=True), None, banner)
+    assert notifier.show([_row(3, "Sofia")]) == "banner"
+    assert notifier.desktop is None
+    assert not banner.isHidden()
+    assert banner.text.text() == "Follow up with Sofia: check-in"
+    with qtbot.waitSignal(notifier.snooze_requested) as snoozed:
+        banner.buttons["snooze"].click()
+    assert snoozed.args == [[3]]
+    assert banner.isHidden()
+
+
+def test_tray_menu_is_built_up_front_and_acts(qtbot, services) -> None:
+    cid = services.contacts.create(ContactDraft(given_name="Maria", family_name="Chen"))
+    first = services.followups.create(cid, datetime.now() - timedelta(days=1), reason="thank")
+    services.followups.create(cid, datetime.now())
+    tray = ReminderTray(services.followups, services.changes)
+    texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "Open NetDesk",
+        "Due today (2)",
+        "Quick-add follow-up…",
+        "Pause reminders for an hour",
+        "Quit NetDesk",
+    ]
+    assert tray.icon.toolTip() == "NetDesk: 2 follow-ups due"
+    item = tray.due_menu.actions()[0].menu()
+    assert tray.due_menu.actions()[0].text() == "Maria Chen · thank"
+    with qtbot.waitSignal(tray.open_followup) as opened:
+        item.actions()[0].trigger()
+    assert opened.args == [first]
+    item.actions()[1].trigger()
+    assert services.followups.get(first).status == "done"
+    assert tray.due_menu.title() == "Due today (1)"
+    with qtbot.waitSignal(tray.pause_toggled) as paused:
+        tray.pause_action.trigger()
+    assert paused.args == [True]
+
+
+def test_badged_icon_paints_the_count(qtbot) -> None:
+    from netdesk.ui.icons import icon
+
+    badged = badged_icon(icon("netdesk"), 3)
+    assert not badged.isNull()
+    assert badged.cacheKey() != icon("netdesk").cacheKey()
+    assert badged_icon(icon("netdesk"), 0).cacheKey() == icon("netdesk").cacheKey()
+
+
+def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, services) -> None:
+    window = build_window(paths)
+    qtbot.addWidget(window)
+    window.show()
+    reminders = Reminders(window, window.services, None)
+    assert not reminders.has_tray  # offscreen has no tray: the window stays, banners show
+    cid = window.services.contacts.create(ContactDraft(given_name="Ana", family_name="Lima"))
+    fid = window.services.followups.create(
+        cid, datetime.now() - timedelta(minutes=5), has_time=True
+    )
+    reminders.start()
+    assert reminders.notifier.last_route == "banner"
+    assert reminders.banner.text.text().startswith("Follow up with Ana Lima")
+    reminders.banner.buttons["default"].click()
+    assert window.current_view() == "followups"
+    dialog = window.views["followups"].dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+    reminders.scheduler.stop()
+    assert window.services.followups.get(fid).notified_at is not None
