@@ -8,6 +8,7 @@ from netdesk.core.changes import Changes
 from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService
 from netdesk.core.dashboard import DashboardService
+from netdesk.core.events import EventService
 from netdesk.core.exporting import ExportService
 from netdesk.core.followups import FollowUpService
 from netdesk.core.importing import ImportService
@@ -26,6 +27,7 @@ class Services:
     importing: ImportService = field(init=False)
     exporting: ExportService = field(init=False)
     followups: FollowUpService = field(init=False)
+    events: EventService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -33,3 +35,4 @@ class Services:
         self.importing = ImportService(self.contacts, self.changes)
         self.exporting = ExportService(self.contacts)
         self.followups = FollowUpService(self.changes)
+        self.events = EventService(self.changes, self.followups, self.contacts)

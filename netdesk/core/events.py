@@ -1,0 +1,308 @@
+"""Events: conferences and meetups with their prep (goals, pitch, starters, checklist) and review.
+
+`EventDraft` carries wall-clock times in the event's time zone, as the user types and sees them;
+the store keeps naive UTC (see `event_times`). The people to meet and the quick capture live in
+`event_people` (`EventService.people`), the pitch library in `pitches` (`EventService.pitches`).
+Every change is announced on the "events" topic.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from peewee import fn
+
+from netdesk.core.changes import Changes
+from netdesk.core.contacts import ContactService
+from netdesk.core.event_people import EventPeople
+from netdesk.core.event_times import check_zone, from_utc, to_utc
+from netdesk.core.followups import AgendaItem, FollowUpService
+from netdesk.core.pitches import PitchService
+from netdesk.store.models import EVENT_KINDS, EVENT_STATUSES, Event, EventPerson, utcnow
+
+CHECKLIST: dict[str, str] = {
+    "registered": "Registered",
+    "researched": "Researched people",
+    "pitch": "Pitch ready",
+    "profile": "Profile up to date",
+    "travel": "Travel booked",
+}
+_COPIED = (
+    "name",
+    "kind",
+    "status",
+    "timezone",
+    "place",
+    "online_link",
+    "organiser",
+    "url",
+    "cost",
+    "notes",
+    "goals",
+    "goal_target",
+    "conversation_starters",
+    "prep_notes",
+    "pitch_text",
+    "prep_reminder_days",
+)
+
+
+@dataclass
+class EventDraft:
+    """An event as the editor and the .ics reader see it (times are wall-clock in `timezone`)."""
+
+    name: str
+    starts_at: datetime
+    ends_at: datetime | None = None
+    timezone: str = ""
+    kind: str = "meetup"
+    status: str = "considering"
+    place: str = ""
+    online_link: str = ""
+    organiser: str = ""
+    url: str = ""
+    cost: str = ""
+    notes: str = ""
+    goals: str = ""
+    goal_target: int | None = None
+    conversation_starters: str = ""
+    prep_notes: str = ""
+    pitch_id: int | None = None
+    pitch_text: str = ""
+    checklist: dict[str, bool] = field(default_factory=dict)
+    prep_reminder_days: int = 2
+    uid: str = ""
+
+    def validate(self) -> None:
+        """Raise ValueError with a message for the user when something cannot be stored."""
+        if not self.name.strip():
+            raise ValueError("An event needs a name.")
+        if self.kind not in EVENT_KINDS:
+            raise ValueError(f"Unknown kind {self.kind!r}.")
+        if self.status not in EVENT_STATUSES:
+            raise ValueError(f"Unknown status {self.status!r}.")
+        if self.ends_at is not None and self.ends_at < self.starts_at:
+            raise ValueError("The event ends before it starts.")
+        if self.goal_target is not None and self.goal_target < 0:
+            raise ValueError("The goal target cannot be negative.")
+        unknown = set(self.checklist) - set(CHECKLIST)
+        if unknown:
+            raise ValueError(f"Unknown checklist items: {', '.join(sorted(unknown))}.")
+        check_zone(self.timezone)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One line of the event list (times wall-clock in the event's zone)."""
+
+    id: int
+    name: str
+    kind: str
+    status: str
+    starts_at: datetime
+    ends_at: datetime | None
+    timezone: str
+    place: str
+    online_link: str
+    upcoming: bool
+    checklist_done: int
+    people: int
+    want: int
+    met: int
+
+    @property
+    def where(self) -> str:
+        return self.place or self.online_link
+
+
+@dataclass(frozen=True)
+class Review:
+    """How an event went: the goal against the people met, and who on the list we missed."""
+
+    goals: str
+    goal_target: int | None
+    met: int
+    want_total: int
+    want_met: int
+    met_names: list[str]
+    missed_names: list[str]
+
+    @property
+    def goal_reached(self) -> bool | None:
+        return None if self.goal_target is None else self.met >= self.goal_target
+
+
+def checklist_of(event: Event) -> dict[str, bool]:
+    """The stored checklist with every item present."""
+    stored = json.loads(event.checklist or "{}")
+    return {key: bool(stored.get(key)) for key in CHECKLIST}
+
+
+class EventService:
+    """Creates, changes and lists events; holds the people and pitch services of events."""
+
+    def __init__(
+        self,
+        changes: Changes,
+        followups: FollowUpService,
+        contacts: ContactService | None = None,
+    ) -> None:
+        self.changes = changes
+        self.followups = followups
+        self.pitches = PitchService(changes)
+        self.people = EventPeople(changes, followups, contacts or ContactService(changes))
+        self.capture = self.people.capture
+        followups.agenda_sources.append(self.agenda)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def create(self, draft: EventDraft) -> int:
+        """Store a new event; return its id (an event gets a UID for .ics round trips)."""
+        draft.validate()
+        event = Event(uid=draft.uid or f"{uuid.uuid4()}@netdesk")
+        self._write(event, draft)
+        self.changes.publish("events", [event.id])
+        return event.id
+
+    def update(self, event_id: int, draft: EventDraft) -> None:
+        draft.validate()
+        event = Event.get_by_id(event_id)
+        if draft.uid:
+            event.uid = draft.uid
+        self._write(event, draft)
+        self.changes.publish("events", [event_id])
+
+    def delete(self, event_id: int) -> None:
+        """Remove an event with its people list (contacts stay; their "met at" is cleared)."""
+        Event.delete().where(Event.id == event_id).execute()
+        self.changes.publish("events", [event_id])
+
+    def set_status(self, event_id: int, status: str) -> None:
+        draft = self.load(event_id)
+        draft.status = status
+        self.update(event_id, draft)
+
+    def set_checked(self, event_id: int, item: str, done: bool) -> None:
+        """Tick or untick one checklist item."""
+        draft = self.load(event_id)
+        draft.checklist[item] = done
+        self.update(event_id, draft)
+
+    def _write(self, event: Event, draft: EventDraft) -> None:
+        for name in _COPIED:
+            setattr(event, name, getattr(draft, name))
+        event.name = draft.name.strip()
+        event.starts_at = to_utc(draft.starts_at, draft.timezone)
+        event.ends_at = to_utc(draft.ends_at, draft.timezone) if draft.ends_at else None
+        event.pitch = draft.pitch_id
+        checklist = {key: bool(draft.checklist.get(key)) for key in CHECKLIST}
+        if draft.status in ("registered", "attended"):
+            checklist["registered"] = True
+        event.checklist = json.dumps(checklist)
+        event.updated_at = utcnow()
+        event.save()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def load(self, event_id: int) -> EventDraft:
+        event = Event.get_by_id(event_id)
+        zone = event.timezone
+        return EventDraft(
+            starts_at=from_utc(event.starts_at, zone),
+            ends_at=from_utc(event.ends_at, zone) if event.ends_at else None,
+            pitch_id=event.pitch_id,
+            checklist=checklist_of(event),
+            uid=event.uid or "",
+            **{name: getattr(event, name) for name in _COPIED},
+        )
+
+    def list(self, kind: str = "", status: str = "") -> list[EventRow]:
+        """Events matching the filters: upcoming soonest first, then past latest first."""
+        query = Event.select()
+        if kind:
+            query = query.where(Event.kind == kind)
+        if status:
+            query = query.where(Event.status == status)
+        counts = self._people_counts()
+        now = to_utc(self.followups.clock.now())
+        rows = [self._row(event, now, counts.get(event.id, (0, 0, 0))) for event in query]
+        upcoming = sorted((r for r in rows if r.upcoming), key=lambda r: self._utc(r))
+        past = sorted((r for r in rows if not r.upcoming), key=lambda r: self._utc(r))
+        return upcoming + past[::-1]
+
+    def get(self, event_id: int) -> EventRow | None:
+        event = Event.get_or_none(Event.id == event_id)
+        if event is None:
+            return None
+        counts = self._people_counts(event_id)
+        return self._row(event, to_utc(self.followups.clock.now()), counts.get(event_id, (0, 0, 0)))
+
+    def progress(self, event_id: int) -> tuple[int, int]:
+        """Checklist items done, out of all."""
+        return sum(checklist_of(Event.get_by_id(event_id)).values()), len(CHECKLIST)
+
+    def review(self, event_id: int) -> Review:
+        """The goal against the people met, and want-to-meet people met and missed."""
+        event = Event.get_by_id(event_id)
+        people = self.people.list(event_id)
+        wanted = [p for p in people if p.want_to_meet]
+        return Review(
+            goals=event.goals,
+            goal_target=event.goal_target,
+            met=sum(p.met for p in people),
+            want_total=len(wanted),
+            want_met=sum(p.met for p in wanted),
+            met_names=[p.name for p in people if p.met],
+            missed_names=[p.name for p in wanted if not p.met],
+        )
+
+    def agenda(self, first: date, last: date) -> list[AgendaItem]:
+        """Events starting from `first` to `last` (local days), for the follow-up calendar."""
+        start = to_utc(datetime.combine(first, time.min))
+        end = to_utc(datetime.combine(last + timedelta(days=1), time.min))
+        query = Event.select(Event.id, Event.name, Event.starts_at).where(
+            Event.starts_at >= start, Event.starts_at < end, Event.status != "skipped"
+        )
+        return [AgendaItem("event", e.id, from_utc(e.starts_at), e.name) for e in query]
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _utc(row: EventRow) -> datetime:
+        return to_utc(row.starts_at, row.timezone)
+
+    @staticmethod
+    def _people_counts(event_id: int | None = None) -> dict[int, tuple[int, int, int]]:
+        query = EventPerson.select(
+            EventPerson.event,
+            fn.COUNT(EventPerson.id),
+            fn.SUM(EventPerson.want_to_meet),
+            fn.SUM(EventPerson.met),
+        ).group_by(EventPerson.event)
+        if event_id is not None:
+            query = query.where(EventPerson.event == event_id)
+        return {e: (n, int(w or 0), int(m or 0)) for e, n, w, m in query.tuples()}
+
+    @staticmethod
+    def _row(event: Event, now_utc: datetime, counts: tuple[int, int, int]) -> EventRow:
+        zone = event.timezone
+        end = event.ends_at or event.starts_at
+        return EventRow(
+            id=event.id,
+            name=event.name,
+            kind=event.kind,
+            status=event.status,
+            starts_at=from_utc(event.starts_at, zone),
+            ends_at=from_utc(event.ends_at, zone) if event.ends_at else None,
+            timezone=zone,
+            place=event.place,
+            online_link=event.online_link,
+            upcoming=end >= now_utc,
+            checklist_done=sum(checklist_of(event).values()),
+            people=counts[0],
+            want=counts[1],
+            met=counts[2],
+        )
