@@ -12,6 +12,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("netdesk.cli.check", "check the database's integrity"),
     "backup": ("netdesk.cli.backup", "copy the database to a backup file"),
     "restore": ("netdesk.cli.restore", "put a backup in place of the database"),
+    "due": ("netdesk.cli.due", "list the follow-ups that are due"),
 }
 
 

@@ -1,0 +1,64 @@
+"""`netdesk due [--days N] [--json]`: the follow-ups due by the end of day N (0: today)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, time, timedelta
+
+from netdesk.core.followups import FollowUpRow
+from netdesk.paths import Paths
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--days",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list what is due in the next N days (default 0: overdue and today)",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    if args.days < 0:
+        print("netdesk due: --days must be 0 or more", file=sys.stderr)
+        return 2
+    rows = []
+    if paths.database.exists():
+        from netdesk.core.changes import Changes
+        from netdesk.core.followups import FollowUpService
+        from netdesk.store.db import close_database, open_database
+
+        open_database(paths.database, daily_backup=False)
+        try:
+            service = FollowUpService(Changes())
+            service.sync_generated()
+            until = service.clock.today() + timedelta(days=args.days + 1)
+            rows = service.due(datetime.combine(until, time.min))
+        finally:
+            close_database()
+    if args.json:
+        print(json.dumps([_as_json(row) for row in rows], indent=2, ensure_ascii=False))
+    elif not rows:
+        print("Nothing due.")
+    for row in rows if not args.json else []:
+        when = row.due_at.strftime("%Y-%m-%d %H:%M" if row.has_time else "%Y-%m-%d      ")
+        note = f"  ({row.note.splitlines()[0]})" if row.note else ""
+        print(f"{when}  {row.contact_name}  {row.reason}{note}")
+    return 0
+
+
+def _as_json(row: FollowUpRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "contact_id": row.contact_id,
+        "contact": row.contact_name,
+        "due": row.due_at.isoformat() if row.has_time else row.due_at.date().isoformat(),
+        "has_time": row.has_time,
+        "reason": row.reason,
+        "note": row.note,
+        "status": row.status,
+    }
