@@ -105,23 +105,30 @@ def next_birthday(birthday: date, today: date) -> date:
     raise AssertionError("unreachable")
 
 
-def _name(contact: Contact) -> str:
-    name = contact.display_name or f"{contact.given_name} {contact.family_name}".strip()
-    return name or contact.organisation or "(no name)"
+_ROW_COLUMNS = (
+    FollowUp.id,
+    FollowUp.contact,
+    Contact.display_name,
+    Contact.given_name,
+    Contact.family_name,
+    Contact.organisation,
+    FollowUp.due_at,
+    FollowUp.has_time,
+    FollowUp.reason,
+    FollowUp.note,
+    FollowUp.status,
+    FollowUp.origin,
+    FollowUp.notified_at,
+)
 
 
-def _row(followup: FollowUp, contact: Contact) -> FollowUpRow:
+def _row(values: tuple[Any, ...]) -> FollowUpRow:
+    """A FollowUpRow from a tuple of _ROW_COLUMNS (no model objects: lists stay fast)."""
+    fid, cid, display, given, family, organisation, *rest = values
+    name = display or f"{given} {family}".strip() or organisation or "(no name)"
+    due_at, has_time, reason, note, status, origin, notified_at = rest
     return FollowUpRow(
-        id=followup.id,
-        contact_id=contact.id,
-        contact_name=_name(contact),
-        due_at=followup.due_at,
-        has_time=followup.has_time,
-        reason=followup.reason,
-        note=followup.note,
-        status=followup.status,
-        origin=followup.origin,
-        notified_at=followup.notified_at,
+        fid, cid, name, due_at, bool(has_time), reason, note, status, origin, notified_at
     )
 
 
@@ -276,8 +283,9 @@ class FollowUpService:
 
     def contact_name(self, contact_id: int) -> str:
         """How a contact is named in follow-up lists ("" when it does not exist)."""
-        contact = Contact.get_or_none(Contact.id == contact_id)
-        return _name(contact) if contact else ""
+        query = Contact.select(*_ROW_COLUMNS[2:6]).where(Contact.id == contact_id).tuples()
+        values = query.first()
+        return _row((0, contact_id, *values, *[None] * 7)).contact_name if values else ""
 
     def between(
         self, start: datetime, end: datetime, statuses: tuple[str, ...] = PENDING
@@ -299,9 +307,12 @@ class FollowUpService:
         until = until or _day_start(self.clock.today() + timedelta(days=1))
         return FollowUp.status.in_(PENDING), FollowUp.due_at < until
 
-    def overdue(self) -> list[FollowUpRow]:
-        """Pending follow-ups due before today."""
-        return self.due(_day_start(self.clock.today()))
+    def overdue(self, limit: int | None = None) -> list[FollowUpRow]:
+        """Pending follow-ups due before today, oldest first."""
+        return self.due(_day_start(self.clock.today()), limit)
+
+    def count_overdue(self) -> int:
+        return self.count_due(_day_start(self.clock.today()))
 
     def agenda(self, first: date, days: int = 1) -> list[FollowUpRow]:
         """Pending and done follow-ups of `days` days from `first` (a day or a week)."""
@@ -449,13 +460,14 @@ class FollowUpService:
 
     def _rows(self, *where: Any, limit: int | None = None) -> list[FollowUpRow]:
         query = (
-            FollowUp.select(FollowUp, Contact)
+            FollowUp.select(*_ROW_COLUMNS)
             .join(Contact)
             .where(*where)
             .order_by(FollowUp.due_at, FollowUp.id)
             .limit(limit)
+            .tuples()
         )
-        return [_row(followup, followup.contact) for followup in query]
+        return [_row(values) for values in query]
 
     def _snapshot(self, label: str, ids: Iterable[int]) -> Undo:
         undo = Undo(label)

@@ -125,7 +125,6 @@ class MonthGrid(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         width = self.width() / 7
         painter.setPen(MUTED)
@@ -163,11 +162,14 @@ class MonthGrid(QWidget):
             str(day.day),
         )
         if day in self.event_days:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(EVENT)
             painter.drawEllipse(QRectF(rect.right() - 14, rect.top() + 9, 7, 7))
         if count:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint_badge(painter, rect, count, OVERDUE if overdue else BADGE, bold)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     @staticmethod
     def _paint_badge(painter: QPainter, rect: QRect, count: int, colour: QColor, font: QFont):

@@ -30,6 +30,7 @@ from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.followup_dialog import FollowUpDialog, day_label, snooze_menu
 
 _TOPICS = ("followups", "events", "contacts")
+MAX_OVERDUE_ROWS = 100
 
 
 def _sort_key(entry: FollowUpRow | AgendaItem) -> tuple[bool, datetime]:
@@ -166,7 +167,7 @@ class CalendarView(QWidget):
 
     def select_day(self, day: date) -> None:
         self.selected = day
-        self.refresh()
+        self.refresh(overdue=False)
 
     def move_month(self, months: int) -> None:
         self.select_day(add_months(self.selected, months))
@@ -186,8 +187,8 @@ class CalendarView(QWidget):
             self._pending_refresh = True
             QTimer.singleShot(0, self.refresh)
 
-    def refresh(self) -> None:
-        """Reload the month's counts, the overdue list and the agenda."""
+    def refresh(self, overdue: bool = True) -> None:
+        """Reload the month's counts, the agenda and (unless only the day moved) Overdue."""
         self._pending_refresh = False
         today = self.followups.clock.today()
         first, last = grid_range(self.selected)
@@ -199,15 +200,19 @@ class CalendarView(QWidget):
             {item.when.date() for item in others},
         )
         self.month_label.setText(QLocale().toString(self.selected, "MMMM yyyy"))
-        self._fill_overdue(today)
+        if overdue:
+            self._fill_overdue(today)
         self._fill_agenda(today)
 
     def _fill_overdue(self, today: date) -> None:
-        rows = self.followups.overdue()
+        rows = self.followups.overdue(MAX_OVERDUE_ROWS)
+        total = self.followups.count_overdue() if len(rows) == MAX_OVERDUE_ROWS else len(rows)
         self.overdue.clear()
         for row in rows:
             self.overdue.add_followup(row, today, with_day=True)
-        self.overdue_label.setText(self.tr("Overdue ({0})").format(len(rows)))
+        if total > len(rows):
+            self.overdue.add_heading(self.tr("… and {0} more").format(total - len(rows)))
+        self.overdue_label.setText(self.tr("Overdue ({0})").format(total))
         self.overdue_label.setVisible(bool(rows))
         self.overdue.setVisible(bool(rows))
 
