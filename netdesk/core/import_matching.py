@@ -8,12 +8,15 @@ and profile, name + organisation), so planning 10,000 cards does not run 50,000 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
-from netdesk.core.contacts import normalized_value
+from netdesk.core.contacts import normalized_value as _normalized_value
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import db
 
 MATCH_KINDS = ("email", "phone", "profile", "url")
+normalized_value = lru_cache(maxsize=65536)(_normalized_value)
+"""ContactService's matching form of a value, remembered: an import asks for each value twice."""
 _NOT_FILLED = {"tags", "methods", "source", "is_group", "display_name"}
 _REASONS = {
     "email": "same email",

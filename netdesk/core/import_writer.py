@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from peewee import Model
+from peewee import DateField, DateTimeField, Model
 
-from netdesk.core.contacts import DRAFT_FIELDS, display_name_of, normalized_value
+from netdesk.core.contacts import DRAFT_FIELDS, display_name_of
+from netdesk.core.import_matching import normalized_value
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
 from netdesk.store.models import Company, Contact, ContactMethod, ContactTag, Tag, db
@@ -24,13 +25,23 @@ def insert_rows(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
         return
     primary = model._meta.primary_key.name
     columns = [f for f in model._meta.sorted_fields if f.name != primary or primary in rows[0]]
-    defaults = {f.name: f.default() if callable(f.default) else f.default for f in columns}
-    names = ", ".join(f'"{f.column_name}"' for f in columns)
-    marks = ", ".join("?" * len(columns))
+    getters = [
+        (
+            spec.name,
+            spec.default() if callable(spec.default) else spec.default,
+            spec.db_value if isinstance(spec, (DateField, DateTimeField)) else None,
+        )
+        for spec in columns
+    ]
     values = [
-        tuple(spec.db_value(row.get(spec.name, defaults[spec.name])) for spec in columns)
+        tuple(
+            row.get(name, default) if convert is None else convert(row.get(name, default))
+            for name, default, convert in getters
+        )
         for row in rows
     ]
+    names = ", ".join(f'"{f.column_name}"' for f in columns)
+    marks = ", ".join("?" * len(columns))
     sql = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})'
     db.cursor().executemany(sql, values)
 

@@ -31,7 +31,7 @@ CHOICES = ("merge", "skip", "new")
 ProgressFn = Callable[[int, int, str], None]
 
 
-def _no_progress(done: int, total: int, text: str = "") -> None:
+def no_progress(done: int, total: int, text: str = "") -> None:
     """The progress callback used when the caller gives none."""
 
 
@@ -121,7 +121,7 @@ class ImportService:
         self.contacts = contacts
         self.changes = changes
 
-    def plan(self, paths: Iterable[str | Path], progress: ProgressFn = _no_progress) -> ImportPlan:
+    def plan(self, paths: Iterable[str | Path], progress: ProgressFn = no_progress) -> ImportPlan:
         """Read files (folders expand) and match their cards; writes nothing."""
         files = expand_paths(paths)
         results: list[ParseResult] = []
@@ -173,7 +173,7 @@ class ImportService:
                 card.match_name = names.get(card.match_id or 0, "")
         return plan
 
-    def apply(self, plan: ImportPlan, progress: ProgressFn = _no_progress) -> ImportReport:
+    def apply(self, plan: ImportPlan, progress: ProgressFn = no_progress) -> ImportReport:
         """Write the plan in one transaction; a raising `progress` rolls everything back."""
         to_create = list(plan.new) + [c for c in plan.matches if c.choice == "new"]
         to_merge = [c for c in plan.matches if c.choice == "merge"]

@@ -22,7 +22,7 @@ _UNICODE_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
 _FOLD = re.compile(r"(?<!=)\n[ \t]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Prop:
     """One content line: `item1.TEL;TYPE=cell:+44...` → group "item1", name "TEL", params, value."""
 
@@ -135,7 +135,11 @@ def split_cards(lines: list[str]) -> list[RawCard]:
         while line.endswith("=") and _is_quoted_printable(line) and _continues(lines, i):
             line = line[:-1] + lines[i]
             i += 1
-        prop = parse_line(line) if line[:1] not in " \t" else None
+        try:
+            prop = parse_line(line) if line[:1] not in " \t" else None
+        except Exception as exc:  # a line nobody foresaw costs its card, not the file
+            card.problem = card.problem or f"unreadable line {line[:40]!r}: {exc!r}"
+            continue
         if prop is not None:
             card.props.append(prop)
         elif card.props:
@@ -165,31 +169,50 @@ def _is_quoted_printable(line: str) -> bool:
 
 def parse_line(line: str) -> Prop | None:
     """One unfolded content line as a Prop (value QP-decoded); None when it has no name:value."""
+    match = _SIMPLE_LINE.match(line)
+    if match is None:
+        return _parse_general(line)
+    group, name, head, value = match.groups()
+    params = _params(head[1:].split(";")) if head else {}
+    return _finish(name, value, params, group or "")
+
+
+def _parse_general(line: str) -> Prop | None:
+    """Lines the simple pattern does not take: quoted parameters, spaces around the name."""
     colon = _value_colon(line)
     if colon < 0:
         return None
     head, value = line[:colon], line[colon + 1 :]
-    parts = _split_params(head)
+    parts = _split_quoted(head, ";")
     name = parts[0].strip()
     group = ""
     if "." in name:
         group, name = name.rsplit(".", 1)
-    if not name or not _NAME_RE.match(name):
+    if not _NAME_RE.match(name):
         return None
+    return _finish(name, value, _params(parts[1:]), group)
+
+
+def _params(parts: list[str]) -> dict[str, list[str]]:
     params: dict[str, list[str]] = {}
-    for part in parts[1:]:
+    for part in parts:
         key, sep, raw = part.partition("=")
         key = key.strip().upper()
         if not sep:
             key, raw = _bare_param(key), key
         values = [v.strip() for v in raw.replace('"', "").split(",")] if raw else []
         params.setdefault(key, []).extend(v for v in values if v)
-    if "QUOTED-PRINTABLE" in (v.upper() for v in params.get("ENCODING", ())):
-        value = _decode_qp(value, params.get("CHARSET", ["utf-8"])[0])
+    return params
+
+
+def _finish(name: str, value: str, params: dict[str, list[str]], group: str) -> Prop:
+    if params and "QUOTED-PRINTABLE" in (v.upper() for v in params.get("ENCODING", ())):
+        value = _decode_qp(value, (params.get("CHARSET") or ["utf-8"])[0])
         params.pop("ENCODING", None)
     return Prop(name.upper(), value, params, group)
 
 
+_SIMPLE_LINE = re.compile(r'(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)((?:;[^:;"]*)*):(.*)', re.DOTALL)
 _NAME_RE = re.compile(r"^[A-Za-z0-9-]+$")
 
 
@@ -204,10 +227,6 @@ def _value_colon(line: str) -> int:
         elif char == ":" and not quoted:
             return index
     return -1
-
-
-def _split_params(head: str) -> list[str]:
-    return _split_quoted(head, ";") if '"' in head else head.split(";")
 
 
 def _split_quoted(text: str, sep: str) -> list[str]:

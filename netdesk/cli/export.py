@@ -1,0 +1,37 @@
+"""`netdesk export`: every contact (or a search) as vCard 4.0, vCard 3.0 or Google CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from netdesk.cli._store import open_or_report
+from netdesk.paths import Paths
+
+FORMAT_CHOICES = ("vcard", "vcard3", "csv")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMAT_CHOICES, default="vcard", help="default: vcard")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    parser.add_argument("--search", metavar="QUERY", default="", help="only contacts matching")
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    from netdesk.core.changes import Changes
+    from netdesk.core.contacts import ContactService
+    from netdesk.core.exporting import ExportService
+
+    if not open_or_report(paths, "export"):
+        return 1
+    text = ExportService(ContactService(Changes())).export(args.format, search=args.search)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        print(f"netdesk export: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 2
+    return 0

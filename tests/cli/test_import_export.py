@@ -1,0 +1,141 @@
+"""`netdesk import` / `netdesk export`: exit codes, JSON, dry runs, and a SIGKILL mid-import."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.importing import generate_vcards
+from netdesk.__main__ import main
+from netdesk.store.db import close_database
+
+GOOD = "BEGIN:VCARD\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
+BAD = "BEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n"
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys):  # type: ignore[no-untyped-def]
+    def run(*args: str) -> tuple[int, str, str]:
+        try:
+            code = main(["--data-dir", str(tmp_path / "data"), *args])
+        finally:
+            close_database()
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+def test_import_exit_codes_and_text(run, tmp_path: Path) -> None:
+    good = _write(tmp_path, "good.vcf", GOOD)
+    mixed = _write(tmp_path, "mixed.vcf", GOOD.replace("Ann", "Bo").replace("ann", "bo") + BAD)
+    assert run("import", "--dry-run", good) == (
+        0,
+        "would be created: 1\nwould be merged: 0\nwould be skipped: 0\nwould be failed: 0\n",
+        "",
+    )
+    code, out, _ = run("import", good)
+    assert code == 0 and "created: 1" in out
+    code, out, _ = run("import", mixed, good, "--on-duplicate", "skip")
+    assert code == 1
+    assert "created: 1\nmerged: 0\nskipped: 1\nfailed: 1\n" in out
+    assert f"error: {mixed}, card 2: the card has no name" in out
+    code, _, err = run("import", str(tmp_path / "missing.vcf"))
+    assert code == 2 and "missing.vcf" in err
+    assert run("import")[0] == 2
+    assert run("import", good, "--on-duplicate", "maybe")[0] == 2
+
+
+def test_import_json(run, tmp_path: Path) -> None:
+    mixed = _write(tmp_path, "mixed.vcf", GOOD + BAD)
+    code, out, _ = run("import", "--json", mixed)
+    result = json.loads(out)
+    assert code == 1
+    assert {k: result[k] for k in ("dry_run", "created", "merged", "skipped", "failed")} == {
+        "dry_run": False,
+        "created": 1,
+        "merged": 0,
+        "skipped": 0,
+        "failed": 1,
+    }
+    assert result["errors"] == [
+        {
+            "file": mixed,
+            "card": 2,
+            "line": None,
+            "reason": "the card has no name, organisation, email or phone",
+        }
+    ]
+    assert isinstance(result["batch_id"], int) and result["files"] == [mixed]
+
+
+def test_export_formats_search_and_file(run, tmp_path: Path) -> None:
+    cards = GOOD + GOOD.replace("Ann Lee", "Bo Ray").replace("ann@", "bo@")
+    run("import", _write(tmp_path, "two.vcf", cards))
+    code, out, _ = run("export")
+    assert code == 0 and out.count("BEGIN:VCARD") == 2 and "VERSION:4.0" in out
+    assert "VERSION:3.0" in run("export", "--format", "vcard3", "--search", "bo")[1]
+    target = tmp_path / "out.csv"
+    assert run("export", "--format", "csv", "-o", str(target)) == (0, "", "")
+    assert target.read_bytes().count(b"\r\n") == 3
+    assert run("export", "--format", "pdf")[0] == 2
+
+
+def test_import_does_not_load_qt(tmp_path: Path) -> None:
+    good = _write(tmp_path, "good.vcf", GOOD)
+    code = (
+        "import sys\nfrom netdesk.__main__ import main\n"
+        f"assert main(['--data-dir', {str(tmp_path)!r}, 'import', {good!r}]) == 0\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def _dump(path: Path) -> list:
+    connection = sqlite3.connect(path)
+    tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    rows = [connection.execute(f'SELECT * FROM "{t}"').fetchall() for t in sorted(tables)]
+    connection.close()
+    return rows
+
+
+def test_sigkill_mid_import_leaves_the_database_unchanged(run, tmp_path: Path) -> None:
+    run("import", _write(tmp_path, "first.vcf", GOOD))
+    database = tmp_path / "data" / "netdesk.db"
+    before = _dump(database)
+    big = tmp_path / "big.vcf"
+    big.write_bytes(generate_vcards(6000))
+    env = dict(os.environ, NETDESK_DATA_DIR=str(tmp_path / "data"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "netdesk", "import", "--progress", str(big)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith("writing ") and not line.startswith("writing 0/"):
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    check = subprocess.run(
+        [sys.executable, "-m", "netdesk", "check"], env=env, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+    assert _dump(database) == before
