@@ -72,13 +72,20 @@ class Reminders(QObject):
             self.window.show_view("followups").open_followup(followup_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        closing = event.type() == QEvent.Type.Close and event.spontaneous()
-        if closing and watched is self.window and self.settings.close_to_tray:
-            self.window.save_state()
-            self.window.hide()
-            event.ignore()
+        if watched is self.window and self.hide_instead_of_close(event):
             return True
         return super().eventFilter(watched, event)
+
+    def hide_instead_of_close(self, event: QEvent) -> bool:
+        """When the user closes the window (not Quit) and the setting says so, hide it to the
+        tray instead; whether it did."""
+        closing = event.type() == QEvent.Type.Close and event.spontaneous()
+        if not (closing and self.settings.close_to_tray):
+            return False
+        self.window.save_state()
+        self.window.hide()
+        event.ignore()
+        return True
 
 
 def install_reminders(window: MainWindow, services: Services) -> Reminders:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 MAX_TIMER_MS = 2**31 - 1_000
 RESYNC_MS = 15 * 60 * 1000
+PROBE_MS = 30 * 1000
 JUMP_TOLERANCE_S = 60
 
 
@@ -52,6 +53,9 @@ class ReminderScheduler(QObject):
         self.resync_timer = QTimer(self)
         self.resync_timer.setInterval(RESYNC_MS)
         self.resync_timer.timeout.connect(self.check)
+        self.probe_timer = QTimer(self)
+        self.probe_timer.setInterval(PROBE_MS)
+        self.probe_timer.timeout.connect(self.probe)
         self._signals = ChangeSignals(changes, self)
         self._signals.changed.connect(self._on_change)
         self._anchor = (self.clock.now(), self.clock.monotonic())
@@ -59,11 +63,22 @@ class ReminderScheduler(QObject):
     def start(self) -> None:
         """Announce what is already due, then keep watching."""
         self.resync_timer.start()
+        self.probe_timer.start()
         self.check()
 
     def stop(self) -> None:
         self.timer.stop()
         self.resync_timer.stop()
+        self.probe_timer.stop()
+
+    def probe(self) -> None:
+        """Cheap and frequent (no database): re-sync at once after a sleep or clock change.
+
+        Qt's timers count only the time the machine was awake, so without this a reminder
+        that came due during a sleep could wait for the next 15-minute re-sync.
+        """
+        if self.clock_jumped():
+            self.check()
 
     def pause(self, minutes: int = 60) -> None:
         """No reminders for a while (they come when the pause ends)."""
@@ -80,12 +95,14 @@ class ReminderScheduler(QObject):
         then_wall, then_mono = self._anchor
         self._anchor = (wall, mono)
         drift = (wall - then_wall).total_seconds() - (mono - then_mono)
-        return abs(drift) > JUMP_TOLERANCE_S
+        if abs(drift) > JUMP_TOLERANCE_S:
+            log.info("Clock moved %+.0f s beyond elapsed time (sleep or change)", drift)
+            return True
+        return False
 
     def check(self) -> list[FollowUpRow]:
         """Announce everything due now (once), then re-arm the timer."""
-        if self.clock_jumped():
-            log.info("Clock jump or sleep detected; re-syncing reminders")
+        self._anchor = (self.clock.now(), self.clock.monotonic())
         now = self.clock.now()
         rows: list[FollowUpRow] = []
         if not self._held(now):

@@ -135,3 +135,44 @@ def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, services) 
     dialog.reject()
     reminders.scheduler.stop()
     assert window.services.followups.get(fid).notified_at is not None
+
+
+class _UserClose:
+    """Stands in for a close event from the window manager (spontaneous)."""
+
+    ignored = False
+
+    def type(self):
+        from PySide6.QtCore import QEvent
+
+        return QEvent.Type.Close
+
+    def spontaneous(self) -> bool:
+        return True
+
+    def ignore(self) -> None:
+        self.ignored = True
+
+
+def test_closing_the_window_keeps_running_in_the_tray(qtbot, paths, services) -> None:
+    window = build_window(paths)
+    qtbot.addWidget(window)
+    window.show()
+    reminders = Reminders(window, window.services, None)
+    event = _UserClose()
+    assert reminders.hide_instead_of_close(event)
+    assert event.ignored and not window.isVisible()
+    reminders.settings.close_to_tray = False
+    assert not reminders.hide_instead_of_close(_UserClose())
+
+
+def test_file_menu_offers_a_new_follow_up(qtbot, paths, services) -> None:
+    window = build_window(paths)
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.menus["file"].actions()]
+    assert "New &follow-up…" in texts
+    action = window.menus["file"].actions()[texts.index("New &follow-up…")]
+    action.trigger()
+    dialog = window.views["followups"].dialog
+    assert dialog is not None and dialog.windowTitle() == "New follow-up"
+    dialog.reject()

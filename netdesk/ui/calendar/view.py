@@ -8,9 +8,10 @@ onto a day reschedules them.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -28,6 +29,9 @@ from netdesk.ui.calendar.agenda import AgendaList
 from netdesk.ui.calendar.month_grid import MonthGrid, add_months, grid_range
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.followup_dialog import FollowUpDialog, day_label, snooze_menu
+
+if TYPE_CHECKING:
+    from netdesk.ui.main_window import MainWindow
 
 _TOPICS = ("followups", "events", "contacts")
 MAX_OVERDUE_ROWS = 100
@@ -162,6 +166,12 @@ class CalendarView(QWidget):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def install_actions(self, window: MainWindow) -> None:
+        """File → New follow-up… (contacts bind Ctrl+Shift+F to `ask_follow_up` themselves)."""
+        action = QAction(self.tr("New &follow-up…"), self)
+        action.triggered.connect(self.new_followup)
+        window.add_file_action(action)
 
     # -- navigation -------------------------------------------------------------------------
 
