@@ -1,4 +1,5 @@
-"""`netdesk export`: every contact (or a search) as vCard 4.0, vCard 3.0 or Google CSV."""
+"""`netdesk export`: every contact (or a search) as vCard 4.0, vCard 3.0 or Google CSV;
+`--format ics`: follow-ups and events as iCalendar."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from netdesk.cli._store import open_or_report
 from netdesk.paths import Paths
 
-FORMAT_CHOICES = ("vcard", "vcard3", "csv")
+FORMAT_CHOICES = ("vcard", "vcard3", "csv", "ics")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +26,13 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
 
     if not open_or_report(paths, "export"):
         return 1
-    text = ExportService(ContactService(Changes())).export(args.format, search=args.search)
+    if args.format == "ics":
+        from netdesk.core.calendar_export import calendar_ics
+        from netdesk.core.services import Services
+
+        text = calendar_ics(Services(paths=paths).followups).decode()
+    else:
+        text = ExportService(ContactService(Changes())).export(args.format, search=args.search)
     if args.output is None:
         sys.stdout.write(text)
         return 0

@@ -84,3 +84,14 @@ def test_due_does_not_import_qt(tmp_path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_export_format_ics_writes_the_follow_ups(tmp_path) -> None:
+    data = _data_dir(tmp_path)
+    out = tmp_path / "followups.ics"
+    assert main(["--data-dir", str(data), "export", "--format", "ics", "-o", str(out)]) == 0
+    raw = out.read_bytes()
+    assert b"\r\n" in raw
+    calendar = Calendar.from_ical(raw)
+    summaries = sorted(str(t["summary"]) for t in calendar.walk("VTODO"))
+    assert summaries == ["Check-in: Maria Chen", "Share article: Maria Chen", "Thank: Maria Chen"]
