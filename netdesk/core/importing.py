@@ -184,7 +184,7 @@ class ImportService:
             progress(0, total, "")
             created = self._create(to_create, batch.id, progress, total)
             merged = self._merge(to_merge, batch.id, progress, len(to_create), total)
-            batch.created_count, batch.merged_count = len(created), len(merged)
+            batch.created_count, batch.merged_count = len(created), len(to_merge)
             batch.skipped_count, batch.failed_count = skipped, len(plan.errors)
             batch.errors = json.dumps([str(e) for e in plan.errors])
             batch.save()
@@ -192,7 +192,7 @@ class ImportService:
         self.changes.publish("contacts", created + merged)
         self.changes.publish("imports", [batch.id])
         return ImportReport(
-            batch.id, len(created), len(merged), skipped, len(plan.errors), plan.errors
+            batch.id, len(created), len(to_merge), skipped, len(plan.errors), plan.errors
         )
 
     _CHUNK = 500

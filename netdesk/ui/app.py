@@ -105,8 +105,10 @@ def build_shell(paths: Paths, server: InstanceServer | None = None) -> MainWindo
 def attach_services(window: MainWindow, paths: Paths) -> None:
     """Create the services over the opened store and the window's views."""
     from netdesk.core.services import Services
+    from netdesk.ui.importing.controller import install_importing
 
     window.attach(Services(paths=paths))
+    install_importing(window, window.services)
 
 
 def build_window(paths: Paths, server: InstanceServer | None = None) -> MainWindow:

@@ -7,6 +7,7 @@ uses this so the first paint does not wait for the database layer to load.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.services: Services | None = None
+        self.file_openers: list[Callable[[list[str]], bool]] = []
         self.settings = settings
         self.setWindowTitle("NetDesk")
         self.setWindowIcon(icon("netdesk"))
@@ -190,7 +192,9 @@ class MainWindow(QMainWindow):
         QApplication.quit()
 
     def open_files(self, paths: list[str]) -> bool:
-        """Hand files to the first view that takes them; tell the user when none does."""
+        """Hand files to the first opener (the importer) or view taking them, else tell the user."""
+        if any(opener(paths) for opener in self.file_openers):
+            return True
         for key, widget in self.views.items():
             opener = getattr(widget, "open_files", None)
             if opener is not None and opener(paths):

@@ -1,0 +1,1 @@
+"""Importing contacts in the GUI: preview dialog, drops and File menu actions, import history."""

@@ -1,0 +1,151 @@
+"""Wires importing into the main window: File → Import… (Ctrl+I), Export…, Import history…,
+files handed to the window (drops, `netdesk FILE`, a second launch) and dropped vCard data.
+
+Other address books drag cards as data, not files (MIME text/vcard, text/x-vcard,
+text/directory); an event filter on the window takes those drops.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from netdesk.core.exporting import FORMATS
+from netdesk.formats.sources import kind_of
+from netdesk.ui.importing.dialog import ImportDialog
+from netdesk.ui.importing.history import ImportHistoryDialog
+from netdesk.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from netdesk.core.services import Services
+    from netdesk.ui.main_window import MainWindow
+
+VCARD_MIME_TYPES = ("text/vcard", "text/x-vcard", "text/directory")
+_EXPORT_FILTERS = {
+    "vCard 4.0 (*.vcf)": "vcard",
+    "vCard 3.0 (*.vcf)": "vcard3",
+    "CSV (*.csv)": "csv",
+}
+
+
+class ImportController(QObject):
+    """Starts imports from the window's menu, drops and opened files."""
+
+    def __init__(self, window: MainWindow, services: Services) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = services
+        self.dialog: ImportDialog | None = None
+        self.history: ImportHistoryDialog | None = None
+        self.export_task: Task | None = None
+        self.import_action = self._action(self.tr("&Import…"), self.choose_files, "Ctrl+I")
+        self.export_action = self._action(self.tr("&Export contacts…"), self.choose_export)
+        self.history_action = self._action(self.tr("Import &history…"), self.show_history)
+        window.file_openers.append(self.open_files)
+        window.installEventFilter(self)
+
+    def _action(self, text: str, slot, shortcut: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.window.add_file_action(action)
+        return action
+
+    def open_files(self, paths: list[str]) -> bool:
+        """Import files and folders of contact files; False when none of them is one."""
+        wanted = [p for p in paths if Path(p).is_dir() or kind_of(p) != "other"]
+        if not wanted:
+            return False
+        self._dialog().read_files(wanted)
+        return True
+
+    def import_data(self, data: bytes, name: str = "dropped cards.vcf") -> None:
+        """Import vCard data that was dropped (no file behind it)."""
+        self._dialog().read_data(data, name)
+
+    def choose_files(self) -> None:
+        """File → Import…: pick files, then preview."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            self.tr("Import contacts"),
+            str(Path.home()),
+            self.tr("Contact files (*.vcf *.vcard *.csv);;All files (*)"),
+        )
+        if paths:
+            self.open_files(paths)
+
+    def show_history(self) -> ImportHistoryDialog:
+        """File → Import history…"""
+        if self.history is None:
+            self.history = ImportHistoryDialog(self.services.importing, self.window)
+        self.history.refresh()
+        self.history.show()
+        self.history.raise_()
+        return self.history
+
+    def choose_export(self) -> None:
+        """File → Export contacts…: every contact, in the format the file type names."""
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Export contacts"),
+            str(Path.home() / "contacts.vcf"),
+            ";;".join(_EXPORT_FILTERS),
+        )
+        if path:
+            self.export_to(path, _EXPORT_FILTERS.get(chosen, "vcard"))
+
+    def export_to(self, path: str, fmt: str) -> Task:
+        """Write every contact to `path` in a worker; the status bar says when it is done."""
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(FORMATS[fmt])
+        exporter = self.services.exporting
+
+        def work(_progress: object) -> str:
+            target.write_text(exporter.export(fmt), encoding="utf-8", newline="")
+            return str(target)
+
+        task = Task(work, self)
+        bar = self.window.statusBar()
+        task.succeeded.connect(
+            lambda written: bar.showMessage(self.tr("Exported to {0}").format(written), 8000)
+        )
+        task.failed.connect(
+            lambda message, _details: bar.showMessage(self.tr("Export failed: {0}").format(message))
+        )
+        self.export_task = task
+        task.start()
+        return task
+
+    def _dialog(self) -> ImportDialog:
+        if self.dialog is not None and self.dialog.task is None:
+            self.dialog.deleteLater()
+            self.dialog = None
+        if self.dialog is None:
+            self.dialog = ImportDialog(self.services.importing, self.window)
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Take drags and drops of vCard data (enter, move and drop events are all QDropEvents)."""
+        if not isinstance(event, QDropEvent):
+            return False
+        mime = event.mimeData()
+        kind = next((k for k in VCARD_MIME_TYPES if mime.hasFormat(k)), None)
+        if kind is None or mime.hasUrls():
+            return False
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.import_data(bytes(mime.data(kind).data()))
+        return True
+
+
+def install_importing(window: MainWindow, services: Services) -> ImportController:
+    """Add importing to the window (menu actions, drops, opened files)."""
+    return ImportController(window, services)

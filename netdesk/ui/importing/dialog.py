@@ -1,0 +1,158 @@
+"""The import dialog: reads the files in a worker, shows the preview, imports in a worker.
+
+Both steps show a progress bar with Cancel. Cancel during the import rolls the one transaction
+back, so the database is exactly as before; the dialog says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.importing import ImportPlan, ImportReport, ImportService
+from netdesk.ui.importing.preview import PreviewPage
+from netdesk.ui.plain import plain_label
+from netdesk.ui.tasks import Progress, Task
+
+
+class ImportDialog(QDialog):
+    """One import, from reading the files to the result."""
+
+    def __init__(self, service: ImportService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.task: Task | None = None
+        self.plan: ImportPlan | None = None
+        self.report: ImportReport | None = None
+        self.setWindowTitle(self.tr("Import contacts"))
+        self.resize(760, 520)
+
+        self.status = plain_label()
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        working = QWidget()
+        working_layout = QVBoxLayout(working)
+        working_layout.addStretch(1)
+        working_layout.addWidget(self.status)
+        working_layout.addWidget(self.progress)
+        working_layout.addStretch(1)
+        self.preview = PreviewPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(working)
+        self.pages.addWidget(self.preview)
+
+        buttons = QDialogButtonBox()
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(buttons)
+
+    def read_files(self, paths: list[str]) -> None:
+        """Plan the import of files / folders in a worker, then show the preview."""
+        names = ", ".join(Path(p).name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+        self._run(
+            self.tr("Reading {0}").format(names),
+            lambda p: self.service.plan(paths, p),
+            self._planned,
+        )
+
+    def read_data(self, data: bytes, name: str) -> None:
+        """Plan the import of dropped data (text/vcard) in a worker."""
+        self._run(
+            self.tr("Reading the dropped cards"),
+            lambda _p: self.service.plan_data(data, name),
+            self._planned,
+        )
+
+    def start_import(self) -> None:
+        """Write the previewed plan in a worker."""
+        if self.plan is None:
+            return
+        plan = self.plan
+        self.import_button.setEnabled(False)
+        self._run(self.tr("Importing…"), lambda p: self.service.apply(plan, p), self._imported)
+
+    def cancel(self) -> None:
+        """Stop the running step (the import rolls back), or close the dialog."""
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        """Escape or the close button: cancel a running step first; close once it stopped."""
+        if self.task is not None:
+            self.cancel()
+            return
+        super().reject()
+
+    def _run(self, text: str, work: Callable[[Progress], object], done: Callable) -> None:
+        self.status.setText(text)
+        self.progress.setRange(0, 0)
+        self.pages.setCurrentIndex(0)
+        task = Task(work, self)
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(done)
+        task.cancelled.connect(self._cancelled)
+        task.failed.connect(self._failed)
+        task.finished.connect(self._finished)
+        self.task = task
+        task.start()
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _planned(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self.preview.show_plan(plan)
+        self.pages.setCurrentIndex(1)
+        self.import_button.setEnabled(bool(plan.new or plan.matches))
+
+    def _imported(self, report: ImportReport) -> None:
+        self.report = report
+        self.status.setText(
+            self.tr(
+                "Imported: {0} created, {1} merged, {2} skipped, {3} could not be read.\n"
+                "File → Import history can undo this import."
+            ).format(report.created, report.merged, report.skipped, report.failed)
+        )
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.import_button.hide()
+        self.cancel_button.setText(self.tr("Close"))
+
+    def _cancelled(self) -> None:
+        self.status.setText(self.tr("Cancelled. Nothing was changed."))
+        self.import_button.hide()
+        self.cancel_button.setText(self.tr("Close"))
+
+    def _failed(self, message: str, details: str) -> None:
+        self.status.setText(
+            self.tr("The import failed and nothing was changed:\n{0}").format(message)
+        )
+        self.pages.setCurrentIndex(0)
+        self.cancel_button.setText(self.tr("Close"))
+
+    def _finished(self) -> None:
+        self.task = None
+        self.cancel_button.setEnabled(True)

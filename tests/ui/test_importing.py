@@ -1,0 +1,210 @@
+"""Importing through the GUI: drops of files and of vCard data, preview choices, cancel, undo."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from bench.importing import generate_vcards
+from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.store.models import Contact
+from netdesk.ui.app import build_window
+from netdesk.ui.importing.controller import ImportController
+from netdesk.ui.importing.preview import CHOICE_COLUMN
+
+ANN = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
+BOB = "BEGIN:VCARD\nVERSION:3.0\nFN:Bob Ray\nTEL:+44 20 7946 0000\nEND:VCARD\n"
+CYD = "BEGIN:VCARD\nVERSION:3.0\nFN:Cyd Fox\nORG:Acme\nEND:VCARD\n"
+BROKEN = "BEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n"
+
+
+@pytest.fixture
+def window(qtbot, database, paths):
+    win = build_window(paths)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def controller(window) -> ImportController:
+    return window.findChild(ImportController)
+
+
+def _dump(path: Path) -> list:
+    connection = sqlite3.connect(path)
+    tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    rows = [connection.execute(f'SELECT * FROM "{t}"').fetchall() for t in sorted(tables)]
+    connection.close()
+    return rows
+
+
+def _drop(window, mime: QMimeData) -> QDragEnterEvent:
+    target = window.centralWidget().rect().center()
+    enter = QDragEnterEvent(
+        target,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    drop = QDropEvent(
+        QPointF(target),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    return enter
+
+
+def _preview(qtbot, controller: ImportController):  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(
+        lambda: (
+            controller.dialog is not None
+            and controller.dialog.task is None
+            and controller.dialog.pages.currentIndex() == 1
+        )
+    )
+    return controller.dialog
+
+
+def _import(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+
+
+def test_dropping_a_folder_and_a_file_previews_then_imports(window, controller, qtbot, tmp_path):
+    folder = tmp_path / "cards"
+    folder.mkdir()
+    (folder / "a.vcf").write_text(ANN + BROKEN)
+    (tmp_path / "b.vcf").write_text(BOB)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(tmp_path / "b.vcf"))])
+    assert _drop(window, mime).isAccepted()
+    dialog = _preview(qtbot, controller)
+    assert dialog.preview.counts.text() == "2 new contacts · 0 matches · 1 cannot be read"
+    assert dialog.preview.errors.item(0).text() == (
+        "a.vcf, card 2: the card has no name, organisation, email or phone"
+    )
+    assert not dialog.preview.match_box.isVisibleTo(dialog)
+    _import(qtbot, dialog)
+    assert sorted(c.display_name for c in Contact.select()) == ["Ann Lee", "Bob Ray"]
+    assert "2 created" in dialog.status.text()
+
+
+def test_dropping_vcard_data_from_another_address_book(window, controller, qtbot) -> None:
+    for kind in ("text/vcard", "text/x-vcard", "text/directory"):
+        mime = QMimeData()
+        mime.setData(kind, (ANN + CYD).encode())
+        assert _drop(window, mime).isAccepted(), kind
+        dialog = _preview(qtbot, controller)
+        if kind == "text/vcard":
+            assert dialog.preview.counts.text().startswith("2 new contacts")
+            _import(qtbot, dialog)
+        else:
+            assert dialog.preview.counts.text().startswith("0 new contacts · 2 matches")
+            dialog.reject()
+    assert Contact.select().count() == 2
+
+
+def test_preview_choices_and_apply_to_all(window, controller, qtbot, tmp_path) -> None:
+    services = window.services
+    ann = services.contacts.create(
+        ContactDraft(
+            given_name="Ann", family_name="Lee", methods=[MethodDraft("email", "ann@x.test")]
+        )
+    )
+    services.contacts.create(
+        ContactDraft(display_name="Bob R.", methods=[MethodDraft("phone", "+44 20 7946 0000")])
+    )
+    path = tmp_path / "again.vcf"
+    path.write_text(ANN.replace("END", "TITLE:CTO\nEND") + BOB + CYD)
+    assert window.open_files([str(path)])
+    dialog = _preview(qtbot, controller)
+    table = dialog.preview.matches
+    assert table.rowCount() == 2
+    assert [table.item(r, 1).text() for r in range(2)] == ["Ann Lee", "Bob R."]
+    assert table.item(1, 2).text() == "same phone +44 20 7946 0000"
+    dialog.preview.all_choice.setCurrentText("skip")
+    qtbot.mouseClick(dialog.preview.apply_all, Qt.MouseButton.LeftButton)
+    assert [c.choice for c in dialog.plan.matches] == ["skip", "skip"]
+    table.item(0, CHOICE_COLUMN).setText("merge")
+    table.item(1, CHOICE_COLUMN).setText("nonsense")
+    assert [c.choice for c in dialog.plan.matches] == ["merge", "skip"]
+    assert table.item(1, CHOICE_COLUMN).text() == "skip"
+    _import(qtbot, dialog)
+    assert (dialog.report.created, dialog.report.merged, dialog.report.skipped) == (1, 1, 1)
+    assert services.contacts.load(ann).title == "CTO"
+    dialog.grab().save(str(tmp_path / "import-done.png"))
+
+
+def test_cancel_mid_import_leaves_the_database_unchanged(
+    window, controller, qtbot, tmp_path, paths, monkeypatch
+) -> None:
+    window.services.contacts.create(ContactDraft(display_name="Already here"))
+    big = tmp_path / "big.vcf"
+    big.write_bytes(generate_vcards(1200))
+    before = _dump(paths.database)
+    service = window.services.importing
+    real_apply = service.apply
+    gate = threading.Event()
+
+    def gated_apply(plan, progress):  # type: ignore[no-untyped-def]
+        def held(done: int, total: int, text: str = "") -> None:
+            progress(done, total, text)
+            if done > 0:
+                gate.wait(10)
+
+        return real_apply(plan, held)
+
+    monkeypatch.setattr(service, "apply", gated_apply)
+    window.open_files([str(big)])
+    dialog = _preview(qtbot, controller)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert dialog.status.text() == "Cancelled. Nothing was changed."
+    assert dialog.report is None
+    assert _dump(paths.database) == before
+
+
+def test_file_menu_import_history_and_undo(window, controller, qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "menu.vcf"
+    path.write_text(ANN)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    assert controller.import_action.shortcut().toString() == "Ctrl+I"
+    controller.import_action.trigger()
+    _import(qtbot, _preview(qtbot, controller))
+    assert Contact.select().count() == 1
+    history = controller.show_history()
+    assert history.table.item(0, 2).text() == "1" and history.table.item(0, 6).text() == "imported"
+    assert not history.undo_button.isEnabled()
+    history.table.selectRow(0)
+    qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
+    assert Contact.select().count() == 0
+    assert history.table.item(0, 6).text() == "undone" and not history.undo_button.isEnabled()
+
+
+def test_export_everything_from_the_file_menu(window, controller, qtbot, tmp_path) -> None:
+    window.services.contacts.create(ContactDraft(display_name="Ann Lee"))
+    controller.export_to(str(tmp_path / "all"), "csv")
+    target = tmp_path / "all.csv"
+    qtbot.waitUntil(lambda: target.exists() and "Ann Lee" in target.read_text())
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Exported to"))
+
+
+def test_files_that_are_not_contacts_are_left_to_others(window, controller) -> None:
+    assert not controller.open_files(["/tmp/notes.txt"])
+    assert controller.dialog is None
