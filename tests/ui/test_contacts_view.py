@@ -267,3 +267,22 @@ def test_log_interaction_updates_last_contacted(view, qtbot, services) -> None:
     assert "Talked about the data team" in view.editor.timeline.items.item(0).text()
     QApplication.processEvents()
     assert view.model.data(view.model.index(0, 5)) == "today"
+
+
+def test_ctrl_shift_f_schedules_a_follow_up(view, qtbot, services, monkeypatch) -> None:
+    from netdesk.store.models import FollowUp
+    from netdesk.ui.followup_dialog import FollowUpDialog
+
+    contact_id = _add(services, "Ana", "Silva")
+    view.apply_filter()
+    view.select_contact(contact_id)
+    monkeypatch.setattr(FollowUpDialog, "exec", lambda dialog: dialog.accept() or 1)
+    view.table.setFocus()
+    qtbot.keyClick(
+        view.table,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert [f.contact_id for f in FollowUp.select()] == [contact_id]
+    QApplication.processEvents()
+    assert view.model.data(view.model.index(0, 6)) != ""

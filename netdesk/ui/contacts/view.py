@@ -197,6 +197,7 @@ class ContactsView(QWidget):
         self.log_action = self._action(
             "&Log interaction…", "Ctrl+L", self.editor.timeline.ask_and_log
         )
+        self.follow_up_action = self._action("&Follow up…", "Ctrl+Shift+F", self.follow_up_selected)
         self.open_action = self._action("Open in window", "Return", self._open_current)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -221,6 +222,7 @@ class ContactsView(QWidget):
         for action in (
             self.find_action,
             self.log_action,
+            self.follow_up_action,
             self.tag_action,
             self.archive_action,
             self.merge_action,
@@ -332,6 +334,9 @@ class ContactsView(QWidget):
     def _update_actions(self) -> None:
         ids = self.selected_ids()
         trash = self.list_filter().scope == "trash"
+        singles = (self.log_action, self.follow_up_action)
+        for action in singles:
+            action.setEnabled(self.editor.contact_id is not None and not trash)
         for action in (self.delete_action, self.archive_action, self.tag_action, self.untag_action):
             action.setEnabled(bool(ids) and not trash)
         self.circle_menu.setEnabled(bool(ids) and not trash)
@@ -492,12 +497,25 @@ class ContactsView(QWidget):
         dialog.open()
         return dialog
 
+    def follow_up_selected(self) -> int | None:
+        """Schedule a follow-up with the contact in the editor (Ctrl+Shift+F)."""
+        if self.editor.contact_id is None:
+            return None
+        from netdesk.ui.followup_dialog import ask_follow_up
+
+        return ask_follow_up(self, self.services, self.editor.contact_id)
+
     def _context_menu(self, position) -> None:
         menu = QMenu(self)
         if self.list_filter().scope == "trash":
             menu.addAction("Restore", self.restore_selected)
         else:
-            for action in (self.log_action, self.tag_action, self.untag_action):
+            for action in (
+                self.log_action,
+                self.follow_up_action,
+                self.tag_action,
+                self.untag_action,
+            ):
                 menu.addAction(action)
             menu.addMenu(self.circle_menu)
             for action in (self.archive_action, self.merge_action, self.delete_action):
