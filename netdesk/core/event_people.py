@@ -57,6 +57,7 @@ class CaptureResult:
 
     contact_id: int
     name: str
+    organisation: str
     created: bool
     person_id: int
     interaction_id: int
@@ -268,9 +269,11 @@ class EventPeople:
                 interaction_id=interaction_id,
             )
         self.changes.publish("events", [event_id])
+        contact = Contact.get_by_id(contact_id)
         return CaptureResult(
             contact_id,
-            self.followups.contact_name(contact_id),
+            contact.display_name,
+            contact.organisation,
             created,
             person.id,
             interaction_id,

@@ -34,7 +34,7 @@ def from_utc(moment: datetime, zone: str = "") -> datetime:
 
 
 def zone_abbreviation(wall: datetime, zone: str) -> str:
-    """ "CET", "BST", "+03"... for a wall-clock time in `zone` ("" for the local zone)."""
+    """The zone abbreviation (CET, BST, +03...) at a wall-clock time; "" for the local zone."""
     if not zone:
         return ""
     return wall.replace(tzinfo=ZoneInfo(zone)).tzname() or zone

@@ -23,7 +23,7 @@ def spoken_seconds(text: str, wpm: int = WORDS_PER_MINUTE) -> int:
 
 
 def length_label(text: str) -> str:
-    """ "62 words · about 29 s" / "about 1 min 5 s"."""
+    """Length for people: 62 words · about 29 s (or about 1 min 5 s)."""
     words = word_count(text)
     minutes, seconds = divmod(spoken_seconds(text), 60)
     spoken = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"

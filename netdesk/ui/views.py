@@ -42,10 +42,17 @@ def _contacts(services: Services) -> QWidget:
     return ContactsView(services)
 
 
+def _events(services: Services) -> QWidget:
+    from netdesk.ui.events import EventsView
+
+    return EventsView(services)
+
+
 def default_views() -> list[ViewSpec]:
     """The views of the app, in sidebar order."""
     return [
         ViewSpec("today", "Today", "today", _today),
         ViewSpec("contacts", "Contacts", "contacts", _contacts),
         ViewSpec("followups", "Follow-ups", "calendar", _followups),
+        ViewSpec("events", "Events", "events", _events),
     ]

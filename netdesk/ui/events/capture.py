@@ -1,0 +1,140 @@
+"""Quick capture, "Who did I meet?": keyboard-only entry of the people met at an event.
+
+Type a name (matching contacts pop up; arrows and Enter pick one), Tab to the organisation and a
+line of notes, Enter: the person is captured and the fields clear for the next. Esc closes.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.event_people import CaptureResult
+from netdesk.core.events import EventService
+from netdesk.ui.events.contact_completer import ContactCompleter
+from netdesk.ui.plain import plain_label
+
+
+class CaptureDialog(QDialog):
+    """Captures people met at one event, one after the other."""
+
+    def __init__(self, events: EventService, event_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.events = events
+        self.event_id = event_id
+        self.results: list[CaptureResult] = []
+        name = events.get(event_id).name
+        self.setWindowTitle(f"Who did I meet at {name}?")
+        self.resize(560, 460)
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Name")
+        self.completer = ContactCompleter(
+            self.name, lambda text: events.people.matches(text, event_id)
+        )
+        self.completer.picked.connect(self._picked)
+        self.organisation = QLineEdit()
+        self.organisation.setPlaceholderText("Organisation")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("What you talked about")
+        self.days = QSpinBox()
+        self.days.setRange(0, 60)
+        self.days.setValue(2)
+        self.days.setPrefix("in ")
+        self.days.setSuffix(" days")
+        self.match = plain_label()
+        self.match.setObjectName("hint")
+        self.captured = QListWidget()
+        self.captured.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.count = plain_label()
+        self.count.setObjectName("hint")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("", self.match)
+        form.addRow("Organisation", self.organisation)
+        form.addRow("Note", self.note)
+        form.addRow("Follow up", self.days)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            plain_label("Type, Tab between fields, Enter to save and start the next person.")
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.captured, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(buttons)
+
+        for edit in (self.name, self.organisation, self.note):
+            edit.returnPressed.connect(self.save_current)
+        self.name.textEdited.connect(self._show_match)
+        self.organisation.textEdited.connect(self._show_match)
+        self._show_match()
+        self.name.setFocus()
+
+    def save_current(self) -> None:
+        """Capture the typed person and clear the fields for the next."""
+        if self.sender() is self.name and self.completer.picking():
+            return
+        name = self.name.text().strip()
+        if not name:
+            self.name.setFocus()
+            return
+        result = self.events.capture(
+            self.event_id,
+            name,
+            self.organisation.text(),
+            self.note.text(),
+            self.days.value(),
+            contact_id=self.completer.chosen_id,
+        )
+        self.results.append(result)
+        self._list(result)
+        for edit in (self.name, self.organisation, self.note):
+            edit.clear()
+        self.completer.reset()
+        self._show_match()
+        self.name.setFocus()
+
+    def _list(self, result: CaptureResult) -> None:
+        due = self.events.followups.clock.today() + timedelta(days=self.days.value())
+        how = "new contact" if result.created else "existing contact"
+        who = f"{result.name} ({result.organisation})" if result.organisation else result.name
+        self.captured.insertItem(0, f"✓ {who} — {how}, follow up {due:%a %d %b}")
+        people = len(self.results)
+        self.count.setText(f"{people} {'person' if people == 1 else 'people'} captured")
+
+    def _picked(self, contact_id: int, name: str, organisation: str) -> None:
+        """A contact was chosen from the popup: fill in the organisation too."""
+        self.organisation.setText(organisation)
+        self.match.setText(
+            f"Existing contact: {name}" + (f" — {organisation}" if organisation else "")
+        )
+
+    def _show_match(self) -> None:
+        name = self.name.text().strip()
+        if self.completer.chosen_id is not None:
+            return
+        if not name:
+            self.match.setText("Matching contacts appear as you type.")
+            return
+        found = self.events.people.find(self.event_id, name, self.organisation.text().strip())
+        if found is not None:
+            self.match.setText(f"Existing contact: {self.events.followups.contact_name(found)}")
+        elif self.completer.choices.rowCount():
+            self.match.setText("New contact — or pick a matching one with ↓ and Enter")
+        else:
+            self.match.setText("New contact")

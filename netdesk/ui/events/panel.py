@@ -1,0 +1,135 @@
+"""One event in full: the editor, the prep brief and the review in tabs, with Save.
+
+The panel keeps the event's draft: the editor and the prep brief each write their part into it
+on Save (Ctrl+S). Switching events saves pending edits first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.events import EventService
+from netdesk.ui.events.editor import EventEditor
+from netdesk.ui.events.prep import PrepBrief
+from netdesk.ui.events.review import ReviewPanel
+from netdesk.ui.plain import plain_label
+
+TABS = ("Details", "Prep brief", "Review")
+
+
+class EventPanel(QWidget):
+    """Edits one event; `capture_requested`, `print_requested`, `pdf_requested`, `delete_requested`
+    ask the view to act."""
+
+    capture_requested = Signal()
+    print_requested = Signal()
+    pdf_requested = Signal()
+    delete_requested = Signal()
+
+    def __init__(self, events: EventService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.events = events
+        self.event_id: int | None = None
+        self.dirty = False
+
+        self.heading = plain_label()
+        self.heading.setObjectName("editorHeading")
+        self.capture_button = QPushButton("Who did I meet?…")
+        self.capture_button.setToolTip("Quick capture of the people you met (Ctrl+M)")
+        self.capture_button.clicked.connect(self.capture_requested)
+        self.print_button = QPushButton("Print / Save PDF…")
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction("Save as PDF…", self.pdf_requested.emit)
+        print_menu.addAction("Print…", self.print_requested.emit)
+        self.print_button.setMenu(print_menu)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_requested)
+        self.editor = EventEditor()
+        self.prep = PrepBrief(events.people, events.pitches)
+        self.review = ReviewPanel(events)
+        self.review.capture_button.clicked.connect(self.capture_requested)
+        details = QScrollArea()
+        details.setWidget(self.editor)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs = QTabWidget()
+        for widget, title in zip((details, self.prep, self.review), TABS, strict=True):
+            self.tabs.addTab(widget, title)
+        self.save_button = QPushButton("Save")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.message = plain_label()
+        self.message.setObjectName("fieldError")
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.capture_button)
+        top.addWidget(self.print_button)
+        top.addWidget(self.delete_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        self.editor.edited.connect(self._edited)
+        self.prep.edited.connect(self._edited)
+
+    def show_event(self, event_id: int) -> None:
+        """Load an event into every tab."""
+        self.event_id = event_id
+        draft = self.events.load(event_id)
+        self.heading.setText(draft.name)
+        self.editor.fill(draft)
+        self.prep.fill(event_id, draft)
+        self.review.show_event(event_id)
+        self._set_dirty(False)
+        self.message.clear()
+
+    def refresh(self) -> None:
+        """Stored data changed: reload what cannot hold unsaved edits (all of it when clean)."""
+        if self.event_id is None:
+            return
+        if self.events.get(self.event_id) is None:
+            self.event_id = None
+            return
+        if not self.dirty:
+            self.show_event(self.event_id)
+            return
+        self.prep.people.reload()
+        self.review.show_event(self.event_id)
+
+    def save(self) -> bool:
+        """Store the edits; False (with the reason shown) when they cannot be stored."""
+        if self.event_id is None or not self.dirty:
+            return True
+        draft = self.events.load(self.event_id)
+        self.editor.apply(draft)
+        self.prep.apply(draft)
+        try:
+            self._set_dirty(False)
+            self.events.update(self.event_id, draft)
+        except ValueError as error:
+            self._set_dirty(True)
+            self.message.setText(str(error))
+            return False
+        self.message.setText("")
+        return True
+
+    def _edited(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.save_button.setEnabled(dirty)

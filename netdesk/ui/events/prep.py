@@ -1,0 +1,175 @@
+"""The prep brief: goals with a target, people to meet, the pitch, conversation starters, checklist.
+
+Goals, pitch, starters and checklist belong to the event's draft (saved with the event); the
+people list writes at once (see `PeopleTable`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.event_people import EventPeople
+from netdesk.core.events import CHECKLIST, EventDraft
+from netdesk.core.pitches import PitchService, length_label
+from netdesk.ui.events.forms import section_title
+from netdesk.ui.events.people_table import PeopleTable
+from netdesk.ui.plain import plain_label
+
+OWN_PITCH = "Write my own"
+
+
+def _text_box(placeholder: str, height: int) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(height)
+    return box
+
+
+class PrepBrief(QScrollArea):
+    """Everything to prepare before the event; emits `edited` when a draft field changes."""
+
+    edited = Signal()
+
+    def __init__(
+        self, people: EventPeople, pitches: PitchService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.pitches = pitches
+        self._loading = False
+        self.goals = _text_box("What do you want from this event?", 54)
+        self.goals.setMaximumHeight(80)
+        self.target = QSpinBox()
+        self.target.setRange(0, 999)
+        self.target.setSpecialValueText("No target")
+        self.target.setSuffix(" people")
+        self.people = PeopleTable(people)
+        self.pitch_choice = QComboBox()
+        self.pitch_choice.activated.connect(self._pitch_chosen)
+        self.save_pitch = QPushButton("Save to library…")
+        self.save_pitch.clicked.connect(self._ask_pitch_title)
+        self.pitch_text = _text_box("Who you are, what you do, what you are looking for.", 110)
+        self.pitch_length = plain_label()
+        self.pitch_length.setObjectName("hint")
+        self.starters = _text_box("One per line: questions and topics to open with.", 110)
+        self.checks = {key: QCheckBox(title) for key, title in CHECKLIST.items()}
+        self.progress = plain_label()
+        self.progress.setObjectName("hint")
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(section_title("Goals"))
+        goal_row = QHBoxLayout()
+        goal_row.addWidget(self.goals, 1)
+        target_box = QVBoxLayout()
+        target_box.addWidget(plain_label("Meet at least"))
+        target_box.addWidget(self.target)
+        target_box.addStretch(1)
+        goal_row.addLayout(target_box)
+        layout.addLayout(goal_row)
+        layout.addWidget(section_title("People to meet"))
+        layout.addWidget(self.people, 1)
+        grid = QGridLayout()
+        grid.addWidget(section_title("Elevator pitch"), 0, 0)
+        pitch_row = QHBoxLayout()
+        pitch_row.addWidget(self.pitch_choice, 1)
+        pitch_row.addWidget(self.save_pitch)
+        grid.addLayout(pitch_row, 1, 0)
+        grid.addWidget(self.pitch_text, 2, 0)
+        grid.addWidget(self.pitch_length, 3, 0)
+        grid.addWidget(section_title("Conversation starters"), 0, 1)
+        grid.addWidget(self.starters, 1, 1, 3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        layout.addWidget(section_title("Checklist"))
+        checks = QGridLayout()
+        for index, box in enumerate(self.checks.values()):
+            checks.addWidget(box, index // 3, index % 3)
+            box.toggled.connect(self._changed)
+        checks.addWidget(self.progress, 1, 2, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(checks)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.goals.textChanged.connect(self._changed)
+        self.target.valueChanged.connect(self._changed)
+        self.pitch_text.textChanged.connect(self._pitch_edited)
+        self.starters.textChanged.connect(self._changed)
+
+    def fill(self, event_id: int, draft: EventDraft) -> None:
+        """Show the prep of `draft` (event `event_id`)."""
+        self._loading = True
+        self.goals.setPlainText(draft.goals)
+        self.target.setValue(draft.goal_target or 0)
+        self.reload_pitches(draft.pitch_id)
+        self.pitch_text.setPlainText(draft.pitch_text)
+        self.pitch_length.setText(length_label(draft.pitch_text))
+        self.starters.setPlainText(draft.conversation_starters)
+        for key, box in self.checks.items():
+            box.setChecked(draft.checklist.get(key, False))
+        self._show_progress()
+        self.people.show_event(event_id)
+        self._loading = False
+
+    def apply(self, draft: EventDraft) -> None:
+        """Write the edited prep fields into `draft`."""
+        draft.goals = self.goals.toPlainText()
+        draft.goal_target = self.target.value() or None
+        draft.pitch_id = self.pitch_choice.currentData()
+        draft.pitch_text = self.pitch_text.toPlainText()
+        draft.conversation_starters = self.starters.toPlainText()
+        draft.checklist = {key: box.isChecked() for key, box in self.checks.items()}
+
+    def reload_pitches(self, selected: int | None = None) -> None:
+        self.pitch_choice.clear()
+        self.pitch_choice.addItem(OWN_PITCH, None)
+        for pitch in self.pitches.list():
+            self.pitch_choice.addItem(f"{pitch.title} ({pitch.words} words)", pitch.id)
+        self.pitch_choice.setCurrentIndex(max(self.pitch_choice.findData(selected), 0))
+
+    def save_pitch_as(self, title: str) -> int:
+        """Put the pitch text in the library under `title` and choose it."""
+        pitch_id = self.pitches.create(title, self.pitch_text.toPlainText())
+        self.reload_pitches(pitch_id)
+        self._changed()
+        return pitch_id
+
+    def _ask_pitch_title(self) -> None:
+        title, ok = QInputDialog.getText(self, "Save pitch", "Title of this pitch:")
+        if ok and title.strip():
+            self.save_pitch_as(title)
+
+    def _pitch_chosen(self) -> None:
+        pitch = self.pitches.get(self.pitch_choice.currentData() or 0)
+        if pitch is not None:
+            self.pitch_text.setPlainText(pitch.text)
+        self._changed()
+
+    def _pitch_edited(self) -> None:
+        self.pitch_length.setText(length_label(self.pitch_text.toPlainText()))
+        self._changed()
+
+    def _show_progress(self) -> None:
+        done = sum(box.isChecked() for box in self.checks.values())
+        self.progress.setText(f"{done} of {len(self.checks)} done")
+
+    def _changed(self) -> None:
+        self._show_progress()
+        if not self._loading:
+            self.edited.emit()

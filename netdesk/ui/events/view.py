@@ -1,0 +1,245 @@
+"""The Events view: the list (kind and status filters, checklist progress) beside the event panel.
+
+Keys: Ctrl+N new event, Ctrl+S save, Ctrl+M "Who did I meet?", Ctrl+P print the brief.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.events import EventDraft
+from netdesk.core.services import Services
+from netdesk.store.models import EVENT_KINDS, EVENT_STATUSES
+from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.events.brief import brief_html, print_brief, save_pdf
+from netdesk.ui.events.capture import CaptureDialog
+from netdesk.ui.events.model import PREP_COLUMN, EventTableModel, ProgressDelegate
+from netdesk.ui.events.panel import EventPanel
+from netdesk.ui.plain import plain_label
+
+
+def _filter_box(everything: str, values: tuple[str, ...]) -> QComboBox:
+    box = QComboBox()
+    box.addItem(everything, "")
+    for value in values:
+        box.addItem(value.capitalize(), value)
+    return box
+
+
+class EventsView(QWidget):
+    """Every event, upcoming first; the selected one in full beside the list."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.events = services.events
+        self.capture_dialog: CaptureDialog | None = None
+        self.kind_filter = _filter_box("All kinds", EVENT_KINDS)
+        self.status_filter = _filter_box("All statuses", EVENT_STATUSES)
+        self.new_button = QPushButton("New event")
+        self.new_button.setToolTip("New event (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_event)
+        self.model = EventTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("eventTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(PREP_COLUMN, ProgressDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        for column, width in enumerate((165, 165, 80, 85, 75, 70)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.count = plain_label()
+        self.count.setObjectName("hint")
+
+        self.panel = EventPanel(self.events)
+        self.panel.capture_requested.connect(self.open_capture)
+        self.panel.pdf_requested.connect(self.ask_save_pdf)
+        self.panel.print_requested.connect(self.ask_print)
+        self.panel.delete_requested.connect(self.delete_current)
+        self.placeholder = plain_label("Select an event, or press Ctrl+N to plan a new one.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("hint")
+        self.right = QStackedWidget()
+        self.right.addWidget(self.placeholder)
+        self.right.addWidget(self.panel)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.status_filter)
+        filters.addStretch(1)
+        filters.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([650, 730])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        for box in (self.kind_filter, self.status_filter):
+            box.currentIndexChanged.connect(self.reload)
+        self._build_actions()
+        self._signals = ChangeSignals(services.changes, self)
+        self._signals.changed.connect(self._on_change)
+        self.reload()
+
+    def _action(self, text: str, shortcut: QKeySequence | str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("New &event", QKeySequence.StandardKey.New, self.new_event)
+        self.save_action = self._action(
+            "Save event", QKeySequence.StandardKey.Save, self.panel.save
+        )
+        self.capture_action = self._action("Who did I &meet?…", "Ctrl+M", self.open_capture)
+        self.print_action = self._action(
+            "&Print event brief…", QKeySequence.StandardKey.Print, self.ask_print
+        )
+
+    def install_actions(self, window) -> None:
+        """Put the view's actions in the main window's menus."""
+        window.add_file_action(self.new_action)
+        window.add_file_action(self.print_action)
+
+    # -- the list ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the list with the current filters, keeping the selection."""
+        current = self.current_id()
+        rows = self.events.list(self.kind_filter.currentData(), self.status_filter.currentData())
+        self.model.set_rows(rows)
+        upcoming = sum(r.upcoming for r in rows)
+        self.count.setText(f"{upcoming} upcoming, {len(rows) - upcoming} past")
+        if current is not None and self.model.row_of(current) >= 0:
+            self.select(current)
+        else:
+            self.right.setCurrentWidget(self.placeholder)
+            self.panel.event_id = None
+
+    def current_id(self) -> int | None:
+        return self.panel.event_id
+
+    def select(self, event_id: int) -> None:
+        row = self.model.row_of(event_id)
+        if row < 0:
+            return
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _row_changed(self, current, _previous) -> None:
+        event_id = self.model.event_id(current.row())
+        if event_id is None or event_id == self.panel.event_id:
+            return
+        self.panel.save()
+        self.panel.show_event(event_id)
+        self.right.setCurrentWidget(self.panel)
+
+    def _on_change(self, topic: str, _ids: object) -> None:
+        if topic in ("events", "contacts", "interactions"):
+            self.panel.refresh()
+            self.reload()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def new_event(self) -> int:
+        """Create an event for tomorrow evening and open it with its name selected."""
+        self.panel.save()
+        for box in (self.kind_filter, self.status_filter):
+            box.setCurrentIndex(0)
+        tomorrow = self.events.followups.clock.today() + timedelta(days=1)
+        start = datetime.combine(tomorrow, time(18, 0))
+        event_id = self.events.create(
+            EventDraft(name="New event", starts_at=start, ends_at=start + timedelta(hours=3))
+        )
+        self.select(event_id)
+        self.panel.tabs.setCurrentIndex(0)
+        self.panel.editor.name.setFocus()
+        self.panel.editor.name.selectAll()
+        return event_id
+
+    def delete_current(self) -> None:
+        event_id = self.current_id()
+        if event_id is None:
+            return
+        name = self.events.get(event_id).name
+        answer = QMessageBox.question(
+            self, "Delete event", f"Delete “{name}” and its list of people to meet?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.panel.dirty = False
+            self.events.delete(event_id)
+
+    def open_capture(self) -> CaptureDialog | None:
+        """Open "Who did I meet?" for the current event."""
+        event_id = self.current_id()
+        if event_id is None:
+            return None
+        self.panel.save()
+        self.capture_dialog = CaptureDialog(self.events, event_id, self)
+        self.capture_dialog.finished.connect(lambda _: self.panel.tabs.setCurrentIndex(2))
+        self.capture_dialog.open()
+        return self.capture_dialog
+
+    def ask_save_pdf(self) -> None:
+        event_id = self.current_id()
+        if event_id is None:
+            return
+        self.panel.save()
+        name = self.events.get(event_id).name
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save brief as PDF", f"{name} brief.pdf", "PDF files (*.pdf)"
+        )
+        if path:
+            save_pdf(brief_html(self.events, event_id), path)
+
+    def ask_print(self) -> None:
+        event_id = self.current_id()
+        if event_id is None:
+            return
+        self.panel.save()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_brief(brief_html(self.events, event_id), printer)

@@ -1,0 +1,318 @@
+"""The Events view through pytest-qt: list and filters, editor, prep brief, quick capture
+(keyboard only), review, and the printable brief."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from netdesk.core.clock import FakeClock
+from netdesk.core.events import EventDraft
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import Contact, FollowUp
+from netdesk.ui.events import EventsView
+from netdesk.ui.events.brief import brief_html, save_pdf
+from netdesk.ui.events.model import COLUMNS, PROGRESS_ROLE
+from netdesk.ui.events.people_table import MET, NOTES, WANT
+from netdesk.ui.views import default_views
+
+NOW = datetime(2026, 3, 11, 14, 30)
+
+
+@pytest.fixture
+def events(services):
+    services.followups.clock = FakeClock(NOW)
+    return services.events
+
+
+@pytest.fixture
+def sample(services, events) -> dict[str, int]:
+    ids = {
+        "conf": events.create(
+            EventDraft(
+                name="PyCon DE",
+                starts_at=datetime(2026, 4, 14, 9, 0),
+                ends_at=datetime(2026, 4, 16, 18, 0),
+                timezone="Europe/Berlin",
+                kind="conference",
+                status="registered",
+                checklist={"pitch": True},
+            )
+        ),
+        "meetup": events.create(EventDraft(name="Data meetup", starts_at=NOW + timedelta(days=2))),
+        "past": events.create(
+            EventDraft(name="Old social", starts_at=NOW - timedelta(days=5), kind="social")
+        ),
+    }
+    for given, family, org in (("Ada", "Lovelace", "Analytical"), ("Anna", "Berg", "Acme")):
+        draft = ContactDraft(given_name=given, family_name=family, organisation=org)
+        ids[given] = services.contacts.create(draft)
+    return ids
+
+
+@pytest.fixture
+def view(qtbot, services, sample) -> EventsView:
+    widget = EventsView(services)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _column(view: EventsView, name: str) -> list[str]:
+    column = COLUMNS.index(name)
+    model = view.model
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def _focused(window=None):
+    """The widget keys go to: the focus widget of `window` (offscreen, a closed completer popup
+    stays the active window, so the application's focus widget is not the one to ask)."""
+    QApplication.processEvents()
+    return window.focusWidget() if window is not None else QApplication.focusWidget()
+
+
+def test_registered_in_the_sidebar() -> None:
+    spec = next(s for s in default_views() if s.key == "events")
+    assert (spec.title, spec.icon) == ("Events", "events")
+
+
+def test_list_order_filters_and_progress(view) -> None:
+    assert _column(view, "Event") == ["Data meetup", "PyCon DE", "Old social"]
+    assert _column(view, "Prep") == ["0/5", "2/5", "0/5"]
+    assert view.model.index(1, COLUMNS.index("Prep")).data(PROGRESS_ROLE) == pytest.approx(0.4)
+    assert _column(view, "When")[1] == "14–16 Apr 2026 CEST"
+    assert view.count.text() == "2 upcoming, 1 past"
+    view.kind_filter.setCurrentIndex(view.kind_filter.findData("conference"))
+    assert _column(view, "Event") == ["PyCon DE"]
+    view.kind_filter.setCurrentIndex(0)
+    view.status_filter.setCurrentIndex(view.status_filter.findData("considering"))
+    assert _column(view, "Event") == ["Data meetup", "Old social"]
+
+
+def test_editor_edits_and_saves_with_ctrl_s(view, qtbot, events, sample) -> None:
+    view.select(sample["meetup"])
+    editor = view.panel.editor
+    assert view.panel.heading.text() == "Data meetup"
+    editor.name.selectAll()
+    qtbot.keyClicks(editor.name, "Berlin Data Engineering")
+    editor.kind.setCurrentIndex(editor.kind.findText("Workshop"))
+    editor.kind.activated.emit(editor.kind.currentIndex())
+    editor.zone.setCurrentText("America/New_York")
+    qtbot.keyClicks(editor.place, "Factory")
+    qtbot.keyClicks(editor.cost, "free")
+    assert view.panel.save_button.isEnabled()
+    qtbot.keyClick(editor.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = events.load(sample["meetup"])
+    assert (stored.name, stored.kind, stored.timezone) == (
+        "Berlin Data Engineering",
+        "workshop",
+        "America/New_York",
+    )
+    assert (stored.place, stored.cost, stored.starts_at) == ("Factory", "free", NOW + timedelta(2))
+    assert not view.panel.save_button.isEnabled()
+    assert "Berlin Data Engineering" in _column(view, "Event")
+    editor.zone.setCurrentText("Nowhere/Special")
+    view.panel.save()
+    assert "time zone" in view.panel.message.text()
+
+
+def test_new_event_with_ctrl_n(view, qtbot, events) -> None:
+    qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert view.panel.editor.name.hasFocus()
+    qtbot.keyClicks(view.panel.editor.name, "Career fair")
+    view.panel.save()
+    row = next(r for r in events.list() if r.name == "Career fair")
+    assert row.starts_at == datetime(2026, 3, 12, 18, 0)
+
+
+def test_prep_brief_goals_pitch_checklist(view, qtbot, events, sample) -> None:
+    events.pitches.create("Recruiters", "I build data pipelines that people trust.")
+    view.select(sample["conf"])
+    prep = view.panel.prep
+    view.panel.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(prep.goals, "Meet data engineers")
+    prep.target.setValue(3)
+    prep.pitch_choice.setCurrentIndex(prep.pitch_choice.findText("Recruiters (7 words)"))
+    prep.pitch_choice.activated.emit(prep.pitch_choice.currentIndex())
+    assert prep.pitch_text.toPlainText() == "I build data pipelines that people trust."
+    assert prep.pitch_length.text() == "7 words · about 3 s"
+    qtbot.keyClicks(prep.starters, "What brought you here?")
+    prep.checks["travel"].setChecked(True)
+    assert prep.progress.text() == "3 of 5 done"
+    view.panel.save()
+    stored = events.load(sample["conf"])
+    assert (stored.goals, stored.goal_target, stored.conversation_starters) == (
+        "Meet data engineers",
+        3,
+        "What brought you here?",
+    )
+    assert stored.pitch_id == events.pitches.list()[0].id
+    assert _column(view, "Prep")[1] == "3/5"
+    prep.pitch_text.setPlainText("Own words for this one.")
+    new_id = prep.save_pitch_as("Conference")
+    view.panel.save()
+    assert events.load(sample["conf"]).pitch_id == new_id
+
+
+def test_people_to_meet_add_existing_new_and_edit(view, qtbot, events, sample) -> None:
+    view.select(sample["conf"])
+    people = view.panel.prep.people
+    view.panel.tabs.setCurrentIndex(1)
+    view.activateWindow()
+    people.name.setFocus()
+    assert _focused() is people.name
+    qtbot.keyClicks(people.name, "ada")
+    popup = people.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().index(0, 0).data() == "Ada Lovelace — Analytical"
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert (people.name.text(), people.organisation.text()) == ("Ada Lovelace", "Analytical")
+    assert events.people.list(sample["conf"]) == []
+    qtbot.keyClick(people.name, Qt.Key.Key_Return)
+    assert [r.contact_id for r in events.people.list(sample["conf"])] == [sample["Ada"]]
+    assert (people.name.text(), people.completer.chosen_id) == ("", None)
+    qtbot.keyClicks(people.name, "Grace Hopper")
+    qtbot.keyClicks(people.organisation, "Navy")
+    qtbot.keyClick(people.organisation, Qt.Key.Key_Return)
+    rows = events.people.list(sample["conf"])
+    assert [(r.contact_id == sample["Ada"], r.name, r.role) for r in rows] == [
+        (True, "Ada Lovelace", "speaker"),
+        (False, "Grace Hopper", "speaker"),
+    ]
+    assert people.table.rowCount() == 2
+    people.table.item(1, WANT).setCheckState(Qt.CheckState.Unchecked)
+    people.table.item(0, MET).setCheckState(Qt.CheckState.Checked)
+    people.table.item(0, NOTES).setText("Keynote on engines")
+    rows = {r.name: r for r in events.people.list(sample["conf"])}
+    assert not rows["Grace Hopper"].want_to_meet
+    assert rows["Ada Lovelace"].met
+    assert rows["Ada Lovelace"].research_notes == "Keynote on engines"
+    people.table.selectRow(1)
+    qtbot.mouseClick(people.remove_button, Qt.MouseButton.LeftButton)
+    assert [r.name for r in events.people.list(sample["conf"])] == ["Ada Lovelace"]
+
+
+def _type(qtbot, dialog, text: str) -> None:
+    """Type into the focused field; Esc closes the suggestions if they opened (and, offscreen,
+    the dialog is made active again: there a closed popup stays the active window)."""
+    qtbot.keyClicks(_focused(dialog), text)
+    popup = dialog.completer.popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    dialog.activateWindow()
+
+
+def _key(qtbot, dialog, key: Qt.Key) -> None:
+    qtbot.keyClick(_focused(dialog), key)
+
+
+def test_quick_capture_keyboard_only(view, qtbot, events, sample) -> None:
+    view.select(sample["past"])
+    events.people.add(sample["past"], sample["Ada"])
+    qtbot.keyClick(view.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.capture_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    assert _focused(dialog) is dialog.name
+    qtbot.keyClicks(_focused(dialog), "ada")
+    popup = dialog.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().index(0, 0).data() == "Ada Lovelace — Analytical  ·  on the list"
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    dialog.activateWindow()
+    assert dialog.match.text() == "Existing contact: Ada Lovelace — Analytical"
+    assert (dialog.name.text(), dialog.organisation.text()) == ("Ada Lovelace", "Analytical")
+    assert dialog.results == []
+    _key(qtbot, dialog, Qt.Key.Key_Tab)
+    _key(qtbot, dialog, Qt.Key.Key_Tab)
+    assert _focused(dialog) is dialog.note
+    _type(qtbot, dialog, "Talked about engines")
+    _key(qtbot, dialog, Qt.Key.Key_Return)
+    assert _focused(dialog) is dialog.name and dialog.name.text() == ""
+
+    _type(qtbot, dialog, "Anna Berg")
+    assert dialog.match.text() == "Existing contact: Anna Berg"
+    _key(qtbot, dialog, Qt.Key.Key_Tab)
+    assert _focused(dialog) is dialog.organisation
+    _type(qtbot, dialog, "Acme")
+    _key(qtbot, dialog, Qt.Key.Key_Return)
+
+    _type(qtbot, dialog, "Linus Torvalds")
+    assert dialog.match.text() == "New contact"
+    _key(qtbot, dialog, Qt.Key.Key_Tab)
+    _type(qtbot, dialog, "Linux")
+    _key(qtbot, dialog, Qt.Key.Key_Tab)
+    _type(qtbot, dialog, "kernel maintainers")
+    _key(qtbot, dialog, Qt.Key.Key_Return)
+
+    assert [(r.name, r.created) for r in dialog.results] == [
+        ("Ada Lovelace", False),
+        ("Anna Berg", False),
+        ("Linus Torvalds", True),
+    ]
+    assert dialog.captured.item(0).text() == (
+        "✓ Linus Torvalds (Linux) — new contact, follow up Fri 13 Mar"
+    )
+    assert dialog.count.text() == "3 people captured"
+    linus = Contact.get_by_id(dialog.results[2].contact_id)
+    assert (linus.met_at_id, linus.how_met) == (sample["past"], "Met at Old social (06 Mar 2026)")
+    followups = FollowUp.select().where(FollowUp.event == sample["past"])
+    assert sorted(f.due_at.date() for f in followups) == [date(2026, 3, 13)] * 3
+    assert {f.contact_id for f in followups} == {r.contact_id for r in dialog.results}
+    assert Contact.select().count() == 3
+    assert [p.name for p in events.people.list(sample["past"]) if p.met] == [
+        "Ada Lovelace",
+        "Anna Berg",
+        "Linus Torvalds",
+    ]
+    _key(qtbot, dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert view.panel.tabs.currentIndex() == 2
+
+
+def test_review_panel(view, events, sample) -> None:
+    event_id = sample["past"]
+    draft = events.load(event_id)
+    draft.goals, draft.goal_target = "Meet three analytics engineers", 3
+    events.update(event_id, draft)
+    events.people.add(event_id, sample["Ada"])
+    events.people.add(event_id, sample["Anna"])
+    events.capture(event_id, "Ada Lovelace")
+    events.capture(event_id, "Someone New")
+    view.select(event_id)
+    review = view.panel.review
+    assert review.goal.text() == "Meet three analytics engineers"
+    assert review.goal_line.text() == "Met 2 of 3: 1 to go."
+    assert review.want_line.text() == "Met 1 of the 2 you wanted to meet."
+    assert review.missed.item(0).text() == "Anna Berg"
+    assert review.met.count() == 2
+    events.capture(event_id, "Anna Berg")
+    assert review.goal_line.text() == "Goal reached: met 3 of 3."
+    assert review.missed.item(0).text() == "Nobody left."
+
+
+def test_printable_brief(view, events, sample, tmp_path) -> None:
+    event_id = sample["conf"]
+    draft = events.load(event_id)
+    draft.goals, draft.goal_target = "Talk to <b>hiring</b> managers", 2
+    draft.pitch_text = "I build pipelines."
+    draft.conversation_starters = "Which talk next?\n- How do you test pipelines?"
+    events.update(event_id, draft)
+    events.people.add(event_id, sample["Ada"], "speaker", research_notes="Keynote Tue")
+    page = brief_html(events, event_id)
+    assert "Talk to &lt;b&gt;hiring&lt;/b&gt; managers" in page
+    assert "Tue 14 Apr 2026 09:00 – Thu 16 Apr 2026 18:00 CEST" in page
+    assert "<li>How do you test pipelines?</li>" in page
+    assert "3 words · about 1 s" in page
+    assert "Keynote Tue" in page and "☑ Registered" in page and "☐ Travel booked" in page
+    target = tmp_path / "brief.pdf"
+    save_pdf(page, str(target))
+    assert target.read_bytes().startswith(b"%PDF")
