@@ -157,6 +157,7 @@ class ImportService:
                 target, reason = index.find(keys) or (None, "")
                 if isinstance(target, PlannedCard):
                     fill(target.draft, draft)
+                    index.add(keys, target)
                     plan.combined += 1
                     continue
                 if isinstance(target, int):

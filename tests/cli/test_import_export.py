@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from bench.importing import generate_vcards
 from netdesk.__main__ import main
 from netdesk.store.db import close_database
+from tests.db_snapshot import dump_database
 
 GOOD = "BEGIN:VCARD\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
 BAD = "BEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n"
@@ -105,18 +105,10 @@ def test_import_does_not_load_qt(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def _dump(path: Path) -> list:
-    connection = sqlite3.connect(path)
-    tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    rows = [connection.execute(f'SELECT * FROM "{t}"').fetchall() for t in sorted(tables)]
-    connection.close()
-    return rows
-
-
 def test_sigkill_mid_import_leaves_the_database_unchanged(run, tmp_path: Path) -> None:
     run("import", _write(tmp_path, "first.vcf", GOOD))
     database = tmp_path / "data" / "netdesk.db"
-    before = _dump(database)
+    before = dump_database(database)
     big = tmp_path / "big.vcf"
     big.write_bytes(generate_vcards(6000))
     env = dict(os.environ, NETDESK_DATA_DIR=str(tmp_path / "data"))
@@ -138,4 +130,4 @@ def test_sigkill_mid_import_leaves_the_database_unchanged(run, tmp_path: Path) -
         [sys.executable, "-m", "netdesk", "check"], env=env, capture_output=True, text=True
     )
     assert check.returncode == 0, check.stderr
-    assert _dump(database) == before
+    assert dump_database(database) == before

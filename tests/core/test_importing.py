@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from netdesk.core.exporting import ExportService
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import read_vcards
 from netdesk.store.models import Contact, ImportBatch, Interaction
+from tests.db_snapshot import dump_database
 
 CARDS = (
     "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nN:Lee;Ann;;;\nORG:Acme\nEMAIL:ann@x.test\n"
@@ -25,15 +25,6 @@ LINKEDIN = (
 )
 
 
-def _dump(path: Path) -> list:
-    """Every row of every table (the test's notion of "the database did not change")."""
-    connection = sqlite3.connect(path)
-    tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    rows = [(t, connection.execute(f'SELECT * FROM "{t}"').fetchall()) for t in sorted(tables)]
-    connection.close()
-    return rows
-
-
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     (tmp_path / "in").mkdir()
@@ -45,11 +36,11 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 
 def test_plan_writes_nothing_and_counts(services, files, paths) -> None:
-    before = _dump(paths.database)
+    before = dump_database(paths.database)
     plan = services.importing.plan([files["folder"]])
     assert [c.draft.full_name() for c in plan.new] == ["Ann Lee", "Bob Ray"]
     assert [(e.card, Path(e.file).name) for e in plan.errors] == [(3, "cards.vcf")]
-    assert _dump(paths.database) == before
+    assert dump_database(paths.database) == before
 
 
 def test_apply_then_reimport_matches_and_merges(services, files) -> None:
@@ -112,7 +103,7 @@ def test_duplicates_inside_one_import_are_combined(services, files) -> None:
 
 def test_cancel_rolls_everything_back(services, files, paths) -> None:
     services.importing.apply(services.importing.plan([files["vcf"]]))
-    before = _dump(paths.database)
+    before = dump_database(paths.database)
     plan = services.importing.plan([files["vcf"], files["csv"]])
     plan.matches[0].choice = "new"
 
@@ -122,7 +113,7 @@ def test_cancel_rolls_everything_back(services, files, paths) -> None:
 
     with pytest.raises(KeyboardInterrupt):
         services.importing.apply(plan, cancel)
-    assert _dump(paths.database) == before
+    assert dump_database(paths.database) == before
 
 
 def test_undo_removes_created_and_reverts_merged(services, files) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -17,6 +15,7 @@ from netdesk.store.models import Contact
 from netdesk.ui.app import build_window
 from netdesk.ui.importing.controller import ImportController
 from netdesk.ui.importing.preview import CHOICE_COLUMN
+from tests.db_snapshot import dump_database
 
 ANN = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
 BOB = "BEGIN:VCARD\nVERSION:3.0\nFN:Bob Ray\nTEL:+44 20 7946 0000\nEND:VCARD\n"
@@ -36,14 +35,6 @@ def window(qtbot, database, paths):
 @pytest.fixture
 def controller(window) -> ImportController:
     return window.findChild(ImportController)
-
-
-def _dump(path: Path) -> list:
-    connection = sqlite3.connect(path)
-    tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    rows = [connection.execute(f'SELECT * FROM "{t}"').fetchall() for t in sorted(tables)]
-    connection.close()
-    return rows
 
 
 def _drop(window, mime: QMimeData) -> QDragEnterEvent:
@@ -154,7 +145,7 @@ def test_cancel_mid_import_leaves_the_database_unchanged(
     window.services.contacts.create(ContactDraft(display_name="Already here"))
     big = tmp_path / "big.vcf"
     big.write_bytes(generate_vcards(1200))
-    before = _dump(paths.database)
+    before = dump_database(paths.database)
     service = window.services.importing
     real_apply = service.apply
     gate = threading.Event()
@@ -177,7 +168,7 @@ def test_cancel_mid_import_leaves_the_database_unchanged(
     qtbot.waitUntil(lambda: dialog.task is None)
     assert dialog.status.text() == "Cancelled. Nothing was changed."
     assert dialog.report is None
-    assert _dump(paths.database) == before
+    assert dump_database(paths.database) == before
 
 
 def test_file_menu_import_history_and_undo(window, controller, qtbot, tmp_path, monkeypatch):
