@@ -173,7 +173,7 @@ class FollowUpService:
             interaction=interaction_id,
             updated_at=self.clock.now(),
         )
-        self._announce([followup.id], [contact_id])
+        self._publish([followup.id])
         return followup.id
 
     def create_after(
@@ -205,7 +205,7 @@ class FollowUpService:
             )
             FollowUp.update(interaction=interaction_id).where(FollowUp.id == followup_id).execute()
             undo.interaction_ids.append(interaction_id)
-        self._announce(undo.before, self._contacts_of(undo.before))
+        self._publish(undo.before)
         return undo
 
     def snooze(self, ids: Iterable[int], until: datetime | str) -> Undo:
@@ -230,7 +230,7 @@ class FollowUpService:
                 notified_at=None,
                 updated_at=self.clock.now(),
             ).where(FollowUp.id == followup_id).execute()
-        self._announce(undo.before, self._contacts_of(undo.before))
+        self._publish(undo.before)
         return undo
 
     def update(
@@ -248,7 +248,7 @@ class FollowUpService:
             notified_at=None,
             updated_at=self.clock.now(),
         ).where(FollowUp.id == followup_id).execute()
-        self._announce(undo.before, self._contacts_of(undo.before))
+        self._publish(undo.before)
         return undo
 
     def dismiss(self, ids: Iterable[int]) -> Undo:
@@ -257,7 +257,8 @@ class FollowUpService:
         FollowUp.update(status="dismissed", updated_at=self.clock.now()).where(
             FollowUp.id.in_(list(undo.before))
         ).execute()
-        self._announce(undo.before, self._contacts_of(undo.before))
+        self._publish(undo.before)
+        self.sync_generated(self._contacts_of(undo.before))
         return undo
 
     def undo(self, undo: Undo) -> None:
@@ -267,7 +268,8 @@ class FollowUpService:
                 FollowUp.update(**before).where(FollowUp.id == followup_id).execute()
         for interaction_id in undo.interaction_ids:
             delete_interaction(self.changes, interaction_id)
-        self._announce(undo.before, self._contacts_of(undo.before))
+        self._publish(undo.before)
+        self.sync_generated(self._contacts_of(undo.before))
 
     def mark_notified(self, ids: Iterable[int], when: datetime | None = None) -> None:
         """Remember that these follow-ups were shown as a reminder (so they are not again)."""
@@ -369,7 +371,7 @@ class FollowUpService:
         )
         generated = FollowUp.select().where(
             FollowUp.origin.in_(GENERATED),
-            FollowUp.status.in_(PENDING) | (FollowUp.origin == "birthday"),
+            FollowUp.status.in_((*PENDING, "dismissed")) | (FollowUp.origin == "birthday"),
         )
         if contact_ids is not None:
             ids = list(contact_ids)
@@ -378,42 +380,55 @@ class FollowUpService:
         existing: dict[tuple[int, str], list[FollowUp]] = {}
         for followup in generated.order_by(FollowUp.id):
             existing.setdefault((followup.contact_id, followup.origin), []).append(followup)
-        cadence: dict[int, datetime] = {}
+        cadence: dict[int, tuple[datetime, int]] = {}
         birthdays: dict[int, date] = {}
         for contact in contacts:
             if contact.cadence_days:
                 since = contact.last_contacted_at or contact.created_at
-                cadence[contact.id] = _day_start(since.date() + timedelta(contact.cadence_days))
+                due = _day_start(since.date() + timedelta(contact.cadence_days))
+                cadence[contact.id] = (due, contact.cadence_days)
             if contact.birthday:
                 birthdays[contact.id] = contact.birthday
         changed: set[int] = set()
-        touched: set[int] = set()
+        new: list[dict[str, Any]] = []
         keys = existing.keys() | {(c, "cadence") for c in cadence}
         keys |= {(c, "birthday") for c in birthdays}
         with db.atomic():
             for contact_id, origin in keys:
                 rows = existing.get((contact_id, origin), [])
                 if origin == "cadence":
-                    ids = self._align_cadence(contact_id, rows, cadence.get(contact_id))
+                    changed |= self._align_cadence(contact_id, rows, cadence.get(contact_id), new)
                 else:
-                    ids = self._align_birthday(contact_id, rows, birthdays.get(contact_id), today)
-                if ids:
-                    changed |= ids
-                    touched.add(contact_id)
-        if changed:
-            self._announce(changed, touched)
+                    birthday = birthdays.get(contact_id)
+                    changed |= self._align_birthday(contact_id, rows, birthday, today, new)
+            for chunk in range(0, len(new), 500):
+                FollowUp.insert_many(new[chunk : chunk + 500]).execute()
+        if new:
+            self._publish(())  # many new rows: "possibly all"
+        elif changed:
+            self._publish(changed)
 
     def _align_cadence(
-        self, contact_id: int, rows: list[FollowUp], due: datetime | None
+        self,
+        contact_id: int,
+        rows: list[FollowUp],
+        target: tuple[datetime, int] | None,
+        new: list[dict],
     ) -> set[int]:
-        """Keep one pending check-in at `due`; a snooze past `due` is respected."""
+        """Keep one pending check-in at the target; a snooze past it is respected, a dismissed
+        (skipped) check-in moves the next one a cadence later."""
         pending = [row for row in rows if row.status in PENDING]
-        keep, stale = (pending[:1], pending[1:]) if due else ([], pending)
+        keep, stale = (pending[:1], pending[1:]) if target else ([], pending)
         changed = _delete(stale)
-        if due is None:
+        if target is None:
             return changed
+        due, step = target
+        skipped = {row.due_at for row in rows if row.status == "dismissed"}
+        while due in skipped:
+            due += timedelta(days=step)
         if not keep:
-            return changed | {self._generate(contact_id, due, "check-in", "cadence")}
+            new.append(self._generated(contact_id, due, "check-in", "cadence"))
+            return changed
         row = keep[0]
         if row.status == "snoozed" and row.due_at >= due:
             return changed
@@ -429,7 +444,12 @@ class FollowUpService:
         return changed
 
     def _align_birthday(
-        self, contact_id: int, rows: list[FollowUp], birthday: date | None, today: date
+        self,
+        contact_id: int,
+        rows: list[FollowUp],
+        birthday: date | None,
+        today: date,
+        new: list[dict],
     ) -> set[int]:
         """One congratulation per birthday: pending ones on a wrong date go, the next comes."""
         pending = [row for row in rows if row.status in PENDING]
@@ -440,17 +460,20 @@ class FollowUpService:
         due = _day_start(next_birthday(birthday, today))
         if any(row.due_at == due for row in rows):
             return changed
-        return changed | {self._generate(contact_id, due, "congratulate", "birthday")}
+        new.append(self._generated(contact_id, due, "congratulate", "birthday"))
+        return changed
 
-    def _generate(self, contact_id: int, due: datetime, reason: str, origin: str) -> int:
-        followup = FollowUp.create(
-            contact=contact_id,
-            due_at=due,
-            reason=reason,
-            origin=origin,
-            updated_at=self.clock.now(),
-        )
-        return followup.id
+    def _generated(self, contact_id: int, due: datetime, reason: str, origin: str) -> dict:
+        """The fields of a follow-up the service keeps (inserted in bulk by sync_generated)."""
+        now = self.clock.now()
+        return {
+            "contact": contact_id,
+            "due_at": due,
+            "reason": reason,
+            "origin": origin,
+            "created_at": now,
+            "updated_at": now,
+        }
 
     def _on_change(self, topic: str, ids: frozenset[int]) -> None:
         if topic in ("interactions", "contacts"):
@@ -488,7 +511,7 @@ class FollowUpService:
             notified_at=None,
             updated_at=self.clock.now(),
         ).where(FollowUp.id.in_(list(undo.before))).execute()
-        self._announce(undo.before, self._contacts_of(undo.before))
+        self._publish(undo.before)
         return undo
 
     @staticmethod
@@ -496,14 +519,7 @@ class FollowUpService:
         query = FollowUp.select(FollowUp.contact).where(FollowUp.id.in_(list(ids))).tuples()
         return {contact_id for (contact_id,) in query}
 
-    def _announce(self, followup_ids: Iterable[int], contact_ids: Iterable[int]) -> None:
-        """Refresh the contacts' next follow-up time and tell everyone."""
-        contact_ids = list(contact_ids)
-        if contact_ids:
-            nearest = FollowUp.select(fn.MIN(FollowUp.due_at)).where(
-                FollowUp.contact == Contact.id, FollowUp.status.in_(PENDING)
-            )
-            Contact.update(next_followup_at=nearest).where(Contact.id.in_(contact_ids)).execute()
+    def _publish(self, followup_ids: Iterable[int]) -> None:
         self.changes.publish("followups", followup_ids)
 
 

@@ -12,6 +12,7 @@ from netdesk.ui.followup_dialog import ask_follow_up
 from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner
 from netdesk.ui.reminder_settings import ReminderSettings
 from netdesk.ui.scheduler import ReminderScheduler
+from netdesk.ui.tasks import Task
 from netdesk.ui.tray import ReminderTray
 
 if TYPE_CHECKING:
@@ -53,9 +54,16 @@ class Reminders(QObject):
             QApplication.setQuitOnLastWindowClosed(False)
             window.installEventFilter(self)
         self.tray.set_paused(self.settings.paused_until)
+        self.daily_task: Task | None = None
+        self.scheduler.new_day.connect(self.refresh_generated)
 
     def start(self) -> None:
         self.scheduler.start()
+
+    def refresh_generated(self) -> None:
+        """Once a day, off the GUI thread: next birthdays and check-ins for every contact."""
+        self.daily_task = Task(lambda _progress: self.services.followups.sync_generated(), self)
+        self.daily_task.start()
 
     def set_paused(self, paused: bool) -> None:
         """Pause reminders for an hour, or resume them."""

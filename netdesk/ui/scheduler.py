@@ -7,7 +7,8 @@ once goes out as one group (`due` signal).
 
 QTimer takes at most 2^31-1 ms (about 24.8 days), so longer waits are cut and re-armed. The
 timer is also re-armed every 15 minutes, when follow-ups change, and when the wall clock moved
-differently from the monotonic clock (a sleep or a clock change).
+differently from the monotonic clock (a sleep or a clock change). `new_day` is emitted on the
+first check of each day (next year's birthdays and skipped check-ins are made then).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class ReminderScheduler(QObject):
     """Arms `timer` for the next due moment; emits `due(rows)` with what came due."""
 
     due = Signal(list)
+    new_day = Signal()
 
     def __init__(
         self,
@@ -59,6 +61,7 @@ class ReminderScheduler(QObject):
         self._signals = ChangeSignals(changes, self)
         self._signals.changed.connect(self._on_change)
         self._anchor = (self.clock.now(), self.clock.monotonic())
+        self._day = self.clock.today()
 
     def start(self) -> None:
         """Announce what is already due, then keep watching."""
@@ -104,6 +107,9 @@ class ReminderScheduler(QObject):
         """Announce everything due now (once), then re-arm the timer."""
         self._anchor = (self.clock.now(), self.clock.monotonic())
         now = self.clock.now()
+        if now.date() != self._day:
+            self._day = now.date()
+            self.new_day.emit()
         rows: list[FollowUpRow] = []
         if not self._held(now):
             rows = self.followups.unnotified(now, self._untimed_until(now))

@@ -125,7 +125,6 @@ def test_cadence_check_in_follows_last_interaction(services, fu) -> None:
     log_interaction(services.changes, cid, occurred_at=datetime(2026, 3, 10, 17), channel="call")
     [checkin] = _pending(cid, "cadence")
     assert checkin.due_at == datetime(2026, 4, 9)  # logging a call resets the reminder
-    assert Contact.get_by_id(cid).next_followup_at == datetime(2026, 4, 9)
 
 
 def test_cadence_done_makes_the_next_and_undo_restores(services, fu) -> None:
@@ -150,6 +149,29 @@ def test_cadence_respects_a_later_snooze_and_goes_with_the_cadence(services, fu)
     Contact.update(cadence_days=None).where(Contact.id == cid).execute()
     services.changes.publish("contacts", [cid])
     assert _pending(cid, "cadence") == []
+
+
+def test_dismissed_check_in_skips_to_the_next_and_undo_restores(services, fu) -> None:
+    cid = _contact(services, cadence_days=30)
+    log_interaction(services.changes, cid, occurred_at=datetime(2026, 2, 1, 12))
+    [checkin] = _pending(cid, "cadence")
+    undo = fu.dismiss([checkin.id])
+    [following] = _pending(cid, "cadence")
+    assert following.due_at == datetime(2026, 4, 2)  # the skipped one's cadence later
+    services.changes.publish("contacts", [cid])  # an edit does not bring the skipped one back
+    assert [r.due_at for r in _pending(cid, "cadence")] == [datetime(2026, 4, 2)]
+    fu.undo(undo)
+    assert [(r.id, r.due_at) for r in _pending(cid, "cadence")] == [
+        (checkin.id, datetime(2026, 3, 3))
+    ]
+
+
+def test_dismissed_birthday_brings_next_years(services, fu) -> None:
+    cid = _contact(services, birthday=date(1988, 3, 20))
+    [birthday] = _pending(cid, "birthday")
+    fu.dismiss([birthday.id])
+    assert [r.due_at for r in _pending(cid, "birthday")] == []  # not again this year
+    assert FollowUp.select().where(FollowUp.status == "dismissed").count() == 1
 
 
 def test_birthday_gives_one_congratulation_a_year(services, fu, clock) -> None:

@@ -166,6 +166,22 @@ def test_closing_the_window_keeps_running_in_the_tray(qtbot, paths, services) ->
     assert not reminders.hide_instead_of_close(_UserClose())
 
 
+def test_new_day_refreshes_birthdays_off_the_gui_thread(qtbot, paths, services) -> None:
+    from datetime import date
+
+    from netdesk.store.models import Contact, FollowUp
+
+    window = build_window(paths)
+    qtbot.addWidget(window)
+    reminders = Reminders(window, window.services, None)
+    cid = window.services.contacts.create(ContactDraft(given_name="Bo", family_name="Ek"))
+    Contact.update(birthday=date(1990, 1, 2)).where(Contact.id == cid).execute()
+    reminders.scheduler.new_day.emit()
+    with qtbot.waitSignal(reminders.daily_task.finished, timeout=5000):
+        pass
+    assert FollowUp.select().where(FollowUp.origin == "birthday").count() == 1
+
+
 def test_file_menu_offers_a_new_follow_up(qtbot, paths, services) -> None:
     window = build_window(paths)
     qtbot.addWidget(window)

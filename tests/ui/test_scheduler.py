@@ -104,6 +104,18 @@ def test_sleep_is_detected_and_what_came_due_is_grouped(qtbot, services, clock, 
     assert not scheduler.clock_jumped()
 
 
+def test_a_new_day_is_announced_once(qtbot, services, clock) -> None:
+    scheduler, _ = _scheduler(qtbot, services)
+    days: list[bool] = []
+    scheduler.new_day.connect(lambda: days.append(True))
+    scheduler.check()
+    assert days == []
+    clock.advance(12 * 3600)
+    scheduler.check()
+    scheduler.check()
+    assert days == [True]
+
+
 def test_clock_set_back_re_arms_for_longer(qtbot, services, clock, contact) -> None:
     services.followups.create(contact, NOW + timedelta(minutes=30), has_time=True)
     scheduler, seen = _scheduler(qtbot, services)
