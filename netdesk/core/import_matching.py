@@ -7,8 +7,9 @@ and profile, name + organisation), so planning 10,000 cards does not run 50,000 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import lru_cache
+from typing import NamedTuple
 
 from netdesk.core.contacts import normalized_value as _normalized_value
 from netdesk.formats.draft import ContactDraft, MethodDraft
@@ -26,8 +27,7 @@ _REASONS = {
 }
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """A fact that identifies a person, with the reason shown when two cards share it."""
 
     value: tuple[str, str]

@@ -8,6 +8,7 @@ transaction; contact ids are assigned here (the transaction holds SQLite's write
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from peewee import DateField, DateTimeField, Model
@@ -25,25 +26,26 @@ def insert_rows(model: type[Model], rows: Sequence[dict[str, Any]]) -> None:
         return
     primary = model._meta.primary_key.name
     columns = [f for f in model._meta.sorted_fields if f.name != primary or primary in rows[0]]
-    getters = [
-        (
-            spec.name,
-            spec.default() if callable(spec.default) else spec.default,
-            spec.db_value if isinstance(spec, (DateField, DateTimeField)) else None,
-        )
-        for spec in columns
-    ]
-    values = [
-        tuple(
-            row.get(name, default) if convert is None else convert(row.get(name, default))
-            for name, default, convert in getters
-        )
-        for row in rows
-    ]
+    defaults = {f.name: f.default() if callable(f.default) else f.default for f in columns}
+    pick = itemgetter(*(f.name for f in columns))
+    values = [pick({**defaults, **row}) for row in rows]
+    if len(columns) == 1:  # itemgetter of one name gives the bare value
+        values = [(value,) for value in values]
+    dated = [i for i, f in enumerate(columns) if isinstance(f, (DateField, DateTimeField))]
+    if dated:
+        values = [_convert(value, dated, columns) for value in values]
     names = ", ".join(f'"{f.column_name}"' for f in columns)
     marks = ", ".join("?" * len(columns))
     sql = f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})'
     db.cursor().executemany(sql, values)
+
+
+def _convert(value: tuple, positions: list[int], columns: list) -> tuple:
+    """Dates and times in the form Peewee stores them."""
+    items = list(value)
+    for i in positions:
+        items[i] = columns[i].db_value(items[i])
+    return tuple(items)
 
 
 def _ids_by_name(model: type[Model], names: Iterable[str]) -> dict[str, int]:

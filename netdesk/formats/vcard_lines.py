@@ -173,8 +173,9 @@ def parse_line(line: str) -> Prop | None:
     if match is None:
         return _parse_general(line)
     group, name, head, value = match.groups()
-    params = _params(head[1:].split(";")) if head else {}
-    return _finish(name, value, params, group or "")
+    if not head:
+        return Prop(name.upper(), value, {}, group or "")
+    return _finish(name, value, _params(head[1:].split(";")), group or "")
 
 
 def _parse_general(line: str) -> Prop | None:

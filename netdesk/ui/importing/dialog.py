@@ -119,7 +119,7 @@ class ImportDialog(QDialog):
         task.start()
 
     def _progressed(self, done: int, total: int, text: str) -> None:
-        self.progress.setRange(0, max(total, 1))
+        self.progress.setRange(0, total if total > 1 else 0)  # one step: a busy bar
         self.progress.setValue(done)
 
     def _planned(self, plan: ImportPlan) -> None:
