@@ -56,10 +56,14 @@ class FollowUpDialog(QDialog):
         contact_id: int | None = None,
         existing: FollowUpRow | None = None,
         parent: QWidget | None = None,
+        *,
+        reason: str = "check-in",
+        interaction_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._followups = followups
         self._existing = existing
+        self._interaction_id = interaction_id
         self.contact_id = existing.contact_id if existing else contact_id
         self.created_id: int | None = None
         self.setWindowTitle(self.tr("Edit follow-up") if existing else self.tr("New follow-up"))
@@ -86,7 +90,7 @@ class FollowUpDialog(QDialog):
         self.timed.toggled.connect(self.at.setEnabled)
         self.reason = QComboBox()
         self.reason.addItems(list(FOLLOWUP_REASONS))
-        self.reason.setCurrentText(existing.reason if existing else "check-in")
+        self.reason.setCurrentText(existing.reason if existing else reason)
         self.note = QPlainTextEdit(existing.note if existing else "")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
@@ -148,13 +152,25 @@ class FollowUpDialog(QDialog):
         if self._existing is not None:
             self._followups.update(self._existing.id, self.due_at(), **fields)
         else:
-            self.created_id = self._followups.create(contact_id, self.due_at(), **fields)
+            self.created_id = self._followups.create(
+                contact_id, self.due_at(), interaction_id=self._interaction_id, **fields
+            )
         super().accept()
 
 
-def ask_follow_up(parent: QWidget | None, services: Services, contact_id: int | None) -> int | None:
-    """Ask for a follow-up with a contact (Ctrl+Shift+F); the new follow-up's id, or None."""
-    dialog = FollowUpDialog(services.followups, contact_id, parent=parent)
+def ask_follow_up(
+    parent: QWidget | None,
+    services: Services,
+    contact_id: int | None,
+    *,
+    reason: str = "check-in",
+    interaction_id: int | None = None,
+) -> int | None:
+    """Ask for a follow-up with a contact (Ctrl+Shift+F, or after logging an interaction:
+    reason "after meeting" and the interaction's id); the new follow-up's id, or None."""
+    dialog = FollowUpDialog(
+        services.followups, contact_id, parent=parent, reason=reason, interaction_id=interaction_id
+    )
     dialog.exec()
     return dialog.created_id
 

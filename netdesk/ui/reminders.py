@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from netdesk.ui.followup_dialog import ask_follow_up
 from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner
 from netdesk.ui.reminder_settings import ReminderSettings
+from netdesk.ui.reminder_settings_dialog import ReminderSettingsDialog
 from netdesk.ui.scheduler import ReminderScheduler
 from netdesk.ui.tasks import Task
 from netdesk.ui.tray import ReminderTray
@@ -54,6 +56,11 @@ class Reminders(QObject):
             QApplication.setQuitOnLastWindowClosed(False)
             window.installEventFilter(self)
         self.tray.set_paused(self.settings.paused_until)
+        self.tray.settings_requested.connect(self.edit_settings)
+        self.settings_action = QAction(window.tr("Reminder settings…"), self)
+        self.settings_action.triggered.connect(self.edit_settings)
+        window.add_file_action(self.settings_action)
+        self.settings_dialog: ReminderSettingsDialog | None = None
         self.daily_task: Task | None = None
         self.scheduler.new_day.connect(self.refresh_generated)
 
@@ -64,6 +71,18 @@ class Reminders(QObject):
         """Once a day, off the GUI thread: next birthdays and check-ins for every contact."""
         self.daily_task = Task(lambda _progress: self.services.followups.sync_generated(), self)
         self.daily_task.start()
+
+    def edit_settings(self) -> None:
+        """Open the reminder settings; saved and applied when accepted."""
+        dialog = ReminderSettingsDialog(self.settings, self.has_tray, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._settings_changed)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_changed(self) -> None:
+        self.settings.save(self.window.settings)
+        self.scheduler.check()
 
     def set_paused(self, paused: bool) -> None:
         """Pause reminders for an hour, or resume them."""

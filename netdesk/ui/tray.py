@@ -50,6 +50,7 @@ class ReminderTray(QObject):
     open_followup = Signal(int)
     quick_add = Signal()
     pause_toggled = Signal(bool)
+    settings_requested = Signal()
     quit_requested = Signal()
 
     def __init__(
@@ -66,6 +67,7 @@ class ReminderTray(QObject):
         self.pause_action = self.menu.addAction(self.tr("Pause reminders for an hour"))
         self.pause_action.setCheckable(True)
         self.pause_action.toggled.connect(self.pause_toggled.emit)
+        self.menu.addAction(self.tr("Reminder settings…"), self.settings_requested.emit)
         self.menu.addSeparator()
         self.menu.addAction(self.tr("Quit NetDesk"), self.quit_requested.emit)
         self.icon.setContextMenu(self.menu)

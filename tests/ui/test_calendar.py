@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from netdesk.core.clock import FakeClock
 from netdesk.core.followups import AgendaItem
@@ -224,3 +224,44 @@ def test_today_view_lists_due_follow_ups(qtbot, services, people) -> None:
         "today · Maria Test · thank"
     ]
     assert not today.due_list.isHidden()
+
+
+def test_keys_work_inside_the_main_window(qtbot, paths, people) -> None:
+    from netdesk.ui.app import build_window
+
+    window = build_window(paths)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    fu = window.services.followups
+    fid = fu.create(people["Maria"], date.today(), reason="thank")
+    view = window.show_view("followups")
+    view.refresh()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.agenda.setFocus()
+    view.agenda.setCurrentRow(0)
+    qtbot.keyClick(view.agenda, Qt.Key.Key_D)
+    assert fu.get(fid).status == "done"
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert fu.get(fid).status == "open"
+    _settle(qtbot)
+    view.agenda.setCurrentRow(0)
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Return)
+    assert view.dialog is not None and view.dialog.isVisible()
+    view.dialog.reject()
+
+
+def test_follow_up_after_a_logged_interaction(qtbot, services, fu, people) -> None:
+    from netdesk.core.interactions import log_interaction
+    from netdesk.store.models import FollowUp
+
+    interaction = log_interaction(services.changes, people["Sofia"], channel="coffee")
+    dialog = FollowUpDialog(fu, people["Sofia"], reason="after meeting", interaction_id=interaction)
+    qtbot.addWidget(dialog)
+    assert dialog.reason.currentText() == "after meeting"
+    [week] = [b for b in dialog.findChildren(QPushButton) if b.text() == "in 1 week"]
+    week.click()
+    dialog.accept()
+    row = FollowUp.get_by_id(dialog.created_id)
+    assert (row.interaction_id, row.due_at) == (interaction, datetime(2026, 3, 18))

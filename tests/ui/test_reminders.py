@@ -90,6 +90,7 @@ def test_tray_menu_is_built_up_front_and_acts(qtbot, services) -> None:
         "Due today (2)",
         "Quick-add follow-up…",
         "Pause reminders for an hour",
+        "Reminder settings…",
         "Quit NetDesk",
     ]
     assert tray.icon.toolTip() == "NetDesk: 2 follow-ups due"
@@ -192,3 +193,25 @@ def test_file_menu_offers_a_new_follow_up(qtbot, paths, services) -> None:
     dialog = window.views["followups"].dialog
     assert dialog is not None and dialog.windowTitle() == "New follow-up"
     dialog.reject()
+
+
+def test_reminder_settings_dialog_saves_and_applies(qtbot, paths, services) -> None:
+    from datetime import time
+
+    from PySide6.QtCore import QTime
+
+    from netdesk.ui.reminder_settings import ReminderSettings
+
+    window = build_window(paths)
+    qtbot.addWidget(window)
+    reminders = Reminders(window, window.services, None)
+    texts = [a.text() for a in window.menus["file"].actions()]
+    window.menus["file"].actions()[texts.index("Reminder settings…")].trigger()
+    dialog = reminders.settings_dialog
+    assert dialog is not None and not dialog.close_to_tray.isEnabled()  # no tray here
+    dialog.digest.setTime(QTime(8, 30))
+    dialog.quiet.setChecked(False)
+    dialog.accept()
+    saved = ReminderSettings.load(window.settings)
+    assert (saved.digest, saved.quiet_start, saved.quiet_end) == (time(8, 30), None, None)
+    assert reminders.scheduler.settings.digest == time(8, 30)
