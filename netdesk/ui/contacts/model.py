@@ -41,16 +41,20 @@ class ContactTableModel(QAbstractTableModel):
         self.descending = False
         self.avatars = Avatars()
         self._rows: list[ContactRow] = []
-        self._total = 0
+        self._total: int | None = 0
+        self._exhausted = True
         self._query = ContactListQuery()
+        self._loaded = False
 
     def reload(self) -> None:
         """Run the query again (after a change or a new filter) and show its first page."""
+        self._loaded = True
         self.beginResetModel()
         self.avatars.clear()
         self._query = ContactListQuery(self.list_filter, self.sort_key, self.descending)
         self._rows = self._query.page(0, PAGE_SIZE)
-        self._total = self._query.count() if len(self._rows) == PAGE_SIZE else len(self._rows)
+        self._exhausted = len(self._rows) < PAGE_SIZE
+        self._total: int | None = len(self._rows) if self._exhausted else None
         self.endResetModel()
 
     def set_filter(self, list_filter: ListFilter) -> None:
@@ -60,7 +64,9 @@ class ContactTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many contacts match (also those not fetched yet)."""
+        """How many contacts match (also those not fetched yet); counted when first asked."""
+        if self._total is None:
+            self._total = self._query.count()
         return self._total
 
     def query(self) -> ContactListQuery:
@@ -84,12 +90,12 @@ class ContactTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         more = self._query.page(len(self._rows), PAGE_SIZE)
+        self._exhausted = len(more) < PAGE_SIZE
         if not more:
-            self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
@@ -103,7 +109,8 @@ class ContactTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_key = COLUMNS[column][0]
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._loaded:
+            self.reload()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -158,6 +158,10 @@ class ContactsView(QWidget):
             box.currentIndexChanged.connect(self.apply_filter)
         self.due_filter.toggled.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(60)
+        self._count_timer.timeout.connect(self._show_count)
         self._changed_ids: set[int] = set()
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -250,17 +254,15 @@ class ContactsView(QWidget):
         self._after_reload(selected)
 
     def _after_reload(self, selected: list[int]) -> None:
-        total = self.model.total
         trash = self.list_filter().scope == "trash"
         self.trash_bar.setVisible(trash)
         filtered = self.list_filter() != ListFilter()
-        if total == 0:
+        if self.model.rowCount() == 0:
             self.empty.show_for(filtered, self.search.text(), trash)
             self.list_stack.setCurrentWidget(self.empty)
         else:
             self.list_stack.setCurrentWidget(self.table)
-        noun = "contact" if total == 1 else "contacts"
-        self.count_label.setText(f"{total:,} {noun}" + (" in the Trash" if trash else ""))
+        self._count_timer.start()
         selection = self.table.selectionModel()
         for contact_id in selected:
             row = self.model.row_for_id(contact_id)
@@ -271,6 +273,13 @@ class ContactsView(QWidget):
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
         self._update_actions()
+
+    def _show_count(self) -> None:
+        """Count the matches after the rows are painted (counting waits for every match)."""
+        total = self.model.total
+        noun = "contact" if total == 1 else "contacts"
+        trash = " in the Trash" if self.list_filter().scope == "trash" else ""
+        self.count_label.setText(f"{total:,} {noun}{trash}")
 
     def _fill_filter_menus(self) -> None:
         choices = filter_choices()
