@@ -96,15 +96,8 @@ def _decode_line(line: bytes, fallback: str) -> str:
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    match = _CHARSET_RE.search(line.split(b":", 1)[0])
-    charset = match.group(1).decode("ascii") if match else fallback
-    if not _known_codec(charset):
-        charset = fallback
-    try:
-        return line.decode(charset)
-    except UnicodeDecodeError:
-        return line.decode("latin-1")
+        match = _CHARSET_RE.search(line.split(b":", 1)[0])
+        return _decode_bytes(line, match.group(1).decode("ascii") if match else fallback)
 
 
 def split_cards(lines: list[str]) -> list[RawCard]:

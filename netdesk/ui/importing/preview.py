@@ -60,6 +60,9 @@ class PreviewPage(QWidget):
         self.counts = plain_label()
         self.counts.setObjectName("importCounts")
         self.counts.setWordWrap(True)
+        font = self.counts.font()
+        font.setBold(True)
+        self.counts.setFont(font)
 
         self.matches = QTableWidget(0, 4)
         self.matches.setHorizontalHeaderLabels(
