@@ -47,6 +47,16 @@ if TYPE_CHECKING:
 QUICK_DELAYS = (("in 2 days", 2), ("in 1 week", 7), ("in 1 month", 30))
 
 
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel buttons wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class FollowUpDialog(QDialog):
     """Create a follow-up for a contact (or pick the contact), or edit an existing one."""
 
@@ -114,11 +124,7 @@ class FollowUpDialog(QDialog):
         form.addRow("", quick)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Note"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828")
         layout = QVBoxLayout(self)
@@ -181,14 +187,9 @@ def pick_moment(parent: QWidget | None, initial: datetime) -> datetime | None:
     dialog.setWindowTitle(dialog.tr("Snooze until"))
     edit = QDateTimeEdit(QDateTime(initial))
     edit.setCalendarPopup(True)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(edit)
-    layout.addWidget(buttons)
+    layout.addWidget(ok_cancel(dialog))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return edit.dateTime().toPython().replace(second=0, microsecond=0)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.ui.followup_dialog import ok_cancel
 from netdesk.ui.reminder_settings import ReminderSettings
 
 
@@ -49,14 +49,9 @@ class ReminderSettingsDialog(QDialog):
         form.addRow(self.tr("Daily reminder for follow-ups without a time at"), self.digest)
         form.addRow(quiet)
         form.addRow(self.close_to_tray)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         self.settings.digest = self.digest.time().toPython()
