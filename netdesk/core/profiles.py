@@ -10,15 +10,17 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-SERVICES: dict[str, tuple[str, tuple[str, ...], str]] = {
-    # service: (label, hosts, URL template for a bare handle)
-    "linkedin": ("LinkedIn", ("linkedin.com",), "https://www.linkedin.com/in/{}"),
-    "github": ("GitHub", ("github.com",), "https://github.com/{}"),
-    "x": ("X / Twitter", ("x.com", "twitter.com"), "https://x.com/{}"),
-    "stackoverflow": ("Stack Overflow", ("stackoverflow.com",), ""),
-    "reddit": ("Reddit", ("reddit.com",), "https://www.reddit.com/user/{}"),
-    "facebook": ("Facebook", ("facebook.com", "fb.com"), "https://www.facebook.com/{}"),
-    "website": ("Website", (), ""),
+from netdesk.formats.profiles import profile_service
+
+SERVICES: dict[str, tuple[str, str]] = {
+    # service: (label, URL template for a bare handle)
+    "linkedin": ("LinkedIn", "https://www.linkedin.com/in/{}"),
+    "github": ("GitHub", "https://github.com/{}"),
+    "x": ("X / Twitter", "https://x.com/{}"),
+    "stackoverflow": ("Stack Overflow", ""),
+    "reddit": ("Reddit", "https://www.reddit.com/user/{}"),
+    "facebook": ("Facebook", "https://www.facebook.com/{}"),
+    "website": ("Website", ""),
 }
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HANDLE = re.compile(r"^@?([A-Za-z0-9_.\-]{1,100})$")
@@ -32,15 +34,6 @@ class Profile:
     url: str
 
 
-def service_of_host(host: str) -> str:
-    """The service a host name belongs to ("" for other sites)."""
-    host = host.lower().removeprefix("www.").removeprefix("m.")
-    for service, (_, hosts, _) in SERVICES.items():
-        if any(host == h or host.endswith("." + h) for h in hosts):
-            return service
-    return ""
-
-
 def recognise(text: str, service: str = "") -> Profile | str:
     """The profile `text` names, or a message saying why it is not one."""
     text = text.strip()
@@ -48,7 +41,7 @@ def recognise(text: str, service: str = "") -> Profile | str:
         return "Enter a link or a user name."
     handle = _HANDLE.match(text)
     if handle and ("." not in text or text.startswith("@")):
-        template = SERVICES.get(service, ("", (), ""))[2]
+        template = SERVICES.get(service, ("", ""))[1]
         if not template:
             return "Paste the full link for this kind of profile."
         return Profile(service, template.format(handle.group(1)))
@@ -56,7 +49,7 @@ def recognise(text: str, service: str = "") -> Profile | str:
     parts = urlsplit(link)
     if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in text:
         return "This is not a web link (http or https)."
-    found = service_of_host(parts.netloc)
+    found = profile_service(link)
     host = parts.netloc.lower()
     url = f"https://{host}{parts.path.rstrip('/')}"
     if parts.query:

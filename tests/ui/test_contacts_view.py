@@ -286,3 +286,34 @@ def test_ctrl_shift_f_schedules_a_follow_up(view, qtbot, services, monkeypatch) 
     assert [f.contact_id for f in FollowUp.select()] == [contact_id]
     QApplication.processEvents()
     assert view.model.data(view.model.index(0, 6)) != ""
+
+
+def test_profiles_of_other_networks_keep_their_service(view, services) -> None:
+    contact_id = _add(
+        services,
+        "Ana",
+        methods=[MethodDraft("profile", "https://gitlab.com/ana", service="gitlab")],
+    )
+    view.apply_filter()
+    view.select_contact(contact_id)
+    row = view.editor.methods.rows[0]
+    assert row.service == "gitlab" and row.error() == ""
+    assert row.draft().value == "https://gitlab.com/ana"
+
+
+def test_drag_out_gives_vcard_data_and_a_vcf_file(view, services) -> None:
+    from pathlib import Path
+
+    from netdesk.formats.vcard_reader import read_vcard_file
+
+    contact_id = _add(services, "Jürgen", "Müller", methods=[MethodDraft("email", "j@m.de")])
+    view.apply_filter()
+    view.select_contact(contact_id)
+    assert view.model.flags(view.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    mime = view.model.mimeData([view.model.index(0, 0), view.model.index(0, 1)])
+    text = bytes(mime.data("text/vcard")).decode()
+    assert text.count("BEGIN:VCARD") == 1 and "Jürgen" in text
+    path = mime.urls()[0].toLocalFile()
+    assert path.endswith("Jürgen Müller.vcf")
+    drafts = read_vcard_file(Path(path)).drafts
+    assert drafts[0].methods[0].value == "j@m.de"

@@ -92,11 +92,13 @@ class MethodRow(QWidget):
         self.label_box.setMinimumContentsLength(6)
         self.label_box.setMaximumWidth(96)
         if self.kind == "profile":
-            for key, (title, _, _) in SERVICES.items():
+            for key, (title, _) in SERVICES.items():
                 self.label_box.addItem(title, key)
             self.label_box.setEditable(False)
-            index = self.label_box.findData(method.service or "website")
-            self.label_box.setCurrentIndex(max(index, 0))
+            service = method.service or "website"
+            if self.label_box.findData(service) < 0:
+                self.label_box.addItem(service.capitalize(), service)
+            self.label_box.setCurrentIndex(self.label_box.findData(service))
         else:
             self.label_box.addItems(LABELS.get(self.kind, ("other",)))
             self.label_box.setCurrentText(method.label or self.label_box.itemText(0))

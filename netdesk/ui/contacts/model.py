@@ -6,9 +6,19 @@ Opening the list reads one page whatever the number of contacts; scrolling fetch
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QPixmap
 
 from netdesk.core.contact_list import ContactListQuery, ContactRow, ListFilter
@@ -26,6 +36,7 @@ COLUMNS = (
     ("next_followup", "Next follow-up"),
 )
 PAGE_SIZE = 200
+VCARD_MIME = "text/vcard"
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,6 +56,7 @@ class ContactTableModel(QAbstractTableModel):
         self._exhausted = True
         self._query = ContactListQuery()
         self._loaded = False
+        self.drag_out: Callable[[list[int]], tuple[str, Path]] | None = None
 
     def reload(self) -> None:
         """Run the query again (after a change or a new filter) and show its first page."""
@@ -100,6 +112,23 @@ class ContactTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return [VCARD_MIME, "text/uri-list"]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        """The dragged contacts as vCard data and as a .vcf file (for the desktop, mail)."""
+        ids = list(dict.fromkeys(self._rows[i.row()].id for i in indexes if i.isValid()))
+        mime = QMimeData()
+        if self.drag_out is not None and ids:
+            text, path = self.drag_out(ids)
+            mime.setData(VCARD_MIME, QByteArray(text.encode()))
+            mime.setUrls([QUrl.fromLocalFile(str(path))])
+        return mime
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
