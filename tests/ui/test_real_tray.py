@@ -1,4 +1,5 @@
-"""Real tray and notification hosts: Xvfb + trayer (balloon), dbus-run-session + dunst (Notify).
+"""Real tray and notification hosts: Xvfb + trayer (balloon), dbus-run-session + dunst (Notify,
+then `dunstctl action` clicks it and the follow-up opens).
 
 These need the Debian packages `scripts/system-deps.sh test` installs; they skip, saying which
 program is missing, only where those are not installed.
@@ -103,8 +104,13 @@ for _ in $(seq 100); do
     | grep -q true && break
   sleep 0.1
 done
-"$PYTHON" "$PROBE" desktop "$DATA"
-sleep 1
+"$PYTHON" "$PROBE" desktop "$DATA" > "$OUT" 2>&1 &
+probe=$!
+for _ in $(seq 150); do grep -q READY "$OUT" && break; sleep 0.1; done
+dunstctl action 0
+wait $probe
+cat "$OUT"
+sleep 0.5
 kill $monitor $dunst_pid $watcher 2>/dev/null
 wait 2>/dev/null
 exit 0
@@ -118,6 +124,7 @@ def test_notify_reaches_the_session_notification_service(tmp_path: Path) -> None
     with _xvfb() as display:
         env = _env(display, tmp_path)
         env.update(LOG=str(log), PYTHON=sys.executable, PROBE=str(PROBE), DATA=str(tmp_path))
+        env["OUT"] = str(tmp_path / "probe.out")
         session = subprocess.run(
             ["dbus-run-session", "--", "bash", "-c", SESSION_SCRIPT],
             env=env,
@@ -131,3 +138,4 @@ def test_notify_reaches_the_session_notification_service(tmp_path: Path) -> None
     monitored = log.read_text()
     assert "member=Notify" in monitored
     assert "Follow up with Maria Chen" in monitored
+    assert report["opened"], "clicking the notification did not open the follow-up"

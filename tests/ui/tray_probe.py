@@ -52,12 +52,18 @@ def main(mode: str, data_dir: str) -> None:
         )
 
     _wait(app, 3, balloon_visible)
+    opened: list[int] = []
+    notifier.open_requested.connect(opened.append)
+    if desktop is not None:
+        print("READY", flush=True)
+        _wait(app, 8, lambda: bool(opened))
     report = {
         "tray_available": QSystemTrayIcon.isSystemTrayAvailable(),
         "tray_shown": shown,
         "route": route,
         "balloon": balloon_visible(),
         "capabilities": sorted(desktop.capabilities) if desktop else [],
+        "opened": opened == [fid],
     }
     print(json.dumps(report), flush=True)
     if desktop is not None:
