@@ -317,3 +317,20 @@ def test_drag_out_gives_vcard_data_and_a_vcf_file(view, services) -> None:
     assert path.endswith("Jürgen Müller.vcf")
     drafts = read_vcard_file(Path(path)).drafts
     assert drafts[0].methods[0].value == "j@m.de"
+
+
+def test_phone_region_setting(view, monkeypatch) -> None:
+    from netdesk.ui.contacts.settings_dialog import ContactSettingsDialog
+
+    def choose_germany(dialog: ContactSettingsDialog) -> int:
+        dialog.region.setCurrentIndex(dialog.region.findData("DE"))
+        return ContactSettingsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ContactSettingsDialog, "exec", choose_germany)
+    view.editor.set_region("US")
+    row = view.editor.methods.add(MethodDraft("phone", "030 901820"))
+    assert row.error()
+    view.edit_settings()
+    assert row.error() == "" and view.editor.region == "DE"
+    assert view.settings.value("contacts/phone_region") == "DE"
+    assert row.draft().value == "030 901820"

@@ -206,6 +206,14 @@ class ContactEditor(QWidget):
         self._set_dirty(False)
         self._validate()
 
+    def set_region(self, region: str) -> None:
+        """Read phone numbers as numbers of `region` from now on."""
+        self.region = region
+        self.methods.region = region
+        for row in self.methods.rows:
+            row.set_region(region)
+        self._validate()
+
     def revert(self) -> None:
         """Throw away unsaved edits."""
         self.load(self.contact_id, self.loaded)

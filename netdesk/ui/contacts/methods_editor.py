@@ -139,6 +139,10 @@ class MethodRow(QWidget):
     def service(self) -> str:
         return self.label_box.currentData() or "" if self.kind == "profile" else ""
 
+    def set_region(self, region: str) -> None:
+        self.region = region
+        self._on_edit()
+
     def error(self) -> str:
         """The row's validation message ("" when fine)."""
         return method_error(self.kind, self.value_edit.text(), self.service, self.region)

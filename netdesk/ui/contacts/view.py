@@ -222,6 +222,7 @@ class ContactsView(QWidget):
         for circle in ("", *CIRCLES):
             action = self.circle_menu.addAction(circle.capitalize() or "No circle")
             action.triggered.connect(lambda _=False, c=circle: self.set_circle_selected(c))
+        self.settings_action = self._action("Contact settings…", None, self.edit_settings)
         self.escape_action = self._action("Clear search", "Esc", self.search.clear)
 
     def install_actions(self, window) -> None:
@@ -242,6 +243,8 @@ class ContactsView(QWidget):
         ):
             edit.addAction(action)
         edit.addMenu(self.circle_menu)
+        edit.addSeparator()
+        edit.addAction(self.settings_action)
 
     # -- list ------------------------------------------------------------------------------
 
@@ -521,6 +524,15 @@ class ContactsView(QWidget):
         from netdesk.ui.followup_dialog import ask_follow_up
 
         return ask_follow_up(self, self.services, self.editor.contact_id)
+
+    def edit_settings(self) -> None:
+        """Ask for the default phone region and use it from now on."""
+        from netdesk.ui.contacts.settings_dialog import ContactSettingsDialog
+
+        dialog = ContactSettingsDialog(self.editor.region, self)
+        if dialog.exec() == ContactSettingsDialog.DialogCode.Accepted:
+            self.settings.setValue("contacts/phone_region", dialog.chosen_region())
+            self.editor.set_region(dialog.chosen_region())
 
     def write_drag_file(self, ids: list[int]) -> tuple[str, Path]:
         """vCard 4.0 text of the contacts and a .vcf file holding it, for a drag out."""
