@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from netdesk.core.contact_list import ContactListQuery, ListFilter
 from netdesk.core.contacts import ContactService
 from netdesk.formats.csv_writer import write_csv
-from netdesk.formats.vcard_writer import write_vcards
+from netdesk.formats.vcard_writer import write_vcard, write_vcards
 
 FORMATS = {"vcard": ".vcf", "vcard3": ".vcf", "csv": ".csv"}
+_UNSAFE = re.compile(r"[^\w .,'-]+")
 
 
 class ExportService:
@@ -31,3 +34,16 @@ class ExportService:
         if fmt == "csv":
             return write_csv(drafts)
         return write_vcards(drafts, "3.0" if fmt == "vcard3" else "4.0")
+
+    def vcard_files(self, ids: Iterable[int], folder: Path) -> list[Path]:
+        """One vCard 4.0 file per contact in `folder`, named after the person (dragging out)."""
+        written: list[Path] = []
+        for contact_id in ids:
+            draft = self.contacts.load(contact_id)
+            stem = _UNSAFE.sub("_", draft.display_name or draft.full_name()).strip(" ._")[:80]
+            path = folder / f"{stem or 'contact'}.vcf"
+            if path in written or path.exists():
+                path = folder / f"{stem or 'contact'} ({contact_id}).vcf"
+            path.write_text(write_vcard(draft), encoding="utf-8", newline="")
+            written.append(path)
+        return written

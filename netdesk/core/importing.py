@@ -28,6 +28,8 @@ from netdesk.store import fts
 from netdesk.store.models import Contact, ImportBatch, ImportChange, Interaction, db, utcnow
 
 CHOICES = ("merge", "skip", "new")
+CHUNK = 500
+"""Cards per progress report (and per bulk insert): Cancel takes effect within one chunk."""
 ProgressFn = Callable[[int, int, str], None]
 
 
@@ -136,7 +138,7 @@ class ImportService:
                 results.append(ParseResult(str(path), errors=[CardError(str(path), 0, reason)]))
                 continue
             results.append(read_source(data, str(path)))
-        plan = self.plan_results(results)
+        plan = self.plan_results(results, progress)
         plan.unreadable = unreadable
         return plan
 
@@ -144,14 +146,21 @@ class ImportService:
         """Plan the import of dropped data (e.g. text/vcard from another address book)."""
         return self.plan_results([read_source(data, name)])
 
-    def plan_results(self, results: list[ParseResult]) -> ImportPlan:
+    def plan_results(
+        self, results: list[ParseResult], progress: ProgressFn = no_progress
+    ) -> ImportPlan:
         """Sort parsed cards into new and matched; cards matching an earlier card are combined."""
         plan = ImportPlan(files=[r.file for r in results])
         index = MatchIndex.of_stored_contacts()
         names: dict[int, str] = {}
+        total = sum(len(r.drafts) for r in results)
+        done = 0
         for result in results:
             plan.errors += result.errors
             for number, draft in enumerate(result.drafts, start=1):
+                done += 1
+                if done % CHUNK == 0:
+                    progress(done, total, "")
                 card = PlannedCard(draft, result.file, number)
                 keys = keys_of(draft)
                 target, reason = index.find(keys) or (None, "")
@@ -196,14 +205,12 @@ class ImportService:
             batch.id, len(created), len(to_merge), skipped, len(plan.errors), plan.errors
         )
 
-    _CHUNK = 500
-
     def _create(
         self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, total: int
     ) -> list[int]:
         ids: list[int] = []
-        for start in range(0, len(cards), self._CHUNK):
-            chunk = cards[start : start + self._CHUNK]
+        for start in range(0, len(cards), CHUNK):
+            chunk = cards[start : start + CHUNK]
             ids += create_contacts([c.draft for c in chunk], batch_id)
             progress(start + len(chunk), total, chunk[-1].draft.full_name())
         changes = [{"batch": batch_id, "contact": i, "action": "created"} for i in ids]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -199,3 +200,14 @@ def test_export_everything_from_the_file_menu(window, controller, qtbot, tmp_pat
 def test_files_that_are_not_contacts_are_left_to_others(window, controller) -> None:
     assert not controller.open_files(["/tmp/notes.txt"])
     assert controller.dialog is None
+
+
+def test_dragging_contacts_out_gives_vcf_files_and_card_data(window, qtbot) -> None:
+    from netdesk.ui.importing.drag_out import contacts_mime_data
+
+    services = window.services
+    ids = [services.contacts.create(ContactDraft(display_name=n)) for n in ("Ann/Lee", "Ann/Lee")]
+    mime = contacts_mime_data(services.exporting, ids)
+    names = [Path(url.toLocalFile()).name for url in mime.urls()]
+    assert names == ["Ann_Lee.vcf", f"Ann_Lee ({ids[1]}).vcf"]
+    assert bytes(mime.data("text/vcard").data()).count(b"FN:Ann/Lee") == 2
