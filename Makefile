@@ -21,6 +21,7 @@ lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
 
 package: system-deps
+	@bash scripts/system-deps.sh package
 	bash packaging/build.sh
 
 system-deps:

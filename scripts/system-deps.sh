@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu libraries Qt needs, only those that are missing.
 #   system-deps.sh runtime   libraries for the offscreen and X11 Qt platforms
-#   system-deps.sh test      plus Xvfb and the tray / notification hosts used by the real-display tests
+#   system-deps.sh package   plus what packaging/build.sh uses (binutils, file, Wayland client libs)
+#   system-deps.sh test      plus those, Xvfb and the tray / notification hosts of the display tests
 set -euo pipefail
 
 runtime=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
@@ -9,9 +10,13 @@ runtime=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
          libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core)
 test=(xvfb xauth dbus dbus-x11 trayer dunst haskell-status-notifier-item-utils x11-utils
       desktop-file-utils appstream)
+package=(binutils file libwayland-client0 libwayland-cursor0)
 
 wanted=("${runtime[@]}")
-[ "${1:-runtime}" = test ] && wanted+=("${test[@]}")
+case "${1:-runtime}" in
+  package) wanted+=("${package[@]}") ;;
+  test) wanted+=("${package[@]}" "${test[@]}") ;;
+esac
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "NetDesk: not a Debian/Ubuntu system; make sure Qt 6's runtime libraries are installed:" >&2

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Prints the .deb Depends field for a PyInstaller bundle: the Debian packages that own the shared
+# libraries its ELF files link (DT_NEEDED) but the bundle does not carry, and libc6 (>= the newest
+# GLIBC_ symbol version they use).  Usage: deb-depends.sh BUNDLE_DIR
+set -euo pipefail
+bundle=$(realpath "$1")
+
+mapfile -t elves < <(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -print0 |
+  xargs -0 file -N --mime-type |
+  awk -F': *' '$2 ~ /^application\/x-(pie-executable|sharedlib|executable)$/ {print $1}')
+carried=$(find "$bundle" -name '*.so*' -printf '%f\n' | sort -u)
+needed=$(for f in "${elves[@]}"; do objdump -p "$f" | awk '$1 == "NEEDED" {print $2}'; done |
+  sort -u | comm -23 - <(echo "$carried"))
+
+owner() {  # the package owning library $1 as this machine's linker finds it
+  local path
+  path=$(ldconfig -p | awk -v lib="$1" '$1 == lib && /x86-64/ {print $NF; exit}')
+  [ -n "$path" ] || { echo "deb-depends: $1 is not installed here" >&2; return 1; }
+  for candidate in "$path" "$(realpath "$path")" "/usr$path" "${path#/usr}"; do
+    dpkg-query -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1 && return
+  done
+  echo "deb-depends: no package owns $path" >&2
+  return 1
+}
+
+packages=$(for lib in $needed; do owner "$lib"; done | sort -u | { grep -vx 'libc6' || true; })
+glibc=$(for f in "${elves[@]}"; do objdump -T "$f"; done | grep -o 'GLIBC_[0-9][0-9.]*' |
+  sed 's/GLIBC_//' | sort -uV | tail -1)
+{ echo "libc6 (>= $glibc)"; echo "$packages"; } | paste -sd, | sed 's/,/, /g'
