@@ -6,6 +6,7 @@ inputs are unchanged, so later runs only check.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -101,10 +102,45 @@ def test_bundled_version(release: Release, tmp_path: Path) -> None:
     assert done.stdout.strip() == f"NetDesk {__version__}"
 
 
+VCARDS = """BEGIN:VCARD
+VERSION:3.0
+FN:Zoë Ångström
+N:Ångström;Zoë;;;
+ORG:Nordlys AS
+EMAIL;TYPE=work:zoe@nordlys.example
+TEL;TYPE=cell:+47 912 34 567
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+FN:Kofi Mensah
+EMAIL:kofi@example.org
+URL:https://www.linkedin.com/in/kofi-mensah
+END:VCARD
+"""
+
+
 @pytest.mark.slow
 @linux_only
-def test_bundled_gui_starts_offscreen_and_check_passes(release: Release, tmp_path: Path) -> None:
-    """The GUI paints and opens its store from the bundle; then `check` finds the database ok."""
+def test_bundled_import_of_a_vcard(release: Release, tmp_path: Path) -> None:
+    """The bundled command line imports a .vcf headless, and the store it wrote checks ok."""
+    cards = tmp_path / "contacts.vcf"
+    cards.write_text(VCARDS, encoding="utf-8")
+    data = str(tmp_path / "data")
+
+    done = run_bundled(release, tmp_path, "--data-dir", data, "import", "--json", str(cards))
+    assert done.returncode == 0, done.stdout + done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["created"], summary["failed"]) == (2, 0)
+
+    done = run_bundled(release, tmp_path, "--data-dir", data, "check")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith(": ok")
+
+
+@pytest.mark.slow
+@linux_only
+def test_bundled_gui_starts_offscreen(release: Release, tmp_path: Path) -> None:
+    """The bundled GUI paints and opens its store, and is still running a second later."""
     data = tmp_path / "data"
     app = subprocess.Popen(
         [str(release.executable), "--data-dir", str(data)],
@@ -122,10 +158,6 @@ def test_bundled_gui_starts_offscreen_and_check_passes(release: Release, tmp_pat
     output = app.communicate(timeout=30)[0]
     assert alive and (data / "netdesk.db").exists(), output
     assert "Traceback" not in output, output
-
-    done = run_bundled(release, tmp_path, "--data-dir", str(data), "check")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().endswith(": ok")
 
 
 @pytest.mark.slow
