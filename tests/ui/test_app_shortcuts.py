@@ -1,0 +1,46 @@
+"""The real window with every view: each view's shortcuts act in that view only."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import Contact
+from netdesk.ui.app import build_window
+
+
+@pytest.fixture
+def window(qtbot, services, paths):
+    win = build_window(paths)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_ctrl_n_and_ctrl_z_act_in_the_shown_view(window, qtbot, services) -> None:
+    contacts = window.show_view("contacts")
+    contacts.search.setFocus()
+    qtbot.keyClick(contacts.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert contacts.editor.given.hasFocus()
+    contact_id = contacts.save_contact(None, ContactDraft(given_name="Ana"))
+    contacts.select_contact(contact_id)
+    contacts.table.setFocus()
+    qtbot.keyClick(contacts.table, Qt.Key.Key_Delete)
+    assert Contact.get_by_id(contact_id).deleted_at is not None
+    qtbot.keyClick(contacts.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert Contact.get_by_id(contact_id).deleted_at is None
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert window.current_view() == "contacts"
+    assert contacts.model.rowCount() == 1
+
+
+def test_contact_actions_are_in_the_edit_menu(window) -> None:
+    titles = [a.text() for a in window.menus["edit"].actions()]
+    for title in ("&Undo", "&Find contacts", "&Log interaction…", "&Merge…", "&Delete"):
+        assert any(t.startswith(title) for t in titles), title
+    assert any(a.text() == "&New contact" for a in window.menus["file"].actions())
