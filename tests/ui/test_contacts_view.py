@@ -267,6 +267,16 @@ def test_log_interaction_updates_last_contacted(view, qtbot, services) -> None:
     assert "Talked about the data team" in view.editor.timeline.items.item(0).text()
     QApplication.processEvents()
     assert view.model.data(view.model.index(0, 5)) == "today"
+    assert view.editor.tabs.tabText(1) == "Timeline (1)"
+    view.editor.timeline.items.item(0).setSelected(True)
+    view.editor.timeline.delete_selected()
+    assert view.editor.timeline.items.count() == 0
+    QApplication.processEvents()
+    assert view.model.data(view.model.index(0, 5)) == "—"
+    view.undo_action.trigger()
+    QApplication.processEvents()
+    assert "Talked about the data team" in view.editor.timeline.items.item(0).text()
+    assert view.model.data(view.model.index(0, 5)) == "today"
 
 
 def test_ctrl_shift_f_schedules_a_follow_up(view, qtbot, services, monkeypatch) -> None:

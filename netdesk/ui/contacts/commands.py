@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from netdesk.core.interactions import InteractionRow, delete_interaction, log_interaction
 from netdesk.core.merge import MergeRecord, merge, undo_merge
 from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft
@@ -73,6 +74,34 @@ class MergeCommand(QUndoCommand):
     def undo(self) -> None:
         assert self.record is not None
         undo_merge(self.services.contacts, self.record)
+
+
+class DeleteInteractionsCommand(QUndoCommand):
+    """Delete interactions from a timeline; undo logs them again as they were."""
+
+    def __init__(self, services: Services, rows: list[InteractionRow]) -> None:
+        super().__init__("Delete interaction" if len(rows) == 1 else "Delete interactions")
+        self.services = services
+        self.rows = rows
+        self.ids = [row.id for row in rows]
+
+    def redo(self) -> None:
+        for interaction_id in self.ids:
+            delete_interaction(self.services.changes, interaction_id)
+
+    def undo(self) -> None:
+        self.ids = [
+            log_interaction(
+                self.services.changes,
+                row.contact_id,
+                occurred_at=row.occurred_at,
+                channel=row.channel,
+                summary=row.summary,
+                direction=row.direction,
+                event_id=row.event_id,
+            )
+            for row in self.rows
+        ]
 
 
 def trash_command(services: Services, ids: list[int]) -> CallCommand:

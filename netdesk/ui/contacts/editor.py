@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +104,7 @@ class ContactEditor(QWidget):
         self.name_message.setObjectName("fieldError")
         self.name_message.hide()
         self.timeline = TimelineWidget(services)
+        self.timeline.logged.connect(lambda _: self._count_timeline())
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -125,15 +127,15 @@ class ContactEditor(QWidget):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(form)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        body_layout.addWidget(line)
-        body_layout.addWidget(self.timeline)
         body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, "Details")
+        self.tabs.addTab(self.timeline, "Timeline")
 
         self.save_button = QPushButton("Save")
         self.save_button.setDefault(True)
@@ -152,7 +154,7 @@ class ContactEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addWidget(self.heading)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -202,9 +204,14 @@ class ContactEditor(QWidget):
         name = draft.full_name() or "New contact"
         self.heading.setText(name)
         self.timeline.show_contact(contact_id, name)
+        self._count_timeline()
         self._loading = False
         self._set_dirty(False)
         self._validate()
+
+    def _count_timeline(self) -> None:
+        count = self.timeline.items.count()
+        self.tabs.setTabText(1, f"Timeline ({count})" if count else "Timeline")
 
     def set_region(self, region: str) -> None:
         """Read phone numbers as numbers of `region` from now on."""

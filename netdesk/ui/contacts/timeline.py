@@ -14,35 +14,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.interactions import delete_interaction, log_interaction, timeline
+from netdesk.core.interactions import log_interaction, timeline
 from netdesk.core.services import Services
 from netdesk.ui.contacts.log_dialog import LoggedInteraction, LogInteractionDialog
 from netdesk.ui.plain import plain_label
 from netdesk.ui.timefmt import local_from_utc, relative_time
-
-CHANNEL_SYMBOLS = {
-    "in person": "🤝",
-    "email": "✉",
-    "call": "☎",
-    "message": "💬",
-    "coffee": "☕",
-    "event": "🎟",
-    "connected": "🔗",
-}
 
 
 class TimelineWidget(QWidget):
     """Interactions with one contact."""
 
     logged = Signal(int)
+    delete_requested = Signal(list)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.contact_id: int | None = None
         self.contact_name = ""
-        self.title = plain_label("Timeline")
-        self.title.setObjectName("sectionTitle")
         self.log_button = QPushButton("Log interaction…")
         self.log_button.setToolTip("Log a call, coffee, email… (Ctrl+L)")
         self.log_button.clicked.connect(self.ask_and_log)
@@ -51,6 +40,7 @@ class TimelineWidget(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.items = QListWidget()
         self.items.setWordWrap(True)
+        self.items.setSpacing(4)
         self.items.setMinimumHeight(120)
         self.items.itemSelectionChanged.connect(
             lambda: self.delete_button.setEnabled(bool(self.items.selectedItems()))
@@ -58,14 +48,12 @@ class TimelineWidget(QWidget):
         self.empty = plain_label("No interactions yet. Press Ctrl+L after you talk.")
         self.empty.setObjectName("hint")
         head = QHBoxLayout()
-        head.addWidget(self.title)
-        head.addStretch(1)
+        head.addWidget(self.empty, 1)
         head.addWidget(self.delete_button)
         head.addWidget(self.log_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 8, 4, 4)
         layout.addLayout(head)
-        layout.addWidget(self.empty)
         layout.addWidget(self.items)
 
     def show_contact(self, contact_id: int | None, name: str = "") -> None:
@@ -79,16 +67,14 @@ class TimelineWidget(QWidget):
         rows = timeline(self.contact_id) if self.contact_id is not None else []
         for row in rows:
             when = local_from_utc(row.occurred_at)
-            symbol = CHANNEL_SYMBOLS.get(row.channel, "•")
             ago = relative_time(row.occurred_at)
-            text = f"{symbol}  {row.channel} · {when:%d %b %Y %H:%M} ({ago})"
+            text = f"{row.channel.capitalize()} · {when:%a %d %b %Y, %H:%M} ({ago})"
             if row.summary:
                 text += f"\n{row.summary}"
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setData(Qt.ItemDataRole.UserRole, row)
             self.items.addItem(item)
         self.empty.setVisible(not rows)
-        self.items.setVisible(bool(rows))
 
     def ask_and_log(self) -> int | None:
         """Ask for an interaction and record it; returns its id."""
@@ -124,6 +110,7 @@ class TimelineWidget(QWidget):
         return interaction_id
 
     def delete_selected(self) -> None:
-        for item in self.items.selectedItems():
-            delete_interaction(self.services.changes, item.data(Qt.ItemDataRole.UserRole))
-        self.refresh()
+        """Ask the owner to delete the selected interactions (so it can be undone)."""
+        rows = [item.data(Qt.ItemDataRole.UserRole) for item in self.items.selectedItems()]
+        if rows:
+            self.delete_requested.emit(rows)

@@ -103,7 +103,7 @@ class ContactsView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
-        for column, width in enumerate((170, 125, 125, 90, 95, 100, 100)):
+        for column, width in enumerate((170, 125, 125, 90, 95, 112, 112)):
             self.table.setColumnWidth(column, width)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -144,6 +144,7 @@ class ContactsView(QWidget):
 
         self.editor = ContactEditor(services, region)
         self.editor.save_requested.connect(self.save_contact)
+        self.editor.timeline.delete_requested.connect(self.delete_interactions)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
@@ -206,9 +207,7 @@ class ContactsView(QWidget):
         self.tag_action = self._action("Add &tag…", "Ctrl+T", self.tag_selected)
         self.untag_action = self._action("Remove tag…", None, self.untag_selected)
         self.merge_action = self._action("&Merge…", "Ctrl+M", self.merge_selected)
-        self.log_action = self._action(
-            "&Log interaction…", "Ctrl+L", self.editor.timeline.ask_and_log
-        )
+        self.log_action = self._action("&Log interaction…", "Ctrl+L", self.log_interaction)
         self.follow_up_action = self._action("&Follow up…", "Ctrl+Shift+F", self.follow_up_selected)
         self.open_action = self._action("Open in window", "Return", self._open_current)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -517,6 +516,19 @@ class ContactsView(QWidget):
         dialog.open()
         return dialog
 
+    def log_interaction(self) -> int | None:
+        """Ask for an interaction with the contact in the editor (Ctrl+L) and show it."""
+        if self.editor.contact_id is None:
+            return None
+        self.editor.tabs.setCurrentWidget(self.editor.timeline)
+        return self.editor.timeline.ask_and_log()
+
+    def delete_interactions(self, rows: list) -> None:
+        """Delete interactions from the timeline (Ctrl+Z brings them back)."""
+        self.undo_stack.push(commands.DeleteInteractionsCommand(self.services, rows))
+        self.editor.timeline.refresh()
+        self._announce("Interaction deleted — Ctrl+Z to undo")
+
     def follow_up_selected(self) -> int | None:
         """Schedule a follow-up with the contact in the editor (Ctrl+Shift+F)."""
         if self.editor.contact_id is None:
@@ -578,6 +590,9 @@ class ContactsView(QWidget):
         if state:
             header.restoreState(state)
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:
+            header.moveSection(5, 2)
+            header.moveSection(6, 3)
         splitter = self.settings.value("contacts/splitter")
         if splitter:
             self.splitter.restoreState(splitter)
