@@ -175,6 +175,7 @@ class ContactEditor(QWidget):
         self.notes.textChanged.connect(self._changed)
         self.methods.changed.connect(self._changed)
         self.photo.changed.connect(self._changed)
+        self.photo.failed.connect(self.problems.setText)
         self.load(None)
 
     # -- loading ---------------------------------------------------------------------------
