@@ -21,7 +21,7 @@ def window(qtbot, services, paths):
     return win
 
 
-def test_ctrl_n_and_ctrl_z_act_in_the_shown_view(window, qtbot, services) -> None:
+def test_ctrl_n_and_ctrl_z_act_in_the_shown_view(window, qtbot) -> None:
     contacts = window.show_view("contacts")
     contacts.search.setFocus()
     qtbot.keyClick(contacts.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -44,3 +44,25 @@ def test_contact_actions_are_in_the_edit_menu(window) -> None:
     for title in ("&Undo", "&Find contacts", "&Log interaction…", "&Merge…", "&Delete"):
         assert any(t.startswith(title) for t in titles), title
     assert any(a.text() == "&New contact" for a in window.menus["file"].actions())
+
+
+def test_hostile_contact_text_is_plain_in_every_view(window) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QLabel
+
+    hostile = '<b>Bob</b><img src="http://x/y.png">'
+    services = window.services
+    contact_id = services.contacts.create(ContactDraft(given_name=hostile, organisation=hostile))
+    services.followups.create(contact_id, date.today(), note=hostile)
+    QApplication.processEvents()
+    window.show_view("contacts").select_contact(contact_id)
+    seen = 0
+    for spec in window.specs:
+        view = window.show_view(spec.key)
+        QApplication.processEvents()
+        for label in view.findChildren(QLabel):
+            if "<b>Bob" in label.text():
+                seen += 1
+                assert label.textFormat() == Qt.TextFormat.PlainText, (spec.key, label.text())
+    assert seen
