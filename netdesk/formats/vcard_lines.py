@@ -85,11 +85,12 @@ def _fallback_charset(data: bytes) -> str:
 
 
 def _known_codec(name: str) -> bool:
+    """Whether `name` is a text encoding Python knows ("base64" is a codec, but not text)."""
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except (LookupError, ValueError):  # ValueError: a NUL in the name
         return False
-    return True
+    return getattr(info, "_is_text_encoding", True)
 
 
 def _decode_line(line: bytes, fallback: str) -> str:

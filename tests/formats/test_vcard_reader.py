@@ -115,3 +115,9 @@ def test_broken_cards_give_errors_and_the_rest_imports() -> None:
 def test_not_a_vcard_is_one_file_error() -> None:
     result = read_vcards(b"hello", "x.vcf")
     assert result.drafts == [] and result.errors[0].card == 0
+
+
+def test_charset_naming_a_codec_that_is_not_text() -> None:
+    data = b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=base64:J\x80rg\r\nEND:VCARD\r\n"
+    result = read_vcards(data, "odd.vcf")
+    assert result.errors == [] and result.drafts[0].full_name() == "J\u20acrg"
