@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
         return False
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.source() is not None:  # contacts dragged out of NetDesk's own list
+            return
         if any(
             Path(url.toLocalFile()).suffix.lower() in _CONTACT_FILE_SUFFIXES
             or Path(url.toLocalFile()).is_dir()

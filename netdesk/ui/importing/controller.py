@@ -134,7 +134,7 @@ class ImportController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Take drags and drops of vCard data (enter, move and drop events are all QDropEvents)."""
-        if not isinstance(event, QDropEvent):
+        if not isinstance(event, QDropEvent) or event.source() is not None:
             return False
         mime = event.mimeData()
         kind = next((k for k in VCARD_MIME_TYPES if mime.hasFormat(k)), None)
