@@ -1,4 +1,5 @@
-"""`netdesk import FILE...`: import vCard / CSV files (or folders of them) without the GUI.
+"""`netdesk import FILE...`: import vCard / CSV files (or folders of them) without the GUI;
+.ics files go to the events (see `_ics_import`).
 
 Exit status: 0 when every card imported, 1 when some cards failed (the rest were imported), 2 for
 a usage error or a file that cannot be read (then nothing is imported). `--json` prints one object:
@@ -12,13 +13,15 @@ import json
 import sys
 from dataclasses import asdict
 
+from netdesk.cli._ics_import import import_calendars
 from netdesk.cli._store import open_or_report
 from netdesk.core.importing import CHOICES, ImportPlan, ProgressFn, no_progress
+from netdesk.formats.sources import kind_of
 from netdesk.paths import Paths
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".vcf / .csv files or folders")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=".vcf/.csv/.ics files or folders")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen only")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument(
@@ -37,6 +40,11 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
 
     if not open_or_report(paths, "import"):
         return 1
+    calendars = [f for f in args.files if kind_of(f) == "calendar"]
+    events_status = import_calendars(calendars, paths, args.dry_run, args.json)
+    args.files = [f for f in args.files if f not in calendars]
+    if not args.files or events_status == 2:
+        return events_status
     changes = Changes()
     service = ImportService(ContactService(changes), changes)
     plan = service.plan(args.files, _progress("reading") if args.progress else no_progress)
@@ -57,7 +65,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             skipped=report.skipped,
         )
     _print(summary, args.json)
-    return 1 if plan.errors else 0
+    return max(events_status, 1 if plan.errors else 0)
 
 
 def _summary(plan: ImportPlan) -> dict[str, object]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from netdesk.core.event_ics import event_entry
 from netdesk.core.followups import PENDING, FollowUpRow, FollowUpService
 from netdesk.formats.ics_writer import CalendarEntry, write_ics
 
@@ -38,8 +39,10 @@ def calendar_ics(
     statuses = (*PENDING, "done") if include_done else PENDING
     entries = [followup_entry(row) for row in followups.between(start, end, statuses)]
     for item in followups.other_items(first or today, today + timedelta(days=days)):
+        entry = event_entry(item.id) if item.kind == "event" else None
         entries.append(
-            CalendarEntry(
+            entry
+            or CalendarEntry(
                 uid=f"{item.kind}-{item.id}@netdesk",
                 kind="event",
                 summary=item.title,

@@ -10,26 +10,23 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from peewee import fn
 
+from netdesk.core import event_ics
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
+from netdesk.core.event_draft import CHECKLIST, EventDraft
+from netdesk.core.event_ics import IcsImportSummary
 from netdesk.core.event_people import EventPeople
-from netdesk.core.event_times import check_zone, from_utc, to_utc
+from netdesk.core.event_times import from_utc, to_utc
 from netdesk.core.followups import AgendaItem, FollowUpService
 from netdesk.core.pitches import PitchService
-from netdesk.store.models import EVENT_KINDS, EVENT_STATUSES, Event, EventPerson, utcnow
+from netdesk.store.models import Event, EventPerson, utcnow
 
-CHECKLIST: dict[str, str] = {
-    "registered": "Registered",
-    "researched": "Researched people",
-    "pitch": "Pitch ready",
-    "profile": "Profile up to date",
-    "travel": "Travel booked",
-}
 _COPIED = (
     "name",
     "kind",
@@ -48,50 +45,6 @@ _COPIED = (
     "pitch_text",
     "prep_reminder_days",
 )
-
-
-@dataclass
-class EventDraft:
-    """An event as the editor and the .ics reader see it (times are wall-clock in `timezone`)."""
-
-    name: str
-    starts_at: datetime
-    ends_at: datetime | None = None
-    timezone: str = ""
-    kind: str = "meetup"
-    status: str = "considering"
-    place: str = ""
-    online_link: str = ""
-    organiser: str = ""
-    url: str = ""
-    cost: str = ""
-    notes: str = ""
-    goals: str = ""
-    goal_target: int | None = None
-    conversation_starters: str = ""
-    prep_notes: str = ""
-    pitch_id: int | None = None
-    pitch_text: str = ""
-    checklist: dict[str, bool] = field(default_factory=dict)
-    prep_reminder_days: int = 2
-    uid: str = ""
-
-    def validate(self) -> None:
-        """Raise ValueError with a message for the user when something cannot be stored."""
-        if not self.name.strip():
-            raise ValueError("An event needs a name.")
-        if self.kind not in EVENT_KINDS:
-            raise ValueError(f"Unknown kind {self.kind!r}.")
-        if self.status not in EVENT_STATUSES:
-            raise ValueError(f"Unknown status {self.status!r}.")
-        if self.ends_at is not None and self.ends_at < self.starts_at:
-            raise ValueError("The event ends before it starts.")
-        if self.goal_target is not None and self.goal_target < 0:
-            raise ValueError("The goal target cannot be negative.")
-        unknown = set(self.checklist) - set(CHECKLIST)
-        if unknown:
-            raise ValueError(f"Unknown checklist items: {', '.join(sorted(unknown))}.")
-        check_zone(self.timezone)
 
 
 @dataclass(frozen=True)
@@ -159,21 +112,23 @@ class EventService:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def create(self, draft: EventDraft) -> int:
+    def create(self, draft: EventDraft, *, publish: bool = True) -> int:
         """Store a new event; return its id (an event gets a UID for .ics round trips)."""
         draft.validate()
         event = Event(uid=draft.uid or f"{uuid.uuid4()}@netdesk")
         self._write(event, draft)
-        self.changes.publish("events", [event.id])
+        if publish:
+            self.changes.publish("events", [event.id])
         return event.id
 
-    def update(self, event_id: int, draft: EventDraft) -> None:
+    def update(self, event_id: int, draft: EventDraft, *, publish: bool = True) -> None:
         draft.validate()
         event = Event.get_by_id(event_id)
         if draft.uid:
             event.uid = draft.uid
         self._write(event, draft)
-        self.changes.publish("events", [event_id])
+        if publish:
+            self.changes.publish("events", [event_id])
 
     def delete(self, event_id: int) -> None:
         """Remove an event with its people list (contacts stay; their "met at" is cleared)."""
@@ -267,6 +222,18 @@ class EventService:
             Event.starts_at >= start, Event.starts_at < end, Event.status != "skipped"
         )
         return [AgendaItem("event", e.id, from_utc(e.starts_at), e.name) for e in query]
+
+    # -- .ics ------------------------------------------------------------------------------------
+
+    def import_ics(self, data: bytes, name: str = "") -> IcsImportSummary:
+        """Create or update (by UID) the events of an .ics file (see `event_ics`)."""
+        return event_ics.import_ics(self, data, name)
+
+    def import_ics_file(self, path: str | Path) -> IcsImportSummary:
+        return event_ics.import_ics_file(self, path)
+
+    def export_ics(self, ids: list[int] | None = None) -> bytes:
+        return event_ics.export_ics(ids)
 
     # -- helpers ------------------------------------------------------------------------------
 

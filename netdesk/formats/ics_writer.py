@@ -28,6 +28,7 @@ class CalendarEntry:
     end: datetime | None = None
     done_at: datetime | None = None
     categories: tuple[str, ...] = field(default_factory=tuple)
+    location: str = ""
 
 
 def _when(entry: CalendarEntry) -> datetime | date:
@@ -54,6 +55,8 @@ def _component(entry: CalendarEntry, stamp: datetime) -> Event | Todo:
     component.add("summary", entry.summary)
     if entry.description:
         component.add("description", entry.description)
+    if entry.location:
+        component.add("location", entry.location)
     if entry.categories:
         component.add("categories", list(entry.categories))
     return component

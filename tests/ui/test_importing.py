@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from bench.importing import generate_vcards
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact
-from netdesk.ui.app import build_window
 from netdesk.ui.importing.controller import ImportController
 from netdesk.ui.importing.preview import CHOICE_COLUMN
 from tests.db_snapshot import dump_database
@@ -25,12 +24,8 @@ BROKEN = "BEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n"
 
 
 @pytest.fixture
-def window(qtbot, database, paths):
-    win = build_window(paths)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(app_window):
+    return app_window
 
 
 @pytest.fixture

@@ -1,11 +1,13 @@
 """The Events view: the list (kind and status filters, checklist progress) beside the event panel.
 
 Keys: Ctrl+N new event, Ctrl+S save, Ctrl+M "Who did I meet?", Ctrl+P print the brief.
+Dropped or opened .ics files are imported as events (`open_files`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.core.event_ics import IcsImportSummary
 from netdesk.core.events import EventDraft
 from netdesk.core.services import Services
+from netdesk.formats.sources import kind_of
 from netdesk.store.models import EVENT_KINDS, EVENT_STATUSES
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.events.brief import brief_html, print_brief, save_pdf
@@ -35,6 +39,7 @@ from netdesk.ui.events.capture import CaptureDialog
 from netdesk.ui.events.model import PREP_COLUMN, EventTableModel, ProgressDelegate
 from netdesk.ui.events.panel import EventPanel
 from netdesk.ui.plain import plain_label
+from netdesk.ui.tasks import Task
 
 
 def _filter_box(everything: str, values: tuple[str, ...]) -> QComboBox:
@@ -77,6 +82,10 @@ class EventsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count = plain_label()
         self.count.setObjectName("hint")
+        self.message = plain_label()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.import_task: Task | None = None
 
         self.panel = EventPanel(self.events)
         self.panel.capture_requested.connect(self.open_capture)
@@ -101,6 +110,7 @@ class EventsView(QWidget):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
+        left_layout.addWidget(self.message)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.right)
@@ -134,11 +144,60 @@ class EventsView(QWidget):
         self.print_action = self._action(
             "&Print event brief…", QKeySequence.StandardKey.Print, self.ask_print
         )
+        self.import_action = QAction("Import events (.ics)…", self)
+        self.import_action.triggered.connect(self.choose_import)
+        self.export_action = QAction("Export events (.ics)…", self)
+        self.export_action.triggered.connect(self.choose_export)
 
     def install_actions(self, window) -> None:
         """Put the view's actions in the main window's menus."""
-        window.add_file_action(self.new_action)
-        window.add_file_action(self.print_action)
+        for action in (self.new_action, self.import_action, self.export_action, self.print_action):
+            window.add_file_action(action)
+
+    # -- .ics in and out ----------------------------------------------------------------------
+
+    def open_files(self, paths: list[str]) -> bool:
+        """Import .ics files as events (in a worker); False unless every path is one."""
+        if not paths or any(kind_of(p) != "calendar" for p in paths):
+            return False
+        events = self.events
+
+        def work(_progress: object) -> list[IcsImportSummary]:
+            return [events.import_ics_file(path) for path in paths]
+
+        self.import_task = Task(work, self)
+        self.import_task.succeeded.connect(self._imported)
+        self.import_task.failed.connect(lambda message, _trace: self._tell(message, error=True))
+        self.import_task.start()
+        return True
+
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import events", str(Path.home()), "Calendar files (*.ics);;All files (*)"
+        )
+        if paths and not self.open_files(paths):
+            self._tell("Only .ics calendar files can be imported as events.", error=True)
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export events", str(Path.home() / "events.ics"), "Calendar files (*.ics)"
+        )
+        if path:
+            Path(path).write_bytes(self.events.export_ics())
+            self._tell(f"Events saved to {Path(path).name}.")
+
+    def _imported(self, summaries: list[IcsImportSummary]) -> None:
+        errors = [error for summary in summaries for error in summary.errors]
+        lines = [summary.text() for summary in summaries]
+        self._tell("\n".join(lines + errors[:10]), error=bool(errors))
+
+    def _tell(self, text: str, error: bool = False) -> None:
+        """A plain-text message under the list (red for problems)."""
+        self.message.setObjectName("fieldError" if error else "hint")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
 
     # -- the list ---------------------------------------------------------------------------
 

@@ -57,8 +57,9 @@ class ImportController(QObject):
         return action
 
     def open_files(self, paths: list[str]) -> bool:
-        """Import files and folders of contact files; False when none of them is one."""
-        wanted = [p for p in paths if Path(p).is_dir() or kind_of(p) != "other"]
+        """Import files and folders of contact files; False when none of them is one (calendar
+        files are left to the Events view)."""
+        wanted = [p for p in paths if Path(p).is_dir() or kind_of(p) == "contacts"]
         if not wanted:
             return False
         self._dialog().read_files(wanted)
@@ -74,10 +75,10 @@ class ImportController(QObject):
             self.window,
             self.tr("Import contacts"),
             str(Path.home()),
-            self.tr("Contact files (*.vcf *.vcard *.csv);;All files (*)"),
+            self.tr("Contact and calendar files (*.vcf *.vcard *.csv *.ics);;All files (*)"),
         )
         if paths:
-            self.open_files(paths)
+            self.window.open_files(paths)
 
     def show_history(self) -> ImportHistoryDialog:
         """File → Import history…"""

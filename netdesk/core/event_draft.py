@@ -1,0 +1,61 @@
+"""The editable form of an event, shared by the editor, the .ics importer and the service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from netdesk.core.event_times import check_zone
+from netdesk.store.models import EVENT_KINDS, EVENT_STATUSES
+
+CHECKLIST: dict[str, str] = {
+    "registered": "Registered",
+    "researched": "Researched people",
+    "pitch": "Pitch ready",
+    "profile": "Profile up to date",
+    "travel": "Travel booked",
+}
+
+
+@dataclass
+class EventDraft:
+    """An event as the editor and the .ics reader see it (times are wall-clock in `timezone`)."""
+
+    name: str
+    starts_at: datetime
+    ends_at: datetime | None = None
+    timezone: str = ""
+    kind: str = "meetup"
+    status: str = "considering"
+    place: str = ""
+    online_link: str = ""
+    organiser: str = ""
+    url: str = ""
+    cost: str = ""
+    notes: str = ""
+    goals: str = ""
+    goal_target: int | None = None
+    conversation_starters: str = ""
+    prep_notes: str = ""
+    pitch_id: int | None = None
+    pitch_text: str = ""
+    checklist: dict[str, bool] = field(default_factory=dict)
+    prep_reminder_days: int = 2
+    uid: str = ""
+
+    def validate(self) -> None:
+        """Raise ValueError with a message for the user when something cannot be stored."""
+        if not self.name.strip():
+            raise ValueError("An event needs a name.")
+        if self.kind not in EVENT_KINDS:
+            raise ValueError(f"Unknown kind {self.kind!r}.")
+        if self.status not in EVENT_STATUSES:
+            raise ValueError(f"Unknown status {self.status!r}.")
+        if self.ends_at is not None and self.ends_at < self.starts_at:
+            raise ValueError("The event ends before it starts.")
+        if self.goal_target is not None and self.goal_target < 0:
+            raise ValueError("The goal target cannot be negative.")
+        unknown = set(self.checklist) - set(CHECKLIST)
+        if unknown:
+            raise ValueError(f"Unknown checklist items: {', '.join(sorted(unknown))}.")
+        check_zone(self.timezone)

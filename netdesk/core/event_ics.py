@@ -1,0 +1,124 @@
+"""Events from and to .ics files: a re-imported file updates its events (matched by UID).
+
+An import is all or nothing per file. It sets only what a calendar knows — name, times and zone,
+place or online link, web page, description (as notes) — so prep work on an event survives a
+re-import of its schedule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netdesk.core.event_draft import EventDraft
+from netdesk.core.event_times import from_utc
+from netdesk.formats.ics_events import IcsEvent, read_ics, write_ics_events
+from netdesk.formats.ics_writer import CalendarEntry
+from netdesk.store.models import Event, db
+
+if TYPE_CHECKING:
+    from netdesk.core.events import EventService
+
+
+@dataclass
+class IcsImportSummary:
+    """What importing one .ics file did."""
+
+    file: str
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """One line for the user: "3 events added, 1 updated from x.ics"."""
+        added = f"{len(self.created)} event{'' if len(self.created) == 1 else 's'} added"
+        return f"{added}, {len(self.updated)} updated from {Path(self.file).name}"
+
+
+def _is_link(location: str) -> bool:
+    return location.lower().startswith(("http://", "https://"))
+
+
+def _apply(draft: EventDraft, item: IcsEvent) -> None:
+    draft.name = item.summary
+    draft.starts_at, draft.ends_at, draft.timezone = item.starts_at, item.ends_at, item.timezone
+    if _is_link(item.location):
+        draft.online_link = item.location
+    elif item.location:
+        draft.place = item.location
+    draft.url = item.url or draft.url
+    draft.notes = item.description or draft.notes
+    draft.uid = item.uid
+
+
+def import_ics(events: EventService, data: bytes, name: str = "") -> IcsImportSummary:
+    """Create or update (by UID) the events of one .ics file, in one transaction."""
+    parsed = read_ics(data, name)
+    summary = IcsImportSummary(name, errors=list(parsed.errors))
+    with db.atomic():
+        for item in parsed.events:
+            existing = Event.get_or_none(Event.uid == item.uid)
+            draft = (
+                events.load(existing.id)
+                if existing
+                else EventDraft(name="", starts_at=item.starts_at, kind="other")
+            )
+            _apply(draft, item)
+            try:
+                if existing:
+                    events.update(existing.id, draft, publish=False)
+                    summary.updated.append(existing.id)
+                else:
+                    summary.created.append(events.create(draft, publish=False))
+            except ValueError as error:
+                summary.errors.append(f"{name}, {item.summary}: {error}")
+    if summary.created or summary.updated:
+        events.changes.publish("events", summary.created + summary.updated)
+    return summary
+
+
+def import_ics_file(events: EventService, path: str | Path) -> IcsImportSummary:
+    """Import an .ics file (OSError when it cannot be read)."""
+    return import_ics(events, Path(path).read_bytes(), str(path))
+
+
+def _ics_event(event: Event) -> IcsEvent:
+    zone = event.timezone
+    return IcsEvent(
+        uid=event.uid or f"event-{event.id}@netdesk",
+        summary=event.name,
+        starts_at=from_utc(event.starts_at, zone),
+        ends_at=from_utc(event.ends_at, zone) if event.ends_at else None,
+        timezone=zone,
+        location=event.place or event.online_link,
+        url=event.url,
+        description=event.notes,
+    )
+
+
+def event_entry(event_id: int) -> CalendarEntry | None:
+    """An event for the follow-ups calendar file: its UID (so importing that file back matches),
+    local start and end, place and notes (None if there is no such event)."""
+    event = Event.get_or_none(Event.id == event_id)
+    if event is None:
+        return None
+    return CalendarEntry(
+        uid=_ics_event(event).uid,
+        kind="event",
+        summary=event.name,
+        start=from_utc(event.starts_at),
+        end=from_utc(event.ends_at) if event.ends_at else None,
+        description=event.notes,
+        categories=("NetDesk", event.kind),
+        location=event.place or event.online_link,
+    )
+
+
+def export_ics(ids: list[int] | None = None, stamp: datetime | None = None) -> bytes:
+    """Events (all, or those in `ids`) as an .ics file, soonest first."""
+    query = Event.select().order_by(Event.starts_at)
+    if ids is not None:
+        query = query.where(Event.id.in_(ids))
+    return write_ics_events([_ics_event(event) for event in query], stamp)

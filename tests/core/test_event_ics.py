@@ -1,0 +1,86 @@
+"""EventService .ics import (upsert by UID, prep kept, all or nothing) and export round trip."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from netdesk.core.clock import FakeClock
+from netdesk.store.models import Event
+from tests.formats.test_ics_events import SCHEDULE
+
+
+def test_import_creates_then_updates_by_uid(services, tmp_path) -> None:
+    services.followups.clock = FakeClock(datetime(2026, 3, 11, 12, 0))
+    events = services.events
+    published: list[str] = []
+    services.changes.subscribe(lambda topic, ids: published.append(topic))
+    path = tmp_path / "schedule.ics"
+    path.write_bytes(SCHEDULE)
+    first = events.import_ics_file(path)
+    assert (len(first.created), first.updated) == (4, [])
+    assert first.errors == [f"{path}, event 5: it has no start (DTSTART)"]
+    assert first.text() == "4 events added, 0 updated from schedule.ics"
+    assert published.count("events") == 1
+    keynote = Event.get(Event.uid == "talk-42@pretalx.com")
+    assert (keynote.name, keynote.place, keynote.kind) == (
+        "Keynote: Data engineering, done right",
+        "Room A, darmstadtium",
+        "other",
+    )
+    assert keynote.starts_at == datetime(2026, 4, 14, 7, 30)
+    online = Event.get(Event.uid == "online-1@meetup.com")
+    assert (online.online_link, online.place, online.timezone) == (
+        "https://zoom.example/j/1",
+        "",
+        "UTC",
+    )
+
+    draft = events.load(keynote.id)
+    draft.goals, draft.kind = "Ask about pipelines", "conference"
+    events.update(keynote.id, draft)
+    again = events.import_ics(SCHEDULE.replace(b"Room A", b"Room B"), "schedule.ics")
+    assert (again.created, len(again.updated)) == ([], 4)
+    assert Event.select().count() == 4
+    kept = events.load(keynote.id)
+    assert (kept.place, kept.goals, kept.kind) == (
+        "Room B, darmstadtium",
+        "Ask about pipelines",
+        "conference",
+    )
+
+
+def test_export_round_trip_does_not_double(services) -> None:
+    events = services.events
+    events.import_ics(SCHEDULE, "schedule.ics")
+    exported = events.export_ics()
+    assert exported.count(b"BEGIN:VEVENT") == 4
+    assert b"UID:talk-42@pretalx.com" in exported
+    summary = events.import_ics(exported, "export.ics")
+    assert (summary.created, len(summary.updated), summary.errors) == ([], 4, [])
+    assert Event.select().count() == 4
+
+
+def test_unreadable_file_imports_nothing(services) -> None:
+    summary = services.events.import_ics(b"garbage", "x.ics")
+    assert summary.created == [] and summary.errors
+    assert Event.select().count() == 0
+
+
+def test_follow_up_calendar_file_carries_event_uids(services) -> None:
+    from netdesk.core.calendar_export import calendar_ics
+    from netdesk.core.events import EventDraft
+
+    services.followups.clock = FakeClock(datetime(2026, 3, 11, 12, 0))
+    start = datetime(2026, 3, 14, 18, 0)
+    event_id = services.events.create(
+        EventDraft(name="Data meetup", starts_at=start, place="Factory", kind="meetup")
+    )
+    data = calendar_ics(services.followups)
+    uid = Event.get_by_id(event_id).uid
+    assert f"UID:{uid}".encode() in data and b"LOCATION:Factory" in data
+    summary = services.events.import_ics(data, "followups.ics")
+    assert (summary.created, summary.updated) == ([], [event_id])
+    assert (services.events.load(event_id).starts_at, services.events.load(event_id).notes) == (
+        start,
+        "",
+    )

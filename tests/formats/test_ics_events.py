@@ -1,0 +1,105 @@
+"""Reading and writing events as iCalendar: zones, UTC, all-day, floating, missing UIDs, errors."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from icalendar import Calendar
+
+from netdesk.formats.ics_events import IcsEvent, read_ics, write_ics_events
+
+SCHEDULE = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Pretalx//EN\r
+BEGIN:VTIMEZONE\r
+TZID:Europe/Berlin\r
+BEGIN:DAYLIGHT\r
+DTSTART:19810329T020000\r
+TZOFFSETFROM:+0100\r
+TZOFFSETTO:+0200\r
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r
+END:DAYLIGHT\r
+BEGIN:STANDARD\r
+DTSTART:19961027T030000\r
+TZOFFSETFROM:+0200\r
+TZOFFSETTO:+0100\r
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r
+END:STANDARD\r
+END:VTIMEZONE\r
+BEGIN:VEVENT\r
+UID:talk-42@pretalx.com\r
+SUMMARY:Keynote: Data engineering\\, done right\r
+DTSTART;TZID=Europe/Berlin:20260414T093000\r
+DTEND;TZID=Europe/Berlin:20260414T103000\r
+LOCATION:Room A\\, darmstadtium\r
+URL:https://2026.pycon.de/talk/42\r
+DESCRIPTION:First line\\nSecond line\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:online-1@meetup.com\r
+SUMMARY:Online meetup\r
+DTSTART:20260420T170000Z\r
+DURATION:PT1H30M\r
+LOCATION:https://zoom.example/j/1\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+SUMMARY:Conference days\r
+DTSTART;VALUE=DATE:20260414\r
+DTEND;VALUE=DATE:20260417\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:floating@x\r
+SUMMARY:Local drinks\r
+DTSTART:20260415T190000\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:broken@x\r
+SUMMARY:No start\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_read_schedule() -> None:
+    result = read_ics(SCHEDULE, "schedule.ics")
+    keynote, online, days, drinks = result.events
+    assert result.errors == ["schedule.ics, event 5: it has no start (DTSTART)"]
+    assert keynote == IcsEvent(
+        uid="talk-42@pretalx.com",
+        summary="Keynote: Data engineering, done right",
+        starts_at=datetime(2026, 4, 14, 9, 30),
+        ends_at=datetime(2026, 4, 14, 10, 30),
+        timezone="Europe/Berlin",
+        location="Room A, darmstadtium",
+        url="https://2026.pycon.de/talk/42",
+        description="First line\nSecond line",
+    )
+    assert (online.starts_at, online.ends_at, online.timezone) == (
+        datetime(2026, 4, 20, 17, 0),
+        datetime(2026, 4, 20, 18, 30),
+        "UTC",
+    )
+    assert (days.all_day, days.starts_at, days.ends_at) == (
+        True,
+        datetime(2026, 4, 14),
+        datetime(2026, 4, 16, 23, 59),
+    )
+    assert days.uid.endswith("@import.netdesk")
+    assert read_ics(SCHEDULE).events[2].uid == days.uid
+    assert (drinks.timezone, drinks.starts_at) == ("", datetime(2026, 4, 15, 19, 0))
+
+
+def test_garbage_is_an_error_not_a_crash() -> None:
+    result = read_ics(b"\x00\xffnot a calendar", "bad.ics")
+    assert result.events == [] and result.errors[0].startswith("bad.ics: not an iCalendar file")
+
+
+def test_write_and_read_back() -> None:
+    events = read_ics(SCHEDULE).events
+    data = write_ics_events(events, stamp=datetime(2026, 1, 1))
+    calendar = Calendar.from_ical(data)
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    assert b"DTSTART:20260420T170000Z" in data
+    assert b"DTSTART;TZID=Europe/Berlin:20260414T093000" in data
+    assert b"DTSTART;VALUE=DATE:20260414" in data and b"DTEND;VALUE=DATE:20260417" in data
+    assert read_ics(data).events == events

@@ -1,0 +1,68 @@
+""".ics in and out through the GUI: drops and File → Import reach the Events view; export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from netdesk.store.models import Event
+from netdesk.ui.events import EventsView
+from netdesk.ui.importing.controller import ImportController
+from tests.formats.test_ics_events import SCHEDULE
+
+
+@pytest.fixture
+def schedule(tmp_path: Path) -> str:
+    path = tmp_path / "schedule.ics"
+    path.write_bytes(SCHEDULE)
+    return str(path)
+
+
+@pytest.fixture
+def window(app_window):
+    return app_window
+
+
+def _wait_import(qtbot, view: EventsView) -> None:
+    qtbot.waitUntil(lambda: view.message.isVisible(), timeout=5000)
+
+
+def test_dropped_ics_is_imported_as_events_twice_without_doubles(window, qtbot, schedule) -> None:
+    assert window.open_files([schedule])
+    assert window.current_view() == "events"
+    view = window.views["events"]
+    _wait_import(qtbot, view)
+    assert view.message.text().splitlines()[0] == "4 events added, 0 updated from schedule.ics"
+    assert "it has no start" in view.message.text()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4)
+    view.message.hide()
+    assert window.open_files([schedule])
+    _wait_import(qtbot, view)
+    assert view.message.text().startswith("0 events added, 4 updated")
+    assert Event.select().count() == 4
+
+
+def test_file_import_routes_ics_to_events_and_vcards_to_contacts(
+    window, qtbot, schedule, monkeypatch
+) -> None:
+    controller = window.findChild(ImportController)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([schedule], ""))
+    controller.choose_files()
+    _wait_import(qtbot, window.views["events"])
+    assert Event.select().count() == 4
+    assert not controller.open_files([schedule])
+
+
+def test_events_view_takes_only_ics(qtbot, services, tmp_path, schedule, monkeypatch) -> None:
+    view = EventsView(services)
+    qtbot.addWidget(view)
+    assert not view.open_files([schedule, str(tmp_path / "people.vcf")])
+    assert not view.open_files([])
+    target = tmp_path / "out.ics"
+    services.events.import_ics(SCHEDULE, "schedule.ics")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.choose_export()
+    assert target.read_bytes().count(b"BEGIN:VEVENT") == 4
+    assert view.message.text() == "Events saved to out.ics."
