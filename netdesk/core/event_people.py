@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from peewee import fn
-
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.event_times import from_utc
@@ -19,7 +17,14 @@ from netdesk.core.followups import FollowUpService
 from netdesk.core.interactions import log_interaction
 from netdesk.core.merge import find_duplicates
 from netdesk.formats.draft import ContactDraft
+from netdesk.store import fts
 from netdesk.store.models import EVENT_ROLES, Contact, Event, EventPerson, db, utcnow
+
+_MATCHES_SQL = (
+    "SELECT c.id, c.display_name, c.organisation FROM contact_fts "
+    "JOIN contact c ON c.id = contact_fts.rowid "
+    "WHERE contact_fts MATCH ? AND c.deleted_at IS NULL ORDER BY rank, c.display_name LIMIT ?"
+)
 
 
 @dataclass(frozen=True)
@@ -184,19 +189,14 @@ class EventPeople:
     # -- matching --------------------------------------------------------------------------------
 
     def matches(self, text: str, event_id: int | None = None, limit: int = 8) -> list[ContactMatch]:
-        """Live contacts whose name contains `text`: the event's people first, then name starts."""
-        needle = text.strip().lower()
-        if not needle:
+        """Live contacts with a name word starting with each typed word (the search index),
+        the event's people first."""
+        expression = fts.match_expression(text)
+        if not expression:
             return []
-        position = fn.instr(fn.lower(Contact.display_name), needle)
-        query = (
-            Contact.select(Contact.id, Contact.display_name, Contact.organisation)
-            .where(Contact.deleted_at.is_null(), position > 0)
-            .order_by(position, Contact.display_name)
-            .limit(limit * 4)
-        )
+        rows = db.execute_sql(_MATCHES_SQL, (f"name : ({expression})", limit * 4)).fetchall()
         listed = self._listed(event_id)
-        found = [ContactMatch(c.id, c.display_name, c.organisation, c.id in listed) for c in query]
+        found = [ContactMatch(i, name, org, i in listed) for i, name, org in rows]
         return sorted(found, key=lambda m: not m.on_event)[:limit]
 
     def find(self, event_id: int, name: str, organisation: str = "") -> int | None:

@@ -185,12 +185,14 @@ def test_capture_same_name_other_organisation_is_someone_new(services, events) -
 def test_matches_put_the_event_people_first(services, events) -> None:
     event_id = _event(events, "Meetup", NOW)
     _contact(services, "Anna", "Berg", "Acme")
-    hanna = _contact(services, "Hanna", "Smith")
-    events.people.add(event_id, hanna)
+    _contact(services, "Hanna", "Smith")
+    annika = _contact(services, "Annika", "Lind")
+    events.people.add(event_id, annika)
     found = events.people.matches("ann", event_id)
-    assert [m.label for m in found] == ["Hanna Smith", "Anna Berg — Acme"]
+    assert [m.label for m in found] == ["Annika Lind", "Anna Berg — Acme"]
     assert found[0].on_event
-    assert events.people.matches("  ") == []
+    assert [m.name for m in events.people.matches("berg an")] == ["Anna Berg"]
+    assert events.people.matches("  ") == [] and events.people.matches('"*') == []
 
 
 def test_review_goal_and_want_to_meet(services, events) -> None:
