@@ -1,24 +1,16 @@
-"""The people of an event — speakers, attendees, organisers to meet — and the quick capture.
-
-Capture turns "I met Ada from Acme, talked about pipelines" into a contact (matched or created with
-*met at* and *how we met*), an interaction on the event, the person ticked as met on the event's
-list, and an "after meeting" follow-up a few days later.
-"""
+"""The people of an event — speakers, attendees, organisers to meet — and finding contacts by
+name for them (the completer's matches, and the match a quick capture of a typed name means)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
-from netdesk.core.event_times import from_utc
-from netdesk.core.followups import FollowUpService
-from netdesk.core.interactions import log_interaction
 from netdesk.core.merge import find_duplicates
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
-from netdesk.store.models import EVENT_ROLES, Contact, Event, EventPerson, db, utcnow
+from netdesk.store.models import EVENT_ROLES, Contact, EventPerson, db
 
 _MATCHES_SQL = (
     "SELECT c.id, c.display_name, c.organisation FROM contact_fts "
@@ -56,19 +48,6 @@ class ContactMatch:
         return f"{self.name} — {self.organisation}" if self.organisation else self.name
 
 
-@dataclass(frozen=True)
-class CaptureResult:
-    """What one capture did."""
-
-    contact_id: int
-    name: str
-    organisation: str
-    created: bool
-    person_id: int
-    interaction_id: int
-    followup_id: int
-
-
 def _check_role(role: str) -> None:
     if role not in EVENT_ROLES:
         raise ValueError(f"unknown role {role!r}; expected one of {', '.join(EVENT_ROLES)}")
@@ -79,19 +58,11 @@ def _prefer(on_event: set[int], ids: list[int]) -> int | None:
     return next((i for i in ids if i in on_event), ids[0] if ids else None)
 
 
-def how_met(event: Event) -> str:
-    """The "how we met" line of someone met at `event`."""
-    return f"Met at {event.name} ({from_utc(event.starts_at, event.timezone):%d %b %Y})"
-
-
 class EventPeople:
-    """The people lists of events, and quick capture of people met there."""
+    """The people lists of events."""
 
-    def __init__(
-        self, changes: Changes, followups: FollowUpService, contacts: ContactService
-    ) -> None:
+    def __init__(self, changes: Changes, contacts: ContactService) -> None:
         self.changes = changes
-        self.followups = followups
         self.contacts = contacts
 
     # -- the list ------------------------------------------------------------------------------
@@ -150,7 +121,7 @@ class EventPeople:
         _check_role(role)
         if not name.strip():
             raise ValueError("Type the person's name.")
-        contact_id = self.contacts.create(_person_draft(name, organisation))
+        contact_id = self.contacts.create(person_draft(name, organisation))
         return self.add(event_id, contact_id, role, want_to_meet, research_notes)
 
     def update(
@@ -221,71 +192,6 @@ class EventPeople:
         ]
         return _prefer(listed, fits)
 
-    # -- capture ---------------------------------------------------------------------------------
-
-    def capture(
-        self,
-        event_id: int,
-        name: str,
-        organisation: str = "",
-        note: str = "",
-        follow_up_days: int = 2,
-        *,
-        contact_id: int | None = None,
-    ) -> CaptureResult:
-        """Record meeting someone at the event; `contact_id` skips matching by name."""
-        name, organisation, note = name.strip(), organisation.strip(), note.strip()
-        if not name and contact_id is None:
-            raise ValueError("Type the name of the person you met.")
-        event = Event.get_by_id(event_id)
-        with db.atomic():
-            if contact_id is None:
-                contact_id = self.find(event_id, name, organisation)
-            created = contact_id is None
-            if contact_id is None:
-                draft = _person_draft(name, organisation)
-                draft.source, draft.met_at, draft.how_met = "capture", event_id, how_met(event)
-                contact_id = self.contacts.create(draft)
-            elif organisation:
-                self._fill_organisation(contact_id, organisation)
-            person, _ = EventPerson.get_or_create(event=event_id, contact=contact_id)
-            person.met = True
-            person.save()
-            interaction_id = log_interaction(
-                self.changes,
-                contact_id,
-                occurred_at=min(utcnow(), event.ends_at or event.starts_at),
-                channel="event",
-                summary=note or f"Met at {event.name}",
-                event_id=event_id,
-            )
-            followup_id = self.followups.create(
-                contact_id,
-                self.followups.clock.today() + timedelta(days=follow_up_days),
-                reason="after meeting",
-                note=f"Met at {event.name}" + (f": {note}" if note else ""),
-                origin="event",
-                event_id=event_id,
-                interaction_id=interaction_id,
-            )
-        self.changes.publish("events", [event_id])
-        contact = Contact.get_by_id(contact_id)
-        return CaptureResult(
-            contact_id,
-            contact.display_name,
-            contact.organisation,
-            created,
-            person.id,
-            interaction_id,
-            followup_id,
-        )
-
-    def _fill_organisation(self, contact_id: int, organisation: str) -> None:
-        draft = self.contacts.load(contact_id)
-        if not draft.organisation:
-            draft.organisation = organisation
-            self.contacts.update(contact_id, draft)
-
     @staticmethod
     def _listed(event_id: int | None) -> set[int]:
         if event_id is None:
@@ -294,6 +200,7 @@ class EventPeople:
         return {contact_id for (contact_id,) in query.tuples()}
 
 
-def _person_draft(name: str, organisation: str) -> ContactDraft:
+def person_draft(name: str, organisation: str) -> ContactDraft:
+    """A new contact from a typed name ("Ada King Lovelace": given "Ada", family the rest)."""
     given, _, family = name.strip().partition(" ")
     return ContactDraft(given_name=given, family_name=family.strip(), organisation=organisation)

@@ -19,6 +19,7 @@ from peewee import fn
 from netdesk.core import event_ics
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
+from netdesk.core.event_capture import QuickCapture
 from netdesk.core.event_draft import CHECKLIST, EventDraft
 from netdesk.core.event_ics import IcsImportSummary
 from netdesk.core.event_people import EventPeople
@@ -106,8 +107,11 @@ class EventService:
         self.changes = changes
         self.followups = followups
         self.pitches = PitchService(changes)
-        self.people = EventPeople(changes, followups, contacts or ContactService(changes))
-        self.capture = self.people.capture
+        contacts = contacts or ContactService(changes)
+        self.people = EventPeople(changes, contacts)
+        self.quick = QuickCapture(changes, followups, contacts, self.people)
+        self.capture = self.quick.capture
+        self.undo_capture = self.quick.undo
         followups.agenda_sources.append(self.agenda)
 
     # -- writing ----------------------------------------------------------------------------

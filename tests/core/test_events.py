@@ -234,3 +234,25 @@ def test_delete_keeps_contacts(services, events) -> None:
 def test_utc_round_trip() -> None:
     wall = datetime(2026, 10, 25, 2, 30)
     assert from_utc(to_utc(wall, "America/New_York"), "America/New_York") == wall
+
+
+def test_undo_capture(services, events) -> None:
+    event_id = _event(events, "Meetup", NOW - timedelta(hours=1))
+    listed = _contact(services, "Ada", "Lovelace")
+    unlisted = _contact(services, "Grace", "Hopper", "Navy")
+    events.people.add(event_id, listed)
+    results = [
+        events.capture(event_id, "Ada Lovelace", "Analytical"),
+        events.capture(event_id, "Grace Hopper"),
+        events.capture(event_id, "New Person", "Startup"),
+    ]
+    for result in reversed(results):
+        events.undo_capture(result)
+    assert Contact.get_or_none(Contact.id == results[2].contact_id) is None
+    assert [(p.name, p.met) for p in events.people.list(event_id)] == [("Ada Lovelace", False)]
+    assert Contact.get_by_id(listed).organisation == ""
+    assert timeline(listed) == [] and timeline(unlisted) == []
+    assert {f.status for f in FollowUp.select().where(FollowUp.event == event_id)} == {
+        "dismissed"
+    }
+    assert events.people.matches("New Person") == []

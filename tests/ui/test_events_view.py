@@ -273,6 +273,11 @@ def test_quick_capture_keyboard_only(view, qtbot, events, sample) -> None:
         "Anna Berg",
         "Linus Torvalds",
     ]
+    dialog.activateWindow()
+    qtbot.keyClick(_focused(dialog), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.count.text() == "2 people captured"
+    assert dialog.captured.item(0).text().startswith("✓ Anna Berg (Acme) — existing contact")
+    assert Contact.get_or_none(Contact.id == linus.id) is None
     _key(qtbot, dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert view.panel.tabs.currentIndex() == 2

@@ -1,14 +1,16 @@
 """Quick capture, "Who did I meet?": keyboard-only entry of the people met at an event.
 
 Type a name (matching contacts pop up; arrows and Enter pick one), Tab to the organisation and a
-line of notes, Enter: the person is captured and the fields clear for the next. Esc closes.
+line of notes, Enter: the person is captured and the fields clear for the next. Ctrl+Z takes the
+last one back; Esc closes.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.event_people import CaptureResult
+from netdesk.core.event_capture import CaptureResult
 from netdesk.core.events import EventService
 from netdesk.ui.events.contact_completer import ContactCompleter
 from netdesk.ui.plain import plain_label
@@ -62,6 +64,12 @@ class CaptureDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        self.undo_button = buttons.addButton("Undo last", QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button.setToolTip("Take back the last person captured (Ctrl+Z)")
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_last)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_last)
 
         form = QFormLayout()
         form.addRow("Name", self.name)
@@ -80,6 +88,7 @@ class CaptureDialog(QDialog):
 
         for edit in (self.name, self.organisation, self.note):
             edit.returnPressed.connect(self.save_current)
+            edit.installEventFilter(self)
         self.name.textEdited.connect(self._show_match)
         self.organisation.textEdited.connect(self._show_match)
         self._show_match()
@@ -104,18 +113,44 @@ class CaptureDialog(QDialog):
         self.results.append(result)
         self._list(result)
         for edit in (self.name, self.organisation, self.note):
-            edit.clear()
+            edit.setText("")  # unlike clear(), forgets the field's own undo, so Ctrl+Z is ours
         self.completer.reset()
         self._show_match()
         self.name.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z in a field with nothing of its own to undo takes back the last capture."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and isinstance(watched, QLineEdit)
+            and not watched.isUndoAvailable()
+        ):
+            self.undo_last()
+            return True
+        return super().eventFilter(watched, event)
+
+    def undo_last(self) -> None:
+        """Take back the last capture (a typo, the wrong person picked)."""
+        if not self.results:
+            return
+        self.events.undo_capture(self.results.pop())
+        self.captured.takeItem(0)
+        self._show_count()
+        self.name.setFocus()
+
+    def _show_count(self) -> None:
+        people = len(self.results)
+        self.count.setText(f"{people} {'person' if people == 1 else 'people'} captured")
+        self.undo_button.setEnabled(bool(people))
 
     def _list(self, result: CaptureResult) -> None:
         due = self.events.followups.clock.today() + timedelta(days=self.days.value())
         how = "new contact" if result.created else "existing contact"
         who = f"{result.name} ({result.organisation})" if result.organisation else result.name
         self.captured.insertItem(0, f"✓ {who} — {how}, follow up {due:%a %d %b}")
-        people = len(self.results)
-        self.count.setText(f"{people} {'person' if people == 1 else 'people'} captured")
+        self._show_count()
 
     def _picked(self, contact_id: int, name: str, organisation: str) -> None:
         """A contact was chosen from the popup: fill in the organisation too."""
