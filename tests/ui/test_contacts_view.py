@@ -324,7 +324,7 @@ def test_drag_out_gives_vcard_data_and_a_vcf_file(view, services) -> None:
     text = bytes(mime.data("text/vcard")).decode()
     assert text.count("BEGIN:VCARD") == 1 and "Jürgen" in text
     path = mime.urls()[0].toLocalFile()
-    assert path.endswith("Jürgen Müller.vcf")
+    assert path.endswith(".vcf") and len(mime.urls()) == 1
     drafts = read_vcard_file(Path(path)).drafts
     assert drafts[0].methods[0].value == "j@m.de"
 

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QByteArray,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QUrl,
 )
 from PySide6.QtGui import QPixmap
 
@@ -56,7 +53,7 @@ class ContactTableModel(QAbstractTableModel):
         self._exhausted = True
         self._query = ContactListQuery()
         self._loaded = False
-        self.drag_out: Callable[[list[int]], tuple[str, Path]] | None = None
+        self.drag_out: Callable[[list[int]], QMimeData] | None = None
 
     def reload(self) -> None:
         """Run the query again (after a change or a new filter) and show its first page."""
@@ -121,14 +118,11 @@ class ContactTableModel(QAbstractTableModel):
         return [VCARD_MIME, "text/uri-list"]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        """The dragged contacts as vCard data and as a .vcf file (for the desktop, mail)."""
+        """The dragged contacts as vCard data and .vcf files (for the desktop, mail)."""
         ids = list(dict.fromkeys(self._rows[i.row()].id for i in indexes if i.isValid()))
-        mime = QMimeData()
-        if self.drag_out is not None and ids:
-            text, path = self.drag_out(ids)
-            mime.setData(VCARD_MIME, QByteArray(text.encode()))
-            mime.setUrls([QUrl.fromLocalFile(str(path))])
-        return mime
+        if self.drag_out is None or not ids:
+            return QMimeData()
+        return self.drag_out(ids)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

@@ -5,11 +5,6 @@ Every change to contacts goes through an undoable command on the view's undo sta
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
-from pathlib import Path
-
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -42,6 +37,7 @@ from netdesk.ui.contacts.editor import ContactEditor
 from netdesk.ui.contacts.empty_state import EmptyState
 from netdesk.ui.contacts.merge_dialog import MergeDialog
 from netdesk.ui.contacts.model import ContactTableModel
+from netdesk.ui.importing.drag_out import contacts_mime_data
 from netdesk.ui.plain import plain_label
 
 SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), ("trash", "Trash"))
@@ -90,7 +86,7 @@ class ContactsView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.model.drag_out = self.write_drag_file
+        self.model.drag_out = lambda ids: contacts_mime_data(services.exporting, ids)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -545,20 +541,6 @@ class ContactsView(QWidget):
         if dialog.exec() == ContactSettingsDialog.DialogCode.Accepted:
             self.settings.setValue("contacts/phone_region", dialog.chosen_region())
             self.editor.set_region(dialog.chosen_region())
-
-    def write_drag_file(self, ids: list[int]) -> tuple[str, Path]:
-        """vCard 4.0 text of the contacts and a .vcf file holding it, for a drag out."""
-        from netdesk.formats.vcard_writer import write_vcards
-
-        drafts = [self.services.contacts.load(i) for i in ids]
-        text = write_vcards(drafts)
-        folder = Path(tempfile.mkdtemp(prefix="netdesk-drag-"))
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        name = drafts[0].full_name() if len(drafts) == 1 else f"{len(drafts)} contacts"
-        safe = "".join(ch for ch in name if ch.isalnum() or ch in " -_.").strip() or "contact"
-        path = folder / f"{safe}.vcf"
-        path.write_text(text, encoding="utf-8")
-        return text, path
 
     def _context_menu(self, position) -> None:
         menu = QMenu(self)
