@@ -6,7 +6,7 @@ change hub in step with every write.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from peewee import fn
 
@@ -49,6 +49,29 @@ def normalized_value(kind: str, value: str) -> str:
             lowered = lowered.removeprefix(prefix)
         return lowered.removeprefix("www.").split("?", 1)[0].rstrip("/")
     return ""
+
+
+def method_rows(
+    contact_id: int,
+    methods: Iterable[MethodDraft],
+    normalize: Callable[[str, str], str] = normalized_value,
+) -> list[dict[str, object]]:
+    """ContactMethod rows for a contact's methods, in order (empty values left out)."""
+    return [
+        {
+            "contact": contact_id,
+            "kind": m.kind,
+            "label": m.label,
+            "value": m.value,
+            "normalized": normalize(m.kind, m.value),
+            "service": m.service,
+            "preferred": m.preferred,
+            "parts": "\x1f".join(m.parts),
+            "position": position,
+        }
+        for position, m in enumerate(methods)
+        if m.value.strip()
+    ]
 
 
 def display_name_of(draft: ContactDraft) -> str:
@@ -133,21 +156,7 @@ class ContactService:
         contact.updated_at = utcnow()
         contact.save()
         ContactMethod.delete().where(ContactMethod.contact == contact.id).execute()
-        rows = [
-            {
-                "contact": contact.id,
-                "kind": m.kind,
-                "label": m.label,
-                "value": m.value,
-                "normalized": normalized_value(m.kind, m.value),
-                "service": m.service,
-                "preferred": m.preferred,
-                "parts": "\x1f".join(m.parts),
-                "position": position,
-            }
-            for position, m in enumerate(draft.methods)
-            if m.value.strip()
-        ]
+        rows = method_rows(contact.id, draft.methods)
         if rows:
             ContactMethod.insert_many(rows).execute()
         self._set_tags(contact.id, draft.tags)

@@ -13,7 +13,7 @@ from typing import Any
 
 from peewee import DateField, DateTimeField, Model
 
-from netdesk.core.contacts import DRAFT_FIELDS, display_name_of
+from netdesk.core.contacts import DRAFT_FIELDS, display_name_of, method_rows
 from netdesk.core.import_matching import normalized_value
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
@@ -85,21 +85,7 @@ def create_contacts(drafts: Sequence[ContactDraft], batch_id: int) -> list[int]:
             met_at=draft.met_at,
         )
         contacts.append(row)
-        methods += [
-            {
-                "contact": contact_id,
-                "kind": m.kind,
-                "label": m.label,
-                "value": m.value,
-                "normalized": normalized_value(m.kind, m.value),
-                "service": m.service,
-                "preferred": m.preferred,
-                "parts": "\x1f".join(m.parts),
-                "position": position,
-            }
-            for position, m in enumerate(draft.methods)
-            if m.value.strip()
-        ]
+        methods += method_rows(contact_id, draft.methods, normalized_value)
         unique = {tags[t.strip().lower()] for t in draft.tags if t.strip()}
         tag_rows += [{"contact": contact_id, "tag": tag_id} for tag_id in unique]
     insert_rows(Contact, contacts)
