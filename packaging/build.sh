@@ -9,7 +9,9 @@
 #   packaging/build.sh bundle   any OS: only the bundle (build/package/bundle/netdesk, or
 #                               NetDesk.app on macOS), for the Windows and macOS installers.
 # The bundle is built in a venv of its own holding only the runtime dependencies and PyInstaller.
-# Environment: PYTHON (default python3; needs a shared libpython), NETDESK_FORCE_BUILD=1 to rebuild.
+# Environment: PYTHON (default python3; needs a shared libpython), NETDESK_FORCE_BUILD=1 to rebuild,
+# NETDESK_PACKAGE_QUICK=1 (the tests) for the same files compressed fast: a zstd .deb (4 s instead
+# of xz's minutes, 55 MB instead of 42 MB) and gzip -1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -19,13 +21,18 @@ APP_ID=io.github.netdesk.NetDesk
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' netdesk/__init__.py)
 TARBALL=dist/netdesk-$VERSION-linux-x86_64.tar.gz
 DEB=dist/netdesk_${VERSION}_amd64.deb
+if [ -n "${NETDESK_PACKAGE_QUICK:-}" ]; then
+  DEB_COMPRESSION=(-Zzstd -z3) GZIP_LEVEL=1 MODE=quick
+else
+  DEB_COMPRESSION=(-Zxz) GZIP_LEVEL=6 MODE=release
+fi
 case "$(uname -s)" in
   Linux) OS=linux ;;
   Darwin) OS=macos ;;
   *) OS=windows ;;
 esac
 
-say() { echo "package: $*" >&2; }
+say() { echo "package [${SECONDS}s]: $*" >&2; }
 
 venv_python() { if [ -x "$VENV/bin/python" ]; then echo "$VENV/bin/python"; else echo "$VENV/Scripts/python"; fi; }
 
@@ -68,7 +75,7 @@ build_bundle() {
 }
 
 inputs_digest() {
-  { cat "$VENV"/.stamp-*; find netdesk resources packaging pyproject.toml -type f \
+  { echo "$MODE"; cat "$VENV"/.stamp-*; find netdesk resources packaging pyproject.toml -type f \
       ! -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha256sum; } | sha256sum | cut -c1-16
 }
 
@@ -89,7 +96,7 @@ build_tarball() {
   stage_share "$stage/share"
   install -m644 packaging/linux/README-tarball.txt "$stage/README.txt"
   tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
-    -C "$WORK/tar" -czf "$TARBALL" "netdesk-$VERSION"
+    -C "$WORK/tar" -cf - "netdesk-$VERSION" | gzip -n "-$GZIP_LEVEL" >"$TARBALL"
 }
 
 build_deb() {
@@ -105,7 +112,7 @@ build_deb() {
   sed -e "s/@VERSION@/$VERSION/" -e "s/@DEPENDS@/$depends/" \
     -e "s/@SIZE@/$(du -sk "$root" | cut -f1)/" packaging/linux/control.in >"$root/DEBIAN/control"
   find "$root" -type d -exec chmod 755 {} +
-  dpkg-deb --root-owner-group -Zxz --build "$root" "$DEB" >/dev/null
+  dpkg-deb --root-owner-group "${DEB_COMPRESSION[@]}" --build "$root" "$DEB" >/dev/null
 }
 
 build_linux_release() {
@@ -120,7 +127,7 @@ build_linux_release() {
   digest=$(inputs_digest)
   if [ -z "${NETDESK_FORCE_BUILD:-}" ] && [ "$(cat "$WORK/inputs.digest" 2>/dev/null)" = "$digest" ] \
      && [ -f "$TARBALL" ] && [ -f "$DEB" ]; then
-    say "up to date ($digest): $TARBALL $DEB"
+    say "up to date ($MODE $digest): $TARBALL $DEB"
     return
   fi
   rm -f "$WORK/inputs.digest"
@@ -130,7 +137,7 @@ build_linux_release() {
   say "building $DEB"
   build_deb
   echo "$digest" >"$WORK/inputs.digest"
-  say "bundle $(du -sh "$WORK/bundle/netdesk" | cut -f1), $(du -h "$TARBALL" | cut -f1) $TARBALL," \
+  say "$MODE build: bundle $(du -sh "$WORK/bundle/netdesk" | cut -f1), $(du -h "$TARBALL" | cut -f1) $TARBALL," \
     "$(du -h "$DEB" | cut -f1) $DEB"
 }
 
