@@ -25,7 +25,7 @@ package: system-deps
 	bash packaging/build.sh
 
 system-deps:
-	@bash scripts/system-deps.sh runtime
+	@PYTHON=$(PYTHON) bash scripts/system-deps.sh runtime
 
 test-system-deps:
 	@bash scripts/system-deps.sh test

@@ -13,6 +13,10 @@ test=(xvfb xauth dbus dbus-x11 trayer dunst haskell-status-notifier-item-utils x
 package=(binutils file libwayland-client0 libwayland-cursor0)
 
 wanted=("${runtime[@]}")
+# Debian's python3 has no ensurepip until python3-venv is installed (make creates .venv with it).
+if ! "${PYTHON:-python3}" -c "import ensurepip" >/dev/null 2>&1; then
+  wanted+=(python3-venv)
+fi
 case "${1:-runtime}" in
   package) wanted+=("${package[@]}") ;;
   test) wanted+=("${package[@]}" "${test[@]}") ;;
