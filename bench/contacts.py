@@ -27,9 +27,10 @@ def _probe(*args: str) -> list[str]:
         capture_output=True,
         text=True,
         env=env,
-        check=True,
         timeout=300,
     )
+    if result.returncode != 0:
+        raise RuntimeError(f"probe {args[0]} failed:\n{result.stderr[-2000:]}")
     return [line for line in result.stdout.splitlines() if line.strip()]
 
 
