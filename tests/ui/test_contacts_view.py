@@ -344,3 +344,15 @@ def test_phone_region_setting(view, monkeypatch) -> None:
     assert row.error() == "" and view.editor.region == "DE"
     assert view.settings.value("contacts/phone_region") == "DE"
     assert row.draft().value == "030 901820"
+
+
+def test_column_layout_and_sort_are_remembered(qtbot, services, view) -> None:
+    _add(services, "Ana", organisation="Zeta")
+    _add(services, "Bob", organisation="Acme")
+    view.table.setColumnWidth(1, 222)
+    view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    again = ContactsView(services)
+    qtbot.addWidget(again)
+    assert again.table.columnWidth(1) == 222
+    assert again.model.sort_key == "organisation"
+    assert _names(again) == ["Bob", "Ana"]
