@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import time
 
 from hypothesis import given, settings
@@ -106,3 +108,21 @@ def test_random_text_cards(text: str) -> None:
     data = f"BEGIN:VCARD\nFN:{text}\nNOTE:{text}\nN:{text}\nADR:{text}\nEND:VCARD\n".encode()
     started = time.perf_counter()
     _check(read_vcards(data, "t.vcf"), started, data)
+
+
+HEADERS = [
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+    "Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value,"
+    "Phone 1 - Type,Phone 1 - Value,Address 1 - Street,Birthday",
+    "First Name,Last Name,E-mail Address,Mobile Phone,Company,Birthday,Home Street",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(HEADERS), st.lists(st.lists(st.text(max_size=30), max_size=12), max_size=8))
+def test_random_csv_rows(header: str, rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    csv.writer(out).writerows([header.split(","), *rows])
+    data = out.getvalue().encode("utf-8", errors="surrogatepass")
+    started = time.perf_counter()
+    _check(read_csv(data, "rows.csv"), started, data)
