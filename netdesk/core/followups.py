@@ -28,6 +28,7 @@ PENDING = ("open", "snoozed")
 MORNING = time(9, 0)
 SNOOZE_PRESETS = ("1 hour", "tomorrow morning", "next week")
 GENERATED = ("cadence", "birthday")
+MAX_SYNC_IDS = 500  # more changed contacts than this: one pass over all (no huge IN lists)
 _RESTORED = (
     "due_at",
     "has_time",
@@ -58,6 +59,15 @@ class FollowUpRow:
     @property
     def day(self) -> date:
         return self.due_at.date()
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """What sync_generated needs of a generated follow-up."""
+
+    id: int
+    status: str
+    due_at: datetime
 
 
 @dataclass(frozen=True)
@@ -364,31 +374,38 @@ class FollowUpService:
     def sync_generated(self, contact_ids: Iterable[int] | None = None) -> None:
         """Bring check-in and birthday follow-ups in line with contacts (all when None)."""
         today = self.clock.today()
-        contacts = Contact.select().where(
+        contacts = Contact.select(
+            Contact.id,
+            Contact.cadence_days,
+            Contact.last_contacted_at,
+            Contact.created_at,
+            Contact.birthday,
+        ).where(
             Contact.deleted_at.is_null(),
             Contact.archived == False,  # noqa: E712
             Contact.cadence_days.is_null(False) | Contact.birthday.is_null(False),
         )
-        generated = FollowUp.select().where(
+        generated = FollowUp.select(
+            FollowUp.id, FollowUp.contact, FollowUp.origin, FollowUp.status, FollowUp.due_at
+        ).where(
             FollowUp.origin.in_(GENERATED),
             FollowUp.status.in_((*PENDING, "dismissed")) | (FollowUp.origin == "birthday"),
         )
-        if contact_ids is not None:
-            ids = list(contact_ids)
+        ids = list(contact_ids) if contact_ids is not None else None
+        if ids is not None and len(ids) <= MAX_SYNC_IDS:
             contacts = contacts.where(Contact.id.in_(ids))
             generated = generated.where(FollowUp.contact.in_(ids))
-        existing: dict[tuple[int, str], list[FollowUp]] = {}
-        for followup in generated.order_by(FollowUp.id):
-            existing.setdefault((followup.contact_id, followup.origin), []).append(followup)
+        existing: dict[tuple[int, str], list[_Kept]] = {}
+        for fid, contact_id, origin, status, due_at in generated.order_by(FollowUp.id).tuples():
+            existing.setdefault((contact_id, origin), []).append(_Kept(fid, status, due_at))
         cadence: dict[int, tuple[datetime, int]] = {}
         birthdays: dict[int, date] = {}
-        for contact in contacts:
-            if contact.cadence_days:
-                since = contact.last_contacted_at or contact.created_at
-                due = _day_start(since.date() + timedelta(contact.cadence_days))
-                cadence[contact.id] = (due, contact.cadence_days)
-            if contact.birthday:
-                birthdays[contact.id] = contact.birthday
+        for contact_id, cadence_days, last, created, birthday in contacts.tuples():
+            if cadence_days:
+                due = _day_start((last or created).date() + timedelta(cadence_days))
+                cadence[contact_id] = (due, cadence_days)
+            if birthday:
+                birthdays[contact_id] = birthday
         changed: set[int] = set()
         new: list[dict[str, Any]] = []
         keys = existing.keys() | {(c, "cadence") for c in cadence}
@@ -411,7 +428,7 @@ class FollowUpService:
     def _align_cadence(
         self,
         contact_id: int,
-        rows: list[FollowUp],
+        rows: list[_Kept],
         target: tuple[datetime, int] | None,
         new: list[dict],
     ) -> set[int]:
@@ -446,7 +463,7 @@ class FollowUpService:
     def _align_birthday(
         self,
         contact_id: int,
-        rows: list[FollowUp],
+        rows: list[_Kept],
         birthday: date | None,
         today: date,
         new: list[dict],
@@ -523,15 +540,16 @@ class FollowUpService:
         self.changes.publish("followups", followup_ids)
 
 
-def _is_anniversary(row: FollowUp, birthday: date) -> bool:
+def _is_anniversary(row: _Kept, birthday: date) -> bool:
     day = row.due_at.date()
     return next_birthday(birthday, day) == day
 
 
-def _delete(rows: list[FollowUp]) -> set[int]:
-    for row in rows:
-        row.delete_instance()
-    return {row.id for row in rows}
+def _delete(rows: list[_Kept]) -> set[int]:
+    ids = {row.id for row in rows}
+    if ids:
+        FollowUp.delete().where(FollowUp.id.in_(list(ids))).execute()
+    return ids
 
 
 def _date_of(value: datetime | date) -> date:

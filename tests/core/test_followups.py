@@ -245,3 +245,11 @@ def test_create_after_days(services, fu) -> None:
     fid = fu.create_after(cid, 7)
     row = fu.get(fid)
     assert (row.due_at, row.reason) == (datetime(2026, 3, 18), "after meeting")
+
+
+def test_many_changed_contacts_sync_in_one_pass(services, fu) -> None:
+    cid = _contact(services)
+    Contact.update(cadence_days=10).where(Contact.id == cid).execute()
+    services.changes.publish("contacts", [cid, *range(10_000, 11_000)])  # no huge IN list
+    [checkin] = _pending(cid, "cadence")
+    assert checkin.reason == "check-in"
