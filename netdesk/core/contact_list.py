@@ -70,6 +70,7 @@ class ContactRow:
     next_followup_at: datetime | None
     has_photo: bool
     photo_thumb: bytes | None
+    updated_at: str
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -156,7 +157,7 @@ class ContactListQuery:
         sql = (
             "SELECT c.id, c.display_name, c.organisation, c.title, c.circle, "
             f"coalesce({_TAGS}, ''), c.last_contacted_at, {_NEXT_FOLLOWUP}, "
-            "c.photo IS NOT NULL, c.photo_thumb "
+            "c.photo IS NOT NULL, c.photo_thumb, c.updated_at "
             f"FROM contact c WHERE c.id IN ({','.join('?' * len(ids))})"
         )
         found = {r[0]: r for r in db.execute_sql(sql, ids).fetchall()}
@@ -173,6 +174,7 @@ class ContactListQuery:
                 next_followup_at=_parse_time(r[7]),
                 has_photo=bool(r[8]),
                 photo_thumb=bytes(r[9]) if r[9] is not None else None,
+                updated_at=r[10],
             )
             for r in rows
         ]

@@ -12,6 +12,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPixmap
 
+from netdesk.core.contact_list import ContactRow
 from netdesk.store.models import Contact
 
 SIZE = 28
@@ -72,17 +73,16 @@ class Avatars:
         self.size = size
         self._cache: OrderedDict[tuple[int, str], QPixmap] = OrderedDict()
 
-    def clear(self) -> None:
-        self._cache.clear()
-
-    def pixmap(self, contact_id: int, name: str, thumb: bytes | None, has_photo: bool) -> QPixmap:
-        key = (contact_id, name)
+    def pixmap(self, row: ContactRow) -> QPixmap:
+        """The row's picture; a contact saved since (new name or photo) gets a new one."""
+        contact_id, name, has_photo = row.id, row.name, row.has_photo
+        key = (contact_id, row.updated_at)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
         image = QImage()
-        data = thumb
+        data = row.photo_thumb
         if data is None and has_photo:
             row = Contact.select(Contact.photo).where(Contact.id == contact_id).first()
             data = bytes(row.photo) if row and row.photo is not None else None

@@ -59,7 +59,6 @@ class ContactTableModel(QAbstractTableModel):
         """Run the query again (after a change or a new filter) and show its first page."""
         self._loaded = True
         self.beginResetModel()
-        self.avatars.clear()
         self._query = ContactListQuery(self.list_filter, self.sort_key, self.descending)
         self._rows = self._query.page(0, PAGE_SIZE)
         self._exhausted = len(self._rows) < PAGE_SIZE
@@ -151,7 +150,7 @@ class ContactTableModel(QAbstractTableModel):
         return None
 
     def _avatar(self, row: ContactRow) -> QPixmap:
-        return self.avatars.pixmap(row.id, row.name, row.photo_thumb, row.has_photo)
+        return self.avatars.pixmap(row)
 
     @staticmethod
     def _display(row: ContactRow, key: str) -> str:

@@ -165,7 +165,7 @@ class ContactsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(60)
+        self._count_timer.setInterval(250)  # once typing pauses: counting waits for every match
         self._count_timer.timeout.connect(self._show_count)
         self._changed_ids: set[int] = set()
         self._reload_timer = QTimer(self)
@@ -311,7 +311,6 @@ class ContactsView(QWidget):
     def _reload_after_change(self) -> None:
         """Refresh the list once for a burst of changes (an import, a bulk action)."""
         changed, self._changed_ids = self._changed_ids, set()
-        self.model.avatars.clear()
         self._fill_filter_menus()
         self.apply_filter()
         shown = self.editor.contact_id
