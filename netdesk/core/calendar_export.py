@@ -20,7 +20,7 @@ def followup_entry(row: FollowUpRow) -> CalendarEntry:
         start=row.due_at,
         has_time=row.has_time,
         description=row.note,
-        done_at=row.due_at if row.status == "done" else None,
+        done_at=row.done_at if row.status == "done" else None,
         categories=("NetDesk", row.reason),
     )
 

@@ -55,6 +55,7 @@ class FollowUpRow:
     status: str
     origin: str
     notified_at: datetime | None = None
+    done_at: datetime | None = None
 
     @property
     def day(self) -> date:
@@ -129,6 +130,7 @@ _ROW_COLUMNS = (
     FollowUp.status,
     FollowUp.origin,
     FollowUp.notified_at,
+    FollowUp.done_at,
 )
 
 
@@ -136,9 +138,9 @@ def _row(values: tuple[Any, ...]) -> FollowUpRow:
     """A FollowUpRow from a tuple of _ROW_COLUMNS (no model objects: lists stay fast)."""
     fid, cid, display, given, family, organisation, *rest = values
     name = display or f"{given} {family}".strip() or organisation or "(no name)"
-    due_at, has_time, reason, note, status, origin, notified_at = rest
+    due_at, has_time, reason, note, status, origin, notified_at, done_at = rest
     return FollowUpRow(
-        fid, cid, name, due_at, bool(has_time), reason, note, status, origin, notified_at
+        fid, cid, name, due_at, bool(has_time), reason, note, status, origin, notified_at, done_at
     )
 
 
@@ -297,7 +299,7 @@ class FollowUpService:
         """How a contact is named in follow-up lists ("" when it does not exist)."""
         query = Contact.select(*_ROW_COLUMNS[2:6]).where(Contact.id == contact_id).tuples()
         values = query.first()
-        return _row((0, contact_id, *values, *[None] * 7)).contact_name if values else ""
+        return _row((0, contact_id, *values, *[None] * 8)).contact_name if values else ""
 
     def between(
         self, start: datetime, end: datetime, statuses: tuple[str, ...] = PENDING

@@ -70,7 +70,10 @@ def test_calendar_export_holds_follow_ups_and_events(services) -> None:
     assert [str(t["summary"]) for t in calendar.walk("VTODO")] == ["Thank: Ana Lima"]
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Career fair"]
     with_done = Calendar.from_ical(calendar_ics(services.followups, include_done=True))
-    assert len(with_done.walk("VTODO")) == 2
+    todos = with_done.walk("VTODO")
+    assert len(todos) == 2
+    completed = [t for t in todos if str(t["status"]) == "COMPLETED"]
+    assert completed[0].decoded("completed") == services.followups.get(done).done_at
 
 
 def test_due_does_not_import_qt(tmp_path) -> None:

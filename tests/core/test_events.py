@@ -252,7 +252,5 @@ def test_undo_capture(services, events) -> None:
     assert [(p.name, p.met) for p in events.people.list(event_id)] == [("Ada Lovelace", False)]
     assert Contact.get_by_id(listed).organisation == ""
     assert timeline(listed) == [] and timeline(unlisted) == []
-    assert {f.status for f in FollowUp.select().where(FollowUp.event == event_id)} == {
-        "dismissed"
-    }
+    assert {f.status for f in FollowUp.select().where(FollowUp.event == event_id)} == {"dismissed"}
     assert events.people.matches("New Person") == []
