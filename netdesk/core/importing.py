@@ -239,13 +239,22 @@ class ImportService:
         return merged
 
     def _connected(self, contact_id: int, draft: ContactDraft, batch_id: int) -> None:
-        """LinkedIn's "Connected On" date becomes a "connected" interaction."""
+        """LinkedIn's "Connected On" date becomes a "connected" interaction (once, not again
+        when the same export is imported a second time)."""
         if draft.connected_on is None:
+            return
+        when = datetime.combine(draft.connected_on, time(12))
+        known = Interaction.select().where(
+            Interaction.contact == contact_id,
+            Interaction.channel == "connected",
+            Interaction.occurred_at == when,
+        )
+        if known.exists():
             return
         log_interaction(
             self.changes,
             contact_id,
-            occurred_at=datetime.combine(draft.connected_on, time(12)),
+            occurred_at=when,
             channel="connected",
             summary=f"Connected on {draft.source.title()}",
             import_batch=batch_id,

@@ -61,6 +61,8 @@ def test_apply_then_reimport_matches_and_merges(services, files) -> None:
     assert ann.tags == ["friends"]
     connected = Interaction.get(Interaction.contact == match.match_id)
     assert connected.channel == "connected" and connected.occurred_at.date() == date(2024, 3, 12)
+    services.importing.apply(services.importing.plan([files["csv"]]))
+    assert Interaction.select().count() == 1, "importing the same export again adds nothing"
 
 
 def test_choices_skip_new_and_apply_to_all(services, files) -> None:
