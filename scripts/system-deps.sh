@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu libraries Qt needs, only those that are missing.
 #   system-deps.sh runtime   libraries for the offscreen and X11 Qt platforms
-#   system-deps.sh package   plus what packaging/build.sh uses (binutils, file, Wayland client libs)
+#   system-deps.sh package   plus what packaging/build.sh uses (binutils, file, libs to link)
 #   system-deps.sh test      plus those, Xvfb and the tray / notification hosts of the display tests
 set -euo pipefail
 
@@ -10,7 +10,7 @@ runtime=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
          libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core)
 test=(xvfb xauth dbus dbus-x11 trayer dunst haskell-status-notifier-item-utils x11-utils
       desktop-file-utils appstream)
-package=(binutils file libwayland-client0 libwayland-cursor0)
+package=(binutils file libwayland-client0 libwayland-cursor0 libcups2)
 
 wanted=("${runtime[@]}")
 # Debian's python3 has no ensurepip until python3-venv is installed (make creates .venv with it).

@@ -178,9 +178,10 @@ def test_bundle_finds_its_resources(release: Release, monkeypatch: pytest.Monkey
 @linux_only
 def test_bundle_carries_essentials_only(release: Release) -> None:
     names = {p.name for p in release.bundle.rglob("*")}
-    assert "libQt6Widgets.so.6" in names and "libqxcb.so" in names and "libqsvg.so" in names
+    wanted = {"libQt6Widgets.so.6", "libqxcb.so", "libqwayland.so", "libqsvg.so"}
+    assert wanted | {"libcupsprintersupport.so"} <= names
     unwanted = {"libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Pdf.so.6", "libqgtk3.so"}
-    assert not names & unwanted
+    assert not names & (unwanted | {"libcups.so.2", "libgnutls.so.30"})
 
 
 @pytest.mark.slow
@@ -223,4 +224,4 @@ def test_deb_control(release: Release) -> None:
     assert deb_field(release.deb, "Version") == __version__
     depends = deb_field(release.deb, "Depends").split(", ")
     assert depends[0].startswith("libc6 (>= 2.")
-    assert {"libgl1", "libegl1"} <= {d.split(" ")[0] for d in depends}
+    assert {"libgl1", "libegl1", "libxcb1", "libcups2"} <= {d.split(" ")[0] for d in depends}
