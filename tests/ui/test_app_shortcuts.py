@@ -39,6 +39,27 @@ def test_ctrl_n_and_ctrl_z_act_in_the_shown_view(window, qtbot) -> None:
     assert contacts.model.rowCount() == 1
 
 
+def test_view_keys_work_from_the_sidebar_and_only_in_the_shown_view(window, qtbot) -> None:
+    contacts = window.show_view("contacts")
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert contacts.editor.given.hasFocus()
+    qtbot.keyClicks(contacts.editor.given, "Ana")
+    qtbot.keyClick(contacts.editor.given, Qt.Key.Key_Backspace)
+    qtbot.keyClick(contacts.editor.given, Qt.Key.Key_Home)
+    qtbot.keyClick(contacts.editor.given, Qt.Key.Key_Delete)
+    assert contacts.editor.given.text() == "n"
+    events = window.show_view("events")
+    window.sidebar.setFocus()
+    contacts.editor.given.setText("kept")
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert contacts.editor.given.text() == "kept"
+    assert events.isVisible() and not contacts.isVisible()
+    assert contacts.new_action.shortcut().isEmpty()
+    window.show_view("contacts")
+    assert not contacts.new_action.shortcut().isEmpty()
+
+
 def test_contact_actions_are_in_the_edit_menu(window) -> None:
     titles = [a.text() for a in window.menus["edit"].actions()]
     for title in ("&Undo", "&Find contacts", "&Log interaction…", "&Merge…", "&Delete"):

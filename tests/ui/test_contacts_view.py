@@ -90,6 +90,7 @@ def test_edit_then_undo_and_redo(view, qtbot, services) -> None:
     view.select_contact(contact_id)
     assert view.editor.contact_id == contact_id
     view.editor.title.setText("Head of Talent")
+    view.editor.title.setFocus()
     qtbot.keyClick(view.editor.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert Contact.get_by_id(contact_id).title == "Head of Talent"
     view.undo_action.trigger()

@@ -157,7 +157,8 @@ class ContactEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         line_edits = (
             self.given,
             self.family,

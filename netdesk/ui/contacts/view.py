@@ -6,7 +6,7 @@ Every change to contacts goes through an undoable command on the view's undo sta
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from netdesk.ui.contacts.merge_dialog import MergeDialog
 from netdesk.ui.contacts.model import ContactTableModel
 from netdesk.ui.importing.drag_out import contacts_mime_data
 from netdesk.ui.plain import plain_label
+from netdesk.ui.view_actions import ViewActions
 
 SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), ("trash", "Trash"))
 
@@ -180,45 +181,38 @@ class ContactsView(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.new_action = self._action(
+        actions = ViewActions(self)
+        self.new_action = actions.add(
             "&New contact", QKeySequence.StandardKey.New, self.new_contact
         )
-        self.find_action = self._action(
+        self.find_action = actions.add(
             "&Find contacts", QKeySequence.StandardKey.Find, self.focus_search
         )
-        self.delete_action = self._action(
-            "&Delete", QKeySequence.StandardKey.Delete, self.delete_selected
+        self.delete_action = actions.add(
+            "&Delete", QKeySequence.StandardKey.Delete, self.delete_selected, widget=self.table
         )
-        self.archive_action = self._action("&Archive", "Ctrl+E", self.toggle_archive)
-        self.tag_action = self._action("Add &tag…", "Ctrl+T", self.tag_selected)
-        self.untag_action = self._action("Remove tag…", None, self.untag_selected)
-        self.merge_action = self._action("&Merge…", "Ctrl+M", self.merge_selected)
-        self.log_action = self._action("&Log interaction…", "Ctrl+L", self.log_interaction)
-        self.follow_up_action = self._action("&Follow up…", "Ctrl+Shift+F", self.follow_up_selected)
-        self.open_action = self._action("Open in window", "Return", self._open_current)
+        self.archive_action = actions.add("&Archive", "Ctrl+E", self.toggle_archive)
+        self.tag_action = actions.add("Add &tag…", "Ctrl+T", self.tag_selected)
+        self.untag_action = actions.add("Remove tag…", None, self.untag_selected)
+        self.merge_action = actions.add("&Merge…", "Ctrl+M", self.merge_selected)
+        self.log_action = actions.add("&Log interaction…", "Ctrl+L", self.log_interaction)
+        self.follow_up_action = actions.add("&Follow up…", "Ctrl+Shift+F", self.follow_up_selected)
+        self.open_action = actions.add(
+            "Open in window", "Return", self._open_current, widget=self.table
+        )
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        actions.adopt(self.undo_action, QKeySequence.StandardKey.Undo)
+        actions.adopt(self.redo_action, QKeySequence.StandardKey.Redo)
         self.circle_menu = QMenu("Set &circle", self)
         for circle in ("", *CIRCLES):
             action = self.circle_menu.addAction(circle.capitalize() or "No circle")
             action.triggered.connect(lambda _=False, c=circle: self.set_circle_selected(c))
-        self.settings_action = self._action("Contact settings…", None, self.edit_settings)
-        self.escape_action = self._action("Clear search", "Esc", self.search.clear)
+        self.settings_action = actions.add("Contact settings…", None, self.edit_settings)
+        self.escape_action = actions.add(
+            "Clear search", "Esc", self.search.clear, widget=self.search
+        )
 
     def install_actions(self, window) -> None:
         """Put the view's actions in the main window's menus."""

@@ -40,6 +40,7 @@ from netdesk.ui.events.model import PREP_COLUMN, EventTableModel, ProgressDelega
 from netdesk.ui.events.panel import EventPanel
 from netdesk.ui.plain import plain_label
 from netdesk.ui.tasks import Task
+from netdesk.ui.view_actions import ViewActions
 
 
 def _filter_box(everything: str, values: tuple[str, ...]) -> QComboBox:
@@ -127,21 +128,12 @@ class EventsView(QWidget):
         self._signals.changed.connect(self._on_change)
         self.reload()
 
-    def _action(self, text: str, shortcut: QKeySequence | str, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.new_action = self._action("New &event", QKeySequence.StandardKey.New, self.new_event)
-        self.save_action = self._action(
-            "Save event", QKeySequence.StandardKey.Save, self.panel.save
-        )
-        self.capture_action = self._action("Who did I &meet?…", "Ctrl+M", self.open_capture)
-        self.print_action = self._action(
+        actions = ViewActions(self)
+        self.new_action = actions.add("New &event", QKeySequence.StandardKey.New, self.new_event)
+        self.save_action = actions.add("Save event", QKeySequence.StandardKey.Save, self.panel.save)
+        self.capture_action = actions.add("Who did I &meet?…", "Ctrl+M", self.open_capture)
+        self.print_action = actions.add(
             "&Print event brief…", QKeySequence.StandardKey.Print, self.ask_print
         )
         self.import_action = QAction("Import events (.ics)…", self)
