@@ -21,14 +21,14 @@ lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
 
 package: system-deps
-	@bash scripts/system-deps.sh package
+	@PYTHON=$(PYTHON) bash scripts/system-deps.sh package
 	bash packaging/build.sh
 
 system-deps:
 	@PYTHON=$(PYTHON) bash scripts/system-deps.sh runtime
 
 test-system-deps:
-	@bash scripts/system-deps.sh test
+	@PYTHON=$(PYTHON) bash scripts/system-deps.sh test
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: install the python3-venv package"; exit 1; }

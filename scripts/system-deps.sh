@@ -11,6 +11,11 @@ runtime=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 test=(xvfb xauth dbus dbus-x11 trayer dunst haskell-status-notifier-item-utils x11-utils
       desktop-file-utils appstream)
 package=(binutils file libwayland-client0 libwayland-cursor0 libcups2)
+# PyInstaller bundles the interpreter's shared library; Debian ships it apart from python3.
+python_lib=$("${PYTHON:-python3}" -c "import sysconfig as s; print(s.get_config_var('LIBDIR') + '/' + s.get_config_var('INSTSONAME'))")
+if [ ! -e "$python_lib" ]; then
+  package+=("$(basename "$python_lib" | sed 's/\.so.*//')")
+fi
 
 wanted=("${runtime[@]}")
 # Debian's python3 has no ensurepip until python3-venv is installed (make creates .venv with it).
