@@ -154,7 +154,10 @@ class EventService:
         for name in _COPIED:
             setattr(event, name, getattr(draft, name))
         event.name = draft.name.strip()
-        event.starts_at = to_utc(draft.starts_at, draft.timezone)
+        starts_at = to_utc(draft.starts_at, draft.timezone)
+        if starts_at != event.starts_at:
+            event.prep_notified_at = None  # a moved event gets its prep reminder again
+        event.starts_at = starts_at
         event.ends_at = to_utc(draft.ends_at, draft.timezone) if draft.ends_at else None
         event.pitch = draft.pitch_id
         checklist = {key: bool(draft.checklist.get(key)) for key in CHECKLIST}
@@ -217,6 +220,24 @@ class EventService:
             met_names=[p.name for p in people if p.met],
             missed_names=[p.name for p in wanted if not p.met],
         )
+
+    def prep_due(self) -> list[EventRow]:
+        """Events to prepare for now: not yet started, within their prep-reminder days, not
+        skipped or already reminded of."""
+        now = to_utc(self.followups.clock.now())
+        lead = fn.datetime(Event.starts_at, fn.printf("-%d days", Event.prep_reminder_days))
+        query = Event.select().where(
+            Event.status.in_(("considering", "registered")),
+            Event.prep_notified_at.is_null(),
+            Event.prep_reminder_days > 0,
+            Event.starts_at > now,
+            lead <= now,
+        )
+        counts = self._people_counts()
+        return [self._row(e, now, counts.get(e.id, (0, 0, 0))) for e in query]
+
+    def mark_prep_notified(self, ids: list[int]) -> None:
+        Event.update(prep_notified_at=utcnow()).where(Event.id.in_(ids)).execute()
 
     def agenda(self, first: date, last: date) -> list[AgendaItem]:
         """Events starting from `first` to `last` (local days), for the follow-up calendar."""

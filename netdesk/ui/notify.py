@@ -193,6 +193,12 @@ class Notifier(QObject):
         self.last_route = self._deliver(title, body)
         return self.last_route
 
+    def show_message(self, title: str, body: str) -> str:
+        """Announce something that is not a follow-up (its Done / Snooze act on nothing)."""
+        self._latest = []
+        self.last_route = self._deliver(title, body)
+        return self.last_route
+
     def _deliver(self, title: str, body: str) -> str:
         if self.desktop is not None:
             try:

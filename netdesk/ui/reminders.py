@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from netdesk.ui.events.prep_reminders import PrepReminders
 from netdesk.ui.followup_dialog import ask_follow_up
 from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner
 from netdesk.ui.reminder_settings import ReminderSettings
@@ -119,4 +120,5 @@ def install_reminders(window: MainWindow, services: Services) -> Reminders:
     """Start reminders for the window, with the desktop's notification service if it has one."""
     reminders = Reminders(window, services, DesktopNotifications.connect_session())
     reminders.start()
+    PrepReminders(services.events, services.changes, reminders.notifier, reminders).check()
     return reminders

@@ -254,3 +254,21 @@ def test_undo_capture(services, events) -> None:
     assert timeline(listed) == [] and timeline(unlisted) == []
     assert {f.status for f in FollowUp.select().where(FollowUp.event == event_id)} == {"dismissed"}
     assert events.people.matches("New Person") == []
+
+
+def test_prep_reminders_are_due_n_days_before_once(services, events) -> None:
+    clock = services.followups.clock
+    soon = _event(events, "Soon", NOW + timedelta(days=1, hours=2))
+    _event(events, "Later", NOW + timedelta(days=3))
+    _event(events, "Skipped", NOW + timedelta(days=1), status="skipped")
+    _event(events, "Started", NOW - timedelta(hours=1))
+    week = _event(events, "Week", NOW + timedelta(days=6), prep_reminder_days=7)
+    assert sorted(r.name for r in events.prep_due()) == ["Soon", "Week"]
+    events.mark_prep_notified([soon, week])
+    assert events.prep_due() == []
+    clock.advance(86400)
+    assert [r.name for r in events.prep_due()] == ["Later"]
+    draft = events.load(soon)
+    draft.starts_at += timedelta(hours=30)
+    events.update(soon, draft)
+    assert sorted(r.name for r in events.prep_due()) == ["Later", "Soon"]

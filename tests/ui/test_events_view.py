@@ -105,6 +105,8 @@ def test_editor_edits_and_saves_with_ctrl_s(view, qtbot, events, sample) -> None
     editor.zone.setCurrentText("America/New_York")
     qtbot.keyClicks(editor.place, "Factory")
     qtbot.keyClicks(editor.cost, "free")
+    assert editor.reminder.text() == "Remind me to prepare 2 days before"
+    editor.reminder.setValue(5)
     assert view.panel.save_button.isEnabled()
     qtbot.keyClick(editor.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     stored = events.load(sample["meetup"])
@@ -114,6 +116,7 @@ def test_editor_edits_and_saves_with_ctrl_s(view, qtbot, events, sample) -> None
         "America/New_York",
     )
     assert (stored.place, stored.cost, stored.starts_at) == ("Factory", "free", NOW + timedelta(2))
+    assert stored.prep_reminder_days == 5
     assert not view.panel.save_button.isEnabled()
     assert "Berlin Data Engineering" in _column(view, "Event")
     editor.zone.setCurrentText("Nowhere/Special")

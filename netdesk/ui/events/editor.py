@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -58,6 +59,11 @@ class EventEditor(QWidget):
         self.url.setPlaceholderText("https://…")
         self.cost = QLineEdit()
         self.cost.setPlaceholderText("e.g. €450, free")
+        self.reminder = QSpinBox()
+        self.reminder.setRange(0, 60)
+        self.reminder.setSpecialValueText("No prep reminder")
+        self.reminder.setPrefix("Remind me to prepare ")
+        self.reminder.setSuffix(" days before")
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(70)
@@ -76,6 +82,7 @@ class EventEditor(QWidget):
             ("Organiser", self.organiser),
             ("Web page", self.url),
             ("Cost", self.cost),
+            ("Reminder", self.reminder),
             ("Notes", self.notes),
         ):
             form.addRow(label, widget)
@@ -87,6 +94,7 @@ class EventEditor(QWidget):
         self.starts.dateTimeChanged.connect(self._start_moved)
         self.ends.dateTimeChanged.connect(self._user_edit)
         self.notes.textChanged.connect(self._user_edit)
+        self.reminder.valueChanged.connect(self._user_edit)
         self._loading = False
 
     def fill(self, draft: EventDraft) -> None:
@@ -100,6 +108,7 @@ class EventEditor(QWidget):
         self.ends.setDateTime(to_qt(draft.ends_at or draft.starts_at + timedelta(hours=2)))
         self.zone.setCurrentText(draft.timezone or LOCAL_ZONE)
         self.notes.setPlainText(draft.notes)
+        self.reminder.setValue(draft.prep_reminder_days)
         self._loading = False
 
     def apply(self, draft: EventDraft) -> None:
@@ -114,6 +123,7 @@ class EventEditor(QWidget):
         zone = self.zone.currentText().strip()
         draft.timezone = "" if zone in ("", LOCAL_ZONE) else zone
         draft.notes = self.notes.toPlainText()
+        draft.prep_reminder_days = self.reminder.value()
 
     def _start_moved(self) -> None:
         """Keep the end after the start when the start moves past it."""

@@ -1,0 +1,42 @@
+"""Prep reminders reach the follow-up notifier once per event, N days before it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject
+
+from netdesk.core.clock import FakeClock
+from netdesk.core.events import EventDraft
+from netdesk.ui.events.prep_reminders import PrepReminders
+from netdesk.ui.notify import Notifier, ReminderBanner
+
+NOW = datetime(2026, 3, 11, 9, 0)
+
+
+def test_prep_reminder_shows_once_through_the_notifier(qtbot, services) -> None:
+    services.followups.clock = FakeClock(NOW)
+    banner = ReminderBanner()
+    qtbot.addWidget(banner)
+    owner = QObject()
+    reminders = PrepReminders(
+        services.events, services.changes, Notifier(None, None, banner), owner
+    )
+    event_id = services.events.create(
+        EventDraft(
+            name="PyCon DE",
+            starts_at=NOW + timedelta(days=1, hours=9),
+            status="registered",
+            checklist={"pitch": True},
+        )
+    )
+    qtbot.waitUntil(lambda: banner.text.text() != "")
+    assert banner.text.text() == "Prepare for PyCon DE: Thu 12 Mar 2026 18:00 · checklist 2/5"
+    assert reminders.notifier.last_route == "banner"
+    assert reminders.check() == []
+    services.events.create(EventDraft(name="Later", starts_at=NOW + timedelta(days=5)))
+    assert reminders.check() == []
+    draft = services.events.load(event_id)
+    draft.starts_at += timedelta(hours=1)
+    services.events.update(event_id, draft)
+    assert reminders.check() == [event_id]
