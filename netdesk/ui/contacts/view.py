@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMenu,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from netdesk.ui.contacts.merge_dialog import MergeDialog
 from netdesk.ui.contacts.model import ContactTableModel
 from netdesk.ui.importing.drag_out import contacts_mime_data
 from netdesk.ui.plain import plain_label
+from netdesk.ui.tables import list_table
 from netdesk.ui.view_actions import ViewActions
 
 SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), ("trash", "Trash"))
@@ -81,27 +80,18 @@ class ContactsView(QWidget):
         filters.addWidget(self.scope)
         filters.addWidget(self.new_button)
 
-        self.table = QTableView()
-        self.table.setObjectName("contactTable")
-        self.table.setModel(self.model)
+        self.table = list_table(
+            "contactTable",
+            self.model,
+            (170, 125, 125, 90, 95, 112, 112),
+            row_height=34,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.table.setSortingEnabled(True)
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.model.drag_out = lambda ids: contacts_mime_data(services.exporting, ids)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        for column, width in enumerate((170, 125, 125, 90, 95, 112, 112)):
-            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setSectionsMovable(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from netdesk.ui.events.capture import CaptureDialog
 from netdesk.ui.events.model import PREP_COLUMN, EventTableModel, ProgressDelegate
 from netdesk.ui.events.panel import EventPanel
 from netdesk.ui.plain import plain_label
+from netdesk.ui.tables import list_table
 from netdesk.ui.tasks import Task
 from netdesk.ui.view_actions import ViewActions
 
@@ -64,21 +63,8 @@ class EventsView(QWidget):
         self.new_button.setToolTip("New event (Ctrl+N)")
         self.new_button.clicked.connect(self.new_event)
         self.model = EventTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("eventTable")
-        self.table.setModel(self.model)
+        self.table = list_table("eventTable", self.model, (165, 165, 80, 85, 75, 70), 32)
         self.table.setItemDelegateForColumn(PREP_COLUMN, ProgressDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(32)
-        for column, width in enumerate((165, 165, 80, 85, 75, 70)):
-            self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count = plain_label()
