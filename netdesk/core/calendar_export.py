@@ -38,7 +38,8 @@ def calendar_ics(
     end = datetime.combine(today + timedelta(days=days), datetime.min.time())
     statuses = (*PENDING, "done") if include_done else PENDING
     entries = [followup_entry(row) for row in followups.between(start, end, statuses)]
-    for item in followups.other_items(first or today, today + timedelta(days=days)):
+    items = followups.other_items(first or today, today + timedelta(days=days))
+    for item in {(item.kind, item.id): item for item in reversed(items)}.values():  # once each
         entry = event_entry(item.id) if item.kind == "event" else None
         entries.append(
             entry

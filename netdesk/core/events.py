@@ -240,13 +240,26 @@ class EventService:
         Event.update(prep_notified_at=utcnow()).where(Event.id.in_(ids)).execute()
 
     def agenda(self, first: date, last: date) -> list[AgendaItem]:
-        """Events starting from `first` to `last` (local days), for the follow-up calendar."""
+        """Events on the local days `first` to `last`, for the follow-up calendar: one item per
+        day an event spans ("PyCon DE (day 2)" at its start time on the later days)."""
         start = to_utc(datetime.combine(first, time.min))
         end = to_utc(datetime.combine(last + timedelta(days=1), time.min))
-        query = Event.select(Event.id, Event.name, Event.starts_at).where(
-            Event.starts_at >= start, Event.starts_at < end, Event.status != "skipped"
+        query = Event.select(Event.id, Event.name, Event.starts_at, Event.ends_at).where(
+            Event.starts_at < end,
+            fn.coalesce(Event.ends_at, Event.starts_at) >= start,
+            Event.status != "skipped",
         )
-        return [AgendaItem("event", e.id, from_utc(e.starts_at), e.name) for e in query]
+        items = []
+        for event in query:
+            begins = from_utc(event.starts_at)
+            ends = from_utc(event.ends_at) if event.ends_at else begins
+            for offset in range((ends.date() - begins.date()).days + 1):
+                day = begins.date() + timedelta(days=offset)
+                if first <= day <= last:
+                    title = f"{event.name} (day {offset + 1})" if offset else event.name
+                    when = datetime.combine(day, begins.time())
+                    items.append(AgendaItem("event", event.id, when, title))
+        return items
 
     # -- .ics ------------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from netdesk.core.clock import FakeClock
 from netdesk.store.models import Event
@@ -73,11 +73,17 @@ def test_follow_up_calendar_file_carries_event_uids(services) -> None:
     services.followups.clock = FakeClock(datetime(2026, 3, 11, 12, 0))
     start = datetime(2026, 3, 14, 18, 0)
     event_id = services.events.create(
-        EventDraft(name="Data meetup", starts_at=start, place="Factory", kind="meetup")
+        EventDraft(
+            name="Data days",
+            starts_at=start,
+            ends_at=start + timedelta(days=2),
+            place="Factory",
+            kind="conference",
+        )
     )
     data = calendar_ics(services.followups)
     uid = Event.get_by_id(event_id).uid
-    assert f"UID:{uid}".encode() in data and b"LOCATION:Factory" in data
+    assert data.count(f"UID:{uid}".encode()) == 1 and b"LOCATION:Factory" in data
     summary = services.events.import_ics(data, "followups.ics")
     assert (summary.created, summary.updated) == ([], [event_id])
     assert (services.events.load(event_id).starts_at, services.events.load(event_id).notes) == (

@@ -221,6 +221,17 @@ def test_events_show_on_the_follow_up_calendar(services, events) -> None:
         ("event", event_id, "Meetup", datetime(2026, 3, 12, 18, 30))
     ]
     assert services.followups.other_items(date(2026, 3, 13), date(2026, 3, 20)) == []
+    conference = _event(
+        events,
+        "Conf",
+        datetime(2026, 3, 20, 9, 0),
+        ends_at=datetime(2026, 3, 22, 17, 0),
+    )
+    items = services.followups.other_items(date(2026, 3, 21), date(2026, 3, 31))
+    assert [(i.id, i.title, i.when) for i in items] == [
+        (conference, "Conf (day 2)", datetime(2026, 3, 21, 9, 0)),
+        (conference, "Conf (day 3)", datetime(2026, 3, 22, 9, 0)),
+    ]
 
 
 def test_delete_keeps_contacts(services, events) -> None:
