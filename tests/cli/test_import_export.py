@@ -131,3 +131,22 @@ def test_sigkill_mid_import_leaves_the_database_unchanged(run, tmp_path: Path) -
     )
     assert check.returncode == 0, check.stderr
     assert dump_database(database) == before
+
+
+def test_import_ics_creates_then_updates_events(run, tmp_path: Path) -> None:
+    from tests.formats.test_ics_events import SCHEDULE
+
+    schedule = tmp_path / "schedule.ics"
+    schedule.write_bytes(SCHEDULE)
+    good = _write(tmp_path, "good.vcf", GOOD)
+    code, out, _ = run("import", "--dry-run", str(schedule))
+    assert code == 1
+    assert out.startswith("events would be created: 4\nevents would be updated: 0\n")
+    assert f"error: {schedule}, event 5: it has no start (DTSTART)" in out
+    code, out, _ = run("import", str(schedule), good)
+    assert code == 1
+    assert "events created: 4\nevents updated: 0\n" in out and "\ncreated: 1\n" in out
+    code, out, _ = run("import", "--json", str(schedule))
+    result = json.loads(out)
+    assert (len(result["created"]), len(result["updated"]), result["dry_run"]) == (0, 4, False)
+    assert run("import", str(tmp_path / "missing.ics"))[0] == 2
