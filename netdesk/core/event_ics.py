@@ -37,6 +37,27 @@ class IcsImportSummary:
         return f"{added}, {len(self.updated)} updated from {Path(self.file).name}"
 
 
+_KIND_WORDS = (
+    ("career fair", ("career fair", "job fair", "recruiting")),
+    ("workshop", ("workshop", "tutorial", "hands-on")),
+    ("webinar", ("webinar", "livestream", "online talk")),
+    ("meetup", ("meetup", "meet-up", "user group")),
+    ("conference", ("conference", "summit", "con ", "keynote", "talk:")),
+    ("social", ("drinks", "party", "social", "dinner", "breakfast")),
+)
+
+
+def guess_kind(item: IcsEvent) -> str:
+    """The kind a new imported event most likely is, from its words and links ("other")."""
+    text = f"{item.summary} {item.description} {item.url} ".lower()
+    for kind, words in _KIND_WORDS:
+        if any(word in text for word in words):
+            return kind
+    if "meetup.com" in text:
+        return "meetup"
+    return "webinar" if _is_link(item.location) else "other"
+
+
 def _is_link(location: str) -> bool:
     return location.lower().startswith(("http://", "https://"))
 
@@ -63,7 +84,7 @@ def import_ics(events: EventService, data: bytes, name: str = "") -> IcsImportSu
             draft = (
                 events.load(existing.id)
                 if existing
-                else EventDraft(name="", starts_at=item.starts_at, kind="other")
+                else EventDraft(name="", starts_at=item.starts_at, kind=guess_kind(item))
             )
             _apply(draft, item)
             try:

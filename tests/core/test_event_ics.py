@@ -25,7 +25,13 @@ def test_import_creates_then_updates_by_uid(services, tmp_path) -> None:
     assert (keynote.name, keynote.place, keynote.kind) == (
         "Keynote: Data engineering, done right",
         "Room A, darmstadtium",
-        "other",
+        "conference",
+    )
+    kinds = {e.name: e.kind for e in Event.select()}
+    assert (kinds["Online meetup"], kinds["Conference days"], kinds["Local drinks"]) == (
+        "meetup",
+        "conference",
+        "social",
     )
     assert keynote.starts_at == datetime(2026, 4, 14, 7, 30)
     online = Event.get(Event.uid == "online-1@meetup.com")
@@ -90,3 +96,16 @@ def test_follow_up_calendar_file_carries_event_uids(services) -> None:
         start,
         "",
     )
+
+
+def test_guess_kind_of_imported_events() -> None:
+    from netdesk.core.event_ics import guess_kind
+    from netdesk.formats.ics_events import IcsEvent
+
+    start = datetime(2026, 5, 1, 18, 0)
+    assert guess_kind(IcsEvent("a", "PyData Berlin", start, url="https://meetup.com/x")) == "meetup"
+    assert guess_kind(
+        IcsEvent("b", "Cloud office hours", start, location="https://zoom.us/j/1")
+    ) == ("webinar")
+    assert guess_kind(IcsEvent("c", "Tech Job Fair", start)) == "career fair"
+    assert guess_kind(IcsEvent("d", "Team lunch", start)) == "other"
