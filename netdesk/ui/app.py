@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from netdesk import __version__
 from netdesk.paths import APP_NAME, Paths
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AskRestore = Callable[["DamagedDatabaseError", Path | None], bool]
+
+
+FIRST_PAINT_WAIT_MS = 1500  # a window that is never painted (minimised) still starts up
 
 
 def ask_restore(error: DamagedDatabaseError, newest: Path | None) -> bool:
@@ -132,6 +135,32 @@ def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
         window.open_files(files)
 
 
+class _FirstPaint(QObject):
+    """Runs a function once the window has painted (or after a while, if it never does)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Call `then` once `window` is on screen, so slow start-up work never delays the frame."""
+    _FirstPaint(window, then)
+
+
 def run_gui(paths: Paths, files: list[str]) -> int:
     """Start the GUI (or hand `files` to the running one); return the exit status."""
     app = create_application()
@@ -143,8 +172,8 @@ def run_gui(paths: Paths, files: list[str]) -> int:
     reporter.install()
     server = InstanceServer(paths.socket_name)
     window = build_shell(paths, server)
+    after_first_paint(window, lambda: finish_startup(window, paths, absolute))
     window.show()
-    QTimer.singleShot(0, lambda: finish_startup(window, paths, absolute))
     status = app.exec()
     server.close()
     reporter.uninstall()

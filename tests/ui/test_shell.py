@@ -222,3 +222,25 @@ def test_startup_quits_when_damaged_store_is_not_restored(qtbot, paths, monkeypa
     app_module.finish_startup(window, paths, [])
     assert exits == [1]
     assert window.views == {}
+
+
+def test_start_up_work_waits_for_the_first_paint(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from netdesk.ui import app as app_module
+
+    calls: list[bool] = []
+    shown = QWidget()
+    qtbot.addWidget(shown)
+    app_module.after_first_paint(shown, lambda: calls.append(shown.isVisible()))
+    assert calls == []
+    shown.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    shown.update()
+    qtbot.wait(50)
+    assert calls == [True]
+    monkeypatch.setattr(app_module, "FIRST_PAINT_WAIT_MS", 10)
+    hidden = QWidget()
+    qtbot.addWidget(hidden)
+    app_module.after_first_paint(hidden, lambda: calls.append(hidden.isVisible()))
+    qtbot.waitUntil(lambda: calls == [True, False])
