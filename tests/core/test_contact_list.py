@@ -102,3 +102,15 @@ def test_scopes(services, people) -> None:
     assert _names(ContactListQuery(ListFilter(scope="all"))) == ["Ana Silva", "Jürgen Müller"]
     with pytest.raises(ValueError):
         ContactListQuery(sort="nope")
+
+
+def test_broad_searches_read_in_list_order_give_the_same_rows(people, monkeypatch) -> None:
+    from netdesk.core import contact_list
+
+    for text in ("a", "acme", "data eng", "zzz"):
+        for sort in ("name", "organisation", "tags"):
+            narrow = ContactListQuery(ListFilter(text=text), sort=sort).ids()
+            monkeypatch.setattr(contact_list, "_BROAD_MATCHES", 1)
+            broad = ContactListQuery(ListFilter(text=text), sort=sort)
+            assert broad.ids() == narrow and broad.count() == len(narrow)
+            monkeypatch.setattr(contact_list, "_BROAD_MATCHES", 10_000)
