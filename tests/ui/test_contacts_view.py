@@ -357,3 +357,22 @@ def test_column_layout_and_sort_are_remembered(qtbot, services, view) -> None:
     assert again.table.columnWidth(1) == 222
     assert again.model.sort_key == "organisation"
     assert _names(again) == ["Bob", "Ana"]
+
+
+def test_a_search_that_extends_a_narrow_one_skips_the_breadth_count(view, qtbot, monkeypatch):
+    from netdesk.core import contact_list
+
+    _add(view.services, "Ana", organisation="Acme")
+    QApplication.processEvents()
+
+    def search(text: str) -> contact_list.ContactListQuery:
+        view.search.setText(text)
+        qtbot.waitUntil(lambda: view.model.list_filter.text == text)
+        return view.model.query()
+
+    assert not search("ac").known_narrow
+    assert search("acm").known_narrow
+    assert not search("b").known_narrow
+    monkeypatch.setattr(contact_list, "_BROAD_MATCHES", 1)
+    assert search("a").broad
+    assert not search("an").known_narrow and _names(view) == ["Ana"]

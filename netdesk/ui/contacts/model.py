@@ -7,6 +7,7 @@ Opening the list reads one page whatever the number of contacts; scrolling fetch
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -65,7 +66,19 @@ class ContactTableModel(QAbstractTableModel):
         """Run the query again (after a change or a new filter) and show its first page."""
         self._loaded = True
         self.beginResetModel()
-        self._query = ContactListQuery(self.list_filter, self.sort_key, self.descending)
+        previous = self._query
+        narrower = (
+            previous.filter.text.strip() != ""
+            and previous.sort == self.sort_key
+            and self.list_filter.text.startswith(previous.filter.text)
+            and replace(self.list_filter, text="") == replace(previous.filter, text="")
+        )
+        self._query = ContactListQuery(
+            self.list_filter,
+            self.sort_key,
+            self.descending,
+            known_narrow=narrower and not previous.broad,
+        )
         self._rows = self._query.page(0, FIRST_PAGE_SIZE)
         self._exhausted = len(self._rows) < FIRST_PAGE_SIZE
         self._total: int | None = len(self._rows) if self._exhausted else None
