@@ -376,3 +376,21 @@ def test_a_search_that_extends_a_narrow_one_skips_the_breadth_count(view, qtbot,
     monkeypatch.setattr(contact_list, "_BROAD_MATCHES", 1)
     assert search("a").broad
     assert not search("an").known_narrow and _names(view) == ["Ana"]
+
+
+def test_double_click_opens_the_contact_in_a_window(view, qtbot, services) -> None:
+    from netdesk.ui.contacts.dialog import ContactDialog
+
+    contact_id = _add(services, "Ana", "Silva")
+    view.apply_filter()
+    rect = view.table.visualRect(view.model.index(0, 1))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = view.findChild(ContactDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.windowTitle() == "Ana Silva"
+    dialog.editor.title.setText("Founder")
+    dialog.editor.save()
+    assert not dialog.isVisible()
+    assert Contact.get_by_id(contact_id).title == "Founder"
+    view.undo_action.trigger()
+    assert Contact.get_by_id(contact_id).title == ""
