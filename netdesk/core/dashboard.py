@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from netdesk.store.models import Contact, Event, FollowUp
 
@@ -17,6 +17,11 @@ class TodaySummary:
     stale_contacts: int
 
 
+def _stored(local: datetime) -> datetime:
+    """A naive local time as the store keeps event and contact times (naive UTC)."""
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
 class DashboardService:
     """Counts for the Today view, computed in SQL."""
 
@@ -26,13 +31,16 @@ class DashboardService:
         end = start + timedelta(days=1)
         alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712
         open_followups = FollowUp.select().where(FollowUp.status.in_(("open", "snoozed")))
-        stale_before = start - timedelta(days=90)
+        stale_before = _stored(start - timedelta(days=90))
         return TodaySummary(
             contacts=Contact.select().where(alive).count(),
             due_today=open_followups.where(FollowUp.due_at >= start, FollowUp.due_at < end).count(),
             overdue=open_followups.where(FollowUp.due_at < start).count(),
             upcoming_events=Event.select()
-            .where(Event.starts_at >= start, Event.starts_at < start + timedelta(days=30))
+            .where(
+                Event.starts_at >= _stored(start),
+                Event.starts_at < _stored(start + timedelta(days=30)),
+            )
             .count(),
             stale_contacts=Contact.select()
             .where(alive, Contact.last_contacted_at.is_null(False))

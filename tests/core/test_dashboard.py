@@ -1,0 +1,34 @@
+"""The Today figures count days in local time; events and contact times are stored in UTC."""
+
+from __future__ import annotations
+
+import os
+import time as time_module
+from datetime import date, datetime
+
+import pytest
+
+from netdesk.core.dashboard import DashboardService
+from netdesk.store.models import Event
+
+
+@pytest.fixture
+def tokyo():
+    """Local time nine hours ahead of UTC for the test."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Tokyo"
+    time_module.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ")
+    else:
+        os.environ["TZ"] = before
+    time_module.tzset()
+
+
+def test_an_event_this_morning_local_time_is_upcoming(database, tokyo) -> None:
+    # 08:00 in Tokyo on 1 June is 23:00 UTC on 31 May, how the store keeps it.
+    Event.create(name="Breakfast meetup", starts_at=datetime(2027, 5, 31, 23, 0))
+    Event.create(name="Last week", starts_at=datetime(2027, 5, 20, 23, 0))
+    summary = DashboardService().summary(today=date(2027, 6, 1))
+    assert summary.upcoming_events == 1
