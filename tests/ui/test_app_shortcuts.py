@@ -87,3 +87,22 @@ def test_hostile_contact_text_is_plain_in_every_view(window) -> None:
                 seen += 1
                 assert label.textFormat() == Qt.TextFormat.PlainText, (spec.key, label.text())
     assert seen
+
+
+def test_an_event_opened_from_the_calendar_shows_in_events(window, qtbot) -> None:
+    from datetime import datetime
+
+    from netdesk.core.event_draft import EventDraft
+
+    event_id = window.services.events.create(
+        EventDraft(name="Data meetup", starts_at=datetime.now().replace(hour=18, minute=30))
+    )
+    calendar = window.show_view("followups")
+    QApplication.processEvents()
+    calendar.refresh()
+    rows = [calendar.agenda.item(i) for i in range(calendar.agenda.count())]
+    event_row = next(r for r in rows if "Data meetup" in r.text())
+    calendar.agenda.setCurrentItem(event_row)
+    calendar.open_current()
+    assert window.current_view() == "events"
+    assert window.views["events"].current_id() == event_id

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.changes import Changes
 from netdesk.core.followups import AgendaItem, FollowUpRow, FollowUpService, Undo
-from netdesk.ui.calendar.agenda import AgendaList
+from netdesk.ui.calendar.agenda import ID_ROLE, KIND_ROLE, AgendaList
 from netdesk.ui.calendar.month_grid import MonthGrid, add_months, grid_range
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.followup_dialog import FollowUpDialog, day_label, snooze_menu
@@ -55,6 +55,8 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
 
 class CalendarView(QWidget):
     """Follow-ups by month, day and week; acts on them with keys, buttons and drag and drop."""
+
+    event_requested = Signal(int)
 
     def __init__(
         self, followups: FollowUpService, changes: Changes, parent: QWidget | None = None
@@ -305,6 +307,11 @@ class CalendarView(QWidget):
         return menu
 
     def open_current(self) -> None:
+        """Open the chosen follow-up, or ask for the chosen event to be shown in Events."""
+        item = self.agenda.currentItem()
+        if not self.overdue.hasFocus() and item is not None and item.data(KIND_ROLE) == "event":
+            self.event_requested.emit(item.data(ID_ROLE))
+            return
         ids = self.current_ids()
         if ids:
             self.open_followup(ids[0])

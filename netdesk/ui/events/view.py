@@ -131,6 +131,14 @@ class EventsView(QWidget):
         """Put the view's actions in the main window's menus."""
         for action in (self.new_action, self.import_action, self.export_action, self.print_action):
             window.add_file_action(action)
+        calendar = window.views.get("followups")
+        if calendar is not None and hasattr(calendar, "event_requested"):
+            calendar.event_requested.connect(lambda event_id: self._show_from(window, event_id))
+
+    def _show_from(self, window, event_id: int) -> None:
+        """Another view (the calendar) asked to see an event."""
+        window.show_view("events")
+        self.select(event_id)
 
     # -- .ics in and out ----------------------------------------------------------------------
 
