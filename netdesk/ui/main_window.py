@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk import __version__
+from netdesk.formats.sources import kind_of
 from netdesk.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -192,19 +193,22 @@ class MainWindow(QMainWindow):
         QApplication.quit()
 
     def open_files(self, paths: list[str]) -> bool:
-        """Hand files to the first opener (the importer) or view taking them, else tell the user."""
-        if any(opener(paths) for opener in self.file_openers):
+        """Hand files to the openers (the importer) or views that take them, else tell the user.
+
+        Calendar files and contact files dropped together go their separate ways.
+        """
+        calendars = [p for p in paths if kind_of(p) == "calendar"]
+        others = [p for p in paths if p not in calendars]
+        left = [
+            p for group in (others, calendars) if group and not self._open(group) for p in group
+        ]
+        if not left:
             return True
-        for key, widget in self.views.items():
-            opener = getattr(widget, "open_files", None)
-            if opener is not None and opener(paths):
-                self.show_view(key)
-                return True
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            self.tr("Import not available"),
-            self.tr("This version of NetDesk cannot import files yet:\n{0}").format(
-                "\n".join(Path(p).name for p in paths)
+            self.tr("Cannot open these files"),
+            self.tr("NetDesk reads .vcf, .vcard and .csv contacts and .ics calendars:\n{0}").format(
+                "\n".join(Path(p).name for p in left)
             ),
             QMessageBox.StandardButton.Ok,
             self,
@@ -212,6 +216,16 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+        return False
+
+    def _open(self, paths: list[str]) -> bool:
+        if any(opener(paths) for opener in self.file_openers):
+            return True
+        for key, widget in self.views.items():
+            opener = getattr(widget, "open_files", None)
+            if opener is not None and opener(paths):
+                self.show_view(key)
+                return True
         return False
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -66,3 +66,24 @@ def test_events_view_takes_only_ics(qtbot, services, tmp_path, schedule, monkeyp
     view.choose_export()
     assert target.read_bytes().count(b"BEGIN:VEVENT") == 4
     assert view.message.text() == "Events saved to out.ics."
+
+
+def test_contacts_and_calendars_dropped_together_both_import(
+    window, qtbot, schedule, tmp_path
+) -> None:
+    people = tmp_path / "people.vcf"
+    people.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Silva\r\nEND:VCARD\r\n")
+    assert window.open_files([str(people), schedule])
+    _wait_import(qtbot, window.views["events"])
+    assert Event.select().count() == 4
+    controller = window.findChild(ImportController)
+    assert controller.dialog is not None and controller.dialog.isVisible()
+
+
+def test_files_nobody_reads_are_named(window, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    assert not window.open_files([str(tmp_path / "notes.txt")])
+    assert shown and "notes.txt" in shown[0]
