@@ -20,6 +20,7 @@ from netdesk.core import event_ics
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.event_capture import QuickCapture
+from netdesk.core.event_deletion import DeletedEvent, delete_event, restore_event
 from netdesk.core.event_draft import CHECKLIST, EventDraft
 from netdesk.core.event_ics import IcsImportSummary
 from netdesk.core.event_people import EventPeople
@@ -134,10 +135,19 @@ class EventService:
         if publish:
             self.changes.publish("events", [event_id])
 
-    def delete(self, event_id: int) -> None:
-        """Remove an event with its people list (contacts stay; their "met at" is cleared)."""
-        Event.delete().where(Event.id == event_id).execute()
+    def delete(self, event_id: int) -> DeletedEvent:
+        """Remove an event with its people list (contacts stay; their "met at" is cleared);
+        the result puts it back with `restore`."""
+        deleted = delete_event(event_id)
         self.changes.publish("events", [event_id])
+        self.changes.publish("contacts", deleted.links["met_at"])
+        return deleted
+
+    def restore(self, deleted: DeletedEvent) -> None:
+        """Undo `delete`."""
+        restore_event(deleted)
+        self.changes.publish("events", [deleted.event_id])
+        self.changes.publish("contacts", deleted.links["met_at"])
 
     def set_status(self, event_id: int, status: str) -> None:
         draft = self.load(event_id)

@@ -12,7 +12,7 @@ from netdesk.core.events import EventDraft
 from netdesk.core.interactions import timeline
 from netdesk.core.pitches import length_label, spoken_seconds, word_count
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import Contact, Event, FollowUp
+from netdesk.store.models import Contact, Event, EventPerson, FollowUp, Goal, Interaction
 
 NOW = datetime(2026, 3, 11, 14, 30)
 
@@ -237,9 +237,20 @@ def test_events_show_on_the_follow_up_calendar(services, events) -> None:
 def test_delete_keeps_contacts(services, events) -> None:
     event_id = _event(events, "Meetup", NOW)
     result = events.capture(event_id, "New Person")
-    events.delete(event_id)
+    goal = Goal.create(title="Meet 3 people", event=event_id)
+    deleted = events.delete(event_id)
     assert events.get(event_id) is None
     assert Contact.get_by_id(result.contact_id).met_at_id is None
+    assert FollowUp.get_by_id(result.followup_id).event_id is None
+    events.restore(deleted)
+    assert events.get(event_id).name == "Meetup"
+    assert Contact.get_by_id(result.contact_id).met_at_id == event_id
+    assert FollowUp.get_by_id(result.followup_id).event_id == event_id
+    assert Interaction.get_by_id(result.interaction_id).event_id == event_id
+    assert [p.contact_id for p in EventPerson.select().where(EventPerson.event == event_id)] == [
+        result.contact_id
+    ]
+    assert Goal.get_by_id(goal.id).event_id == event_id
 
 
 def test_utc_round_trip() -> None:

@@ -324,3 +324,20 @@ def test_printable_brief(view, events, sample, tmp_path) -> None:
     target = tmp_path / "brief.pdf"
     save_pdf(page, str(target))
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_delete_asks_and_ctrl_z_brings_the_event_back(view, qtbot, events, sample, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.select(sample["conf"])
+    rows = view.model.rowCount()
+    view.delete_current()
+    qtbot.waitUntil(lambda: view.model.rowCount() == rows - 1)
+    assert events.get(sample["conf"]) is None and "Ctrl+Z" in view.message.text()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.model.rowCount() == rows)
+    assert events.get(sample["conf"]).name == "PyCon DE"
+    assert view.current_id() == sample["conf"]
+    assert not view.undo_delete_action.isEnabled()

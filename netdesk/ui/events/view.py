@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.core.event_deletion import DeletedEvent
 from netdesk.core.event_ics import IcsImportSummary
 from netdesk.core.events import EventDraft
 from netdesk.core.services import Services
@@ -109,6 +110,7 @@ class EventsView(QWidget):
 
         for box in (self.kind_filter, self.status_filter):
             box.currentIndexChanged.connect(self.reload)
+        self._deleted: list[DeletedEvent] = []
         self._build_actions()
         self._signals = ChangeSignals(services.changes, self)
         self._signals.changed.connect(self._on_change)
@@ -119,6 +121,10 @@ class EventsView(QWidget):
         self.new_action = actions.add("New &event", QKeySequence.StandardKey.New, self.new_event)
         self.save_action = actions.add("Save event", QKeySequence.StandardKey.Save, self.panel.save)
         self.capture_action = actions.add("Who did I &meet?…", "Ctrl+M", self.open_capture)
+        self.undo_delete_action = actions.add(
+            "&Undo delete event", QKeySequence.StandardKey.Undo, self.undo_delete
+        )
+        self.undo_delete_action.setEnabled(False)
         self.print_action = actions.add(
             "&Print event brief…", QKeySequence.StandardKey.Print, self.ask_print
         )
@@ -131,6 +137,7 @@ class EventsView(QWidget):
         """Put the view's actions in the main window's menus."""
         for action in (self.new_action, self.import_action, self.export_action, self.print_action):
             window.add_file_action(action)
+        window.menus["edit"].addAction(self.undo_delete_action)
         calendar = window.views.get("followups")
         if calendar is not None and hasattr(calendar, "event_requested"):
             calendar.event_requested.connect(lambda event_id: self._show_from(window, event_id))
@@ -254,7 +261,19 @@ class EventsView(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.panel.dirty = False
-            self.events.delete(event_id)
+            self._deleted.append(self.events.delete(event_id))
+            self.undo_delete_action.setEnabled(True)
+            self._tell(f"Deleted “{name}”. Ctrl+Z brings it back.")
+
+    def undo_delete(self) -> None:
+        """Bring back the last deleted event, its people list and its links."""
+        if not self._deleted:
+            return
+        deleted = self._deleted.pop()
+        self.events.restore(deleted)
+        self.undo_delete_action.setEnabled(bool(self._deleted))
+        self.select(deleted.event_id)
+        self._tell(f"Restored “{deleted.event['name']}”.")
 
     def open_capture(self) -> CaptureDialog | None:
         """Open "Who did I meet?" for the current event."""
