@@ -120,5 +120,12 @@ def install_reminders(window: MainWindow, services: Services) -> Reminders:
     """Start reminders for the window, with the desktop's notification service if it has one."""
     reminders = Reminders(window, services, DesktopNotifications.connect_session())
     reminders.start()
-    PrepReminders(services.events, services.changes, reminders.notifier, reminders).check()
+    PrepReminders(
+        services.events,
+        services.changes,
+        reminders.notifier,
+        reminders,
+        settings=reminders.settings,
+        now=services.followups.clock.now,
+    ).check()
     return reminders

@@ -40,3 +40,32 @@ def test_prep_reminder_shows_once_through_the_notifier(qtbot, services) -> None:
     draft.starts_at += timedelta(hours=1)
     services.events.update(event_id, draft)
     assert reminders.check() == [event_id]
+
+
+def test_prep_reminders_keep_quiet_hours_and_pause(qtbot, services) -> None:
+    from datetime import time
+
+    from netdesk.ui.reminder_settings import ReminderSettings
+
+    clock = FakeClock(datetime(2026, 3, 11, 23, 0))
+    services.followups.clock = clock
+    banner = ReminderBanner()
+    qtbot.addWidget(banner)
+    settings = ReminderSettings(quiet_start=time(22, 0), quiet_end=time(7, 0))
+    reminders = PrepReminders(
+        services.events,
+        services.changes,
+        Notifier(None, None, banner),
+        QObject(),
+        settings=settings,
+        now=clock.now,
+    )
+    event_id = services.events.create(
+        EventDraft(name="PyCon DE", starts_at=clock.now() + timedelta(days=1))
+    )
+    assert reminders.check() == []
+    clock.advance(9 * 3600)  # 08:00
+    settings.paused_until = datetime(2026, 3, 12, 9, 0)
+    assert reminders.check() == []
+    clock.advance(90 * 60)  # 09:30
+    assert reminders.check() == [event_id]

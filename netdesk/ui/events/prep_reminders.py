@@ -3,6 +3,9 @@ notifier as follow-ups; each event is announced once (`prep_notified_at`), again
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtCore import QObject, QTimer
 
 from netdesk.core.changes import Changes
@@ -10,6 +13,7 @@ from netdesk.core.events import CHECKLIST, EventRow, EventService
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.events.model import when_text
 from netdesk.ui.notify import Notifier
+from netdesk.ui.reminder_settings import ReminderSettings
 
 CHECK_MS = 15 * 60 * 1000
 
@@ -26,11 +30,21 @@ class PrepReminders(QObject):
     """Checks every quarter hour and after event changes; announces what is due."""
 
     def __init__(
-        self, events: EventService, changes: Changes, notifier: Notifier, parent: QObject
+        self,
+        events: EventService,
+        changes: Changes,
+        notifier: Notifier,
+        parent: QObject,
+        settings: ReminderSettings | None = None,
+        now: Callable[[], datetime] = datetime.now,
     ) -> None:
+        """`settings`: the follow-up reminders' quiet hours and pause, which prep reminders keep
+        too (what is held back is announced at the next check after them)."""
         super().__init__(parent)
         self.events = events
         self.notifier = notifier
+        self.settings = settings
+        self.now = now
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
@@ -42,9 +56,18 @@ class PrepReminders(QObject):
 
     def check(self) -> list[int]:
         """Announce the events due for prep; their ids."""
+        if self._held_back():
+            return []
         rows = self.events.prep_due()
         for row in rows:
             self.notifier.show_message(*prep_text(row))
         if rows:
             self.events.mark_prep_notified([row.id for row in rows])
         return [row.id for row in rows]
+
+    def _held_back(self) -> bool:
+        if self.settings is None:
+            return False
+        moment = self.now()
+        paused = self.settings.paused_until is not None and moment < self.settings.paused_until
+        return paused or self.settings.is_quiet(moment)
