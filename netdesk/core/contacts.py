@@ -51,24 +51,39 @@ def normalized_value(kind: str, value: str) -> str:
     return ""
 
 
+METHOD_FIELDS = (
+    "contact",
+    "kind",
+    "label",
+    "value",
+    "normalized",
+    "service",
+    "preferred",
+    "parts",
+    "position",
+)
+"""The ContactMethod fields of a `method_rows` row, in order."""
+
+
 def method_rows(
     contact_id: int,
     methods: Iterable[MethodDraft],
     normalize: Callable[[str, str], str] = normalized_value,
-) -> list[dict[str, object]]:
-    """ContactMethod rows for a contact's methods, in order (empty values left out)."""
+) -> list[tuple[object, ...]]:
+    """ContactMethod rows (values of METHOD_FIELDS) for a contact's methods, in order (empty
+    values left out)."""
     return [
-        {
-            "contact": contact_id,
-            "kind": m.kind,
-            "label": m.label,
-            "value": m.value,
-            "normalized": normalize(m.kind, m.value),
-            "service": m.service,
-            "preferred": m.preferred,
-            "parts": "\x1f".join(m.parts),
-            "position": position,
-        }
+        (
+            contact_id,
+            m.kind,
+            m.label,
+            m.value,
+            normalize(m.kind, m.value),
+            m.service,
+            m.preferred,
+            "\x1f".join(m.parts),
+            position,
+        )
         for position, m in enumerate(methods)
         if m.value.strip()
     ]
@@ -158,7 +173,8 @@ class ContactService:
         ContactMethod.delete().where(ContactMethod.contact == contact.id).execute()
         rows = method_rows(contact.id, draft.methods)
         if rows:
-            ContactMethod.insert_many(rows).execute()
+            fields = [getattr(ContactMethod, name) for name in METHOD_FIELDS]
+            ContactMethod.insert_many(rows, fields=fields).execute()
         self._set_tags(contact.id, draft.tags)
         fts.reindex(db.obj, [contact.id])
 

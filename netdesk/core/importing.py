@@ -19,6 +19,7 @@ from pathlib import Path
 from netdesk.core import import_snapshot
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
+from netdesk.core.gc_pause import gc_paused
 from netdesk.core.import_matching import MatchIndex, fill, keys_of
 from netdesk.core.import_writer import create_contacts, insert_rows
 from netdesk.core.interactions import log_interaction, refresh_last_contacted
@@ -125,7 +126,10 @@ class ImportService:
 
     def plan(self, paths: Iterable[str | Path], progress: ProgressFn = no_progress) -> ImportPlan:
         """Read files (folders expand) and match their cards; writes nothing."""
-        files = expand_paths(paths)
+        with gc_paused():
+            return self._plan(expand_paths(paths), progress)
+
+    def _plan(self, files: list[Path], progress: ProgressFn) -> ImportPlan:
         results: list[ParseResult] = []
         unreadable: list[str] = []
         for done, path in enumerate(files):
@@ -144,7 +148,8 @@ class ImportService:
 
     def plan_data(self, data: bytes, name: str) -> ImportPlan:
         """Plan the import of dropped data (e.g. text/vcard from another address book)."""
-        return self.plan_results([read_source(data, name)])
+        with gc_paused():
+            return self.plan_results([read_source(data, name)])
 
     def plan_results(
         self, results: list[ParseResult], progress: ProgressFn = no_progress
@@ -189,7 +194,7 @@ class ImportService:
         to_merge = [c for c in plan.matches if c.choice == "merge"]
         skipped = sum(c.choice == "skip" for c in plan.matches)
         total = len(to_create) + len(to_merge)
-        with db.atomic():
+        with gc_paused(), db.atomic():
             batch = ImportBatch.create(files=json.dumps(plan.files))
             progress(0, total, "")
             created = self._create(to_create, batch.id, progress, total)
@@ -213,8 +218,8 @@ class ImportService:
             chunk = cards[start : start + CHUNK]
             ids += create_contacts([c.draft for c in chunk], batch_id)
             progress(start + len(chunk), total, chunk[-1].draft.full_name())
-        changes = [{"batch": batch_id, "contact": i, "action": "created"} for i in ids]
-        insert_rows(ImportChange, changes)
+        changes = [(batch_id, contact_id, "created") for contact_id in ids]
+        insert_rows(ImportChange, ("batch", "contact", "action"), changes)
         for contact_id, card in zip(ids, cards, strict=True):
             self._connected(contact_id, card.draft, batch_id)
         return ids

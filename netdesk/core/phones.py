@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import locale
 import re
+from functools import lru_cache
 
 _INTERNATIONAL = re.compile(r"^\+[1-9][0-9 .-]{3,30}$")
 _DIGIT_CHOICES = re.compile(r"^[0-9]+(\|[0-9]+)*$")
@@ -69,31 +70,47 @@ def _international_e164(value: str) -> str | None:
     Gives exactly what `phonenumbers.parse` would: taken only when the country's national prefix
     rule is a plain list of digit prefixes and the number starts with none of them (and not 0).
     """
-    from phonenumbers import (
-        COUNTRY_CODE_TO_REGION_CODE,
-        PhoneMetadata,
-        PhoneNumber,
-        is_possible_number,
-    )
-
     if not _INTERNATIONAL.match(value):
         return None
     digits = value[1:].replace(" ", "").replace("-", "").replace(".", "")
+    country = _country(digits[:3])
+    if country is None:
+        return None
+    size, code, refused = country
+    national = digits[size:]
+    if len(national) < 2 or national.startswith(refused):
+        return None
+    return "+" + digits if _possible_length(code, len(national)) else ""
+
+
+@lru_cache(maxsize=1024)
+def _country(first_digits: str) -> tuple[int, int, tuple[str, ...]] | None:
+    """For a number's first three digits: the country code's length, the code, and the national
+    prefixes that need a full parse ("0" among them); None when the whole number needs one."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
+
     for size in (1, 2, 3):
-        regions = COUNTRY_CODE_TO_REGION_CODE.get(int(digits[:size]))
+        regions = COUNTRY_CODE_TO_REGION_CODE.get(int(first_digits[:size]))
         if regions:
             break
     else:
         return None
-    national = digits[size:]
-    code = int(digits[:size])
+    code = int(first_digits[:size])
     metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, regions[0])
-    strip = metadata.national_prefix_for_parsing if metadata is not None else ""
-    if metadata is None or len(national) < 2 or national.startswith("0"):
+    if metadata is None:
         return None
-    if strip is not None and not (
-        _DIGIT_CHOICES.match(strip) and not national.startswith(tuple(strip.split("|")))
-    ):
+    strip = metadata.national_prefix_for_parsing
+    if strip is None:
+        return size, code, ("0",)
+    if not _DIGIT_CHOICES.match(strip):
         return None
-    number = PhoneNumber(country_code=code, national_number=int(national))
-    return "+" + digits if is_possible_number(number) else ""
+    return size, code, ("0", *strip.split("|"))
+
+
+@lru_cache(maxsize=4096)
+def _possible_length(code: int, length: int) -> bool:
+    """Whether a national number of `length` digits (no leading 0) is possible for `code`:
+    `phonenumbers` decides that by the length alone."""
+    from phonenumbers import PhoneNumber, is_possible_number
+
+    return is_possible_number(PhoneNumber(country_code=code, national_number=int("1" * length)))

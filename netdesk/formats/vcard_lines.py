@@ -13,6 +13,7 @@ import codecs
 import quopri
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from netdesk.formats.text import unicode_text
 
@@ -20,6 +21,16 @@ _ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
 _CHARSET_RE = re.compile(rb";CHARSET=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _UNICODE_NAMES = {"utf-8", "utf8", "us-ascii", "ascii"}
 _FOLD = re.compile(r"(?<!=)\n[ \t]")
+_SLOW_ENDS = frozenset("=dD" + "".join(c for c in map(chr, range(0x3001)) if c.isspace()))
+"""Last characters that send a line down the general path: `=` (a quoted-printable soft break
+may follow), `d`/`D` (`...:VCARD`; no other character upper-cases to one ending in D) and white
+space (`END:VCARD ` after strip). Every whitespace character is below U+3001."""
+_PLAIN_NAMES = frozenset(
+    {"VERSION", "FN", "N", "NICKNAME", "ORG", "TITLE", "ROLE", "NOTE", "BDAY", "ANNIVERSARY", "UID",
+     "REV", "CATEGORIES", "EMAIL", "TEL", "ADR", "URL", "IMPP", "PHOTO", "KIND", "GENDER", "LANG",
+     "TZ", "GEO", "PRODID", "X-SOCIALPROFILE", "X-ABLABEL"}
+)  # fmt: skip
+"""Property names whose lines `NAME:value` (no group, no parameters) skip the line pattern."""
 
 
 @dataclass(slots=True)
@@ -54,8 +65,17 @@ def decode_file(data: bytes) -> list[str]:
     """The unfolded logical lines of a vCard file, as text."""
     data = data.removeprefix(codecs.BOM_UTF8)
     text = unicode_text(data)
-    if text is not None:
-        return _unfold(text).split("\n")
+    if text is None:
+        try:  # valid UTF-8 as a whole: unfolding the text equals unfolding the bytes
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _decode_lines(data)
+    return _unfold(text).split("\n")
+
+
+def _decode_lines(data: bytes) -> list[str]:
+    """Lines of 8-bit data that is not UTF-8 as a whole (a fold inside a UTF-8 character, or
+    another charset): unfolded as bytes, then decoded."""
     raw_lines = _unfold_bytes(data).split(b"\n")
     try:
         return b"\n".join(raw_lines).decode("utf-8").split("\n")
@@ -66,8 +86,11 @@ def decode_file(data: bytes) -> list[str]:
 
 def _unfold(text: str) -> str:
     """Line ends made LF, folds removed (not after `=`: that is a quoted-printable soft break)."""
-    text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
-    return _FOLD.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
+    if "\n " in text or "\n\t" in text:
+        text = _FOLD.sub("", text)
+    return text
 
 
 def _unfold_bytes(data: bytes) -> bytes:
@@ -101,15 +124,28 @@ def _decode_line(line: bytes, fallback: str) -> str:
         return _decode_bytes(line, match.group(1).decode("ascii") if match else fallback)
 
 
-def split_cards(lines: list[str]) -> list[RawCard]:
-    """Group logical lines into cards; QP soft breaks joined, comments and blanks dropped."""
+def split_cards(lines: list[str], *, fast: bool = True) -> list[RawCard]:
+    """Group logical lines into cards; QP soft breaks joined, comments and blanks dropped.
+
+    `fast=False` takes the general path for every line (tests compare the two paths).
+    """
     cards: list[RawCard] = []
     card: RawCard | None = None
     count = 0
+    simple = _SIMPLE_LINE.match
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
+        if fast and card is not None and line[-1:] not in _SLOW_ENDS:
+            head, colon, value = line.partition(":")
+            if colon and head in _PLAIN_NAMES:
+                card.props.append(Prop(head, value, {}, ""))
+                continue
+            match = simple(line)
+            if match is not None:
+                _add_simple(card, line, match)
+                continue
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -132,7 +168,7 @@ def split_cards(lines: list[str]) -> list[RawCard]:
         try:
             prop = parse_line(line) if line[:1] not in " \t" else None
         except Exception as exc:  # a line nobody foresaw costs its card, not the file
-            card.problem = card.problem or f"unreadable line {line[:40]!r}: {exc!r}"
+            card.problem = card.problem or _unreadable(line, exc)
             continue
         if prop is not None:
             card.props.append(prop)
@@ -141,6 +177,23 @@ def split_cards(lines: list[str]) -> list[RawCard]:
     if card is not None:
         card.problem = "the card ends without END:VCARD (the file is cut short)"
     return cards
+
+
+def _add_simple(card: RawCard, line: str, match: re.Match[str]) -> None:
+    """The fast path: a `name;params:value` line inside a card that cannot be BEGIN/END, a
+    comment, a continuation or a quoted-printable soft break (see `_SLOW_ENDS`)."""
+    group, name, head, value = match.groups()
+    if not head:
+        card.props.append(Prop(name.upper(), value, {}, group or ""))
+        return
+    try:
+        card.props.append(_finish(name, value, _head_params(head), group or ""))
+    except Exception as exc:  # as in the general path
+        card.problem = card.problem or _unreadable(line, exc)
+
+
+def _unreadable(line: str, exc: Exception) -> str:
+    return f"unreadable line {line[:40]!r}: {exc!r}"
 
 
 def _continue(prop: Prop, line: str) -> None:
@@ -169,7 +222,18 @@ def parse_line(line: str) -> Prop | None:
     group, name, head, value = match.groups()
     if not head:
         return Prop(name.upper(), value, {}, group or "")
-    return _finish(name, value, _params(head[1:].split(";")), group or "")
+    return _finish(name, value, _head_params(head), group or "")
+
+
+def _head_params(head: str) -> dict[str, list[str]]:
+    """The parameters of a simple line's `;A=b;C=d` head (a fresh dict: Props own theirs)."""
+    return {key: list(values) for key, values in _cached_params(head)}
+
+
+@lru_cache(maxsize=1024)
+def _cached_params(head: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Files repeat the same few heads (`;TYPE=CELL`) thousands of times: parse each once."""
+    return tuple((key, tuple(values)) for key, values in _params(head[1:].split(";")).items())
 
 
 def _parse_general(line: str) -> Prop | None:
@@ -201,7 +265,7 @@ def _params(parts: list[str]) -> dict[str, list[str]]:
 
 
 def _finish(name: str, value: str, params: dict[str, list[str]], group: str) -> Prop:
-    if params and "QUOTED-PRINTABLE" in (v.upper() for v in params.get("ENCODING", ())):
+    if "ENCODING" in params and "QUOTED-PRINTABLE" in (v.upper() for v in params["ENCODING"]):
         value = _decode_qp(value, (params.get("CHARSET") or ["utf-8"])[0])
         params.pop("ENCODING", None)
     return Prop(name.upper(), value, params, group)

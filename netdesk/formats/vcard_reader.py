@@ -131,6 +131,8 @@ def _clean_label(value: str) -> str:
 
 
 def _label_of(prop: Prop) -> tuple[str, bool]:
+    if not prop.params:
+        return "", False
     types = prop.types()
     preferred = "pref" in types or prop.param("PREF") == "1"
     label = next((t for t in types if t not in _IGNORED_TYPES), "")
