@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import partial
 
 
 def _rss_mb() -> float:
@@ -21,16 +22,16 @@ def _rss_mb() -> float:
 
 
 class _PaintWatch:
-    """Notes when a widget paints."""
+    """Notes when a widget paints (once `ready()` is true, when given)."""
 
-    def __init__(self, widget) -> None:
+    def __init__(self, widget, ready=lambda: True) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         watch = self
 
         class Filter(QObject):
             def eventFilter(self, watched, event) -> bool:
-                if event.type() == QEvent.Type.Paint:
+                if event.type() == QEvent.Type.Paint and ready():
                     watch.painted = True
                 return False
 
@@ -70,6 +71,11 @@ def paint(data_dir: str) -> None:
     print(f"{time.perf_counter() - started:.6f}")
 
 
+def _shows(view, text: str) -> bool:
+    """Whether the list holds the rows for `text` (a paint before that shows stale rows)."""
+    return view.model.list_filter.text == text
+
+
 def search(data_dir: str, query: str) -> None:
     _app, services = _open(data_dir)
     from PySide6.QtTest import QTest
@@ -84,8 +90,8 @@ def search(data_dir: str, query: str) -> None:
     _PaintWatch(view.table.viewport()).wait()
     view.search.setFocus()
     for char in query:
-        watch = _PaintWatch(view.table.viewport())
         typed = view.search.text() + char
+        watch = _PaintWatch(view.table.viewport(), partial(_shows, view, typed))
         started = time.perf_counter()
         QTest.keyClick(view.search, char)
         watch.wait()

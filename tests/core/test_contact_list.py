@@ -114,3 +114,20 @@ def test_broad_searches_read_in_list_order_give_the_same_rows(people, monkeypatc
             broad = ContactListQuery(ListFilter(text=text), sort=sort)
             assert broad.ids() == narrow and broad.count() == len(narrow)
             monkeypatch.setattr(contact_list, "_BROAD_MATCHES", 10_000)
+
+
+def test_typing_on_narrows_the_kept_matches_only_for_the_same_list(people, services) -> None:
+    first = ContactListQuery(ListFilter(text="ac"))
+    assert not first.broad and first.ids() == [people["ana"], people["maria"]]
+    services.contacts.create(ContactDraft(given_name="Abe", organisation="Acme Labs"))
+    typed_on = ContactListQuery(ListFilter(text="acm"), narrowing=first)
+    assert _names(typed_on) == ["Ana Silva", "Maria Chen"] and typed_on.count() == 2
+    for fresh in (
+        ContactListQuery(ListFilter(text="acm")),
+        ContactListQuery(ListFilter(text="acm"), sort="organisation", narrowing=first),
+        ContactListQuery(ListFilter(text="acm", scope="all"), narrowing=first),
+    ):
+        assert "Abe" in _names(fresh)
+    descending = ContactListQuery(ListFilter(text="acme"), descending=True, narrowing=first)
+    assert _names(descending) == ["Maria Chen", "Ana Silva", "Abe"]
+    assert _names(ContactListQuery(ListFilter(text="bo"), narrowing=first)) == ["Jürgen Müller"]

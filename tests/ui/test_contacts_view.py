@@ -359,23 +359,29 @@ def test_column_layout_and_sort_are_remembered(qtbot, services, view) -> None:
     assert _names(again) == ["Bob", "Ana"]
 
 
-def test_a_search_that_extends_a_narrow_one_skips_the_breadth_count(view, qtbot, monkeypatch):
+def test_typing_on_filters_the_kept_matches_and_a_change_reads_them_again(view, qtbot, monkeypatch):
     from netdesk.core import contact_list
 
     _add(view.services, "Ana", organisation="Acme")
+    _add(view.services, "Andrea", organisation="Acme")
+    _add(view.services, "Bob", organisation="Acme")
     QApplication.processEvents()
-
-    def search(text: str) -> contact_list.ContactListQuery:
-        view.search.setText(text)
-        qtbot.waitUntil(lambda: view.model.list_filter.text == text)
-        return view.model.query()
-
-    assert not search("ac").known_narrow
-    assert search("acm").known_narrow
-    assert not search("b").known_narrow
-    monkeypatch.setattr(contact_list, "_BROAD_MATCHES", 1)
-    assert search("a").broad
-    assert not search("an").known_narrow and _names(view) == ["Ana"]
+    _type_search(qtbot, view, "an")
+    assert _names(view) == ["Ana", "Andrea"]
+    breadth_counts = []
+    monkeypatch.setattr(contact_list, "_is_broad", lambda e: breadth_counts.append(e) or False)
+    qtbot.keyClicks(view.search, "d")
+    qtbot.waitUntil(lambda: view.model.list_filter.text == "and")
+    assert _names(view) == ["Andrea"] and breadth_counts == []
+    _add(view.services, "Andy", organisation="Acme")
+    qtbot.waitUntil(lambda: _names(view) == ["Andrea", "Andy"])
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    qtbot.keyClicks(view.search, "r")
+    qtbot.waitUntil(lambda: view.model.list_filter.text == "andr")
+    assert _names(view) == ["Andrea"]
+    view.search.setText("a")
+    qtbot.waitUntil(lambda: view.model.list_filter.text == "a")
+    assert _names(view) == ["Bob", "Andy", "Andrea", "Ana"]
 
 
 def test_double_click_opens_the_contact_in_a_window(view, qtbot, services) -> None:

@@ -6,9 +6,9 @@ Opening the list reads one page whatever the number of contacts; scrolling fetch
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -42,8 +42,24 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _DECORATION = Qt.ItemDataRole.DecorationRole.value
 _ANSWERED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _DECORATION, int(ContactIdRole)))
 _COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
+# flags() is asked for every painted cell: a constant answers without building enum values.
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _display(row: ContactRow, key: str) -> str:
+    if key == "last_contacted":
+        return relative_time(row.last_contacted_at) if row.last_contacted_at else "—"
+    if key == "next_followup":
+        return relative_day(row.next_followup_at) if row.next_followup_at else ""
+    return getattr(row, key)
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -60,34 +76,37 @@ class ContactTableModel(QAbstractTableModel):
         self._exhausted = True
         self._query = ContactListQuery()
         self._loaded = False
+        self._stale = False
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._texts_until = 0.0
         self.drag_out: Callable[[list[int]], QMimeData] | None = None
 
     def reload(self) -> None:
-        """Run the query again (after a change or a new filter) and show its first page."""
-        self._loaded = True
-        self.beginResetModel()
-        previous = self._query
-        narrower = (
-            previous.filter.text.strip() != ""
-            and previous.sort == self.sort_key
-            and self.list_filter.text.startswith(previous.filter.text)
-            and replace(self.list_filter, text="") == replace(previous.filter, text="")
-        )
-        self._query = ContactListQuery(
-            self.list_filter,
-            self.sort_key,
-            self.descending,
-            known_narrow=narrower and not previous.broad,
-        )
-        self._rows = self._query.page(0, FIRST_PAGE_SIZE)
-        self._exhausted = len(self._rows) < FIRST_PAGE_SIZE
-        self._total: int | None = len(self._rows) if self._exhausted else None
-        self.endResetModel()
+        """Run the query again (after a change or a new sort) and show its first page."""
+        self._show(ContactListQuery(self.list_filter, self.sort_key, self.descending))
 
     def set_filter(self, list_filter: ListFilter) -> None:
         """Show only the contacts that match `list_filter`."""
         self.list_filter = list_filter
-        self.reload()
+        narrowing = self._query if self._loaded and not self._stale else None
+        self._show(
+            ContactListQuery(list_filter, self.sort_key, self.descending, narrowing=narrowing)
+        )
+
+    def mark_stale(self) -> None:
+        """Contacts changed: the next filter reads every match again (none are kept)."""
+        self._stale = True
+
+    def _show(self, query: ContactListQuery) -> None:
+        self._loaded = True
+        self._stale = False
+        self.beginResetModel()
+        self._query = query
+        self._rows = query.page(0, FIRST_PAGE_SIZE)
+        self._texts.clear()
+        self._exhausted = len(self._rows) < FIRST_PAGE_SIZE
+        self._total: int | None = len(self._rows) if self._exhausted else None
+        self.endResetModel()
 
     @property
     def total(self) -> int:
@@ -129,8 +148,7 @@ class ContactTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def mimeTypes(self) -> list[str]:
         return [VCARD_MIME, "text/uri-list"]
@@ -157,26 +175,29 @@ class ContactTableModel(QAbstractTableModel):
         # The view asks for a dozen roles per cell on every paint: answer the others at once.
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        key = _COLUMN_KEYS[index.column()]
         if role == _DISPLAY:
-            return self._display(row, key)
-        if role == _TOOLTIP:
-            return self._tooltip(row, key)
+            return self._texts_of(index.row())[index.column()]
+        row = self._rows[index.row()]
         if role == _DECORATION:
-            return self._avatar(row) if key == "name" else None
+            return self._avatar(row) if index.column() == 0 else None
+        if role == _TOOLTIP:
+            return self._tooltip(row, _COLUMN_KEYS[index.column()])
         return row.id
+
+    def _texts_of(self, row_number: int) -> tuple[str, ...]:
+        """A row's cell texts, worked out once a day ("3 weeks ago" changes at midnight)."""
+        if time.time() >= self._texts_until:
+            self._texts.clear()
+            tomorrow = datetime.combine(date.today() + timedelta(days=1), datetime.min.time())
+            self._texts_until = tomorrow.timestamp()
+        texts = self._texts.get(row_number)
+        if texts is None:
+            row = self._rows[row_number]
+            texts = self._texts[row_number] = tuple(_display(row, key) for key in _COLUMN_KEYS)
+        return texts
 
     def _avatar(self, row: ContactRow) -> QPixmap:
         return self.avatars.pixmap(row)
-
-    @staticmethod
-    def _display(row: ContactRow, key: str) -> str:
-        if key == "last_contacted":
-            return relative_time(row.last_contacted_at) if row.last_contacted_at else "—"
-        if key == "next_followup":
-            return relative_day(row.next_followup_at) if row.next_followup_at else ""
-        return getattr(row, key)
 
     @staticmethod
     def _tooltip(row: ContactRow, key: str) -> str | None:

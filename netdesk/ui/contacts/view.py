@@ -290,6 +290,7 @@ class ContactsView(QWidget):
     def _on_change(self, topic: str, ids: frozenset[int]) -> None:
         if topic in ("contacts", "interactions", "followups", "imports"):
             self._changed_ids |= ids
+            self.model.mark_stale()
             self._reload_timer.start()
 
     def _reload_after_change(self) -> None:
