@@ -28,19 +28,27 @@ _REASONS = {
 
 
 class Key(NamedTuple):
-    """A fact that identifies a person, with the reason shown when two cards share it."""
+    """A fact that identifies a person, with why two cards sharing it match (`reason`, then
+    `detail` such as the email itself; joined only when shown: most keys never match)."""
 
     value: tuple[str, str]
     reason: str
+    detail: str = ""
+
+    def why(self) -> str:
+        """The reason shown to the user."""
+        return f"{self.reason} {self.detail}" if self.detail else self.reason
 
 
 def keys_of(draft: ContactDraft) -> list[Key]:
     """Every identifying key of a draft, strongest first."""
     keys = [Key(("uid", draft.uid), "same card UID")] if draft.uid.strip() else []
     for method in draft.methods:
-        if method.kind in MATCH_KINDS and (norm := normalized_value(method.kind, method.value)):
-            kind = "profile" if method.kind == "url" else method.kind
-            keys.append(Key((kind, norm), f"{_REASONS[method.kind]} {method.value}"))
+        kind = method.kind
+        if kind in _REASONS and (norm := normalized_value(kind, method.value)):
+            keys.append(
+                Key(("profile" if kind == "url" else kind, norm), _REASONS[kind], method.value)
+            )
     name, organisation = draft.full_name().lower(), draft.organisation.strip().lower()
     if name and organisation:
         keys.append(Key(("name+org", f"{name}\x1f{organisation}"), "same name and organisation"))
@@ -82,7 +90,7 @@ class MatchIndex:
         for key in keys:
             target = self._targets.get(key.value)
             if target is not None:
-                return target, key.reason
+                return target, key.why()
         return None
 
     def add(self, keys: list[Key], target: object) -> None:

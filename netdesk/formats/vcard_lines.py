@@ -25,6 +25,7 @@ _SLOW_ENDS = frozenset("=dD" + "".join(c for c in map(chr, range(0x3001)) if c.i
 """Last characters that send a line down the general path: `=` (a quoted-printable soft break
 may follow), `d`/`D` (`...:VCARD`; no other character upper-cases to one ending in D) and white
 space (`END:VCARD ` after strip). Every whitespace character is below U+3001."""
+_KEYWORDS = frozenset({"BEGIN:VCARD", "END:VCARD"})
 _PLAIN_NAMES = frozenset(
     {"VERSION", "FN", "N", "NICKNAME", "ORG", "TITLE", "ROLE", "NOTE", "BDAY", "ANNIVERSARY", "UID",
      "REV", "CATEGORIES", "EMAIL", "TEL", "ADR", "URL", "IMPP", "PHOTO", "KIND", "GENDER", "LANG",
@@ -132,24 +133,35 @@ def split_cards(lines: list[str], *, fast: bool = True) -> list[RawCard]:
     cards: list[RawCard] = []
     card: RawCard | None = None
     count = 0
-    simple = _SIMPLE_LINE.match
-    i = 0
-    while i < len(lines):
+    simple, plain, slow = _SIMPLE_LINE.match, _PLAIN_NAMES, _SLOW_ENDS
+    i, end = 0, len(lines)
+    while i < end:
         line = lines[i]
         i += 1
-        if fast and card is not None and line[-1:] not in _SLOW_ENDS:
+        if fast and card is not None and line[-1:] not in slow:
             head, colon, value = line.partition(":")
-            if colon and head in _PLAIN_NAMES:
-                card.props.append(Prop(head, value, {}, ""))
-                continue
+            if colon:
+                if head in plain:
+                    card.props.append(Prop(head, value, {}, ""))
+                    continue
+                name, _, params = head.partition(";")
+                if name in plain and '"' not in params:
+                    _add_with_params(card, line, name, value, params, "")
+                    continue
             match = simple(line)
             if match is not None:
-                _add_simple(card, line, match)
+                group, name, head, value = match.groups()
+                _add_with_params(card, line, name, value, head[1:] if head else None, group or "")
                 continue
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        keyword = stripped.upper().rsplit(".", 1)[-1] if stripped[-6:].upper() == ":VCARD" else ""
+        if line in _KEYWORDS:
+            keyword = line
+        else:
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            keyword = (
+                stripped.upper().rsplit(".", 1)[-1] if stripped[-6:].upper() == ":VCARD" else ""
+            )
         if keyword == "BEGIN:VCARD":
             if card is not None:
                 card.problem = "the card has no END:VCARD before the next BEGIN:VCARD"
@@ -179,15 +191,16 @@ def split_cards(lines: list[str], *, fast: bool = True) -> list[RawCard]:
     return cards
 
 
-def _add_simple(card: RawCard, line: str, match: re.Match[str]) -> None:
-    """The fast path: a `name;params:value` line inside a card that cannot be BEGIN/END, a
-    comment, a continuation or a quoted-printable soft break (see `_SLOW_ENDS`)."""
-    group, name, head, value = match.groups()
-    if not head:
-        card.props.append(Prop(name.upper(), value, {}, group or ""))
+def _add_with_params(
+    card: RawCard, line: str, name: str, value: str, params: str | None, group: str
+) -> None:
+    """The fast path: a `group.name;params:value` line inside a card that cannot be BEGIN/END,
+    a comment, a continuation or a quoted-printable soft break (see `_SLOW_ENDS`)."""
+    if params is None:
+        card.props.append(Prop(name.upper(), value, {}, group))
         return
     try:
-        card.props.append(_finish(name, value, _head_params(head), group or ""))
+        card.props.append(_finish(name, value, _head_params(params), group))
     except Exception as exc:  # as in the general path
         card.problem = card.problem or _unreadable(line, exc)
 
@@ -222,18 +235,18 @@ def parse_line(line: str) -> Prop | None:
     group, name, head, value = match.groups()
     if not head:
         return Prop(name.upper(), value, {}, group or "")
-    return _finish(name, value, _head_params(head), group or "")
+    return _finish(name, value, _head_params(head[1:]), group or "")
 
 
-def _head_params(head: str) -> dict[str, list[str]]:
-    """The parameters of a simple line's `;A=b;C=d` head (a fresh dict: Props own theirs)."""
-    return {key: list(values) for key, values in _cached_params(head)}
+def _head_params(params: str) -> dict[str, list[str]]:
+    """The parameters `A=b;C=d` of a simple line (a fresh dict: Props own theirs)."""
+    return {key: list(values) for key, values in _cached_params(params)}
 
 
 @lru_cache(maxsize=1024)
-def _cached_params(head: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _cached_params(params: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Files repeat the same few heads (`;TYPE=CELL`) thousands of times: parse each once."""
-    return tuple((key, tuple(values)) for key, values in _params(head[1:].split(";")).items())
+    return tuple((key, tuple(values)) for key, values in _params(params.split(";")).items())
 
 
 def _parse_general(line: str) -> Prop | None:

@@ -18,6 +18,7 @@ import base64
 import binascii
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
@@ -27,6 +28,7 @@ from netdesk.formats.vcard_lines import Prop, RawCard, decode_file, split_cards
 
 _IGNORED_TYPES = {"internet", "pref", "voice", "msg", "video", "text", "x400", "postal", "parcel"}
 _TYPE_LABELS = {"cell": "mobile", "iphone": "mobile"}
+_LABEL = "X-ABLABEL"
 _AB_LABEL = re.compile(r"^_?\$!<(.*)>!\$_?$")
 _IM_PROPS = {
     "X-AIM": "aim",
@@ -77,10 +79,11 @@ def read_vcards(data: bytes, file: str) -> ParseResult:
 def card_to_draft(raw: RawCard) -> ContactDraft:
     """The draft for one card's properties."""
     draft = ContactDraft(source="vcard")
-    labels = {p.group.lower(): _clean_label(p.value) for p in raw.props if p.name == "X-ABLABEL"}
+    methods = draft.methods
     notes: list[str] = []
+    grouped: list[tuple[int, str]] = []  # (method index, group) of methods from grouped lines
     for prop in raw.props:
-        before = len(draft.methods)
+        before = len(methods)
         handler = _HANDLERS.get(prop.name)
         if handler is not None:
             handler(draft, prop)
@@ -88,8 +91,13 @@ def card_to_draft(raw: RawCard) -> ContactDraft:
             notes.append(unescape(prop.value))
         elif prop.name in _IM_PROPS:
             _add_profile(draft, prop, _IM_PROPS[prop.name])
-        if prop.group and len(draft.methods) > before and prop.group.lower() in labels:
-            draft.methods[-1].label = labels[prop.group.lower()]
+        if prop.group and len(methods) > before:
+            grouped.append((before, prop.group.lower()))
+    if grouped:
+        labels = {p.group.lower(): _clean_label(p.value) for p in raw.props if p.name == _LABEL}
+        for index, group in grouped:
+            if group in labels:
+                methods[index].label = labels[group]
     draft.notes = "\n".join(n for n in notes if n)
     return draft
 
@@ -131,20 +139,34 @@ def _clean_label(value: str) -> str:
 
 
 def _label_of(prop: Prop) -> tuple[str, bool]:
+    """The method label and whether it is preferred, from the TYPE and PREF parameters."""
     if not prop.params:
         return "", False
-    types = prop.types()
-    preferred = "pref" in types or prop.param("PREF") == "1"
-    label = next((t for t in types if t not in _IGNORED_TYPES), "")
+    return _label_for(tuple(prop.params.get("TYPE", ())), prop.param("PREF"))
+
+
+@lru_cache(maxsize=256)
+def _label_for(types: tuple[str, ...], pref: str) -> tuple[str, bool]:
+    """Cards repeat the same few TYPE lists: worked out once each."""
+    lowered = [t.lower() for t in types]
+    preferred = "pref" in lowered or pref == "1"
+    label = next((t for t in lowered if t not in _IGNORED_TYPES), "")
     return _TYPE_LABELS.get(label, label), preferred
 
 
-def _add_method(draft: ContactDraft, kind: str, prop: Prop, value: str, **extra: object) -> None:
+def _add_method(
+    draft: ContactDraft,
+    kind: str,
+    prop: Prop,
+    value: str,
+    service: str = "",
+    parts: tuple[str, ...] = (),
+) -> None:
     value = value.strip()
     if not value:
         return
     label, preferred = _label_of(prop)
-    draft.methods.append(MethodDraft(kind, value, label, preferred=preferred, **extra))  # type: ignore[arg-type]
+    draft.methods.append(MethodDraft(kind, value, label, service, preferred, parts))
 
 
 def _fn(draft: ContactDraft, prop: Prop) -> None:
@@ -156,7 +178,7 @@ def _n(draft: ContactDraft, prop: Prop) -> None:
     if draft.family_name or draft.given_name:
         return
     parts = [*split_escaped(prop.value), "", "", "", "", ""]
-    family, given, additional, prefix, suffix = (p.strip() for p in parts[:5])
+    family, given, additional, prefix, suffix = map(str.strip, parts[:5])
     draft.family_name, draft.given_name, draft.additional_names = family, given, additional
     draft.prefix, draft.suffix = prefix, suffix
 
@@ -164,9 +186,9 @@ def _n(draft: ContactDraft, prop: Prop) -> None:
 def _org(draft: ContactDraft, prop: Prop) -> None:
     if draft.organisation:
         return
-    parts = [p.strip() for p in split_escaped(prop.value)]
-    draft.organisation = parts[0]
-    draft.department = "; ".join(p for p in parts[1:] if p)
+    first, *units = split_escaped(prop.value)
+    draft.organisation = first.strip()
+    draft.department = "; ".join(u.strip() for u in units if u.strip()) if units else ""
 
 
 def _text_field(name: str):  # type: ignore[no-untyped-def]
@@ -206,7 +228,7 @@ def _url(draft: ContactDraft, prop: Prop) -> None:
 
 def _social(draft: ContactDraft, prop: Prop) -> None:
     value = unescape(prop.value).strip()
-    service = prop.param("X-SERVICE-TYPE") or next(iter(prop.types()), "")
+    service = prop.param("X-SERVICE-TYPE") or prop.param("TYPE")
     _add_profile(draft, prop, service.lower() or profile_service(value), value)
 
 

@@ -61,3 +61,9 @@ def test_slow_line_endings_cover_every_character_that_matters() -> None:
         char = chr(point)
         if char.isspace() or char.upper().endswith("D"):
             assert char in vcard_lines._SLOW_ENDS, hex(point)
+
+
+def test_fast_path_on_odd_parameter_heads() -> None:
+    odd = ["TEL;:1", "TEL;;TYPE=cell:2", "item1.TEL;:3", "EMAIL;TYPE=:a@b", "tel;type=CELL:4",
+           "EMAIL;X=a.b:c", "N;CHARSET=x:y", "NOTE;ENCODING=QUOTED-PRINTABLE:a=3Db"]  # fmt: skip
+    _same_both_ways(("BEGIN:VCARD\n" + "\n".join(odd) + "\nEND:VCARD\n").encode())
