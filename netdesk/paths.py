@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "NetDesk"
 APP_ID = "netdesk"
 ENV_DATA_DIR = "NETDESK_DATA_DIR"
 
 
-@dataclass(frozen=True)
-class Paths:
-    """Resolved locations for one run of NetDesk."""
+class Paths(NamedTuple):
+    """Resolved locations for one run of NetDesk (a NamedTuple: `dataclasses` is not loaded
+    before the first paint)."""
 
     data_dir: Path
     log_dir: Path
@@ -35,9 +35,9 @@ class Paths:
     @property
     def socket_name(self) -> str:
         """The single-instance server name, unique per data dir and user."""
-        import hashlib
+        import zlib  # loaded already, where hashlib (OpenSSL) costs ~3 ms before the first paint
 
-        digest = hashlib.sha1(str(self.data_dir.resolve()).encode()).hexdigest()[:12]
+        digest = f"{zlib.crc32(str(self.data_dir.resolve()).encode()):08x}"
         user = os.environ.get("USER") or os.environ.get("USERNAME") or str(os.getuid())
         return f"netdesk-{user}-{digest}"
 

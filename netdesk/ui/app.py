@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from netdesk import __version__
 from netdesk.paths import APP_NAME, Paths
@@ -37,6 +37,9 @@ FIRST_PAINT_WAIT_MS = 1500  # a window that is never painted (minimised) still s
 
 def ask_restore(error: DamagedDatabaseError, newest: Path | None) -> bool:
     """Tell the user the database is damaged; True when they choose to restore `newest`."""
+    from PySide6.QtCore import Qt  # not at the top: its enums cost ~22 ms before first paint
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
     box.setTextFormat(Qt.TextFormat.PlainText)
     text = QApplication.translate(
@@ -96,13 +99,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_shell(paths: Paths, server: InstanceServer | None = None) -> MainWindow:
-    """The main window without views yet, wired to drops and the instance server."""
+    """The main window without views yet, wired to drops (and to `server`, when given)."""
     window = MainWindow(None, default_views(), settings_for(paths))
     window.files_dropped.connect(window.open_files)
     if server is not None:
-        server.show_requested.connect(window.bring_to_front)
-        server.files_received.connect(window.open_files)
+        hand_launches_to(window, server)
     return window
+
+
+def hand_launches_to(window: MainWindow, server: InstanceServer) -> None:
+    """Later launches raise `window` and open their files in it."""
+    server.show_requested.connect(window.bring_to_front)
+    server.files_received.connect(window.open_files)
 
 
 def attach_services(window: MainWindow, paths: Paths) -> None:
@@ -162,7 +170,10 @@ def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
 
 
 def run_gui(paths: Paths, files: list[str]) -> int:
-    """Start the GUI (or hand `files` to the running one); return the exit status."""
+    """Start the GUI (or hand `files` to the running one); return the exit status.
+
+    The instance server starts listening right after the first paint (QtNetwork loads then).
+    """
     app = create_application()
     absolute = [str(Path(f).resolve()) for f in files]
     if send_to_running(paths.socket_name, absolute):
@@ -170,11 +181,18 @@ def run_gui(paths: Paths, files: list[str]) -> int:
     paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     reporter = CrashReporter(paths.log_file)
     reporter.install()
-    server = InstanceServer(paths.socket_name)
-    window = build_shell(paths, server)
-    after_first_paint(window, lambda: finish_startup(window, paths, absolute))
+    window = build_shell(paths)
+    servers: list[InstanceServer] = []
+
+    def start() -> None:
+        servers.append(InstanceServer(paths.socket_name))
+        hand_launches_to(window, servers[0])
+        finish_startup(window, paths, absolute)
+
+    after_first_paint(window, start)
     window.show()
     status = app.exec()
-    server.close()
+    for server in servers:
+        server.close()
     reporter.uninstall()
     return status

@@ -8,9 +8,13 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("netdesk")
 
@@ -38,7 +42,9 @@ class CrashReporter(QObject):
         super().__init__()
         self.log_file = log_file
         self.dialogs: list[QMessageBox] = []
-        self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # Reports from other threads are queued to this one; the dialog always waits for the
+        # event loop (never opened inside the hook). No `Qt` enums: this runs before first paint.
+        self._report.connect(self._show_later)
         self._previous = sys.excepthook
 
     def install(self) -> None:
@@ -67,7 +73,13 @@ class CrashReporter(QObject):
             return
         self._report.emit(text)
 
+    def _show_later(self, text: str) -> None:
+        QTimer.singleShot(0, lambda: self._show(text))
+
     def _show(self, text: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("NetDesk hit a problem"), "")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(

@@ -2,7 +2,9 @@
 
 The window can paint before the store is open: built with `services=None` it shows its frame,
 sidebar and menus, and `attach(services)` creates the views once the database is ready. Start-up
-uses this so the first paint does not wait for the database layer to load.
+uses this so the first paint does not wait for the database layer to load. For the same reason
+the `Qt` namespace and message boxes are imported by the methods that use them, after the first
+paint: PySide builds every Qt enum (~22 ms) when `Qt` is first imported, a class's on its first.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -20,16 +22,17 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from netdesk import __version__
-from netdesk.formats.sources import kind_of
 from netdesk.ui.icons import icon
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QMessageBox
+
     from netdesk.core.services import Services
     from netdesk.ui.views import ViewSpec
 
@@ -66,7 +69,6 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         for spec in views:
             item = QListWidgetItem(icon(spec.icon), self.tr(spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setSizeHint(QSize(0, 36))
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._show_row)
@@ -87,6 +89,9 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """Create the views over the opened store and let them add their actions."""
+        from PySide6.QtCore import Qt
+
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.services = services
         for spec in self.specs:
             widget = spec.factory(services)
@@ -110,15 +115,15 @@ class MainWindow(QMainWindow):
         ):
             self.menus[key] = bar.addMenu(title)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # setShortcuts, not setShortcut: the latter's overloads build every Qt enum (~22 ms).
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
         self.menus["file"].addAction(quit_action)
         self.quit_action = quit_action
         for row, spec in enumerate(self.specs):
             action = QAction(icon(spec.icon), self.tr(spec.title), self)
             if row < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+                action.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
             action.triggered.connect(lambda _=False, key=spec.key: self.show_view(key))
             self.menus["view"].addAction(action)
         about = QAction(self.tr("&About NetDesk"), self)
@@ -132,8 +137,8 @@ class MainWindow(QMainWindow):
         self.menus["file"].insertAction(self.quit_action, action)
 
     def current_view(self) -> str:
-        item = self.sidebar.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else ""
+        row = self.sidebar.currentRow()
+        return self.specs[row].key if row >= 0 else ""
 
     def show_view(self, key: str) -> QWidget:
         """Switch to view `key` and return its widget."""
@@ -149,6 +154,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/last_view", self.specs[row].key)
 
     def show_about(self) -> QMessageBox:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About NetDesk"))
         box.setIconPixmap(icon("netdesk").pixmap(64, 64))
@@ -197,6 +205,11 @@ class MainWindow(QMainWindow):
 
         Calendar files and contact files dropped together go their separate ways.
         """
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from netdesk.formats.sources import kind_of
+
         calendars = [p for p in paths if kind_of(p) == "calendar"]
         others = [p for p in paths if p not in calendars]
         left = [

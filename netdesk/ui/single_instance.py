@@ -2,29 +2,64 @@
 
 The first instance listens on a QLocalServer; a later one connects, sends one JSON line
 (`{"files": [...], "show": true}`) and quits.
+
+On Unix the later launch connects with Python's own socket to the server's socket file
+(`QDir.tempPath()/name`, where QLocalServer puts it), and only when that file exists: loading
+QtNetwork (or even `socket`) before the window's first paint cost 7-13 ms of a ~250 ms start-up.
+Windows (named pipes) uses QLocalSocket.
 """
 
 from __future__ import annotations
 
-import json
+import os
+import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, Signal
 
-_TIMEOUT_MS = 1000
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
+
+_TIMEOUT_S = 1.0
 
 
 def send_to_running(name: str, files: list[str]) -> bool:
     """Hand `files` to a running instance; False when none is listening."""
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(_TIMEOUT_MS):
+    path = QDir(QDir.tempPath()).filePath(name)
+    if sys.platform != "win32" and not os.path.exists(path):
         return False
+    import json
+
     payload = json.dumps({"files": files, "show": True}).encode() + b"\n"
-    socket.write(payload)
-    socket.flush()
-    socket.waitForBytesWritten(_TIMEOUT_MS)
-    socket.disconnectFromServer()
+    if sys.platform == "win32":
+        return _send_over_qt(name, payload)
+    return _send_over_unix_socket(path, payload)
+
+
+def _send_over_unix_socket(path: str, payload: bytes) -> bool:
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(_TIMEOUT_S)
+        try:
+            connection.connect(path)
+            connection.sendall(payload)
+        except OSError:
+            return False
+    return True
+
+
+def _send_over_qt(name: str, payload: bytes) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
+    local = QLocalSocket()
+    local.connectToServer(name)
+    if not local.waitForConnected(int(_TIMEOUT_S * 1000)):
+        return False
+    local.write(payload)
+    local.flush()
+    local.waitForBytesWritten(int(_TIMEOUT_S * 1000))
+    local.disconnectFromServer()
     return True
 
 
@@ -35,6 +70,8 @@ class InstanceServer(QObject):
     show_requested = Signal()
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self._server = QLocalServer(self)
         self._buffers: dict[QLocalSocket, bytearray] = {}
@@ -73,6 +110,8 @@ class InstanceServer(QObject):
         socket.deleteLater()
 
     def _handle(self, payload: bytes) -> None:
+        import json
+
         try:
             message = json.loads(payload.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):

@@ -7,8 +7,7 @@ window's menus, and `open_files(paths) -> bool` if it can take dropped or opened
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from netdesk.core.services import Services
 
 
-@dataclass(frozen=True)
-class ViewSpec:
+class ViewSpec(NamedTuple):
     key: str
     title: str
     icon: str

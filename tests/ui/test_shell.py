@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,17 @@ def test_second_launch_hands_files_to_the_first(qtbot, paths, tmp_path: Path) ->
     assert not send_to_running(paths.socket_name, [])
 
 
+def test_a_socket_file_left_by_a_crash_is_no_running_instance(paths) -> None:
+    from PySide6.QtCore import QDir
+
+    left = Path(QDir(QDir.tempPath()).filePath(paths.socket_name))
+    left.write_bytes(b"")
+    try:
+        assert not send_to_running(paths.socket_name, ["/tmp/a.vcf"])
+    finally:
+        left.unlink()
+
+
 def test_handed_over_files_reach_the_window(qtbot, paths, database) -> None:
     server = InstanceServer(paths.socket_name)
     window = build_window(paths, server)
@@ -132,6 +144,7 @@ def test_uncaught_exception_shows_dialog_and_logs(qtbot, paths) -> None:
         raise ValueError("boom in a slot")
     except ValueError:
         reporter.handle(*sys.exc_info())
+    assert reporter.dialogs == []  # never opened inside the hook: it waits for the event loop
     qtbot.waitUntil(lambda: bool(reporter.dialogs))
     box = reporter.dialogs[0]
     assert str(paths.log_file) in box.text()
@@ -139,6 +152,21 @@ def test_uncaught_exception_shows_dialog_and_logs(qtbot, paths) -> None:
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert "boom in a slot" in paths.log_file.read_text()
     box.close()
+
+
+def test_exception_in_a_worker_thread_reaches_the_dialog(qtbot, paths) -> None:
+    reporter = CrashReporter(paths.log_file)
+    reporter.install()
+    try:
+        worker = threading.Thread(target=lambda: 1 / 0)
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: bool(reporter.dialogs))
+        assert "ZeroDivisionError" in reporter.dialogs[0].detailedText()
+    finally:
+        reporter.uninstall()
+        for box in list(reporter.dialogs):
+            box.close()
 
 
 def _damage(path: Path) -> None:
