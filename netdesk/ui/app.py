@@ -21,7 +21,6 @@ from netdesk.ui.crash import CrashReporter, setup_logging
 from netdesk.ui.icons import icon
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.single_instance import InstanceServer, send_to_running
-from netdesk.ui.style import STYLESHEET
 from netdesk.ui.views import default_views
 
 if TYPE_CHECKING:
@@ -94,7 +93,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("netdesk")
     app.setWindowIcon(icon("netdesk"))
-    app.setStyleSheet(STYLESHEET)
     return app
 
 

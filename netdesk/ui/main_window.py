@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from netdesk import __version__
 from netdesk.ui.icons import icon
+from netdesk.ui.style import SIDEBAR_STYLE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(168)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)

@@ -1,8 +1,16 @@
-"""The application's look: a light sidebar and card surfaces on top of the platform style."""
+"""The application's look: a light sidebar, card surfaces and label roles on the platform style.
+
+No application-wide style sheet: with one, Qt draws every widget through its style-sheet style,
+which made each repaint of the 100k contact list ~1.3 ms (~20%) slower. Style sheets go on the
+few widgets that need them (sidebar, figure cards); labels get their role's colour and font.
+"""
 
 from __future__ import annotations
 
-STYLESHEET = """
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QLabel
+
+SIDEBAR_STYLE = """
 QListWidget#sidebar {
     background: #f1f4f9;
     border: none;
@@ -21,16 +29,38 @@ QListWidget#sidebar::item:selected {
     background: #d6e3fb;
     color: #0f2a5c;
 }
+"""
+FIGURE_CARD_STYLE = """
 QFrame#figureCard {
     background: #ffffff;
     border: 1px solid #dde3ec;
     border-radius: 10px;
 }
-QLabel#figureValue { color: #1b3f8f; }
-QLabel#fieldError { color: #b3261e; }
-QLabel#hint { color: #5d6b82; }
-QLabel#editorHeading { font-size: 17px; font-weight: 600; color: #1c2a44; }
-QLabel#emptyTitle { font-size: 17px; font-weight: 600; color: #243047; }
-QLabel#sectionTitle { font-weight: 600; color: #243047; }
-QTableView#contactTable { border: 1px solid #dde3ec; border-radius: 6px; }
 """
+
+# role: (text colour, pixel size or None, bold)
+_LABEL_ROLES = {
+    "fieldError": ("#b3261e", None, False),
+    "hint": ("#5d6b82", None, False),
+    "editorHeading": ("#1c2a44", 17, True),
+    "emptyTitle": ("#243047", 17, True),
+    "sectionTitle": ("#243047", None, True),
+    "figureValue": ("#1b3f8f", None, False),
+}
+
+
+def style_label(label: QLabel, role: str) -> QLabel:
+    """Give `label` the look of `role` (also its object name, which tests and tools find)."""
+    colour, pixel_size, bold = _LABEL_ROLES[role]
+    label.setObjectName(role)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+    if pixel_size is not None or bold:
+        font = label.font()
+        if pixel_size is not None:
+            font.setPixelSize(pixel_size)
+        if bold:
+            font.setWeight(QFont.Weight.DemiBold)
+        label.setFont(font)
+    return label

@@ -11,6 +11,7 @@ from netdesk.core.changes import Changes
 from netdesk.core.dashboard import DashboardService
 from netdesk.core.followups import FollowUpService
 from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.style import FIGURE_CARD_STYLE, style_label
 
 MAX_DUE_ROWS = 12
 
@@ -21,9 +22,10 @@ class _Figure(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureCard")
+        self.setStyleSheet(FIGURE_CARD_STYLE)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value = QLabel("0")
-        self.value.setObjectName("figureValue")
+        style_label(self.value, "figureValue")
         self.value.setTextFormat(Qt.TextFormat.PlainText)
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.value.font()

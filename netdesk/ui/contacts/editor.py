@@ -33,6 +33,7 @@ from netdesk.ui.contacts.methods_editor import MethodsEditor
 from netdesk.ui.contacts.photo import PhotoField
 from netdesk.ui.contacts.timeline import TimelineWidget
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 
 NO_DATE = QDate(1900, 1, 1)
 CADENCES = (
@@ -74,7 +75,7 @@ class ContactEditor(QWidget):
         self.region = region
 
         self.heading = plain_label("New contact")
-        self.heading.setObjectName("editorHeading")
+        style_label(self.heading, "editorHeading")
         self.photo = PhotoField()
         self.given = QLineEdit()
         self.family = QLineEdit()
@@ -101,7 +102,7 @@ class ContactEditor(QWidget):
         self.notes.setMinimumHeight(80)
         self.methods = MethodsEditor(self.region)
         self.name_message = plain_label()
-        self.name_message.setObjectName("fieldError")
+        style_label(self.name_message, "fieldError")
         self.name_message.hide()
         self.timeline = TimelineWidget(services)
         self.timeline.logged.connect(lambda _: self._count_timeline())
@@ -144,7 +145,7 @@ class ContactEditor(QWidget):
         self.revert_button = QPushButton("Revert")
         self.revert_button.clicked.connect(self.revert)
         self.problems = plain_label()
-        self.problems.setObjectName("fieldError")
+        style_label(self.problems, "fieldError")
         self.problems.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.problems, 1)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from netdesk.ui.icons import icon
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 
 
 class EmptyState(QWidget):
@@ -20,10 +21,10 @@ class EmptyState(QWidget):
         self.picture.setPixmap(icon("contacts").pixmap(64, 64))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = plain_label()
-        self.title.setObjectName("emptyTitle")
+        style_label(self.title, "emptyTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = plain_label()
-        self.detail.setObjectName("hint")
+        style_label(self.detail, "hint")
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.new_button = QPushButton("New contact  (Ctrl+N)")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from netdesk.core.merge import MERGE_FIELDS
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 
 FIELD_TITLES = {
     "given_name": "First name",
@@ -74,7 +75,7 @@ class MergeDialog(QDialog):
             "The other contacts go to the Trash; Undo (Ctrl+Z) splits them again."
         )
         note.setWordWrap(True)
-        note.setObjectName("hint")
+        style_label(note, "hint")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -19,6 +19,7 @@ from netdesk.core import phones
 from netdesk.core.profiles import SERVICES, Profile, email_error, is_safe_link, recognise
 from netdesk.formats.draft import MethodDraft
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 
 KIND_TITLES = {
     "email": "Email",
@@ -118,7 +119,7 @@ class MethodRow(QWidget):
         remove.setAutoRaise(True)
         remove.clicked.connect(lambda: self.removed.emit(self))
         self.message = plain_label()
-        self.message.setObjectName("fieldError")
+        style_label(self.message, "fieldError")
         self.message.hide()
 
         grid = QGridLayout(self)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QWidget
 
 from netdesk.ui.followup_dialog import ok_cancel
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 
 
 def region_name(code: str) -> str:
@@ -32,7 +33,7 @@ class ContactSettingsDialog(QDialog):
         hint = plain_label(
             "Phone numbers typed without +country code are read as numbers of this region."
         )
-        hint.setObjectName("hint")
+        style_label(hint, "hint")
         hint.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow("Phone region", self.region)

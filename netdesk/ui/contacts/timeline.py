@@ -18,6 +18,7 @@ from netdesk.core.interactions import log_interaction, timeline
 from netdesk.core.services import Services
 from netdesk.ui.contacts.log_dialog import LoggedInteraction, LogInteractionDialog
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 from netdesk.ui.timefmt import local_from_utc, relative_time
 
 
@@ -46,7 +47,7 @@ class TimelineWidget(QWidget):
             lambda: self.delete_button.setEnabled(bool(self.items.selectedItems()))
         )
         self.empty = plain_label("No interactions yet. Press Ctrl+L after you talk.")
-        self.empty.setObjectName("hint")
+        style_label(self.empty, "hint")
         head = QHBoxLayout()
         head.addWidget(self.empty, 1)
         head.addWidget(self.delete_button)

@@ -37,6 +37,7 @@ from netdesk.ui.contacts.merge_dialog import MergeDialog
 from netdesk.ui.contacts.model import ContactTableModel
 from netdesk.ui.importing.drag_out import contacts_mime_data
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
 from netdesk.ui.view_actions import ViewActions
 
@@ -121,7 +122,7 @@ class ContactsView(QWidget):
         self.trash_bar.hide()
 
         self.count_label = plain_label()
-        self.count_label.setObjectName("hint")
+        style_label(self.count_label, "hint")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

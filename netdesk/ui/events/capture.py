@@ -26,6 +26,7 @@ from netdesk.core.event_capture import CaptureResult
 from netdesk.core.events import EventService
 from netdesk.ui.events.contact_completer import ContactCompleter
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 
 
 class CaptureDialog(QDialog):
@@ -56,11 +57,11 @@ class CaptureDialog(QDialog):
         self.days.setPrefix("in ")
         self.days.setSuffix(" days")
         self.match = plain_label()
-        self.match.setObjectName("hint")
+        style_label(self.match, "hint")
         self.captured = QListWidget()
         self.captured.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.count = plain_label()
-        self.count.setObjectName("hint")
+        style_label(self.count, "hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)

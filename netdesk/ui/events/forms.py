@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
 
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 
 
 def datetime_edit(parent: QWidget | None = None) -> QDateTimeEdit:
@@ -33,5 +34,5 @@ def from_qt(edit: QDateTimeEdit) -> datetime:
 def section_title(text: str) -> QLabel:
     """A bold heading above a group of fields."""
     label = plain_label(text)
-    label.setObjectName("sectionTitle")
+    style_label(label, "sectionTitle")
     return label

@@ -22,6 +22,7 @@ from netdesk.ui.events.editor import EventEditor
 from netdesk.ui.events.prep import PrepBrief
 from netdesk.ui.events.review import ReviewPanel
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 
 TABS = ("Details", "Prep brief", "Review")
 
@@ -42,7 +43,7 @@ class EventPanel(QWidget):
         self.dirty = False
 
         self.heading = plain_label()
-        self.heading.setObjectName("editorHeading")
+        style_label(self.heading, "editorHeading")
         self.capture_button = QPushButton("Who did I meet?…")
         self.capture_button.setToolTip("Quick capture of the people you met (Ctrl+M)")
         self.capture_button.clicked.connect(self.capture_requested)
@@ -69,7 +70,7 @@ class EventPanel(QWidget):
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         self.message = plain_label()
-        self.message.setObjectName("fieldError")
+        style_label(self.message, "fieldError")
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)

@@ -25,6 +25,7 @@ from netdesk.core.event_people import EventPeople, PersonRow
 from netdesk.store.models import EVENT_ROLES
 from netdesk.ui.events.contact_completer import ContactCompleter
 from netdesk.ui.plain import plain_label, plain_tooltip
+from netdesk.ui.style import style_label
 
 HEADERS = ("Want", "Name", "Organisation", "Role", "Research notes", "Met")
 WANT, NAME, ORG, ROLE, NOTES, MET = range(len(HEADERS))
@@ -92,7 +93,7 @@ class PeopleTable(QWidget):
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_selected)
         self.message = plain_label()
-        self.message.setObjectName("fieldError")
+        style_label(self.message, "fieldError")
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.name, 2)

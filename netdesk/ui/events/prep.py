@@ -27,6 +27,7 @@ from netdesk.core.pitches import PitchService, length_label
 from netdesk.ui.events.forms import section_title
 from netdesk.ui.events.people_table import PeopleTable
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 
 OWN_PITCH = "Write my own"
 
@@ -63,11 +64,11 @@ class PrepBrief(QScrollArea):
         self.save_pitch.clicked.connect(self._ask_pitch_title)
         self.pitch_text = _text_box("Who you are, what you do, what you are looking for.", 110)
         self.pitch_length = plain_label()
-        self.pitch_length.setObjectName("hint")
+        style_label(self.pitch_length, "hint")
         self.starters = _text_box("One per line: questions and topics to open with.", 110)
         self.checks = {key: QCheckBox(title) for key, title in CHECKLIST.items()}
         self.progress = plain_label()
-        self.progress.setObjectName("hint")
+        style_label(self.progress, "hint")
 
         body = QWidget()
         layout = QVBoxLayout(body)

@@ -38,6 +38,7 @@ from netdesk.ui.events.capture import CaptureDialog
 from netdesk.ui.events.model import PREP_COLUMN, EventTableModel, ProgressDelegate
 from netdesk.ui.events.panel import EventPanel
 from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
 from netdesk.ui.tasks import Task
 from netdesk.ui.view_actions import ViewActions
@@ -69,7 +70,7 @@ class EventsView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count = plain_label()
-        self.count.setObjectName("hint")
+        style_label(self.count, "hint")
         self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -82,7 +83,7 @@ class EventsView(QWidget):
         self.panel.delete_requested.connect(self.delete_current)
         self.placeholder = plain_label("Select an event, or press Ctrl+N to plan a new one.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setObjectName("hint")
+        style_label(self.placeholder, "hint")
         self.right = QStackedWidget()
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.panel)
