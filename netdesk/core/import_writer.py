@@ -12,10 +12,11 @@ SQLite's write lock).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
-from peewee import DateField, DateTimeField, Field, Model
+from peewee import DateField, DateTimeField, Model
 
 from netdesk.core.contacts import DRAFT_FIELDS, METHOD_FIELDS, display_name_of, method_rows
 from netdesk.core.import_matching import normalized_value
@@ -40,34 +41,73 @@ _draft_values = attrgetter(*DRAFT_FIELDS)
 
 
 def insert_rows(model: type[Model], names: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """INSERT `rows` (values of the fields `names`, in order); other columns get the defaults."""
+    """INSERT `rows` (values of the fields `names`, in order); other columns get the defaults.
+
+    A column that holds one value in every row (a default, the batch id, a field no card fills)
+    is written into the statement once as a literal; each statement inserts many rows.
+    """
+    rows = list(rows)
+    if not rows:
+        return
     fields = [model._meta.fields[name] for name in names]
-    rest = [
-        f
+    columns = [
+        tuple(map(field.db_value, column)) if isinstance(field, _DATED) else column
+        for field, column in zip(fields, zip(*rows, strict=True), strict=True)
+    ]
+    varying = [i for i, column in enumerate(columns) if not _one_value(column)]
+    fixed = [(f, columns[i][0]) for i, f in enumerate(fields) if i not in varying]
+    fixed += [
+        (f, f.db_value(f.default() if callable(f.default) else f.default))
         for f in model._meta.sorted_fields
         if f.name not in names and f is not model._meta.primary_key
     ]
-    dated = [i for i, f in enumerate(fields) if isinstance(f, (DateField, DateTimeField))]
-    if dated:
-        rows = [_convert(row, dated, fields) for row in rows]
-    columns = ", ".join(f'"{f.column_name}"' for f in fields + rest)
-    values = ", ".join(["?"] * len(fields) + [_default_literal(f) for f in rest])
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({values})'
-    db.cursor().executemany(sql, rows)
+    targets = ", ".join(
+        f'"{f.column_name}"' for f in [fields[i] for i in varying] + [f for f, _ in fixed]
+    )
+    row_sql = "(" + ", ".join(["?"] * len(varying) + _literals([v for _, v in fixed])) + ")"
+    values = list(zip(*(columns[i] for i in varying), strict=True)) or [()] * len(rows)
+    _insert_in_statements(
+        f'INSERT INTO "{model._meta.table_name}" ({targets}) VALUES ', row_sql, values
+    )
 
 
-def _default_literal(field: Field) -> str:
-    """A field's default as an SQL literal, quoted by SQLite from the value it would bind."""
-    default = field.default() if callable(field.default) else field.default
-    return db.execute_sql("SELECT quote(?)", (field.db_value(default),)).fetchone()[0]
+_DATED = (DateField, DateTimeField)
+_ROWS_PER_STATEMENT = 100
+_MAX_VARIABLES = 999
+"""The lowest limit on bound values in one statement that any SQLite build has."""
 
 
-def _convert(row: Sequence[Any], positions: list[int], fields: list[Field]) -> tuple:
-    """Dates and times in the form Peewee stores them."""
-    items = list(row)
-    for i in positions:
-        items[i] = fields[i].db_value(items[i])
-    return tuple(items)
+def _one_value(column: tuple[Any, ...]) -> bool:
+    """Whether every value of a column is the same None, text or integer (safe as a literal)."""
+    first = column[0]
+    if first is not None and type(first) not in (str, int, bool):
+        return False
+    if isinstance(first, str) and "\x00" in first:
+        return False
+    return column.count(first) == len(column) and len(set(map(type, column))) == 1
+
+
+def _literals(values: list[Any]) -> list[str]:
+    """Values as SQL literals, quoted by SQLite from the values it would bind."""
+    if not values:
+        return []
+    marks = ", ".join(["quote(?)"] * len(values))
+    return list(db.execute_sql(f"SELECT {marks}", values).fetchone())
+
+
+def _insert_in_statements(head: str, row_sql: str, values: list[tuple[Any, ...]]) -> None:
+    """Run `head` with up to _ROWS_PER_STATEMENT `row_sql` groups a statement: executemany costs
+    ~1.3 µs a row on top of the work, a hundred rows a statement ~0.4 µs (measured, 30,000
+    method rows: 0.12 s against 0.08 s)."""
+    per = max(1, min(_ROWS_PER_STATEMENT, _MAX_VARIABLES // max(1, len(values[0]))))
+    whole = len(values) - len(values) % per
+    cursor = db.cursor()
+    if whole:
+        chunks = (list(chain.from_iterable(values[i : i + per])) for i in range(0, whole, per))
+        cursor.executemany(head + ", ".join([row_sql] * per), chunks)
+    if whole < len(values):
+        rest = values[whole:]
+        cursor.execute(head + ", ".join([row_sql] * len(rest)), list(chain.from_iterable(rest)))
 
 
 def _ids_by_name(model: type[Model], names: Iterable[str]) -> dict[str, int]:
@@ -84,36 +124,44 @@ def _ids_by_name(model: type[Model], names: Iterable[str]) -> dict[str, int]:
     return {key: found[key] for key in wanted}
 
 
-def create_contacts(drafts: Sequence[ContactDraft], batch_id: int) -> list[int]:
-    """Insert new contacts with their methods and tags; their ids, in order."""
-    if not drafts:
-        return []
-    first = (db.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]) + 1
-    ids = list(range(first, first + len(drafts)))
-    companies = _ids_by_name(Company, (d.organisation for d in drafts))
-    tags = _ids_by_name(Tag, (t for d in drafts for t in d.tags))
-    contacts, methods, tag_rows = [], [], []
-    for contact_id, draft in zip(ids, drafts, strict=True):
-        contacts.append(
-            (
-                contact_id,
-                *_draft_values(draft),
-                display_name_of(draft),
-                draft.photo,
-                draft.uid,
-                draft.revision,
-                draft.source,
-                batch_id,
-                companies.get(draft.organisation.strip().lower()),
-                draft.met_at,
+class NewContacts:
+    """Inserts one import's new contacts with their methods and tags, a chunk at a time; the
+    companies and tags of all of them are looked up (the missing ones created) once."""
+
+    def __init__(self, drafts: Iterable[ContactDraft], batch_id: int) -> None:
+        drafts = list(drafts)
+        self.batch_id = batch_id
+        self.companies = _ids_by_name(Company, (d.organisation for d in drafts))
+        self.tags = _ids_by_name(Tag, (t for d in drafts for t in d.tags))
+
+    def insert(self, drafts: Sequence[ContactDraft]) -> list[int]:
+        """Insert these contacts; their ids, in order."""
+        if not drafts:
+            return []
+        first = (db.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]) + 1
+        ids = list(range(first, first + len(drafts)))
+        contacts, methods, tag_rows = [], [], []
+        for contact_id, draft in zip(ids, drafts, strict=True):
+            contacts.append(
+                (
+                    contact_id,
+                    *_draft_values(draft),
+                    display_name_of(draft),
+                    draft.photo,
+                    draft.uid,
+                    draft.revision,
+                    draft.source,
+                    self.batch_id,
+                    self.companies.get(draft.organisation.strip().lower()),
+                    draft.met_at,
+                )
             )
-        )
-        methods += method_rows(contact_id, draft.methods, normalized_value)
-        if draft.tags:
-            unique = {tags[t.strip().lower()] for t in draft.tags if t.strip()}
-            tag_rows += [(contact_id, tag_id) for tag_id in unique]
-    insert_rows(Contact, CONTACT_FIELDS, contacts)
-    insert_rows(ContactMethod, METHOD_FIELDS, methods)
-    insert_rows(ContactTag, ("contact", "tag"), tag_rows)
-    fts.reindex_range(db.obj, ids[0], ids[-1])
-    return ids
+            methods += method_rows(contact_id, draft.methods, normalized_value)
+            if draft.tags:
+                unique = {self.tags[t.strip().lower()] for t in draft.tags if t.strip()}
+                tag_rows += [(contact_id, tag_id) for tag_id in unique]
+        insert_rows(Contact, CONTACT_FIELDS, contacts)
+        insert_rows(ContactMethod, METHOD_FIELDS, methods)
+        insert_rows(ContactTag, ("contact", "tag"), tag_rows)
+        fts.reindex_range(db.obj, ids[0], ids[-1])
+        return ids

@@ -21,7 +21,7 @@ from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.gc_pause import gc_paused
 from netdesk.core.import_matching import MatchIndex, fill, keys_of
-from netdesk.core.import_writer import create_contacts, insert_rows
+from netdesk.core.import_writer import NewContacts, insert_rows
 from netdesk.core.interactions import log_interaction, refresh_last_contacted
 from netdesk.formats.draft import CardError, ContactDraft, ParseResult
 from netdesk.formats.sources import CONTACT_SUFFIXES, kind_of, read_contacts
@@ -214,9 +214,10 @@ class ImportService:
         self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, total: int
     ) -> list[int]:
         ids: list[int] = []
+        writer = NewContacts((c.draft for c in cards), batch_id)
         for start in range(0, len(cards), CHUNK):
             chunk = cards[start : start + CHUNK]
-            ids += create_contacts([c.draft for c in chunk], batch_id)
+            ids += writer.insert([c.draft for c in chunk])
             progress(start + len(chunk), total, chunk[-1].draft.full_name())
         changes = [(batch_id, contact_id, "created") for contact_id in ids]
         insert_rows(ImportChange, ("batch", "contact", "action"), changes)

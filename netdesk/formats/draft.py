@@ -12,7 +12,7 @@ from datetime import date
 METHOD_KINDS = ("email", "phone", "address", "url", "profile", "impp")
 
 
-@dataclass
+@dataclass(slots=True)
 class MethodDraft:
     """One way to reach a person: an email, phone, postal address, web link or social profile.
 
@@ -30,7 +30,7 @@ class MethodDraft:
     parts: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class ContactDraft:
     """A person as read from a file (or typed in), before it is matched and stored."""
 
@@ -76,7 +76,7 @@ class ContactDraft:
         return [m for m in self.methods if m.kind == kind]
 
 
-@dataclass
+@dataclass(slots=True)
 class CardError:
     """A card (or CSV row) that could not be read, with where and why, for the user."""
 
@@ -92,7 +92,7 @@ class CardError:
         return f"{where}: {self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)
 class ParseResult:
     """Everything read from one file: the drafts in order, and per-card errors."""
 
