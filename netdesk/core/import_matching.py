@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import fields
 from functools import lru_cache
-from typing import NamedTuple
 
 from netdesk.core.contacts import normalized_value as _normalized_value
 from netdesk.formats.draft import ContactDraft, MethodDraft
@@ -27,31 +26,24 @@ _REASONS = {
 }
 
 
-class Key(NamedTuple):
-    """A fact that identifies a person, with why two cards sharing it match (`reason`, then
-    `detail` such as the email itself; joined only when shown: most keys never match)."""
-
-    value: tuple[str, str]
-    reason: str
-    detail: str = ""
-
-    def why(self) -> str:
-        """The reason shown to the user."""
-        return f"{self.reason} {self.detail}" if self.detail else self.reason
+Key = tuple[tuple[str, str], str, str]
+"""A fact that identifies a person: (the value two cards share, why they match, a detail such
+as the email itself). Plain tuples, joined into a reason only when shown: most keys never match,
+and 10,000 cards make 50,000 keys."""
 
 
 def keys_of(draft: ContactDraft) -> list[Key]:
     """Every identifying key of a draft, strongest first."""
-    keys = [Key(("uid", draft.uid), "same card UID")] if draft.uid.strip() else []
+    keys: list[Key] = [(("uid", draft.uid), "same card UID", "")] if draft.uid.strip() else []
     for method in draft.methods:
         kind = method.kind
         if kind in _REASONS and (norm := normalized_value(kind, method.value)):
             keys.append(
-                Key(("profile" if kind == "url" else kind, norm), _REASONS[kind], method.value)
+                (("profile" if kind == "url" else kind, norm), _REASONS[kind], method.value)
             )
     name, organisation = draft.full_name().lower(), draft.organisation.strip().lower()
     if name and organisation:
-        keys.append(Key(("name+org", f"{name}\x1f{organisation}"), "same name and organisation"))
+        keys.append((("name+org", f"{name}\x1f{organisation}"), "same name and organisation", ""))
     return keys
 
 
@@ -87,16 +79,16 @@ class MatchIndex:
 
     def find(self, keys: list[Key]) -> tuple[object, str] | None:
         """The first target sharing one of `keys`, and why; None when nobody does."""
-        for key in keys:
-            target = self._targets.get(key.value)
+        for value, reason, detail in keys:
+            target = self._targets.get(value)
             if target is not None:
-                return target, key.why()
+                return target, f"{reason} {detail}" if detail else reason
         return None
 
     def add(self, keys: list[Key], target: object) -> None:
         """Let later cards find `target` by these keys (earlier entries win)."""
-        for key in keys:
-            self._targets.setdefault(key.value, target)
+        for value, _, _ in keys:
+            self._targets.setdefault(value, target)
 
 
 def fill(target: ContactDraft, incoming: ContactDraft) -> bool:

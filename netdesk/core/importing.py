@@ -38,7 +38,7 @@ def no_progress(done: int, total: int, text: str = "") -> None:
     """The progress callback used when the caller gives none."""
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedCard:
     """One card of the import: where it came from, and the stored contact it matches (if any)."""
 
