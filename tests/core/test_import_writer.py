@@ -1,0 +1,52 @@
+"""insert_rows stores exactly what Peewee's insert_many stores (literals, many rows a statement)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netdesk.core.contacts import DRAFT_FIELDS
+from netdesk.core.import_writer import CONTACT_FIELDS, insert_rows
+from netdesk.store.models import Contact, ImportBatch, ImportChange, db
+
+SKIP = {"id", "created_at", "updated_at"}
+
+
+def _stored(first: int, last: int) -> list[tuple]:
+    columns = [f.column_name for f in Contact._meta.sorted_fields if f.name not in SKIP]
+    read = ", ".join(f'typeof("{c}"), "{c}"' for c in columns)
+    sql = f"SELECT {read} FROM contact WHERE id BETWEEN ? AND ? ORDER BY id"
+    return db.execute_sql(sql, (first, last)).fetchall()
+
+
+def _row(contact_id: int, i: int, batch: int) -> tuple:
+    values = {name: "" for name in DRAFT_FIELDS}
+    values.update(
+        given_name=f"G{i}",
+        family_name="Same",
+        nickname="nul\x00inside",  # one value in every row, but never a literal
+        notes="it's" if i % 3 else "",
+        birthday=date(1990, 1, 1),
+        cadence_days=None,
+        is_group=i % 2 == 0,
+        photo_url="",
+    )
+    extra = (f"G{i} Same", b"\x00png" if i == 7 else None, f"uid-{i}", "", "vcard", batch, None)
+    return (contact_id, *(values[name] for name in DRAFT_FIELDS), *extra, None)
+
+
+def test_insert_rows_matches_insert_many(database) -> None:
+    batch = ImportBatch.create(files="[]").id
+    count = 257  # not a multiple of the rows a statement
+    insert_rows(Contact, CONTACT_FIELDS, [_row(1 + i, i, batch) for i in range(count)])
+    dicts = [dict(zip(CONTACT_FIELDS, _row(1001 + i, i, batch), strict=True)) for i in range(count)]
+    Contact.insert_many(dicts).execute()
+    ours, peewee = _stored(1, count), _stored(1001, 1000 + count)
+    assert len(ours) == count and ours == peewee
+    assert ours[0][ours[0].index("nul\x00inside") - 1] == "text"
+
+
+def test_insert_rows_with_no_column_that_varies(database) -> None:
+    batch = ImportBatch.create(files="[]").id
+    insert_rows(ImportChange, ("batch", "action"), [(batch, "created")] * 150)
+    rows = db.execute_sql("SELECT batch_id, contact_id, action, before FROM import_change")
+    assert rows.fetchall() == [(batch, None, "created", "")] * 150
