@@ -131,3 +131,12 @@ def test_typing_on_narrows_the_kept_matches_only_for_the_same_list(people, servi
     descending = ContactListQuery(ListFilter(text="acme"), descending=True, narrowing=first)
     assert _names(descending) == ["Maria Chen", "Ana Silva", "Abe"]
     assert _names(ContactListQuery(ListFilter(text="bo"), narrowing=first)) == ["Jürgen Müller"]
+
+
+def test_a_sort_without_an_index_pages_through_the_order_it_kept(people, services) -> None:
+    query = ContactListQuery(sort="tags")
+    assert [row.name for row in query.page(0, 1)] == ["Jürgen Müller"]
+    assert [row.name for row in query.page(1, 1)] == ["Maria Chen"]  # keeps the whole order
+    services.contacts.create(ContactDraft(given_name="Abe", tags=["aaa"]))
+    assert [row.name for row in query.page(2, 10)] == ["Ana Silva"]
+    assert query.count() == 3 and query.ids() == [people["jurgen"], people["maria"], people["ana"]]
