@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 from pathlib import Path
 
@@ -190,20 +190,21 @@ class ImportService:
 
     def apply(self, plan: ImportPlan, progress: ProgressFn = no_progress) -> ImportReport:
         """Write the plan in one transaction; a raising `progress` rolls everything back."""
-        to_create = list(plan.new) + [c for c in plan.matches if c.choice == "new"]
-        to_merge = [c for c in plan.matches if c.choice == "merge"]
-        skipped = sum(c.choice == "skip" for c in plan.matches)
-        total = len(to_create) + len(to_merge)
-        with gc_paused(), db.atomic():
-            batch = ImportBatch.create(files=json.dumps(plan.files))
-            progress(0, total, "")
-            created = self._create(to_create, batch.id, progress, total)
-            merged = self._merge(to_merge, batch.id, progress, len(to_create), total)
-            batch.created_count, batch.merged_count = len(created), len(to_merge)
-            batch.skipped_count, batch.failed_count = skipped, len(plan.errors)
-            batch.errors = json.dumps([str(e) for e in plan.errors])
-            batch.save()
-            progress(total, total, "")
+        with gc_paused():
+            to_create = list(plan.new) + [c for c in plan.matches if c.choice == "new"]
+            to_merge = [c for c in plan.matches if c.choice == "merge"]
+            skipped = sum(c.choice == "skip" for c in plan.matches)
+            total = len(to_create) + len(to_merge)
+            with db.atomic():
+                batch = ImportBatch.create(files=json.dumps(plan.files))
+                progress(0, total, "")
+                created = self._create(to_create, batch.id, progress, total)
+                merged = self._merge(to_merge, batch.id, progress, len(to_create), total)
+                batch.created_count, batch.merged_count = len(created), len(to_merge)
+                batch.skipped_count, batch.failed_count = skipped, len(plan.errors)
+                batch.errors = json.dumps([str(e) for e in plan.errors])
+                batch.save()
+                progress(total, total, "")
         self.changes.publish("contacts", created + merged)
         self.changes.publish("imports", [batch.id])
         return ImportReport(
@@ -229,15 +230,17 @@ class ImportService:
         self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, done: int, total: int
     ) -> list[int]:
         merged: list[int] = []
+        loaded = self.contacts.load_many(c.match_id for c in cards if c.match_id is not None)
         for offset, card in enumerate(cards):
             contact_id = card.match_id
             assert contact_id is not None
-            current = self.contacts.load(contact_id)
-            before = import_snapshot.to_json(current)
-            if fill(current, card.draft):
+            current = loaded.pop(contact_id, None) or self.contacts.load(contact_id)
+            before = replace(current, methods=list(current.methods), tags=list(current.tags))
+            if fill(current, card.draft):  # fill only sets fields and appends to the two lists
                 self.contacts.update(contact_id, current)
+                snapshot = import_snapshot.to_json(before)
                 ImportChange.create(
-                    batch=batch_id, contact=contact_id, action="merged", before=before
+                    batch=batch_id, contact=contact_id, action="merged", before=snapshot
                 )
                 merged.append(contact_id)
             self._connected(contact_id, card.draft, batch_id)
@@ -273,7 +276,11 @@ class ImportService:
         if batch.undone_at is not None:
             return
         with db.atomic():
-            changes = list(ImportChange.select().where(ImportChange.batch == batch_id))
+            changes = list(
+                ImportChange.select()
+                .where(ImportChange.batch == batch_id)
+                .order_by(ImportChange.id)
+            )
             created = [c.contact_id for c in changes if c.action == "created" and c.contact_id]
             touched = [
                 i.contact_id
@@ -282,7 +289,7 @@ class ImportService:
                 )
             ]
             Interaction.delete().where(Interaction.import_batch == batch_id).execute()
-            for change in changes:
+            for change in reversed(changes):  # a contact merged twice gets its first snapshot
                 if change.action == "merged" and change.contact_id:
                     before = import_snapshot.from_json(change.before)
                     self.contacts.update(change.contact_id, before)

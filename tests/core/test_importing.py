@@ -152,3 +152,31 @@ def test_export_all_selection_and_search(services, files) -> None:
     assert exporter.export("csv", search="acme").count("\r\n") == 2
     with pytest.raises(ValueError):
         exporter.export("pdf")
+
+
+def test_two_cards_merging_into_one_contact_both_count(services, files) -> None:
+    services.importing.apply(services.importing.plan([files["vcf"]]))
+    ann_id = Contact.get(Contact.display_name == "Ann Lee").id
+    before = services.contacts.load(ann_id)
+    data = (
+        b"BEGIN:VCARD\nFN:Ann Lee\nEMAIL:ann@x.test\nTITLE:CTO\nEND:VCARD\n"
+        b"BEGIN:VCARD\nFN:A. Lee\nTEL:+44 20 7946 0000\nEMAIL:ann.lee@y.test\nEND:VCARD\n"
+    )
+    plan = services.importing.plan_data(data, "two.vcf")
+    assert [c.match_id for c in plan.matches] == [ann_id, ann_id]
+    report = services.importing.apply(plan)
+    ann = services.contacts.load(ann_id)
+    assert ann.title == "CTO" and "ann.lee@y.test" in [m.value for m in ann.methods]
+    services.importing.undo(report.batch_id)
+    assert services.contacts.load(ann_id) == before
+
+
+def test_load_many_gives_what_load_gives(services, files) -> None:
+    services.importing.apply(services.importing.plan([files["vcf"], files["csv"]]))
+    ids = [c.id for c in Contact.select(Contact.id)]
+    many = services.contacts.load_many([*ids, 999, ids[0]])
+    assert list(many) == ids
+    assert all(many[i] == services.contacts.load(i) for i in ids)
+    assert any(d.methods and d.tags for d in many.values())
+    with pytest.raises(Contact.DoesNotExist):
+        services.contacts.load(999)
