@@ -7,7 +7,9 @@ can touch the user's real data.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="netdesk-tests-"))
+atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = str(_SANDBOX / _var.lower())
 os.environ["NETDESK_DATA_DIR"] = str(_SANDBOX / "default-data")

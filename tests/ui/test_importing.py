@@ -198,11 +198,13 @@ def test_files_that_are_not_contacts_are_left_to_others(window, controller) -> N
 
 
 def test_dragging_contacts_out_gives_vcf_files_and_card_data(window, qtbot) -> None:
-    from netdesk.ui.importing.drag_out import contacts_mime_data
+    from netdesk.ui.importing.drag_out import contacts_mime_data, remove_dragged_files
 
     services = window.services
     ids = [services.contacts.create(ContactDraft(display_name=n)) for n in ("Ann/Lee", "Ann/Lee")]
     mime = contacts_mime_data(services.exporting, ids)
-    names = [Path(url.toLocalFile()).name for url in mime.urls()]
-    assert names == ["Ann_Lee.vcf", f"Ann_Lee ({ids[1]}).vcf"]
+    files = [Path(url.toLocalFile()) for url in mime.urls()]
+    assert [file.name for file in files] == ["Ann_Lee.vcf", f"Ann_Lee ({ids[1]}).vcf"]
     assert bytes(mime.data("text/vcard").data()).count(b"FN:Ann/Lee") == 2
+    remove_dragged_files()  # what happens at exit
+    assert not any(file.exists() or file.parent.exists() for file in files)
