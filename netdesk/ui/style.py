@@ -7,8 +7,10 @@ few widgets that need them (sidebar, figure cards); labels get their role's colo
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QLabel
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar {
@@ -51,6 +53,8 @@ _LABEL_ROLES = {
 
 def style_label(label: QLabel, role: str) -> QLabel:
     """Give `label` the look of `role` (also its object name, which tests and tools find)."""
+    from PySide6.QtGui import QColor, QFont, QPalette  # not before the first paint: ~3 ms
+
     colour, pixel_size, bold = _LABEL_ROLES[role]
     label.setObjectName(role)
     palette = label.palette()
