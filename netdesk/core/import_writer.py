@@ -112,7 +112,10 @@ def _insert_in_statements(head: str, row_sql: str, values: list[tuple[Any, ...]]
 
 def _ids_by_name(model: type[Model], names: Iterable[str]) -> dict[str, int]:
     """Ids of companies or tags by lower-case name, creating the missing ones."""
-    wanted = {n.strip().lower(): n.strip() for n in names if n.strip()}
+    wanted: dict[str, str] = {}
+    for name in names:
+        if name := name.strip():
+            wanted[name.lower()] = name
     if not wanted:
         return {}
     table = model._meta.table_name

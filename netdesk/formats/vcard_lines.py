@@ -5,6 +5,13 @@ without BOM), CRLF / LF / CR / CR CR LF line ends, folding (also where a fold sp
 sequence, so unfolding happens on bytes), quoted-printable with soft line breaks, `CHARSET=`
 per property, and files in Windows-1252 or another legacy charset that some lines declare.
 Values are decoded text but not yet unescaped (structured values split on escaped separators).
+
+Speed (measured on `python -m bench importing`'s 10,000 generated cards): most lines of real files
+are `NAME:value` or `NAME;TYPE=x:value` inside a card, so `split_cards` has a fast path for them
+that skips the strip / keyword / quoted-printable checks a line can be shown not to need (see
+`_SLOW_ENDS`), takes common names without the line pattern, and parses each parameter head once;
+everything else goes the general way. Splitting went from 24.6 to 13.5 µs a card;
+tests/formats/test_vcard_fast_path.py checks that both paths give the same cards.
 """
 
 from __future__ import annotations

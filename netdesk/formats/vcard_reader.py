@@ -7,7 +7,8 @@ Why our own parser and not vobject 0.9.9 (measured 2026-11-29 on ../shared/corpu
   cards), so one bad card cost every good card in its file; and it cuts a 4.0
   `PHOTO:data:image/png;base64,...` at the comma. This parser reads all 35 files (3 of them give
   a per-card error).
-- vobject takes ~270 µs a card on FolkerKinzel__VCards__LargeFile.vcf; this parser ~24 µs.
+- vobject takes ~270 µs a card on FolkerKinzel__VCards__LargeFile.vcf; this parser ~6 µs (~27
+  µs a card of the benchmark's, which have more lines).
 This module maps properties to drafts; `vcard_lines` turns bytes into properties. Every card is
 read on its own: an exception in one card becomes that card's CardError and the rest still import.
 """
