@@ -36,7 +36,7 @@ CONTACT_FIELDS = (
     "company",
     "met_at",
 )
-"""The Contact fields `create_contacts` gives; the rest take their defaults."""
+"""The Contact fields `NewContacts.insert` gives; the rest take their defaults."""
 _draft_values = attrgetter(*DRAFT_FIELDS)
 
 
