@@ -15,7 +15,7 @@ from peewee import Database
 CREATE_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS contact_fts USING fts5("
     "name, organisation, title, notes, methods, tags, "
-    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', detail = column)"
 )
 
 _ROWS_SQL = """
@@ -23,7 +23,8 @@ SELECT c.id,
        trim(c.display_name || ' ' || c.given_name || ' ' || c.additional_names || ' '
             || c.family_name || ' ' || c.nickname),
        c.organisation, c.title, c.notes || ' ' || c.how_met,
-       coalesce((SELECT group_concat(m.value || ' ' || m.normalized, ' ')
+       coalesce((SELECT group_concat(CASE WHEN m.normalized IN ('', m.value) THEN m.value
+                                          ELSE m.value || ' ' || m.normalized END, ' ')
                  FROM contact_method m WHERE m.contact_id = c.id), ''),
        coalesce((SELECT group_concat(t.name, ' ')
                  FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id

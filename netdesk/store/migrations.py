@@ -27,7 +27,29 @@ def _initial_schema(database: Database, migrator: SqliteMigrator) -> None:
     fts.create(database)
 
 
-STEPS: list[Step] = [_initial_schema]
+def _leaner_writes(database: Database, migrator: SqliteMigrator) -> None:
+    """v2: cheaper writes (an import of 10,000 vCards: apply ~0.62 s -> ~0.55 s).
+
+    The search index keeps which columns hold a word but not where (`detail = column`: NetDesk
+    searches words by prefix, never phrases) and each contact method once; indexes no query uses
+    (contact_tag's two single-column ones, which its key and (tag, contact) cover, and
+    contact_method.kind) go, and so does contact.next_followup_at, which nothing ever wrote.
+    """
+    for index in (
+        "contact_tag_contact_id",
+        "contact_tag_tag_id",
+        "contact_method_kind",
+        "contact_next_followup_at",
+    ):
+        database.execute_sql(f'DROP INDEX IF EXISTS "{index}"')
+    if "next_followup_at" in {column.name for column in database.get_columns("contact")}:
+        migrator.drop_column("contact", "next_followup_at").run()
+    database.execute_sql("DROP TABLE IF EXISTS contact_fts")
+    fts.create(database)
+    fts.rebuild_all(database)
+
+
+STEPS: list[Step] = [_initial_schema, _leaner_writes]
 
 
 def latest_version(steps: list[Step] | None = None) -> int:

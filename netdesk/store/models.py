@@ -144,7 +144,6 @@ class Contact(BaseModel):
     revision = TextField(default="")
     is_group = BooleanField(default=False)
     last_contacted_at = DateTimeField(null=True, index=True)
-    next_followup_at = DateTimeField(null=True, index=True)
     archived = BooleanField(default=False, index=True)
     deleted_at = DateTimeField(null=True, index=True)
     import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
@@ -156,7 +155,7 @@ class ContactMethod(BaseModel):
     """An email, phone, postal address, URL or social profile of a contact."""
 
     contact = ForeignKeyField(Contact, backref="methods", on_delete="CASCADE")
-    kind = TextField(index=True)
+    kind = TextField()
     label = TextField(default="")
     value = TextField()
     normalized = TextField(default="", index=True)
@@ -171,8 +170,8 @@ class Tag(BaseModel):
 
 
 class ContactTag(BaseModel):
-    contact = ForeignKeyField(Contact, backref="contact_tags", on_delete="CASCADE")
-    tag = ForeignKeyField(Tag, backref="contact_tags", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, backref="contact_tags", on_delete="CASCADE", index=False)
+    tag = ForeignKeyField(Tag, backref="contact_tags", on_delete="CASCADE", index=False)
 
     class Meta:
         primary_key = CompositeKey("contact", "tag")

@@ -60,6 +60,12 @@ def test_fixture_upgrades_without_losing_rows(fixture: Path, fixture_copy) -> No
     assert {t: after[t] for t in before} == before
     names = {row[0] for row in database.execute_sql("SELECT display_name FROM contact")}
     assert {"Maria Chen", "Jürgen Müller"} <= names
+    found = "SELECT c.display_name FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid "
+    assert database.execute_sql(found + "WHERE contact_fts MATCH ?", ['"jurg"*']).fetchall() == [
+        ("Jürgen Müller",)
+    ]
+    by_name = database.execute_sql(found + "WHERE contact_fts MATCH ?", ['name : "chen"*'])
+    assert by_name.fetchall() == [("Maria Chen",)]
 
 
 def _add_column_step(database, migrator: SqliteMigrator) -> None:
@@ -73,7 +79,7 @@ def _broken_step(database, migrator: SqliteMigrator) -> None:
 
 
 def test_a_new_step_runs_once_in_order(fixture_copy) -> None:
-    path = fixture_copy(FIXTURES[0])
+    path = fixture_copy(FIXTURES[-1])
     database = connect(path)
     db.initialize(database)
     steps = [*migrations.STEPS, _add_column_step]
@@ -84,13 +90,13 @@ def test_a_new_step_runs_once_in_order(fixture_copy) -> None:
 
 
 def test_a_failing_step_leaves_the_file_as_it_was(fixture_copy) -> None:
-    path = fixture_copy(FIXTURES[0])
+    path = fixture_copy(FIXTURES[-1])
     before = _row_counts(path)
     database = connect(path)
     db.initialize(database)
     with pytest.raises(RuntimeError, match="power cut"):
         migrations.upgrade(database, [*migrations.STEPS, _broken_step])
-    assert migrations.current_version(database) == 1
+    assert migrations.current_version(database) == len(migrations.STEPS)
     assert "half" not in {c.name for c in database.get_columns("contact")}
     database.close()
     assert quick_check(path) == []
@@ -98,7 +104,7 @@ def test_a_failing_step_leaves_the_file_as_it_was(fixture_copy) -> None:
 
 
 def test_a_newer_database_is_refused(fixture_copy) -> None:
-    path = fixture_copy(FIXTURES[0])
+    path = fixture_copy(FIXTURES[-1])
     database = connect(path)
     db.initialize(database)
     with pytest.raises(RuntimeError, match="newer than this NetDesk"):
