@@ -143,13 +143,14 @@ class NewContacts:
             return []
         first = (db.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]) + 1
         ids = list(range(first, first + len(drafts)))
-        contacts, methods, tag_rows = [], [], []
+        contacts, methods, tag_rows, index_rows = [], [], [], []
         for contact_id, draft in zip(ids, drafts, strict=True):
+            display_name = display_name_of(draft)
             contacts.append(
                 (
                     contact_id,
                     *_draft_values(draft),
-                    display_name_of(draft),
+                    display_name,
                     draft.photo,
                     draft.uid,
                     draft.revision,
@@ -159,12 +160,33 @@ class NewContacts:
                     draft.met_at,
                 )
             )
-            methods += method_rows(contact_id, draft.methods, normalized_value)
-            if draft.tags:
-                unique = {self.tags[t.strip().lower()] for t in draft.tags if t.strip()}
-                tag_rows += [(contact_id, tag_id) for tag_id in unique]
+            own_methods = method_rows(contact_id, draft.methods, normalized_value)
+            methods += own_methods
+            unique = {self.tags[t.strip().lower()]: t for t in draft.tags if t.strip()}
+            tag_rows += [(contact_id, tag_id) for tag_id in unique]
+            index_rows.append(_index_row(contact_id, display_name, draft, own_methods, unique))
         insert_rows(Contact, CONTACT_FIELDS, contacts)
         insert_rows(ContactMethod, METHOD_FIELDS, methods)
         insert_rows(ContactTag, ("contact", "tag"), tag_rows)
-        fts.reindex_range(db.obj, ids[0], ids[-1])
+        fts.index_new(db.obj, index_rows)
         return ids
+
+
+def _index_row(
+    contact_id: int,
+    display_name: str,
+    draft: ContactDraft,
+    methods: list[tuple[object, ...]],
+    tags: dict[int, str],
+) -> tuple[int, str, str, str, str, str, str]:
+    """The search index row of a new contact (what fts._ROWS_SQL reads back once it is stored)."""
+    names = (display_name, draft.given_name, draft.additional_names, draft.family_name)
+    return (
+        contact_id,
+        " ".join((*names, draft.nickname)).strip(" "),
+        draft.organisation,
+        draft.title,
+        f"{draft.notes} {draft.how_met}",
+        " ".join(fts.method_text(str(row[3]), str(row[4])) for row in methods),
+        " ".join(tags.values()),
+    )

@@ -50,3 +50,42 @@ def test_insert_rows_with_no_column_that_varies(database) -> None:
     insert_rows(ImportChange, ("batch", "action"), [(batch, "created")] * 150)
     rows = db.execute_sql("SELECT batch_id, contact_id, action, before FROM import_change")
     assert rows.fetchall() == [(batch, None, "created", "")] * 150
+
+
+def test_new_contacts_are_indexed_as_the_stored_rows_read_back(database) -> None:
+    from netdesk.core.import_writer import NewContacts
+    from netdesk.formats.draft import ContactDraft, MethodDraft
+    from netdesk.store import fts
+
+    drafts = [
+        ContactDraft(
+            given_name="Jürgen",
+            family_name="Müller",
+            additional_names="K",
+            nickname="Jü",
+            organisation="Bosch",
+            title="CTO",
+            notes="sailing",
+            how_met="PyCon",
+            tags=["Data", "data", "berlin"],
+            methods=[
+                MethodDraft("email", "J@Bosch.example"),
+                MethodDraft("phone", "+44 20 7946 0000"),
+                MethodDraft("email", "  "),
+            ],
+        ),
+        ContactDraft(methods=[MethodDraft("email", "only@mail.example")]),
+    ]
+    batch = ImportBatch.create(files="[]").id
+    writer = NewContacts(drafts, batch)
+    ids = writer.insert(drafts)
+    columns = "name, organisation, title, notes, methods, tags"
+    read = f"SELECT rowid, {columns} FROM contact_fts ORDER BY rowid"
+    indexed = db.execute_sql(read).fetchall()
+    fts.reindex(db.obj, ids)  # what an edit of these contacts would index
+    read_back = db.execute_sql(read).fetchall()
+
+    def words(rows) -> list[tuple]:
+        return [tuple(sorted(str(v).casefold().split()) for v in row) for row in rows]
+
+    assert len(indexed) == 2 and words(indexed) == words(read_back)
