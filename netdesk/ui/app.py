@@ -130,6 +130,9 @@ def build_window(paths: Paths, server: InstanceServer | None = None) -> MainWind
 def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
     """After the first paint: logging, the store (or quit), the views, then the files to open."""
     setup_logging(paths.log_file)
+    # Opening checks the file and may upgrade it (100k contacts: ~5 s, once): say so first.
+    window.statusBar().showMessage(window.tr("Opening your network…"))
+    window.statusBar().repaint()
     if not open_store(paths):
         QApplication.exit(1)
         return

@@ -219,7 +219,8 @@ def test_build_window_shows_today(qtbot, paths, database) -> None:
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
 
 
-def test_shell_paints_first_and_gets_its_views_after(qtbot, paths) -> None:
+def test_shell_paints_first_and_gets_its_views_after(qtbot, paths, monkeypatch) -> None:
+    from netdesk.ui import app as app_module
     from netdesk.ui.app import build_shell, finish_startup
 
     window = build_shell(paths)
@@ -228,8 +229,17 @@ def test_shell_paints_first_and_gets_its_views_after(qtbot, paths) -> None:
     assert window.views == {} and not window.about_action.isEnabled()
     opened: list[list[str]] = []
     window.open_files = opened.append
+    told: list[str] = []
+    real_open_store = app_module.open_store
+
+    def open_store(paths) -> bool:
+        told.append(window.statusBar().currentMessage())
+        return real_open_store(paths)
+
+    monkeypatch.setattr(app_module, "open_store", open_store)
     try:
         finish_startup(window, paths, ["/tmp/x.vcf"])
+        assert told == ["Opening your network…"]
         assert "today" in window.views
         assert window.stack.currentWidget() is window.views["today"]
         assert window.about_action.isEnabled()
