@@ -81,6 +81,7 @@ def _summary(plan: ImportPlan) -> dict[str, object]:
         "combined": plan.combined,
         "failed": len(plan.errors),
         "errors": [asdict(error) for error in plan.errors],
+        "warnings": [asdict(warning) for warning in plan.warnings],
     }
 
 
@@ -91,9 +92,9 @@ def _print(summary: dict[str, object], as_json: bool) -> None:
     prefix = "would be " if summary["dry_run"] else ""
     for key in ("created", "merged", "skipped", "failed"):
         print(f"{prefix}{key}: {summary[key]}")
-    for error in summary["errors"]:  # type: ignore[attr-defined]
-        where = f"{error['file']}, card {error['card']}"
-        print(f"error: {where}: {error['reason']}")
+    for kind in ("error", "warning"):
+        for problem in summary[f"{kind}s"]:  # type: ignore[attr-defined]
+            print(f"{kind}: {problem['file']}, card {problem['card']}: {problem['reason']}")
 
 
 def _progress(stage: str) -> ProgressFn:

@@ -53,12 +53,14 @@ class PlannedCard:
 
 @dataclass
 class ImportPlan:
-    """What an import would do: new cards, matches (each with a choice), errors."""
+    """What an import would do: new cards, matches (each with a choice), errors, and warnings
+    for cards that import without a part."""
 
     files: list[str]
     new: list[PlannedCard] = field(default_factory=list)
     matches: list[PlannedCard] = field(default_factory=list)
     errors: list[CardError] = field(default_factory=list)
+    warnings: list[CardError] = field(default_factory=list)
     combined: int = 0
     unreadable: list[str] = field(default_factory=list)
 
@@ -162,6 +164,7 @@ class ImportService:
         done = 0
         for result in results:
             plan.errors += result.errors
+            plan.warnings += result.warnings
             for number, draft in enumerate(result.drafts, start=1):
                 done += 1
                 if done % CHUNK == 0:
@@ -202,7 +205,8 @@ class ImportService:
                 merged = self._merge(to_merge, batch.id, progress, len(to_create), total)
                 batch.created_count, batch.merged_count = len(created), len(to_merge)
                 batch.skipped_count, batch.failed_count = skipped, len(plan.errors)
-                batch.errors = json.dumps([str(e) for e in plan.errors])
+                noted = [str(e) for e in plan.errors] + [f"warning: {w}" for w in plan.warnings]
+                batch.errors = json.dumps(noted)
                 batch.save()
                 progress(total, total, "")
         self.changes.publish("contacts", created + merged)

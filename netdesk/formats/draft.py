@@ -94,8 +94,10 @@ class CardError:
 
 @dataclass(slots=True)
 class ParseResult:
-    """Everything read from one file: the drafts in order, and per-card errors."""
+    """Everything read from one file: the drafts in order, per-card errors and warnings."""
 
     file: str
     drafts: list[ContactDraft] = field(default_factory=list)
     errors: list[CardError] = field(default_factory=list)
+    warnings: list[CardError] = field(default_factory=list)
+    """Cards that import without a part that could not be read (a damaged photo)."""

@@ -74,7 +74,15 @@ def read_vcards(data: bytes, file: str) -> ParseResult:
             result.errors.append(CardError(file, raw.number, reason))
         else:
             result.drafts.append(draft)
+            if draft.photo is None and not draft.photo_url and _has_photo(raw):
+                reason = "its photo could not be read (damaged or a link to a local file); "
+                reason += "the rest of the card was imported"
+                result.warnings.append(CardError(file, raw.number, reason))
     return result
+
+
+def _has_photo(raw: RawCard) -> bool:
+    return any(prop.name == "PHOTO" and prop.value.strip() for prop in raw.props)
 
 
 def card_to_draft(raw: RawCard) -> ContactDraft:

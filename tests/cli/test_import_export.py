@@ -80,6 +80,17 @@ def test_import_json(run, tmp_path: Path) -> None:
         }
     ]
     assert isinstance(result["batch_id"], int) and result["files"] == [mixed]
+    assert result["warnings"] == []
+
+
+def test_import_names_a_card_imported_without_its_photo(run, tmp_path: Path) -> None:
+    damaged = GOOD.replace("END:VCARD", "PHOTO;ENCODING=b:@@@\nEND:VCARD")
+    path = _write(tmp_path, "photo.vcf", damaged)
+    code, out, _ = run("import", path)
+    assert code == 0 and "created: 1" in out
+    assert f"warning: {path}, card 1: its photo could not be read" in out
+    code, out, _ = run("import", "--json", "--dry-run", path)
+    assert json.loads(out)["warnings"][0]["card"] == 1
 
 
 def test_export_formats_search_and_file(run, tmp_path: Path) -> None:

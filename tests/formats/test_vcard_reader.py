@@ -58,6 +58,21 @@ def test_photos_binary_data_uri_and_url() -> None:
     assert (url.photo, url.photo_url) == (None, "https://x.test/a.png")
 
 
+def test_a_photo_that_cannot_be_read_is_named_and_the_card_still_imports() -> None:
+    b64 = base64.b64encode(PNG).decode()
+    text = (
+        f"BEGIN:VCARD\nFN:Good\nPHOTO;ENCODING=b;TYPE=PNG:{b64}\nEND:VCARD\n"
+        "BEGIN:VCARD\nFN:Damaged\nPHOTO;ENCODING=b;TYPE=JPEG:@@not base64@@\nEND:VCARD\n"
+        "BEGIN:VCARD\nFN:Local\nPHOTO;VALUE=uri:file:///C:/photos/a.jpg\nEND:VCARD\n"
+    )
+    result = read_vcards(text.encode(), "t.vcf")
+    assert [d.full_name() for d in result.drafts] == ["Good", "Damaged", "Local"]
+    assert result.drafts[0].photo == PNG and result.drafts[1].photo is None
+    assert [(w.file, w.card) for w in result.warnings] == [("t.vcf", 2), ("t.vcf", 3)]
+    assert "photo could not be read" in str(result.warnings[0])
+    assert not result.errors
+
+
 def test_apple_groups_categories_uid_rev_kind_and_profiles() -> None:
     draft = _one(
         "BEGIN:VCARD\nVERSION:3.0\nFN:Ann\nitem1.EMAIL;type=INTERNET:ann@x.test\n"

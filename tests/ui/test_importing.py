@@ -84,6 +84,7 @@ def test_dropping_a_folder_and_a_file_previews_then_imports(window, controller, 
         "a.vcf, card 2: the card has no name, organisation, email or phone"
     )
     assert not dialog.preview.match_box.isVisibleTo(dialog)
+    assert not dialog.preview.warning_box.isVisibleTo(dialog)
     _import(qtbot, dialog)
     assert sorted(c.display_name for c in Contact.select()) == ["Ann Lee", "Bob Ray"]
     assert "2 created" in dialog.status.text()
@@ -208,3 +209,20 @@ def test_dragging_contacts_out_gives_vcf_files_and_card_data(window, qtbot) -> N
     assert bytes(mime.data("text/vcard").data()).count(b"FN:Ann/Lee") == 2
     remove_dragged_files()  # what happens at exit
     assert not any(file.exists() or file.parent.exists() for file in files)
+
+
+def test_a_card_imported_without_its_photo_is_named_in_the_preview(
+    window, controller, qtbot, tmp_path
+):
+    card = tmp_path / "photo.vcf"
+    card.write_text(ANN.replace("END:VCARD", "PHOTO;ENCODING=b:@@@\nEND:VCARD"))
+    controller.open_files([str(card)])
+    dialog = _preview(qtbot, controller)
+    assert dialog.preview.warning_box.isVisibleTo(dialog)
+    assert (
+        dialog.preview.warnings.item(0)
+        .text()
+        .startswith("photo.vcf, card 1: its photo could not be read")
+    )
+    _import(qtbot, dialog)
+    assert [c.display_name for c in Contact.select()] == ["Ann Lee"]

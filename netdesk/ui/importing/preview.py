@@ -105,12 +105,16 @@ class PreviewPage(QWidget):
         self.errors = QListWidget()
         self.error_box = QGroupBox(self.tr("Cards that cannot be imported"))
         QVBoxLayout(self.error_box).addWidget(self.errors)
+        self.warnings = QListWidget()
+        self.warning_box = QGroupBox(self.tr("Cards imported without a part"))
+        QVBoxLayout(self.warning_box).addWidget(self.warnings)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.counts)
         layout.addWidget(self.match_box, 3)
         layout.addWidget(self.error_box, 1)
+        layout.addWidget(self.warning_box, 1)
 
     def show_plan(self, plan: ImportPlan) -> None:
         """Fill the page from `plan` (choices edited here change the plan)."""
@@ -143,12 +147,17 @@ class PreviewPage(QWidget):
                 self.matches.setItem(row, column, item)
         self.matches.blockSignals(False)
         self.match_box.setVisible(bool(plan.matches))
-        self.errors.clear()
-        for error in plan.errors:
-            item = QListWidgetItem(f"{Path(error.file).name}, card {error.card}: {error.reason}")
-            item.setToolTip(str(error))
-            self.errors.addItem(item)
-        self.error_box.setVisible(bool(plan.errors))
+        for box, view, problems in (
+            (self.error_box, self.errors, plan.errors),
+            (self.warning_box, self.warnings, plan.warnings),
+        ):
+            view.clear()
+            for problem in problems:
+                text = f"{Path(problem.file).name}, card {problem.card}: {problem.reason}"
+                item = QListWidgetItem(text)
+                item.setToolTip(str(problem))
+                view.addItem(item)
+            box.setVisible(bool(problems))
 
     def choose_for_all(self, choice: str) -> None:
         """Set every match to `choice`."""
