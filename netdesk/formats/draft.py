@@ -52,6 +52,7 @@ class ContactDraft:
     met_at: int | None = None  # the id of the Event where we met
     photo: bytes | None = None
     photo_url: str = ""
+    photo_unreadable: bool = False  # the source had a photo that could not be read
     tags: list[str] = field(default_factory=list)
     methods: list[MethodDraft] = field(default_factory=list)
     uid: str = ""

@@ -74,15 +74,11 @@ def read_vcards(data: bytes, file: str) -> ParseResult:
             result.errors.append(CardError(file, raw.number, reason))
         else:
             result.drafts.append(draft)
-            if draft.photo is None and not draft.photo_url and _has_photo(raw):
+            if draft.photo_unreadable and draft.photo is None and not draft.photo_url:
                 reason = "its photo could not be read (damaged or a link to a local file); "
                 reason += "the rest of the card was imported"
                 result.warnings.append(CardError(file, raw.number, reason))
     return result
-
-
-def _has_photo(raw: RawCard) -> bool:
-    return any(prop.name == "PHOTO" and prop.value.strip() for prop in raw.props)
 
 
 def card_to_draft(raw: RawCard) -> ContactDraft:
@@ -263,8 +259,9 @@ def _photo(draft: ContactDraft, prop: Prop) -> None:
         draft.photo = _data_uri(value)
     elif encoding in ("B", "BASE64"):
         draft.photo = _b64(value)
-    elif value.lower().startswith(("http://", "https://")) and not draft.photo_url:
-        draft.photo_url = value
+    elif value.lower().startswith(("http://", "https://")):
+        draft.photo_url = draft.photo_url or value
+    draft.photo_unreadable = bool(value) and draft.photo is None and not draft.photo_url
 
 
 def _data_uri(value: str) -> bytes | None:
