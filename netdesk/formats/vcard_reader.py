@@ -75,8 +75,8 @@ def read_vcards(data: bytes, file: str) -> ParseResult:
         else:
             result.drafts.append(draft)
             if draft.photo_unreadable and draft.photo is None and not draft.photo_url:
-                reason = "its photo could not be read (damaged or a link to a local file); "
-                reason += "the rest of the card was imported"
+                reason = "its photo could not be read (damaged, or a link to a local file); "
+                reason += "the rest of the card imports"
                 result.warnings.append(CardError(file, raw.number, reason))
     return result
 
