@@ -400,3 +400,14 @@ def test_double_click_opens_the_contact_in_a_window(view, qtbot, services) -> No
     assert Contact.get_by_id(contact_id).title == "Founder"
     view.undo_action.trigger()
     assert Contact.get_by_id(contact_id).title == ""
+
+
+def test_the_first_page_reads_about_what_the_list_shows(view, qtbot) -> None:
+    for number in range(45):
+        _add(view.services, f"Person {number:02}")
+    view.apply_filter()
+    shown = view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
+    assert view.model.first_page_size == max(shown + 10, 30) < 45
+    assert view.model.rowCount() == view.model.first_page_size and view.model.canFetchMore()
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 45)

@@ -34,7 +34,7 @@ COLUMNS = (
     ("next_followup", "Next follow-up"),
 )
 PAGE_SIZE = 200
-FIRST_PAGE_SIZE = 60  # a tall screen's worth: every row read costs on each keystroke
+FIRST_PAGE_SIZE = 60  # a tall screen's worth, until the view says how many rows it shows
 VCARD_MIME = "text/vcard"
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
@@ -76,6 +76,8 @@ class ContactTableModel(QAbstractTableModel):
         self._exhausted = True
         self._query = ContactListQuery()
         self._loaded = False
+        self.first_page_size = FIRST_PAGE_SIZE
+        """Rows read when the list is (re)filled: every row read costs on each keystroke."""
         self._stale = False
         self._texts: dict[int, tuple[str, ...]] = {}
         self._texts_until = 0.0
@@ -102,9 +104,9 @@ class ContactTableModel(QAbstractTableModel):
         self._stale = False
         self.beginResetModel()
         self._query = query
-        self._rows = query.page(0, FIRST_PAGE_SIZE)
+        self._rows = query.page(0, self.first_page_size)
         self._texts.clear()
-        self._exhausted = len(self._rows) < FIRST_PAGE_SIZE
+        self._exhausted = len(self._rows) < self.first_page_size
         self._total: int | None = len(self._rows) if self._exhausted else None
         self.endResetModel()
 
