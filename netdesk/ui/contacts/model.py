@@ -76,8 +76,8 @@ class ContactTableModel(QAbstractTableModel):
         self._exhausted = True
         self._query = ContactListQuery()
         self._loaded = False
+        # Rows read when the list is (re)filled (the view sets it): each costs on every keystroke.
         self.first_page_size = FIRST_PAGE_SIZE
-        """Rows read when the list is (re)filled: every row read costs on each keystroke."""
         self._stale = False
         self._texts: dict[int, tuple[str, ...]] = {}
         self._texts_until = 0.0
