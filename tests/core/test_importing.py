@@ -173,10 +173,27 @@ def test_two_cards_merging_into_one_contact_both_count(services, files) -> None:
 
 def test_load_many_gives_what_load_gives(services, files) -> None:
     services.importing.apply(services.importing.plan([files["vcf"], files["csv"]]))
-    ids = [c.id for c in Contact.select(Contact.id)]
+    ids = [c.id for c in Contact.select(Contact.id).order_by(Contact.id)]
     many = services.contacts.load_many([*ids, 999, ids[0]])
     assert list(many) == ids
     assert all(many[i] == services.contacts.load(i) for i in ids)
     assert any(d.methods and d.tags for d in many.values())
     with pytest.raises(Contact.DoesNotExist):
         services.contacts.load(999)
+
+
+def test_cancelling_a_first_import_leaves_the_empty_database_and_its_indexes(
+    services, files, paths
+) -> None:
+    before = dump_database(paths.database)
+    plan = services.importing.plan([files["vcf"]])
+
+    def cancel(done: int, total: int, text: str = "") -> None:
+        if done >= 1:
+            raise KeyboardInterrupt("cancelled")
+
+    with pytest.raises(KeyboardInterrupt):
+        services.importing.apply(plan, cancel)
+    assert dump_database(paths.database) == before
+    services.importing.apply(plan)
+    assert dump_database(paths.database)[-1] == before[-1]  # the schema, indexes included

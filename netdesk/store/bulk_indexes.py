@@ -1,0 +1,51 @@
+"""Indexes built once after a bulk insert, instead of kept up to date row by row.
+
+An index over values that arrive in random order (names, emails) takes each new row as a random
+B-tree insert; created afterwards, it takes them sorted. Measured on `python -m bench importing`
+(10,000 vCards into an empty database, CPU time of the apply stage): 0.78 s with every index in
+place; 0.60 s dropping all 16 indexes of the written tables and creating them at the end
+(creating: 0.09 s); 0.57 s dropping only the six whose keys arrive in random order (creating:
+0.05 s) — an index whose keys arrive in order (ids counting up, one batch id, empty dates and
+flags) costs next to nothing to keep. This pays while the rows coming are at least as many as
+the rows there; a small import into a large network keeps its indexes.
+
+Runs inside the caller's transaction: DROP and CREATE INDEX are transactional in SQLite, so a
+rollback (Cancel, an error, a killed process) brings the indexes back with everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from peewee import Database
+
+
+@contextmanager
+def rebuilt_after(
+    database: Database, table: str, indexes: tuple[str, ...], rows_coming: int
+) -> Iterator[None]:
+    """Inside a transaction: drop `indexes` (names) when `rows_coming` new rows of `table` are
+    at least as many as its rows, and create them again when the block ends.
+
+    If the block raises, nothing is created again: the caller's rollback restores the indexes.
+    """
+    stored = database.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    dropped = _definitions(database, indexes) if 0 < rows_coming >= stored else []
+    for name, _ in dropped:
+        database.execute_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, create_sql in dropped:
+        database.execute_sql(create_sql)
+
+
+def _definitions(database: Database, names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(name, CREATE INDEX statement) of those of `names` that exist, in the given order."""
+    marks = ", ".join("?" * len(names))
+    found = dict(
+        database.execute_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
+            names,
+        ).fetchall()
+    )
+    return [(name, found[name]) for name in names if found.get(name)]
