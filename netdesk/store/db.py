@@ -31,6 +31,17 @@ class DamagedDatabaseError(RuntimeError):
         super().__init__(f"The database {path} is damaged: {detail}")
 
 
+class UpgradeError(RuntimeError):
+    """A schema upgrade step failed and was undone; `backup` is the copy from before the upgrade."""
+
+    def __init__(self, backup: Path, cause: Exception) -> None:
+        self.backup = backup
+        super().__init__(
+            f"{cause}\n\nThe step that failed was undone. A copy of the file from before the "
+            f"upgrade is kept at {backup}"
+        )
+
+
 def _ensure_private_file(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not path.exists():
@@ -44,11 +55,14 @@ def connect(path: Path) -> SqliteDatabase:
     return SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
 
 
-def open_database(path: Path, *, check: bool = True, daily_backup: bool = True) -> SqliteDatabase:
+def open_database(
+    path: Path, *, check: bool = True, daily_backup: bool = True, defer_upgrade: bool = False
+) -> SqliteDatabase:
     """Open (creating if needed) the NetDesk database at `path` and bind the models to it.
 
-    A damaged file raises DamagedDatabaseError and is left exactly as it was. Before a migration a
-    backup is taken; once a day another one.
+    A damaged file raises DamagedDatabaseError and is left exactly as it was. An older schema is
+    upgraded (`upgrade_database`), or with `defer_upgrade` left for the caller to upgrade (the GUI
+    does it off its thread). Once a day a backup is taken.
     """
     path = Path(path)
     if check:
@@ -67,11 +81,27 @@ def open_database(path: Path, *, check: bool = True, daily_backup: bool = True) 
     if fresh:
         migrations.create_current(database)
     elif migrations.pending(database):
-        backup.take(database, path, reason="pre-migration")
-        migrations.upgrade(database)
+        if defer_upgrade:
+            return database  # the pre-migration backup will be today's
+        upgrade_database(database, path)
     if daily_backup and not fresh:
         backup.take_daily(database, path)
     return database
+
+
+def upgrade_database(
+    database: SqliteDatabase, path: Path, report: migrations.Report | None = None
+) -> Path:
+    """Back up the file at `path`, then run the missing schema steps; return the backup's path.
+
+    A failing step raises UpgradeError (the file stays at the last whole step).
+    """
+    copy = backup.take(database, Path(path), reason="pre-migration")
+    try:
+        migrations.upgrade(database, report=report)
+    except Exception as error:
+        raise UpgradeError(copy, error) from error
+    return copy
 
 
 def close_database() -> None:

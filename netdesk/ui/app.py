@@ -61,13 +61,14 @@ def ask_restore(error: DamagedDatabaseError, newest: Path | None) -> bool:
 def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
     """Open the database, offering the newest good backup if it is damaged; False to quit.
 
-    `ask` decides whether to restore (default: ask the user in a dialog).
+    `ask` decides whether to restore (default: ask the user in a dialog). An older schema is left
+    for `StoreUpgrade` to upgrade off the GUI thread.
     """
     from netdesk.store import backup
     from netdesk.store.db import DamagedDatabaseError, open_database
 
     try:
-        open_database(paths.database)
+        open_database(paths.database, defer_upgrade=True)
         return True
     except DamagedDatabaseError as error:
         log.error("%s", error)
@@ -76,7 +77,7 @@ def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
             return False
         kept = backup.restore(newest, paths.database)
         log.warning("Restored %s; damaged file kept as %s", newest, kept)
-        open_database(paths.database)
+        open_database(paths.database, defer_upgrade=True)
         return True
 
 
@@ -128,14 +129,30 @@ def build_window(paths: Paths, server: InstanceServer | None = None) -> MainWind
 
 
 def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
-    """After the first paint: logging, the store (or quit), the views, then the files to open."""
+    """After the first paint: logging, the store (or quit), the views, then the files to open.
+
+    An older store is upgraded on a worker first (100k contacts: ~5 s, once) while the window
+    shows the progress.
+    """
     setup_logging(paths.log_file)
-    # Opening checks the file and may upgrade it (100k contacts: ~5 s, once): say so first.
     window.statusBar().showMessage(window.tr("Opening your network…"))
     window.statusBar().repaint()
     if not open_store(paths):
         QApplication.exit(1)
         return
+    from netdesk.store.migrations import pending
+    from netdesk.store.models import db
+
+    if pending(db.obj):
+        from netdesk.ui.upgrade import StoreUpgrade
+
+        StoreUpgrade(window, paths.database, lambda: _open_views(window, paths, files)).start()
+    else:
+        _open_views(window, paths, files)
+
+
+def _open_views(window: MainWindow, paths: Paths, files: list[str]) -> None:
+    """Over the ready store: the services and views, the reminders, then the files to open."""
     attach_services(window, paths)
     from netdesk.ui.reminders import install_reminders
 

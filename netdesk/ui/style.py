@@ -27,6 +27,7 @@ QListWidget#sidebar::item {
     border-radius: 6px;
 }
 QListWidget#sidebar::item:hover { background: #e4eaf4; }
+QListWidget#sidebar::item:disabled { color: #9aa5b8; }
 QListWidget#sidebar::item:selected {
     background: #d6e3fb;
     color: #0f2a5c;

@@ -10,8 +10,14 @@ import pytest
 from peewee import IntegerField
 from playhouse.migrate import SqliteMigrator
 
-from netdesk.store import migrations
-from netdesk.store.db import close_database, connect, open_database
+from netdesk.store import backup, migrations
+from netdesk.store.db import (
+    UpgradeError,
+    close_database,
+    connect,
+    open_database,
+    upgrade_database,
+)
 from netdesk.store.integrity import quick_check
 from netdesk.store.models import db
 
@@ -109,3 +115,37 @@ def test_a_newer_database_is_refused(fixture_copy) -> None:
     db.initialize(database)
     with pytest.raises(RuntimeError, match="newer than this NetDesk"):
         migrations.upgrade(database, [])
+
+
+def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
+    path = fixture_copy(FIXTURES[0])
+    database = connect(path)
+    db.initialize(database)
+    heard: list[tuple[int, int, str]] = []
+    steps = [*migrations.STEPS, _add_column_step]
+    migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
+    assert heard == [
+        (0, 2, "Rebuild the search index for faster imports."),
+        (1, 2, "_add_column_step"),
+    ]
+
+
+def test_a_deferred_upgrade_waits_for_upgrade_database(fixture_copy) -> None:
+    path = fixture_copy(FIXTURES[0])
+    database = open_database(path, defer_upgrade=True)
+    assert migrations.current_version(database) == 1
+    assert backup.generations(path) == []
+    copy = upgrade_database(database, path)
+    assert copy.name.endswith("-pre-migration.db") and copy.exists()
+    assert migrations.current_version(database) == migrations.latest_version()
+
+
+def test_a_failed_upgrade_names_the_backup(fixture_copy, monkeypatch) -> None:
+    path = fixture_copy(FIXTURES[-1])
+    database = open_database(path, daily_backup=False)
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, _broken_step])
+    with pytest.raises(UpgradeError, match="power cut") as raised:
+        upgrade_database(database, path)
+    assert raised.value.backup == backup.generations(path)[0]
+    assert str(raised.value.backup) in str(raised.value)
+    assert migrations.current_version(database) == len(migrations.STEPS) - 1
