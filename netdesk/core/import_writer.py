@@ -176,7 +176,7 @@ def _index_row(
     contact_id: int,
     display_name: str,
     draft: ContactDraft,
-    methods: list[tuple[object, ...]],
+    methods: list[tuple[Any, ...]],
     tags: dict[int, str],
 ) -> tuple[int, str, str, str, str, str, str]:
     """The search index row of a new contact (what fts._ROWS_SQL reads back once it is stored)."""
@@ -187,6 +187,6 @@ def _index_row(
         draft.organisation,
         draft.title,
         f"{draft.notes} {draft.how_met}",
-        " ".join(fts.method_text(str(row[3]), str(row[4])) for row in methods),
+        " ".join([fts.method_text(row[1], row[3], row[4]) for row in methods]),
         " ".join(tags.values()),
     )

@@ -23,8 +23,9 @@ SELECT c.id,
        trim(c.display_name || ' ' || c.given_name || ' ' || c.additional_names || ' '
             || c.family_name || ' ' || c.nickname),
        c.organisation, c.title, c.notes || ' ' || c.how_met,
-       coalesce((SELECT group_concat(CASE WHEN m.normalized IN ('', m.value) THEN m.value
-                                          ELSE m.value || ' ' || m.normalized END, ' ')
+       coalesce((SELECT group_concat(CASE WHEN m.kind != 'phone' OR m.normalized IN ('', m.value)
+                                          THEN m.value ELSE m.value || ' ' || m.normalized END,
+                                     ' ')
                  FROM contact_method m WHERE m.contact_id = c.id), ''),
        coalesce((SELECT group_concat(t.name, ' ')
                  FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
@@ -59,9 +60,13 @@ def index_new(database: Database, rows: Iterable[tuple[int, str, str, str, str, 
     database.cursor().executemany(_INSERT_SQL + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def method_text(value: str, normalized: str) -> str:
-    """What the index holds of one contact method (its normalized form only when it differs)."""
-    return value if normalized in ("", value) else f"{value} {normalized}"
+def method_text(kind: str, value: str, normalized: str) -> str:
+    """What the index holds of one contact method: its value, and for a phone the normalized
+    form too ("+447700900123" finds "+44 7700 900123"). Emails and links are normalized by case
+    and by dropping parts, which adds no word the value does not have."""
+    if kind != "phone" or normalized in ("", value):
+        return value
+    return f"{value} {normalized}"
 
 
 def rebuild_all(database: Database) -> None:

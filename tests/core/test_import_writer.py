@@ -72,6 +72,7 @@ def test_new_contacts_are_indexed_as_the_stored_rows_read_back(database) -> None
                 MethodDraft("email", "J@Bosch.example"),
                 MethodDraft("phone", "+44 20 7946 0000"),
                 MethodDraft("email", "  "),
+                MethodDraft("profile", "https://www.LinkedIn.com/in/jm/", service="linkedin"),
             ],
         ),
         ContactDraft(methods=[MethodDraft("email", "only@mail.example")]),
@@ -89,3 +90,6 @@ def test_new_contacts_are_indexed_as_the_stored_rows_read_back(database) -> None
         return [tuple(sorted(str(v).casefold().split()) for v in row) for row in rows]
 
     assert len(indexed) == 2 and words(indexed) == words(read_back)
+    assert indexed[0][5] == (
+        "J@Bosch.example +44 20 7946 0000 +442079460000 https://www.LinkedIn.com/in/jm/"
+    )  # a phone's normalized form adds a word; an email's or a link's would not
