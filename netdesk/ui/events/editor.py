@@ -101,7 +101,9 @@ class EventEditor(QWidget):
         """Show `draft`'s event fields."""
         self._loading = True
         for name in _LINES:
-            getattr(self, name).setText(getattr(draft, name))
+            line = getattr(self, name)
+            line.setText(getattr(draft, name))
+            line.setCursorPosition(0)  # a long name or place shows its start
         self.kind.setCurrentIndex(EVENT_KINDS.index(draft.kind))
         self.status.setCurrentIndex(EVENT_STATUSES.index(draft.status))
         self.starts.setDateTime(to_qt(draft.starts_at))

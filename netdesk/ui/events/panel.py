@@ -6,13 +6,16 @@ on Save (Ctrl+S). Switching events saves pending edits first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTabWidget,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,10 +24,11 @@ from netdesk.core.events import EventService
 from netdesk.ui.events.editor import EventEditor
 from netdesk.ui.events.prep import PrepBrief
 from netdesk.ui.events.review import ReviewPanel
-from netdesk.ui.plain import plain_label
+from netdesk.ui.plain import ElidedLabel, plain_label
 from netdesk.ui.style import style_label
 
 TABS = ("Details", "Prep brief", "Review")
+_TAB_FRAME = 8  # the tab page's frame and margins, both sides
 
 
 class EventPanel(QWidget):
@@ -42,18 +46,9 @@ class EventPanel(QWidget):
         self.event_id: int | None = None
         self.dirty = False
 
-        self.heading = plain_label()
+        self.heading = ElidedLabel()
         style_label(self.heading, "editorHeading")
-        self.capture_button = QPushButton("Who did I meet?…")
-        self.capture_button.setToolTip("Quick capture of the people you met (Ctrl+M)")
-        self.capture_button.clicked.connect(self.capture_requested)
-        self.print_button = QPushButton("Print / Save PDF…")
-        print_menu = QMenu(self.print_button)
-        print_menu.addAction("Save as PDF…", self.pdf_requested.emit)
-        print_menu.addAction("Print…", self.print_requested.emit)
-        self.print_button.setMenu(print_menu)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.clicked.connect(self.delete_requested)
+        self.actions_bar = self._actions_bar()
         self.editor = EventEditor()
         self.prep = PrepBrief(events.people, events.pitches)
         self.review = ReviewPanel(events)
@@ -62,9 +57,14 @@ class EventPanel(QWidget):
         details.setWidget(self.editor)
         details.setWidgetResizable(True)
         details.setFrameShape(QScrollArea.Shape.NoFrame)
+        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tabs = QTabWidget()
         for widget, title in zip((details, self.prep, self.review), TABS, strict=True):
             self.tabs.addTab(widget, title)
+        # The forms scroll down, never sideways: the tabs are as wide as the wider form needs.
+        widest = max(w.minimumSizeHint().width() for w in (self.editor, self.prep.widget()))
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.tabs.setMinimumWidth(widest + scroll_bar + _TAB_FRAME)
         self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save (Ctrl+S)")
         self.save_button.setEnabled(False)
@@ -72,20 +72,35 @@ class EventPanel(QWidget):
         self.message = plain_label()
         style_label(self.message, "fieldError")
 
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.capture_button)
-        top.addWidget(self.print_button)
-        top.addWidget(self.delete_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.actions_bar)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self.editor.edited.connect(self._edited)
         self.prep.edited.connect(self._edited)
+
+    def _actions_bar(self) -> QToolBar:
+        """The event's actions in a row that folds what does not fit into a » menu."""
+        bar = QToolBar()
+        bar.setObjectName("eventActions")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        capture = bar.addAction("Who did I meet?…", self.capture_requested.emit)
+        capture.setToolTip("Quick capture of the people you met (Ctrl+M)")
+        brief = bar.addAction("Print / Save PDF")
+        menu = QMenu(self)
+        menu.addAction("Save as PDF…", self.pdf_requested.emit)
+        menu.addAction("Print…", self.print_requested.emit)
+        brief.setMenu(menu)
+        button = bar.widgetForAction(brief)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addSeparator()
+        bar.addAction("Delete", self.delete_requested.emit)
+        return bar
 
     def show_event(self, event_id: int) -> None:
         """Load an event into every tab."""

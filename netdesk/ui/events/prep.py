@@ -99,9 +99,9 @@ class PrepBrief(QScrollArea):
         layout.addWidget(section_title("Checklist"))
         checks = QGridLayout()
         for index, box in enumerate(self.checks.values()):
-            checks.addWidget(box, index // 3, index % 3)
+            checks.addWidget(box, index // 2, index % 2)
             box.toggled.connect(self._changed)
-        checks.addWidget(self.progress, 1, 2, Qt.AlignmentFlag.AlignRight)
+        checks.addWidget(self.progress, 2, 1, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(checks)
         self.setWidget(body)
         self.setWidgetResizable(True)

@@ -43,6 +43,19 @@ from netdesk.ui.tables import list_table
 from netdesk.ui.tasks import Task
 from netdesk.ui.view_actions import ViewActions
 
+_Mode = QHeaderView.ResizeMode
+# When, kind, status and people as wide as their text; the name takes the room left (long names
+# end with "…"); the checklist bar keeps its width; the place can be widened by hand.
+_COLUMN_SIZING = (
+    _Mode.ResizeToContents,
+    _Mode.Stretch,
+    _Mode.ResizeToContents,
+    _Mode.ResizeToContents,
+    _Mode.Fixed,
+    _Mode.ResizeToContents,
+    _Mode.Interactive,
+)
+
 
 def _filter_box(everything: str, values: tuple[str, ...]) -> QComboBox:
     box = QComboBox()
@@ -65,9 +78,12 @@ class EventsView(QWidget):
         self.new_button.setToolTip("New event (Ctrl+N)")
         self.new_button.clicked.connect(self.new_event)
         self.model = EventTableModel(self)
-        self.table = list_table("eventTable", self.model, (165, 165, 80, 85, 75, 70), 32)
+        self.table = list_table("eventTable", self.model, (150, 200, 90, 90, 75, 75, 110), 32)
         self.table.setItemDelegateForColumn(PREP_COLUMN, ProgressDelegate(self.table))
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate(_COLUMN_SIZING):
+            header.setSectionResizeMode(column, mode)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count = plain_label()
         style_label(self.count, "hint")
@@ -103,9 +119,10 @@ class EventsView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([650, 730])
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 390])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

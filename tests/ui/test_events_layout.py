@@ -1,0 +1,66 @@
+"""The Events view in the whole window at common laptop sizes: nothing pushed off screen."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from netdesk.core.events import EventDraft
+from netdesk.ui.events import EventsView
+from netdesk.ui.events.model import COLUMNS
+from netdesk.ui.plain import plain_tooltip
+
+LONG_NAME = "PyCon DE & PyData Berlin 2026: three days of talks, sprints and socials"
+
+
+@pytest.fixture
+def events_view(qtbot, app_window) -> EventsView:
+    """The Events view with a long-named event selected."""
+    events = app_window.services.events
+    start = datetime.now() + timedelta(days=30)
+    long_id = events.create(
+        EventDraft(
+            name=LONG_NAME,
+            starts_at=start,
+            ends_at=start + timedelta(days=2),
+            timezone="Europe/Berlin",
+            kind="conference",
+            status="registered",
+            place="Berlin Congress Center, Alexanderplatz 11, 10178 Berlin",
+        )
+    )
+    events.create(EventDraft(name="Data meetup", starts_at=start - timedelta(days=20)))
+    view = app_window.show_view("events")
+    view.reload()
+    view.select(long_id)
+    return view
+
+
+def _resize(qtbot, window, width: int, height: int) -> None:
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.width() == width and window.height() == height)
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+
+
+def test_every_column_of_the_list_is_visible_at_1280_by_800(qtbot, app_window, events_view):
+    _resize(qtbot, app_window, 1280, 800)
+    table = events_view.table
+    header = table.horizontalHeader()
+    visible = table.viewport().width()
+    for column, title in enumerate(COLUMNS):
+        left = header.sectionViewportPosition(column)
+        assert left >= 0 and left + header.sectionSize(column) <= visible, title
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(COLUMNS.index("Event")) >= 120
+
+
+def test_the_event_panel_fits_at_1024_by_768(qtbot, app_window, events_view) -> None:
+    _resize(qtbot, app_window, 1024, 768)
+    panel = events_view.panel
+    assert panel.heading.text() == LONG_NAME
+    assert panel.heading.toolTip() == plain_tooltip(LONG_NAME)
+    assert panel.heading.minimumSizeHint().width() == 0  # a long name never widens the panel
+    assert panel.mapTo(app_window, panel.rect().bottomRight()).x() < app_window.width()
+    assert panel.tabs.width() >= panel.tabs.minimumWidth()
+    assert events_view.table.width() > 300
