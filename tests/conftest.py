@@ -59,3 +59,14 @@ def services(paths, database):
     from netdesk.core.services import Services
 
     return Services(paths=paths)
+
+
+@pytest.fixture
+def clock(services):
+    """A FakeClock at tests/fake_time.py's NOW, driving the services' follow-ups."""
+    from netdesk.core.clock import FakeClock
+    from tests.fake_time import NOW
+
+    fake = FakeClock(NOW)
+    services.followups.clock = fake
+    return fake

@@ -6,20 +6,11 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from netdesk.core.clock import FakeClock
 from netdesk.core.followups import next_birthday, snooze_until
 from netdesk.core.interactions import log_interaction, timeline
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, FollowUp
-
-NOW = datetime(2026, 3, 11, 14, 30)  # a Wednesday
-
-
-@pytest.fixture
-def clock(services) -> FakeClock:
-    clock = FakeClock(NOW)
-    services.followups.clock = clock
-    return clock
+from tests.fake_time import NOW
 
 
 @pytest.fixture

@@ -7,19 +7,10 @@ from datetime import datetime, time, timedelta
 import pytest
 from PySide6.QtCore import QSettings
 
-from netdesk.core.clock import FakeClock
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.reminder_settings import ReminderSettings
 from netdesk.ui.scheduler import MAX_TIMER_MS, ReminderScheduler
-
-NOW = datetime(2026, 3, 11, 14, 30)
-
-
-@pytest.fixture
-def clock(services) -> FakeClock:
-    clock = FakeClock(NOW)
-    services.followups.clock = clock
-    return clock
+from tests.fake_time import NOW
 
 
 @pytest.fixture
