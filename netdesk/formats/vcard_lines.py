@@ -148,6 +148,7 @@ def split_cards(lines: list[str], *, fast: bool = True) -> list[RawCard]:
     """
     cards: list[RawCard] = []
     card: RawCard | None = None
+    props: list[Prop] = []
     count = 0
     simple, plain, slow = _SIMPLE_LINE.match, _PLAIN_NAMES, _SLOW_ENDS
     i, end = 0, len(lines)
@@ -158,7 +159,7 @@ def split_cards(lines: list[str], *, fast: bool = True) -> list[RawCard]:
             head, colon, value = line.partition(":")
             if colon:
                 if head in plain:
-                    card.props.append(Prop(head, value, {}, ""))
+                    props.append(Prop(head, value, {}, ""))
                     continue
                 name, _, params = head.partition(";")
                 if name in plain and '"' not in params:
@@ -183,6 +184,7 @@ def split_cards(lines: list[str], *, fast: bool = True) -> list[RawCard]:
                 card.problem = "the card has no END:VCARD before the next BEGIN:VCARD"
             count += 1
             card = RawCard(count)
+            props = card.props
             cards.append(card)
             continue
         if card is None:
@@ -216,7 +218,11 @@ def _add_with_params(
         card.props.append(Prop(name.upper(), value, {}, group))
         return
     try:
-        card.props.append(_finish(name, value, _head_params(params), group))
+        parsed = _head_params(params)
+        if "ENCODING" in parsed:
+            card.props.append(_finish(name, value, parsed, group))
+        else:
+            card.props.append(Prop(name.upper(), value, parsed, group))
     except Exception as exc:  # as in the general path
         card.problem = card.problem or _unreadable(line, exc)
 

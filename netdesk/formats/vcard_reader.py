@@ -85,25 +85,24 @@ def card_to_draft(raw: RawCard) -> ContactDraft:
     """The draft for one card's properties."""
     draft = ContactDraft(source="vcard")
     methods = draft.methods
-    notes: list[str] = []
     grouped: list[tuple[int, str]] = []  # (method index, group) of methods from grouped lines
+    handlers = _HANDLERS
     for prop in raw.props:
-        before = len(methods)
-        handler = _HANDLERS.get(prop.name)
-        if handler is not None:
+        handler = handlers.get(prop.name)
+        if handler is None:
+            continue
+        if prop.group:
+            before = len(methods)
             handler(draft, prop)
-        elif prop.name == "NOTE":
-            notes.append(unescape(prop.value))
-        elif prop.name in _IM_PROPS:
-            _add_profile(draft, prop, _IM_PROPS[prop.name])
-        if prop.group and len(methods) > before:
-            grouped.append((before, prop.group.lower()))
+            if len(methods) > before:
+                grouped.append((before, prop.group.lower()))
+        else:
+            handler(draft, prop)
     if grouped:
         labels = {p.group.lower(): _clean_label(p.value) for p in raw.props if p.name == _LABEL}
         for index, group in grouped:
             if group in labels:
                 methods[index].label = labels[group]
-    draft.notes = "\n".join(n for n in notes if n)
     return draft
 
 
@@ -194,6 +193,18 @@ def _org(draft: ContactDraft, prop: Prop) -> None:
     first, *units = split_escaped(prop.value)
     draft.organisation = first.strip()
     draft.department = "; ".join(u.strip() for u in units if u.strip()) if units else ""
+
+
+def _note(draft: ContactDraft, prop: Prop) -> None:
+    if text := unescape(prop.value):
+        draft.notes = f"{draft.notes}\n{text}" if draft.notes else text
+
+
+def _im(service: str):  # type: ignore[no-untyped-def]
+    def handler(draft: ContactDraft, prop: Prop) -> None:
+        _add_profile(draft, prop, service)
+
+    return handler
 
 
 def _text_field(name: str):  # type: ignore[no-untyped-def]
@@ -337,4 +348,6 @@ _HANDLERS = {
     "REV": _rev,
     "KIND": _kind,
     "X-ADDRESSBOOKSERVER-KIND": _kind,
+    "NOTE": _note,
+    **{name: _im(service) for name, service in _IM_PROPS.items()},
 }
