@@ -1,11 +1,11 @@
 """Importing contact files: plan (preview), apply in one transaction, undo a batch later.
 
 `plan` reads the files and sorts every card into new / matched / error without writing anything.
-`apply` writes one plan inside ONE transaction and records an ImportBatch with an ImportChange per
-contact it created or merged (a merged contact's change keeps a JSON snapshot of it before). If
-the progress callback raises (the user pressed Cancel), or anything fails, or the process is
-killed, the transaction rolls back and the database is exactly as before. `undo(batch_id)`
-deletes what the batch created and puts merged contacts back as they were.
+`apply` writes one plan inside ONE transaction and records an ImportBatch; the contacts it
+creates carry the batch, and each contact it merges into gets an ImportChange with a JSON snapshot
+of it before. If the progress callback raises (the user pressed Cancel), or anything fails, or
+the process is killed, the transaction rolls back and the database is exactly as before.
+`undo(batch_id)` deletes what the batch created and puts merged contacts back as they were.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.gc_pause import gc_paused
 from netdesk.core.import_matching import MatchIndex, fill, keys_of
-from netdesk.core.import_writer import NewContacts, insert_rows
+from netdesk.core.import_writer import NewContacts
 from netdesk.core.interactions import log_interaction, refresh_last_contacted
 from netdesk.formats.draft import CardError, ContactDraft, ParseResult
 from netdesk.formats.sources import CONTACT_SUFFIXES, kind_of, read_contacts
@@ -235,8 +235,6 @@ class ImportService:
                 chunk = cards[start : start + CHUNK]
                 ids += writer.insert([c.draft for c in chunk])
                 progress(start + len(chunk), total, chunk[-1].draft.full_name())
-            changes = [(batch_id, contact_id, "created") for contact_id in ids]
-            insert_rows(ImportChange, ("batch", "contact", "action"), changes)
         for contact_id, card in zip(ids, cards, strict=True):
             self._connected(contact_id, card.draft, batch_id)
         return ids
@@ -296,7 +294,9 @@ class ImportService:
                 .where(ImportChange.batch == batch_id)
                 .order_by(ImportChange.id)
             )
-            created = [c.contact_id for c in changes if c.action == "created" and c.contact_id]
+            created = [
+                c.id for c in Contact.select(Contact.id).where(Contact.import_batch == batch_id)
+            ]
             touched = [
                 i.contact_id
                 for i in Interaction.select(Interaction.contact).where(
@@ -314,7 +314,7 @@ class ImportService:
             fts.reindex(db.obj, created)
             batch.undone_at = utcnow()
             batch.save()
-        self.changes.publish("contacts", [c.contact_id for c in changes if c.contact_id])
+        self.changes.publish("contacts", created + [c.contact_id for c in changes if c.contact_id])
         self.changes.publish("interactions", touched)
         self.changes.publish("imports", [batch_id])
 

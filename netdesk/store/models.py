@@ -245,10 +245,10 @@ class Opportunity(BaseModel):
 
 
 class ImportChange(BaseModel):
-    """What one import batch did to one contact, so the batch can be undone later.
-
-    `before` holds a JSON snapshot of a merged contact as it was before the merge; created contacts
-    have no snapshot (undo deletes them).
+    """A contact one import batch merged into, so the batch can be undone later: `before` holds
+    a JSON snapshot of the contact as it was before the merge. (The contacts a batch created are
+    the ones whose `import_batch` it is; undo deletes them. Imports before 2026-11-29 also wrote
+    a row with action "created" for each.)
     """
 
     batch = ForeignKeyField(ImportBatch, backref="changes", on_delete="CASCADE")

@@ -10,7 +10,7 @@ import pytest
 from netdesk.core.exporting import ExportService
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import read_vcards
-from netdesk.store.models import Contact, ImportBatch, Interaction
+from netdesk.store.models import Contact, ImportBatch, ImportChange, Interaction
 from tests.db_snapshot import dump_database
 
 CARDS = (
@@ -124,6 +124,7 @@ def test_undo_removes_created_and_reverts_merged(services, files) -> None:
     ann_before = services.contacts.load(ann_id)
     second = services.importing.apply(services.importing.plan([files["csv"]]))
     assert second.merged == 1 and services.contacts.load(ann_id) != ann_before
+    assert [c.action for c in ImportChange.select()] == ["merged"]  # created ones carry the batch
     services.importing.undo(second.batch_id)
     assert services.contacts.load(ann_id) == ann_before
     assert Interaction.select().count() == 0 and Contact.get_by_id(ann_id).last_contacted_at is None
@@ -197,3 +198,12 @@ def test_cancelling_a_first_import_leaves_the_empty_database_and_its_indexes(
     assert dump_database(paths.database) == before
     services.importing.apply(plan)
     assert dump_database(paths.database)[-1] == before[-1]  # the schema, indexes included
+
+
+def test_undo_of_an_import_that_recorded_created_contacts(services, files) -> None:
+    """Imports before 2026-11-29 also wrote an ImportChange "created" row per new contact."""
+    report = services.importing.apply(services.importing.plan([files["vcf"]]))
+    for contact in Contact.select():
+        ImportChange.create(batch=report.batch_id, contact=contact.id, action="created")
+    services.importing.undo(report.batch_id)
+    assert Contact.select().count() == 0 and ImportChange.select().count() == 0
