@@ -157,9 +157,10 @@ class ReminderBanner(QToolBar):
 
 
 class Notifier(QObject):
-    """Shows reminders by the best route there is; clicks come back as signals with ids."""
+    """Shows reminders by the best route there is; clicks come back as signals with the ids of
+    every follow-up the reminder named."""
 
-    open_requested = Signal(int)
+    open_requested = Signal(list)
     done_requested = Signal(list)
     snooze_requested = Signal(list)
 
@@ -230,4 +231,4 @@ class Notifier(QObject):
         elif key == "snooze":
             self.snooze_requested.emit(ids)
         else:
-            self.open_requested.emit(ids[0])
+            self.open_requested.emit(ids)

@@ -45,11 +45,11 @@ class Reminders(QObject):
         self.notifier = Notifier(desktop, self.tray.icon if self.has_tray else None, self.banner)
 
         self.scheduler.due.connect(self.notifier.show)
-        self.notifier.open_requested.connect(self.open_followup)
+        self.notifier.open_requested.connect(self.open_followups)
         self.notifier.done_requested.connect(followups.done)
         self.notifier.snooze_requested.connect(lambda ids: followups.snooze(ids, "1 hour"))
         self.tray.open_app.connect(window.bring_to_front)
-        self.tray.open_followup.connect(self.open_followup)
+        self.tray.open_followup.connect(lambda followup_id: self.open_followups([followup_id]))
         self.tray.quick_add.connect(lambda: ask_follow_up(window, services, None))
         self.tray.pause_toggled.connect(self.set_paused)
         self.tray.quit_requested.connect(window.quit_app)
@@ -93,11 +93,17 @@ class Reminders(QObject):
             self.scheduler.resume()
         self.settings.save(self.window.settings)
 
-    def open_followup(self, followup_id: int) -> None:
-        """Bring the window up on the Follow-ups view with this follow-up open."""
+    def open_followups(self, followup_ids: list[int]) -> None:
+        """Bring the window up on the Follow-ups view: one follow-up opens for editing, several
+        (a grouped reminder) are shown selected in the agenda."""
         self.window.bring_to_front()
-        if "followups" in self.window.views:
-            self.window.show_view("followups").open_followup(followup_id)
+        if "followups" not in self.window.views:
+            return
+        calendar = self.window.show_view("followups")
+        if len(followup_ids) == 1:
+            calendar.open_followup(followup_ids[0])
+        else:
+            calendar.show_followups(followup_ids)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and self.hide_instead_of_close(event):

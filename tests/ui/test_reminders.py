@@ -7,14 +7,14 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QObject, Signal
 
+from netdesk.core.clock import FakeClock
 from netdesk.core.followups import FollowUpRow
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.app import build_window
 from netdesk.ui.notify import Notifier, ReminderBanner, reminder_text
 from netdesk.ui.reminders import Reminders
 from netdesk.ui.tray import ReminderTray, badged_icon
-
-NOW = datetime(2026, 3, 11, 14, 30)
+from tests.fake_time import NOW
 
 
 def _row(i: int, name: str, note: str = "") -> FollowUpRow:
@@ -62,7 +62,7 @@ def test_desktop_route_and_its_actions(qtbot, banner) -> None:
     assert done.args == [[7, 8]]
     with qtbot.waitSignal(notifier.open_requested) as opened:
         desktop.action_invoked.emit(41, "default")
-    assert opened.args == [7]
+    assert opened.args == [[7, 8]]
     with qtbot.assertNotEmitted(notifier.snooze_requested):
         desktop.action_invoked.emit(99, "snooze")  # someone else's notification
 
@@ -136,6 +136,30 @@ def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, services) 
     dialog.reject()
     reminders.scheduler.stop()
     assert window.services.followups.get(fid).notified_at is not None
+
+
+def test_a_grouped_reminder_opens_the_agenda_on_the_due_ones(qtbot, paths, services) -> None:
+    window = build_window(paths)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("contacts")
+    followups = window.services.followups
+    followups.clock = FakeClock(NOW)
+    cid = window.services.contacts.create(ContactDraft(given_name="Ana", family_name="Lima"))
+    overdue = followups.create(cid, NOW - timedelta(days=2), has_time=True)
+    today = [followups.create(cid, NOW - timedelta(minutes=m), has_time=True) for m in (5, 9)]
+    later = followups.create(cid, NOW + timedelta(hours=2), has_time=True)
+    reminders = Reminders(window, window.services, None)
+    reminders.start()
+    assert reminders.banner.text.text().startswith("3 follow-ups due")
+    reminders.banner.buttons["default"].click()
+    calendar = window.views["followups"]
+    assert window.current_view() == "followups" and calendar.dialog is None
+    assert calendar.selected == NOW.date()
+    assert calendar.overdue.selected_followups() == [overdue]
+    assert sorted(calendar.agenda.selected_followups()) == sorted(today)
+    assert later not in calendar.agenda.selected_followups()
+    reminders.scheduler.stop()
 
 
 class _UserClose:

@@ -52,7 +52,7 @@ def main(mode: str, data_dir: str) -> None:
         )
 
     _wait(app, 3, balloon_visible)
-    opened: list[int] = []
+    opened: list[list[int]] = []
     notifier.open_requested.connect(opened.append)
     if desktop is not None:
         print("READY", flush=True)
@@ -63,7 +63,7 @@ def main(mode: str, data_dir: str) -> None:
         "route": route,
         "balloon": balloon_visible(),
         "capabilities": sorted(desktop.capabilities) if desktop else [],
-        "opened": opened == [fid],
+        "opened": opened == [[fid]],
     }
     print(json.dumps(report), flush=True)
     if desktop is not None:

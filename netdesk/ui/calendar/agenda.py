@@ -87,6 +87,21 @@ class AgendaList(QListWidget):
         items = self.selectedItems() or ([self.currentItem()] if self.currentItem() else [])
         return [i.data(ID_ROLE) for i in items if i.data(KIND_ROLE) == "followup"]
 
+    def select_followups(self, followup_ids: set[int]) -> bool:
+        """Select exactly the rows of these follow-ups (the first one current); whether any is."""
+        self.clearSelection()
+        rows = [
+            index
+            for index in range(self.count())
+            if self.item(index).data(KIND_ROLE) == "followup"
+            and self.item(index).data(ID_ROLE) in followup_ids
+        ]
+        if rows:
+            self.setCurrentRow(rows[0])
+        for index in rows:
+            self.item(index).setSelected(True)
+        return bool(rows)
+
     def select_first(self) -> None:
         for index in range(self.count()):
             if self.item(index).data(KIND_ROLE) == "followup":

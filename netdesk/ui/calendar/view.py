@@ -325,6 +325,18 @@ class CalendarView(QWidget):
             self.select_day(row.day)
         self._open_dialog(FollowUpDialog(self.followups, existing=row, parent=self))
 
+    def show_followups(self, followup_ids: list[int]) -> None:
+        """Show today with these follow-ups selected in Overdue and the agenda (a reminder for
+        several was opened); the keys then act on them."""
+        self.selected = self.followups.clock.today()
+        self.refresh()
+        wanted = set(followup_ids)
+        in_overdue = self.overdue.select_followups(wanted)
+        if self.agenda.select_followups(wanted) or not in_overdue:
+            self.agenda.setFocus()
+        else:
+            self.overdue.setFocus()
+
     def new_followup(self) -> None:
         self._open_dialog(FollowUpDialog(self.followups, parent=self))
 
