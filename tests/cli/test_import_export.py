@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -161,3 +162,20 @@ def test_import_ics_creates_then_updates_events(run, tmp_path: Path) -> None:
     result = json.loads(out)
     assert (len(result["created"]), len(result["updated"]), result["dry_run"]) == (0, 4, False)
     assert run("import", str(tmp_path / "missing.ics"))[0] == 2
+
+
+def test_a_failed_schema_upgrade_is_reported_with_its_backup(run, tmp_path, monkeypatch) -> None:
+    from netdesk.store import backup, migrations
+
+    database = tmp_path / "data" / "netdesk.db"
+    database.parent.mkdir()
+    shutil.copyfile(Path(__file__).parents[1] / "store" / "fixtures" / "schema_v1.db", database)
+
+    def broken(_database, _migrator) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, broken])
+    code, out, err = run("export")
+    assert (code, out) == (1, "")
+    assert err.startswith("netdesk export: disk full")
+    assert str(backup.generations(database)[0]) in err
