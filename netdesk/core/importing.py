@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 from pathlib import Path
 
-from netdesk.core import import_snapshot
+from netdesk.core import import_groups, import_snapshot
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.gc_pause import gc_paused
@@ -73,6 +73,10 @@ class ImportPlan:
     warnings: list[CardError] = field(default_factory=list)
     combined: int = 0
     unreadable: list[str] = field(default_factory=list)
+
+    def groups(self) -> int:
+        """How many cards are groups with members (who get the group's name as a tag)."""
+        return sum(c.draft.is_group and bool(c.draft.members) for c in self.new + self.matches)
 
     def choose_for_all(self, choice: str) -> None:
         """Apply one choice (merge, skip or new) to every match."""
@@ -213,13 +217,14 @@ class ImportService:
                 progress(0, total, "")
                 created = self._create(to_create, batch.id, progress, total)
                 merged = self._merge(to_merge, batch.id, progress, len(to_create), total)
+                grouped = self._tag_group_members(to_create + to_merge, batch.id, set(created))
                 batch.created_count, batch.merged_count = len(created), len(to_merge)
                 batch.skipped_count, batch.failed_count = skipped, len(plan.errors)
                 noted = [str(e) for e in plan.errors] + [f"warning: {w}" for w in plan.warnings]
                 batch.errors = json.dumps(noted)
                 batch.save()
                 progress(total, total, "")
-        self.changes.publish("contacts", created + merged)
+        self.changes.publish("contacts", created + merged + grouped)
         self.changes.publish("imports", [batch.id])
         return ImportReport(
             batch.id, len(created), len(to_merge), skipped, len(plan.errors), plan.errors
@@ -250,15 +255,42 @@ class ImportService:
             current = loaded.pop(contact_id, None) or self.contacts.load(contact_id)
             before = replace(current, methods=list(current.methods), tags=list(current.tags))
             if fill(current, card.draft):  # fill only sets fields and appends to the two lists
-                self.contacts.update(contact_id, current)
-                snapshot = import_snapshot.to_json(before)
-                ImportChange.create(
-                    batch=batch_id, contact=contact_id, action="merged", before=snapshot
-                )
+                self._update_undoably(contact_id, before, current, batch_id)
                 merged.append(contact_id)
             self._connected(contact_id, card.draft, batch_id)
             progress(done + offset + 1, total, card.draft.full_name())
         return merged
+
+    def _update_undoably(
+        self, contact_id: int, before: ContactDraft, after: ContactDraft, batch_id: int
+    ) -> None:
+        """Write `after` over a stored contact, keeping `before` for the batch's undo."""
+        self.contacts.update(contact_id, after)
+        snapshot = import_snapshot.to_json(before)
+        ImportChange.create(batch=batch_id, contact=contact_id, action="merged", before=snapshot)
+
+    def _tag_group_members(
+        self, cards: list[PlannedCard], batch_id: int, created: set[int]
+    ) -> list[int]:
+        """Give the members of each group card the group's name as a tag (see import_groups);
+        the contacts changed."""
+        tagged: list[int] = []
+        for card in cards:
+            group = card.draft.full_name()
+            if not (card.draft.is_group and card.draft.members and group):
+                continue
+            for contact_id in import_groups.member_ids(card.draft.members):
+                current = self.contacts.load(contact_id)
+                if group.lower() in {tag.lower() for tag in current.tags}:
+                    continue
+                before = replace(current, tags=list(current.tags))
+                current.tags.append(group)
+                if contact_id in created:
+                    self.contacts.update(contact_id, current)
+                else:
+                    self._update_undoably(contact_id, before, current, batch_id)
+                tagged.append(contact_id)
+        return tagged
 
     def _connected(self, contact_id: int, draft: ContactDraft, batch_id: int) -> None:
         """LinkedIn's "Connected On" date becomes a "connected" interaction (once, not again

@@ -58,6 +58,8 @@ class ContactDraft:
     uid: str = ""
     revision: str = ""
     is_group: bool = False
+    members: list[str] = field(default_factory=list)
+    """A group card's MEMBER references: another card's UID (`urn:uuid:…`), `mailto:`, `tel:`."""
     connected_on: date | None = None
     source: str = "manual"
 

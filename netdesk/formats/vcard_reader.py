@@ -328,6 +328,11 @@ def _kind(draft: ContactDraft, prop: Prop) -> None:
     draft.is_group = prop.value.strip().lower() == "group"
 
 
+def _member(draft: ContactDraft, prop: Prop) -> None:
+    if member := unescape(prop.value).strip():
+        draft.members.append(member)
+
+
 _HANDLERS = {
     "FN": _fn,
     "N": _n,
@@ -348,6 +353,8 @@ _HANDLERS = {
     "REV": _rev,
     "KIND": _kind,
     "X-ADDRESSBOOKSERVER-KIND": _kind,
+    "MEMBER": _member,
+    "X-ADDRESSBOOKSERVER-MEMBER": _member,
     "NOTE": _note,
     **{name: _im(service) for name, service in _IM_PROPS.items()},
 }

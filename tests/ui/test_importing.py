@@ -226,3 +226,20 @@ def test_a_card_imported_without_its_photo_is_named_in_the_preview(
     )
     _import(qtbot, dialog)
     assert [c.display_name for c in Contact.select()] == ["Ann Lee"]
+
+
+def test_dropping_a_group_card_tags_its_members(window, controller, qtbot) -> None:
+    group = "BEGIN:VCARD\nVERSION:4.0\nKIND:group\nFN:Climbers\nMEMBER:mailto:ann@x.test\n"
+    group += "END:VCARD\n"
+    mime = QMimeData()
+    mime.setData("text/vcard", (ANN + group).encode())
+    assert _drop(window, mime).isAccepted()
+    dialog = _preview(qtbot, controller)
+    assert dialog.preview.counts.text() == (
+        "2 new contacts · 0 matches · 0 cannot be read"
+        " · 1 group card: its members get the group's name as a tag"
+    )
+    dialog.preview.grab().save("/tmp/netdesk-group-preview.png")
+    _import(qtbot, dialog)
+    ann = Contact.get(Contact.display_name == "Ann Lee")
+    assert window.services.contacts.tags_of(ann.id) == ["Climbers"]

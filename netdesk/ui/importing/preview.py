@@ -124,11 +124,20 @@ class PreviewPage(QWidget):
             if plan.combined
             else ""
         )
+        groups = plan.groups()
+        if groups == 1:
+            grouped = self.tr(" · 1 group card: its members get the group's name as a tag")
+        elif groups:
+            grouped = self.tr(" · {0} group cards: members get their group's name as a tag")
+            grouped = grouped.format(groups)
+        else:
+            grouped = ""
         self.counts.setText(
             self.tr("{0} new contacts · {1} matches · {2} cannot be read").format(
                 len(plan.new), len(plan.matches), len(plan.errors)
             )
             + combined
+            + grouped
         )
         self.matches.blockSignals(True)
         self.matches.setRowCount(len(plan.matches))
