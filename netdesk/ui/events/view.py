@@ -119,10 +119,12 @@ class EventsView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.right)
+        # The list keeps the width its columns need (1280 px windows show them all); the event's
+        # panel, whose prep brief wants room, takes whatever a wider window adds.
         splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 390])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([690, 410])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
