@@ -149,3 +149,16 @@ def test_a_failed_upgrade_names_the_backup(fixture_copy, monkeypatch) -> None:
     assert raised.value.backup == backup.generations(path)[0]
     assert str(raised.value.backup) in str(raised.value)
     assert migrations.current_version(database) == len(migrations.STEPS) - 1
+
+
+def test_a_file_without_netdesk_tables_is_version_0(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE notes (text)")
+    other.close()
+    database = connect(path)
+    try:
+        assert migrations.current_version(database) == 0
+        assert migrations.pending(database)
+    finally:
+        database.close()
