@@ -157,6 +157,8 @@ def _open_views(window: MainWindow, paths: Paths, files: list[str]) -> None:
     from netdesk.ui.reminders import install_reminders
 
     install_reminders(window, window.services)
+    files = [*files, *window.waiting_files]
+    window.waiting_files.clear()
     if files:
         window.open_files(files)
 

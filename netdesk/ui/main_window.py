@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services: Services | None = None
         self.file_openers: list[Callable[[list[str]], bool]] = []
+        self.waiting_files: list[str] = []  # handed over before the views exist
         self.settings = settings
         self.setWindowTitle("NetDesk")
         self.setWindowIcon(icon("netdesk"))
@@ -205,8 +206,12 @@ class MainWindow(QMainWindow):
     def open_files(self, paths: list[str]) -> bool:
         """Hand files to the openers (the importer) or views that take them, else tell the user.
 
-        Calendar files and contact files dropped together go their separate ways.
+        Calendar files and contact files dropped together go their separate ways. Before the views
+        exist (the store still opens or upgrades) files wait in `waiting_files`.
         """
+        if self.services is None:
+            self.waiting_files += paths
+            return True
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 

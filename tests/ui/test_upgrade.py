@@ -16,6 +16,7 @@ from netdesk.store import backup, migrations
 from netdesk.store.db import close_database
 from netdesk.store.models import db
 from netdesk.ui.app import build_shell, finish_startup
+from netdesk.ui.importing.dialog import ImportDialog
 from netdesk.ui.upgrade import StoreUpgrade, UpgradePage
 
 SCHEMA_V1 = Path(__file__).parents[1] / "store" / "fixtures" / "schema_v1.db"
@@ -38,7 +39,9 @@ def _add_step(monkeypatch, step) -> None:
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, step])
 
 
-def test_the_window_stays_live_while_the_store_upgrades(qtbot, shell, paths, monkeypatch) -> None:
+def test_the_window_stays_live_while_the_store_upgrades(
+    qtbot, shell, paths, monkeypatch, tmp_path
+) -> None:
     gate = threading.Event()
 
     def held(database: Database, migrator: SqliteMigrator) -> None:
@@ -56,12 +59,16 @@ def test_the_window_stays_live_while_the_store_upgrades(qtbot, shell, paths, mon
         assert shell.stack.currentWidget() is page
         assert not shell.sidebar.isEnabled() and not shell.menus["view"].isEnabled()
         assert shell.views == {}
+        card = tmp_path / "handed over.vcf"
+        card.write_text("BEGIN:VCARD\nFN:Ann Lee\nEND:VCARD\n")
+        assert shell.open_files([str(card)])  # a second launch: waits for the views
     finally:
         gate.set()
     qtbot.waitUntil(lambda: "contacts" in shell.views)
     assert shell.sidebar.isEnabled() and shell.menus["view"].isEnabled()
     assert shell.stack.currentWidget() is shell.views["today"]
     assert shell.findChild(UpgradePage) is None
+    assert shell.findChild(ImportDialog).isVisible() and shell.waiting_files == []
     contacts = shell.show_view("contacts")
     qtbot.keyClicks(contacts.search, "jurg")
     qtbot.waitUntil(lambda: contacts.model.rowCount() == 1)
