@@ -88,12 +88,9 @@ class StoreUpgrade(Task):
         self.window.sidebar.setEnabled(enabled)
         self.window.menus["view"].setEnabled(enabled)
 
-    def _remove_page(self) -> None:
+    def _finish(self, ready: Callable[[], None]) -> None:
         self.window.stack.removeWidget(self.page)
         self.page.deleteLater()
-
-    def _finish(self, ready: Callable[[], None]) -> None:
-        self._remove_page()
         self._set_views_enabled(True)
         self.window.statusBar().clearMessage()
         ready()
