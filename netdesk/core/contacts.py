@@ -95,6 +95,37 @@ def display_name_of(draft: ContactDraft) -> str:
     return draft.full_name() or next((m.value for m in draft.methods_of("email")), "")
 
 
+_LOADED_COLUMNS = {
+    **{name: name for name in DRAFT_FIELDS},
+    "display_name": "display_name",
+    "photo": "photo",
+    "uid": "vcard_uid",
+    "revision": "revision",
+    "source": "source",
+    "met_at": "met_at_id",
+}
+"""ContactDraft field → contact column, for what `load_many` reads."""
+_LOADED_FIELDS = tuple(_LOADED_COLUMNS)
+_CONTACTS_SQL = f"SELECT id, {', '.join(_LOADED_COLUMNS.values())} FROM contact WHERE id IN ({{}})"
+_METHODS_SQL = (
+    "SELECT contact_id, kind, value, label, service, preferred, parts FROM contact_method "
+    "WHERE contact_id IN ({}) ORDER BY contact_id, position, id"
+)
+_TAGS_SQL = (
+    "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+    "WHERE ct.contact_id IN ({}) ORDER BY lower(t.name)"
+)
+_CONVERTERS = {
+    "birthday": Contact.birthday.python_value,
+    "is_group": bool,
+    "photo": lambda photo: bytes(photo) if photo is not None else None,
+}
+
+
+def _split_parts(parts: str) -> tuple[str, ...]:
+    return tuple(parts.split("\x1f")) if parts else ()
+
+
 class ContactService:
     """Writes and reads contacts; announces every change on `changes`."""
 
@@ -126,37 +157,26 @@ class ContactService:
         return found[contact_id]
 
     def load_many(self, contact_ids: Iterable[int]) -> dict[int, ContactDraft]:
-        """Contacts as drafts by id, three queries for every _LOAD_CHUNK (missing ids left out)."""
+        """Contacts as drafts by id, three queries for every _LOAD_CHUNK (missing ids left out).
+
+        Rows are read as plain tuples and only dates and flags converted: through Peewee's
+        `.dicts()` 10,000 contacts took ~0.7 s of CPU."""
         ids = list(dict.fromkeys(contact_ids))
         drafts: dict[int, ContactDraft] = {}
         for start in range(0, len(ids), _LOAD_CHUNK):
             chunk = ids[start : start + _LOAD_CHUNK]
-            for row in Contact.select().where(Contact.id.in_(chunk)).dicts():
-                drafts[row["id"]] = ContactDraft(
-                    display_name=row["display_name"],
-                    photo=bytes(row["photo"]) if row["photo"] is not None else None,
-                    uid=row["vcard_uid"],
-                    revision=row["revision"],
-                    source=row["source"],
-                    met_at=row["met_at"],
-                    **{name: row[name] for name in DRAFT_FIELDS},
+            marks = ", ".join("?" * len(chunk))
+            for contact_id, *values in db.execute_sql(_CONTACTS_SQL.format(marks), chunk):
+                fields = dict(zip(_LOADED_FIELDS, values, strict=True))
+                for name, convert in _CONVERTERS.items():
+                    fields[name] = convert(fields[name])
+                drafts[contact_id] = ContactDraft(**fields)
+            for contact_id, *method in db.execute_sql(_METHODS_SQL.format(marks), chunk):
+                kind, value, label, service, preferred, parts = method
+                drafts[contact_id].methods.append(
+                    MethodDraft(kind, value, label, service, bool(preferred), _split_parts(parts))
                 )
-            methods = ContactMethod.select().where(ContactMethod.contact.in_(chunk))
-            order = (ContactMethod.contact, ContactMethod.position, ContactMethod.id)
-            for m in methods.order_by(*order).dicts():
-                drafts[m["contact"]].methods.append(
-                    MethodDraft(
-                        kind=m["kind"],
-                        value=m["value"],
-                        label=m["label"],
-                        service=m["service"],
-                        preferred=m["preferred"],
-                        parts=tuple(m["parts"].split("\x1f")) if m["parts"] else (),
-                    )
-                )
-            tags = Tag.select(ContactTag.contact, Tag.name).join(ContactTag)
-            tags = tags.where(ContactTag.contact.in_(chunk)).order_by(fn.lower(Tag.name))
-            for contact_id, name in tags.tuples():
+            for contact_id, name in db.execute_sql(_TAGS_SQL.format(marks), chunk):
                 drafts[contact_id].tags.append(name)
         return drafts
 

@@ -1,4 +1,4 @@
-"""Writing thousands of new contacts at once: tuples through `executemany`, not one ORM save each.
+"""Writing thousands of contacts at once: tuples through `executemany`, not one ORM save each.
 
 Peewee's per-row saves cost ~5x raw `executemany` (DESIGN.md), so imports build plain tuples
 and hand them to the cursor. Binding one value costs ~0.25 µs here (measured: 10,000 rows of the
@@ -11,7 +11,7 @@ SQLite's write lock).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
 from operator import attrgetter
 from typing import Any
@@ -22,7 +22,7 @@ from netdesk.core.contacts import DRAFT_FIELDS, METHOD_FIELDS, display_name_of, 
 from netdesk.core.import_matching import normalized_value
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
-from netdesk.store.models import Company, Contact, ContactMethod, ContactTag, Tag, db
+from netdesk.store.models import Company, Contact, ContactMethod, ContactTag, Tag, db, utcnow
 
 CONTACT_FIELDS = (
     "id",
@@ -111,11 +111,12 @@ def _insert_in_statements(head: str, row_sql: str, values: list[tuple[Any, ...]]
 
 
 def _ids_by_name(model: type[Model], names: Iterable[str]) -> dict[str, int]:
-    """Ids of companies or tags by lower-case name, creating the missing ones."""
+    """Ids of companies or tags by lower-case name, creating the missing ones (spelled as
+    first met, as ContactService does)."""
     wanted: dict[str, str] = {}
     for name in names:
         if name := name.strip():
-            wanted[name.lower()] = name
+            wanted.setdefault(name.lower(), name)
     if not wanted:
         return {}
     table = model._meta.table_name
@@ -190,3 +191,42 @@ def _index_row(
         " ".join([fts.method_text(row[1], row[3], row[4]) for row in methods]),
         " ".join(tags.values()),
     )
+
+
+_UPDATED_FIELDS = (*DRAFT_FIELDS, "display_name", "photo", "met_at", "company", "updated_at")
+
+
+def update_contacts(drafts: Mapping[int, ContactDraft]) -> None:
+    """What `ContactService.update` does to each of these contacts (by id), in a few statements
+    for all of them: fields set, methods and tags replaced, search index rows rebuilt. One by one
+    an import merging into 10,000 contacts took ~45 s. (Companies and tags are matched ignoring
+    case, as for new contacts.)"""
+    if not drafts:
+        return
+    companies = _ids_by_name(Company, (d.organisation for d in drafts.values()))
+    tags = _ids_by_name(Tag, (t for d in drafts.values() for t in d.tags))
+    fields = [Contact._meta.fields[name] for name in _UPDATED_FIELDS]
+    now = utcnow()
+    rows = []
+    for contact_id, draft in drafts.items():
+        company = companies.get(draft.organisation.strip().lower())
+        values = (*_draft_values(draft), display_name_of(draft), draft.photo, draft.met_at, company)
+        stored = (f.db_value(v) for f, v in zip(fields, (*values, now), strict=True))
+        rows.append((*stored, contact_id))
+    assignments = ", ".join(f'"{f.column_name}" = ?' for f in fields)
+    db.cursor().executemany(f'UPDATE "contact" SET {assignments} WHERE "id" = ?', rows)
+    ids = list(drafts)
+    for start in range(0, len(ids), _MAX_VARIABLES):
+        chunk = ids[start : start + _MAX_VARIABLES]
+        marks = ", ".join("?" * len(chunk))
+        db.execute_sql(f"DELETE FROM contact_method WHERE contact_id IN ({marks})", chunk)
+        db.execute_sql(f"DELETE FROM contact_tag WHERE contact_id IN ({marks})", chunk)
+    methods = (method_rows(i, d.methods, normalized_value) for i, d in drafts.items())
+    insert_rows(ContactMethod, METHOD_FIELDS, chain.from_iterable(methods))
+    tag_rows = [
+        (contact_id, tag_id)
+        for contact_id, draft in drafts.items()
+        for tag_id in dict.fromkeys(tags[t.strip().lower()] for t in draft.tags if t.strip())
+    ]
+    insert_rows(ContactTag, ("contact", "tag"), tag_rows)
+    fts.reindex(db.obj, ids)

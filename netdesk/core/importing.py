@@ -13,16 +13,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time
+from datetime import datetime
 from pathlib import Path
 
 from netdesk.core import import_groups, import_snapshot
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.gc_pause import gc_paused
+from netdesk.core.import_connected import log_connections
 from netdesk.core.import_matching import MatchIndex, fill, keys_of
-from netdesk.core.import_writer import NewContacts
-from netdesk.core.interactions import log_interaction, refresh_last_contacted
+from netdesk.core.import_writer import NewContacts, insert_rows, update_contacts
+from netdesk.core.interactions import refresh_last_contacted
 from netdesk.formats.draft import CardError, ContactDraft, ParseResult
 from netdesk.formats.sources import CONTACT_SUFFIXES, kind_of, read_contacts
 from netdesk.store import bulk_indexes, fts
@@ -42,6 +43,16 @@ _RANDOM_ORDER_INDEXES = (
 )
 """Indexes whose keys a bulk creation writes in random order: created again afterwards when the
 import at least doubles the network (see bulk_indexes)."""
+
+
+_CHANGE_FIELDS = ("batch", "contact", "action", "before")
+
+
+def _merged_change(
+    batch_id: int, contact_id: int, before: ContactDraft
+) -> tuple[int, int, str, str]:
+    """The ImportChange row that lets undo put a merged contact back as it was `before`."""
+    return batch_id, contact_id, "merged", import_snapshot.to_json(before)
 
 
 def no_progress(done: int, total: int, text: str = "") -> None:
@@ -240,34 +251,34 @@ class ImportService:
                 chunk = cards[start : start + CHUNK]
                 ids += writer.insert([c.draft for c in chunk])
                 progress(start + len(chunk), total, chunk[-1].draft.full_name())
-        for contact_id, card in zip(ids, cards, strict=True):
-            self._connected(contact_id, card.draft, batch_id)
+        log_connections(zip(ids, (c.draft for c in cards), strict=True), batch_id)
         return ids
 
     def _merge(
         self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, done: int, total: int
     ) -> list[int]:
+        """Fill the matched contacts from their cards, a chunk of cards at a time, each changed
+        contact written once a chunk and its state before kept for undo."""
         merged: list[int] = []
-        loaded = self.contacts.load_many(c.match_id for c in cards if c.match_id is not None)
-        for offset, card in enumerate(cards):
-            contact_id = card.match_id
-            assert contact_id is not None
-            current = loaded.pop(contact_id, None) or self.contacts.load(contact_id)
-            before = replace(current, methods=list(current.methods), tags=list(current.tags))
-            if fill(current, card.draft):  # fill only sets fields and appends to the two lists
-                self._update_undoably(contact_id, before, current, batch_id)
-                merged.append(contact_id)
-            self._connected(contact_id, card.draft, batch_id)
-            progress(done + offset + 1, total, card.draft.full_name())
-        return merged
-
-    def _update_undoably(
-        self, contact_id: int, before: ContactDraft, after: ContactDraft, batch_id: int
-    ) -> None:
-        """Write `after` over a stored contact, keeping `before` for the batch's undo."""
-        self.contacts.update(contact_id, after)
-        snapshot = import_snapshot.to_json(before)
-        ImportChange.create(batch=batch_id, contact=contact_id, action="merged", before=snapshot)
+        current = self.contacts.load_many(c.match_id for c in cards if c.match_id is not None)
+        for start in range(0, len(cards), CHUNK):
+            chunk = cards[start : start + CHUNK]
+            changed: dict[int, ContactDraft] = {}
+            snapshots: list[tuple[int, int, str, str]] = []
+            for card in chunk:
+                contact_id = card.match_id
+                assert contact_id is not None
+                draft = current.get(contact_id) or self.contacts.load(contact_id)
+                before = replace(draft, methods=list(draft.methods), tags=list(draft.tags))
+                if fill(draft, card.draft):  # fill only sets fields and appends to the two lists
+                    changed[contact_id] = draft
+                    snapshots.append(_merged_change(batch_id, contact_id, before))
+                    merged.append(contact_id)
+            update_contacts(changed)
+            insert_rows(ImportChange, _CHANGE_FIELDS, snapshots)
+            progress(done + start + len(chunk), total, chunk[-1].draft.full_name())
+        log_connections(((c.match_id, c.draft) for c in cards if c.match_id is not None), batch_id)
+        return list(dict.fromkeys(merged))
 
     def _tag_group_members(
         self, cards: list[PlannedCard], batch_id: int, created: set[int]
@@ -285,35 +296,13 @@ class ImportService:
                     continue
                 before = replace(current, tags=list(current.tags))
                 current.tags.append(group)
-                if contact_id in created:
-                    self.contacts.update(contact_id, current)
-                else:
-                    self._update_undoably(contact_id, before, current, batch_id)
+                self.contacts.update(contact_id, current)
+                if contact_id not in created:
+                    insert_rows(
+                        ImportChange, _CHANGE_FIELDS, [_merged_change(batch_id, contact_id, before)]
+                    )
                 tagged.append(contact_id)
         return tagged
-
-    def _connected(self, contact_id: int, draft: ContactDraft, batch_id: int) -> None:
-        """LinkedIn's "Connected On" date becomes a "connected" interaction (once, not again
-        when the same export is imported a second time)."""
-        if draft.connected_on is None:
-            return
-        when = datetime.combine(draft.connected_on, time(12))
-        known = Interaction.select().where(
-            Interaction.contact == contact_id,
-            Interaction.channel == "connected",
-            Interaction.occurred_at == when,
-        )
-        if known.exists():
-            return
-        log_interaction(
-            self.changes,
-            contact_id,
-            occurred_at=when,
-            channel="connected",
-            summary=f"Connected on {draft.source.title()}",
-            import_batch=batch_id,
-            publish=False,
-        )
 
     def undo(self, batch_id: int) -> None:
         """Delete what a batch created, put merged contacts back, drop its interactions."""

@@ -7,11 +7,14 @@ back) and announces both changes; services that care (follow-ups, the dashboard)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from netdesk.core.changes import Changes
-from netdesk.store.models import CHANNELS, DIRECTIONS, Contact, Interaction, db, utcnow
+from netdesk.store.models import CHANNELS, DIRECTIONS, Interaction, db, utcnow
+
+_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -77,14 +80,20 @@ def delete_interaction(changes: Changes, interaction_id: int) -> None:
 
 def refresh_last_contacted(contact_id: int) -> None:
     """Set the contact's `last_contacted_at` to its latest interaction (or none)."""
-    newest = (
-        Interaction.select(Interaction.occurred_at)
-        .where(Interaction.contact == contact_id)
-        .order_by(Interaction.occurred_at.desc())
-        .first()
-    )
-    latest = newest.occurred_at if newest else None
-    Contact.update(last_contacted_at=latest).where(Contact.id == contact_id).execute()
+    refresh_last_contacted_many([contact_id])
+
+
+def refresh_last_contacted_many(contact_ids: Iterable[int]) -> None:
+    """`refresh_last_contacted` for many contacts, one statement for every _CHUNK of them."""
+    ids = list(dict.fromkeys(contact_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        db.execute_sql(
+            "UPDATE contact SET last_contacted_at = (SELECT max(i.occurred_at) FROM interaction i "
+            f"WHERE i.contact_id = contact.id) WHERE id IN ({marks})",
+            chunk,
+        )
 
 
 def timeline(contact_id: int) -> list[InteractionRow]:

@@ -93,3 +93,53 @@ def test_new_contacts_are_indexed_as_the_stored_rows_read_back(database) -> None
     assert indexed[0][5] == (
         "J@Bosch.example +44 20 7946 0000 +442079460000 https://www.LinkedIn.com/in/jm/"
     )  # a phone's normalized form adds a word; an email's or a link's would not
+
+
+def test_update_contacts_writes_what_contact_service_update_writes(services) -> None:
+    from datetime import date
+
+    from netdesk.core.import_writer import update_contacts
+    from netdesk.formats.draft import ContactDraft, MethodDraft
+
+    def person() -> ContactDraft:
+        return ContactDraft(
+            given_name="Ann",
+            family_name="Lee",
+            organisation="Acme",
+            tags=["friends"],
+            methods=[MethodDraft("email", "ann@x.test", "work")],
+        )
+
+    ids = [services.contacts.create(person()) for _ in range(2)]
+    changed = person()
+    changed.notes, changed.birthday, changed.cadence_days = "met at PyCon", date(1604, 2, 3), 30
+    changed.organisation, changed.title, changed.is_group = "Bosch", "CTO", True
+    changed.photo = b"\x89PNG"
+    changed.tags += ["Data", "data"]
+    changed.methods += [
+        MethodDraft("phone", "+44 20 7946 0000", "mobile", preferred=True),
+        MethodDraft("address", "1 Road, Leeds", parts=("", "", "1 Road", "Leeds")),
+    ]
+    update_contacts({ids[0]: changed})
+    services.contacts.update(ids[1], changed)
+
+    def stored(contact_id: int) -> list[object]:
+        row = db.execute_sql("SELECT * FROM contact WHERE id = ?", (contact_id,))
+        names = [c[0] for c in row.description]
+        values = dict(zip(names, row.fetchone(), strict=True))
+        for varying in ("id", "created_at", "updated_at"):
+            values.pop(varying)
+        methods = db.execute_sql(
+            "SELECT kind, label, value, normalized, service, preferred, parts, position "
+            "FROM contact_method WHERE contact_id = ? ORDER BY position",
+            (contact_id,),
+        ).fetchall()
+        index = db.execute_sql(
+            "SELECT name, organisation, title, notes, methods, tags FROM contact_fts "
+            "WHERE rowid = ?",
+            (contact_id,),
+        ).fetchall()
+        return [values, methods, services.contacts.tags_of(contact_id), index]
+
+    assert stored(ids[0]) == stored(ids[1])
+    assert services.contacts.load(ids[0]).tags == ["Data", "friends"]

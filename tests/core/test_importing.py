@@ -61,6 +61,7 @@ def test_apply_then_reimport_matches_and_merges(services, files) -> None:
     assert ann.tags == ["friends"]
     connected = Interaction.get(Interaction.contact == match.match_id)
     assert connected.channel == "connected" and connected.occurred_at.date() == date(2024, 3, 12)
+    assert Contact.get_by_id(match.match_id).last_contacted_at == connected.occurred_at
     services.importing.apply(services.importing.plan([files["csv"]]))
     assert Interaction.select().count() == 1, "importing the same export again adds nothing"
 
@@ -155,7 +156,11 @@ def test_export_all_selection_and_search(services, files) -> None:
         exporter.export("pdf")
 
 
-def test_two_cards_merging_into_one_contact_both_count(services, files) -> None:
+@pytest.mark.parametrize("chunk", [500, 1])
+def test_two_cards_merging_into_one_contact_both_count(
+    services, files, monkeypatch, chunk: int
+) -> None:
+    monkeypatch.setattr("netdesk.core.importing.CHUNK", chunk)  # the cards in one chunk, or two
     services.importing.apply(services.importing.plan([files["vcf"]]))
     ann_id = Contact.get(Contact.display_name == "Ann Lee").id
     before = services.contacts.load(ann_id)
@@ -207,3 +212,16 @@ def test_undo_of_an_import_that_recorded_created_contacts(services, files) -> No
         ImportChange.create(batch=report.batch_id, contact=contact.id, action="created")
     services.importing.undo(report.batch_id)
     assert Contact.select().count() == 0 and ImportChange.select().count() == 0
+
+
+def test_a_linkedin_export_creates_connections_once(services, tmp_path) -> None:
+    rows = [f"P{i},Q,https://www.linkedin.com/in/p{i},,Acme,Dev,{i + 1} Mar 2024" for i in range(3)]
+    path = tmp_path / "Connections.csv"
+    path.write_text(LINKEDIN.splitlines()[3] + "\n" + "\n".join(rows) + "\n")
+    services.importing.apply(services.importing.plan([path]))
+    services.importing.apply(services.importing.plan([path]))
+    days = sorted(i.occurred_at.day for i in Interaction.select())
+    assert days == [1, 2, 3]
+    for contact in Contact.select():
+        latest = Interaction.get(Interaction.contact == contact.id).occurred_at
+        assert contact.last_contacted_at == latest and latest.hour == 12
