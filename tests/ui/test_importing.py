@@ -224,6 +224,13 @@ def test_a_card_imported_without_its_photo_is_named_in_the_preview(
         .text()
         .startswith("photo.vcf, card 1: its photo could not be read")
     )
+    dialog.resize(480, 500)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview.warnings.isVisible())
+    warnings = dialog.preview.warnings
+    item_rect = warnings.visualItemRect(warnings.item(0))
+    assert item_rect.width() <= warnings.viewport().width()  # long reasons wrap
+    assert item_rect.height() > warnings.fontMetrics().height() * 1.5
     _import(qtbot, dialog)
     assert [c.display_name for c in Contact.select()] == ["Ann Lee"]
 

@@ -102,10 +102,10 @@ class PreviewPage(QWidget):
         match_layout.addWidget(self.matches)
         match_layout.addLayout(all_row)
 
-        self.errors = QListWidget()
+        self.errors = _problem_list()
         self.error_box = QGroupBox(self.tr("Cards that cannot be imported"))
         QVBoxLayout(self.error_box).addWidget(self.errors)
-        self.warnings = QListWidget()
+        self.warnings = _problem_list()
         self.warning_box = QGroupBox(self.tr("Cards imported without a part"))
         QVBoxLayout(self.warning_box).addWidget(self.warnings)
 
@@ -184,3 +184,12 @@ class PreviewPage(QWidget):
             card.choice = item.text()
         else:
             item.setText(card.choice)
+
+
+def _problem_list() -> QListWidget:
+    """A list of per-card problems whose long lines wrap instead of scrolling sideways."""
+    problems = QListWidget()
+    problems.setWordWrap(True)
+    problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+    problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return problems
