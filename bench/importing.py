@@ -4,7 +4,10 @@ Prints `import_10k_vcards_s` (plan + apply through ImportService, median of 3),
 `import_10k_ratio_to_floor` (over: split the same file into lines and `executemany` one row per
 line into SQLite, same run; target <= 5), `import_10k_plan_s` / `import_10k_apply_s` (the two
 stages of the median run: reading and matching, then writing) and `vobject_parse_10k_s` (vobject
-0.9.9 only parsing the same file, for reference; needs the test extra).
+0.9.9 only parsing the same file, for reference; needs the test extra). Two more figures, one run
+each: `reimport_10k_changed_s` (the same cards again, each with a new note: 10,000 merges) and
+`import_10k_linkedin_csv_s` (a LinkedIn Connections.csv of 10,000 rows into an empty database,
+a "connected" interaction each).
 """
 
 from __future__ import annotations
@@ -44,6 +47,25 @@ def generate_vcards(n: int, seed: int = 11) -> bytes:
     return "".join(cards).encode("utf-8")
 
 
+def generate_linkedin_csv(n: int, seed: int = 11) -> bytes:
+    """A LinkedIn Connections.csv export of `n` connections (with its "Notes:" preamble)."""
+    rng = random.Random(seed)
+    rows = [
+        "Notes:",
+        '"When exporting your connection data, you may notice that some of the email addresses '
+        'are missing."',
+        "",
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+    ]
+    for i in range(n):
+        given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+        url = f"https://www.linkedin.com/in/{given}-{family}-{i}".lower()
+        month = rng.choice(("Jan", "Mar", "Jul", "Nov"))
+        day = f"{rng.randint(1, 28)} {month} 20{rng.randint(10, 25)}"
+        rows.append(f"{given},{family},{url},,{rng.choice(COMPANIES)},{rng.choice(TITLES)},{day}")
+    return ("\r\n".join(rows) + "\r\n").encode("utf-8")
+
+
 def floor_seconds(data: bytes, db_path: Path) -> float:
     """Split into lines and insert one row per line with executemany, in one transaction."""
     started = time.perf_counter()
@@ -57,8 +79,9 @@ def floor_seconds(data: bytes, db_path: Path) -> float:
     return time.perf_counter() - started
 
 
-def import_seconds(path: Path, data_dir: Path) -> tuple[float, float]:
-    """Seconds to plan, and to apply, the import of `path` into a new database."""
+def import_seconds(path: Path, data_dir: Path, again: bytes | None = None) -> tuple[float, float]:
+    """Seconds to plan, and to apply, the import of `path` into a new database; with `again`,
+    of importing those bytes over it afterwards instead."""
     from netdesk.core.changes import Changes
     from netdesk.core.contacts import ContactService
     from netdesk.core.importing import ImportService
@@ -67,6 +90,9 @@ def import_seconds(path: Path, data_dir: Path) -> tuple[float, float]:
     open_database(data_dir / "netdesk.db", daily_backup=False)
     changes = Changes()
     service = ImportService(ContactService(changes), changes)
+    if again is not None:
+        service.apply(service.plan([path]))
+        path.write_bytes(again)
     started = time.perf_counter()
     plan = service.plan([path])
     planned = time.perf_counter()
@@ -107,6 +133,13 @@ def main() -> None:
         reference = vobject_seconds(data)
         if reference is not None:
             print(f"vobject_parse_10k_s: {reference:.3f}")
+        again = root / "again.vcf"
+        again.write_bytes(data)
+        changed = data.replace(b"CATEGORIES:", b"NOTE:met again\r\nCATEGORIES:")
+        print(f"reimport_10k_changed_s: {sum(import_seconds(again, root / 'again', changed)):.3f}")
+        linkedin = root / "Connections.csv"
+        linkedin.write_bytes(generate_linkedin_csv(CARDS))
+        print(f"import_10k_linkedin_csv_s: {sum(import_seconds(linkedin, root / 'in')):.3f}")
 
 
 if __name__ == "__main__":
