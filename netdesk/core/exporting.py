@@ -8,7 +8,9 @@ from pathlib import Path
 
 from netdesk.core.contact_list import ContactListQuery, ListFilter
 from netdesk.core.contacts import ContactService
+from netdesk.core.export_groups import member_references
 from netdesk.formats.csv_writer import write_csv
+from netdesk.formats.draft import ContactDraft
 from netdesk.formats.vcard_writer import write_vcard, write_vcards
 
 FORMATS = {"vcard": ".vcf", "vcard3": ".vcf", "csv": ".csv"}
@@ -30,7 +32,7 @@ class ExportService:
         if fmt not in FORMATS:
             raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
         chosen = list(ids) if ids is not None else self.ids(search)
-        drafts = [self.contacts.load(contact_id) for contact_id in chosen]
+        drafts = [self._load(contact_id) for contact_id in chosen]
         if fmt == "csv":
             return write_csv(drafts)
         return write_vcards(drafts, "3.0" if fmt == "vcard3" else "4.0")
@@ -39,7 +41,7 @@ class ExportService:
         """One vCard 4.0 file per contact in `folder`, named after the person (dragging out)."""
         written: list[Path] = []
         for contact_id in ids:
-            draft = self.contacts.load(contact_id)
+            draft = self._load(contact_id)
             stem = _UNSAFE.sub("_", draft.display_name or draft.full_name()).strip(" ._")[:80]
             path = folder / f"{stem or 'contact'}.vcf"
             if path in written or path.exists():
@@ -47,3 +49,10 @@ class ExportService:
             path.write_text(write_vcard(draft), encoding="utf-8", newline="")
             written.append(path)
         return written
+
+    def _load(self, contact_id: int) -> ContactDraft:
+        """A contact as a draft; a group's with its members' references (see export_groups)."""
+        draft = self.contacts.load(contact_id)
+        if draft.is_group:
+            draft.members = member_references(contact_id, draft.full_name())
+        return draft

@@ -54,6 +54,7 @@ def write_vcard(draft: ContactDraft, version: str = "4.0") -> str:
     if draft.tags:
         lines.append("CATEGORIES:" + ",".join(escape(t) for t in draft.tags))
     lines.extend(_photo_lines(draft, version))
+    lines.extend(_member_lines(draft, version))
     _text(lines, "UID", draft.uid)
     _text(lines, "REV", draft.revision)
     lines.append("END:VCARD")
@@ -118,6 +119,19 @@ def _method_lines(method: MethodDraft, version: str, number: int) -> list[str]:
     if group:
         lines.append(f"{group}X-ABLabel:{escape(method.label)}")
     return lines
+
+
+def _member_lines(draft: ContactDraft, version: str) -> list[str]:
+    """A group's MEMBER lines; 3.0 has Apple's X-ADDRESSBOOKSERVER-MEMBER, which takes only UIDs."""
+    if not draft.is_group:
+        return []
+    if version == "4.0":
+        return [f"MEMBER:{escape(member)}" for member in draft.members]
+    return [
+        f"X-ADDRESSBOOKSERVER-MEMBER:{escape(member)}"
+        for member in draft.members
+        if member.lower().startswith("urn:uuid:")
+    ]
 
 
 def _profile_line(method: MethodDraft) -> str:

@@ -15,6 +15,7 @@ import pytest
 from bench.importing import generate_vcards
 from netdesk.__main__ import main
 from netdesk.store.db import close_database
+from tests.core.test_import_groups import APPLE_GROUP
 from tests.db_snapshot import dump_database
 
 GOOD = "BEGIN:VCARD\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
@@ -104,6 +105,14 @@ def test_export_formats_search_and_file(run, tmp_path: Path) -> None:
     assert run("export", "--format", "csv", "-o", str(target)) == (0, "", "")
     assert target.read_bytes().count(b"\r\n") == 3
     assert run("export", "--format", "pdf")[0] == 2
+
+
+def test_export_writes_group_members(run, tmp_path: Path) -> None:
+    run("import", _write(tmp_path, "apple.vcf", APPLE_GROUP))
+    code, out, _ = run("export", "--format", "vcard")
+    assert code == 0 and "KIND:group\r\n" in out and "MEMBER:urn:uuid:A1B2-C3\r\n" in out
+    out = run("export", "--format", "vcard3")[1]
+    assert "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:A1B2-C3\r\n" in out
 
 
 def test_import_does_not_load_qt(tmp_path: Path) -> None:
