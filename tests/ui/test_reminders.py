@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from netdesk.core.clock import FakeClock
 from netdesk.core.followups import FollowUpRow
@@ -138,14 +138,21 @@ def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, services) 
     assert window.services.followups.get(fid).notified_at is not None
 
 
-def test_a_grouped_reminder_opens_the_agenda_on_the_due_ones(qtbot, paths, services) -> None:
+@pytest.fixture
+def ana(qtbot, paths, services):  # type: ignore[no-untyped-def]
+    """The shown window on a fake clock at NOW, and the id of a contact to follow up with."""
     window = build_window(paths)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitExposed(window)
+    window.services.followups.clock = FakeClock(NOW)
+    return window, window.services.contacts.create(ContactDraft(given_name="Ana"))
+
+
+def test_a_grouped_reminder_opens_the_agenda_on_the_due_ones(ana) -> None:
+    window, cid = ana
     window.show_view("contacts")
     followups = window.services.followups
-    followups.clock = FakeClock(NOW)
-    cid = window.services.contacts.create(ContactDraft(given_name="Ana", family_name="Lima"))
     overdue = followups.create(cid, NOW - timedelta(days=2), has_time=True)
     today = [followups.create(cid, NOW - timedelta(minutes=m), has_time=True) for m in (5, 9)]
     later = followups.create(cid, NOW + timedelta(hours=2), has_time=True)
@@ -160,6 +167,40 @@ def test_a_grouped_reminder_opens_the_agenda_on_the_due_ones(qtbot, paths, servi
     assert sorted(calendar.agenda.selected_followups()) == sorted(today)
     assert later not in calendar.agenda.selected_followups()
     reminders.scheduler.stop()
+
+
+def test_done_after_a_grouped_open_covers_overdue_and_today(qtbot, ana) -> None:
+    """D acts on every due one the reminder named, in Overdue and today: they are what Open
+    showed selected; a click on one row narrows it to that row."""
+    window, cid = ana
+    followups = window.services.followups
+    overdue = [followups.create(cid, NOW - timedelta(days=d), has_time=True) for d in (1, 2)]
+    today = followups.create(cid, NOW - timedelta(minutes=5), has_time=True)
+    later = followups.create(cid, NOW + timedelta(hours=2), has_time=True)
+    Reminders(window, window.services, None).open_followups([*overdue, today])
+    calendar = window.views["followups"]
+    qtbot.wait(10)  # the refresh the new follow-ups asked for keeps the selection
+    qtbot.keyClick(calendar.agenda, Qt.Key.Key_D)
+    assert [followups.get(i).status for i in (*overdue, today, later)] == [
+        "done",
+        "done",
+        "done",
+        "open",
+    ]
+    assert calendar.message.text().startswith("Done: 3 follow-up(s)")
+    qtbot.keyClick(calendar.agenda, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {followups.get(i).status for i in (*overdue, today)} == {"open"}
+
+    calendar.show_followups([*overdue, today])
+    first = calendar.overdue.item(0)
+    qtbot.mouseClick(
+        calendar.overdue.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=calendar.overdue.visualItemRect(first).center(),
+    )
+    qtbot.keyClick(calendar.overdue, Qt.Key.Key_D)
+    done = [i for i in (*overdue, today) if followups.get(i).status == "done"]
+    assert done == [first.data(Qt.ItemDataRole.UserRole + 1)]
 
 
 class _UserClose:

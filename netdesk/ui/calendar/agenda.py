@@ -82,9 +82,12 @@ class AgendaList(QListWidget):
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.addItem(item)
 
-    def selected_followups(self) -> list[int]:
-        """Ids of the selected follow-up rows (or the current row if none is selected)."""
-        items = self.selectedItems() or ([self.currentItem()] if self.currentItem() else [])
+    def selected_followups(self, or_current: bool = True) -> list[int]:
+        """Ids of the selected follow-up rows (or, with `or_current`, the current row if none is
+        selected)."""
+        items = self.selectedItems()
+        if not items and or_current and self.currentItem():
+            items = [self.currentItem()]
         return [i.data(ID_ROLE) for i in items if i.data(KIND_ROLE) == "followup"]
 
     def select_followups(self, followup_ids: set[int]) -> bool:

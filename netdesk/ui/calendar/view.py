@@ -83,6 +83,10 @@ class CalendarView(QWidget):
         self.agenda = AgendaList()
         self.agenda.itemDoubleClicked.connect(lambda *_: self.open_current())
         self.overdue.itemDoubleClicked.connect(lambda *_: self.open_current())
+        self.grouped: set[int] = set()
+        """A grouped reminder's follow-ups: while they stay selected, the keys act on them all."""
+        for section in (self.overdue, self.agenda):
+            section.itemSelectionChanged.connect(self._end_grouped)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #5b6578")
@@ -197,7 +201,15 @@ class CalendarView(QWidget):
     def _on_change(self, topic: str, _ids: object) -> None:
         if topic in _TOPICS and not self._pending_refresh:
             self._pending_refresh = True
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self._reload)
+
+    def _reload(self) -> None:
+        """Refresh after a change; a grouped reminder's follow-ups that are still open stay
+        selected."""
+        grouped = self.grouped
+        self.refresh()
+        if grouped:
+            self._select_grouped(grouped)
 
     def refresh(self, overdue: bool = True) -> None:
         """Reload the month's counts, the agenda and (unless only the day moved) Overdue."""
@@ -262,8 +274,10 @@ class CalendarView(QWidget):
     # -- acting -----------------------------------------------------------------------------
 
     def current_ids(self) -> list[int]:
-        """The follow-ups the keys act on: the Overdue selection when it has focus, else the
-        agenda's."""
+        """The follow-ups the keys act on: after a grouped reminder's Open, what is selected in
+        Overdue and the agenda; else the Overdue selection when it has focus, else the agenda's."""
+        if self.grouped:
+            return self.overdue.selected_followups(False) + self.agenda.selected_followups(False)
         if self.overdue.hasFocus():
             return self.overdue.selected_followups()
         return self.agenda.selected_followups()
@@ -327,15 +341,23 @@ class CalendarView(QWidget):
 
     def show_followups(self, followup_ids: list[int]) -> None:
         """Show today with these follow-ups selected in Overdue and the agenda (a reminder for
-        several was opened); the keys then act on them."""
+        several was opened); the keys and buttons then act on all of them, in both lists, until
+        the selection changes."""
         self.selected = self.followups.clock.today()
         self.refresh()
-        wanted = set(followup_ids)
-        in_overdue = self.overdue.select_followups(wanted)
-        if self.agenda.select_followups(wanted) or not in_overdue:
+        self._select_grouped(set(followup_ids))
+        if self.agenda.selectedItems() or not self.overdue.selectedItems():
             self.agenda.setFocus()
         else:
             self.overdue.setFocus()
+
+    def _select_grouped(self, wanted: set[int]) -> None:
+        in_overdue = self.overdue.select_followups(wanted)
+        in_agenda = self.agenda.select_followups(wanted)
+        self.grouped = wanted if in_overdue or in_agenda else set()
+
+    def _end_grouped(self) -> None:
+        self.grouped = set()
 
     def new_followup(self) -> None:
         self._open_dialog(FollowUpDialog(self.followups, parent=self))
