@@ -62,6 +62,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             batch_id=report.batch_id,
             created=report.created,
             merged=report.merged,
+            unchanged=report.unchanged,
             skipped=report.skipped,
         )
     _print(summary, args.json)
@@ -77,6 +78,7 @@ def _summary(plan: ImportPlan) -> dict[str, object]:
         "files": plan.files,
         "created": len(plan.new) + choices.count("new"),
         "merged": choices.count("merge"),
+        "unchanged": 0,
         "skipped": choices.count("skip"),
         "combined": plan.combined,
         "failed": len(plan.errors),
@@ -89,8 +91,10 @@ def _print(summary: dict[str, object], as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
         return
-    prefix = "would be " if summary["dry_run"] else ""
-    for key in ("created", "merged", "skipped", "failed"):
+    dry_run = summary["dry_run"]
+    prefix = "would be " if dry_run else ""
+    keys = ("created", "merged") + (() if dry_run else ("unchanged",)) + ("skipped", "failed")
+    for key in keys:
         print(f"{prefix}{key}: {summary[key]}")
     for kind in ("error", "warning"):
         for problem in summary[f"{kind}s"]:  # type: ignore[attr-defined]

@@ -17,7 +17,16 @@ from netdesk.store.models import db
 MATCH_KINDS = ("email", "phone", "profile", "url")
 normalized_value = lru_cache(maxsize=65536)(_normalized_value)
 """ContactService's matching form of a value, remembered: an import asks for each value twice."""
-_NOT_FILLED = {"tags", "methods", "source", "is_group", "members", "display_name"}
+_NOT_FILLED = {
+    "tags",
+    "methods",
+    "source",
+    "is_group",
+    "members",
+    "display_name",
+    "connected_on",  # not a contact field: a "connected" interaction (see import_connected)
+    "photo_unreadable",
+}
 _REASONS = {
     "email": "same email",
     "phone": "same phone",

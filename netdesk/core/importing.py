@@ -107,6 +107,8 @@ class ImportReport:
     skipped: int
     failed: int
     errors: list[CardError]
+    unchanged: int = 0
+    """Matched cards chosen to merge that brought nothing the contact did not have."""
 
 
 @dataclass(frozen=True)
@@ -229,16 +231,22 @@ class ImportService:
                 created = self._create(to_create, batch.id, progress, total)
                 merged = self._merge(to_merge, batch.id, progress, len(to_create), total)
                 grouped = self._tag_group_members(to_create + to_merge, batch.id, set(created))
-                batch.created_count, batch.merged_count = len(created), len(to_merge)
+                batch.created_count, batch.merged_count = len(created), len(merged)
                 batch.skipped_count, batch.failed_count = skipped, len(plan.errors)
                 noted = [str(e) for e in plan.errors] + [f"warning: {w}" for w in plan.warnings]
                 batch.errors = json.dumps(noted)
                 batch.save()
                 progress(total, total, "")
-        self.changes.publish("contacts", created + merged + grouped)
+        self.changes.publish("contacts", created + list(dict.fromkeys(merged)) + grouped)
         self.changes.publish("imports", [batch.id])
         return ImportReport(
-            batch.id, len(created), len(to_merge), skipped, len(plan.errors), plan.errors
+            batch.id,
+            created=len(created),
+            merged=len(merged),
+            skipped=skipped,
+            failed=len(plan.errors),
+            errors=plan.errors,
+            unchanged=len(to_merge) - len(merged),
         )
 
     def _create(
@@ -258,7 +266,8 @@ class ImportService:
         self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, done: int, total: int
     ) -> list[int]:
         """Fill the matched contacts from their cards, a chunk of cards at a time, each changed
-        contact written once a chunk and its state before kept for undo."""
+        contact written once a chunk and its state before kept for undo; the contact of each
+        card that changed one (a contact twice when two cards did)."""
         merged: list[int] = []
         current = self.contacts.load_many(c.match_id for c in cards if c.match_id is not None)
         for start in range(0, len(cards), CHUNK):
@@ -278,7 +287,7 @@ class ImportService:
             insert_rows(ImportChange, _CHANGE_FIELDS, snapshots)
             progress(done + start + len(chunk), total, chunk[-1].draft.full_name())
         log_connections(((c.match_id, c.draft) for c in cards if c.match_id is not None), batch_id)
-        return list(dict.fromkeys(merged))
+        return merged
 
     def _tag_group_members(
         self, cards: list[PlannedCard], batch_id: int, created: set[int]

@@ -53,8 +53,10 @@ def test_import_exit_codes_and_text(run, tmp_path: Path) -> None:
     assert code == 0 and "created: 1" in out
     code, out, _ = run("import", mixed, good, "--on-duplicate", "skip")
     assert code == 1
-    assert "created: 1\nmerged: 0\nskipped: 1\nfailed: 1\n" in out
+    assert "created: 1\nmerged: 0\nunchanged: 0\nskipped: 1\nfailed: 1\n" in out
     assert f"error: {mixed}, card 2: the card has no name" in out
+    code, out, _ = run("import", good)
+    assert (code, out) == (0, "created: 0\nmerged: 0\nunchanged: 1\nskipped: 0\nfailed: 0\n")
     code, _, err = run("import", str(tmp_path / "missing.vcf"))
     assert code == 2 and "missing.vcf" in err
     assert run("import")[0] == 2

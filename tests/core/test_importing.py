@@ -62,8 +62,10 @@ def test_apply_then_reimport_matches_and_merges(services, files) -> None:
     connected = Interaction.get(Interaction.contact == match.match_id)
     assert connected.channel == "connected" and connected.occurred_at.date() == date(2024, 3, 12)
     assert Contact.get_by_id(match.match_id).last_contacted_at == connected.occurred_at
-    services.importing.apply(services.importing.plan([files["csv"]]))
+    again = services.importing.apply(services.importing.plan([files["csv"]]))
     assert Interaction.select().count() == 1, "importing the same export again adds nothing"
+    assert (again.merged, again.unchanged) == (0, 1)
+    assert ImportBatch.get_by_id(again.batch_id).merged_count == 0
 
 
 def test_choices_skip_new_and_apply_to_all(services, files) -> None:

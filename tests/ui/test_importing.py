@@ -103,6 +103,14 @@ def test_dropping_vcard_data_from_another_address_book(window, controller, qtbot
             assert dialog.preview.counts.text().startswith("0 new contacts · 2 matches")
             dialog.reject()
     assert Contact.select().count() == 2
+    mime = QMimeData()
+    mime.setData("text/vcard", (ANN + CYD.replace("ORG:Acme", "ORG:Acme\nTITLE:CTO")).encode())
+    _drop(window, mime)
+    dialog = _preview(qtbot, controller)
+    _import(qtbot, dialog)
+    assert dialog.status.text().startswith(
+        "Imported: 0 created, 1 merged, 1 already up to date, 0 skipped, 0 could not be read."
+    )
 
 
 def test_preview_choices_and_apply_to_all(window, controller, qtbot, tmp_path) -> None:

@@ -132,9 +132,9 @@ class ImportDialog(QDialog):
         self.report = report
         self.status.setText(
             self.tr(
-                "Imported: {0} created, {1} merged, {2} skipped, {3} could not be read.\n"
-                "File → Import history can undo this import."
-            ).format(report.created, report.merged, report.skipped, report.failed)
+                "Imported: {0} created, {1} merged, {2} already up to date, {3} skipped, "
+                "{4} could not be read.\nFile → Import history can undo this import."
+            ).format(report.created, report.merged, report.unchanged, report.skipped, report.failed)
         )
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
