@@ -35,6 +35,17 @@ def files(tmp_path: Path) -> dict[str, Path]:
     return {"vcf": vcf, "csv": csv, "folder": tmp_path / "in"}
 
 
+def _apply_and_cancel(services, plan) -> None:  # type: ignore[no-untyped-def]
+    """Apply `plan`, pressing Cancel at the first progress report after the start."""
+
+    def cancel(done: int, total: int, text: str = "") -> None:
+        if done >= 1:
+            raise KeyboardInterrupt("cancelled")
+
+    with pytest.raises(KeyboardInterrupt):
+        services.importing.apply(plan, cancel)
+
+
 def test_plan_writes_nothing_and_counts(services, files, paths) -> None:
     before = dump_database(paths.database)
     plan = services.importing.plan([files["folder"]])
@@ -111,13 +122,7 @@ def test_cancel_rolls_everything_back(services, files, paths) -> None:
     before = dump_database(paths.database)
     plan = services.importing.plan([files["vcf"], files["csv"]])
     plan.matches[0].choice = "new"
-
-    def cancel(done: int, total: int, text: str = "") -> None:
-        if done >= 1:
-            raise KeyboardInterrupt("cancelled")
-
-    with pytest.raises(KeyboardInterrupt):
-        services.importing.apply(plan, cancel)
+    _apply_and_cancel(services, plan)
     assert dump_database(paths.database) == before
 
 
@@ -195,13 +200,7 @@ def test_cancelling_a_first_import_leaves_the_empty_database_and_its_indexes(
 ) -> None:
     before = dump_database(paths.database)
     plan = services.importing.plan([files["vcf"]])
-
-    def cancel(done: int, total: int, text: str = "") -> None:
-        if done >= 1:
-            raise KeyboardInterrupt("cancelled")
-
-    with pytest.raises(KeyboardInterrupt):
-        services.importing.apply(plan, cancel)
+    _apply_and_cancel(services, plan)
     assert dump_database(paths.database) == before
     services.importing.apply(plan)
     assert dump_database(paths.database)[-1] == before[-1]  # the schema, indexes included
