@@ -9,6 +9,7 @@ import pytest
 from netdesk.core.events import EventDraft
 from netdesk.ui.events import EventsView
 from netdesk.ui.events.model import COLUMNS
+from netdesk.ui.events.people_table import NOTES
 from netdesk.ui.plain import plain_tooltip
 
 LONG_NAME = "PyCon DE & PyData Berlin 2026: three days of talks, sprints and socials"
@@ -64,3 +65,27 @@ def test_the_event_panel_fits_at_1024_by_768(qtbot, app_window, events_view) -> 
     assert panel.mapTo(app_window, panel.rect().bottomRight()).x() < app_window.width()
     assert panel.tabs.width() >= panel.tabs.minimumWidth()
     assert events_view.table.width() > 300
+
+
+def test_the_prep_brief_fits_at_1280_by_800(qtbot, app_window, events_view) -> None:
+    """A long research note and a long pitch title end with "…" and show whole in tooltips: the
+    people list does not scroll sideways and the pitch's name is readable."""
+    events = app_window.services.events
+    event_id = events_view.panel.event_id
+    note = "Keynote on streaming joins at PyData; ask about their Airflow to Dagster move " * 3
+    person = events.people.add_new(event_id, "Maria Schmidt-Hohenberg", "Deutsche Bahn", "speaker")
+    events.people.update(person, research_notes=note)
+    title = "Data engineer looking for platform roles in Berlin"
+    prep = events_view.panel.prep
+    prep.pitch_text.setPlainText("I build data platforms.")
+    prep.save_pitch_as(title)
+    events_view.panel.tabs.setCurrentWidget(prep)
+    _resize(qtbot, app_window, 1280, 800)
+    table = prep.people.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.item(0, NOTES).toolTip() == plain_tooltip(note)
+    combo = prep.pitch_choice
+    assert combo.currentText().startswith(title)
+    assert combo.toolTip() == plain_tooltip(combo.currentText())
+    assert combo.width() >= combo.fontMetrics().horizontalAdvance("Data engineer looking for")

@@ -7,7 +7,7 @@ from the completer) or creates one on the spot.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from netdesk.ui.style import style_label
 HEADERS = ("Want", "Name", "Organisation", "Role", "Research notes", "Met")
 WANT, NAME, ORG, ROLE, NOTES, MET = range(len(HEADERS))
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+_MIN_TEXT_WIDTH = 32
 
 
 def _check_item(checked: bool) -> QTableWidgetItem:
@@ -41,9 +42,36 @@ def _check_item(checked: bool) -> QTableWidgetItem:
 
 def _text_item(text: str, editable: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
+    item.setToolTip(plain_tooltip(text) if text else "")
     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
     item.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable else flags)
     return item
+
+
+class _FittedTable(QTableWidget):
+    """The list as wide as its box, never scrolling sideways: the check boxes and the role as
+    wide as they need, name and organisation a share of the rest, the research notes what is
+    left; text that does not fit ends with "…" (its tooltip shows it all)."""
+
+    def __init__(self, role_width: int) -> None:
+        super().__init__(0, len(HEADERS))
+        self.setHorizontalHeaderLabels(HEADERS)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(_MIN_TEXT_WIDTH)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column in (WANT, MET):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        self.setColumnWidth(ROLE, role_width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fixed = sum(self.columnWidth(column) for column in (WANT, ROLE, MET))
+        free = self.viewport().width() - fixed
+        for column, share in ((NAME, 0.35), (ORG, 0.2)):
+            self.setColumnWidth(column, max(int(free * share), _MIN_TEXT_WIDTH))
 
 
 class PeopleTable(QWidget):
@@ -56,9 +84,11 @@ class PeopleTable(QWidget):
         self._writing = False
         self._filling = False
 
-        self.table = QTableWidget(0, len(HEADERS))
+        self.role = QComboBox()
+        self.role.addItems([r.capitalize() for r in EVENT_ROLES])
+        self.role.setCurrentIndex(EVENT_ROLES.index("speaker"))
+        self.table = _FittedTable(self.role.sizeHint().width())
         self.table.setObjectName("peopleTable")
-        self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
@@ -66,11 +96,6 @@ class PeopleTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        for column, width in ((WANT, 48), (NAME, 150), (ORG, 130), (ROLE, 100), (MET, 44)):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
         self.table.itemChanged.connect(self._item_changed)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
@@ -83,9 +108,6 @@ class PeopleTable(QWidget):
         self.completer.picked.connect(lambda _id, _name, org: self.organisation.setText(org))
         self.organisation = QLineEdit()
         self.organisation.setPlaceholderText("Organisation")
-        self.role = QComboBox()
-        self.role.addItems([r.capitalize() for r in EVENT_ROLES])
-        self.role.setCurrentIndex(EVENT_ROLES.index("speaker"))
         self.add_button = QPushButton("Add")
         self.add_button.clicked.connect(self.add_person)
         self.name.returnPressed.connect(self.add_person)
@@ -133,9 +155,7 @@ class PeopleTable(QWidget):
         self.table.setItem(index, WANT, want)
         self.table.setItem(index, NAME, _text_item(person.name))
         self.table.setItem(index, ORG, _text_item(person.organisation))
-        notes = _text_item(person.research_notes, editable=True)
-        notes.setToolTip(plain_tooltip(person.research_notes))
-        self.table.setItem(index, NOTES, notes)
+        self.table.setItem(index, NOTES, _text_item(person.research_notes, editable=True))
         self.table.setItem(index, MET, _check_item(person.met))
         role = QComboBox()
         role.addItems([r.capitalize() for r in EVENT_ROLES])

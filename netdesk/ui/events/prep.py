@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -26,7 +25,7 @@ from netdesk.core.events import CHECKLIST, EventDraft
 from netdesk.core.pitches import PitchService, length_label
 from netdesk.ui.events.forms import section_title
 from netdesk.ui.events.people_table import PeopleTable
-from netdesk.ui.plain import plain_label
+from netdesk.ui.plain import ElidedComboBox, ElidedLabel, plain_label
 from netdesk.ui.style import style_label
 
 OWN_PITCH = "Write my own"
@@ -58,12 +57,12 @@ class PrepBrief(QScrollArea):
         self.target.setSpecialValueText("No target")
         self.target.setSuffix(" people")
         self.people = PeopleTable(people)
-        self.pitch_choice = QComboBox()
+        self.pitch_choice = ElidedComboBox(12)
         self.pitch_choice.activated.connect(self._pitch_chosen)
         self.save_pitch = QPushButton("Save to library…")
         self.save_pitch.clicked.connect(self._ask_pitch_title)
         self.pitch_text = _text_box("Who you are, what you do, what you are looking for.", 110)
-        self.pitch_length = plain_label()
+        self.pitch_length = ElidedLabel()  # its text comes later: it must not widen the brief
         style_label(self.pitch_length, "hint")
         self.starters = _text_box("One per line: questions and topics to open with.", 110)
         self.checks = {key: QCheckBox(title) for key, title in CHECKLIST.items()}
@@ -84,17 +83,17 @@ class PrepBrief(QScrollArea):
         layout.addWidget(section_title("People to meet"))
         layout.addWidget(self.people, 1)
         grid = QGridLayout()
-        grid.addWidget(section_title("Elevator pitch"), 0, 0)
-        pitch_row = QHBoxLayout()
-        pitch_row.addWidget(self.pitch_choice, 1)
-        pitch_row.addWidget(self.save_pitch)
-        grid.addLayout(pitch_row, 1, 0)
+        pitch_title = QHBoxLayout()
+        pitch_title.addWidget(section_title("Elevator pitch"), 1)
+        pitch_title.addWidget(self.save_pitch)
+        grid.addLayout(pitch_title, 0, 0)
+        grid.addWidget(self.pitch_choice, 1, 0)
         grid.addWidget(self.pitch_text, 2, 0)
         grid.addWidget(self.pitch_length, 3, 0)
         grid.addWidget(section_title("Conversation starters"), 0, 1)
         grid.addWidget(self.starters, 1, 1, 3, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 3)  # the pitch's name and text get the larger share
+        grid.setColumnStretch(1, 2)
         layout.addLayout(grid)
         layout.addWidget(section_title("Checklist"))
         checks = QGridLayout()
