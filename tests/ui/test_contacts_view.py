@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget
 
 from netdesk.core.contact_list import ContactListQuery, ListFilter
 from netdesk.formats.draft import ContactDraft, MethodDraft
@@ -411,3 +411,22 @@ def test_the_first_page_reads_about_what_the_list_shows(view, qtbot) -> None:
     assert view.model.rowCount() == view.model.first_page_size and view.model.canFetchMore()
     view.table.scrollToBottom()
     qtbot.waitUntil(lambda: view.model.rowCount() == 45)
+
+
+def test_long_company_and_tag_names_leave_the_search_and_the_list_their_room(
+    qtbot, services
+) -> None:
+    long_name = "The International Association of Very Long Organisation Names Ltd"
+    _add(services, "Ann", organisation=long_name, tags=["category1, category2, category3"])
+    widget = ContactsView(services)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)  # what a 1280-pixel window leaves beside the sidebar
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: widget.company_filter.count() == 2)
+    assert widget.search.width() >= 240
+    assert widget.search.width() > widget.company_filter.width()
+    assert widget.company_filter.view().minimumWidth() > widget.company_filter.width()
+    assert widget.splitter.sizes()[0] > 1.4 * widget.splitter.sizes()[1]
+    widget.editor.findChild(QTabWidget).setCurrentIndex(1)  # the timeline's hint wraps
+    assert widget.editor.minimumSizeHint().width() < 400

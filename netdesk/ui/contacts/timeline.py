@@ -48,6 +48,7 @@ class TimelineWidget(QWidget):
         )
         self.empty = plain_label("No interactions yet. Press Ctrl+L after you talk.")
         style_label(self.empty, "hint")
+        self.empty.setWordWrap(True)  # unwrapped, it held the editor beside the list ~500 px wide
         head = QHBoxLayout()
         head.addWidget(self.empty, 1)
         head.addWidget(self.delete_button)

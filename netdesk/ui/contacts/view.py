@@ -72,10 +72,14 @@ class ContactsView(QWidget):
         self.new_button.setToolTip("New contact (Ctrl+N)")
         self.new_button.clicked.connect(self.new_contact)
         filters = QHBoxLayout()
+        self.search.setMinimumWidth(240)
         filters.addWidget(self.search, 1)
         for box in (self.circle_filter, self.tag_filter, self.company_filter):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.setMinimumContentsLength(8)
+            # a long company or tag name widens the menu, not the box (it squeezed the search)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(13)
             filters.addWidget(box)
         filters.addWidget(self.due_filter)
         filters.addWidget(self.scope)
@@ -287,6 +291,8 @@ class ContactsView(QWidget):
                 box.addItem(value.capitalize() if key == "circle" else value, value)
             box.setCurrentIndex(max(box.findData(current), 0))
             box.blockSignals(False)
+            widest = max(map(box.fontMetrics().horizontalAdvance, choices[key]), default=0)
+            box.view().setMinimumWidth(min(widest + 32, 600))
 
     def _on_change(self, topic: str, ids: frozenset[int]) -> None:
         if topic in ("contacts", "interactions", "followups", "imports"):
@@ -564,7 +570,7 @@ class ContactsView(QWidget):
         if splitter:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([600, 500])
+            self.splitter.setSizes([640, 400])  # the list first: its names are what you scan
         header.sectionResized.connect(self._save_layout)
         header.sectionMoved.connect(self._save_layout)
         header.sortIndicatorChanged.connect(self._save_layout)
