@@ -430,3 +430,4 @@ def test_long_company_and_tag_names_leave_the_search_and_the_list_their_room(
     assert widget.splitter.sizes()[0] > 1.4 * widget.splitter.sizes()[1]
     widget.editor.findChild(QTabWidget).setCurrentIndex(1)  # the timeline's hint wraps
     assert widget.editor.minimumSizeHint().width() < 400
+    assert widget.minimumSizeHint().width() <= 1024 - 200  # a 1024-pixel window still fits

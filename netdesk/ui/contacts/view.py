@@ -72,14 +72,16 @@ class ContactsView(QWidget):
         self.new_button.setToolTip("New contact (Ctrl+N)")
         self.new_button.clicked.connect(self.new_contact)
         filters = QHBoxLayout()
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(160)
         filters.addWidget(self.search, 1)
         for box in (self.circle_filter, self.tag_filter, self.company_filter):
-            # a long company or tag name widens the menu, not the box (it squeezed the search)
+            # a long company or tag name widens the menu, not the box (it squeezed the search);
+            # the box may shrink further in a narrow window
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(13)
+            box.setMinimumWidth(90)
             filters.addWidget(box)
         filters.addWidget(self.due_filter)
         filters.addWidget(self.scope)
