@@ -200,8 +200,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def quit_app(self) -> None:
+        """Quit, unless the window may not close yet (a start-up upgrade closes it when done)."""
         self.save_state()
-        QApplication.quit()
+        if self.close():
+            QApplication.quit()
 
     def open_files(self, paths: list[str]) -> bool:
         """Hand files to the openers (the importer) or views that take them, else tell the user.

@@ -2,7 +2,9 @@
 
 The window keeps painting: a page in place of the views names the step that runs, the sidebar and
 the View menu wait until the store is ready, and a failure is explained in a dialog that says
-where the copy taken before the upgrade is.
+where the copy taken before the upgrade is. Closing the window (or Quit) meanwhile says "Finishing
+the upgrade…" and closes it once the running step is done: each step is one transaction, so the
+file ends at a whole step (the next start goes on from there), never inside one.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
-from netdesk.ui.tasks import Progress, Task
+from netdesk.ui.tasks import Cancelled, Progress, Task
 
 if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
@@ -53,12 +55,17 @@ class UpgradePage(QWidget):
         """Name the step that runs now."""
         self.step.setText(self.tr("Step {0} of {1}: {2}").format(done + 1, total, title))
 
+    def show_finishing(self) -> None:
+        """Say that the window closes once the running step is done."""
+        self.step.setText(self.tr("Finishing the upgrade… NetDesk closes when this step is done."))
+
 
 class StoreUpgrade(Task):
     """Upgrades the open store on a worker thread and shows its progress in `window`.
 
     `ready` runs on the GUI thread once the store is current; a failure shows an error dialog and
-    quits NetDesk with status 1.
+    quits NetDesk with status 1. A close of the window waits for the running step, then closes
+    it without opening the views.
     """
 
     def __init__(self, window: MainWindow, database_path: Path, ready: Callable[[], None]) -> None:
@@ -67,6 +74,7 @@ class StoreUpgrade(Task):
         self.database_path = database_path
         self.page = UpgradePage()
         self.error_box: QMessageBox | None = None
+        self.closing = False
         window.stack.insertWidget(0, self.page)
         window.stack.setCurrentWidget(self.page)
         self._set_views_enabled(False)
@@ -74,13 +82,42 @@ class StoreUpgrade(Task):
         self.progressed.connect(self.page.show_step)
         self.succeeded.connect(lambda _copy: self._finish(ready))
         self.failed.connect(self._fail)
+        self.finished.connect(self._done)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            event.ignore()
+            self._close_after_step()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _close_after_step(self) -> None:
+        """Let the running step finish, run no further one, then close the window."""
+        if self.closing:
+            return
+        self.closing = True
+        self.cancel()
+        self.page.show_finishing()
+        self.window.statusBar().showMessage(self.tr("Finishing the upgrade…"))
+
+    def _done(self) -> None:
+        """The worker ended (after the outcome's own signal): a pending close goes ahead, unless
+        a failure is being explained (its dialog quits)."""
+        self.window.removeEventFilter(self)
+        if self.closing and self.error_box is None:
+            self.window.close()
 
     def _work(self, progress: Progress) -> Path:
-        from netdesk.store.db import upgrade_database
+        from netdesk.store.db import UpgradeError, upgrade_database
         from netdesk.store.models import db
 
         try:
             return upgrade_database(db.obj, self.database_path, report=progress)
+        except UpgradeError as error:
+            if isinstance(error.__cause__, Cancelled):  # closed: stopped before the next step
+                raise Cancelled from error
+            raise
         finally:
             db.obj.close()  # this worker thread's own connection
 
@@ -89,6 +126,8 @@ class StoreUpgrade(Task):
         self.window.menus["view"].setEnabled(enabled)
 
     def _finish(self, ready: Callable[[], None]) -> None:
+        if self.closing:  # the last step was running when the window was closed: no views
+            return
         self.window.stack.removeWidget(self.page)
         self.page.deleteLater()
         self._set_views_enabled(True)

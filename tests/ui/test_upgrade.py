@@ -39,20 +39,29 @@ def _add_step(monkeypatch, step) -> None:
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, step])
 
 
-def test_the_window_stays_live_while_the_store_upgrades(
-    qtbot, shell, paths, monkeypatch, tmp_path
-) -> None:
+def _upgrade_until_held(
+    qtbot, shell, paths, monkeypatch, count: int
+) -> tuple[threading.Event, UpgradePage]:
+    """Start the upgrade with `count` more steps that each wait for the returned gate; return it
+    and the page once the first of them runs (step 1 is the fixture's own)."""
     gate = threading.Event()
 
     def held(database: Database, migrator: SqliteMigrator) -> None:
         """Wait for the test."""
         assert gate.wait(10)
 
-    _add_step(monkeypatch, held)
+    monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, *[held] * count])
+    finish_startup(shell, paths, [])
+    page = shell.findChild(UpgradePage)
+    qtbot.waitUntil(lambda: page.step.text() == f"Step 2 of {count + 1}: Wait for the test.")
+    return gate, page
+
+
+def test_the_window_stays_live_while_the_store_upgrades(
+    qtbot, shell, paths, monkeypatch, tmp_path
+) -> None:
+    gate, page = _upgrade_until_held(qtbot, shell, paths, monkeypatch, 1)
     try:
-        finish_startup(shell, paths, [])
-        page = shell.findChild(UpgradePage)
-        qtbot.waitUntil(lambda: page.step.text() == "Step 2 of 2: Wait for the test.")
         ticks: list[int] = []
         QTimer.singleShot(0, lambda: ticks.append(1))
         qtbot.waitUntil(lambda: ticks == [1])
@@ -67,13 +76,68 @@ def test_the_window_stays_live_while_the_store_upgrades(
     qtbot.waitUntil(lambda: "contacts" in shell.views)
     assert shell.sidebar.isEnabled() and shell.menus["view"].isEnabled()
     assert shell.stack.currentWidget() is shell.views["today"]
-    assert shell.findChild(UpgradePage) is None
+    qtbot.waitUntil(lambda: shell.findChild(UpgradePage) is None)  # deleteLater: a later turn
     assert shell.findChild(ImportDialog).isVisible() and shell.waiting_files == []
     contacts = shell.show_view("contacts")
     qtbot.keyClicks(contacts.search, "jurg")
     qtbot.waitUntil(lambda: contacts.model.rowCount() == 1)
     assert migrations.current_version(db.obj) == 3
     assert backup.generations(paths.database)[0].name.endswith("-pre-migration.db")
+
+
+@pytest.mark.parametrize("close", ["close", "quit_app"])
+def test_closing_during_the_upgrade_finishes_the_step_then_closes(
+    qtbot, shell, paths, monkeypatch, close
+) -> None:
+    """The running step ends whole, no further one starts, the window closes without views
+    (closing the last window is what quits NetDesk then)."""
+    quits: list[int] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(1))
+    gate, page = _upgrade_until_held(qtbot, shell, paths, monkeypatch, 2)
+    try:
+        getattr(shell, close)()
+        assert shell.isVisible() and quits == []
+        assert page.step.text().startswith("Finishing the upgrade…")
+        assert shell.statusBar().currentMessage() == "Finishing the upgrade…"
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not shell.isVisible())
+    assert shell.views == {} and shell.findChild(StoreUpgrade).error_box is None
+    assert migrations.current_version(db.obj) == 3  # step 2 whole, step 3 not begun
+
+
+def test_closing_during_the_last_step_leaves_the_store_upgraded(
+    qtbot, shell, paths, monkeypatch
+) -> None:
+    gate, _page = _upgrade_until_held(qtbot, shell, paths, monkeypatch, 1)
+    try:
+        assert not shell.close()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not shell.isVisible())
+    assert shell.views == {} and migrations.current_version(db.obj) == 3
+
+
+def test_closing_during_the_copy_leaves_the_store_untouched(
+    qtbot, shell, paths, monkeypatch
+) -> None:
+    gate, copying = threading.Event(), threading.Event()
+    take = backup.take
+
+    def held_take(*args, **kwargs) -> Path:  # type: ignore[no-untyped-def]
+        copying.set()
+        assert gate.wait(10)
+        return take(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "take", held_take)
+    try:
+        finish_startup(shell, paths, [])
+        qtbot.waitUntil(copying.is_set)
+        assert not shell.close()
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not shell.isVisible())
+    assert migrations.current_version(db.obj) == 1
 
 
 def test_a_failed_upgrade_says_where_the_backup_is(qtbot, shell, paths, monkeypatch) -> None:
