@@ -77,11 +77,6 @@ class ElidedComboBox(QComboBox):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.currentTextChanged.connect(lambda text: self.setToolTip(plain_tooltip(text)))
 
-    def showPopup(self) -> None:
-        view = self.view()
-        view.setMinimumWidth(min(view.sizeHintForColumn(0) + 2 * view.frameWidth(), 560))
-        super().showPopup()
-
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()

@@ -89,3 +89,6 @@ def test_the_prep_brief_fits_at_1280_by_800(qtbot, app_window, events_view) -> N
     assert combo.currentText().startswith(title)
     assert combo.toolTip() == plain_tooltip(combo.currentText())
     assert combo.width() >= combo.fontMetrics().horizontalAdvance("Data engineer looking for")
+    combo.showPopup()  # the list is as wide as the longest name
+    assert combo.view().width() >= combo.fontMetrics().horizontalAdvance(combo.currentText())
+    combo.hidePopup()
