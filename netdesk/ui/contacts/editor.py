@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -133,6 +133,8 @@ class ContactEditor(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        self._details, self._details_scroll = body, scroll
+        body.installEventFilter(self)  # keeps the editor as wide as its form (see eventFilter)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(scroll, "Details")
@@ -181,6 +183,15 @@ class ContactEditor(QWidget):
         self.load(None)
 
     # -- loading ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """When the details form lays itself out again (a method row added), the editor's
+        minimum width follows it, so a splitter beside it never clips the form."""
+        if watched is self._details and event.type() == QEvent.Type.LayoutRequest:
+            scrollbar = self._details_scroll.verticalScrollBar().sizeHint().width()
+            needed = self._details.minimumSizeHint().width() + scrollbar
+            self._details_scroll.setMinimumWidth(needed)
+        return super().eventFilter(watched, event)
 
     def load(self, contact_id: int | None, draft: ContactDraft | None = None) -> None:
         """Show a stored contact, or an empty (or given) draft for a new one."""

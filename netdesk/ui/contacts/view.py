@@ -572,7 +572,7 @@ class ContactsView(QWidget):
         if splitter:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([640, 400])  # the list first: its names are what you scan
+            self.splitter.setSizes([600, 500])
         header.sectionResized.connect(self._save_layout)
         header.sectionMoved.connect(self._save_layout)
         header.sortIndicatorChanged.connect(self._save_layout)
