@@ -75,8 +75,8 @@ class ContactsView(QWidget):
         self.search.setMinimumWidth(160)
         filters.addWidget(self.search, 1)
         for box in (self.circle_filter, self.tag_filter, self.company_filter):
-            # a long company or tag name widens the menu, not the box (it squeezed the search);
-            # the box may shrink further in a narrow window
+            # a long company or tag name widens the menu (Qt does), not the box (it squeezed the
+            # search); the box may shrink further in a narrow window
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -293,8 +293,6 @@ class ContactsView(QWidget):
                 box.addItem(value.capitalize() if key == "circle" else value, value)
             box.setCurrentIndex(max(box.findData(current), 0))
             box.blockSignals(False)
-            widest = max(map(box.fontMetrics().horizontalAdvance, choices[key]), default=0)
-            box.view().setMinimumWidth(min(widest + 32, 600))
 
     def _on_change(self, topic: str, ids: frozenset[int]) -> None:
         if topic in ("contacts", "interactions", "followups", "imports"):
