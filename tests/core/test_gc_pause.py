@@ -22,3 +22,19 @@ def test_collector_paused_and_restored() -> None:
         assert not gc.isenabled(), "left disabled when it was disabled before"
     finally:
         gc.enable()
+
+
+def test_what_the_block_made_joins_the_oldest_generation() -> None:
+    class Node:
+        pass
+
+    with gc_paused():
+        made = [Node() for _ in range(1000)]
+        cycle: list[object] = []
+        cycle.append(cycle)
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    assert not any(id(node) in young for node in made)
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(node) in oldest for node in made)
+    del cycle, made
+    assert gc.collect() >= 1  # a full collection still finds the garbage cycle made inside
