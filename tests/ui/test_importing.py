@@ -258,3 +258,15 @@ def test_dropping_a_group_card_tags_its_members(window, controller, qtbot) -> No
     _import(qtbot, dialog)
     ann = Contact.get(Contact.display_name == "Ann Lee")
     assert window.services.contacts.tags_of(ann.id) == ["Climbers"]
+
+
+def test_enter_imports_from_the_preview_and_then_closes(controller, qtbot, tmp_path) -> None:
+    card = tmp_path / "a.vcf"
+    card.write_text(ANN)
+    controller.open_files([str(card)])
+    dialog = _preview(qtbot, controller)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert [c.display_name for c in Contact.select()] == ["Ann Lee"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())

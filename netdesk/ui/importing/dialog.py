@@ -127,6 +127,8 @@ class ImportDialog(QDialog):
         self.preview.show_plan(plan)
         self.pages.setCurrentIndex(1)
         self.import_button.setEnabled(bool(plan.new or plan.matches))
+        if self.import_button.isEnabled():
+            self.import_button.setFocus()  # Enter imports (Cancel had the focus while reading)
 
     def _imported(self, report: ImportReport) -> None:
         self.report = report
@@ -138,20 +140,25 @@ class ImportDialog(QDialog):
         )
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.import_button.hide()
-        self.cancel_button.setText(self.tr("Close"))
+        self._offer_close()
 
     def _cancelled(self) -> None:
         self.status.setText(self.tr("Cancelled. Nothing was changed."))
+        self._offer_close()
+
+    def _offer_close(self) -> None:
+        """The import is over: one Close button, which Enter presses."""
         self.import_button.hide()
         self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setDefault(True)
+        self.cancel_button.setFocus()
 
     def _failed(self, message: str, details: str) -> None:
         self.status.setText(
             self.tr("The import failed and nothing was changed:\n{0}").format(message)
         )
         self.pages.setCurrentIndex(0)
-        self.cancel_button.setText(self.tr("Close"))
+        self._offer_close()
 
     def _finished(self) -> None:
         self.task = None
