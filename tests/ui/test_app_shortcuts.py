@@ -106,3 +106,17 @@ def test_an_event_opened_from_the_calendar_shows_in_events(window, qtbot) -> Non
     calendar.open_current()
     assert window.current_view() == "events"
     assert window.views["events"].current_id() == event_id
+
+
+def test_ctrl_f_from_any_view_searches_contacts(window, qtbot) -> None:
+    contacts = window.show_view("contacts")
+    contacts.save_contact(None, ContactDraft(given_name="Ana", family_name="Silva"))
+    contacts.save_contact(None, ContactDraft(given_name="Bo", family_name="Lind"))
+    for view in ("today", "followups", "events", "contacts"):
+        window.show_view(view)
+        window.sidebar.setFocus()
+        qtbot.keyClick(window.sidebar, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_view() == "contacts", view
+        assert contacts.search.hasFocus(), view
+    qtbot.keyClicks(contacts.search, "sil")
+    qtbot.waitUntil(lambda: contacts.model.rowCount() == 1)

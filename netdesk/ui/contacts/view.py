@@ -6,7 +6,7 @@ Every change to contacts goes through an undoable command on the view's undo sta
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -181,9 +181,8 @@ class ContactsView(QWidget):
         self.new_action = actions.add(
             "&New contact", QKeySequence.StandardKey.New, self.new_contact
         )
-        self.find_action = actions.add(
-            "&Find contacts", QKeySequence.StandardKey.Find, self.focus_search
-        )
+        self.find_action = QAction("&Find contacts", self)  # window-wide: see install_actions
+        self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
         self.delete_action = actions.add(
             "&Delete", QKeySequence.StandardKey.Delete, self.delete_selected, widget=self.table
         )
@@ -210,8 +209,11 @@ class ContactsView(QWidget):
         )
 
     def install_actions(self, window) -> None:
-        """Put the view's actions in the main window's menus."""
+        """Put the view's actions in the main window's menus; Find works from every view (it
+        shows Contacts)."""
         window.add_file_action(self.new_action)
+        window.addAction(self.find_action)
+        self.find_action.triggered.connect(lambda _=False: self.find_from(window))
         edit = window.menus["edit"]
         for action in (self.undo_action, self.redo_action):
             edit.addAction(action)
@@ -308,6 +310,11 @@ class ContactsView(QWidget):
         shown = self.editor.contact_id
         if shown in changed and not self.editor.dirty:
             self.editor.load(shown if Contact.get_or_none(Contact.id == shown) else None)
+
+    def find_from(self, window) -> None:
+        """Ctrl+F anywhere in the window: show Contacts with the search ready to type in."""
+        window.show_view("contacts")
+        self.focus_search()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
