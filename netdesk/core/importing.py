@@ -292,26 +292,28 @@ class ImportService:
     def _tag_group_members(
         self, cards: list[PlannedCard], batch_id: int, created: set[int]
     ) -> list[int]:
-        """Give the members of each group card the group's name as a tag (see import_groups);
-        the contacts changed."""
-        tagged: list[int] = []
+        """Give the members of each group card the group's name as a tag (see import_groups),
+        written together; the contacts changed (a stored one keeps its state before for undo)."""
+        tagged: dict[int, ContactDraft] = {}
+        snapshots: list[tuple[int, int, str, str]] = []
         for card in cards:
             group = card.draft.full_name()
             if not (card.draft.is_group and card.draft.members and group):
                 continue
-            for contact_id in import_groups.member_ids(card.draft.members):
-                current = self.contacts.load(contact_id)
+            members = import_groups.member_ids(card.draft.members)
+            loaded = self.contacts.load_many(i for i in members if i not in tagged)
+            for contact_id in members:
+                current = tagged.get(contact_id) or loaded[contact_id]
                 if group.lower() in {tag.lower() for tag in current.tags}:
                     continue
-                before = replace(current, tags=list(current.tags))
+                if contact_id not in created and contact_id not in tagged:
+                    before = replace(current, tags=list(current.tags))
+                    snapshots.append(_merged_change(batch_id, contact_id, before))
                 current.tags.append(group)
-                self.contacts.update(contact_id, current)
-                if contact_id not in created:
-                    insert_rows(
-                        ImportChange, _CHANGE_FIELDS, [_merged_change(batch_id, contact_id, before)]
-                    )
-                tagged.append(contact_id)
-        return tagged
+                tagged[contact_id] = current
+        update_contacts(tagged)
+        insert_rows(ImportChange, _CHANGE_FIELDS, snapshots)
+        return list(tagged)
 
     def undo(self, batch_id: int) -> None:
         """Delete what a batch created, put merged contacts back, drop its interactions."""

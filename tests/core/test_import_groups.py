@@ -89,3 +89,21 @@ def test_apple_groups_name_members_by_their_bare_uid(services, tmp_path: Path) -
     path.write_text(APPLE_GROUP)
     services.importing.apply(services.importing.plan([path]))
     assert _tags(services, "Ada Board") == ["Board"]
+
+
+def test_a_stored_contact_in_two_groups_gets_both_tags_and_undo_takes_both_off(
+    services, tmp_path: Path
+) -> None:
+    stored = services.contacts.create(
+        ContactDraft(display_name="Sub", methods=[MethodDraft("email", "sub@x.example")])
+    )
+    groups = "".join(
+        f"BEGIN:VCARD\nVERSION:4.0\nKIND:group\nFN:{name}\nMEMBER:mailto:sub@x.example\nEND:VCARD\n"
+        for name in ("Board", "Climbers")
+    )
+    path = tmp_path / "groups.vcf"
+    path.write_text(groups)
+    report = services.importing.apply(services.importing.plan([path]))
+    assert services.contacts.tags_of(stored) == ["Board", "Climbers"]
+    services.importing.undo(report.batch_id)
+    assert services.contacts.tags_of(stored) == []
