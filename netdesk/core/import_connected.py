@@ -20,9 +20,8 @@ _CHUNK = 500
 _FIELDS = ("contact", "occurred_at", "channel", "summary", "import_batch")
 
 
-def log_connections(contacts: Iterable[tuple[int, ContactDraft]], batch_id: int) -> list[int]:
-    """A "connected" interaction at noon of each draft's `connected_on` for its contact (id);
-    the contacts that got one."""
+def log_connections(contacts: Iterable[tuple[int, ContactDraft]], batch_id: int) -> None:
+    """A "connected" interaction at noon of each draft's `connected_on` for its contact (id)."""
     wanted: dict[tuple[int, datetime], str] = {}
     for contact_id, draft in contacts:
         if draft.connected_on is not None:
@@ -35,9 +34,7 @@ def log_connections(contacts: Iterable[tuple[int, ContactDraft]], batch_id: int)
         if (contact_id, when) not in known
     ]
     insert_rows(Interaction, _FIELDS, rows)
-    connected = list(dict.fromkeys(row[0] for row in rows))
-    refresh_last_contacted_many(connected)
-    return connected
+    refresh_last_contacted_many(row[0] for row in rows)
 
 
 def _known(contact_ids: set[int]) -> set[tuple[int, datetime]]:
