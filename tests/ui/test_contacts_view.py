@@ -11,6 +11,7 @@ from netdesk.core.contact_list import ContactListQuery, ListFilter
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact
 from netdesk.ui.contacts.view import ContactsView
+from netdesk.ui.plain import plain_tooltip
 
 
 @pytest.fixture
@@ -414,7 +415,7 @@ def test_the_first_page_reads_about_what_the_list_shows(view, qtbot) -> None:
 
 
 def test_long_company_and_tag_names_leave_the_search_and_the_list_their_room(
-    qtbot, services
+    qtbot, services, tmp_path
 ) -> None:
     long_name = "The International Association of Very Long Organisation Names Ltd"
     _add(services, "Ann", organisation=long_name, tags=["category1, category2, category3"])
@@ -430,6 +431,9 @@ def test_long_company_and_tag_names_leave_the_search_and_the_list_their_room(
     menu = widget.company_filter.view()
     assert menu.width() >= menu.fontMetrics().horizontalAdvance(long_name)
     widget.company_filter.hidePopup()
+    widget.company_filter.setCurrentIndex(1)
+    assert widget.company_filter.toolTip() == plain_tooltip(long_name)  # the box shows "…"
+    widget.company_filter.grab().save(str(tmp_path / "company.png"))
     assert widget.minimumSizeHint().width() <= 1024 - 200  # a 1024-pixel window still fits
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -36,7 +37,7 @@ from netdesk.ui.contacts.empty_state import EmptyState
 from netdesk.ui.contacts.merge_dialog import MergeDialog
 from netdesk.ui.contacts.model import ContactTableModel
 from netdesk.ui.importing.drag_out import contacts_mime_data
-from netdesk.ui.plain import plain_label
+from netdesk.ui.plain import ElidedComboBox, plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
 from netdesk.ui.view_actions import ViewActions
@@ -61,9 +62,9 @@ class ContactsView(QWidget):
         self.search.setObjectName("contactSearch")
         self.search.setPlaceholderText("Search names, organisations, notes, emails, phones…")
         self.search.setClearButtonEnabled(True)
-        self.circle_filter = QComboBox()
-        self.tag_filter = QComboBox()
-        self.company_filter = QComboBox()
+        self.circle_filter = ElidedComboBox(least=13)
+        self.tag_filter = ElidedComboBox(least=13)
+        self.company_filter = ElidedComboBox(least=13)
         self.due_filter = QCheckBox("Due for a check-in")
         self.scope = QComboBox()
         for key, title in SCOPE_TITLES:
@@ -75,12 +76,9 @@ class ContactsView(QWidget):
         self.search.setMinimumWidth(160)
         filters.addWidget(self.search, 1)
         for box in (self.circle_filter, self.tag_filter, self.company_filter):
-            # a long company or tag name widens the menu (Qt does), not the box (it squeezed the
-            # search); the box may shrink further in a narrow window
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            box.setMinimumContentsLength(13)
+            # a long company or tag name widens the menu, not the box (it squeezed the search),
+            # and ends with "…" in it; the box may shrink further in a narrow window
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             box.setMinimumWidth(90)
             filters.addWidget(box)
         filters.addWidget(self.due_filter)
