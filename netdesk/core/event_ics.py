@@ -76,7 +76,7 @@ def _apply(draft: EventDraft, item: IcsEvent) -> None:
 
 def import_ics(events: EventService, data: bytes, name: str = "") -> IcsImportSummary:
     """Create or update (by UID) the events of one .ics file, in one transaction."""
-    parsed = read_ics(data, name)
+    parsed = read_ics(data, name, today=events.followups.clock.today())
     summary = IcsImportSummary(name, errors=list(parsed.errors))
     with db.atomic():
         for item in parsed.events:

@@ -4,19 +4,24 @@
 DESCRIPTION; `write_ics_events` writes events back with their zones (VTIMEZONEs included). Times
 in `IcsEvent` are wall-clock in `timezone` ("" for floating times, which mean local time). An
 event without a UID gets one made from its summary and start, so importing it twice matches.
-A recurring event is read as its first occurrence.
+A recurring event becomes its occurrences of the coming year (see `ics_recurrence`), each with
+the series' UID and its own start (`uid/20261208T1900`), so a second import updates them; a
+VEVENT with a RECURRENCE-ID replaces the occurrence it names. A series with no occurrence in
+that year keeps its first one.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 from icalendar import Event as VEvent
+
+from netdesk.formats.ics_recurrence import occurrence_starts
 
 PRODID = "-//NetDesk//Events//EN"
 
@@ -103,8 +108,9 @@ def _made_uid(summary: str, start: datetime) -> str:
     return f"{digest}@import.netdesk"
 
 
-def read_ics(data: bytes, name: str = "") -> IcsResult:
-    """The events of an .ics file's bytes; unreadable files and events become errors."""
+def read_ics(data: bytes, name: str = "", today: date | None = None) -> IcsResult:
+    """The events of an .ics file's bytes; unreadable files and events become errors.
+    `today` (default: the local date) starts the year whose occurrences a series gives."""
     result = IcsResult(name)
     try:
         calendars = Calendar.from_ical(data, multiple=True)
@@ -113,18 +119,59 @@ def read_ics(data: bytes, name: str = "") -> IcsResult:
         return result
     seen: set[str] = set()
     for calendar in calendars:
-        for number, component in enumerate(calendar.walk("VEVENT"), start=1):
+        components = list(calendar.walk("VEVENT"))
+        replaced = _replacements(components)
+        for number, component in enumerate(components, start=1):
+            if component.get("recurrence-id") is not None:
+                continue  # read in place of the occurrence it names
             try:
-                event = _event(component)
+                events = _events(component, today or date.today(), replaced)
             except (ValueError, TypeError, AttributeError) as error:
                 result.errors.append(f"{name}, event {number}: {error}")
                 continue
-            if event.uid not in seen:
-                seen.add(event.uid)
-                result.events.append(event)
+            for event in events:
+                if event.uid not in seen:
+                    seen.add(event.uid)
+                    result.events.append(event)
     if not calendars:
         result.errors.append(f"{name}: no calendar in this file")
     return result
+
+
+def _replacements(components: list[VEvent]) -> dict[str, VEvent]:
+    """The VEVENTs with a RECURRENCE-ID, by the occurrence UID they replace."""
+    found = {}
+    for component in components:
+        original = component.get("recurrence-id")
+        if original is not None and _text(component, "uid"):
+            start = component.get("dtstart")
+            zone = _zone_name(start.dt) if start is not None else ""
+            found[_occurrence_uid(_text(component, "uid"), _wall(original.dt, zone))] = component
+    return found
+
+
+def _events(component: VEvent, today: date, replaced: dict[str, VEvent]) -> list[IcsEvent]:
+    """One VEVENT as events: itself, or its kept occurrences (a series)."""
+    event = _event(component)
+    starts = occurrence_starts(component, today)
+    if not starts:
+        return [event]
+    length = event.ends_at - event.starts_at if event.ends_at is not None else None
+    occurrences = []
+    for start in starts:
+        wall = _wall(start, event.timezone)
+        uid = _occurrence_uid(event.uid, wall)
+        if uid in replaced:
+            occurrence = replace(_event(replaced[uid]), uid=uid)
+        else:
+            ends = wall + length if length is not None else None
+            occurrence = replace(event, uid=uid, starts_at=wall, ends_at=ends)
+        occurrences.append(occurrence)
+    return occurrences
+
+
+def _occurrence_uid(series_uid: str, start: datetime) -> str:
+    return f"{series_uid}/{start:%Y%m%dT%H%M}"
 
 
 def _aware(moment: datetime, zone: str) -> datetime:

@@ -109,3 +109,17 @@ def test_guess_kind_of_imported_events() -> None:
     ) == ("webinar")
     assert guess_kind(IcsEvent("c", "Tech Job Fair", start)) == "career fair"
     assert guess_kind(IcsEvent("d", "Team lunch", start)) == "other"
+
+
+def test_a_recurring_meetup_imports_its_coming_dates_once(services, tmp_path) -> None:
+    from tests.formats.test_ics_events import SERIES
+
+    services.followups.clock = FakeClock(datetime(2026, 11, 29, 12, 0))
+    path = tmp_path / "meetup.ics"
+    path.write_bytes(SERIES)
+    first = services.events.import_ics_file(path)
+    again = services.events.import_ics_file(path)
+    assert len(first.created) == 12 + 1 + 1 + 1 and first.errors == []
+    assert again.created == [] and sorted(again.updated) == sorted(first.created)
+    meetups = Event.select().where(Event.name.startswith("PyData Berlin"))
+    assert meetups.count() == 12

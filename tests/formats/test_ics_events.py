@@ -103,3 +103,63 @@ def test_write_and_read_back() -> None:
     assert b"DTSTART;TZID=Europe/Berlin:20260414T093000" in data
     assert b"DTSTART;VALUE=DATE:20260414" in data and b"DTEND;VALUE=DATE:20260417" in data
     assert read_ics(data).events == events
+
+
+SERIES = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+BEGIN:VEVENT\r
+UID:pydata-monthly@meetup.com\r
+SUMMARY:PyData Berlin\r
+DTSTART;TZID=Europe/Berlin:20250107T190000\r
+DTEND;TZID=Europe/Berlin:20250107T213000\r
+RRULE:FREQ=WEEKLY;INTERVAL=4\r
+EXDATE;TZID=Europe/Berlin:20261208T190000\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:pydata-monthly@meetup.com\r
+RECURRENCE-ID;TZID=Europe/Berlin:20270105T190000\r
+SUMMARY:PyData Berlin (new year special)\r
+DTSTART;TZID=Europe/Berlin:20270106T180000\r
+DTEND;TZID=Europe/Berlin:20270106T200000\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:old-series@x\r
+SUMMARY:A series that ended\r
+DTSTART;VALUE=DATE:20200301\r
+RRULE:FREQ=YEARLY;COUNT=3\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:birthday@x\r
+SUMMARY:Founders day\r
+DTSTART;VALUE=DATE:20200301\r
+RRULE:FREQ=YEARLY\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:odd@x\r
+SUMMARY:Odd rule\r
+DTSTART:20260101T100000\r
+RRULE:FREQ=SOMETIMES\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_a_series_becomes_its_occurrences_of_the_coming_year() -> None:
+    from datetime import date
+
+    events = read_ics(SERIES, "series.ics", today=date(2026, 11, 29)).events
+    meetups = [e for e in events if e.uid.startswith("pydata-monthly@meetup.com/")]
+    starts = [e.starts_at for e in meetups]
+    assert starts[0] == datetime(2027, 1, 6, 18, 0)  # 8 Dec is an EXDATE; 5 Jan was moved
+    assert meetups[0].summary == "PyData Berlin (new year special)"
+    assert meetups[0].uid == "pydata-monthly@meetup.com/20270105T1900"
+    assert all(s.hour == 19 and s.minute == 0 for s in starts[1:])  # also after the clock change
+    assert starts[1] == datetime(2027, 2, 2, 19, 0) and len(meetups) == 12
+    assert meetups[1].ends_at == datetime(2027, 2, 2, 21, 30)
+    assert {e.timezone for e in meetups} == {"Europe/Berlin"}
+    ended = [e for e in events if e.uid == "old-series@x"]
+    assert [e.starts_at for e in ended] == [datetime(2020, 3, 1)]  # none ahead: the first one
+    founders = [e for e in events if e.uid.startswith("birthday@x/")]
+    assert [e.starts_at for e in founders] == [datetime(2027, 3, 1)] and founders[0].all_day
+    assert [e.summary for e in events if e.uid == "odd@x"] == ["Odd rule"]
+    assert read_ics(SERIES, today=date(2026, 11, 29)).events == events  # the same UIDs again

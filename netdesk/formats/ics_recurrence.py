@@ -1,0 +1,48 @@
+"""Which occurrences of a recurring VEVENT (RRULE) an import keeps: those from the import day up
+to a year ahead, at most 52, without the EXDATEs.
+
+`python-dateutil`'s rrule does the expansion (icalendar keeps the rule as text). Starts keep the
+series' zone, so a 19:00 meetup is at 19:00 after a daylight-saving change too. A rule dateutil
+cannot read gives no occurrences: the caller keeps the first one, as for a single event.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from dateutil.rrule import rrulestr
+from icalendar import Event as VEvent
+
+WINDOW_DAYS = 365
+MOST = 52
+
+
+def occurrence_starts(component: VEvent, today: date) -> list[datetime]:
+    """Starts of the kept occurrences, in order; [] without a rule or with one that fails."""
+    rule = component.get("rrule")
+    if rule is None:
+        return []
+    first = component.get("dtstart").dt
+    if not isinstance(first, datetime):
+        first = datetime.combine(first, time.min)
+    window = datetime.combine(today, time.min, tzinfo=first.tzinfo)
+    try:
+        series = rrulestr(rule.to_ical().decode(), dtstart=first)
+        starts = series.between(window, window + timedelta(days=WINDOW_DAYS), inc=True)
+    except (ValueError, TypeError):
+        return []
+    skipped = set(_exdates(component, first))
+    return [start for start in starts if start not in skipped][:MOST]
+
+
+def _exdates(component: VEvent, first: datetime) -> list[datetime]:
+    found = component.get("exdate")
+    lists = found if isinstance(found, list) else [found] if found is not None else []
+    moments = []
+    for listed in lists:
+        for value in listed.dts:
+            moment = value.dt
+            if not isinstance(moment, datetime):
+                moment = datetime.combine(moment, first.time(), tzinfo=first.tzinfo)
+            moments.append(moment)
+    return moments
