@@ -8,19 +8,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from netdesk.store.models import CIRCLES, Company, Event
 from netdesk.ui.contacts.methods_editor import MethodsEditor
 from netdesk.ui.contacts.photo import PhotoField
 from netdesk.ui.contacts.timeline import TimelineWidget
+from netdesk.ui.form_scroll import FormScroll
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 
@@ -129,12 +128,7 @@ class ContactEditor(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(form)
         body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        self._details, self._details_scroll = body, scroll
-        body.installEventFilter(self)  # keeps the editor as wide as its form (see eventFilter)
+        scroll = FormScroll(body)  # never narrower than the form: a splitter stops there
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(scroll, "Details")
@@ -183,15 +177,6 @@ class ContactEditor(QWidget):
         self.load(None)
 
     # -- loading ---------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """When the details form lays itself out again (a method row added), the editor's
-        minimum width follows it, so a splitter beside it never clips the form."""
-        if watched is self._details and event.type() == QEvent.Type.LayoutRequest:
-            scrollbar = self._details_scroll.verticalScrollBar().sizeHint().width()
-            needed = self._details.minimumSizeHint().width() + scrollbar
-            self._details_scroll.setMinimumWidth(needed)
-        return super().eventFilter(watched, event)
 
     def load(self, contact_id: int | None, draft: ContactDraft | None = None) -> None:
         """Show a stored contact, or an empty (or given) draft for a new one."""

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
     QPushButton,
-    QScrollArea,
-    QStyle,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -24,11 +22,11 @@ from netdesk.core.events import EventService
 from netdesk.ui.events.editor import EventEditor
 from netdesk.ui.events.prep import PrepBrief
 from netdesk.ui.events.review import ReviewPanel
+from netdesk.ui.form_scroll import FormScroll
 from netdesk.ui.plain import ElidedLabel, plain_label
 from netdesk.ui.style import style_label
 
 TABS = ("Details", "Prep brief", "Review")
-_TAB_FRAME = 8  # the tab page's frame and margins, both sides
 
 
 class EventPanel(QWidget):
@@ -53,18 +51,10 @@ class EventPanel(QWidget):
         self.prep = PrepBrief(events.people, events.pitches)
         self.review = ReviewPanel(events)
         self.review.capture_button.clicked.connect(self.capture_requested)
-        details = QScrollArea()
-        details.setWidget(self.editor)
-        details.setWidgetResizable(True)
-        details.setFrameShape(QScrollArea.Shape.NoFrame)
-        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        details = FormScroll(self.editor)  # the tabs are as wide as the wider form needs
         self.tabs = QTabWidget()
         for widget, title in zip((details, self.prep, self.review), TABS, strict=True):
             self.tabs.addTab(widget, title)
-        # The forms scroll down, never sideways: the tabs are as wide as the wider form needs.
-        widest = max(w.minimumSizeHint().width() for w in (self.editor, self.prep.widget()))
-        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.tabs.setMinimumWidth(widest + scroll_bar + _TAB_FRAME)
         self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save (Ctrl+S)")
         self.save_button.setEnabled(False)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from netdesk.core.events import CHECKLIST, EventDraft
 from netdesk.core.pitches import PitchService, length_label
 from netdesk.ui.events.forms import section_title
 from netdesk.ui.events.people_table import PeopleTable
+from netdesk.ui.form_scroll import FormScroll
 from netdesk.ui.plain import ElidedComboBox, ElidedLabel, plain_label
 from netdesk.ui.style import style_label
 
@@ -39,7 +39,7 @@ def _text_box(placeholder: str, height: int) -> QPlainTextEdit:
     return box
 
 
-class PrepBrief(QScrollArea):
+class PrepBrief(FormScroll):
     """Everything to prepare before the event; emits `edited` when a draft field changes."""
 
     edited = Signal()
@@ -103,9 +103,6 @@ class PrepBrief(QScrollArea):
         checks.addWidget(self.progress, 2, 1, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(checks)
         self.setWidget(body)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.goals.textChanged.connect(self._changed)
         self.target.valueChanged.connect(self._changed)
