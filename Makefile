@@ -12,6 +12,7 @@ run: system-deps $(STAMP)
 
 test: system-deps test-system-deps $(TEST_STAMP)
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: system-deps $(TEST_STAMP)
@@ -19,6 +20,7 @@ bench: system-deps $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 package: system-deps
 	@PYTHON=$(PYTHON) bash scripts/system-deps.sh package
