@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 
 from netdesk.store import fts
 from netdesk.store.models import CIRCLES, db
@@ -45,9 +46,31 @@ _DUE = (
 
 
 _INDEXED_SORTS = ("name", "organisation", "title", "circle", "last_contacted")
-# 100k contacts: "berl" (9,955 matches spread over the alphabet) 21 ms gathered and sorted,
-# 5 ms read in list order; "mar" (4,381 clustered at M) 9 ms gathered, 24 ms in list order.
+# A search is "broad" from this many matches: reading the list in order off the sort index and
+# dropping the rows that do not match then beats gathering and sorting every match. The value
+# is where the two cross at 100,000 contacts (bench/contacts.py measures both ways).
 _BROAD_MATCHES = 5_000
+
+
+class Strategy(StrEnum):
+    """How a query reads its rows, chosen once when it is made (see `_choose_strategy`).
+
+    - INDEX_WALK: pages are `ORDER BY <sort column> LIMIT/OFFSET` read off the sort column's
+      index; a broad search only filters the rows walked ("+" keeps SQLite from driving the
+      query from the search). For an indexed sort with no search or a broad one.
+    - KEEP_MATCHES: a search with few matches gathers every match once, in list order, and keeps
+      the ids; pages and the count are slices of that list.
+    - NARROW_KEPT: typing on from a query that kept its matches (same list, longer text) filters
+      those kept ids by the new text instead of gathering and sorting again.
+    - SORT_THEN_KEEP: a sort with no index (tags, next follow-up) makes SQLite sort every match
+      for each page; the first page takes that once, and scrolling gathers the whole order once
+      and keeps it.
+    """
+
+    INDEX_WALK = "index walk"
+    KEEP_MATCHES = "keep matches"
+    NARROW_KEPT = "narrow kept"
+    SORT_THEN_KEEP = "sort then keep"
 
 
 def _is_broad(expression: str) -> bool:
@@ -117,18 +140,19 @@ class ContactListQuery:
         self.now = now or datetime.now()
         expression = fts.match_expression(list_filter.text)
         self._matches = self._filtered_matches(narrowing, expression)
-        # A search matching many (the first letters typed) is cheaper read in list order off
-        # the sort index ("+" on the id) than gathered and sorted whole: 100k contacts, "m":
-        # 62 ms -> 21 ms. Fewer matches are gathered once, in list order, and kept. A sort
-        # without an index (tags, next follow-up) has SQLite sort every match for each page
-        # (100k: ~140 ms a page): from the second page on, the whole order is gathered and kept.
-        few = self._matches is None and bool(expression) and not _is_broad(expression)
-        indexed = sort in _INDEXED_SORTS
-        self.broad = bool(expression) and self._matches is None and not few and indexed
-        self._gather_when_scrolled = self._matches is None and not few and not indexed
+        self.strategy = self._choose_strategy(expression)
         self._where, self._params = self._conditions(expression)
-        if few:
+        if self.strategy is Strategy.KEEP_MATCHES:
             self._matches = self._gather()
+
+    def _choose_strategy(self, expression: str) -> Strategy:
+        if self._matches is not None:
+            return Strategy.NARROW_KEPT
+        if expression and not _is_broad(expression):
+            return Strategy.KEEP_MATCHES
+        if self.sort in _INDEXED_SORTS:
+            return Strategy.INDEX_WALK
+        return Strategy.SORT_THEN_KEEP
 
     def _filtered_matches(
         self, narrowing: ContactListQuery | None, expression: str
@@ -154,8 +178,8 @@ class ContactListQuery:
     def _conditions(self, expression: str) -> tuple[str, list[object]]:
         flt = self.filter
         # Most contacts are live: the unary "+" keeps SQLite off the archived/deleted indexes so
-        # that the sort column's index serves ORDER BY ... LIMIT (100k rows: ~100 ms with a temp
-        # sort, ~2 ms without). Archived and trashed contacts are few: their index finds them.
+        # that the sort column's index serves ORDER BY ... LIMIT instead of a temporary sort of
+        # every live row. Archived and trashed contacts are few: their index finds them.
         clauses = {
             "active": ["+c.deleted_at IS NULL", "+c.archived = 0"],
             "archived": ["+c.deleted_at IS NULL", "c.archived = 1"],
@@ -164,7 +188,7 @@ class ContactListQuery:
         }[flt.scope]
         params: list[object] = []
         if expression:
-            driver = "+" if self.broad else ""
+            driver = "+" if self.strategy is Strategy.INDEX_WALK else ""
             clauses.append(
                 f"{driver}c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)"
             )
@@ -204,16 +228,12 @@ class ContactListQuery:
         The page's ids are found first and only their rows read: SQLite would otherwise work out
         the tag and follow-up columns for every matching contact before sorting.
         """
-        if offset > 0 and self._gather_when_scrolled and self._matches is None:
+        if offset > 0 and self.strategy is Strategy.SORT_THEN_KEEP and self._matches is None:
             self._matches = self._gather()
         if self._matches is not None:
             ids = self._matches[offset : offset + limit]
         else:
-            id_sql = (
-                f"SELECT c.id FROM contact c WHERE {self._where} ORDER BY {self._order()} "
-                "LIMIT ? OFFSET ?"
-            )
-            params = [*self._params, limit, offset]
+            id_sql, params = self.page_ids_sql(offset, limit)
             ids = [r[0] for r in db.execute_sql(id_sql, params).fetchall()]
         if not ids:
             return []
@@ -241,6 +261,14 @@ class ContactListQuery:
             )
             for r in rows
         ]
+
+    def page_ids_sql(self, offset: int, limit: int) -> tuple[str, list[object]]:
+        """The SQL (and its parameters) that reads a page's ids when no matches are kept."""
+        sql = (
+            f"SELECT c.id FROM contact c WHERE {self._where} ORDER BY {self._order()} "
+            "LIMIT ? OFFSET ?"
+        )
+        return sql, [*self._params, limit, offset]
 
     def _order(self) -> str:
         direction = "DESC" if self.descending else "ASC"

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from netdesk.core.contact_list import ContactListQuery, ListFilter, filter_choices
+from netdesk.core.contact_list import ContactListQuery, ListFilter, Strategy, filter_choices
 from netdesk.core.interactions import log_interaction
 from netdesk.formats.draft import ContactDraft, MethodDraft
 
@@ -118,7 +118,8 @@ def test_broad_searches_read_in_list_order_give_the_same_rows(people, monkeypatc
 
 def test_typing_on_narrows_the_kept_matches_only_for_the_same_list(people, services) -> None:
     first = ContactListQuery(ListFilter(text="ac"))
-    assert not first.broad and first.ids() == [people["ana"], people["maria"]]
+    assert first.strategy is Strategy.KEEP_MATCHES
+    assert first.ids() == [people["ana"], people["maria"]]
     services.contacts.create(ContactDraft(given_name="Abe", organisation="Acme Labs"))
     typed_on = ContactListQuery(ListFilter(text="acm"), narrowing=first)
     assert _names(typed_on) == ["Ana Silva", "Maria Chen"] and typed_on.count() == 2
@@ -140,3 +141,40 @@ def test_a_sort_without_an_index_pages_through_the_order_it_kept(people, service
     services.contacts.create(ContactDraft(given_name="Abe", tags=["aaa"]))
     assert [row.name for row in query.page(2, 10)] == ["Ana Silva"]
     assert query.count() == 3 and query.ids() == [people["jurgen"], people["maria"], people["ana"]]
+
+
+def _plan(query: ContactListQuery) -> str:
+    from netdesk.store.models import db
+
+    sql, params = query.page_ids_sql(0, 50)
+    return "\n".join(row[3] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
+def test_each_strategy_gets_the_plan_it_is_chosen_for(people, monkeypatch) -> None:
+    from netdesk.core import contact_list
+
+    walk = ContactListQuery(sort="organisation")
+    assert walk.strategy is Strategy.INDEX_WALK
+    plan = _plan(walk)
+    assert "USING INDEX contact_organisation" in plan and "TEMP B-TREE" not in plan
+
+    monkeypatch.setattr(contact_list, "_BROAD_MATCHES", 1)
+    broad = ContactListQuery(ListFilter(text="acme"))
+    assert broad.strategy is Strategy.INDEX_WALK
+    plan = _plan(broad)
+    assert "SCAN c USING INDEX contact_display_name" in plan and "TEMP B-TREE" not in plan
+    monkeypatch.setattr(contact_list, "_BROAD_MATCHES", 5_000)
+
+    kept = ContactListQuery(ListFilter(text="acme"))
+    assert kept.strategy is Strategy.KEEP_MATCHES
+    assert "SEARCH c USING INTEGER PRIMARY KEY" in _plan(kept)
+
+    narrowed = ContactListQuery(ListFilter(text="acme eng"), narrowing=kept)
+    assert narrowed.strategy is Strategy.NARROW_KEPT and narrowed.ids() == [people["maria"]]
+
+    unindexed = ContactListQuery(sort="next_followup")
+    assert unindexed.strategy is Strategy.SORT_THEN_KEEP
+    assert "USE TEMP B-TREE FOR ORDER BY" in _plan(unindexed)
+
+    archived = ContactListQuery(ListFilter(scope="archived"))
+    assert "USING INDEX contact_archived" in _plan(archived)
