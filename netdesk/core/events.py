@@ -149,11 +149,6 @@ class EventService:
         self.changes.publish("events", [deleted.event_id])
         self.changes.publish("contacts", deleted.links["met_at"])
 
-    def set_status(self, event_id: int, status: str) -> None:
-        draft = self.load(event_id)
-        draft.status = status
-        self.update(event_id, draft)
-
     def set_checked(self, event_id: int, item: str, done: bool) -> None:
         """Tick or untick one checklist item."""
         draft = self.load(event_id)

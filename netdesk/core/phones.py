@@ -53,17 +53,6 @@ def validation_error(value: str, region: str | None = None) -> str:
     return ""
 
 
-def pretty(value: str, region: str | None = None) -> str:
-    """The number in international format for display, or the text as typed."""
-    import phonenumbers
-
-    try:
-        number = phonenumbers.parse(value, region or default_region())
-    except phonenumbers.NumberParseException:
-        return value
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
 def _international_e164(value: str) -> str | None:
     """E.164 of "+CC NUMBER" without a full parse (~15x faster), or None when one is needed.
 
