@@ -136,7 +136,7 @@ class ContactService:
         """Store a new contact from `draft`; return its id."""
         with db.atomic():
             contact = Contact(source=draft.source, import_batch=import_batch)
-            contact.vcard_uid = draft.uid
+            contact.vcard_uid = draft.uid.strip() or contact.vcard_uid  # else a new one
             contact.revision = draft.revision
             self._write(contact, draft)
         self.changes.publish("contacts", [contact.id])

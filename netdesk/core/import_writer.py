@@ -22,7 +22,16 @@ from netdesk.core.contacts import DRAFT_FIELDS, METHOD_FIELDS, display_name_of, 
 from netdesk.core.import_matching import normalized_value
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
-from netdesk.store.models import Company, Contact, ContactMethod, ContactTag, Tag, db, utcnow
+from netdesk.store.models import (
+    Company,
+    Contact,
+    ContactMethod,
+    ContactTag,
+    Tag,
+    db,
+    new_uid,
+    utcnow,
+)
 
 CONTACT_FIELDS = (
     "id",
@@ -153,7 +162,7 @@ class NewContacts:
                     *_draft_values(draft),
                     display_name,
                     draft.photo,
-                    draft.uid,
+                    draft.uid.strip() or new_uid(),
                     draft.revision,
                     draft.source,
                     self.batch_id,

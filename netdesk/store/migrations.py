@@ -17,7 +17,7 @@ from peewee import Database, OperationalError
 from playhouse.migrate import SqliteMigrator
 
 from netdesk.store import fts
-from netdesk.store.models import MODELS, Meta
+from netdesk.store.models import MODELS, Meta, new_uid
 
 Step = Callable[[Database, SqliteMigrator], None]
 Report = Callable[[int, int, str], None]  # (steps done, steps to run, title of the next step)
@@ -52,7 +52,22 @@ def _leaner_writes(database: Database, migrator: SqliteMigrator) -> None:
     fts.rebuild_all(database)
 
 
-STEPS: list[Step] = [_initial_schema, _leaner_writes]
+def _uid_for_every_contact(database: Database, migrator: SqliteMigrator) -> None:
+    """Give every contact a UID.
+
+    v3: exports write each contact's UID, so an export imported again (into this database or an
+    empty one) matches its people by UID instead of by guess. Contacts created before v3 kept
+    only the UID their card came with (often none).
+    """
+    rows = database.execute_sql(
+        "SELECT id FROM contact WHERE vcard_uid IS NULL OR trim(vcard_uid) = ''"
+    ).fetchall()
+    database.cursor().executemany(
+        "UPDATE contact SET vcard_uid = ? WHERE id = ?", [(new_uid(), id_) for (id_,) in rows]
+    )
+
+
+STEPS: list[Step] = [_initial_schema, _leaner_writes, _uid_for_every_contact]
 
 
 def title(step: Step) -> str:

@@ -6,6 +6,7 @@ naive UTC datetimes except where a field says local; dates are plain dates.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from peewee import (
@@ -56,6 +57,12 @@ FOLLOWUP_STATUSES = ("open", "done", "snoozed", "dismissed")
 def utcnow() -> datetime:
     """The current time as a naive UTC datetime (how the store keeps times)."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_uid() -> str:
+    """A UID for a contact that has none: exports always write one, so importing an export
+    again (here or into an empty database) finds the same person instead of guessing."""
+    return str(uuid.uuid4())
 
 
 class BaseModel(Model):
@@ -140,7 +147,7 @@ class Contact(BaseModel):
     circle = TextField(default="", index=True)
     cadence_days = IntegerField(null=True)
     source = TextField(default="manual")
-    vcard_uid = TextField(default="", index=True)
+    vcard_uid = TextField(default=new_uid, index=True)
     revision = TextField(default="")
     is_group = BooleanField(default=False)
     last_contacted_at = DateTimeField(null=True, index=True)

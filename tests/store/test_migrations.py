@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,21 @@ def test_fixture_upgrades_without_losing_rows(fixture: Path, fixture_copy) -> No
     ]
     by_name = database.execute_sql(found + "WHERE contact_fts MATCH ?", ['name : "chen"*'])
     assert by_name.fetchall() == [("Maria Chen",)]
+    uids = [uid for (uid,) in database.execute_sql("SELECT vcard_uid FROM contact")]
+    assert len(set(uids)) == len(uids) == 2 and all(len(uid) == 36 for uid in uids)
+
+
+def test_the_uid_step_keeps_a_card_uid_and_fills_the_others(fixture_copy) -> None:
+    path = fixture_copy(FIXTURES[1])
+    database = connect(path)
+    db.initialize(database)
+    database.execute_sql("UPDATE contact SET vcard_uid = 'urn:uuid:kept' WHERE id = 1")
+    database.execute_sql("UPDATE contact SET vcard_uid = ' ' WHERE id = 2")
+    assert migrations.upgrade(database) == [3]
+    rows = dict(database.execute_sql("SELECT id, vcard_uid FROM contact").fetchall())
+    assert rows[1] == "urn:uuid:kept"
+    assert str(uuid.UUID(rows[2])) == rows[2]
+    database.close()
 
 
 def _add_column_step(database, migrator: SqliteMigrator) -> None:
@@ -125,8 +141,9 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 2, "Rebuild the search index for faster imports."),
-        (1, 2, "_add_column_step"),
+        (0, 3, "Rebuild the search index for faster imports."),
+        (1, 3, "Give every contact a UID."),
+        (2, 3, "_add_column_step"),
     ]
 
 
