@@ -19,14 +19,16 @@ from netdesk.ui.app import build_shell, finish_startup
 from netdesk.ui.importing.dialog import ImportDialog
 from netdesk.ui.upgrade import StoreUpgrade, UpgradePage
 
-SCHEMA_V1 = Path(__file__).parents[1] / "store" / "fixtures" / "schema_v1.db"
+LATEST = migrations.latest_version()
+OLDER = Path(__file__).parents[1] / "store" / "fixtures" / f"schema_v{LATEST - 1}.db"
+"""The store one step behind: its upgrade is that step plus the ones a test adds."""
 
 
 @pytest.fixture
 def shell(qtbot, paths):
-    """The window before its views, over a copy of the schema-v1 fixture."""
+    """The window before its views, over a copy of the fixture one step behind."""
     paths.data_dir.mkdir(parents=True)
-    shutil.copyfile(SCHEMA_V1, paths.database)
+    shutil.copyfile(OLDER, paths.database)
     window = build_shell(paths)
     qtbot.addWidget(window)
     window.show()
@@ -81,7 +83,7 @@ def test_the_window_stays_live_while_the_store_upgrades(
     contacts = shell.show_view("contacts")
     qtbot.keyClicks(contacts.search, "jurg")
     qtbot.waitUntil(lambda: contacts.model.rowCount() == 1)
-    assert migrations.current_version(db.obj) == 3
+    assert migrations.current_version(db.obj) == LATEST + 1
     assert backup.generations(paths.database)[0].name.endswith("-pre-migration.db")
 
 
@@ -103,7 +105,7 @@ def test_closing_during_the_upgrade_finishes_the_step_then_closes(
         gate.set()
     qtbot.waitUntil(lambda: not shell.isVisible())
     assert shell.views == {} and shell.findChild(StoreUpgrade).error_box is None
-    assert migrations.current_version(db.obj) == 3  # step 2 whole, step 3 not begun
+    assert migrations.current_version(db.obj) == LATEST + 1  # step 2 whole, step 3 not begun
 
 
 def test_closing_during_the_last_step_leaves_the_store_upgraded(
@@ -115,7 +117,7 @@ def test_closing_during_the_last_step_leaves_the_store_upgraded(
     finally:
         gate.set()
     qtbot.waitUntil(lambda: not shell.isVisible())
-    assert shell.views == {} and migrations.current_version(db.obj) == 3
+    assert shell.views == {} and migrations.current_version(db.obj) == LATEST + 1
 
 
 def test_closing_during_the_copy_leaves_the_store_untouched(
@@ -137,7 +139,7 @@ def test_closing_during_the_copy_leaves_the_store_untouched(
     finally:
         gate.set()
     qtbot.waitUntil(lambda: not shell.isVisible())
-    assert migrations.current_version(db.obj) == 1
+    assert migrations.current_version(db.obj) == LATEST - 1
 
 
 def test_a_failed_upgrade_says_where_the_backup_is(qtbot, shell, paths, monkeypatch) -> None:
@@ -157,7 +159,7 @@ def test_a_failed_upgrade_says_where_the_backup_is(qtbot, shell, paths, monkeypa
     upgrade.error_box.reject()
     assert exits == [1]
     assert shell.views == {} and not shell.sidebar.isEnabled()
-    assert migrations.current_version(db.obj) == 2
+    assert migrations.current_version(db.obj) == LATEST
 
 
 def test_an_up_to_date_store_opens_without_a_worker(qtbot, paths, database) -> None:
