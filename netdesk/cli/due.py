@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import datetime, time, timedelta
 
-from netdesk.core.followups import FollowUpRow
+from netdesk.core.followup_queries import FollowUpRow
 from netdesk.paths import Paths
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from netdesk.core.event_ics import event_entry
-from netdesk.core.followups import PENDING, FollowUpRow, FollowUpService
+from netdesk.core.followup_queries import PENDING, FollowUpRow
+from netdesk.core.followups import FollowUpService
 from netdesk.formats.ics_writer import CalendarEntry, write_ics
 
 HORIZON_DAYS = 366

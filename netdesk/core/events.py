@@ -25,7 +25,8 @@ from netdesk.core.event_draft import CHECKLIST, EventDraft
 from netdesk.core.event_ics import IcsImportSummary
 from netdesk.core.event_people import EventPeople
 from netdesk.core.event_times import from_utc, to_utc
-from netdesk.core.followups import AgendaItem, FollowUpService
+from netdesk.core.followup_queries import AgendaItem
+from netdesk.core.followups import FollowUpService
 from netdesk.core.pitches import PitchService
 from netdesk.store.models import Event, EventPerson, utcnow
 

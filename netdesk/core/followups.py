@@ -4,31 +4,27 @@
 "followups" topic. Follow-up times (`due_at`, `notified_at`, `done_at`) are naive *local*
 wall-clock times; a follow-up without a time (`has_time` false) is due on its day.
 
-Open and snoozed follow-ups are *pending*. Besides the ones the user makes, the service keeps two
-kinds itself: a contact's next check-in (origin "cadence", due at last interaction + cadence,
-moved whenever an interaction is logged) and a yearly "congratulate" on birthdays (origin
-"birthday"). Every change the user makes returns an `Undo` that `undo()` reverses.
+Open and snoozed follow-ups are *pending*. Besides the ones the user makes, the service keeps
+check-ins and birthday wishes in line with contacts (`followup_generated`) whenever contacts or
+interactions change. Its reads are `FollowUpQueries`' (`followup_queries`). Every change the user
+makes returns an `Undo` that `undo()` reverses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from peewee import fn
-
 from netdesk.core.changes import Changes
 from netdesk.core.clock import Clock
+from netdesk.core.followup_dates import date_of, day_start, snooze_until
+from netdesk.core.followup_generated import reconcile
+from netdesk.core.followup_queries import FollowUpQueries
 from netdesk.core.interactions import delete_interaction, log_interaction
-from netdesk.store.models import FOLLOWUP_REASONS, Contact, FollowUp, db
+from netdesk.store.models import FOLLOWUP_REASONS, FollowUp, db
 
-PENDING = ("open", "snoozed")
-MORNING = time(9, 0)
-SNOOZE_PRESETS = ("1 hour", "tomorrow morning", "next week")
-GENERATED = ("cadence", "birthday")
-MAX_SYNC_IDS = 500  # more changed contacts than this: one pass over all (no huge IN lists)
 _RESTORED = (
     "due_at",
     "has_time",
@@ -41,49 +37,6 @@ _RESTORED = (
 )
 
 
-@dataclass(frozen=True)
-class FollowUpRow:
-    """One follow-up as lists, the calendar and reminders show it."""
-
-    id: int
-    contact_id: int
-    contact_name: str
-    due_at: datetime
-    has_time: bool
-    reason: str
-    note: str
-    status: str
-    origin: str
-    notified_at: datetime | None = None
-    done_at: datetime | None = None
-
-    @property
-    def day(self) -> date:
-        return self.due_at.date()
-
-
-@dataclass(frozen=True)
-class _Kept:
-    """What sync_generated needs of a generated follow-up."""
-
-    id: int
-    status: str
-    due_at: datetime
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    """Something other than a follow-up shown on a day (an event); `kind` picks its colour."""
-
-    kind: str
-    id: int
-    when: datetime
-    title: str
-
-
-AgendaSource = Callable[[date, date], list[AgendaItem]]
-
-
 @dataclass
 class Undo:
     """What one change did, so `FollowUpService.undo` can put it back."""
@@ -93,68 +46,12 @@ class Undo:
     interaction_ids: list[int] = field(default_factory=list)
 
 
-def snooze_until(preset: str, now: datetime) -> datetime:
-    """The moment a snooze preset ends: in an hour, tomorrow at 9:00, or next Monday at 9:00."""
-    if preset == "1 hour":
-        return now + timedelta(hours=1)
-    if preset == "tomorrow morning":
-        return datetime.combine(now.date() + timedelta(days=1), MORNING)
-    if preset == "next week":
-        return datetime.combine(now.date() + timedelta(days=7 - now.weekday()), MORNING)
-    raise ValueError(f"unknown snooze preset {preset!r}; expected one of {SNOOZE_PRESETS}")
-
-
-def next_birthday(birthday: date, today: date) -> date:
-    """The first anniversary of `birthday` on or after `today` (29 February → 28th if needed)."""
-    for year in (today.year, today.year + 1):
-        try:
-            candidate = birthday.replace(year=year)
-        except ValueError:
-            candidate = date(year, 2, 28)
-        if candidate >= today:
-            return candidate
-    raise AssertionError("unreachable")
-
-
-_ROW_COLUMNS = (
-    FollowUp.id,
-    FollowUp.contact,
-    Contact.display_name,
-    Contact.given_name,
-    Contact.family_name,
-    Contact.organisation,
-    FollowUp.due_at,
-    FollowUp.has_time,
-    FollowUp.reason,
-    FollowUp.note,
-    FollowUp.status,
-    FollowUp.origin,
-    FollowUp.notified_at,
-    FollowUp.done_at,
-)
-
-
-def _row(values: tuple[Any, ...]) -> FollowUpRow:
-    """A FollowUpRow from a tuple of _ROW_COLUMNS (no model objects: lists stay fast)."""
-    fid, cid, display, given, family, organisation, *rest = values
-    name = display or f"{given} {family}".strip() or organisation or "(no name)"
-    due_at, has_time, reason, note, status, origin, notified_at, done_at = rest
-    return FollowUpRow(
-        fid, cid, name, due_at, bool(has_time), reason, note, status, origin, notified_at, done_at
-    )
-
-
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min)
-
-
-class FollowUpService:
+class FollowUpService(FollowUpQueries):
     """Creates, changes and queries follow-ups; keeps check-ins and birthdays up to date."""
 
     def __init__(self, changes: Changes, clock: Clock | None = None) -> None:
+        super().__init__(clock)
         self.changes = changes
-        self.clock = clock or Clock()
-        self.agenda_sources: list[AgendaSource] = []
         changes.subscribe(self._on_change)
 
     # -- creating -------------------------------------------------------------------------
@@ -176,7 +73,7 @@ class FollowUpService:
             raise ValueError(f"unknown reason {reason!r}; expected one of {FOLLOWUP_REASONS}")
         followup = FollowUp.create(
             contact=contact_id,
-            due_at=due_at if has_time else _day_start(_date_of(due_at)),
+            due_at=due_at if has_time else day_start(date_of(due_at)),
             has_time=has_time,
             reason=reason,
             note=note,
@@ -192,7 +89,7 @@ class FollowUpService:
         self, contact_id: int, days: int, *, reason: str = "after meeting", note: str = ""
     ) -> int:
         """A follow-up `days` from today (the "follow up in 2 days / 1 week" choices)."""
-        due = _day_start(self.clock.today() + timedelta(days=days))
+        due = day_start(self.clock.today() + timedelta(days=days))
         return self.create(contact_id, due, reason=reason, note=note)
 
     # -- changing (each returns an Undo) ----------------------------------------------------
@@ -253,7 +150,7 @@ class FollowUpService:
             raise ValueError(f"unknown reason {reason!r}")
         undo = self._snapshot("Edit", [followup_id])
         FollowUp.update(
-            due_at=due_at if has_time else _day_start(_date_of(due_at)),
+            due_at=due_at if has_time else day_start(date_of(due_at)),
             has_time=has_time,
             reason=reason,
             note=note,
@@ -289,227 +186,21 @@ class FollowUpService:
         FollowUp.update(notified_at=when or self.clock.now()).where(FollowUp.id.in_(ids)).execute()
         self.changes.publish("followups", ids)
 
-    # -- queries ----------------------------------------------------------------------------
-
-    def get(self, followup_id: int) -> FollowUpRow | None:
-        rows = self._rows(FollowUp.id == followup_id)
-        return rows[0] if rows else None
-
-    def contact_name(self, contact_id: int) -> str:
-        """How a contact is named in follow-up lists ("" when it does not exist)."""
-        query = Contact.select(*_ROW_COLUMNS[2:6]).where(Contact.id == contact_id).tuples()
-        values = query.first()
-        return _row((0, contact_id, *values, *[None] * 8)).contact_name if values else ""
-
-    def between(
-        self, start: datetime, end: datetime, statuses: tuple[str, ...] = PENDING
-    ) -> list[FollowUpRow]:
-        """Follow-ups due in [start, end), in due order."""
-        return self._rows(
-            FollowUp.status.in_(statuses), FollowUp.due_at >= start, FollowUp.due_at < end
-        )
-
-    def due(self, until: datetime | None = None, limit: int | None = None) -> list[FollowUpRow]:
-        """Pending follow-ups due before `until` (default: the end of today), overdue first."""
-        return self._rows(*self._due_where(until), limit=limit)
-
-    def count_due(self, until: datetime | None = None) -> int:
-        """How many follow-ups `due(until)` would list."""
-        return FollowUp.select().where(*self._due_where(until)).count()
-
-    def _due_where(self, until: datetime | None) -> tuple[Any, Any]:
-        until = until or _day_start(self.clock.today() + timedelta(days=1))
-        return FollowUp.status.in_(PENDING), FollowUp.due_at < until
-
-    def overdue(self, limit: int | None = None) -> list[FollowUpRow]:
-        """Pending follow-ups due before today, oldest first."""
-        return self.due(_day_start(self.clock.today()), limit)
-
-    def count_overdue(self) -> int:
-        return self.count_due(_day_start(self.clock.today()))
-
-    def agenda(self, first: date, days: int = 1) -> list[FollowUpRow]:
-        """Pending and done follow-ups of `days` days from `first` (a day or a week)."""
-        start = _day_start(first)
-        return self.between(start, start + timedelta(days=days), (*PENDING, "done"))
-
-    def day_counts(self, first: date, last: date) -> dict[date, int]:
-        """Pending follow-ups per day from `first` to `last` inclusive (one GROUP BY)."""
-        day = fn.date(FollowUp.due_at).coerce(False)
-        query = (
-            FollowUp.select(day.alias("day"), fn.COUNT(FollowUp.id).alias("n"))
-            .where(
-                FollowUp.status.in_(PENDING),
-                FollowUp.due_at >= _day_start(first),
-                FollowUp.due_at < _day_start(last + timedelta(days=1)),
-            )
-            .group_by(day)
-            .tuples()
-        )
-        return {date.fromisoformat(key): count for key, count in query}
-
-    def other_items(self, first: date, last: date) -> list[AgendaItem]:
-        """Items of the registered agenda sources (events) from `first` to `last` inclusive."""
-        return sorted(
-            (item for source in self.agenda_sources for item in source(first, last)),
-            key=lambda item: item.when,
-        )
-
-    def next_unnotified(self) -> tuple[datetime | None, datetime | None]:
-        """The earliest due time of pending, not yet notified follow-ups: (timed, day-only)."""
-        base = FollowUp.select(fn.MIN(FollowUp.due_at)).where(
-            FollowUp.status.in_(PENDING), FollowUp.notified_at.is_null()
-        )
-        timed = base.where(FollowUp.has_time == True).scalar()  # noqa: E712
-        untimed = base.where(FollowUp.has_time == False).scalar()  # noqa: E712
-        return _as_datetime(timed), _as_datetime(untimed)
-
-    def unnotified(self, timed_until: datetime, untimed_until: datetime) -> list[FollowUpRow]:
-        """Pending, not yet notified follow-ups whose reminder moment has come."""
-        pending = FollowUp.status.in_(PENDING) & FollowUp.notified_at.is_null()
-        timed = (FollowUp.has_time == True) & (FollowUp.due_at <= timed_until)  # noqa: E712
-        untimed = (FollowUp.has_time == False) & (FollowUp.due_at <= untimed_until)  # noqa: E712
-        return self._rows(pending & (timed | untimed))
-
     # -- kept by the service: check-ins and birthdays ----------------------------------------
 
     def sync_generated(self, contact_ids: Iterable[int] | None = None) -> None:
         """Bring check-in and birthday follow-ups in line with contacts (all when None)."""
-        today = self.clock.today()
-        contacts = Contact.select(
-            Contact.id,
-            Contact.cadence_days,
-            Contact.last_contacted_at,
-            Contact.created_at,
-            Contact.birthday,
-        ).where(
-            Contact.deleted_at.is_null(),
-            Contact.archived == False,  # noqa: E712
-            Contact.cadence_days.is_null(False) | Contact.birthday.is_null(False),
-        )
-        generated = FollowUp.select(
-            FollowUp.id, FollowUp.contact, FollowUp.origin, FollowUp.status, FollowUp.due_at
-        ).where(
-            FollowUp.origin.in_(GENERATED),
-            FollowUp.status.in_((*PENDING, "dismissed")) | (FollowUp.origin == "birthday"),
-        )
-        ids = list(contact_ids) if contact_ids is not None else None
-        if ids is not None and len(ids) <= MAX_SYNC_IDS:
-            contacts = contacts.where(Contact.id.in_(ids))
-            generated = generated.where(FollowUp.contact.in_(ids))
-        existing: dict[tuple[int, str], list[_Kept]] = {}
-        for fid, contact_id, origin, status, due_at in generated.order_by(FollowUp.id).tuples():
-            existing.setdefault((contact_id, origin), []).append(_Kept(fid, status, due_at))
-        cadence: dict[int, tuple[datetime, int]] = {}
-        birthdays: dict[int, date] = {}
-        for contact_id, cadence_days, last, created, birthday in contacts.tuples():
-            if cadence_days:
-                due = _day_start((last or created).date() + timedelta(cadence_days))
-                cadence[contact_id] = (due, cadence_days)
-            if birthday:
-                birthdays[contact_id] = birthday
-        changed: set[int] = set()
-        new: list[dict[str, Any]] = []
-        keys = existing.keys() | {(c, "cadence") for c in cadence}
-        keys |= {(c, "birthday") for c in birthdays}
-        with db.atomic():
-            for contact_id, origin in keys:
-                rows = existing.get((contact_id, origin), [])
-                if origin == "cadence":
-                    changed |= self._align_cadence(contact_id, rows, cadence.get(contact_id), new)
-                else:
-                    birthday = birthdays.get(contact_id)
-                    changed |= self._align_birthday(contact_id, rows, birthday, today, new)
-            for chunk in range(0, len(new), 500):
-                FollowUp.insert_many(new[chunk : chunk + 500]).execute()
-        if new:
+        result = reconcile(self.clock.now(), contact_ids)
+        if result.inserted:
             self._publish(())  # many new rows: "possibly all"
-        elif changed:
-            self._publish(changed)
-
-    def _align_cadence(
-        self,
-        contact_id: int,
-        rows: list[_Kept],
-        target: tuple[datetime, int] | None,
-        new: list[dict],
-    ) -> set[int]:
-        """Keep one pending check-in at the target; a snooze past it is respected, a dismissed
-        (skipped) check-in moves the next one a cadence later."""
-        pending = [row for row in rows if row.status in PENDING]
-        keep, stale = (pending[:1], pending[1:]) if target else ([], pending)
-        changed = _delete(stale)
-        if target is None:
-            return changed
-        due, step = target
-        skipped = {row.due_at for row in rows if row.status == "dismissed"}
-        while due in skipped:
-            due += timedelta(days=step)
-        if not keep:
-            new.append(self._generated(contact_id, due, "check-in", "cadence"))
-            return changed
-        row = keep[0]
-        if row.status == "snoozed" and row.due_at >= due:
-            return changed
-        if row.due_at != due or row.status != "open":
-            FollowUp.update(
-                due_at=due,
-                has_time=False,
-                status="open",
-                notified_at=None,
-                updated_at=self.clock.now(),
-            ).where(FollowUp.id == row.id).execute()
-            changed.add(row.id)
-        return changed
-
-    def _align_birthday(
-        self,
-        contact_id: int,
-        rows: list[_Kept],
-        birthday: date | None,
-        today: date,
-        new: list[dict],
-    ) -> set[int]:
-        """One congratulation per birthday: pending ones on a wrong date go, the next comes."""
-        pending = [row for row in rows if row.status in PENDING]
-        valid = [r for r in pending if birthday and _is_anniversary(r, birthday)]
-        changed = _delete([row for row in pending if row not in valid])
-        if birthday is None or valid:
-            return changed
-        due = _day_start(next_birthday(birthday, today))
-        if any(row.due_at == due for row in rows):
-            return changed
-        new.append(self._generated(contact_id, due, "congratulate", "birthday"))
-        return changed
-
-    def _generated(self, contact_id: int, due: datetime, reason: str, origin: str) -> dict:
-        """The fields of a follow-up the service keeps (inserted in bulk by sync_generated)."""
-        now = self.clock.now()
-        return {
-            "contact": contact_id,
-            "due_at": due,
-            "reason": reason,
-            "origin": origin,
-            "created_at": now,
-            "updated_at": now,
-        }
+        elif result.changed:
+            self._publish(result.changed)
 
     def _on_change(self, topic: str, ids: frozenset[int]) -> None:
         if topic in ("interactions", "contacts"):
             self.sync_generated(ids or None)
 
     # -- helpers ----------------------------------------------------------------------------
-
-    def _rows(self, *where: Any, limit: int | None = None) -> list[FollowUpRow]:
-        query = (
-            FollowUp.select(*_ROW_COLUMNS)
-            .join(Contact)
-            .where(*where)
-            .order_by(FollowUp.due_at, FollowUp.id)
-            .limit(limit)
-            .tuples()
-        )
-        return [_row(values) for values in query]
 
     def _snapshot(self, label: str, ids: Iterable[int]) -> Undo:
         undo = Undo(label)
@@ -540,26 +231,3 @@ class FollowUpService:
 
     def _publish(self, followup_ids: Iterable[int]) -> None:
         self.changes.publish("followups", followup_ids)
-
-
-def _is_anniversary(row: _Kept, birthday: date) -> bool:
-    day = row.due_at.date()
-    return next_birthday(birthday, day) == day
-
-
-def _delete(rows: list[_Kept]) -> set[int]:
-    ids = {row.id for row in rows}
-    if ids:
-        FollowUp.delete().where(FollowUp.id.in_(list(ids))).execute()
-    return ids
-
-
-def _date_of(value: datetime | date) -> date:
-    return value.date() if isinstance(value, datetime) else value
-
-
-def _as_datetime(value: Any) -> datetime | None:
-    """SQLite aggregates return the stored text; give it back as a datetime."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))

@@ -32,13 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.contact_list import ContactListQuery, ListFilter
-from netdesk.core.followups import (
-    FOLLOWUP_REASONS,
-    MORNING,
-    SNOOZE_PRESETS,
-    FollowUpRow,
-    snooze_until,
-)
+from netdesk.core.followup_dates import MORNING, SNOOZE_PRESETS, snooze_until
+from netdesk.core.followup_queries import FollowUpRow
+from netdesk.store.models import FOLLOWUP_REASONS
 
 if TYPE_CHECKING:
     from netdesk.core.followups import FollowUpService

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.followups import FollowUpRow
+from netdesk.core.followup_queries import FollowUpRow
 
 if TYPE_CHECKING:
     from jeepney.io.threading import DBusRouter

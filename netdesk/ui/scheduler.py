@@ -19,7 +19,8 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from netdesk.core.changes import Changes
-from netdesk.core.followups import FollowUpRow, FollowUpService
+from netdesk.core.followup_queries import FollowUpRow
+from netdesk.core.followups import FollowUpService
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.reminder_settings import ReminderSettings
 

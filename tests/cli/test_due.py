@@ -11,7 +11,8 @@ from netdesk.__main__ import main
 from netdesk.core.calendar_export import calendar_ics
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
-from netdesk.core.followups import AgendaItem, FollowUpService
+from netdesk.core.followup_queries import AgendaItem
+from netdesk.core.followups import FollowUpService
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.db import close_database, open_database
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from netdesk.core.followups import next_birthday, snooze_until
+from netdesk.core.followup_dates import next_birthday, snooze_until
 from netdesk.core.interactions import log_interaction, timeline
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, FollowUp
@@ -45,6 +45,12 @@ def test_snooze_presets() -> None:
     assert snooze_until("next week", NOW) == datetime(2026, 3, 16, 9, 0)  # Monday
     with pytest.raises(ValueError, match="unknown snooze preset"):
         snooze_until("someday", NOW)
+
+
+def test_next_week_is_the_coming_monday_even_from_a_monday_or_a_sunday() -> None:
+    monday, sunday = datetime(2026, 3, 9, 20, 0), datetime(2026, 3, 15, 8, 0)
+    assert snooze_until("next week", monday) == datetime(2026, 3, 16, 9, 0)
+    assert snooze_until("next week", sunday) == datetime(2026, 3, 16, 9, 0)
 
 
 def test_next_birthday_handles_leap_day_and_passed_dates() -> None:
@@ -165,6 +171,14 @@ def test_dismissed_birthday_brings_next_years(services, fu) -> None:
     assert FollowUp.select().where(FollowUp.status == "dismissed").count() == 1
 
 
+def test_a_29_february_birthday_is_wished_on_the_28th_in_other_years(services, fu) -> None:
+    cid = _contact(services, birthday=date(1988, 2, 29))
+    [birthday] = _pending(cid, "birthday")
+    assert birthday.due_at == datetime(2027, 2, 28)
+    fu.sync_generated()
+    assert [r.id for r in _pending(cid, "birthday")] == [birthday.id]
+
+
 def test_birthday_gives_one_congratulation_a_year(services, fu, clock) -> None:
     cid = _contact(services, birthday=date(1988, 3, 20))
     [birthday] = _pending(cid, "birthday")
@@ -212,7 +226,7 @@ def test_queries_due_overdue_counts_and_agenda(services, fu) -> None:
 
 
 def test_agenda_sources_feed_other_items(fu) -> None:
-    from netdesk.core.followups import AgendaItem
+    from netdesk.core.followup_queries import AgendaItem
 
     item = AgendaItem("event", 7, datetime(2026, 3, 12, 18), "PyData meetup")
     fu.agenda_sources.append(lambda first, last: [item] if first <= item.when.date() else [])

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from netdesk.core.clock import FakeClock
-from netdesk.core.followups import AgendaItem
+from netdesk.core.followup_queries import AgendaItem
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.calendar import CalendarView
 from netdesk.ui.calendar.agenda import ID_ROLE
@@ -85,6 +85,18 @@ def test_keys_move_day_month_and_back_to_today(view, qtbot) -> None:
     assert view.selected == date(2026, 2, 18)
     qtbot.keyClick(view.grid, Qt.Key.Key_T)
     assert view.selected == date(2026, 3, 11)
+
+
+def test_pgdn_keeps_the_day_or_the_last_of_a_shorter_month(view, qtbot) -> None:
+    view.select_day(date(2026, 1, 31))
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_PageDown)
+    assert view.selected == date(2026, 2, 28)
+    view.select_day(date(2028, 1, 31))
+    qtbot.keyClick(view.grid, Qt.Key.Key_PageDown)
+    assert view.selected == date(2028, 2, 29)
+    qtbot.keyClick(view.grid, Qt.Key.Key_PageUp)
+    assert view.selected == date(2028, 1, 29)
 
 
 def test_click_selects_a_day(view, qtbot) -> None:

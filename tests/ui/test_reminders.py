@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
 from netdesk.core.clock import FakeClock
-from netdesk.core.followups import FollowUpRow
+from netdesk.core.followup_queries import FollowUpRow
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.app import build_window
 from netdesk.ui.notify import Notifier, ReminderBanner, reminder_text

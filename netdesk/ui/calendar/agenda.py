@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale, QMimeData, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from netdesk.core.followups import AgendaItem, FollowUpRow
+from netdesk.core.followup_queries import AgendaItem, FollowUpRow
 from netdesk.ui.calendar.month_grid import EVENT, FOLLOWUP_MIME, MUTED, OVERDUE, TEXT
 
 KIND_ROLE = Qt.ItemDataRole.UserRole

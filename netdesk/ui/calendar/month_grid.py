@@ -52,18 +52,6 @@ def grid_range(day: date) -> tuple[date, date]:
     return first, first + timedelta(days=WEEKS * 7 - 1)
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (clamped to the month's last day)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 class MonthGrid(QWidget):
     """Six weeks of day cells; emits the day the user picks and follow-ups dropped on a day."""
 

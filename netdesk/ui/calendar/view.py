@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.changes import Changes
-from netdesk.core.followups import AgendaItem, FollowUpRow, FollowUpService, Undo
+from netdesk.core.followup_queries import AgendaItem, FollowUpRow
+from netdesk.core.followups import FollowUpService, Undo
 from netdesk.ui.calendar.agenda import ID_ROLE, KIND_ROLE, AgendaList
-from netdesk.ui.calendar.month_grid import MonthGrid, add_months, grid_range
+from netdesk.ui.calendar.month_grid import MonthGrid, grid_range
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.followup_dialog import FollowUpDialog, day_label, snooze_menu
 
@@ -186,7 +188,7 @@ class CalendarView(QWidget):
         self.refresh(overdue=False)
 
     def move_month(self, months: int) -> None:
-        self.select_day(add_months(self.selected, months))
+        self.select_day(self.selected + relativedelta(months=months))
 
     def go_today(self) -> None:
         self.select_day(self.followups.clock.today())
