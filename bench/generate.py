@@ -11,9 +11,10 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from netdesk.core.vocabulary import CIRCLES
 from netdesk.store import fts
 from netdesk.store.db import close_database, open_database
-from netdesk.store.models import CIRCLES, db
+from netdesk.store.models import db
 
 GIVEN = [
     "Maria",

@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
+from netdesk.core.vocabulary import CIRCLES
 from netdesk.store import fts
-from netdesk.store.models import CIRCLES, db
+from netdesk.store.models import db
 
 SCOPES = ("active", "archived", "all", "trash")
 

@@ -194,6 +194,21 @@ class ContactService:
         """Every tag name in use, sorted (for completion)."""
         return [t.name for t in Tag.select(Tag.name).order_by(fn.lower(Tag.name))]
 
+    def company_names(self) -> list[str]:
+        """Every organisation's name, sorted (for completion)."""
+        return [c.name for c in Company.select(Company.name).order_by(Company.name)]
+
+    def exists(self, contact_id: int) -> bool:
+        """Whether the contact is stored (in the Trash too)."""
+        return Contact.select(Contact.id).where(Contact.id == contact_id).exists()
+
+    def photos(self, contact_ids: Iterable[int]) -> dict[int, bytes]:
+        """The stored photos of these contacts, by id (those without one are left out)."""
+        query = Contact.select(Contact.id, Contact.photo).where(
+            Contact.id.in_(list(contact_ids)), Contact.photo.is_null(False)
+        )
+        return {contact_id: bytes(photo) for contact_id, photo in query.tuples()}
+
     def reindex(self, contact_ids: Iterable[int]) -> None:
         """Rebuild the search index rows of these contacts."""
         fts.reindex(db.obj, contact_ids)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from netdesk.core.event_times import check_zone
-from netdesk.store.models import EVENT_KINDS, EVENT_STATUSES
+from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
 
 CHECKLIST: dict[str, str] = {
     "registered": "Registered",

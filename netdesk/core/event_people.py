@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.merge import find_duplicates
+from netdesk.core.vocabulary import EVENT_ROLES
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
-from netdesk.store.models import EVENT_ROLES, Contact, EventPerson, db
+from netdesk.store.models import Contact, EventPerson, db
 
 _MATCHES_SQL = (
     "SELECT c.id, c.display_name, c.organisation FROM contact_fts "

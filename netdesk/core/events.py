@@ -201,6 +201,12 @@ class EventService:
         past = sorted((r for r in rows if not r.upcoming), key=lambda r: self._utc(r))
         return upcoming + past[::-1]
 
+    def recent(self, limit: int) -> list[tuple[int, str, datetime]]:
+        """The latest `limit` events as (id, name, start), latest first (to pick where a contact
+        was met)."""
+        query = Event.select(Event.id, Event.name, Event.starts_at)
+        return list(query.order_by(Event.starts_at.desc()).limit(limit).tuples())
+
     def get(self, event_id: int) -> EventRow | None:
         event = Event.get_or_none(Event.id == event_id)
         if event is None:

@@ -23,7 +23,8 @@ from netdesk.core.followup_dates import date_of, day_start, snooze_until
 from netdesk.core.followup_generated import reconcile
 from netdesk.core.followup_queries import FollowUpQueries
 from netdesk.core.interactions import delete_interaction, log_interaction
-from netdesk.store.models import FOLLOWUP_REASONS, FollowUp, db
+from netdesk.core.vocabulary import FOLLOWUP_REASONS
+from netdesk.store.models import FollowUp, db
 
 _RESTORED = (
     "due_at",

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from netdesk.core.changes import Changes
-from netdesk.store.models import CHANNELS, DIRECTIONS, Interaction, db, utcnow
+from netdesk.core.vocabulary import CHANNELS, DIRECTIONS
+from netdesk.store.models import Interaction, db, utcnow
 
 _CHUNK = 500
 

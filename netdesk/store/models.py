@@ -24,35 +24,6 @@ from peewee import (
 
 db = DatabaseProxy()
 
-CIRCLES = (
-    "colleague",
-    "classmate",
-    "former supervisor",
-    "mentor",
-    "mentee",
-    "peer",
-    "recruiter",
-    "industry leader",
-    "friend",
-    "acquaintance",
-)
-SOURCES = ("manual", "vcard", "linkedin", "google", "outlook", "capture")
-EVENT_KINDS = ("conference", "meetup", "workshop", "webinar", "career fair", "social", "other")
-EVENT_STATUSES = ("considering", "registered", "attended", "skipped")
-EVENT_ROLES = ("speaker", "attendee", "organiser")
-CHANNELS = ("in person", "email", "call", "message", "coffee", "event", "connected")
-DIRECTIONS = ("gave", "received", "neutral")
-FOLLOWUP_REASONS = (
-    "after meeting",
-    "check-in",
-    "congratulate",
-    "share article",
-    "thank",
-    "introduce",
-    "other",
-)
-FOLLOWUP_STATUSES = ("open", "done", "snoozed", "dismissed")
-
 
 def utcnow() -> datetime:
     """The current time as a naive UTC datetime (how the store keeps times)."""

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from netdesk.core.contact_list import ContactListQuery, ListFilter
 from netdesk.core.followup_dates import MORNING, SNOOZE_PRESETS, snooze_until
 from netdesk.core.followup_queries import FollowUpRow
-from netdesk.store.models import FOLLOWUP_REASONS
+from netdesk.core.vocabulary import FOLLOWUP_REASONS
 
 if TYPE_CHECKING:
     from netdesk.core.followups import FollowUpService

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from netdesk.ui.contacts.avatars import SIZE, initials_pixmap, round_pixmap
 from netdesk.ui.contacts.editor import ContactEditor
 from netdesk.ui.contacts.photo import MAX_BYTES, MAX_SIDE, prepare_photo
 
@@ -53,3 +54,58 @@ def test_editor_takes_a_photo_file_and_names_a_bad_one(qtbot, services, tmp_path
     assert editor.problems.textFormat() == Qt.TextFormat.PlainText
     editor.photo.clear()
     assert editor.draft().photo is None
+
+
+def test_list_pictures_read_photos_without_thumbnails_once_a_page(qtbot, services) -> None:
+    from netdesk.core.contact_list import ListFilter
+    from netdesk.formats.draft import ContactDraft
+    from netdesk.store.models import Contact
+    from netdesk.ui.contacts.model import ContactTableModel
+
+    photo = prepare_photo(_noisy_png(200, 200))
+    ids = [
+        services.contacts.create(ContactDraft(given_name=name, photo=photo))
+        for name in ("Ana", "Ben", "Cleo")
+    ]
+    services.contacts.create(ContactDraft(given_name="Dan"))
+    Contact.update(photo_thumb=None).where(Contact.id.in_(ids)).execute()  # older rows
+    asked: list[list[int]] = []
+
+    def photos(wanted: list[int]) -> dict[int, bytes]:
+        asked.append(sorted(wanted))
+        return services.contacts.photos(wanted)
+
+    model = ContactTableModel(photos)
+    model.set_filter(ListFilter())
+    pictures = [model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole) for row in range(4)]
+    assert asked == [sorted(ids)]
+    assert pictures[0].toImage() == round_pixmap(QImage.fromData(photo), SIZE).toImage()
+    assert pictures[3].toImage() == initials_pixmap("Dan", SIZE).toImage()
+    model.set_filter(ListFilter(text="an"))
+    model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)
+    assert asked == [sorted(ids)]  # Ana's picture is cached: nothing read again
+
+
+def test_editor_reads_its_choices_again_only_after_a_change(qtbot, services, monkeypatch) -> None:
+    from datetime import datetime
+
+    from netdesk.core.events import EventDraft
+    from netdesk.formats.draft import ContactDraft
+
+    ana = services.contacts.create(ContactDraft(given_name="Ana", organisation="Acme"))
+    ben = services.contacts.create(ContactDraft(given_name="Ben"))
+    editor = ContactEditor(services, "GB")
+    qtbot.addWidget(editor)
+    reads: list[str] = []
+    monkeypatch.setattr(
+        services.contacts, "company_names", lambda: reads.append("companies") or ["Acme"]
+    )
+    editor.load(ana)
+    editor.load(ben)
+    assert reads == []  # read once when the editor was made, not per contact shown
+    event_id = services.events.create(EventDraft(name="PyCon", starts_at=datetime(2026, 4, 1, 9)))
+    editor.load(ana)
+    assert reads == ["companies"]
+    assert editor.met_at.itemData(1) == event_id and editor.met_at.itemText(1) == "PyCon (Apr 2026)"
+    editor.load(ben)
+    assert reads == ["companies"]

@@ -1,23 +1,26 @@
 """Contact pictures for the list: the stored photo scaled down, else coloured initials.
 
-Pictures are made once per contact and kept in a small cache; a photo without a stored thumbnail is
-read from the database only when its row is painted.
+Pictures are made once per contact and kept in a small cache. Photos without a stored thumbnail
+are asked of the contacts service when the first of them is painted, for every fetched row at
+once (one query a page, never one a row while painting), and read again after a refresh.
 """
 
 from __future__ import annotations
 
 import zlib
 from collections import OrderedDict
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPixmap
 
 from netdesk.core.contact_list import ContactRow
-from netdesk.store.models import Contact
 
 SIZE = 28
 _PALETTE = ("#4f7cd8", "#d8774f", "#3f9e74", "#9b59b6", "#c0506a", "#2e8fa3", "#a38b2e")
 _CACHE_LIMIT = 2000
+
+PhotoLoader = Callable[[list[int]], dict[int, bytes]]
 
 
 def initials(name: str) -> str:
@@ -69,31 +72,52 @@ def initials_pixmap(name: str, size: int) -> QPixmap:
 class Avatars:
     """A cache of list pictures keyed by contact id."""
 
-    def __init__(self, size: int = SIZE) -> None:
+    def __init__(self, load_photos: PhotoLoader, size: int = SIZE) -> None:
         self.size = size
+        self._load_photos = load_photos
         self._cache: OrderedDict[tuple[int, str], QPixmap] = OrderedDict()
+        self._photos: dict[int, bytes] = {}
+        self._asked: set[int] = set()
 
-    def pixmap(self, row: ContactRow) -> QPixmap:
-        """The row's picture; a contact saved since (new name or photo) gets a new one."""
-        contact_id, name, has_photo = row.id, row.name, row.has_photo
-        key = (contact_id, row.updated_at)
+    def forget_photos(self) -> None:
+        """The list was read again: photos are asked for again when painted."""
+        self._photos.clear()
+        self._asked.clear()
+
+    def pixmap(self, row: ContactRow, rows: Sequence[ContactRow]) -> QPixmap:
+        """The row's picture; a contact saved since (new name or photo) gets a new one.
+
+        `rows` are the fetched rows: their photos without a thumbnail are read together.
+        """
+        key = (row.id, row.updated_at)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        image = QImage()
         data = row.photo_thumb
-        if data is None and has_photo:
-            row = Contact.select(Contact.photo).where(Contact.id == contact_id).first()
-            data = bytes(row.photo) if row and row.photo is not None else None
+        if _needs_photo(row):
+            data = self._photo(row.id, rows)
+        image = QImage()
         if data is not None:
             image.loadFromData(data)
         made = (
             round_pixmap(image, self.size)
             if not image.isNull()
-            else initials_pixmap(name, self.size)
+            else initials_pixmap(row.name, self.size)
         )
         self._cache[key] = made
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.popitem(last=False)
         return made
+
+    def _photo(self, contact_id: int, rows: Sequence[ContactRow]) -> bytes | None:
+        if contact_id not in self._asked:
+            wanted = [r.id for r in rows if _needs_photo(r) and r.id not in self._asked]
+            self._asked.update(wanted, (contact_id,))
+            self._photos.update(self._load_photos(wanted or [contact_id]))
+        self._asked.discard(contact_id)  # the picture is cached: its bytes need not be
+        return self._photos.pop(contact_id, None)
+
+
+def _needs_photo(row: ContactRow) -> bool:
+    return row.has_photo and row.photo_thumb is None

@@ -2,6 +2,8 @@
 
 It shows beside the list and in a dialog on double-click. It does not write by itself: Save emits
 `save_requested(contact_id or None, draft)` and the owner stores it (so the write can be undone).
+The organisations, tags and events it offers are read again only after they may have changed,
+not on every contact shown.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.services import Services
+from netdesk.core.vocabulary import CIRCLES
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import CIRCLES, Company, Event
+from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.contacts.methods_editor import MethodsEditor
 from netdesk.ui.contacts.photo import PhotoField
 from netdesk.ui.contacts.timeline import TimelineWidget
@@ -35,6 +38,8 @@ from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 
 NO_DATE = QDate(1900, 1, 1)
+MET_AT_CHOICES = 200  # the latest events offered under "Met at"
+_CHOICE_TOPICS = ("contacts", "events", "imports")
 CADENCES = (
     ("Not set", None),
     ("Every 2 weeks", 14),
@@ -72,6 +77,9 @@ class ContactEditor(QWidget):
         self.dirty = False
         self._loading = False
         self.region = region
+        self._choices_stale = True
+        self._signals = ChangeSignals(services.changes, self)
+        self._signals.changed.connect(self._on_change)
 
         self.heading = plain_label("New contact")
         style_label(self.heading, "editorHeading")
@@ -224,9 +232,23 @@ class ContactEditor(QWidget):
         """Throw away unsaved edits."""
         self.load(self.contact_id, self.loaded)
 
+    def _on_change(self, topic: str, _ids: object) -> None:
+        if topic in _CHOICE_TOPICS:
+            self._choices_stale = True
+
     def _refresh_choices(self, draft: ContactDraft) -> None:
-        companies = [c.name for c in Company.select(Company.name).order_by(Company.name)]
-        completer = QCompleter(companies, self.organisation)
+        if self._choices_stale:
+            self._choices_stale = False
+            self._read_choices()
+        self.cadence.clear()
+        for title, days in CADENCES:
+            self.cadence.addItem(title, days)
+        if draft.cadence_days and self.cadence.findData(draft.cadence_days) < 0:
+            self.cadence.addItem(f"Every {draft.cadence_days} days", draft.cadence_days)
+
+    def _read_choices(self) -> None:
+        """The organisations and tags to complete, the events to pick from."""
+        completer = QCompleter(self.services.contacts.company_names(), self.organisation)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.organisation.setCompleter(completer)
         tag_completer = TagCompleter(self.services.contacts.all_tags(), self.tags)
@@ -234,13 +256,8 @@ class ContactEditor(QWidget):
         self.tags.setCompleter(tag_completer)
         self.met_at.clear()
         self.met_at.addItem("—", None)
-        for event in Event.select().order_by(Event.starts_at.desc()).limit(200):
-            self.met_at.addItem(f"{event.name} ({event.starts_at:%b %Y})", event.id)
-        self.cadence.clear()
-        for title, days in CADENCES:
-            self.cadence.addItem(title, days)
-        if draft.cadence_days and self.cadence.findData(draft.cadence_days) < 0:
-            self.cadence.addItem(f"Every {draft.cadence_days} days", draft.cadence_days)
+        for event_id, name, starts_at in self.services.events.recent(MET_AT_CHOICES):
+            self.met_at.addItem(f"{name} ({starts_at:%b %Y})", event_id)
 
     # -- editing ---------------------------------------------------------------------------
 

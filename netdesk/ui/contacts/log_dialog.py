@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.store.models import CHANNELS
+from netdesk.core.vocabulary import CHANNELS
 
 FOLLOW_UP_CHOICES = (
     ("No follow-up", None),

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from netdesk.core.contact_list import ContactListQuery, ContactRow, ListFilter
-from netdesk.ui.contacts.avatars import Avatars
+from netdesk.ui.contacts.avatars import Avatars, PhotoLoader
 from netdesk.ui.plain import plain_tooltip
 from netdesk.ui.timefmt import relative_day, relative_time
 
@@ -65,12 +65,12 @@ def _display(row: ContactRow, key: str) -> str:
 class ContactTableModel(QAbstractTableModel):
     """Contacts matching a filter, in SQL order, fetched lazily."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, load_photos: PhotoLoader, parent=None) -> None:
         super().__init__(parent)
         self.list_filter = ListFilter()
         self.sort_key = "name"
         self.descending = False
-        self.avatars = Avatars()
+        self.avatars = Avatars(load_photos)
         self._rows: list[ContactRow] = []
         self._total: int | None = 0
         self._exhausted = True
@@ -106,6 +106,7 @@ class ContactTableModel(QAbstractTableModel):
         self._query = query
         self._rows = query.page(0, self.first_page_size)
         self._texts.clear()
+        self.avatars.forget_photos()
         self._exhausted = len(self._rows) < self.first_page_size
         self._total: int | None = len(self._rows) if self._exhausted else None
         self.endResetModel()
@@ -199,7 +200,7 @@ class ContactTableModel(QAbstractTableModel):
         return texts
 
     def _avatar(self, row: ContactRow) -> QPixmap:
-        return self.avatars.pixmap(row)
+        return self.avatars.pixmap(row, self._rows)
 
     @staticmethod
     def _tooltip(row: ContactRow, key: str) -> str | None:

@@ -28,8 +28,8 @@ from netdesk.core.contact_list import ListFilter, filter_choices
 from netdesk.core.merge import find_duplicates
 from netdesk.core.phones import default_region
 from netdesk.core.services import Services
+from netdesk.core.vocabulary import CIRCLES
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import CIRCLES, Contact
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.contacts import commands
 from netdesk.ui.contacts.editor import ContactEditor
@@ -55,7 +55,7 @@ class ContactsView(QWidget):
             str(services.paths.data_dir / "ui-settings.ini"), QSettings.Format.IniFormat
         )
         self.undo_stack = QUndoStack(self)
-        self.model = ContactTableModel(self)
+        self.model = ContactTableModel(services.contacts.photos, self)
         region = str(self.settings.value("contacts/phone_region", "") or default_region())
 
         self.search = QLineEdit()
@@ -307,7 +307,7 @@ class ContactsView(QWidget):
         self.apply_filter()
         shown = self.editor.contact_id
         if shown in changed and not self.editor.dirty:
-            self.editor.load(shown if Contact.get_or_none(Contact.id == shown) else None)
+            self.editor.load(shown if self.services.contacts.exists(shown) else None)
 
     def find_from(self, window) -> None:
         """Ctrl+F anywhere in the window: show Contacts with the search ready to type in."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.event_times import zone_names
 from netdesk.core.events import EventDraft
-from netdesk.store.models import EVENT_KINDS, EVENT_STATUSES
+from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
 from netdesk.ui.events.forms import datetime_edit, from_qt, to_qt
 
 LOCAL_ZONE = "Local time"

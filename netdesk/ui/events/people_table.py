@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.event_people import EventPeople, PersonRow
-from netdesk.store.models import EVENT_ROLES
+from netdesk.core.vocabulary import EVENT_ROLES
 from netdesk.ui.events.contact_completer import ContactCompleter
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.style import style_label

@@ -30,8 +30,8 @@ from netdesk.core.event_deletion import DeletedEvent
 from netdesk.core.event_ics import IcsImportSummary
 from netdesk.core.events import EventDraft
 from netdesk.core.services import Services
+from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
 from netdesk.formats.sources import kind_of
-from netdesk.store.models import EVENT_KINDS, EVENT_STATUSES
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.events.brief import brief_html, print_brief, save_pdf
 from netdesk.ui.events.capture import CaptureDialog

@@ -1,0 +1,36 @@
+"""The words NetDesk offers for kinds of things: circles, channels, event kinds, reasons.
+
+Core checks values against them and the UI lists them in its menus; the store keeps plain text,
+so a new word needs no schema change.
+"""
+
+from __future__ import annotations
+
+CIRCLES = (
+    "colleague",
+    "classmate",
+    "former supervisor",
+    "mentor",
+    "mentee",
+    "peer",
+    "recruiter",
+    "industry leader",
+    "friend",
+    "acquaintance",
+)
+SOURCES = ("manual", "vcard", "linkedin", "google", "outlook", "capture")
+EVENT_KINDS = ("conference", "meetup", "workshop", "webinar", "career fair", "social", "other")
+EVENT_STATUSES = ("considering", "registered", "attended", "skipped")
+EVENT_ROLES = ("speaker", "attendee", "organiser")
+CHANNELS = ("in person", "email", "call", "message", "coffee", "event", "connected")
+DIRECTIONS = ("gave", "received", "neutral")
+FOLLOWUP_REASONS = (
+    "after meeting",
+    "check-in",
+    "congratulate",
+    "share article",
+    "thank",
+    "introduce",
+    "other",
+)
+FOLLOWUP_STATUSES = ("open", "done", "snoozed", "dismissed")
