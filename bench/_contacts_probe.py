@@ -60,10 +60,11 @@ def _open(data_dir: str):
 
 def paint(data_dir: str) -> None:
     _app, services = _open(data_dir)
+    from netdesk.ui.app import settings_for
     from netdesk.ui.contacts.view import ContactsView
 
     started = time.perf_counter()
-    view = ContactsView(services)
+    view = ContactsView(services, settings_for(services.paths))
     view.resize(1180, 760)
     watch = _PaintWatch(view.table.viewport())
     view.show()
@@ -82,9 +83,10 @@ def search(data_dir: str, query: str) -> None:
 
     from netdesk.store import fts
     from netdesk.store.models import db
+    from netdesk.ui.app import settings_for
     from netdesk.ui.contacts.view import ContactsView
 
-    view = ContactsView(services)
+    view = ContactsView(services, settings_for(services.paths))
     view.resize(1180, 760)
     view.show()
     _PaintWatch(view.table.viewport()).wait()
@@ -107,10 +109,11 @@ def rss(data_dir: str) -> None:
     _app, services = _open(data_dir)
     from PySide6.QtWidgets import QMainWindow
 
+    from netdesk.ui.app import settings_for
     from netdesk.ui.contacts.view import ContactsView
 
     window = QMainWindow()
-    view = ContactsView(services)
+    view = ContactsView(services, settings_for(services.paths))
     window.setCentralWidget(view)
     window.resize(1180, 760)
     window.show()

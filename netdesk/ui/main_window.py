@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.services = services
         for spec in self.specs:
-            widget = spec.factory(services)
+            widget = spec.factory(services, self.settings)
             self.views[spec.key] = widget
             self.stack.addWidget(widget)
         for widget in self.views.values():

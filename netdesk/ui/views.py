@@ -1,7 +1,8 @@
 """The views in the sidebar, in order (Ctrl+1, Ctrl+2, ... follow this order).
 
-A view is any QWidget; it may define `install_actions(window)` to add its actions to the main
-window's menus, and `open_files(paths) -> bool` if it can take dropped or opened files.
+A view is any QWidget, made from the services and the window's one QSettings (for what the view
+remembers); it may define `install_actions(window)` to add its actions to the main window's
+menus, and `open_files(paths) -> bool` if it can take dropped or opened files.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
 
     from netdesk.core.services import Services
@@ -19,28 +21,28 @@ class ViewSpec(NamedTuple):
     key: str
     title: str
     icon: str
-    factory: Callable[[Services], QWidget]
+    factory: Callable[[Services, QSettings], QWidget]
 
 
-def _today(services: Services) -> QWidget:
+def _today(services: Services, _settings: QSettings) -> QWidget:
     from netdesk.ui.today import TodayView
 
     return TodayView(services.dashboard, services.changes, followups=services.followups)
 
 
-def _followups(services: Services) -> QWidget:
+def _followups(services: Services, _settings: QSettings) -> QWidget:
     from netdesk.ui.calendar import CalendarView
 
     return CalendarView(services.followups, services.changes)
 
 
-def _contacts(services: Services) -> QWidget:
+def _contacts(services: Services, settings: QSettings) -> QWidget:
     from netdesk.ui.contacts.view import ContactsView
 
-    return ContactsView(services)
+    return ContactsView(services, settings)
 
 
-def _events(services: Services) -> QWidget:
+def _events(services: Services, _settings: QSettings) -> QWidget:
     from netdesk.ui.events import EventsView
 
     return EventsView(services)

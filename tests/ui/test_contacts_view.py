@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from netdesk.core.contact_list import ContactListQuery, ListFilter
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact
+from netdesk.ui.app import settings_for
 from netdesk.ui.contacts.view import ContactsView
 from netdesk.ui.plain import plain_tooltip
 
 
 @pytest.fixture
 def view(qtbot, services) -> ContactsView:
-    widget = ContactsView(services)
+    widget = ContactsView(services, settings_for(services.paths))
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
     widget.show()
@@ -62,7 +63,7 @@ def test_empty_state_then_create_with_ctrl_n(view, qtbot) -> None:
 
 
 def test_validation_blocks_bad_email_and_phone(view, qtbot) -> None:
-    view.new_contact()
+    view.actions.new_contact()
     qtbot.keyClicks(view.editor.given, "Sam")
     email = view.editor.methods.add(MethodDraft("email", ""))
     qtbot.keyClicks(email.value_edit, "sam@")
@@ -94,9 +95,9 @@ def test_edit_then_undo_and_redo(view, qtbot, services) -> None:
     view.editor.title.setFocus()
     qtbot.keyClick(view.editor.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert Contact.get_by_id(contact_id).title == "Head of Talent"
-    view.undo_action.trigger()
+    view.actions.undo_action.trigger()
     assert Contact.get_by_id(contact_id).title == "Recruiter"
-    view.redo_action.trigger()
+    view.actions.redo_action.trigger()
     assert Contact.get_by_id(contact_id).title == "Head of Talent"
 
 
@@ -154,19 +155,19 @@ def test_delete_undo_and_restore_from_trash(view, qtbot, services, monkeypatch) 
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _names(view) == ["Ana", "Bob", "Cy"]
     view.select_contact(ids[1])
-    view.delete_selected()
+    view.actions.delete_selected()
     view.scope.setCurrentIndex(view.scope.findData("trash"))
     assert view.trash_bar.isVisible() and _names(view) == ["Bob"]
     view.select_contact(ids[1])
     assert view.selected_ids() == [ids[1]]
-    view.restore_selected()
+    view.actions.restore_selected()
     assert _names(view) == []
     view.scope.setCurrentIndex(view.scope.findData("active"))
     assert _names(view) == ["Ana", "Bob", "Cy"]
     view.select_contact(ids[2])
-    view.delete_selected()
+    view.actions.delete_selected()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    view.empty_trash()
+    view.actions.empty_trash()
     assert Contact.select().count() == 2
 
 
@@ -174,21 +175,21 @@ def test_bulk_tag_circle_archive(view, qtbot, services) -> None:
     ids = [_add(services, name) for name in ("Ana", "Bob")]
     view.apply_filter()
     view.table.selectAll()
-    view.tag_selected("pycon")
+    view.actions.tag_selected("pycon")
     assert all(services.contacts.tags_of(i) == ["pycon"] for i in ids)
-    view.set_circle_selected("peer")
+    view.actions.set_circle_selected("peer")
     assert ContactListQuery(ListFilter(circle="peer")).count() == 2
-    view.undo_action.trigger()
+    view.actions.undo_action.trigger()
     assert ContactListQuery(ListFilter(circle="peer")).count() == 0
     view.table.selectAll()
-    view.untag_selected("pycon")
+    view.actions.untag_selected("pycon")
     assert services.contacts.tags_of(ids[0]) == []
     view.table.selectAll()
-    view.toggle_archive()
+    view.actions.toggle_archive()
     assert _names(view) == []
     view.scope.setCurrentIndex(view.scope.findData("archived"))
     assert _names(view) == ["Ana", "Bob"]
-    assert view.archive_action.text() == "Un&archive"
+    assert view.actions.archive_action.text() == "Un&archive"
 
 
 def test_merge_through_dialog_and_undo(view, qtbot, services) -> None:
@@ -205,8 +206,8 @@ def test_merge_through_dialog_and_undo(view, qtbot, services) -> None:
     )
     view.apply_filter()
     view.table.selectAll()
-    assert view.merge_action.isEnabled()
-    dialog = view.merge_selected()
+    assert view.actions.merge_action.isEnabled()
+    dialog = view.actions.merge_selected()
     assert dialog is not None and set(dialog.choices) == {"title"}
     dialog.choices["title"].setCurrentIndex(1)
     dialog.accept()
@@ -214,7 +215,7 @@ def test_merge_through_dialog_and_undo(view, qtbot, services) -> None:
     kept = services.contacts.load(a)
     assert kept.title == "Data Engineer" and kept.tags == ["pycon"]
     assert {m.kind for m in kept.methods} == {"email", "phone"}
-    view.undo_action.trigger()
+    view.actions.undo_action.trigger()
     assert _names(view) == ["Maria Chen", "Maria Chen"]
     assert services.contacts.load(a).title == "Engineer"
     assert Contact.get_by_id(b).deleted_at is None
@@ -231,13 +232,42 @@ def test_duplicate_check_offers_the_existing_contact(view, qtbot, services, monk
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    view.new_contact()
+    view.actions.new_contact()
     view.editor.given.setText("M.")
     view.editor.methods.add(MethodDraft("email", "Maria@acme.io"))
     assert view.editor.save()
     assert shown == ["Maria Chen with this email already exists — open it?"]
     assert Contact.select().count() == 1
     assert view.editor.contact_id == existing
+
+
+@pytest.mark.parametrize(
+    ("button", "choice"),
+    [("Open existing", "open"), ("Save as new", "new"), ("Cancel", "cancel")],
+)
+def test_duplicate_prompt_says_what_the_user_chose(qtbot, monkeypatch, button, choice) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from netdesk.core.merge import Duplicate
+    from netdesk.ui.contacts.duplicate_prompt import ask_about_duplicate
+
+    def click(box: QMessageBox) -> int:
+        assert box.textFormat() == Qt.TextFormat.PlainText
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert ask_about_duplicate(parent, Duplicate(1, "Ann", "this email")).value == choice
+
+
+def test_the_view_keeps_its_layout_in_the_windows_settings(app_window, qtbot) -> None:
+    contacts = app_window.show_view("contacts")
+    assert contacts.actions.settings is app_window.settings
+    contacts.table.setColumnWidth(1, 211)
+    header = app_window.settings.value("contacts/header")
+    assert header == contacts.table.horizontalHeader().saveState()
 
 
 def test_contact_text_is_plain(view, qtbot, services) -> None:
@@ -275,7 +305,7 @@ def test_log_interaction_updates_last_contacted(view, qtbot, services) -> None:
     assert view.editor.timeline.items.count() == 0
     QApplication.processEvents()
     assert view.model.data(view.model.index(0, 5)) == "—"
-    view.undo_action.trigger()
+    view.actions.undo_action.trigger()
     QApplication.processEvents()
     assert "Talked about the data team" in view.editor.timeline.items.item(0).text()
     assert view.model.data(view.model.index(0, 5)) == "today"
@@ -342,9 +372,9 @@ def test_phone_region_setting(view, monkeypatch) -> None:
     view.editor.set_region("US")
     row = view.editor.methods.add(MethodDraft("phone", "030 901820"))
     assert row.error()
-    view.edit_settings()
+    view.actions.edit_settings()
     assert row.error() == "" and view.editor.region == "DE"
-    assert view.settings.value("contacts/phone_region") == "DE"
+    assert view.actions.settings.value("contacts/phone_region") == "DE"
     assert row.draft().value == "030 901820"
 
 
@@ -353,7 +383,7 @@ def test_column_layout_and_sort_are_remembered(qtbot, services, view) -> None:
     _add(services, "Bob", organisation="Acme")
     view.table.setColumnWidth(1, 222)
     view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-    again = ContactsView(services)
+    again = ContactsView(services, settings_for(services.paths))
     qtbot.addWidget(again)
     assert again.table.columnWidth(1) == 222
     assert again.model.sort_key == "organisation"
@@ -399,7 +429,7 @@ def test_double_click_opens_the_contact_in_a_window(view, qtbot, services) -> No
     dialog.editor.save()
     assert not dialog.isVisible()
     assert Contact.get_by_id(contact_id).title == "Founder"
-    view.undo_action.trigger()
+    view.actions.undo_action.trigger()
     assert Contact.get_by_id(contact_id).title == ""
 
 
@@ -419,7 +449,7 @@ def test_long_company_and_tag_names_leave_the_search_and_the_list_their_room(
 ) -> None:
     long_name = "The International Association of Very Long Organisation Names Ltd"
     _add(services, "Ann", organisation=long_name, tags=["category1, category2, category3"])
-    widget = ContactsView(services)
+    widget = ContactsView(services, settings_for(services.paths))
     qtbot.addWidget(widget)
     widget.resize(1100, 760)  # what a 1280-pixel window leaves beside the sidebar
     widget.show()
@@ -442,7 +472,7 @@ def test_the_editor_beside_the_list_is_never_clipped(qtbot, services) -> None:
 
     methods = [MethodDraft("email", "ann@x.test", "work"), MethodDraft("phone", "+44 20 7946 0000")]
     _add(services, "Ann", "Lee", methods=methods)
-    widget = ContactsView(services)
+    widget = ContactsView(services, settings_for(services.paths))
     qtbot.addWidget(widget)
     widget.resize(850, 700)  # what a 1024-pixel window leaves beside the sidebar
     widget.show()

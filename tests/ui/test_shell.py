@@ -22,7 +22,7 @@ from netdesk.ui.views import ViewSpec
 
 
 def _label_view(text: str):
-    return lambda services: QLabel(text)
+    return lambda services, settings: QLabel(text)
 
 
 VIEWS = [

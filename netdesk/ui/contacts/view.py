@@ -1,20 +1,18 @@
 """The Contacts view: search and filters, the list, the editor beside it, the Trash.
 
-Every change to contacts goes through an undoable command on the view's undo stack (Ctrl+Z).
+The view lays these out and keeps the list in step with the filters and with changes; what the
+user does to contacts is `ContactActions`' (`actions`), each change an undoable command.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -25,22 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.contact_list import ListFilter, filter_choices
-from netdesk.core.merge import find_duplicates
 from netdesk.core.phones import default_region
 from netdesk.core.services import Services
-from netdesk.core.vocabulary import CIRCLES
-from netdesk.formats.draft import ContactDraft
 from netdesk.ui.change_signals import ChangeSignals
-from netdesk.ui.contacts import commands
+from netdesk.ui.contacts.actions import ContactActions
+from netdesk.ui.contacts.column_layout import remember_layout
 from netdesk.ui.contacts.editor import ContactEditor
 from netdesk.ui.contacts.empty_state import EmptyState
-from netdesk.ui.contacts.merge_dialog import MergeDialog
 from netdesk.ui.contacts.model import ContactTableModel
 from netdesk.ui.importing.drag_out import contacts_mime_data
 from netdesk.ui.plain import ElidedComboBox, plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
-from netdesk.ui.view_actions import ViewActions
 
 SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), ("trash", "Trash"))
 
@@ -48,15 +42,12 @@ SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), 
 class ContactsView(QWidget):
     """Everyone in your network, searchable, with an editor beside the list."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
-        self.settings = QSettings(
-            str(services.paths.data_dir / "ui-settings.ini"), QSettings.Format.IniFormat
-        )
-        self.undo_stack = QUndoStack(self)
         self.model = ContactTableModel(services.contacts.photos, self)
-        region = str(self.settings.value("contacts/phone_region", "") or default_region())
 
         self.search = QLineEdit()
         self.search.setObjectName("contactSearch")
@@ -71,7 +62,6 @@ class ContactsView(QWidget):
             self.scope.addItem(title, key)
         self.new_button = QPushButton("New contact")
         self.new_button.setToolTip("New contact (Ctrl+N)")
-        self.new_button.clicked.connect(self.new_contact)
         filters = QHBoxLayout()
         self.search.setMinimumWidth(160)
         filters.addWidget(self.search, 1)
@@ -98,14 +88,8 @@ class ContactsView(QWidget):
         self.model.drag_out = lambda ids: contacts_mime_data(services.exporting, ids)
         self.table.horizontalHeader().setSectionsMovable(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.doubleClicked.connect(
-            lambda index: self.open_dialog(self.model.contact_id(index.row()))
-        )
 
         self.empty = EmptyState()
-        self.empty.new_requested.connect(self.new_contact)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
@@ -118,9 +102,7 @@ class ContactsView(QWidget):
         )
         trash_layout.addStretch(1)
         self.restore_button = QPushButton("Restore")
-        self.restore_button.clicked.connect(self.restore_selected)
         self.empty_trash_button = QPushButton("Empty Trash…")
-        self.empty_trash_button.clicked.connect(self.empty_trash)
         trash_layout.addWidget(self.restore_button)
         trash_layout.addWidget(self.empty_trash_button)
         self.trash_bar.hide()
@@ -134,9 +116,8 @@ class ContactsView(QWidget):
         left_layout.addWidget(self.list_stack, 1)
         left_layout.addWidget(self.count_label)
 
-        self.editor = ContactEditor(services, region)
-        self.editor.save_requested.connect(self.save_contact)
-        self.editor.timeline.delete_requested.connect(self.delete_interactions)
+        self.actions = ContactActions(self, services, settings)
+        self.editor = ContactEditor(services, self.actions.phone_region(default_region()))
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
@@ -149,7 +130,7 @@ class ContactsView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
 
-        self._build_actions()
+        self._connect_actions()
         # At once, not on a timer: the typed letter and the rows it finds paint together (one
         # pass over the window instead of two).
         self.search.textChanged.connect(self.apply_filter)
@@ -168,67 +149,23 @@ class ContactsView(QWidget):
         self._reload_timer.timeout.connect(self._reload_after_change)
         self.signals = ChangeSignals(services.changes, self)
         self.signals.changed.connect(self._on_change)
-        self._restore_layout()
+        remember_layout(settings, self.table, self.splitter)
         self._fill_filter_menus()
         self.apply_filter()
 
-    # -- actions ---------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        actions = ViewActions(self)
-        self.new_action = actions.add(
-            "&New contact", QKeySequence.StandardKey.New, self.new_contact
-        )
-        self.find_action = QAction("&Find contacts", self)  # window-wide: see install_actions
-        self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
-        self.delete_action = actions.add(
-            "&Delete", QKeySequence.StandardKey.Delete, self.delete_selected, widget=self.table
-        )
-        self.archive_action = actions.add("&Archive", "Ctrl+E", self.toggle_archive)
-        self.tag_action = actions.add("Add &tag…", "Ctrl+T", self.tag_selected)
-        self.untag_action = actions.add("Remove tag…", None, self.untag_selected)
-        self.merge_action = actions.add("&Merge…", "Ctrl+M", self.merge_selected)
-        self.log_action = actions.add("&Log interaction…", "Ctrl+L", self.log_interaction)
-        self.follow_up_action = actions.add("&Follow up…", "Ctrl+Shift+F", self.follow_up_selected)
-        self.open_action = actions.add(
-            "Open in window", "Return", self._open_current, widget=self.table
-        )
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        actions.adopt(self.undo_action, QKeySequence.StandardKey.Undo)
-        actions.adopt(self.redo_action, QKeySequence.StandardKey.Redo)
-        self.circle_menu = QMenu("Set &circle", self)
-        for circle in ("", *CIRCLES):
-            action = self.circle_menu.addAction(circle.capitalize() or "No circle")
-            action.triggered.connect(lambda _=False, c=circle: self.set_circle_selected(c))
-        self.settings_action = actions.add("Contact settings…", None, self.edit_settings)
-        self.escape_action = actions.add(
-            "Clear search", "Esc", self.search.clear, widget=self.search
-        )
+    def _connect_actions(self) -> None:
+        """The view's buttons and the editor's requests go to the actions."""
+        actions = self.actions
+        self.new_button.clicked.connect(actions.new_contact)
+        self.empty.new_requested.connect(actions.new_contact)
+        self.restore_button.clicked.connect(actions.restore_selected)
+        self.empty_trash_button.clicked.connect(actions.empty_trash)
+        self.editor.save_requested.connect(actions.save_contact)
+        self.editor.timeline.delete_requested.connect(actions.delete_interactions)
 
     def install_actions(self, window) -> None:
-        """Put the view's actions in the main window's menus; Find works from every view (it
-        shows Contacts)."""
-        window.add_file_action(self.new_action)
-        window.addAction(self.find_action)
-        self.find_action.triggered.connect(lambda _=False: self.find_from(window))
-        edit = window.menus["edit"]
-        for action in (self.undo_action, self.redo_action):
-            edit.addAction(action)
-        edit.addSeparator()
-        for action in (
-            self.find_action,
-            self.log_action,
-            self.follow_up_action,
-            self.tag_action,
-            self.archive_action,
-            self.merge_action,
-            self.delete_action,
-        ):
-            edit.addAction(action)
-        edit.addMenu(self.circle_menu)
-        edit.addSeparator()
-        edit.addAction(self.settings_action)
+        """Put the view's actions in the main window's menus."""
+        self.actions.install(window)
 
     # -- list ------------------------------------------------------------------------------
 
@@ -336,28 +273,31 @@ class ContactsView(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def show_existing(self, contact_id: int) -> None:
+        """Show a stored contact whatever the filters (a new one turned out to be them)."""
+        self.scope.setCurrentIndex(self.scope.findData("all"))
+        self.search.clear()
+        self.editor.load(contact_id)
+        self.select_contact(contact_id)
+
+    def reload_now(self) -> None:
+        """Refresh the list at once instead of on the next turn (after a save)."""
+        self._reload_timer.stop()
+        self._reload_after_change()
+
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
-        if len(ids) == 1 and ids[0] != self.editor.contact_id and self._confirm_discard():
+        if len(ids) == 1 and ids[0] != self.editor.contact_id and self.confirm_discard():
             self.editor.load(ids[0])
         self._update_actions()
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
-        trash = self.list_filter().scope == "trash"
-        singles = (self.log_action, self.follow_up_action)
-        for action in singles:
-            action.setEnabled(self.editor.contact_id is not None and not trash)
-        for action in (self.delete_action, self.archive_action, self.tag_action, self.untag_action):
-            action.setEnabled(bool(ids) and not trash)
-        self.circle_menu.setEnabled(bool(ids) and not trash)
-        self.merge_action.setEnabled(len(ids) >= 2 and not trash)
+        self.actions.update(ids, self.list_filter().scope)
         self.restore_button.setEnabled(bool(ids))
-        self.archive_action.setText(
-            "Un&archive" if self.list_filter().scope == "archived" else "&Archive"
-        )
 
-    def _confirm_discard(self) -> bool:
+    def confirm_discard(self) -> bool:
+        """Before the editor shows another contact: save or drop its unsaved edits."""
         if not self.editor.dirty:
             return True
         box = QMessageBox(self)
@@ -368,219 +308,3 @@ class ContactsView(QWidget):
         if box.exec() == QMessageBox.StandardButton.Save:
             return self.editor.save()
         return True
-
-    # -- editing ---------------------------------------------------------------------------
-
-    def new_contact(self) -> None:
-        if not self._confirm_discard():
-            return
-        self.table.clearSelection()
-        self.editor.load(None)
-        self.editor.given.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def save_contact(self, contact_id: int | None, draft: ContactDraft) -> int | None:
-        """Store what the editor holds (asking first when it looks like someone stored)."""
-        duplicates = find_duplicates(draft, exclude_id=contact_id)
-        if duplicates and contact_id is None and not self._save_despite(draft, duplicates[0]):
-            return None
-        command = commands.SaveContactCommand(self.services, contact_id, draft)
-        self.undo_stack.push(command)
-        saved = command.contact_id
-        assert saved is not None
-        self._reload_timer.stop()
-        self._reload_after_change()
-        self.editor.mark_saved(saved)
-        self.select_contact(saved)
-        return saved
-
-    def _save_despite(self, draft: ContactDraft, duplicate) -> bool:
-        box = QMessageBox(self)
-        box.setWindowTitle("Already in your contacts?")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"{duplicate.name} with {duplicate.reason} already exists — open it?")
-        open_button = box.addButton("Open existing", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Save as new", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is open_button:
-            self.scope.setCurrentIndex(self.scope.findData("all"))
-            self.search.clear()
-            self.editor.load(duplicate.contact_id)
-            self.select_contact(duplicate.contact_id)
-            return False
-        return box.buttonRole(clicked) == QMessageBox.ButtonRole.DestructiveRole
-
-    def open_dialog(self, contact_id: int) -> None:
-        from netdesk.ui.contacts.dialog import ContactDialog
-
-        dialog = ContactDialog(self.services, self.editor.region, contact_id, self)
-        dialog.editor.save_requested.connect(self.save_contact)
-        dialog.editor.save_requested.connect(dialog.accept)
-        dialog.open()
-
-    def _open_current(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) == 1 and self.table.hasFocus():
-            self.open_dialog(ids[0])
-
-    # -- bulk ------------------------------------------------------------------------------
-
-    def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids and self.list_filter().scope != "trash":
-            self.undo_stack.push(commands.trash_command(self.services, ids))
-            self._announce(f"{len(ids)} moved to the Trash — Ctrl+Z to undo")
-
-    def restore_selected(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.undo_stack.push(commands.restore_command(self.services, ids))
-
-    def empty_trash(self) -> None:
-        ids = self.services.bulk.trashed_ids()
-        if not ids:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Empty Trash",
-            f"Delete {len(ids)} contacts for good? This cannot be undone.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.services.bulk.purge(ids)
-            self.undo_stack.clear()
-
-    def toggle_archive(self) -> None:
-        ids = self.selected_ids()
-        if ids:
-            archived = self.list_filter().scope != "archived"
-            self.undo_stack.push(commands.archive_command(self.services, ids, archived))
-
-    def set_circle_selected(self, circle: str) -> None:
-        ids = self.selected_ids()
-        if ids:
-            self.undo_stack.push(commands.circle_command(self.services, ids, circle))
-
-    def tag_selected(self, tag: str | None = None) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        if not tag:
-            tag, ok = QInputDialog.getItem(
-                self,
-                "Add tag",
-                f"Tag for {len(ids)} contacts:",
-                self.services.contacts.all_tags(),
-                editable=True,
-            )
-            if not ok or not tag.strip():
-                return
-        self.undo_stack.push(commands.tag_command(self.services, ids, tag.strip()))
-
-    def untag_selected(self, tag: str | None = None) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        if not tag:
-            names = sorted({t for i in ids for t in self.services.contacts.tags_of(i)})
-            tag, ok = QInputDialog.getItem(
-                self, "Remove tag", "Tag to remove:", names, editable=False
-            )
-            if not ok or not tag:
-                return
-        self.undo_stack.push(commands.untag_command(self.services, ids, tag))
-
-    def merge_selected(self) -> MergeDialog | None:
-        ids = self.selected_ids()
-        if len(ids) < 2:
-            return None
-        dialog = MergeDialog(ids, [self.services.contacts.load(i) for i in ids], self)
-
-        def merge() -> None:
-            keeper = dialog.keeper_id()
-            self.undo_stack.push(
-                commands.MergeCommand(self.services, keeper, dialog.other_ids(), dialog.chosen())
-            )
-            self.editor.load(keeper)
-            self.select_contact(keeper)
-
-        dialog.accepted.connect(merge)
-        dialog.open()
-        return dialog
-
-    def log_interaction(self) -> int | None:
-        """Ask for an interaction with the contact in the editor (Ctrl+L) and show it."""
-        if self.editor.contact_id is None:
-            return None
-        self.editor.tabs.setCurrentWidget(self.editor.timeline)
-        return self.editor.timeline.ask_and_log()
-
-    def delete_interactions(self, rows: list) -> None:
-        """Delete interactions from the timeline (Ctrl+Z brings them back)."""
-        self.undo_stack.push(commands.DeleteInteractionsCommand(self.services, rows))
-        self.editor.timeline.refresh()
-        self._announce("Interaction deleted — Ctrl+Z to undo")
-
-    def follow_up_selected(self) -> int | None:
-        """Schedule a follow-up with the contact in the editor (Ctrl+Shift+F)."""
-        if self.editor.contact_id is None:
-            return None
-        from netdesk.ui.followup_dialog import ask_follow_up
-
-        return ask_follow_up(self, self.services, self.editor.contact_id)
-
-    def edit_settings(self) -> None:
-        """Ask for the default phone region and use it from now on."""
-        from netdesk.ui.contacts.settings_dialog import ContactSettingsDialog
-
-        dialog = ContactSettingsDialog(self.editor.region, self)
-        if dialog.exec() == ContactSettingsDialog.DialogCode.Accepted:
-            self.settings.setValue("contacts/phone_region", dialog.chosen_region())
-            self.editor.set_region(dialog.chosen_region())
-
-    def _context_menu(self, position) -> None:
-        menu = QMenu(self)
-        if self.list_filter().scope == "trash":
-            menu.addAction("Restore", self.restore_selected)
-        else:
-            for action in (
-                self.log_action,
-                self.follow_up_action,
-                self.tag_action,
-                self.untag_action,
-            ):
-                menu.addAction(action)
-            menu.addMenu(self.circle_menu)
-            for action in (self.archive_action, self.merge_action, self.delete_action):
-                menu.addAction(action)
-        menu.popup(self.table.viewport().mapToGlobal(position))
-
-    def _announce(self, text: str) -> None:
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 6000)
-
-    # -- layout ----------------------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        header = self.table.horizontalHeader()
-        state = self.settings.value("contacts/header")
-        if state:
-            header.restoreState(state)
-            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        else:
-            header.moveSection(5, 2)
-            header.moveSection(6, 3)
-        splitter = self.settings.value("contacts/splitter")
-        if splitter:
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([600, 500])
-        header.sectionResized.connect(self._save_layout)
-        header.sectionMoved.connect(self._save_layout)
-        header.sortIndicatorChanged.connect(self._save_layout)
-        self.splitter.splitterMoved.connect(self._save_layout)
-
-    def _save_layout(self) -> None:
-        self.settings.setValue("contacts/header", self.table.horizontalHeader().saveState())
-        self.settings.setValue("contacts/splitter", self.splitter.saveState())
