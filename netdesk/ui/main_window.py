@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
             ("help", self.tr("&Help")),
         ):
             self.menus[key] = bar.addMenu(title)
+        self._undo_end = self.menus["edit"].addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         # setShortcuts, not setShortcut: the latter's overloads build every Qt enum (~22 ms).
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
@@ -134,6 +135,11 @@ class MainWindow(QMainWindow):
         about.setEnabled(False)
         self.about_action = about
         self.menus["help"].addAction(about)
+
+    def add_undo_actions(self, undo: QAction, redo: QAction) -> None:
+        """Put a view's Undo and Redo at the top of the Edit menu (each view lists its pair only
+        while it is shown, see `ui/undo.py`)."""
+        self.menus["edit"].insertActions(self._undo_end, [undo, redo])
 
     def add_file_action(self, action: QAction) -> None:
         """Put a view's action in the File menu, above Quit."""

@@ -25,6 +25,7 @@ class ViewActions(QObject):
         super().__init__(view)
         self.view = view
         self._keys: dict[QAction, QKeySequence] = {}
+        self._listed: list[QAction] = []
         view.installEventFilter(self)
 
     def add(
@@ -42,17 +43,24 @@ class ViewActions(QObject):
             self.adopt(action, key)
         return action
 
-    def adopt(self, action: QAction, key: Key) -> None:
-        """Give an action made elsewhere (undo, redo) a window-wide key while the view is shown."""
+    def adopt(self, action: QAction, key: Key, *, listed_while_shown: bool = False) -> None:
+        """Give an action made elsewhere (undo, redo) a window-wide key while the view is shown;
+        `listed_while_shown` also hides it from menus while the view is hidden (every view has
+        an Undo in the Edit menu: only the shown view's is listed)."""
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.view.addAction(action)
         if key is not None:
             self._keys[action] = QKeySequence(key)
             action.setShortcut(self._keys[action] if self.view.isVisible() else QKeySequence())
+        if listed_while_shown:
+            self._listed.append(action)
+            action.setVisible(self.view.isVisible())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             shown = event.type() == QEvent.Type.Show
             for action, key in self._keys.items():
                 action.setShortcut(key if shown else QKeySequence())
+            for action in self._listed:
+                action.setVisible(shown)
         return False

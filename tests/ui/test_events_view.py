@@ -340,4 +340,4 @@ def test_delete_asks_and_ctrl_z_brings_the_event_back(view, qtbot, events, sampl
     qtbot.waitUntil(lambda: view.model.rowCount() == rows)
     assert events.get(sample["conf"]).name == "PyCon DE"
     assert view.current_id() == sample["conf"]
-    assert not view.undo_delete_action.isEnabled()
+    assert not view.undo_action.isEnabled()

@@ -1,12 +1,13 @@
 """The Follow-ups view: month grid, Overdue section and the agenda of the selected day or week.
 
 Keys: arrows move the day (in the grid), PgUp/PgDn the month, T today, Enter opens the current
-follow-up, D marks it done, S snoozes it, Ctrl+Z undoes the last change. Dragging follow-ups
-onto a day reschedules them.
+follow-up, D marks it done, S snoozes it, Ctrl+Z / Ctrl+Shift+Z undo and redo (Edit → Undo names
+the change). Dragging follow-ups onto a day reschedules them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -25,12 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.changes import Changes
+from netdesk.core.followup_dates import snooze_until
 from netdesk.core.followup_queries import AgendaItem, FollowUpRow
 from netdesk.core.followups import FollowUpService, Undo
 from netdesk.ui.calendar.agenda import ID_ROLE, KIND_ROLE, AgendaList
 from netdesk.ui.calendar.month_grid import MonthGrid, grid_range
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.followup_dialog import FollowUpDialog, day_label, snooze_menu
+from netdesk.ui.undo import Command, undo_actions, undo_stack
+from netdesk.ui.view_actions import ViewActions
 
 if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
@@ -65,7 +69,8 @@ class CalendarView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.followups = followups
-        self.undo_stack: list[Undo] = []
+        self.undo_stack = undo_stack(self)
+        self.undo_action, self.redo_action = undo_actions(ViewActions(self), self.undo_stack)
         self.dialog: FollowUpDialog | None = None
         self.selected = followups.clock.today()
         self.week_mode = False
@@ -168,7 +173,6 @@ class CalendarView(QWidget):
             QKeySequence(Qt.Key.Key_Enter): self.open_current,
             QKeySequence(Qt.Key.Key_D): self.mark_done,
             QKeySequence(Qt.Key.Key_S): self.show_snooze_menu,
-            QKeySequence(QKeySequence.StandardKey.Undo): self.undo,
         }
         for sequence, slot in keys.items():
             shortcut = QShortcut(sequence, self)
@@ -176,10 +180,12 @@ class CalendarView(QWidget):
             shortcut.activated.connect(slot)
 
     def install_actions(self, window: MainWindow) -> None:
-        """File → New follow-up… (contacts bind Ctrl+Shift+F to `ask_follow_up` themselves)."""
+        """File → New follow-up… (contacts bind Ctrl+Shift+F to `ask_follow_up` themselves) and
+        Edit → Undo/Redo."""
         action = QAction(self.tr("New &follow-up…"), self)
         action.triggered.connect(self.new_followup)
         window.add_file_action(action)
+        window.add_undo_actions(self.undo_action, self.redo_action)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -284,38 +290,52 @@ class CalendarView(QWidget):
             return self.overdue.selected_followups()
         return self.agenda.selected_followups()
 
-    def _did(self, undo: Undo) -> None:
-        if not undo.before:
+    def _change(self, label: str, ids: list[int], change: Callable[[], Undo]) -> None:
+        """Make a change to follow-ups as an undoable command (redo makes it again)."""
+        if not ids:
             return
-        self.undo_stack.append(undo)
-        self.message.setText(
-            self.tr("{0}: {1} follow-up(s). Ctrl+Z undoes.").format(undo.label, len(undo.before))
+        count = self.tr("1 follow-up") if len(ids) == 1 else self.tr("{0} follow-ups")
+        self.undo_stack.push(
+            Command(
+                f"{label} ({count.format(len(ids))})",
+                lambda: self._did(change()),
+                self._undone,
+                changed=lambda undo: bool(undo.before),
+            )
         )
+
+    def _did(self, undo: Undo) -> Undo:
+        if undo.before:
+            self.message.setText(
+                self.tr("{0}: {1} follow-up(s). Ctrl+Z undoes.").format(
+                    undo.label, len(undo.before)
+                )
+            )
+        return undo
+
+    def _undone(self, undo: Undo) -> None:
+        self.followups.undo(undo)
+        self.message.setText(self.tr("Undone: {0}").format(undo.label))
 
     def mark_done(self) -> None:
         ids = self.current_ids()
-        if ids:
-            self._did(self.followups.done(ids))
+        self._change(self.tr("Done"), ids, lambda: self.followups.done(ids))
 
     def dismiss(self) -> None:
         ids = self.current_ids()
-        if ids:
-            self._did(self.followups.dismiss(ids))
+        self._change(self.tr("Dismiss"), ids, lambda: self.followups.dismiss(ids))
 
     def snooze(self, until: datetime | str) -> None:
         ids = self.current_ids()
-        if ids:
-            self._did(self.followups.snooze(ids, until))
+        if isinstance(until, str):  # a preset: redo snoozes until the same moment
+            until = snooze_until(until, self.followups.clock.now())
+        self._change(self.tr("Snooze"), ids, lambda: self.followups.snooze(ids, until))
 
     def reschedule(self, ids: list[int], day: date) -> None:
-        if ids:
-            self._did(self.followups.reschedule(ids, day))
+        self._change(self.tr("Reschedule"), ids, lambda: self.followups.reschedule(ids, day))
 
     def undo(self) -> None:
-        if self.undo_stack:
-            undo = self.undo_stack.pop()
-            self.followups.undo(undo)
-            self.message.setText(self.tr("Undone: {0}").format(undo.label))
+        self.undo_stack.undo()
 
     def show_snooze_menu(self) -> QMenu:
         menu = self.snooze_button.menu()

@@ -3,7 +3,7 @@
 The view lays out the search, the list and the editor and tells which contacts are selected;
 `ContactActions` acts on them (new, save, trash, restore, archive, circle, tag, merge, log,
 follow-up, settings, the context menu) and pushes every change on its QUndoStack, which
-Edit → Undo/Redo name.
+Edit → Undo/Redo name (`ui/undo.py`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from netdesk.core.merge import find_duplicates
@@ -21,6 +21,7 @@ from netdesk.formats.draft import ContactDraft
 from netdesk.ui.contacts import commands
 from netdesk.ui.contacts.duplicate_prompt import DuplicateChoice, ask_about_duplicate
 from netdesk.ui.contacts.merge_dialog import MergeDialog
+from netdesk.ui.undo import undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class ContactActions(QObject):
         self.view = view
         self.services = services
         self.settings = settings
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack(self)
         actions = ViewActions(view)
         self.new_action = actions.add(
             "&New contact", QKeySequence.StandardKey.New, self.new_contact
@@ -58,10 +59,7 @@ class ContactActions(QObject):
         self.open_action = actions.add(
             "Open in window", "Return", self._open_current, widget=view.table
         )
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        actions.adopt(self.undo_action, QKeySequence.StandardKey.Undo)
-        actions.adopt(self.redo_action, QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = undo_actions(actions, self.undo_stack)
         self.circle_menu = QMenu("Set &circle", view)
         for circle in ("", *CIRCLES):
             action = self.circle_menu.addAction(circle.capitalize() or "No circle")
@@ -86,10 +84,8 @@ class ContactActions(QObject):
         window.add_file_action(self.new_action)
         window.addAction(self.find_action)
         self.find_action.triggered.connect(lambda _=False: self.view.find_from(window))
+        window.add_undo_actions(self.undo_action, self.redo_action)
         edit = window.menus["edit"]
-        for action in (self.undo_action, self.redo_action):
-            edit.addAction(action)
-        edit.addSeparator()
         for action in (
             self.find_action,
             self.log_action,

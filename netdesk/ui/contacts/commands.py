@@ -1,8 +1,7 @@
-"""Undoable contact actions for the contacts view's QUndoStack."""
+"""Undoable contact actions for the contacts view's QUndoStack (see `ui/undo.py`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -11,21 +10,7 @@ from netdesk.core.interactions import InteractionRow, delete_interaction, log_in
 from netdesk.core.merge import MergeRecord, merge, undo_merge
 from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft
-
-
-class CallCommand(QUndoCommand):
-    """A command made of a do and an undo function."""
-
-    def __init__(self, text: str, do: Callable[[], Any], undo: Callable[[], Any]) -> None:
-        super().__init__(text)
-        self._do = do
-        self._undo = undo
-
-    def redo(self) -> None:
-        self._do()
-
-    def undo(self) -> None:
-        self._undo()
+from netdesk.ui.undo import Command
 
 
 class SaveContactCommand(QUndoCommand):
@@ -104,57 +89,54 @@ class DeleteInteractionsCommand(QUndoCommand):
         ]
 
 
-def trash_command(services: Services, ids: list[int]) -> CallCommand:
-    return CallCommand(
+def trash_command(services: Services, ids: list[int]) -> Command:
+    return Command(
         f"Delete {_count(ids)}",
         lambda: services.bulk.trash(ids),
-        lambda: services.bulk.restore(ids),
+        lambda _: services.bulk.restore(ids),
     )
 
 
-def restore_command(services: Services, ids: list[int]) -> CallCommand:
-    return CallCommand(
+def restore_command(services: Services, ids: list[int]) -> Command:
+    return Command(
         f"Restore {_count(ids)}",
         lambda: services.bulk.restore(ids),
-        lambda: services.bulk.trash(ids),
+        lambda _: services.bulk.trash(ids),
     )
 
 
-def archive_command(services: Services, ids: list[int], archived: bool) -> CallCommand:
+def archive_command(services: Services, ids: list[int], archived: bool) -> Command:
     verb = "Archive" if archived else "Unarchive"
-    return CallCommand(
+    return Command(
         f"{verb} {_count(ids)}",
         lambda: services.bulk.set_archived(ids, archived),
-        lambda: services.bulk.set_archived(ids, not archived),
+        lambda _: services.bulk.set_archived(ids, not archived),
     )
 
 
-def circle_command(services: Services, ids: list[int], circle: str) -> CallCommand:
+def circle_command(services: Services, ids: list[int], circle: str) -> Command:
     before = services.bulk.circles_of(ids)
-    return CallCommand(
+    return Command(
         f"Set circle of {_count(ids)}",
         lambda: services.bulk.set_circle(ids, circle),
-        lambda: services.bulk.restore_circles(before),
+        lambda _: services.bulk.restore_circles(before),
     )
 
 
-def tag_command(services: Services, ids: list[int], tag: str) -> CallCommand:
-    added: list[int] = []
-
-    def do() -> None:
-        added[:] = services.bulk.add_tag(ids, tag)
-
-    return CallCommand(
-        f"Tag {_count(ids)} “{tag}”", do, lambda: services.bulk.remove_tag(added, tag)
+def tag_command(services: Services, ids: list[int], tag: str) -> Command:
+    return Command(
+        f"Tag {_count(ids)} “{tag}”",
+        lambda: services.bulk.add_tag(ids, tag),
+        lambda added: services.bulk.remove_tag(added, tag),
     )
 
 
-def untag_command(services: Services, ids: list[int], tag: str) -> CallCommand:
+def untag_command(services: Services, ids: list[int], tag: str) -> Command:
     having = [i for i in ids if tag.lower() in (t.lower() for t in services.contacts.tags_of(i))]
-    return CallCommand(
+    return Command(
         f"Remove tag “{tag}” from {_count(ids)}",
         lambda: services.bulk.remove_tag(having, tag),
-        lambda: services.bulk.add_tag(having, tag),
+        lambda _: services.bulk.add_tag(having, tag),
     )
 
 

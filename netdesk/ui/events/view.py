@@ -1,6 +1,7 @@
 """The Events view: the list (kind and status filters, checklist progress) beside the event panel.
 
-Keys: Ctrl+N new event, Ctrl+S save, Ctrl+M "Who did I meet?", Ctrl+P print the brief.
+Keys: Ctrl+N new event, Ctrl+S save, Ctrl+M "Who did I meet?", Ctrl+P print the brief,
+Ctrl+Z / Ctrl+Shift+Z undo and redo a deletion (Edit → Undo names it).
 Dropped or opened .ics files are imported as events (`open_files`).
 """
 
@@ -41,6 +42,7 @@ from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
 from netdesk.ui.tasks import Task
+from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
 _Mode = QHeaderView.ResizeMode
@@ -130,7 +132,7 @@ class EventsView(QWidget):
 
         for box in (self.kind_filter, self.status_filter):
             box.currentIndexChanged.connect(self.reload)
-        self._deleted: list[DeletedEvent] = []
+        self.undo_stack = undo_stack(self)
         self._build_actions()
         self._signals = ChangeSignals(services.changes, self)
         self._signals.changed.connect(self._on_change)
@@ -141,10 +143,7 @@ class EventsView(QWidget):
         self.new_action = actions.add("New &event", QKeySequence.StandardKey.New, self.new_event)
         self.save_action = actions.add("Save event", QKeySequence.StandardKey.Save, self.panel.save)
         self.capture_action = actions.add("Who did I &meet?…", "Ctrl+M", self.open_capture)
-        self.undo_delete_action = actions.add(
-            "&Undo delete event", QKeySequence.StandardKey.Undo, self.undo_delete
-        )
-        self.undo_delete_action.setEnabled(False)
+        self.undo_action, self.redo_action = undo_actions(actions, self.undo_stack)
         self.print_action = actions.add(
             "&Print event brief…", QKeySequence.StandardKey.Print, self.ask_print
         )
@@ -157,7 +156,7 @@ class EventsView(QWidget):
         """Put the view's actions in the main window's menus."""
         for action in (self.new_action, self.import_action, self.export_action, self.print_action):
             window.add_file_action(action)
-        window.menus["edit"].addAction(self.undo_delete_action)
+        window.add_undo_actions(self.undo_action, self.redo_action)
         calendar = window.views.get("followups")
         if calendar is not None and hasattr(calendar, "event_requested"):
             calendar.event_requested.connect(lambda event_id: self._show_from(window, event_id))
@@ -280,18 +279,20 @@ class EventsView(QWidget):
             self, "Delete event", f"Delete “{name}” and its list of people to meet?"
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.panel.dirty = False
-            self._deleted.append(self.events.delete(event_id))
-            self.undo_delete_action.setEnabled(True)
-            self._tell(f"Deleted “{name}”. Ctrl+Z brings it back.")
+            self.undo_stack.push(
+                Command(f"Delete event “{name}”", lambda: self._delete(event_id), self._restore)
+            )
 
-    def undo_delete(self) -> None:
-        """Bring back the last deleted event, its people list and its links."""
-        if not self._deleted:
-            return
-        deleted = self._deleted.pop()
+    def _delete(self, event_id: int) -> DeletedEvent:
+        if self.panel.event_id == event_id:
+            self.panel.dirty = False  # its edits go with it
+        deleted = self.events.delete(event_id)
+        self._tell(f"Deleted “{deleted.event['name']}”. Ctrl+Z brings it back.")
+        return deleted
+
+    def _restore(self, deleted: DeletedEvent) -> None:
+        """Bring back a deleted event, its people list and its links."""
         self.events.restore(deleted)
-        self.undo_delete_action.setEnabled(bool(self._deleted))
         self.select(deleted.event_id)
         self._tell(f"Restored “{deleted.event['name']}”.")
 

@@ -1,0 +1,120 @@
+"""One undo in every view: Edit → Undo and Redo name the shown view's last change and act on it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from netdesk.core.clock import FakeClock
+from netdesk.core.events import EventDraft
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import Contact
+from netdesk.ui.app import build_window
+from tests.fake_time import NOW
+
+
+@pytest.fixture
+def window(qtbot, database, paths):
+    win = build_window(paths)
+    win.services.followups.clock = FakeClock(NOW)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _edit(window, prefix: str) -> QAction:
+    """The one Undo (or Redo) the Edit menu lists: the shown view's."""
+    listed = [
+        action
+        for action in window.menus["edit"].actions()
+        if action.isVisible() and action.text().startswith(prefix)
+    ]
+    assert len(listed) == 1, [a.text() for a in listed]
+    return listed[0]
+
+
+def test_contacts_undo_and_redo_from_the_edit_menu(window, qtbot) -> None:
+    contacts = window.show_view("contacts")
+    ana = window.services.contacts.create(ContactDraft(given_name="Ana"))
+    QApplication.processEvents()
+    contacts.select_contact(ana)
+    contacts.table.setFocus()
+    qtbot.keyClick(contacts.table, Qt.Key.Key_Delete)
+    assert Contact.get_by_id(ana).deleted_at is not None
+    undo = _edit(window, "&Undo")
+    assert undo.text() == "&Undo Delete 1 contact" and undo.isEnabled()
+    undo.trigger()
+    assert Contact.get_by_id(ana).deleted_at is None
+    redo = _edit(window, "&Redo")
+    assert redo.text() == "&Redo Delete 1 contact"
+    redo.trigger()
+    assert Contact.get_by_id(ana).deleted_at is not None
+
+
+def test_calendar_undo_and_redo_from_the_edit_menu(window, qtbot) -> None:
+    followups = window.services.followups
+    ana = window.services.contacts.create(ContactDraft(given_name="Ana"))
+    fid = followups.create(ana, NOW.date(), reason="thank")
+    calendar = window.show_view("followups")
+    calendar.go_today()
+    calendar.agenda.setFocus()
+    calendar.agenda.select_followups({fid})
+    qtbot.keyClick(calendar.agenda, Qt.Key.Key_D)
+    assert followups.get(fid).status == "done"
+    undo = _edit(window, "&Undo")
+    assert undo.text() == "&Undo Done (1 follow-up)"
+    undo.trigger()
+    assert followups.get(fid).status == "open"
+    assert calendar.message.text() == "Undone: Done"
+    _edit(window, "&Redo").trigger()
+    assert followups.get(fid).status == "done"
+    assert _edit(window, "&Undo").text() == "&Undo Done (1 follow-up)"
+
+
+def test_events_undo_and_redo_from_the_edit_menu(window, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    events = window.services.events
+    meetup = events.create(EventDraft(name="PyData", starts_at=datetime(2026, 4, 2, 18, 0)))
+    view = window.show_view("events")
+    qtbot.waitUntil(lambda: view.model.row_of(meetup) >= 0)
+    view.select(meetup)
+    view.delete_current()
+    assert events.get(meetup) is None
+    undo = _edit(window, "&Undo")
+    assert undo.text() == "&Undo Delete event “PyData”"
+    undo.trigger()
+    assert events.get(meetup).name == "PyData" and view.current_id() == meetup
+    _edit(window, "&Redo").trigger()
+    assert events.get(meetup) is None
+    assert not _edit(window, "&Redo").isEnabled() and _edit(window, "&Undo").isEnabled()
+
+
+def test_a_change_that_did_nothing_is_not_kept(qapp) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from netdesk.ui.undo import Command
+
+    stack = QUndoStack()
+    done: list[str] = []
+    stack.push(Command("Nothing", lambda: [], done.append, changed=bool))
+    assert stack.count() == 0 and not stack.canUndo()
+    stack.push(Command("Something", lambda: ["x"], lambda record: done.extend(record), bool))
+    assert stack.undoText() == "Something"
+    stack.undo()
+    assert done == ["x"] and stack.redoText() == "Something"
+
+
+def test_each_view_keeps_its_last_hundred_changes(window) -> None:
+    from netdesk.ui.undo import UNDO_LIMIT
+
+    assert UNDO_LIMIT == 100
+    for key in ("contacts", "followups", "events"):
+        view = window.views[key]
+        stack = view.actions.undo_stack if key == "contacts" else view.undo_stack
+        assert stack.undoLimit() == UNDO_LIMIT, key
