@@ -12,7 +12,6 @@ run: system-deps $(STAMP)
 
 test: system-deps test-system-deps $(TEST_STAMP)
 	$(PY) -m ruff check .
-	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: system-deps $(TEST_STAMP)
