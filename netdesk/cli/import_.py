@@ -12,9 +12,12 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from datetime import date
 
 from netdesk.cli._ics_import import import_calendars
 from netdesk.cli._store import open_or_report
+from netdesk.core.import_conflicts import Conflict
+from netdesk.core.import_plan import PlannedCard, resolve_all
 from netdesk.core.importing import CHOICES, ImportPlan, ProgressFn, no_progress
 from netdesk.formats.sources import kind_of
 from netdesk.paths import Paths
@@ -28,7 +31,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--on-duplicate",
         choices=CHOICES,
         default="merge",
-        help="what to do with cards matching a stored contact (default: merge)",
+        help="what to do with cards sharing an email, phone, profile or UID with a stored "
+        "contact (default: merge); possible duplicates (same name only) are always imported apart",
+    )
+    parser.add_argument(
+        "--on-conflict",
+        choices=("keep", "replace"),
+        default="keep",
+        help="a matched card's other value for a filled field (title, organisation, note, "
+        "birthday…): keep the one there and list the new one as kept aside (default), or "
+        "replace it; a LinkedIn export's employer and title always replace (a job change)",
     )
     parser.add_argument("--progress", action="store_true", help="report progress on stderr")
 
@@ -54,6 +66,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
                 print(f"netdesk import: {error}", file=sys.stderr)
         return 2
     plan.choose_for_all(args.on_duplicate)
+    resolve_all(plan, args.on_conflict)
     summary = _summary(plan)
     if not args.dry_run:
         report = service.apply(plan, _progress("writing") if args.progress else no_progress)
@@ -64,6 +77,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             merged=report.merged,
             unchanged=report.unchanged,
             skipped=report.skipped,
+            **_conflicts(report.conflicts),
         )
     _print(summary, args.json)
     return max(events_status, 1 if plan.errors else 0)
@@ -71,19 +85,50 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
 
 def _summary(plan: ImportPlan) -> dict[str, object]:
     """What the plan would do (apply replaces the counts with what it did)."""
-    choices = [card.choice for card in plan.matches]
+    choices = [card.choice for card in plan.matches + plan.possible]
     return {
         "dry_run": True,
         "batch_id": None,
         "files": plan.files,
-        "created": len(plan.new) + choices.count("new"),
+        "created": plan.created(),
         "merged": choices.count("merge"),
         "unchanged": 0,
         "skipped": choices.count("skip"),
         "combined": plan.combined,
+        "possible_duplicates": len(plan.possible),
         "failed": len(plan.errors),
+        "warned": len(plan.warnings),
+        "possible": [
+            {
+                "file": card.file,
+                "card": card.card,
+                "name": card.draft.full_name(),
+                "looks_like": card.match_name,
+                "reason": card.reason,
+            }
+            for card in plan.possible
+        ],
         "errors": [asdict(error) for error in plan.errors],
         "warnings": [asdict(warning) for warning in plan.warnings],
+    } | _conflicts(plan.written_conflicts())
+
+
+def _conflicts(pairs: list[tuple[PlannedCard, Conflict]]) -> dict[str, object]:
+    """The conflicts met, and how many kept the value there (the new one set aside)."""
+    return {
+        "kept_aside": sum(conflict.choice == "keep" for _, conflict in pairs),
+        "conflicts": [
+            {
+                "file": card.file,
+                "card": card.card,
+                "name": card.draft.full_name(),
+                "field": conflict.field,
+                "there": _json_value(conflict.kept),
+                "in_file": _json_value(conflict.incoming),
+                "choice": conflict.choice,
+            }
+            for card, conflict in pairs
+        ],
     }
 
 
@@ -93,12 +138,40 @@ def _print(summary: dict[str, object], as_json: bool) -> None:
         return
     dry_run = summary["dry_run"]
     prefix = "would be " if dry_run else ""
-    keys = ("created", "merged") + (() if dry_run else ("unchanged",)) + ("skipped", "failed")
-    for key in keys:
-        print(f"{prefix}{key}: {summary[key]}")
+    keys = ("created", "merged") + (() if dry_run else ("unchanged",)) + ("skipped",)
+    for key in (*keys, "combined", "possible_duplicates", "failed", "warned", "kept_aside"):
+        print(f"{prefix}{key.replace('_', ' ')}: {summary[key]}")
+    for item in summary["conflicts"]:  # type: ignore[attr-defined]
+        field = item["field"].replace("_", " ")
+        there, new = _quoted(item["there"]), _quoted(item["in_file"])
+        print(
+            f"{_DONE[item['choice']]}: {item['file']}, card {item['card']} ({item['name']}): "
+            + (
+                f"{field} {new}, kept {there}"
+                if item["choice"] == "keep"
+                else f"{field} {there} → {new}"
+            )
+        )
+    for card in summary["possible"]:  # type: ignore[attr-defined]
+        print(
+            f"possible duplicate: {card['file']}, card {card['card']}: {card['name']} looks like "
+            f"{card['looks_like']} ({card['reason']}); kept apart"
+        )
     for kind in ("error", "warning"):
         for problem in summary[f"{kind}s"]:  # type: ignore[attr-defined]
             print(f"{kind}: {problem['file']}, card {problem['card']}: {problem['reason']}")
+
+
+_DONE = {"keep": "kept aside", "replace": "replaced", "append": "appended"}
+
+
+def _json_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _quoted(value: object) -> str:
+    """A value on one line, quoted (a multi-line note shows its line breaks as ⏎)."""
+    return json.dumps(str(value).replace("\n", " ⏎ "), ensure_ascii=False)
 
 
 def _progress(stage: str) -> ProgressFn:

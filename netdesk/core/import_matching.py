@@ -2,13 +2,18 @@
 
 `MatchIndex` loads the keys of every live contact in two queries (UID, normalised email, phone
 and profile, name + organisation), so planning 10,000 cards does not run 50,000 queries.
+Only a strong identifier (UID, email, phone, profile) makes a sure match; a card whose strong
+identifiers point at two people, or that shares one with a card of another UID, and a card that
+only shares its name and organisation, are *possible* duplicates, which are never merged unless
+the user says so: namesakes at one employer are common in a real network.
 `fill` is the import merge: empty fields filled, new methods and tags added, nothing overwritten.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Any, cast
 
 from netdesk.core.contacts import normalized_value as _normalized_value
 from netdesk.formats.draft import ContactDraft, MethodDraft
@@ -42,7 +47,7 @@ and 10,000 cards make 50,000 keys."""
 
 
 def keys_of(draft: ContactDraft) -> list[Key]:
-    """Every identifying key of a draft, strongest first."""
+    """The strong identifying keys of a draft, strongest first."""
     keys: list[Key] = [(("uid", draft.uid), "same card UID", "")] if draft.uid.strip() else []
     for method in draft.methods:
         kind = method.kind
@@ -50,10 +55,22 @@ def keys_of(draft: ContactDraft) -> list[Key]:
             keys.append(
                 (("profile" if kind == "url" else kind, norm), _REASONS[kind], method.value)
             )
-    name, organisation = draft.full_name().lower(), draft.organisation.strip().lower()
-    if name and organisation:
-        keys.append((("name+org", f"{name}\x1f{organisation}"), "same name and organisation", ""))
     return keys
+
+
+def name_key(draft: ContactDraft) -> tuple[str, str] | None:
+    """The weak key of a draft (name + organisation), None without both."""
+    name, organisation = draft.full_name().lower(), draft.organisation.strip().lower()
+    return ("name+org", f"{name}\x1f{organisation}") if name and organisation else None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Who a card matches and why; `sure` only for one person by a strong identifier."""
+
+    target: object
+    reason: str
+    sure: bool
 
 
 class MatchIndex:
@@ -61,6 +78,7 @@ class MatchIndex:
 
     def __init__(self) -> None:
         self._targets: dict[tuple[str, str], object] = {}
+        self._uids: dict[int, str] = {}
 
     @classmethod
     def of_stored_contacts(cls) -> MatchIndex:
@@ -72,6 +90,7 @@ class MatchIndex:
         for contact_id, uid, name, organisation in rows:
             if uid:
                 index._targets.setdefault(("uid", uid), contact_id)
+                index._uids[contact_id] = uid
             if name and organisation:
                 key = ("name+org", f"{name.lower()}\x1f{organisation.strip().lower()}")
                 index._targets.setdefault(key, contact_id)
@@ -86,18 +105,43 @@ class MatchIndex:
             index._targets.setdefault((kind, normalized), contact_id)
         return index
 
-    def find(self, keys: list[Key]) -> tuple[object, str] | None:
-        """The first target sharing one of `keys`, and why; None when nobody does."""
+    def find(self, draft: ContactDraft, keys: list[Key]) -> Found | None:
+        """Who `draft` (with its strong `keys`) matches; None when nobody does."""
+        hits: dict[object, tuple[object, str]] = {}
         for value, reason, detail in keys:
             target = self._targets.get(value)
+            if target is not None and value[0] == "uid":  # a card's UID names the card
+                return Found(_identity(target), reason, True)
             if target is not None:
-                return target, f"{reason} {detail}" if detail else reason
-        return None
+                target = _identity(target)
+                why = f"{reason} {detail}" if detail else reason
+                hits.setdefault(target if isinstance(target, int) else id(target), (target, why))
+        if not hits:
+            weak = name_key(draft)
+            target = self._targets.get(weak) if weak else None
+            return None if target is None else Found(target, "same name and organisation", False)
+        (first, reason), *others = hits.values()  # first: a contact id or a PlannedCard
+        first = cast(Any, first)
+        if others:
+            return Found(first, f"{reason}, but {others[0][1]} is another contact's", False)
+        theirs = self._uids.get(first, "") if isinstance(first, int) else first.draft.uid
+        if draft.uid.strip() and theirs.strip() and theirs != draft.uid:
+            return Found(first, f"{reason}, but another card UID", False)
+        return Found(first, reason, True)
 
-    def add(self, keys: list[Key], target: object) -> None:
-        """Let later cards find `target` by these keys (earlier entries win)."""
+    def add(self, draft: ContactDraft, keys: list[Key], target: object) -> None:
+        """Let later cards find `target` by these keys and its name (earlier entries win)."""
         for value, _, _ in keys:
             self._targets.setdefault(value, target)
+        if weak := name_key(draft):
+            self._targets.setdefault(weak, target)
+
+
+def _identity(target: Any) -> Any:
+    """A planned card surely matching a stored contact stands for that contact."""
+    if isinstance(target, int) or target.possible or target.match_id is None:
+        return target
+    return target.match_id
 
 
 def fill(target: ContactDraft, incoming: ContactDraft) -> bool:

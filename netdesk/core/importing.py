@@ -11,17 +11,34 @@ the process is killed, the transaction rolls back and the database is exactly as
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from netdesk.core import import_groups, import_snapshot
 from netdesk.core.changes import Changes
+from netdesk.core.clock import Clock
 from netdesk.core.contacts import ContactService
 from netdesk.core.gc_pause import gc_paused
+from netdesk.core.import_conflicts import (
+    Conflict,
+    differing,
+    job_change,
+    log_job_changes,
+    settle,
+)
 from netdesk.core.import_connected import log_connections
-from netdesk.core.import_matching import MatchIndex, fill, keys_of
+from netdesk.core.import_matching import fill
+from netdesk.core.import_plan import (
+    CHOICES,
+    CHUNK,
+    ImportPlan,
+    PlannedCard,
+    ProgressFn,
+    no_progress,
+    plan_cards,
+)
 from netdesk.core.import_writer import NewContacts, insert_rows, update_contacts
 from netdesk.core.interactions import refresh_last_contacted
 from netdesk.formats.draft import CardError, ContactDraft, ParseResult
@@ -29,10 +46,6 @@ from netdesk.formats.sources import CONTACT_SUFFIXES, kind_of, read_contacts
 from netdesk.store import bulk_indexes, fts
 from netdesk.store.models import Contact, ImportBatch, ImportChange, Interaction, db, utcnow
 
-CHOICES = ("merge", "skip", "new")
-CHUNK = 500
-"""Cards per progress report (and per bulk insert): Cancel takes effect within one chunk."""
-ProgressFn = Callable[[int, int, str], None]
 _RANDOM_ORDER_INDEXES = (
     "contact_display_name",
     "contact_organisation",
@@ -43,6 +56,7 @@ _RANDOM_ORDER_INDEXES = (
 )
 """Indexes whose keys a bulk creation writes in random order: created again afterwards when the
 import at least doubles the network (see bulk_indexes)."""
+__all__ = ["CHOICES", "ImportPlan", "PlannedCard", "ProgressFn", "no_progress"]
 
 
 _CHANGE_FIELDS = ("batch", "contact", "action", "before")
@@ -53,48 +67,6 @@ def _merged_change(
 ) -> tuple[int, int, str, str]:
     """The ImportChange row that lets undo put a merged contact back as it was `before`."""
     return batch_id, contact_id, "merged", import_snapshot.to_json(before)
-
-
-def no_progress(done: int, total: int, text: str = "") -> None:
-    """The progress callback used when the caller gives none."""
-
-
-@dataclass(slots=True)
-class PlannedCard:
-    """One card of the import: where it came from, and the stored contact it matches (if any)."""
-
-    draft: ContactDraft
-    file: str
-    card: int
-    match_id: int | None = None
-    match_name: str = ""
-    reason: str = ""
-    choice: str = "merge"
-
-
-@dataclass
-class ImportPlan:
-    """What an import would do: new cards, matches (each with a choice), errors, and warnings
-    for cards that import without a part."""
-
-    files: list[str]
-    new: list[PlannedCard] = field(default_factory=list)
-    matches: list[PlannedCard] = field(default_factory=list)
-    errors: list[CardError] = field(default_factory=list)
-    warnings: list[CardError] = field(default_factory=list)
-    combined: int = 0
-    unreadable: list[str] = field(default_factory=list)
-
-    def groups(self) -> int:
-        """How many cards are groups with members (who get the group's name as a tag)."""
-        return sum(c.draft.is_group and bool(c.draft.members) for c in self.new + self.matches)
-
-    def choose_for_all(self, choice: str) -> None:
-        """Apply one choice (merge, skip or new) to every match."""
-        if choice not in CHOICES:
-            raise ValueError(f"unknown choice {choice!r}")
-        for card in self.matches:
-            card.choice = choice
 
 
 @dataclass
@@ -109,6 +81,17 @@ class ImportReport:
     errors: list[CardError]
     unchanged: int = 0
     """Matched cards chosen to merge that brought nothing the contact did not have."""
+    combined: int = 0
+    """Cards folded into another card of the same files (a shared strong identifier)."""
+    possible: int = 0
+    """Possible duplicates found (each created, merged or skipped as chosen)."""
+    warnings: int = 0
+    conflicts: list[tuple[PlannedCard, Conflict]] = field(default_factory=list)
+    """Every differing value of the cards written, each settled as its choice says."""
+
+    def kept_aside(self) -> list[tuple[PlannedCard, Conflict]]:
+        """The conflicts whose value in the file was not taken."""
+        return [(card, c) for card, c in self.conflicts if c.choice == "keep"]
 
 
 @dataclass(frozen=True)
@@ -146,12 +129,31 @@ def read_source(data: bytes, name: str) -> ParseResult:
     return read_contacts(data, name)
 
 
+def _fold_into_partners(possible: list[PlannedCard]) -> list[PlannedCard]:
+    """Merge the possible duplicates the user chose to merge with an earlier card of the same
+    files into that card (latest first, so a chain ends in its first card; differing values
+    kept aside as conflicts); those whose card is skipped are created instead, and returned."""
+    orphans = []
+    for card in reversed(possible):
+        if card.choice != "merge" or card.partner is None:
+            continue
+        if card.partner.choice == "skip":
+            orphans.append(card)
+        else:
+            card.partner.conflicts += differing(card.partner.draft, card.draft, within_files=True)
+            fill(card.partner.draft, card.draft)
+    return orphans
+
+
 class ImportService:
     """Plans, applies and undoes imports; announces "contacts" and "imports" changes."""
 
-    def __init__(self, contacts: ContactService, changes: Changes) -> None:
+    def __init__(
+        self, contacts: ContactService, changes: Changes, clock: Clock | None = None
+    ) -> None:
         self.contacts = contacts
         self.changes = changes
+        self.clock = clock or Clock()
 
     def plan(self, paths: Iterable[str | Path], progress: ProgressFn = no_progress) -> ImportPlan:
         """Read files (folders expand) and match their cards; writes nothing."""
@@ -184,46 +186,18 @@ class ImportService:
         self, results: list[ParseResult], progress: ProgressFn = no_progress
     ) -> ImportPlan:
         """Sort parsed cards into new and matched; cards matching an earlier card are combined."""
-        plan = ImportPlan(files=[r.file for r in results])
-        index = MatchIndex.of_stored_contacts()
-        names: dict[int, str] = {}
-        total = sum(len(r.drafts) for r in results)
-        done = 0
-        for result in results:
-            plan.errors += result.errors
-            plan.warnings += result.warnings
-            for number, draft in enumerate(result.drafts, start=1):
-                done += 1
-                if done % CHUNK == 0:
-                    progress(done, total, "")
-                card = PlannedCard(draft, result.file, number)
-                keys = keys_of(draft)
-                target, reason = index.find(keys) or (None, "")
-                if isinstance(target, PlannedCard):
-                    fill(target.draft, draft)
-                    index.add(keys, target)
-                    plan.combined += 1
-                    continue
-                if isinstance(target, int):
-                    card.match_id, card.reason = target, reason
-                    names[target] = ""
-                    plan.matches.append(card)
-                else:
-                    plan.new.append(card)
-                index.add(keys, card)
-        if names:
-            query = Contact.select(Contact.id, Contact.display_name)
-            names.update({c.id: c.display_name for c in query.where(Contact.id.in_(list(names)))})
-            for card in plan.matches:
-                card.match_name = names.get(card.match_id or 0, "")
-        return plan
+        return plan_cards(results, progress)
 
     def apply(self, plan: ImportPlan, progress: ProgressFn = no_progress) -> ImportReport:
         """Write the plan in one transaction; a raising `progress` rolls everything back."""
         with gc_paused():
-            to_create = list(plan.new) + [c for c in plan.matches if c.choice == "new"]
-            to_merge = [c for c in plan.matches if c.choice == "merge"]
-            skipped = sum(c.choice == "skip" for c in plan.matches)
+            chosen = plan.matches + plan.possible
+            to_create = list(plan.new) + [c for c in chosen if c.choice == "new"]
+            to_create += _fold_into_partners(plan.possible)
+            to_merge = [c for c in chosen if c.choice == "merge" and c.match_id is not None]
+            for card in to_create + to_merge:
+                settle(card.draft, [c for c in card.conflicts if c.within_files])
+            skipped = sum(c.choice == "skip" for c in chosen)
             total = len(to_create) + len(to_merge)
             with db.atomic():
                 batch = ImportBatch.create(files=json.dumps(plan.files))
@@ -247,6 +221,10 @@ class ImportService:
             failed=len(plan.errors),
             errors=plan.errors,
             unchanged=len(to_merge) - len(merged),
+            combined=plan.combined,
+            possible=len(plan.possible),
+            warnings=len(plan.warnings),
+            conflicts=plan.written_conflicts(),
         )
 
     def _create(
@@ -266,9 +244,11 @@ class ImportService:
         self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, done: int, total: int
     ) -> list[int]:
         """Fill the matched contacts from their cards, a chunk of cards at a time, each changed
-        contact written once a chunk and its state before kept for undo; the contact of each
-        card that changed one (a contact twice when two cards did)."""
+        contact written once a chunk and its state before kept for undo, conflicts settled as
+        chosen (a replaced employer or title noted in the timeline); the contact of each card
+        that changed one (a contact twice when two cards did)."""
         merged: list[int] = []
+        jobs: list[tuple[int, str]] = []
         current = self.contacts.load_many(c.match_id for c in cards if c.match_id is not None)
         for start in range(0, len(cards), CHUNK):
             chunk = cards[start : start + CHUNK]
@@ -279,14 +259,19 @@ class ImportService:
                 assert contact_id is not None
                 draft = current.get(contact_id) or self.contacts.load(contact_id)
                 before = replace(draft, methods=list(draft.methods), tags=list(draft.tags))
-                if fill(draft, card.draft):  # fill only sets fields and appends to the two lists
+                filled = fill(draft, card.draft)  # sets fields and appends to the two lists
+                applied = settle(draft, [c for c in card.conflicts if not c.within_files])
+                if filled or applied:
                     changed[contact_id] = draft
                     snapshots.append(_merged_change(batch_id, contact_id, before))
                     merged.append(contact_id)
+                if line := job_change(before, applied, self.clock.today()):
+                    jobs.append((contact_id, line))
             update_contacts(changed)
             insert_rows(ImportChange, _CHANGE_FIELDS, snapshots)
             progress(done + start + len(chunk), total, chunk[-1].draft.full_name())
         log_connections(((c.match_id, c.draft) for c in cards if c.match_id is not None), batch_id)
+        log_job_changes(jobs, self.clock.now().astimezone(UTC).replace(tzinfo=None), batch_id)
         return merged
 
     def _tag_group_members(

@@ -16,6 +16,8 @@ from netdesk.core.vocabulary import CHANNELS, DIRECTIONS
 from netdesk.store.models import Interaction, db, utcnow
 
 _CHUNK = 500
+JOB_CHANGE = "job change"
+"""The channel of the importer's "was Title at Company until …" lines (see import_conflicts)."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ def delete_interaction(changes: Changes, interaction_id: int) -> None:
 
 
 def refresh_last_contacted(contact_id: int) -> None:
-    """Set the contact's `last_contacted_at` to its latest interaction (or none)."""
+    """Set the contact's `last_contacted_at` to its latest interaction (or none); a job change
+    the importer noted is not a contact."""
     refresh_last_contacted_many([contact_id])
 
 
@@ -92,8 +95,8 @@ def refresh_last_contacted_many(contact_ids: Iterable[int]) -> None:
         marks = ", ".join("?" * len(chunk))
         db.execute_sql(
             "UPDATE contact SET last_contacted_at = (SELECT max(i.occurred_at) FROM interaction i "
-            f"WHERE i.contact_id = contact.id) WHERE id IN ({marks})",
-            chunk,
+            f"WHERE i.contact_id = contact.id AND i.channel != ?) WHERE id IN ({marks})",
+            [JOB_CHANGE, *chunk],
         )
 
 

@@ -22,7 +22,18 @@ SOURCES = ("manual", "vcard", "linkedin", "google", "outlook", "capture")
 EVENT_KINDS = ("conference", "meetup", "workshop", "webinar", "career fair", "social", "other")
 EVENT_STATUSES = ("considering", "registered", "attended", "skipped")
 EVENT_ROLES = ("speaker", "attendee", "organiser")
-CHANNELS = ("in person", "email", "call", "message", "coffee", "event", "connected")
+CHANNELS = (
+    "in person",
+    "email",
+    "call",
+    "message",
+    "coffee",
+    "event",
+    "connected",
+    "job change",
+)
+RECORDED_CHANNELS = ("connected", "job change")
+"""Channels the importer writes, never chosen when logging by hand."""
 DIRECTIONS = ("gave", "received", "neutral")
 FOLLOWUP_REASONS = (
     "after meeting",

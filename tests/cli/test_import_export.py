@@ -46,17 +46,24 @@ def test_import_exit_codes_and_text(run, tmp_path: Path) -> None:
     mixed = _write(tmp_path, "mixed.vcf", GOOD.replace("Ann", "Bo").replace("ann", "bo") + BAD)
     assert run("import", "--dry-run", good) == (
         0,
-        "would be created: 1\nwould be merged: 0\nwould be skipped: 0\nwould be failed: 0\n",
+        "would be created: 1\nwould be merged: 0\nwould be skipped: 0\nwould be combined: 0\n"
+        "would be possible duplicates: 0\nwould be failed: 0\nwould be warned: 0\n"
+        "would be kept aside: 0\n",
         "",
     )
     code, out, _ = run("import", good)
     assert code == 0 and "created: 1" in out
     code, out, _ = run("import", mixed, good, "--on-duplicate", "skip")
     assert code == 1
-    assert "created: 1\nmerged: 0\nunchanged: 0\nskipped: 1\nfailed: 1\n" in out
+    assert "created: 1\nmerged: 0\nunchanged: 0\nskipped: 1\ncombined: 0\n" in out
+    assert "possible duplicates: 0\nfailed: 1\nwarned: 0\nkept aside: 0\n" in out
     assert f"error: {mixed}, card 2: the card has no name" in out
     code, out, _ = run("import", good)
-    assert (code, out) == (0, "created: 0\nmerged: 0\nunchanged: 1\nskipped: 0\nfailed: 0\n")
+    assert (code, out) == (
+        0,
+        "created: 0\nmerged: 0\nunchanged: 1\nskipped: 0\ncombined: 0\n"
+        "possible duplicates: 0\nfailed: 0\nwarned: 0\nkept aside: 0\n",
+    )
     code, _, err = run("import", str(tmp_path / "missing.vcf"))
     assert code == 2 and "missing.vcf" in err
     assert run("import")[0] == 2
@@ -85,6 +92,60 @@ def test_import_json(run, tmp_path: Path) -> None:
     ]
     assert isinstance(result["batch_id"], int) and result["files"] == [mixed]
     assert result["warnings"] == []
+
+
+def test_import_keeps_namesakes_apart_and_says_so(run, tmp_path: Path) -> None:
+    first = _write(
+        tmp_path, "a.vcf", "BEGIN:VCARD\nFN:Ann Lee\nORG:Acme\nEMAIL:a@x.test\nEND:VCARD\n"
+    )
+    other = _write(
+        tmp_path, "b.vcf", "BEGIN:VCARD\nFN:Ann Lee\nORG:ACME\nEMAIL:b@x.test\nEND:VCARD\n"
+    )
+    run("import", first)
+    code, out, _ = run("import", "--json", "--dry-run", other, "--on-duplicate", "merge")
+    result = json.loads(out)
+    assert (result["created"], result["merged"], result["possible_duplicates"]) == (1, 0, 1)
+    assert result["possible"] == [
+        {
+            "file": other,
+            "card": 1,
+            "name": "Ann Lee",
+            "looks_like": "Ann Lee",
+            "reason": "same name and organisation",
+        }
+    ]
+    assert (result["combined"], result["warned"]) == (0, 0)
+    code, out, _ = run("import", other)
+    assert code == 0 and "created: 1\n" in out and "possible duplicates: 1\n" in out
+    assert (
+        f"possible duplicate: {other}, card 1: Ann Lee looks like Ann Lee "
+        "(same name and organisation); kept apart\n"
+    ) in out
+
+
+def test_import_lists_what_it_kept_aside_or_replaces_on_request(run, tmp_path: Path) -> None:
+    run("import", _write(tmp_path, "a.vcf", GOOD.replace("END", "TITLE:Engineer\nEND")))
+    newer = _write(tmp_path, "b.vcf", GOOD.replace("END", "TITLE:CTO\nNOTE:two\\nlines\nEND"))
+    code, out, _ = run("import", newer)
+    assert code == 0 and "merged: 1\n" in out and "kept aside: 1\n" in out
+    assert f'kept aside: {newer}, card 1 (Ann Lee): title "CTO", kept "Engineer"\n' in out
+    code, out, _ = run("import", "--json", newer, "--on-conflict", "replace")
+    result = json.loads(out)
+    assert (result["merged"], result["kept_aside"]) == (1, 0)
+    assert result["conflicts"] == [
+        {
+            "file": newer,
+            "card": 1,
+            "name": "Ann Lee",
+            "field": "title",
+            "there": "Engineer",
+            "in_file": "CTO",
+            "choice": "replace",
+        }
+    ]
+    code, out, _ = run("import", newer)
+    assert "kept aside: 0\n" in out, "the same file again: nothing differs"
+    assert run("import", newer, "--on-conflict", "append")[0] == 2
 
 
 def test_import_names_a_card_imported_without_its_photo(run, tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_choices_skip_new_and_apply_to_all(services, files) -> None:
         plan.choose_for_all("maybe")
 
 
-def test_match_by_phone_uid_and_name_with_organisation(services) -> None:
+def test_match_by_phone_and_uid_but_name_with_organisation_is_only_possible(services) -> None:
     services.contacts.create(
         ContactDraft(
             given_name="Cy",
@@ -105,10 +105,63 @@ def test_match_by_phone_uid_and_name_with_organisation(services) -> None:
     for card, reason in (
         ("FN:X\nUID:u-1", "same card UID"),
         ("FN:Y\nTEL:+44 (20) 7946-0001", "same phone +44 (20) 7946-0001"),
-        ("FN:Cy Do\nORG:co", "same name and organisation"),
     ):
         data = f"BEGIN:VCARD\n{card}\nEND:VCARD\n".encode()
-        assert services.importing.plan_data(data, "drop.vcf").matches[0].reason == reason
+        plan = services.importing.plan_data(data, "drop.vcf")
+        assert [(c.reason, c.choice) for c in plan.matches] == [(reason, "merge")]
+        assert plan.possible == []
+    plan = services.importing.plan_data(b"BEGIN:VCARD\nFN:Cy Do\nORG:co\nEND:VCARD\n", "d.vcf")
+    assert plan.matches == [] and plan.new == []
+    (card,) = plan.possible
+    assert (card.reason, card.choice) == ("same name and organisation", "new")
+    assert card.match_name == "Cy Do"
+    plan.choose_for_all("merge")
+    assert card.choice == "new", "Apply to all never merges a possible duplicate"
+    report = services.importing.apply(plan)
+    assert (report.created, report.merged, report.possible) == (1, 0, 1)
+    assert Contact.select().count() == 2
+
+
+def test_different_uids_or_two_people_never_merge_automatically(services) -> None:
+    for name, uid, phone in (("Cy Do", "u-1", "+44 20 7946 0001"), ("Di", "", "+44 20 7946 0002")):
+        services.contacts.create(
+            ContactDraft(display_name=name, uid=uid, methods=[MethodDraft("phone", phone)])
+        )
+    cards = (
+        "BEGIN:VCARD\nFN:Cy Do\nUID:u-2\nTEL:+44 20 7946 0001\nEMAIL:cy@x.test\nEND:VCARD\n"
+        "BEGIN:VCARD\nFN:Cy Di\nTEL:+44 20 7946 0001\nTEL:+44 20 7946 0002\nEND:VCARD\n"
+    )
+    plan = services.importing.plan_data(cards.encode(), "d.vcf")
+    assert plan.matches == []
+    assert [(c.match_name, c.reason, c.choice) for c in plan.possible] == [
+        ("Cy Do", "same phone +44 20 7946 0001, but another card UID", "new"),
+        (
+            "Cy Do",
+            "same phone +44 20 7946 0001, but same phone +44 20 7946 0002 is another contact's",
+            "new",
+        ),
+    ]
+    plan.possible[0].choice = "merge"
+    report = services.importing.apply(plan)
+    assert (report.created, report.merged) == (1, 1)
+    assert {c.display_name for c in Contact.select()} == {"Cy Do", "Di", "Cy Di"}
+
+
+def test_namesakes_in_one_file_stay_apart_unless_merged(services) -> None:
+    cards = (
+        "BEGIN:VCARD\nFN:Ann Lee\nORG:Acme\nEMAIL:a1@x.test\nEND:VCARD\n"
+        "BEGIN:VCARD\nFN:Ann Lee\nORG:Acme\nEMAIL:a2@x.test\nEND:VCARD\n"
+        "BEGIN:VCARD\nFN:Ann Lee\nORG:Acme\nEMAIL:a3@x.test\nTITLE:CTO\nEND:VCARD\n"
+    )
+    plan = services.importing.plan_data(cards.encode(), "d.vcf")
+    assert len(plan.new) == 1 and plan.combined == 0
+    assert [(c.card, c.partner is plan.new[0]) for c in plan.possible] == [(2, True), (3, True)]
+    plan.possible[1].choice = "merge"
+    report = services.importing.apply(plan)
+    assert (report.created, report.possible) == (2, 2)
+    first = Contact.get(Contact.title == "CTO")
+    emails = sorted(m.value for m in services.contacts.load(first.id).methods)
+    assert emails == ["a1@x.test", "a3@x.test"]
 
 
 def test_duplicates_inside_one_import_are_combined(services, files) -> None:

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from bench.importing import generate_vcards
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact
+from netdesk.ui.importing.choices import CHOICE_COLUMN
 from netdesk.ui.importing.controller import ImportController
-from netdesk.ui.importing.preview import CHOICE_COLUMN
 from tests.db_snapshot import dump_database
 
 ANN = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
@@ -100,13 +100,21 @@ def test_dropping_vcard_data_from_another_address_book(window, controller, qtbot
             assert dialog.preview.counts.text().startswith("2 new contacts")
             _import(qtbot, dialog)
         else:
-            assert dialog.preview.counts.text().startswith("0 new contacts · 2 matches")
+            assert dialog.preview.counts.text() == (
+                "0 new contacts · 1 matches · 1 possible duplicates · 0 cannot be read"
+            )
             dialog.reject()
     assert Contact.select().count() == 2
     mime = QMimeData()
     mime.setData("text/vcard", (ANN + CYD.replace("ORG:Acme", "ORG:Acme\nTITLE:CTO")).encode())
     _drop(window, mime)
     dialog = _preview(qtbot, controller)
+    possible = dialog.preview.possible
+    assert dialog.preview.possible_box.isVisibleTo(dialog)
+    row = [possible.item(0, column).text() for column in range(4)]
+    assert row == ["Cyd Fox  (dropped cards.vcf)", "Cyd Fox", "same name and organisation", "new"]
+    possible.item(0, CHOICE_COLUMN).setText("merge")
+    assert dialog.plan.possible[0].choice == "merge"
     _import(qtbot, dialog)
     assert dialog.status.text().startswith(
         "Imported: 0 created, 1 merged, 1 already up to date, 0 skipped, 0 could not be read."

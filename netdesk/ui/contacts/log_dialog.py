@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.vocabulary import CHANNELS
+from netdesk.core.vocabulary import CHANNELS, RECORDED_CHANNELS
 
 FOLLOW_UP_CHOICES = (
     ("No follow-up", None),
@@ -48,7 +48,7 @@ class LogInteractionDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.channel = QComboBox()
-        self.channel.addItems([c for c in CHANNELS if c != "connected"])
+        self.channel.addItems([c for c in CHANNELS if c not in RECORDED_CHANNELS])
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText("What did you talk about? What did you promise?")
         self.summary.setTabChangesFocus(True)

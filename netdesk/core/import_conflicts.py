@@ -1,0 +1,116 @@
+"""Values a matched card brings for a field its contact already fills differently.
+
+`fill` never overwrites, so without this the new title or note of a matched card was dropped
+without a word. Each difference is a `Conflict` that the preview shows and the user settles: keep
+the value there, take the new one, or (notes) append it; the command line applies
+`--on-conflict`. A LinkedIn export says where the person works *now*, so its Company and Position
+replace by default: a job change, whose old job goes into the contact's timeline.
+Differences of case and spacing only ("ACME" / "Acme") and a note already contained in the stored
+one are not conflicts, so importing the same file twice asks nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from netdesk.core.import_writer import insert_rows
+from netdesk.core.interactions import JOB_CHANGE
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import Interaction
+
+CONFLICT_FIELDS = (
+    "given_name",
+    "family_name",
+    "nickname",
+    "organisation",
+    "department",
+    "title",
+    "birthday",
+    "notes",
+    "how_met",
+)
+RESOLUTIONS = ("keep", "replace", "append")
+_JOB_FIELDS = ("organisation", "title")
+_FIELDS = ("contact", "occurred_at", "channel", "summary", "import_batch")
+
+
+@dataclass(slots=True)
+class Conflict:
+    """One field: the value `kept` there, the `incoming` one, and what to do (RESOLUTIONS)."""
+
+    field: str
+    kept: Any
+    incoming: Any
+    choice: str = "keep"
+    within_files: bool = False
+    """Against an earlier card of the same files (the two are combined), not a stored contact."""
+
+    def choices(self) -> tuple[str, ...]:
+        """What the user may choose: append only for notes."""
+        return RESOLUTIONS if self.field == "notes" else RESOLUTIONS[:2]
+
+    def describe(self) -> str:
+        """The field and both values, for the command line and the preview's tooltips."""
+        label = self.field.replace("_", " ")
+        return f'{label}: "{_text(self.kept)}" there, "{_text(self.incoming)}" in the file'
+
+
+def differing(current: ContactDraft, incoming: ContactDraft, within_files: bool) -> list[Conflict]:
+    """The conflicts `incoming` brings against `current` (filled fields that differ)."""
+    job = incoming.source == "linkedin" and not within_files
+    found = []
+    for name in CONFLICT_FIELDS:
+        ours, theirs = getattr(current, name), getattr(incoming, name)
+        if ours in (None, "") or theirs in (None, "") or _same(name, ours, theirs):
+            continue
+        choice = "replace" if job and name in _JOB_FIELDS else "keep"
+        found.append(Conflict(name, ours, theirs, choice, within_files))
+    return found
+
+
+def settle(draft: ContactDraft, conflicts: Iterable[Conflict]) -> list[Conflict]:
+    """Apply each conflict's choice to `draft` (which holds the kept values); the conflicts
+    that changed it."""
+    applied = []
+    for conflict in conflicts:
+        if conflict.choice == "replace":
+            setattr(draft, conflict.field, conflict.incoming)
+        elif conflict.choice == "append" and conflict.field == "notes":
+            draft.notes = f"{draft.notes.rstrip()}\n\n{conflict.incoming}"
+        else:
+            continue
+        applied.append(conflict)
+    return applied
+
+
+def job_change(before: ContactDraft, applied: list[Conflict], today: date) -> str:
+    """The timeline line of a replaced employer or title ("" when neither was replaced)."""
+    if not any(c.field in _JOB_FIELDS for c in applied):
+        return ""
+    job = " at ".join(part for part in (before.title, before.organisation) if part)
+    return f"was {job} until {today.isoformat()}"
+
+
+def log_job_changes(changes: Iterable[tuple[int, str]], when: datetime, batch_id: int) -> None:
+    """A "job change" interaction for each (contact id, line), part of the batch (undo drops
+    them). Not a contact with the person: last contacted is left as it was."""
+    rows = [(contact_id, when, JOB_CHANGE, line, batch_id) for contact_id, line in changes]
+    insert_rows(Interaction, _FIELDS, rows)
+
+
+def _same(name: str, ours: Any, theirs: Any) -> bool:
+    if isinstance(ours, str) and isinstance(theirs, str):
+        mine, new = _folded(ours), _folded(theirs)
+        return mine == new or (name == "notes" and new in mine)
+    return bool(ours == theirs)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)

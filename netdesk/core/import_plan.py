@@ -1,0 +1,169 @@
+"""Planning an import: every parsed card sorted into new, sure match, possible duplicate or
+combined with an earlier card of the same files (see import_matching for what counts as sure).
+Nothing is written; `ImportService.apply` writes the plan as the user chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from netdesk.core.import_conflicts import CONFLICT_FIELDS, RESOLUTIONS, Conflict, differing
+from netdesk.core.import_matching import Found, MatchIndex, fill, keys_of
+from netdesk.formats.draft import CardError, ContactDraft, ParseResult
+from netdesk.store.models import Contact
+
+CHOICES = ("merge", "skip", "new")
+CHUNK = 500
+_IDS_A_QUERY = 900
+"""Contact ids bound in one IN (…) (SQLite's lowest limit is 999 values a statement)."""
+"""Cards per progress report (and per bulk insert): Cancel takes effect within one chunk."""
+ProgressFn = Callable[[int, int, str], None]
+
+
+def no_progress(done: int, total: int, text: str = "") -> None:
+    """The progress callback used when the caller gives none."""
+
+
+@dataclass(slots=True)
+class PlannedCard:
+    """One card of the import: where it came from, and the stored contact it matches (if any)."""
+
+    draft: ContactDraft
+    file: str
+    card: int
+    match_id: int | None = None
+    match_name: str = ""
+    reason: str = ""
+    choice: str = "merge"
+    possible: bool = False
+    """Only a possible duplicate (see import_matching): kept apart unless the user merges it."""
+    partner: PlannedCard | None = None
+    """The earlier card of these files a possible duplicate looks like (no stored contact)."""
+    conflicts: list[Conflict] = field(default_factory=list)
+    """Fields the card (or a card combined into it) gives another value than is there."""
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: new cards, matches (each with a choice), errors, and warnings
+    for cards that import without a part."""
+
+    files: list[str]
+    new: list[PlannedCard] = field(default_factory=list)
+    matches: list[PlannedCard] = field(default_factory=list)
+    possible: list[PlannedCard] = field(default_factory=list)
+    """Cards that look like a stored contact or an earlier card without a shared strong
+    identifier; created apart (choice "new") unless the user chooses to merge them."""
+    errors: list[CardError] = field(default_factory=list)
+    warnings: list[CardError] = field(default_factory=list)
+    combined: int = 0
+    unreadable: list[str] = field(default_factory=list)
+
+    def groups(self) -> int:
+        """How many cards are groups with members (who get the group's name as a tag)."""
+        return sum(c.draft.is_group and bool(c.draft.members) for c in self.new + self.matches)
+
+    def created(self) -> int:
+        """How many contacts applying the plan as chosen would create."""
+        return len(self.new) + sum(c.choice == "new" for c in self.matches + self.possible)
+
+    def conflicts(self) -> list[tuple[PlannedCard, Conflict]]:
+        """Every conflict of the plan with its card, in file order."""
+        cards = self.new + self.matches + self.possible
+        return [(card, c) for card in cards for c in card.conflicts]
+
+    def written_conflicts(self) -> list[tuple[PlannedCard, Conflict]]:
+        """The conflicts the chosen actions meet: a created card's with the cards combined
+        into it, a merged card's with its contact too (a skipped card has none)."""
+        return [
+            (card, c)
+            for card, c in self.conflicts()
+            if card.choice != "skip" and (c.within_files or card.choice == "merge")
+        ]
+
+    def choose_for_all(self, choice: str) -> None:
+        """Apply one choice (merge, skip or new) to every sure match (possible duplicates keep
+        theirs: merging them is decided one by one)."""
+        if choice not in CHOICES:
+            raise ValueError(f"unknown choice {choice!r}")
+        for card in self.matches:
+            card.choice = choice
+
+
+def resolve_all(plan: ImportPlan, resolution: str) -> None:
+    """Settle every conflict of the plan the same way (`--on-conflict`): "replace" takes every
+    new value; "keep" leaves each conflict's default (a LinkedIn job change still replaces)."""
+    if resolution not in RESOLUTIONS[:2]:
+        raise ValueError(f"unknown resolution {resolution!r}")
+    if resolution == "replace":
+        for _, conflict in plan.conflicts():
+            conflict.choice = "replace"
+
+
+def _place(plan: ImportPlan, card: PlannedCard, found: Found) -> None:
+    """Put a card that matches someone among the sure matches or the possible duplicates."""
+    card.reason, card.possible = found.reason, not found.sure
+    if isinstance(found.target, int):
+        card.match_id = found.target
+    else:
+        assert isinstance(found.target, PlannedCard)
+        card.partner = found.target
+        card.match_name = found.target.draft.full_name()
+    if found.sure:
+        plan.matches.append(card)
+    else:
+        card.choice = "new"
+        plan.possible.append(card)
+
+
+def plan_cards(results: list[ParseResult], progress: ProgressFn = no_progress) -> ImportPlan:
+    """Sort parsed cards into new, matched and possible duplicates; a card surely matching an
+    earlier card of these files is combined into it."""
+    plan = ImportPlan(files=[r.file for r in results])
+    index = MatchIndex.of_stored_contacts()
+    total = sum(len(r.drafts) for r in results)
+    done = 0
+    for result in results:
+        plan.errors += result.errors
+        plan.warnings += result.warnings
+        for number, draft in enumerate(result.drafts, start=1):
+            done += 1
+            if done % CHUNK == 0:
+                progress(done, total, "")
+            card = PlannedCard(draft, result.file, number)
+            keys = keys_of(draft)
+            found = index.find(draft, keys)
+            if found is None:
+                plan.new.append(card)
+            elif found.sure and isinstance(found.target, PlannedCard):
+                found.target.conflicts += differing(found.target.draft, draft, within_files=True)
+                fill(found.target.draft, draft)
+                index.add(draft, keys, found.target)
+                plan.combined += 1
+                continue
+            else:
+                _place(plan, card, found)
+            index.add(draft, keys, card)
+    _compare_with_stored(plan)
+    return plan
+
+
+def _compare_with_stored(plan: ImportPlan) -> None:
+    """Name the stored contact of each match and possible duplicate, and list the fields the
+    card would give another value (a query for every _IDS_A_QUERY of them)."""
+    ids = list({c.match_id for c in plan.matches + plan.possible if c.match_id is not None})
+    columns = [getattr(Contact, name) for name in CONFLICT_FIELDS]
+    stored: dict[int, tuple[str, ContactDraft]] = {}
+    for start in range(0, len(ids), _IDS_A_QUERY):
+        chunk = ids[start : start + _IDS_A_QUERY]
+        query = Contact.select(Contact.id, Contact.display_name, *columns)
+        for row in query.where(Contact.id.in_(chunk)).tuples():
+            stored[row[0]] = (
+                row[1],
+                ContactDraft(**dict(zip(CONFLICT_FIELDS, row[2:], strict=True))),
+            )
+    for card in plan.matches + plan.possible:
+        if card.match_id in stored:
+            card.match_name, there = stored[card.match_id]
+            card.conflicts += differing(there, card.draft, within_files=False)

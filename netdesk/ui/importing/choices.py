@@ -1,0 +1,103 @@
+"""A table of planned cards, each with the contact it looks like, why, and a merge / skip / new
+choice edited in place (a combo box delegate) and written straight into its `PlannedCard`.
+
+The preview shows two: sure matches and possible duplicates. All text is plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from netdesk.core.importing import CHOICES, PlannedCard
+
+CHOICE_COLUMN = 3
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits the choice column with a combo box of merge / skip / new."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItems(list(CHOICES))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentText(index.data())
+
+    def setModelData(self, editor: QWidget, model: QObject, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText())  # type: ignore[attr-defined]
+
+
+class ChoiceTable(QTableWidget):
+    """Planned cards with their choice; `looks_like` names the second column."""
+
+    def __init__(self, looks_like: str, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.cards: list[PlannedCard] = []
+        self.setHorizontalHeaderLabels(
+            [self.tr("In the file"), looks_like, self.tr("Because"), self.tr("Action")]
+        )
+        self.verticalHeader().hide()
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.CurrentChanged
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.setItemDelegateForColumn(CHOICE_COLUMN, ChoiceDelegate(self))
+        header = self.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(CHOICE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.itemChanged.connect(self._choice_edited)
+
+    def show_cards(self, cards: list[PlannedCard]) -> None:
+        """One row a card (choices edited here change the cards)."""
+        self.cards = cards
+        self.blockSignals(True)
+        self.setRowCount(len(cards))
+        for row, card in enumerate(cards):
+            source = QTableWidgetItem(f"{card.draft.full_name()}  ({Path(card.file).name})")
+            source.setToolTip(f"{card.file}, card {card.card}")
+            other = card.match_name
+            if card.partner is not None:
+                other = self.tr("{0} (card {1} of {2})").format(
+                    other, card.partner.card, Path(card.partner.file).name
+                )
+            cells = [source, QTableWidgetItem(other), QTableWidgetItem(card.reason)]
+            cells[2].setToolTip(card.reason)
+            for column, item in enumerate(cells):
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.setItem(row, column, item)
+            self.setItem(row, CHOICE_COLUMN, QTableWidgetItem(card.choice))
+        self.blockSignals(False)
+
+    def refresh_choices(self) -> None:
+        """Show the cards' choices again (after the plan changed them)."""
+        for row, card in enumerate(self.cards):
+            self.item(row, CHOICE_COLUMN).setText(card.choice)
+
+    def _choice_edited(self, item: QTableWidgetItem) -> None:
+        if item.column() != CHOICE_COLUMN:
+            return
+        card = self.cards[item.row()]
+        if item.text() in CHOICES:
+            card.choice = item.text()
+        else:
+            item.setText(card.choice)

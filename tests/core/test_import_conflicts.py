@@ -1,0 +1,104 @@
+"""A matched card's other values for filled fields: shown, settled as chosen, never dropped
+silently; a newer LinkedIn export's job replaces the old one, which stays in the timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netdesk.core.import_plan import resolve_all
+from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.store.models import Contact, Interaction
+
+CARD = (
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@x.test\nORG:ACME\nTITLE:CTO\n"
+    "BDAY:1990-02-03\nNOTE:Loves climbing\nEND:VCARD\n"
+)
+
+
+def _ann(services, **fields) -> int:  # type: ignore[no-untyped-def]
+    draft = ContactDraft(
+        given_name="Ann",
+        family_name="Lee",
+        organisation="Acme",
+        methods=[MethodDraft("email", "ann@x.test")],
+        **fields,
+    )
+    return services.contacts.create(draft)
+
+
+def test_differing_values_are_listed_and_settled_as_chosen(services) -> None:
+    ann = _ann(services, title="Engineer", notes="Met at PyCon", birthday=date(1990, 2, 4))
+    plan = services.importing.plan_data(CARD.encode(), "a.vcf")
+    (card,) = plan.matches
+    found = [(c.field, c.kept, c.incoming, c.choice) for c in card.conflicts]
+    assert found == [
+        ("title", "Engineer", "CTO", "keep"),
+        ("birthday", date(1990, 2, 4), date(1990, 2, 3), "keep"),
+        ("notes", "Met at PyCon", "Loves climbing", "keep"),
+    ], "ACME / Acme differ only in case: not a conflict"
+    assert [c.choices() for c in card.conflicts][1:] == [
+        ("keep", "replace"),
+        ("keep", "replace", "append"),
+    ]
+    title, birthday, notes = card.conflicts
+    title.choice, notes.choice = "replace", "append"
+    report = services.importing.apply(plan)
+    stored = services.contacts.load(ann)
+    assert (stored.title, stored.birthday) == ("CTO", date(1990, 2, 4))
+    assert stored.notes == "Met at PyCon\n\nLoves climbing"
+    assert report.merged == 1 and report.kept_aside() == [(card, birthday)]
+    again = services.importing.plan_data(CARD.encode(), "a.vcf")
+    assert [c.field for c in again.matches[0].conflicts] == ["birthday"]
+    services.importing.undo(report.batch_id)
+    assert services.contacts.load(ann).title == "Engineer"
+
+
+def test_replace_for_all_and_cards_combined_in_one_file(services) -> None:
+    second = CARD.replace("TITLE:CTO", "TITLE:CEO").replace("NOTE:Loves climbing\n", "")
+    plan = services.importing.plan_data((CARD + second).encode(), "a.vcf")
+    (card,) = plan.new
+    assert plan.combined == 1
+    conflicts = [(c.field, c.kept, c.incoming, c.within_files) for c in card.conflicts]
+    assert conflicts == [("title", "CTO", "CEO", True)]
+    resolve_all(plan, "keep")
+    assert card.conflicts[0].choice == "keep"
+    resolve_all(plan, "replace")
+    report = services.importing.apply(plan)
+    assert Contact.get().title == "CEO" and report.kept_aside() == []
+    ann = Contact.get().id
+    plan = services.importing.plan_data(CARD.encode(), "b.vcf")
+    assert [(c.field, c.kept, c.incoming) for c in plan.matches[0].conflicts] == [
+        ("title", "CEO", "CTO")
+    ]
+    report = services.importing.apply(plan)
+    assert services.contacts.load(ann).title == "CEO"
+    assert [(card.card, c.field) for card, c in report.kept_aside()] == [(1, "title")]
+
+
+def test_a_newer_linkedin_export_changes_the_job_and_keeps_the_old_one(services, clock) -> None:
+    services.importing.clock = clock
+    ann = services.contacts.create(
+        ContactDraft(
+            given_name="Ann",
+            family_name="Lee",
+            organisation="Acme",
+            title="CTO",
+            methods=[MethodDraft("profile", "https://www.linkedin.com/in/annlee", service="x")],
+        )
+    )
+    export = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ann,Lee,https://www.linkedin.com/in/annlee,,Beta GmbH,VP Engineering,\n"
+    )
+    plan = services.importing.plan_data(export.encode(), "Connections.csv")
+    choices = [(c.field, c.choice) for c in plan.matches[0].conflicts]
+    assert choices == [("organisation", "replace"), ("title", "replace")]
+    report = services.importing.apply(plan)
+    stored = services.contacts.load(ann)
+    assert (stored.organisation, stored.title) == ("Beta GmbH", "VP Engineering")
+    (line,) = Interaction.select().where(Interaction.contact == ann)
+    assert (line.channel, line.summary) == ("job change", "was CTO at Acme until 2026-03-11")
+    assert Contact.get_by_id(ann).last_contacted_at is None, "a job change is no contact"
+    services.importing.undo(report.batch_id)
+    assert services.contacts.load(ann).organisation == "Acme"
+    assert Interaction.select().count() == 0

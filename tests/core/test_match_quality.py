@@ -1,0 +1,22 @@
+"""Who the importer takes for whom on a generated realistic network (bench/match_quality.py):
+namesakes at one employer stay apart, and every later row lands on its own person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import match_quality
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_network_import_matches_everyone_to_themselves(tmp_path: Path, seed: int) -> None:
+    if match_quality.generator() is None:
+        pytest.skip("../shared/tools/gen_network.py is absent")
+    match_quality.generate(300, seed, tmp_path / "net")
+    quality = match_quality.measure(tmp_path / "net", tmp_path / "data")
+    assert (quality.contacts_after_vcf, quality.impure_contacts) == (300, 0)
+    assert quality.created_by_google_linkedin == 0
+    assert (quality.precision, quality.recall) == (1.0, 1.0)
+    assert quality.job_changes > 0 and quality.job_changes_applied == quality.job_changes
