@@ -14,6 +14,7 @@ from bench.importing import generate_vcards
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact
 from netdesk.ui.importing.choices import CHOICE_COLUMN
+from netdesk.ui.importing.conflicts import ACTION_COLUMN
 from netdesk.ui.importing.controller import ImportController
 from tests.db_snapshot import dump_database
 
@@ -278,3 +279,44 @@ def test_enter_imports_from_the_preview_and_then_closes(controller, qtbot, tmp_p
     assert [c.display_name for c in Contact.select()] == ["Ann Lee"]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_preview_lists_different_values_and_applies_the_choices(
+    window, controller, qtbot, tmp_path
+) -> None:
+    services = window.services
+    ann = services.contacts.create(
+        ContactDraft(
+            given_name="Ann",
+            family_name="Lee",
+            title="Engineer",
+            notes="Met at <b>PyCon</b>",
+            methods=[MethodDraft("email", "ann@x.test")],
+        )
+    )
+    path = tmp_path / "newer.vcf"
+    path.write_text(ANN.replace("END", "TITLE:CTO\nNOTE:Climbs\\non weekends\nEND"))
+    assert window.open_files([str(path)])
+    dialog = _preview(qtbot, controller)
+    preview = dialog.preview
+    assert preview.conflict_box.isVisibleTo(dialog)
+    assert preview.counts.text() == (
+        "0 new contacts · 1 matches · 0 cannot be read · 2 different values"
+    )
+    table = preview.conflicts
+    rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
+    assert rows == [
+        ["Ann Lee  (newer.vcf)", "title", "Engineer", "CTO", "keep"],
+        ["Ann Lee  (newer.vcf)", "notes", "Met at <b>PyCon</b>", "Climbs ⏎ on weekends", "keep"],
+    ]
+    qtbot.mouseClick(preview.take_all, Qt.MouseButton.LeftButton)
+    assert [c.choice for _, c in table.pairs] == ["replace", "replace"]
+    table.item(0, ACTION_COLUMN).setText("append")  # not offered for a title
+    table.item(1, ACTION_COLUMN).setText("append")
+    assert [c.choice for _, c in table.pairs] == ["replace", "append"]
+    assert table.item(0, ACTION_COLUMN).text() == "take new"
+    _import(qtbot, dialog)
+    stored = services.contacts.load(ann)
+    assert stored.title == "CTO"
+    assert stored.notes == "Met at <b>PyCon</b>\n\nClimbs\non weekends"
+    assert "0 values kept aside." in dialog.status.text()

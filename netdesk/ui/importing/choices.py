@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.importing import CHOICES, PlannedCard
+from netdesk.ui.plain import plain_tooltip
 
 CHOICE_COLUMN = 3
 
@@ -74,14 +75,14 @@ class ChoiceTable(QTableWidget):
         self.setRowCount(len(cards))
         for row, card in enumerate(cards):
             source = QTableWidgetItem(f"{card.draft.full_name()}  ({Path(card.file).name})")
-            source.setToolTip(f"{card.file}, card {card.card}")
+            source.setToolTip(plain_tooltip(f"{card.file}, card {card.card}"))
             other = card.match_name
             if card.partner is not None:
                 other = self.tr("{0} (card {1} of {2})").format(
                     other, card.partner.card, Path(card.partner.file).name
                 )
             cells = [source, QTableWidgetItem(other), QTableWidgetItem(card.reason)]
-            cells[2].setToolTip(card.reason)
+            cells[2].setToolTip(plain_tooltip(card.reason))
             for column, item in enumerate(cells):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.setItem(row, column, item)

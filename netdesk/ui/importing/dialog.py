@@ -132,11 +132,16 @@ class ImportDialog(QDialog):
 
     def _imported(self, report: ImportReport) -> None:
         self.report = report
+        done = self.tr(
+            "Imported: {0} created, {1} merged, {2} already up to date, {3} skipped, "
+            "{4} could not be read."
+        ).format(report.created, report.merged, report.unchanged, report.skipped, report.failed)
+        also = self.tr(
+            "{0} possible duplicates kept apart or merged as chosen, {1} combined with another "
+            "card of these files, {2} warnings, {3} values kept aside."
+        ).format(report.possible, report.combined, report.warnings, len(report.kept_aside()))
         self.status.setText(
-            self.tr(
-                "Imported: {0} created, {1} merged, {2} already up to date, {3} skipped, "
-                "{4} could not be read.\nFile → Import history can undo this import."
-            ).format(report.created, report.merged, report.unchanged, report.skipped, report.failed)
+            f"{done}\n{also}\n" + self.tr("File → Import history can undo this import.")
         )
         self.progress.setRange(0, 1)
         self.progress.setValue(1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.importing import CHOICES, ImportPlan
 from netdesk.ui.importing.choices import ChoiceTable
+from netdesk.ui.importing.conflicts import ConflictTable
 from netdesk.ui.plain import plain_label
 
 
@@ -58,6 +59,22 @@ class PreviewPage(QWidget):
         )
         QVBoxLayout(self.possible_box).addWidget(self.possible)
 
+        self.conflicts = ConflictTable()
+        self.keep_all = QPushButton(self.tr("Keep every value there"))
+        self.keep_all.clicked.connect(lambda: self.conflicts.choose_for_all("keep"))
+        self.take_all = QPushButton(self.tr("Take every new value"))
+        self.take_all.clicked.connect(lambda: self.conflicts.choose_for_all("replace"))
+        conflict_row = QHBoxLayout()
+        conflict_row.addWidget(self.keep_all)
+        conflict_row.addWidget(self.take_all)
+        conflict_row.addStretch(1)
+        self.conflict_box = QGroupBox(
+            self.tr("Different values: what is kept is listed as kept aside, never lost silently")
+        )
+        conflict_layout = QVBoxLayout(self.conflict_box)
+        conflict_layout.addWidget(self.conflicts)
+        conflict_layout.addLayout(conflict_row)
+
         self.errors = _problem_list()
         self.error_box = QGroupBox(self.tr("Cards that cannot be imported"))
         QVBoxLayout(self.error_box).addWidget(self.errors)
@@ -70,6 +87,7 @@ class PreviewPage(QWidget):
         layout.addWidget(self.counts)
         layout.addWidget(self.match_box, 3)
         layout.addWidget(self.possible_box, 2)
+        layout.addWidget(self.conflict_box, 2)
         layout.addWidget(self.error_box, 1)
         layout.addWidget(self.warning_box, 1)
 
@@ -81,6 +99,8 @@ class PreviewPage(QWidget):
         self.match_box.setVisible(bool(plan.matches))
         self.possible.show_cards(plan.possible)
         self.possible_box.setVisible(bool(plan.possible))
+        self.conflicts.show_conflicts(plan.conflicts())
+        self.conflict_box.setVisible(bool(plan.conflicts()))
         for box, view, problems in (
             (self.error_box, self.errors, plan.errors),
             (self.warning_box, self.warnings, plan.warnings),
@@ -111,6 +131,8 @@ class PreviewPage(QWidget):
         parts.append(self.tr("{0} cannot be read").format(len(plan.errors)))
         if plan.warnings:
             parts.append(self.tr("{0} warnings").format(len(plan.warnings)))
+        if conflicts := plan.conflicts():
+            parts.append(self.tr("{0} different values").format(len(conflicts)))
         if plan.combined:
             parts.append(
                 self.tr("{0} combined with another card in these files").format(plan.combined)
