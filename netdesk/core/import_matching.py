@@ -174,5 +174,9 @@ def _empty(value: object) -> bool:
 
 
 def _method_key(method: MethodDraft) -> tuple[str, str]:
+    """What makes two methods the same: the matching form, else for a phone that has none (a
+    national number of another region: "07700 900123") its digits, else the text."""
     normalized = normalized_value(method.kind, method.value)
+    if not normalized and method.kind == "phone":
+        normalized = "".join(c for c in method.value if c.isdigit())
     return method.kind, normalized or method.value.strip().lower()

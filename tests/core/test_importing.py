@@ -279,3 +279,11 @@ def test_a_linkedin_export_creates_connections_once(services, tmp_path) -> None:
     for contact in Contact.select():
         latest = Interaction.get(Interaction.contact == contact.id).occurred_at
         assert contact.last_contacted_at == latest and latest.hour == 12
+
+
+def test_a_phone_written_another_way_is_not_added_twice(services) -> None:
+    card = "BEGIN:VCARD\nFN:Jo Ito\nEMAIL:jo@x.test\nTEL:090-1000-0006\nEND:VCARD\n"
+    services.importing.apply(services.importing.plan_data(card.encode(), "a.vcf"))
+    again = card.replace("090-1000-0006", "09010000006")
+    report = services.importing.apply(services.importing.plan_data(again.encode(), "b.vcf"))
+    assert (report.merged, report.unchanged) == (0, 1)
