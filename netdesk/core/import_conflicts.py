@@ -34,6 +34,7 @@ CONFLICT_FIELDS = (
 )
 RESOLUTIONS = ("keep", "replace", "append")
 _JOB_FIELDS = ("organisation", "title")
+_APPENDABLE = ("notes", "address")
 _FIELDS = ("contact", "occurred_at", "channel", "summary", "import_batch")
 
 
@@ -49,8 +50,8 @@ class Conflict:
     """Against an earlier card of the same files (the two are combined), not a stored contact."""
 
     def choices(self) -> tuple[str, ...]:
-        """What the user may choose: append only for notes."""
-        return RESOLUTIONS if self.field == "notes" else RESOLUTIONS[:2]
+        """What the user may choose: append only for notes and addresses."""
+        return RESOLUTIONS if self.field in _APPENDABLE else RESOLUTIONS[:2]
 
     def describe(self) -> str:
         """The field and both values, for the command line and the preview's tooltips."""
@@ -68,6 +69,24 @@ def differing(current: ContactDraft, incoming: ContactDraft, within_files: bool)
             continue
         choice = "replace" if job and name in _JOB_FIELDS else "keep"
         found.append(Conflict(name, ours, theirs, choice, within_files))
+    return found + _other_addresses(current, incoming, within_files)
+
+
+def _other_addresses(
+    current: ContactDraft, incoming: ContactDraft, within_files: bool
+) -> list[Conflict]:
+    """A new address under a label the contact already has an address for (both unlabelled
+    counts): by default added beside it ("append"), as a contact holds several."""
+    have = {_folded(m.value): m for m in current.methods if m.kind == "address"}
+    found = []
+    for method in incoming.methods:
+        if method.kind != "address" or _folded(method.value) in have:
+            continue
+        same_label = [m for m in have.values() if m.label.lower() == method.label.lower()]
+        if same_label:
+            found.append(
+                Conflict("address", same_label[0].value, method.value, "append", within_files)
+            )
     return found
 
 
@@ -76,6 +95,10 @@ def settle(draft: ContactDraft, conflicts: Iterable[Conflict]) -> list[Conflict]
     that changed it."""
     applied = []
     for conflict in conflicts:
+        if conflict.field == "address":
+            if _settle_address(draft, conflict):
+                applied.append(conflict)
+            continue
         if conflict.choice == "replace":
             setattr(draft, conflict.field, conflict.incoming)
         elif conflict.choice == "append" and conflict.field == "notes":
@@ -99,6 +122,18 @@ def log_job_changes(changes: Iterable[tuple[int, str]], when: datetime, batch_id
     them). Not a contact with the person: last contacted is left as it was."""
     rows = [(contact_id, when, JOB_CHANGE, line, batch_id) for contact_id, line in changes]
     insert_rows(Interaction, _FIELDS, rows)
+
+
+def _settle_address(draft: ContactDraft, conflict: Conflict) -> bool:
+    """`fill` added the new address beside the old one: drop the one the choice leaves out;
+    whether the contact changed (an address replaced)."""
+    if conflict.choice == "append":
+        return False
+    gone = _folded(conflict.kept if conflict.choice == "replace" else conflict.incoming)
+    draft.methods = [
+        m for m in draft.methods if not (m.kind == "address" and _folded(m.value) == gone)
+    ]
+    return conflict.choice == "replace"
 
 
 def _same(name: str, ours: Any, theirs: Any) -> bool:

@@ -58,7 +58,10 @@ def keys_of(draft: ContactDraft) -> list[Key]:
     return keys
 
 
-def name_key(draft: ContactDraft) -> tuple[str, str] | None:
+WeakKey = tuple[str, str] | None
+
+
+def name_key(draft: ContactDraft) -> WeakKey:
     """The weak key of a draft (name + organisation), None without both."""
     name, organisation = draft.full_name().lower(), draft.organisation.strip().lower()
     return ("name+org", f"{name}\x1f{organisation}") if name and organisation else None
@@ -105,8 +108,8 @@ class MatchIndex:
             index._targets.setdefault((kind, normalized), contact_id)
         return index
 
-    def find(self, draft: ContactDraft, keys: list[Key]) -> Found | None:
-        """Who `draft` (with its strong `keys`) matches; None when nobody does."""
+    def find(self, draft: ContactDraft, keys: list[Key], weak: WeakKey) -> Found | None:
+        """Who `draft` (with its strong `keys` and `weak` name_key) matches; None for nobody."""
         hits: dict[object, tuple[object, str]] = {}
         for value, reason, detail in keys:
             target = self._targets.get(value)
@@ -117,7 +120,6 @@ class MatchIndex:
                 why = f"{reason} {detail}" if detail else reason
                 hits.setdefault(target if isinstance(target, int) else id(target), (target, why))
         if not hits:
-            weak = name_key(draft)
             target = self._targets.get(weak) if weak else None
             return None if target is None else Found(target, "same name and organisation", False)
         (first, reason), *others = hits.values()  # first: a contact id or a PlannedCard
@@ -129,11 +131,11 @@ class MatchIndex:
             return Found(first, f"{reason}, but another card UID", False)
         return Found(first, reason, True)
 
-    def add(self, draft: ContactDraft, keys: list[Key], target: object) -> None:
+    def add(self, keys: list[Key], weak: WeakKey, target: object) -> None:
         """Let later cards find `target` by these keys and its name (earlier entries win)."""
         for value, _, _ in keys:
             self._targets.setdefault(value, target)
-        if weak := name_key(draft):
+        if weak:
             self._targets.setdefault(weak, target)
 
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from netdesk.core.import_conflicts import CONFLICT_FIELDS, RESOLUTIONS, Conflict, differing
-from netdesk.core.import_matching import Found, MatchIndex, fill, keys_of
-from netdesk.formats.draft import CardError, ContactDraft, ParseResult
-from netdesk.store.models import Contact
+from netdesk.core.import_matching import Found, MatchIndex, fill, keys_of, name_key
+from netdesk.formats.draft import CardError, ContactDraft, MethodDraft, ParseResult
+from netdesk.store.models import Contact, ContactMethod
 
 CHOICES = ("merge", "skip", "new")
 CHUNK = 500
@@ -133,18 +133,19 @@ def plan_cards(results: list[ParseResult], progress: ProgressFn = no_progress) -
                 progress(done, total, "")
             card = PlannedCard(draft, result.file, number)
             keys = keys_of(draft)
-            found = index.find(draft, keys)
+            weak = name_key(draft)
+            found = index.find(draft, keys, weak)
             if found is None:
                 plan.new.append(card)
             elif found.sure and isinstance(found.target, PlannedCard):
                 found.target.conflicts += differing(found.target.draft, draft, within_files=True)
                 fill(found.target.draft, draft)
-                index.add(draft, keys, found.target)
+                index.add(keys, weak, found.target)
                 plan.combined += 1
                 continue
             else:
                 _place(plan, card, found)
-            index.add(draft, keys, card)
+            index.add(keys, weak, card)
     _compare_with_stored(plan)
     return plan
 
@@ -159,10 +160,13 @@ def _compare_with_stored(plan: ImportPlan) -> None:
         chunk = ids[start : start + _IDS_A_QUERY]
         query = Contact.select(Contact.id, Contact.display_name, *columns)
         for row in query.where(Contact.id.in_(chunk)).tuples():
-            stored[row[0]] = (
-                row[1],
-                ContactDraft(**dict(zip(CONFLICT_FIELDS, row[2:], strict=True))),
-            )
+            values = dict(zip(CONFLICT_FIELDS, row[2:], strict=True))
+            stored[row[0]] = row[1], ContactDraft(**values)
+        addresses = ContactMethod.select(
+            ContactMethod.contact, ContactMethod.value, ContactMethod.label
+        ).where(ContactMethod.kind == "address", ContactMethod.contact.in_(chunk))
+        for contact_id, value, label in addresses.tuples():
+            stored[contact_id][1].methods.append(MethodDraft("address", value, label))
     for card in plan.matches + plan.possible:
         if card.match_id in stored:
             card.match_name, there = stored[card.match_id]

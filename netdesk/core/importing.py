@@ -107,6 +107,11 @@ class BatchRow:
     failed: int
     errors: list[str]
     undone_at: datetime | None
+    unchanged: int = 0
+    combined: int = 0
+    possible: int = 0
+    warnings: int = 0
+    kept_aside: int = 0
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -207,6 +212,12 @@ class ImportService:
                 grouped = self._tag_group_members(to_create + to_merge, batch.id, set(created))
                 batch.created_count, batch.merged_count = len(created), len(merged)
                 batch.skipped_count, batch.failed_count = skipped, len(plan.errors)
+                batch.unchanged_count = len(to_merge) - len(merged)
+                batch.combined_count, batch.possible_count = plan.combined, len(plan.possible)
+                batch.warning_count = len(plan.warnings)
+                batch.kept_aside_count = sum(
+                    c.choice == "keep" for _, c in plan.written_conflicts()
+                )
                 noted = [str(e) for e in plan.errors] + [f"warning: {w}" for w in plan.warnings]
                 batch.errors = json.dumps(noted)
                 batch.save()
@@ -220,7 +231,7 @@ class ImportService:
             skipped=skipped,
             failed=len(plan.errors),
             errors=plan.errors,
-            unchanged=len(to_merge) - len(merged),
+            unchanged=batch.unchanged_count,
             combined=plan.combined,
             possible=len(plan.possible),
             warnings=len(plan.warnings),
@@ -261,7 +272,7 @@ class ImportService:
                 before = replace(draft, methods=list(draft.methods), tags=list(draft.tags))
                 filled = fill(draft, card.draft)  # sets fields and appends to the two lists
                 applied = settle(draft, [c for c in card.conflicts if not c.within_files])
-                if filled or applied:
+                if (filled or applied) and draft != before:  # not when an address is kept aside
                     changed[contact_id] = draft
                     snapshots.append(_merged_change(batch_id, contact_id, before))
                     merged.append(contact_id)
@@ -349,6 +360,11 @@ class ImportService:
                 b.failed_count,
                 json.loads(b.errors),
                 b.undone_at,
+                b.unchanged_count,
+                b.combined_count,
+                b.possible_count,
+                b.warning_count,
+                b.kept_aside_count,
             )
             for b in query
         ]

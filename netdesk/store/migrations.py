@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database, OperationalError
+from peewee import Database, IntegerField, OperationalError
 from playhouse.migrate import SqliteMigrator
 
 from netdesk.store import fts
@@ -67,7 +67,26 @@ def _uid_for_every_contact(database: Database, migrator: SqliteMigrator) -> None
     )
 
 
-STEPS: list[Step] = [_initial_schema, _leaner_writes, _uid_for_every_contact]
+def _import_counts(database: Database, migrator: SqliteMigrator) -> None:
+    """Keep every count of an import in its history.
+
+    v4: Import history shows, beside created / merged / skipped / failed, the cards already up
+    to date, those combined with another card of the same files, the possible duplicates, the
+    warnings and the values kept aside (0 for imports made before).
+    """
+    have = {column.name for column in database.get_columns("import_batch")}
+    for name in (
+        "unchanged_count",
+        "combined_count",
+        "possible_count",
+        "warning_count",
+        "kept_aside_count",
+    ):
+        if name not in have:
+            migrator.add_column("import_batch", name, IntegerField(default=0)).run()
+
+
+STEPS: list[Step] = [_initial_schema, _leaner_writes, _uid_for_every_contact, _import_counts]
 
 
 def title(step: Step) -> str:

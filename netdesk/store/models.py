@@ -94,6 +94,11 @@ class ImportBatch(BaseModel):
     failed_count = IntegerField(default=0)
     errors = TextField(default="[]")
     undone_at = DateTimeField(null=True)
+    unchanged_count = IntegerField(default=0)
+    combined_count = IntegerField(default=0)
+    possible_count = IntegerField(default=0)
+    warning_count = IntegerField(default=0)
+    kept_aside_count = IntegerField(default=0)
 
 
 class Contact(BaseModel):

@@ -102,3 +102,39 @@ def test_a_newer_linkedin_export_changes_the_job_and_keeps_the_old_one(services,
     services.importing.undo(report.batch_id)
     assert services.contacts.load(ann).organisation == "Acme"
     assert Interaction.select().count() == 0
+
+
+def test_another_address_under_the_same_label_is_added_beside_unless_chosen(services) -> None:
+    home = MethodDraft("address", "1 Old Street, London", "home")
+    ann = services.contacts.create(
+        ContactDraft(display_name="Ann Lee", methods=[MethodDraft("email", "ann@x.test"), home])
+    )
+    card = (
+        "BEGIN:VCARD\nFN:Ann Lee\nEMAIL:ann@x.test\nADR;TYPE=home:;;2 New Road;Leeds;;;\n"
+        "ADR;TYPE=work:;;3 Office Park;York;;;\nEND:VCARD\n"
+    )
+
+    def addresses() -> list[str]:
+        return [m.value for m in services.contacts.load(ann).methods if m.kind == "address"]
+
+    plan = services.importing.plan_data(card.encode(), "a.vcf")
+    (conflict,) = plan.matches[0].conflicts
+    assert (conflict.field, conflict.kept, conflict.choice) == (
+        "address",
+        "1 Old Street, London",
+        "append",
+    )
+    new_home = conflict.incoming
+    report = services.importing.apply(plan)
+    assert addresses() == ["1 Old Street, London", new_home, "3 Office Park, York"]
+    services.importing.undo(report.batch_id)
+    plan = services.importing.plan_data(card.encode(), "a.vcf")
+    plan.matches[0].conflicts[0].choice = "replace"
+    services.importing.apply(plan)
+    assert addresses() == [new_home, "3 Office Park, York"]
+    services.importing.undo(services.importing.history()[0].id)
+    plan = services.importing.plan_data(card.replace("ADR;TYPE=work", "X-NO").encode(), "a.vcf")
+    plan.matches[0].conflicts[0].choice = "keep"
+    report = services.importing.apply(plan)
+    assert addresses() == ["1 Old Street, London"]
+    assert (report.merged, report.unchanged, len(report.kept_aside())) == (0, 1, 1)

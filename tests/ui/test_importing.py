@@ -194,12 +194,13 @@ def test_file_menu_import_history_and_undo(window, controller, qtbot, tmp_path, 
     _import(qtbot, _preview(qtbot, controller))
     assert Contact.select().count() == 1
     history = controller.show_history()
-    assert history.table.item(0, 2).text() == "1" and history.table.item(0, 6).text() == "imported"
+    cells = [history.table.item(0, column).text() for column in range(2, 12)]
+    assert cells == ["1", "0", "0", "0", "0", "0", "0", "0", "0", "imported"]
     assert not history.undo_button.isEnabled()
     history.table.selectRow(0)
     qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
     assert Contact.select().count() == 0
-    assert history.table.item(0, 6).text() == "undone" and not history.undo_button.isEnabled()
+    assert history.table.item(0, 11).text() == "undone" and not history.undo_button.isEnabled()
 
 
 def test_export_everything_from_the_file_menu(window, controller, qtbot, tmp_path) -> None:

@@ -24,21 +24,37 @@ from netdesk.ui.timefmt import local_from_utc
 class ImportHistoryDialog(QDialog):
     """Lists import batches, newest first; undoes the selected one."""
 
-    HEADERS = ("When", "Files", "Created", "Merged", "Skipped", "Failed", "Status")
+    HEADERS = (
+        "When",
+        "Files",
+        "Created",
+        "Merged",
+        "Up to date",
+        "Combined",
+        "Possible duplicates",
+        "Skipped",
+        "Failed",
+        "Warnings",
+        "Kept aside",
+        "Status",
+    )
 
     def __init__(self, service: ImportService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.rows: list[BatchRow] = []
         self.setWindowTitle(self.tr("Import history"))
-        self.resize(820, 360)
+        self.resize(1000, 360)
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(len(self.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.note = plain_label(
             self.tr(
@@ -68,10 +84,20 @@ class ImportHistoryDialog(QDialog):
             cells = (
                 local_from_utc(batch.created_at).strftime("%Y-%m-%d %H:%M"),
                 ", ".join(Path(f).name for f in batch.files),
-                str(batch.created),
-                str(batch.merged),
-                str(batch.skipped),
-                str(batch.failed),
+                *map(
+                    str,
+                    (
+                        batch.created,
+                        batch.merged,
+                        batch.unchanged,
+                        batch.combined,
+                        batch.possible,
+                        batch.skipped,
+                        batch.failed,
+                        batch.warnings,
+                        batch.kept_aside,
+                    ),
+                ),
                 status,
             )
             for column, text in enumerate(cells):
@@ -79,7 +105,6 @@ class ImportHistoryDialog(QDialog):
                 if column == 1:
                     item.setToolTip("\n".join(batch.files))
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnToContents(0)
         self._selection_changed()
 
     def undo_selected(self) -> None:
