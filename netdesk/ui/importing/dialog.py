@@ -35,7 +35,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
         self.setWindowTitle(self.tr("Import contacts"))
-        self.resize(760, 520)
+        self.resize(900, 640)  # room for matches, possible duplicates and different values
 
         self.status = plain_label()
         self.status.setWordWrap(True)

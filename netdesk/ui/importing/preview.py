@@ -69,7 +69,9 @@ class PreviewPage(QWidget):
         conflict_row.addWidget(self.take_all)
         conflict_row.addStretch(1)
         self.conflict_box = QGroupBox(
-            self.tr("Different values: what is kept is listed as kept aside, never lost silently")
+            self.tr(
+                "Different values: choose what each contact keeps (a value not taken is kept aside)"
+            )
         )
         conflict_layout = QVBoxLayout(self.conflict_box)
         conflict_layout.addWidget(self.conflicts)
