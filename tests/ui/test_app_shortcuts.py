@@ -26,7 +26,7 @@ def test_ctrl_n_and_ctrl_z_act_in_the_shown_view(window, qtbot) -> None:
     contacts.search.setFocus()
     qtbot.keyClick(contacts.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert contacts.editor.given.hasFocus()
-    contact_id = contacts.actions.save_contact(None, ContactDraft(given_name="Ana"))
+    contact_id = contacts.controller.save_contact(None, ContactDraft(given_name="Ana"))
     contacts.select_contact(contact_id)
     contacts.table.setFocus()
     qtbot.keyClick(contacts.table, Qt.Key.Key_Delete)
@@ -55,9 +55,9 @@ def test_view_keys_work_from_the_sidebar_and_only_in_the_shown_view(window, qtbo
     qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert contacts.editor.given.text() == "kept"
     assert events.isVisible() and not contacts.isVisible()
-    assert contacts.actions.new_action.shortcut().isEmpty()
+    assert contacts.controller.new_action.shortcut().isEmpty()
     window.show_view("contacts")
-    assert not contacts.actions.new_action.shortcut().isEmpty()
+    assert not contacts.controller.new_action.shortcut().isEmpty()
 
 
 def test_contact_actions_are_in_the_edit_menu(window) -> None:
@@ -110,8 +110,8 @@ def test_an_event_opened_from_the_calendar_shows_in_events(window, qtbot) -> Non
 
 def test_ctrl_f_from_any_view_searches_contacts(window, qtbot) -> None:
     contacts = window.show_view("contacts")
-    contacts.actions.save_contact(None, ContactDraft(given_name="Ana", family_name="Silva"))
-    contacts.actions.save_contact(None, ContactDraft(given_name="Bo", family_name="Lind"))
+    contacts.controller.save_contact(None, ContactDraft(given_name="Ana", family_name="Silva"))
+    contacts.controller.save_contact(None, ContactDraft(given_name="Bo", family_name="Lind"))
     for view in ("today", "followups", "events", "contacts"):
         window.show_view(view)
         window.sidebar.setFocus()

@@ -63,7 +63,7 @@ def test_empty_state_then_create_with_ctrl_n(view, qtbot) -> None:
 
 
 def test_validation_blocks_bad_email_and_phone(view, qtbot) -> None:
-    view.actions.new_contact()
+    view.controller.new_contact()
     qtbot.keyClicks(view.editor.given, "Sam")
     email = view.editor.methods.add(MethodDraft("email", ""))
     qtbot.keyClicks(email.value_edit, "sam@")
@@ -95,9 +95,9 @@ def test_edit_then_undo_and_redo(view, qtbot, services) -> None:
     view.editor.title.setFocus()
     qtbot.keyClick(view.editor.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert Contact.get_by_id(contact_id).title == "Head of Talent"
-    view.actions.undo_action.trigger()
+    view.controller.undo_action.trigger()
     assert Contact.get_by_id(contact_id).title == "Recruiter"
-    view.actions.redo_action.trigger()
+    view.controller.redo_action.trigger()
     assert Contact.get_by_id(contact_id).title == "Head of Talent"
 
 
@@ -155,19 +155,19 @@ def test_delete_undo_and_restore_from_trash(view, qtbot, services, monkeypatch) 
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _names(view) == ["Ana", "Bob", "Cy"]
     view.select_contact(ids[1])
-    view.actions.delete_selected()
+    view.controller.delete_selected()
     view.scope.setCurrentIndex(view.scope.findData("trash"))
     assert view.trash_bar.isVisible() and _names(view) == ["Bob"]
     view.select_contact(ids[1])
     assert view.selected_ids() == [ids[1]]
-    view.actions.restore_selected()
+    view.controller.restore_selected()
     assert _names(view) == []
     view.scope.setCurrentIndex(view.scope.findData("active"))
     assert _names(view) == ["Ana", "Bob", "Cy"]
     view.select_contact(ids[2])
-    view.actions.delete_selected()
+    view.controller.delete_selected()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    view.actions.empty_trash()
+    view.controller.empty_trash()
     assert Contact.select().count() == 2
 
 
@@ -175,21 +175,21 @@ def test_bulk_tag_circle_archive(view, qtbot, services) -> None:
     ids = [_add(services, name) for name in ("Ana", "Bob")]
     view.apply_filter()
     view.table.selectAll()
-    view.actions.tag_selected("pycon")
+    view.controller.tag_selected("pycon")
     assert all(services.contacts.tags_of(i) == ["pycon"] for i in ids)
-    view.actions.set_circle_selected("peer")
+    view.controller.set_circle_selected("peer")
     assert ContactListQuery(ListFilter(circle="peer")).count() == 2
-    view.actions.undo_action.trigger()
+    view.controller.undo_action.trigger()
     assert ContactListQuery(ListFilter(circle="peer")).count() == 0
     view.table.selectAll()
-    view.actions.untag_selected("pycon")
+    view.controller.untag_selected("pycon")
     assert services.contacts.tags_of(ids[0]) == []
     view.table.selectAll()
-    view.actions.toggle_archive()
+    view.controller.toggle_archive()
     assert _names(view) == []
     view.scope.setCurrentIndex(view.scope.findData("archived"))
     assert _names(view) == ["Ana", "Bob"]
-    assert view.actions.archive_action.text() == "Un&archive"
+    assert view.controller.archive_action.text() == "Un&archive"
 
 
 def test_merge_through_dialog_and_undo(view, qtbot, services) -> None:
@@ -206,8 +206,8 @@ def test_merge_through_dialog_and_undo(view, qtbot, services) -> None:
     )
     view.apply_filter()
     view.table.selectAll()
-    assert view.actions.merge_action.isEnabled()
-    dialog = view.actions.merge_selected()
+    assert view.controller.merge_action.isEnabled()
+    dialog = view.controller.merge_selected()
     assert dialog is not None and set(dialog.choices) == {"title"}
     dialog.choices["title"].setCurrentIndex(1)
     dialog.accept()
@@ -215,7 +215,7 @@ def test_merge_through_dialog_and_undo(view, qtbot, services) -> None:
     kept = services.contacts.load(a)
     assert kept.title == "Data Engineer" and kept.tags == ["pycon"]
     assert {m.kind for m in kept.methods} == {"email", "phone"}
-    view.actions.undo_action.trigger()
+    view.controller.undo_action.trigger()
     assert _names(view) == ["Maria Chen", "Maria Chen"]
     assert services.contacts.load(a).title == "Engineer"
     assert Contact.get_by_id(b).deleted_at is None
@@ -232,7 +232,7 @@ def test_duplicate_check_offers_the_existing_contact(view, qtbot, services, monk
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    view.actions.new_contact()
+    view.controller.new_contact()
     view.editor.given.setText("M.")
     view.editor.methods.add(MethodDraft("email", "Maria@acme.io"))
     assert view.editor.save()
@@ -264,7 +264,7 @@ def test_duplicate_prompt_says_what_the_user_chose(qtbot, monkeypatch, button, c
 
 def test_the_view_keeps_its_layout_in_the_windows_settings(app_window, qtbot) -> None:
     contacts = app_window.show_view("contacts")
-    assert contacts.actions.settings is app_window.settings
+    assert contacts.controller.settings is app_window.settings
     contacts.table.setColumnWidth(1, 211)
     header = app_window.settings.value("contacts/header")
     assert header == contacts.table.horizontalHeader().saveState()
@@ -305,7 +305,7 @@ def test_log_interaction_updates_last_contacted(view, qtbot, services) -> None:
     assert view.editor.timeline.items.count() == 0
     QApplication.processEvents()
     assert view.model.data(view.model.index(0, 5)) == "—"
-    view.actions.undo_action.trigger()
+    view.controller.undo_action.trigger()
     QApplication.processEvents()
     assert "Talked about the data team" in view.editor.timeline.items.item(0).text()
     assert view.model.data(view.model.index(0, 5)) == "today"
@@ -372,9 +372,9 @@ def test_phone_region_setting(view, monkeypatch) -> None:
     view.editor.set_region("US")
     row = view.editor.methods.add(MethodDraft("phone", "030 901820"))
     assert row.error()
-    view.actions.edit_settings()
+    view.controller.edit_settings()
     assert row.error() == "" and view.editor.region == "DE"
-    assert view.actions.settings.value("contacts/phone_region") == "DE"
+    assert view.controller.settings.value("contacts/phone_region") == "DE"
     assert row.draft().value == "030 901820"
 
 
@@ -429,7 +429,7 @@ def test_double_click_opens_the_contact_in_a_window(view, qtbot, services) -> No
     dialog.editor.save()
     assert not dialog.isVisible()
     assert Contact.get_by_id(contact_id).title == "Founder"
-    view.actions.undo_action.trigger()
+    view.controller.undo_action.trigger()
     assert Contact.get_by_id(contact_id).title == ""
 
 

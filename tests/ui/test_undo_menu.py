@@ -116,5 +116,5 @@ def test_each_view_keeps_its_last_hundred_changes(window) -> None:
     assert UNDO_LIMIT == 100
     for key in ("contacts", "followups", "events"):
         view = window.views[key]
-        stack = view.actions.undo_stack if key == "contacts" else view.undo_stack
+        stack = view.controller.undo_stack if key == "contacts" else view.undo_stack
         assert stack.undoLimit() == UNDO_LIMIT, key

@@ -1,10 +1,12 @@
 """The Contacts view: search and filters, the list, the editor beside it, the Trash.
 
 The view lays these out and keeps the list in step with the filters and with changes; what the
-user does to contacts is `ContactActions`' (`actions`), each change an undoable command.
+user does to contacts is `ContactsController`'s (`controller`), each change an undoable command.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -26,8 +28,8 @@ from netdesk.core.contact_list import ListFilter, filter_choices
 from netdesk.core.phones import default_region
 from netdesk.core.services import Services
 from netdesk.ui.change_signals import ChangeSignals
-from netdesk.ui.contacts.actions import ContactActions
 from netdesk.ui.contacts.column_layout import remember_layout
+from netdesk.ui.contacts.controller import ContactsController
 from netdesk.ui.contacts.editor import ContactEditor
 from netdesk.ui.contacts.empty_state import EmptyState
 from netdesk.ui.contacts.model import ContactTableModel
@@ -35,6 +37,9 @@ from netdesk.ui.importing.drag_out import contacts_mime_data
 from netdesk.ui.plain import ElidedComboBox, plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
+
+if TYPE_CHECKING:
+    from netdesk.ui.main_window import MainWindow
 
 SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), ("trash", "Trash"))
 
@@ -116,8 +121,8 @@ class ContactsView(QWidget):
         left_layout.addWidget(self.list_stack, 1)
         left_layout.addWidget(self.count_label)
 
-        self.actions = ContactActions(self, services, settings)
-        self.editor = ContactEditor(services, self.actions.phone_region(default_region()))
+        self.controller = ContactsController(self, services, settings)
+        self.editor = ContactEditor(services, self.controller.phone_region(default_region()))
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
@@ -154,8 +159,8 @@ class ContactsView(QWidget):
         self.apply_filter()
 
     def _connect_actions(self) -> None:
-        """The view's buttons and the editor's requests go to the actions."""
-        actions = self.actions
+        """The view's buttons and the editor's requests go to the controller."""
+        actions = self.controller
         self.new_button.clicked.connect(actions.new_contact)
         self.empty.new_requested.connect(actions.new_contact)
         self.restore_button.clicked.connect(actions.restore_selected)
@@ -163,9 +168,9 @@ class ContactsView(QWidget):
         self.editor.save_requested.connect(actions.save_contact)
         self.editor.timeline.delete_requested.connect(actions.delete_interactions)
 
-    def install_actions(self, window) -> None:
+    def install_actions(self, window: MainWindow) -> None:
         """Put the view's actions in the main window's menus."""
-        self.actions.install(window)
+        self.controller.install(window)
 
     # -- list ------------------------------------------------------------------------------
 
@@ -246,7 +251,7 @@ class ContactsView(QWidget):
         if shown in changed and not self.editor.dirty:
             self.editor.load(shown if self.services.contacts.exists(shown) else None)
 
-    def find_from(self, window) -> None:
+    def find_from(self, window: MainWindow) -> None:
         """Ctrl+F anywhere in the window: show Contacts with the search ready to type in."""
         window.show_view("contacts")
         self.focus_search()
@@ -293,7 +298,7 @@ class ContactsView(QWidget):
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
-        self.actions.update(ids, self.list_filter().scope)
+        self.controller.update(ids, self.list_filter().scope)
         self.restore_button.setEnabled(bool(ids))
 
     def confirm_discard(self) -> bool:

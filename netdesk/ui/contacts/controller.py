@@ -1,7 +1,7 @@
 """What the Contacts view does: its menu actions and keys, each change an undoable command.
 
 The view lays out the search, the list and the editor and tells which contacts are selected;
-`ContactActions` acts on them (new, save, trash, restore, archive, circle, tag, merge, log,
+`ContactsController` acts on them (new, save, trash, restore, archive, circle, tag, merge, log,
 follow-up, settings, the context menu) and pushes every change on its QUndoStack, which
 Edit → Undo/Redo name (`ui/undo.py`).
 """
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 REGION_KEY = "contacts/phone_region"
 
 
-class ContactActions(QObject):
+class ContactsController(QObject):
     """The Contacts view's actions over the selected contacts and the contact in the editor."""
 
     def __init__(self, view: ContactsView, services: Services, settings: QSettings) -> None:
