@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from netdesk.core.import_conflicts import CONFLICT_FIELDS, RESOLUTIONS, Conflict, differing
 from netdesk.core.import_matching import Found, MatchIndex, fill, keys_of, name_key
 from netdesk.formats.draft import CardError, ContactDraft, MethodDraft, ParseResult
-from netdesk.store.models import Contact, ContactMethod
+from netdesk.store.models import Contact, db
 
 CHOICES = ("merge", "skip", "new")
 CHUNK = 500
@@ -152,20 +152,25 @@ def plan_cards(results: list[ParseResult], progress: ProgressFn = no_progress) -
 
 def _compare_with_stored(plan: ImportPlan) -> None:
     """Name the stored contact of each match and possible duplicate, and list the fields the
-    card would give another value (a query for every _IDS_A_QUERY of them)."""
+    card would give another value (two queries for every _IDS_A_QUERY of them, in plain SQL:
+    peewee's IN (…) of 10,000 ids and its row conversion took ~1 s of a re-import's plan)."""
     ids = list({c.match_id for c in plan.matches + plan.possible if c.match_id is not None})
-    columns = [getattr(Contact, name) for name in CONFLICT_FIELDS]
+    columns = ", ".join(f'"{Contact._meta.fields[name].column_name}"' for name in CONFLICT_FIELDS)
+    birthday = CONFLICT_FIELDS.index("birthday")
     stored: dict[int, tuple[str, ContactDraft]] = {}
     for start in range(0, len(ids), _IDS_A_QUERY):
         chunk = ids[start : start + _IDS_A_QUERY]
-        query = Contact.select(Contact.id, Contact.display_name, *columns)
-        for row in query.where(Contact.id.in_(chunk)).tuples():
-            values = dict(zip(CONFLICT_FIELDS, row[2:], strict=True))
-            stored[row[0]] = row[1], ContactDraft(**values)
-        addresses = ContactMethod.select(
-            ContactMethod.contact, ContactMethod.value, ContactMethod.label
-        ).where(ContactMethod.kind == "address", ContactMethod.contact.in_(chunk))
-        for contact_id, value, label in addresses.tuples():
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT id, display_name, {columns} FROM contact WHERE id IN ({marks})"
+        for contact_id, name, *values in db.execute_sql(sql, chunk):
+            values[birthday] = Contact.birthday.python_value(values[birthday])
+            fields = dict(zip(CONFLICT_FIELDS, values, strict=True))
+            stored[contact_id] = name, ContactDraft(**fields)
+        sql = (
+            "SELECT contact_id, value, label FROM contact_method "
+            f"WHERE kind = 'address' AND contact_id IN ({marks})"
+        )
+        for contact_id, value, label in db.execute_sql(sql, chunk):
             stored[contact_id][1].methods.append(MethodDraft("address", value, label))
     for card in plan.matches + plan.possible:
         if card.match_id in stored:
