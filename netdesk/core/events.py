@@ -201,11 +201,15 @@ class EventService:
         past = sorted((r for r in rows if not r.upcoming), key=lambda r: self._utc(r))
         return upcoming + past[::-1]
 
-    def recent(self, limit: int) -> list[tuple[int, str, datetime]]:
+    def recent(self, limit: int, including: int | None = None) -> list[tuple[int, str, datetime]]:
         """The latest `limit` events as (id, name, start), latest first (to pick where a contact
-        was met)."""
+        was met), and the event `including` after them when it is older: a contact met at an
+        old event must still show (and keep) it."""
         query = Event.select(Event.id, Event.name, Event.starts_at)
-        return list(query.order_by(Event.starts_at.desc()).limit(limit).tuples())
+        rows = list(query.order_by(Event.starts_at.desc()).limit(limit).tuples())
+        if including is not None and all(row[0] != including for row in rows):
+            rows.extend(query.where(Event.id == including).tuples())
+        return rows
 
     def get(self, event_id: int) -> EventRow | None:
         event = Event.get_or_none(Event.id == event_id)

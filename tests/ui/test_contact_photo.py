@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from netdesk.core.events import EventDraft
+from netdesk.formats.draft import ContactDraft
 from netdesk.ui.contacts.avatars import SIZE, initials_pixmap, round_pixmap
 from netdesk.ui.contacts.editor import ContactEditor
 from netdesk.ui.contacts.photo import MAX_BYTES, MAX_SIDE, prepare_photo
@@ -87,11 +90,6 @@ def test_list_pictures_read_photos_without_thumbnails_once_a_page(qtbot, service
 
 
 def test_editor_reads_its_choices_again_only_after_a_change(qtbot, services, monkeypatch) -> None:
-    from datetime import datetime
-
-    from netdesk.core.events import EventDraft
-    from netdesk.formats.draft import ContactDraft
-
     ana = services.contacts.create(ContactDraft(given_name="Ana", organisation="Acme"))
     ben = services.contacts.create(ContactDraft(given_name="Ben"))
     editor = ContactEditor(services, "GB")
@@ -109,3 +107,23 @@ def test_editor_reads_its_choices_again_only_after_a_change(qtbot, services, mon
     assert editor.met_at.itemData(1) == event_id and editor.met_at.itemText(1) == "PyCon (Apr 2026)"
     editor.load(ben)
     assert reads == ["companies"]
+
+
+def test_a_contact_met_at_an_event_older_than_the_offered_ones_keeps_it(
+    services, qtbot, monkeypatch
+) -> None:
+    from netdesk.ui.contacts import editor as editor_module
+
+    monkeypatch.setattr(editor_module, "MET_AT_CHOICES", 2)
+    old = services.events.create(EventDraft(name="Old meetup", starts_at=datetime(2020, 5, 1, 18)))
+    for month in (1, 2, 3):
+        services.events.create(EventDraft(name=f"Talk {month}", starts_at=datetime(2026, month, 1)))
+    ana = services.contacts.create(ContactDraft(given_name="Ana", met_at=old))
+    editor = ContactEditor(services, "GB")
+    qtbot.addWidget(editor)
+    editor.load(ana)
+    assert editor.met_at.currentText() == "Old meetup (May 2020)"
+    editor.title.setText("CTO")
+    assert editor.draft().met_at == old
+    services.contacts.update(ana, editor.draft())
+    assert services.contacts.load(ana).met_at == old

@@ -237,17 +237,17 @@ class ContactEditor(QWidget):
             self._choices_stale = True
 
     def _refresh_choices(self, draft: ContactDraft) -> None:
-        if self._choices_stale:
+        if self._choices_stale or (draft.met_at and self.met_at.findData(draft.met_at) < 0):
             self._choices_stale = False
-            self._read_choices()
+            self._read_choices(draft.met_at)
         self.cadence.clear()
         for title, days in CADENCES:
             self.cadence.addItem(title, days)
         if draft.cadence_days and self.cadence.findData(draft.cadence_days) < 0:
             self.cadence.addItem(f"Every {draft.cadence_days} days", draft.cadence_days)
 
-    def _read_choices(self) -> None:
-        """The organisations and tags to complete, the events to pick from."""
+    def _read_choices(self, met_at: int | None) -> None:
+        """The organisations and tags to complete, the events to pick from (with `met_at`)."""
         completer = QCompleter(self.services.contacts.company_names(), self.organisation)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.organisation.setCompleter(completer)
@@ -256,7 +256,7 @@ class ContactEditor(QWidget):
         self.tags.setCompleter(tag_completer)
         self.met_at.clear()
         self.met_at.addItem("—", None)
-        for event_id, name, starts_at in self.services.events.recent(MET_AT_CHOICES):
+        for event_id, name, starts_at in self.services.events.recent(MET_AT_CHOICES, met_at):
             self.met_at.addItem(f"{name} ({starts_at:%b %Y})", event_id)
 
     # -- editing ---------------------------------------------------------------------------
