@@ -8,14 +8,19 @@ with a scheme) or `X-SOCIALPROFILE;TYPE=<service>`.
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterable
 
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import YEARLESS
 
-_STANDARD_TYPES = {"home", "work", "cell", "fax", "pager", "voice", "text", "video", "other"}
+_STANDARD_TYPES = {"home", "work", "cell", "fax", "pager", "other"}
+"""Labels written as TYPE. "voice", "text" and "video" go as X-ABLabel: readers take those TYPEs
+for a capability, not a label."""
 _IMPP_SCHEMES = {"xmpp", "sip", "aim", "skype", "icq", "msnim", "ymsgr", "gtalk", "irc", "im"}
 _PROPS = {"email": "EMAIL", "phone": "TEL", "address": "ADR", "url": "URL"}
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+_PARAM_UNSAFE = re.compile(r'[\x00-\x1f\x7f";:,]')
 
 
 def write_vcards(drafts: Iterable[ContactDraft], version: str = "4.0") -> str:
@@ -47,37 +52,65 @@ def write_vcard(draft: ContactDraft, version: str = "4.0") -> str:
     _text(lines, "TITLE", draft.title)
     if draft.birthday is not None:
         lines.append("BDAY:" + _birthday(draft, version))
-    for number, method in enumerate(draft.methods, start=1):
+    kept = (m for m in draft.methods if m.value.strip())  # as a contact keeps them
+    for number, method in enumerate(kept, start=1):
         lines.extend(_method_lines(method, version, number))
-    _text(lines, "NOTE", draft.notes)
+    if draft.notes:  # white space too: a note is written as it is
+        lines.append(f"NOTE:{escape(draft.notes)}")
     _text(lines, "X-NETDESK-HOW-MET", draft.how_met)
     if draft.tags:
         lines.append("CATEGORIES:" + ",".join(escape(t) for t in draft.tags))
     lines.extend(_photo_lines(draft, version))
     lines.extend(_member_lines(draft, version))
-    _text(lines, "UID", draft.uid)
-    _text(lines, "REV", draft.revision)
+    for name, value in (("UID", draft.uid), ("REV", draft.revision)):
+        if value.strip():  # not text-escaped: readers take both as they stand
+            lines.append(f"{name}:{uri(value)}")
     lines.append("END:VCARD")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
 def escape(text: str) -> str:
-    """A text value with backslash, newline, comma and semicolon escaped."""
+    """A text value with backslash, comma, semicolon and every line break (CRLF, LF and a bare
+    CR, which readers also take for a line end) escaped, so no value can end its line. NUL,
+    which is no text and would make the file look like UTF-16, is left out."""
     return (
-        text.replace("\\", "\\\\")
+        text.replace("\x00", "")
+        .replace("\\", "\\\\")
         .replace("\r\n", "\n")
+        .replace("\r", "\n")
         .replace("\n", "\\n")
         .replace(",", "\\,")
         .replace(";", "\\;")
     )
 
 
+def uri(value: str) -> str:
+    """A URI value (not text-escaped) with line breaks and other controls percent-encoded."""
+    return _CONTROLS.sub(lambda match: f"%{ord(match.group()):02X}", value)
+
+
+def param(value: str) -> str:
+    """A parameter value: without the characters that would end it, its line or the name."""
+    return _PARAM_UNSAFE.sub("", value)
+
+
 def fold(line: str, width: int = 75) -> str:
-    """Fold a content line: continuation lines start with a space."""
+    """Fold a content line: continuation lines start with a space.
+
+    A line is never folded right after `=`: readers keep such a fold as a quoted-printable soft
+    break, and the continuation could then pass for a comment or an END:VCARD line.
+    """
     if len(line) <= width:
         return line
-    chunks = [line[:width]]
-    chunks += [line[i : i + width - 1] for i in range(width, len(line), width - 1)]
+    chunks: list[str] = []
+    start, limit = 0, width
+    while len(line) - start > limit:
+        end = start + limit
+        while end - start > 1 and line[end - 1] == "=":
+            end -= 1
+        chunks.append(line[start:end])
+        start, limit = end, width - 1  # a continuation's leading space counts
+    chunks.append(line[start:])
     return "\r\n ".join(chunks)
 
 
@@ -136,7 +169,7 @@ def _member_lines(draft: ContactDraft, version: str) -> list[str]:
 
 def _profile_line(method: MethodDraft) -> str:
     scheme = method.value.split(":", 1)[0].lower() if ":" in method.value else ""
-    service = method.service.replace(";", "").replace(":", "").replace(",", "") or "other"
+    service = param(method.service) or "other"
     if scheme in _IMPP_SCHEMES:
         return f"IMPP;X-SERVICE-TYPE={service}:{escape(method.value)}"
     return f"X-SOCIALPROFILE;TYPE={service}:{escape(method.value)}"
@@ -150,7 +183,7 @@ def _photo_lines(draft: ContactDraft, version: str) -> list[str]:
             return [f"PHOTO:data:image/{mime};base64,{data}"]
         return [f"PHOTO;ENCODING=b;TYPE={mime.upper()}:{data}"]
     if draft.photo_url:
-        return [f"PHOTO;VALUE=uri:{draft.photo_url}"]
+        return [f"PHOTO;VALUE=uri:{uri(draft.photo_url)}"]
     return []
 
 
