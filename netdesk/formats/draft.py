@@ -104,3 +104,6 @@ class ParseResult:
     errors: list[CardError] = field(default_factory=list)
     warnings: list[CardError] = field(default_factory=list)
     """Cards that import without a part that could not be read (a damaged photo)."""
+    encoding: str = ""
+    """The codec a CSV file was read in (detected, or the one the user chose); "" for vCards,
+    which say their own."""

@@ -26,16 +26,19 @@ def kind_of(name: str) -> str:
     return "calendar" if suffix in CALENDAR_SUFFIXES else "other"
 
 
-def read_contacts(data: bytes, name: str) -> ParseResult:
-    """Contacts from a file's bytes: by suffix, else by content (vCard, else a contacts CSV)."""
+def read_contacts(data: bytes, name: str, encoding: str | None = None) -> ParseResult:
+    """Contacts from a file's bytes: by suffix, else by content (vCard, else a contacts CSV).
+    `encoding` (a codec name) is the one a CSV file is read in instead of the detected one."""
     reader = CONTACT_SUFFIXES.get(Path(name).suffix.lower())
+    if reader is read_csv:
+        return read_csv(data, name, encoding)
     if reader is not None:
         return reader(data, name)
     if kind_of(name) == "calendar":
         return _unsupported(name, "calendar files are not contact files")
     if b"BEGIN:VCARD" in data[:4096].upper().replace(b"\x00", b""):
         return read_vcards(data, name)
-    result = read_csv(data, name)
+    result = read_csv(data, name, encoding)
     if result.drafts:
         return result
     return _unsupported(name, "not a vCard or contacts CSV file")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import date
+
+import pytest
 
 from netdesk.formats.csv_reader import read_csv
 from netdesk.formats.csv_writer import write_csv
@@ -62,19 +65,132 @@ def test_rows_without_identity_are_errors() -> None:
     assert len(result.drafts) == 1 and result.errors[0].card == 2
 
 
-def test_writer_neutralises_formulas_and_reads_back() -> None:
+def test_writer_neutralises_formulas_but_not_phones() -> None:
     draft = ContactDraft(given_name="=cmd()", family_name="@x", organisation="-1+1")
     draft.tags = ["a", "b"]
     draft.methods = [
         MethodDraft("phone", "+44 20 7946 0000", "mobile", preferred=True),
+        MethodDraft("phone", "=HYPERLINK(1)", "work"),
         MethodDraft("email", "a@x.test", "work"),
     ]
     text = write_csv([draft])
-    assert "'=cmd()" in text and "'@x" in text and "'-1+1" in text and "'+44" in text
+    row = text.splitlines()[1]
+    assert row.startswith("'=cmd(),,'@x,,,,,'-1+1,")
+    assert ",* mobile,+44 20 7946 0000,work,'=HYPERLINK(1)" in row  # a phone is no formula
     back = read_csv(text.encode(), "out.csv").drafts[0]
     assert (back.given_name, back.family_name, back.organisation) == ("=cmd()", "@x", "-1+1")
     assert [(m.kind, m.value, m.preferred) for m in back.methods] == [
         ("email", "a@x.test", False),
         ("phone", "+44 20 7946 0000", True),
+        ("phone", "=HYPERLINK(1)", False),
     ]
     assert back.tags == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    "note", ["\t=1+1", "'=x", "''+1", "'", "'plain", "=1", "\r\n-x", "@", " =x ", "  "]
+)
+def test_the_reader_takes_away_exactly_what_the_writer_added(note: str) -> None:
+    draft = ContactDraft(given_name="Ann", notes=note)
+    back = read_csv(write_csv([draft]).encode(), "out.csv").drafts[0]
+    assert back.notes == note.replace("\r\n", "\n")
+
+
+def test_notes_keep_their_white_space_and_line_breaks_become_lf() -> None:
+    data = 'First Name,Last Name,Company,Notes\r\n Ann ,Lee,Acme,"  one\r\ntwo\rthree  "\r\n'
+    draft = read_csv(data.encode(), "o.csv").drafts[0]
+    assert (draft.given_name, draft.notes) == ("Ann", "  one\ntwo\nthree  ")
+
+
+THUNDERBIRD = "First Name,Last Name,Display Name,Primary Email,Notes\r\n{}\r\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "encoding", "detected"),
+    [
+        ("太郎,山田,山田 太郎,taro@example.jp,", "shift_jis", "cp932"),
+        ("伟,王,王伟,wei@example.cn,", "gb18030", "gb18030"),
+        ("Jürgen,Müller,Jürgen Müller,j@x.de,Société — 5 €", "cp1252", "cp1252"),
+        ("Иван,Петров,Иван Петров,ivan@x.ru,", "cp1251", "cp1251"),
+        ("Zoë,Z,Zoë Z,z@x.test,", "utf-8", "utf-8"),
+        ("Zoë,Z,Zoë Z,z@x.test,", "utf-8-sig", "utf-8-sig"),
+        ("Zoë,Z,Zoë Z,z@x.test,", "utf-16", "utf-16"),
+        ("Zoë,Z,Zoë Z,z@x.test,", "utf-16-le", "utf-16-le"),
+    ],
+)
+def test_the_encoding_is_detected(row: str, encoding: str, detected: str) -> None:
+    text = THUNDERBIRD.format(row)
+    result = read_csv(text.encode(encoding), "thunderbird.csv")
+    given, family, display = row.split(",")[:3]
+    draft = result.drafts[0]
+    assert (draft.given_name, draft.family_name, draft.display_name) == (given, family, display)
+    assert result.encoding == detected
+
+
+def test_a_chosen_encoding_wins_over_the_detected_one() -> None:
+    data = THUNDERBIRD.format("Jürgen,Müller,,j@x.de,").encode("cp1252")
+    assert read_csv(data, "t.csv").drafts[0].given_name == "Jürgen"
+    chosen = read_csv(data, "t.csv", "cp1251")
+    assert chosen.encoding == "cp1251" and chosen.drafts[0].given_name == "Jьrgen"
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_and_tab_delimiters_are_sniffed(delimiter: str) -> None:
+    rows = [
+        ["First Name", "Last Name", "E-mail Address", "Company", "Notes"],
+        ["Jürgen", "Müller", "j@x.de", "Bäcker, Söhne", "a;b,c"],
+    ]
+    data = "\r\n".join(
+        delimiter.join(f'"{c}"' if "," in c or ";" in c else c for c in r) for r in rows
+    )
+    result = read_csv(data.encode("cp1252"), "outlook.csv")
+    draft = result.drafts[0]
+    assert (draft.family_name, draft.organisation, draft.notes) == (
+        "Müller",
+        "Bäcker, Söhne",
+        "a;b,c",
+    )
+    assert not result.errors
+
+
+def _rows(count: int) -> list[str]:
+    return [f"P{n},Lee,p{n}@x.test,Acme" for n in range(count)]
+
+
+HEADER = "First Name,Last Name,E-mail Address,Company"
+
+
+def test_an_unclosed_quote_is_reported_and_the_rows_after_it_are_read() -> None:
+    rows = _rows(1000)
+    rows.insert(1, 'Broken,"Lee,b@x.test,Acme')  # line 3
+    result = read_csv("\r\n".join([HEADER, *rows]).encode(), "c.csv")
+    assert len(result.drafts) == 1000
+    assert [(e.card, e.line) for e in result.errors] == [(2, 3)]
+    assert "never closed" in result.errors[0].reason
+    assert result.drafts[1].given_name == "P1"
+
+
+def test_a_quote_pairing_with_a_later_row_is_reported_and_reading_goes_on() -> None:
+    rows = _rows(4)
+    rows.insert(1, 'Broken,"Lee,b@x.test,Acme')  # line 3: pairs with line 5's quote
+    rows[3] = 'P2,Lee,p2@x.test,"Acme, Inc"'
+    result = read_csv("\n".join([HEADER, *rows]).encode(), "c.csv")
+    assert [d.given_name for d in result.drafts] == ["P0", "P1", "P2", "P3"]
+    assert result.drafts[2].organisation == "Acme, Inc"
+    assert [(e.card, e.line) for e in result.errors] == [(2, 3)]
+
+
+def test_a_cell_over_the_field_limit_is_reported_and_the_rows_after_it_are_read() -> None:
+    rows = _rows(3)
+    rows.insert(1, f'Big,Lee,big@x.test,"{"x" * 140_000}\n{"y" * 10}"')
+    result = read_csv("\n".join([HEADER, *rows]).encode(), "c.csv")
+    assert [d.given_name for d in result.drafts] == ["P0", "P1", "P2"]
+    assert [(e.card, e.line) for e in result.errors] == [(2, 3)]
+    assert "140,011 characters" in result.errors[0].reason
+    assert csv.field_size_limit() == 131_072
+
+
+def test_text_after_a_closing_quote_on_one_line_is_read_as_before() -> None:
+    data = f'{HEADER}\n"Ann" Jr,Lee,a@x.test,Acme\nBo,Ray,b@x.test,Acme\n'
+    result = read_csv(data.encode(), "c.csv")
+    assert [d.given_name for d in result.drafts] == ["Ann Jr", "Bo"] and not result.errors
