@@ -7,12 +7,14 @@ change hub in step with every write.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from peewee import fn
 
 from netdesk.core import phones
 from netdesk.core.changes import Changes
 from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.formats.text import stored_text
 from netdesk.store import fts
 from netdesk.store.models import Company, Contact, ContactMethod, ContactTag, Tag, db, utcnow
 
@@ -90,6 +92,32 @@ def method_rows(
     ]
 
 
+_TEXT_FIELDS = tuple(
+    name
+    for name in (*DRAFT_FIELDS, "display_name", "uid", "revision")
+    if isinstance(getattr(ContactDraft(), name), str)
+)
+
+
+def stored_form(draft: ContactDraft) -> ContactDraft:
+    """The draft with its text as the store keeps it (formats.text.stored_text): what the
+    readers give, so a contact written to a file and read back is the same contact."""
+    fields = {
+        name: stored_text(getattr(draft, name), one_line=name != "notes") for name in _TEXT_FIELDS
+    }
+    methods = [
+        replace(
+            m,
+            value=stored_text(m.value),
+            label=stored_text(m.label),
+            service=stored_text(m.service),
+            parts=tuple(map(stored_text, m.parts)),
+        )
+        for m in draft.methods
+    ]
+    return replace(draft, **fields, methods=methods, tags=[stored_text(t) for t in draft.tags])
+
+
 def display_name_of(draft: ContactDraft) -> str:
     """The name a contact is listed under."""
     return draft.full_name() or next((m.value for m in draft.methods_of("email")), "")
@@ -134,6 +162,7 @@ class ContactService:
 
     def create(self, draft: ContactDraft, *, import_batch: int | None = None) -> int:
         """Store a new contact from `draft`; return its id."""
+        draft = stored_form(draft)
         with db.atomic():
             contact = Contact(source=draft.source, import_batch=import_batch)
             contact.vcard_uid = draft.uid.strip() or contact.vcard_uid  # else a new one
@@ -144,6 +173,7 @@ class ContactService:
 
     def update(self, contact_id: int, draft: ContactDraft) -> None:
         """Replace a contact's fields, methods and tags with those of `draft`."""
+        draft = stored_form(draft)
         with db.atomic():
             contact = Contact.get_by_id(contact_id)
             self._write(contact, draft)

@@ -11,12 +11,14 @@ from datetime import date, datetime
 
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.profiles import profile_service
+from netdesk.formats.text import stored_text
 
 MULTI = " ::: "
 _GROUP = re.compile(r"^(E-mail|Phone|Website|Address) (\d+) - (.+)$")
 _GROUP_KINDS = {"E-mail": "email", "Phone": "phone", "Website": "url", "Address": "address"}
 _ADR_FIELDS = ("PO Box", "Extended Address", "Street", "City", "Region", "Postal Code", "Country")
 _SYSTEM_GROUPS = {"myContacts", "starred"}
+_KNOWN_LABELS = {"home", "work", "mobile", "other", "main", "fax", "pager", "work fax", "home fax"}
 _DATE_FORMATS = ("%d %b %Y", "%d-%b-%y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y")
 
 
@@ -33,12 +35,34 @@ def parse_csv_date(text: str) -> date | None:
     return None
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet run a cell as a formula (tab and CR: OWASP's list)."""
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula: `'` before a formula-like start.
+
+    Apostrophes already there count as part of the start (`'=x` becomes `''=x`), so that
+    `unneutralise` can take exactly one away and give back what was written.
+    """
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def unneutralise(cell: str) -> str:
+    """A cell without the `'` that `neutralise` put before it (other cells as they are)."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
 def clean(cell: str | None) -> str:
-    """A cell stripped, without the `'` a writer put before a formula-like start."""
-    text = (cell or "").strip()
-    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
-        return text[1:]
-    return text
+    """A one-line field's cell: without the `'` a writer added, as the store keeps text."""
+    return stored_text(unneutralise(cell or ""))
+
+
+def text_cell(row: dict[str, str], name: str) -> str:
+    """A free-text cell (notes): its white space is the user's; only line breaks become LF."""
+    return stored_text(unneutralise(row.get(name) or ""), one_line=False)
 
 
 def _cell(row: dict[str, str], *names: str) -> str:
@@ -50,8 +74,11 @@ def _cell(row: dict[str, str], *names: str) -> str:
 
 
 def _url_method(value: str, label: str = "") -> MethodDraft:
+    """A link; a profile's label names its service (what the writer puts there), so it has none."""
     service = profile_service(value)
-    return MethodDraft("profile" if service else "url", value, label, service=service)
+    if service:
+        return MethodDraft("profile", value, service=service)
+    return MethodDraft("url", value, label)
 
 
 def linkedin_row(row: dict[str, str]) -> ContactDraft:
@@ -84,11 +111,10 @@ def google_row(row: dict[str, str]) -> ContactDraft:
         title=_cell(row, "Organization Title", "Organization 1 - Title"),
         department=_cell(row, "Organization Department", "Organization 1 - Department"),
         birthday=parse_csv_date(_cell(row, "Birthday")),
-        notes=_cell(row, "Notes"),
+        notes=text_cell(row, "Notes"),
     )
     labels = _cell(row, "Labels", "Group Membership")
-    tags = (t.strip().lstrip("* ") for t in labels.split(MULTI))
-    draft.tags = [t for t in tags if t and t not in _SYSTEM_GROUPS]
+    draft.tags = [tag for t in labels.split(MULTI) if (tag := _tag(t.strip()))]
     if photo := _cell(row, "Photo"):
         draft.photo_url = photo
     groups: dict[tuple[str, int], dict[str, str]] = {}
@@ -102,10 +128,18 @@ def google_row(row: dict[str, str]) -> ContactDraft:
     return draft
 
 
+def _tag(label: str) -> str:
+    """A Google label as a tag: "" for Google's own groups, which it marks with "* "."""
+    if label.startswith("* ") and label[2:] in _SYSTEM_GROUPS:
+        return ""
+    return label.removeprefix("* ")
+
+
 def _group_methods(kind: str, fields: dict[str, str]) -> list[MethodDraft]:
     label = fields.get("Label") or fields.get("Type") or ""
-    preferred = label.startswith("*")
-    label = label.lstrip("* ").lower()
+    preferred = label == "*" or label.startswith("* ")  # Google's mark of the primary one
+    label = label[2:] if preferred else label
+    label = label.lower() if label.lower() in _KNOWN_LABELS else label  # Google's "Mobile"
     if kind == "address":
         parts = tuple(fields.get(name, "") for name in _ADR_FIELDS)
         formatted = fields.get("Formatted") or ", ".join(p for p in parts if p)
@@ -161,7 +195,7 @@ def outlook_row(row: dict[str, str]) -> ContactDraft:
         department=_cell(row, "Department"),
         title=_cell(row, "Job Title"),
         birthday=parse_csv_date(_cell(row, "Birthday")),
-        notes=_cell(row, "Notes"),
+        notes=text_cell(row, "Notes"),
     )
     draft.methods += [MethodDraft("email", v) for n in _OUTLOOK_EMAILS if (v := _cell(row, n))]
     draft.methods += [

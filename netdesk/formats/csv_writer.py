@@ -1,20 +1,24 @@
 """ContactDraft → CSV with Google Contacts' header, safe to open in a spreadsheet.
 
 Cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading `'` so a
-spreadsheet shows them as text instead of running them as formulas; the CSV reader drops it again.
+spreadsheet shows them as text instead of running them as formulas (see csv_columns.neutralise;
+the CSV reader takes exactly that `'` away again). Phone numbers are left as they are: Google
+Contacts would keep the `'` in `'+1 415…`, and a cell of digits, spaces and `+ - ( ) . /`
+cannot call anything.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 
-from netdesk.formats.csv_columns import MULTI
+from netdesk.formats.csv_columns import MULTI, neutralise
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import YEARLESS
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PHONE = re.compile(r"\+?[0-9 ()./-]+(?: ?(?:ext\.?|x) ?[0-9]+)?")
 _FIXED = (
     "First Name",
     "Middle Name",
@@ -32,24 +36,22 @@ _FIXED = (
     "Labels",
 )
 _ADR_COLUMNS = ("PO Box", "Extended Address", "Street", "City", "Region", "Postal Code", "Country")
-_GROUPS = (("E-mail", ("email",)), ("Phone", ("phone",)), ("Website", ("url", "profile")))
-
-
-def neutralise(cell: str) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+_GROUPS = (
+    ("E-mail", ("email",)),
+    ("Phone", ("phone",)),
+    ("Website", ("url", "profile")),
+    ("Address", ("address",)),
+)
 
 
 def write_csv(drafts: Iterable[ContactDraft]) -> str:
     """The drafts as Google-compatible CSV text (header row first)."""
     drafts = list(drafts)
-    counts = {
-        title: max((sum(m.kind in kinds for m in d.methods) for d in drafts), default=0)
-        for title, kinds in _GROUPS
-    }
-    addresses = max((len(d.methods_of("address")) for d in drafts), default=0)
+    groups = [{title: _methods(d, kinds) for title, kinds in _GROUPS} for d in drafts]
+    counts = {title: max((len(g[title]) for g in groups), default=0) for title, _ in _GROUPS}
+    addresses = counts.pop("Address")
     header = list(_FIXED)
-    for title, _ in _GROUPS:
+    for title in counts:
         for n in range(1, counts[title] + 1):
             header += [f"{title} {n} - Label", f"{title} {n} - Value"]
     for n in range(1, addresses + 1):
@@ -57,16 +59,20 @@ def write_csv(drafts: Iterable[ContactDraft]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    for draft in drafts:
+    for draft, methods in zip(drafts, groups, strict=True):
         row = _fixed_cells(draft)
-        for title, kinds in _GROUPS:
-            methods = [m for m in draft.methods if m.kind in kinds]
-            for n in range(counts[title]):
-                row += _label_value(methods[n]) if n < len(methods) else ["", ""]
+        for title, count in counts.items():
+            for n in range(count):
+                row += _label_value(methods[title][n]) if n < len(methods[title]) else ["", ""]
         for n in range(addresses):
-            row += _address_cells(draft.methods_of("address"), n)
-        writer.writerow([neutralise(cell) for cell in row])
+            row += _address_cells(methods["Address"], n)
+        writer.writerow(row)
     return out.getvalue()
+
+
+def _methods(draft: ContactDraft, kinds: tuple[str, ...]) -> list[MethodDraft]:
+    """The methods of these kinds that have a value (a contact stores no other)."""
+    return [m for m in draft.methods if m.kind in kinds and m.value.strip()]
 
 
 def _fixed_cells(draft: ContactDraft) -> list[str]:
@@ -74,7 +80,7 @@ def _fixed_cells(draft: ContactDraft) -> list[str]:
     if draft.birthday is not None:
         day = draft.birthday
         birthday = f"--{day:%m-%d}" if day.year == YEARLESS else day.isoformat()
-    return [
+    cells = [
         draft.given_name,
         draft.additional_names,
         draft.family_name,
@@ -90,11 +96,15 @@ def _fixed_cells(draft: ContactDraft) -> list[str]:
         draft.photo_url,
         MULTI.join(draft.tags),
     ]
+    return [neutralise(cell) for cell in cells]
 
 
 def _label_value(method: MethodDraft) -> list[str]:
     label = method.service if method.kind == "profile" else method.label
-    return [("* " if method.preferred else "") + label, method.value]
+    label = neutralise(("* " if method.preferred else "") + label)
+    if method.kind == "phone" and _PHONE.fullmatch(method.value):
+        return [label, method.value]
+    return [label, neutralise(method.value)]
 
 
 def _address_cells(addresses: list[MethodDraft], n: int) -> list[str]:
@@ -102,4 +112,4 @@ def _address_cells(addresses: list[MethodDraft], n: int) -> list[str]:
         return [""] * (2 + len(_ADR_COLUMNS))
     method = addresses[n]
     parts = list(method.parts) if len(method.parts) == 7 else [""] * 7
-    return [method.label, method.value, *parts]
+    return [neutralise(cell) for cell in (method.label, method.value, *parts)]
