@@ -59,6 +59,8 @@ class ImportPlan:
     warnings: list[CardError] = field(default_factory=list)
     combined: int = 0
     unreadable: list[str] = field(default_factory=list)
+    encodings: dict[str, str] = field(default_factory=dict)
+    """The codec each CSV file was read in (detected, or chosen by the user), by file."""
 
     def groups(self) -> int:
         """How many cards are groups with members (who get the group's name as a tag)."""

@@ -11,7 +11,7 @@ the process is killed, the transaction rolls back and the database is exactly as
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,13 +125,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def read_source(data: bytes, name: str) -> ParseResult:
+def read_source(data: bytes, name: str, encoding: str | None = None) -> ParseResult:
     """The one place a source is routed by kind. Calendar files (.ics) will go to the events
-    importer here once it exists; until then they are a file-level error."""
+    importer here once it exists; until then they are a file-level error. `encoding` is the
+    one a CSV file is read in instead of the detected one."""
     if kind_of(name) == "calendar":
         reason = "calendar files are imported as events, which this version cannot do yet"
         return ParseResult(name, errors=[CardError(name, 0, reason)])
-    return read_contacts(data, name)
+    return read_contacts(data, name, encoding)
 
 
 def _fold_into_partners(possible: list[PlannedCard]) -> list[PlannedCard]:
@@ -160,12 +161,21 @@ class ImportService:
         self.changes = changes
         self.clock = clock or Clock()
 
-    def plan(self, paths: Iterable[str | Path], progress: ProgressFn = no_progress) -> ImportPlan:
-        """Read files (folders expand) and match their cards; writes nothing."""
+    def plan(
+        self,
+        paths: Iterable[str | Path],
+        progress: ProgressFn = no_progress,
+        encodings: Mapping[str, str] | None = None,
+    ) -> ImportPlan:
+        """Read files (folders expand) and match their cards; writes nothing. `encodings`
+        names the codec of a CSV file (by path) that the user chose instead of the detected
+        one; `ImportPlan.encodings` says which each CSV file was read in."""
         with gc_paused():
-            return self._plan(expand_paths(paths), progress)
+            return self._plan(expand_paths(paths), progress, encodings or {})
 
-    def _plan(self, files: list[Path], progress: ProgressFn) -> ImportPlan:
+    def _plan(
+        self, files: list[Path], progress: ProgressFn, encodings: Mapping[str, str]
+    ) -> ImportPlan:
         results: list[ParseResult] = []
         unreadable: list[str] = []
         for done, path in enumerate(files):
@@ -177,7 +187,7 @@ class ImportService:
                 reason = f"cannot read the file: {exc.strerror or exc}"
                 results.append(ParseResult(str(path), errors=[CardError(str(path), 0, reason)]))
                 continue
-            results.append(read_source(data, str(path)))
+            results.append(read_source(data, str(path), encodings.get(str(path))))
         plan = self.plan_results(results, progress)
         plan.unreadable = unreadable
         return plan
@@ -191,7 +201,9 @@ class ImportService:
         self, results: list[ParseResult], progress: ProgressFn = no_progress
     ) -> ImportPlan:
         """Sort parsed cards into new and matched; cards matching an earlier card are combined."""
-        return plan_cards(results, progress)
+        plan = plan_cards(results, progress)
+        plan.encodings = {r.file: r.encoding for r in results if r.encoding}
+        return plan
 
     def apply(self, plan: ImportPlan, progress: ProgressFn = no_progress) -> ImportReport:
         """Write the plan in one transaction; a raising `progress` rolls everything back."""

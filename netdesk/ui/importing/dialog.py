@@ -47,6 +47,8 @@ class ImportDialog(QDialog):
         working_layout.addWidget(self.progress)
         working_layout.addStretch(1)
         self.preview = PreviewPage()
+        self._reread: Callable[[str, str], None] | None = None
+        self.preview.encodings.chosen.connect(self._encoding_chosen)
         self.pages = QStackedWidget()
         self.pages.addWidget(working)
         self.pages.addWidget(self.preview)
@@ -64,12 +66,15 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(buttons)
 
-    def read_files(self, paths: list[str]) -> None:
-        """Plan the import of files / folders in a worker, then show the preview."""
+    def read_files(self, paths: list[str], encodings: dict[str, str] | None = None) -> None:
+        """Plan the import of files / folders in a worker, then show the preview; a CSV file
+        whose encoding the user picks in the preview is read again in that one."""
         names = ", ".join(Path(p).name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+        chosen = dict(encodings or {})
+        self._reread = lambda file, codec: self.read_files(paths, {**chosen, file: codec})
         self._run(
             self.tr("Reading {0}").format(names),
-            lambda p: self.service.plan(paths, p),
+            lambda p: self.service.plan(paths, p, chosen),
             self._planned,
         )
 
@@ -80,6 +85,10 @@ class ImportDialog(QDialog):
             lambda _p: self.service.plan_data(data, name),
             self._planned,
         )
+
+    def _encoding_chosen(self, file: str, codec: str) -> None:
+        if self._reread is not None:
+            self._reread(file, codec)
 
     def start_import(self) -> None:
         """Write the previewed plan in a worker."""

@@ -1,5 +1,6 @@
-"""The import preview: counts, the matches and the possible duplicates with a merge / skip /
-new choice each (see choices.ChoiceTable), the errors and warnings. All text is plain text.
+"""The import preview: counts, each CSV file's encoding (see encodings.EncodingChoices), the
+matches and the possible duplicates with a merge / skip / new choice each (see
+choices.ChoiceTable), the errors and warnings. All text is plain text.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from netdesk.core.importing import CHOICES, ImportPlan
 from netdesk.ui.importing.choices import ChoiceTable
 from netdesk.ui.importing.conflicts import ConflictTable
+from netdesk.ui.importing.encodings import EncodingChoices
 from netdesk.ui.plain import plain_label
 
 
@@ -37,6 +39,7 @@ class PreviewPage(QWidget):
         font.setBold(True)
         self.counts.setFont(font)
 
+        self.encodings = EncodingChoices()
         self.matches = ChoiceTable(self.tr("Already in NetDesk"))
         self.all_choice = QComboBox()
         self.all_choice.addItems(list(CHOICES))
@@ -87,16 +90,19 @@ class PreviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.counts)
+        layout.addWidget(self.encodings)
         layout.addWidget(self.match_box, 3)
         layout.addWidget(self.possible_box, 2)
         layout.addWidget(self.conflict_box, 2)
         layout.addWidget(self.error_box, 1)
         layout.addWidget(self.warning_box, 1)
+        layout.addStretch(0)  # takes the room when every box is hidden
 
     def show_plan(self, plan: ImportPlan) -> None:
         """Fill the page from `plan` (choices edited here change the plan)."""
         self.plan = plan
         self.counts.setText(self._counts(plan))
+        self.encodings.show_plan(plan)
         self.matches.show_cards(plan.matches)
         self.match_box.setVisible(bool(plan.matches))
         self.possible.show_cards(plan.possible)
