@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu libraries Qt needs, only those that are missing.
-#   system-deps.sh runtime   libraries for the offscreen and X11 Qt platforms
+#   system-deps.sh runtime   libraries for Qt's X11, Wayland and offscreen platforms
 #   system-deps.sh package   plus what packaging/build.sh uses (binutils, file, libs to link)
 #   system-deps.sh test      plus those, Xvfb and the tray / notification hosts of the display tests
 set -euo pipefail
 
-runtime=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
-         libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-         libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-dejavu-core)
+# What the Qt libraries and platform plugins NetDesk ships link (tests/packaging/test_plugin_deps.py
+# checks the list against `objdump -p` of each plugin): X11 (xcb), Wayland, offscreen.
+runtime=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
+         libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0
+         libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0
+         libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
+         libwayland-client0 libwayland-cursor0 libgssapi-krb5-2 libbrotli1 libzstd1 zlib1g
+         libstdc++6 fonts-dejavu-core)
 test=(xvfb xauth dbus dbus-x11 trayer dunst haskell-status-notifier-item-utils x11-utils
-      desktop-file-utils appstream)
-package=(binutils file libwayland-client0 libwayland-cursor0 libcups2)
+      desktop-file-utils appstream lintian xdg-utils libglib2.0-bin)
+package=(binutils file patchelf libcups2)
 # PyInstaller bundles the interpreter's shared library; Debian ships it apart from python3.
 python_lib=$("${PYTHON:-python3}" -c "import sysconfig as s; print(s.get_config_var('LIBDIR') + '/' + s.get_config_var('INSTSONAME'))")
 if [ ! -e "$python_lib" ]; then
