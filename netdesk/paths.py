@@ -64,6 +64,15 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def licences_dir() -> Path:
+    """Where LICENSE is: the checkout's root, or the bundle's `licenses/`, which also holds the
+    THIRD-PARTY-NOTICES.txt that packaging/notices.py writes at build time."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "licenses"
+    return Path(__file__).resolve().parent.parent
+
+
 def resource(*parts: str) -> Path:
     """A file under `resources/`."""
     return resources_dir().joinpath(*parts)

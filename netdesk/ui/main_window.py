@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk import __version__
 from netdesk.ui.icons import icon
 from netdesk.ui.style import SIDEBAR_STYLE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog
 
     from netdesk.core.services import Services
     from netdesk.ui.views import ViewSpec
@@ -162,23 +161,16 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
         self.settings.setValue("window/last_view", self.specs[row].key)
 
-    def show_about(self) -> QMessageBox:
+    def show_about(self) -> QDialog:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About NetDesk"))
-        box.setIconPixmap(icon("netdesk").pixmap(64, 64))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
-            self.tr(
-                "NetDesk {0}\n\nYour professional network, private on your own machine.\n\n"
-                "Data: {1}\nLogs: {2}"
-            ).format(__version__, self.services.paths.database, self.services.paths.log_file)
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        from netdesk.ui.about import AboutDialog
+
+        paths = self.services.paths
+        dialog = AboutDialog(paths.database, paths.log_file, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window (another launch asked for it)."""

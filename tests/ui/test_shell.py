@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from netdesk.store import backup
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact
+from netdesk.ui.about import AboutDialog
 from netdesk.ui.app import build_window, open_store, settings_for
 from netdesk.ui.crash import CrashReporter
 from netdesk.ui.main_window import MainWindow
@@ -69,11 +70,14 @@ def test_geometry_and_last_view_are_restored(qtbot, services, paths) -> None:
     assert (second.width(), second.height()) == (720, 530)
 
 
-def test_about_names_version_and_data_location(window, paths) -> None:
-    box = window.show_about()
-    assert str(paths.database) in box.text()
-    assert "NetDesk 0.1.0" in box.text()
-    box.close()
+def test_about_names_version_data_location_and_licence(window, paths) -> None:
+    window.about_action.trigger()
+    about = window.findChild(AboutDialog)
+    assert about.isVisible()
+    assert str(paths.database) in about.summary.text()
+    assert "NetDesk 0.1.0" in about.summary.text()
+    assert about.licences.toPlainText().startswith("MIT License\n")
+    about.close()
 
 
 def test_second_launch_hands_files_to_the_first(qtbot, paths, tmp_path: Path) -> None:
