@@ -2,7 +2,7 @@
 # Builds NetDesk's release (`make package` runs it):
 #   packaging/build.sh          Linux: the stripped PyInstaller one-folder bundle, then
 #                               dist/netdesk-<version>-linux-x86_64.tar.gz and
-#                               dist/netdesk_<version>_amd64.deb (bundle in /opt/netdesk,
+#                               dist/netdesk_<version>_amd64.deb (bundle in /usr/lib/netdesk,
 #                               /usr/bin/netdesk, desktop file, hicolor icons, AppStream metainfo).
 #                               Nothing is rebuilt while the inputs (netdesk/, resources/, packaging/,
 #                               pyproject.toml, the Python) are unchanged.
@@ -10,19 +10,19 @@
 #                               NetDesk.app on macOS), for the Windows and macOS installers.
 # The bundle is built in a venv of its own holding only the runtime dependencies and PyInstaller.
 # Environment: PYTHON (default python3; needs a shared libpython), NETDESK_FORCE_BUILD=1 to rebuild,
-# NETDESK_PACKAGE_QUICK=1 (the tests) for the same files compressed fast: a zstd .deb (4 s instead
-# of xz's minutes, 55 MB instead of 42 MB) and gzip -1.
+# NETDESK_PACKAGE_QUICK=1 (the tests) for the same files compressed fast: gzip -1 for the .deb (seconds
+# instead of xz's minutes; lintian accepts gzip and xz only) and the tarball.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 WORK=build/package
 VENV=$WORK/venv
-APP_ID=io.github.netdesk.NetDesk
+APP_ID=io.github.netdesk.netdesk
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' netdesk/__init__.py)
 TARBALL=dist/netdesk-$VERSION-linux-x86_64.tar.gz
 DEB=dist/netdesk_${VERSION}_amd64.deb
 if [ -n "${NETDESK_PACKAGE_QUICK:-}" ]; then
-  DEB_COMPRESSION=(-Zzstd -z3) GZIP_LEVEL=1 MODE=quick
+  DEB_COMPRESSION=(-Zgzip -z1) GZIP_LEVEL=1 MODE=quick
 else
   DEB_COMPRESSION=(-Zxz) GZIP_LEVEL=6 MODE=release
 fi
@@ -72,6 +72,26 @@ build_bundle() {
   say "running PyInstaller"
   "$py" -m PyInstaller --noconfirm --log-level WARN \
     --workpath "$WORK/pyinstaller" --distpath "$WORK/bundle" packaging/netdesk.spec
+  [ "$OS" = linux ] && drop_build_runpaths "$WORK/bundle/netdesk"
+  # NetDesk's licence and the third-party notice, where the app (Help → About) finds them.
+  local internal=$WORK/bundle/netdesk/_internal
+  [ "$OS" = macos ] && internal=$WORK/bundle/NetDesk.app/Contents/Frameworks
+  say "writing the licences"
+  install -Dm644 LICENSE "$internal/licenses/LICENSE"
+  "$py" packaging/notices.py "$internal" "$internal/licenses/THIRD-PARTY-NOTICES.txt"
+}
+
+# A Python built by pyenv (or any --prefix build) leaves RUNPATH=<its prefix>/lib in libpython and
+# its modules: a build machine's folder that the installed program would search. Qt's $ORIGIN
+# paths are the bundle's own and stay.
+drop_build_runpaths() {
+  local file runpath
+  while IFS= read -r -d '' file; do
+    runpath=$(patchelf --print-rpath "$file" 2>/dev/null) || continue
+    if [ -n "$runpath" ] && [[ $runpath != *'$ORIGIN'* ]]; then
+      patchelf --remove-rpath "$file"
+    fi
+  done < <(find "$1" -type f -name '*.so*' -print0)
 }
 
 inputs_digest() {
@@ -95,33 +115,43 @@ build_tarball() {
   cp -a "$WORK/bundle/netdesk/." "$stage/"
   stage_share "$stage/share"
   install -m644 packaging/linux/README-tarball.txt "$stage/README.txt"
+  install -m755 packaging/linux/install.sh packaging/linux/uninstall.sh "$stage/"
   tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
     -C "$WORK/tar" -cf - "netdesk-$VERSION" | gzip -n "-$GZIP_LEVEL" >"$TARBALL"
 }
 
 build_deb() {
   local root=$WORK/deb/netdesk_${VERSION}_amd64
+  local doc=$root/usr/share/doc/netdesk
   rm -rf "$WORK/deb"
-  mkdir -p "$root/opt" "$root/usr/bin" "$root/DEBIAN" "$root/usr/share/doc/netdesk"
-  cp -a "$WORK/bundle/netdesk" "$root/opt/netdesk"
-  ln -s /opt/netdesk/netdesk "$root/usr/bin/netdesk"
+  mkdir -p "$root/usr/lib" "$root/usr/bin" "$root/DEBIAN" "$doc"
+  cp -a "$WORK/bundle/netdesk" "$root/usr/lib/netdesk"
+  find "$root/usr/lib/netdesk" -type f -name '*.so*' -exec chmod 644 {} +  # loaded, never run
+  ln -s ../lib/netdesk/netdesk "$root/usr/bin/netdesk"
   stage_share "$root/usr/share"
-  install -m644 packaging/linux/copyright "$root/usr/share/doc/netdesk/copyright"
+  install -m644 packaging/linux/copyright "$doc/copyright"
+  gzip -9n <packaging/linux/changelog >"$doc/changelog.gz"
+  install -Dm644 packaging/linux/lintian-overrides "$root/usr/share/lintian/overrides/netdesk"
   local depends  # what the bundle links but does not carry; fontconfig-config brings a font
-  depends="$(bash packaging/linux/deb-depends.sh "$root/opt/netdesk"), fontconfig-config"
+  depends="$(bash packaging/linux/deb-depends.sh "$root/usr/lib/netdesk"), fontconfig-config"
   sed -e "s/@VERSION@/$VERSION/" -e "s/@DEPENDS@/$depends/" \
     -e "s/@SIZE@/$(du -sk "$root" | cut -f1)/" packaging/linux/control.in >"$root/DEBIAN/control"
+  (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z |
+    xargs -0 md5sum) >"$root/DEBIAN/md5sums"  # `dpkg --verify` compares against these
+  chmod 644 "$root/DEBIAN/md5sums"
   find "$root" -type d -exec chmod 755 {} +
   dpkg-deb --root-owner-group "${DEB_COMPRESSION[@]}" --build "$root" "$DEB" >/dev/null
 }
 
 build_linux_release() {
-  for tool in dpkg-deb objdump file strip; do
+  for tool in dpkg-deb objdump file strip patchelf; do
     command -v "$tool" >/dev/null || { say "$tool is missing (scripts/system-deps.sh package)"; exit 1; }
   done
   # The newest <release> in the metainfo must be this version (it lives in netdesk/__init__.py).
   grep -q "<release version=\"$VERSION\"" "packaging/linux/$APP_ID.metainfo.xml" || {
     say "packaging/linux/$APP_ID.metainfo.xml has no <release version=\"$VERSION\">"; exit 1; }
+  head -1 packaging/linux/changelog | grep -q "^netdesk ($VERSION) " || {
+    say "packaging/linux/changelog does not start with netdesk ($VERSION)"; exit 1; }
   export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
   local digest
   digest=$(inputs_digest)

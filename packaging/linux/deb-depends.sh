@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the .deb Depends field for a PyInstaller bundle: the Debian packages that own the shared
 # libraries its ELF files link (DT_NEEDED) but the bundle does not carry, and libc6 (>= the newest
-# GLIBC_ symbol version they use).  Usage: deb-depends.sh BUNDLE_DIR
+# GLIBC_ symbol version the bundle's files use: the oldest glibc they run on).
+# Usage: deb-depends.sh BUNDLE_DIR
 set -euo pipefail
 bundle=$(realpath "$1")
 
@@ -23,7 +24,26 @@ owner() {  # the package owning library $1 as this machine's linker finds it
   return 1
 }
 
+newest() {  # the newest symbol version $1_* the bundle's ELF files ask for
+  for f in "${elves[@]}"; do objdump -T "$f"; done | grep -o "$1_[0-9][0-9.]*" |
+    sed "s/$1_//" | sort -uV | tail -1
+}
+
+# The C++ runtime is the system's (it is always newer than the one Qt was built with); its
+# package version follows GCC's, and GLIBCXX_3.4.N says which GCC release added a symbol.
+cxx_minimum() {
+  case $(newest GLIBCXX) in
+    3.4.2[0-8] | 3.4.1* | 3.4.[0-9]) echo 10 ;;
+    3.4.29) echo 11 ;;
+    3.4.30) echo 12 ;;
+    3.4.31 | 3.4.32) echo 13 ;;
+    3.4.33) echo 14 ;;
+    *) echo "deb-depends: GLIBCXX_$(newest GLIBCXX) is newer than this script knows" >&2; return 1 ;;
+  esac
+}
+
 packages=$(for lib in $needed; do owner "$lib"; done | sort -u | { grep -vx 'libc6' || true; })
-glibc=$(for f in "${elves[@]}"; do objdump -T "$f"; done | grep -o 'GLIBC_[0-9][0-9.]*' |
-  sed 's/GLIBC_//' | sort -uV | tail -1)
-{ echo "libc6 (>= $glibc)"; echo "$packages"; } | paste -sd, | sed 's/,/, /g'
+if grep -qx 'libstdc++6' <<<"$packages"; then
+  packages=$(sed "s/^libstdc++6$/libstdc++6 (>= $(cxx_minimum))/" <<<"$packages")
+fi
+{ echo "libc6 (>= $(newest GLIBC))"; echo "$packages"; } | paste -sd, | sed 's/,/, /g'
