@@ -3,11 +3,14 @@
 `DesktopNotifications` speaks `org.freedesktop.Notifications` over D-Bus with jeepney (QtDBus
 trips over Notify's argument signature) and offers Done / Snooze buttons where the server
 supports actions. `Notifier` picks the first route that works and turns clicks into signals.
+When the session bus goes away (the desktop session restarts its D-Bus, or NetDesk outlives it)
+the reminders fall back to the tray or the banner and the notifier reconnects later.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from queue import Empty, Queue
 from typing import TYPE_CHECKING
 
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 BUS_NAME = "org.freedesktop.Notifications"
 OBJECT_PATH = "/org/freedesktop/Notifications"
 SHOWN_NAMES = 3
+RECONNECT_MS = 60_000  # after the bus is lost, how often to look for it again
 ACTIONS = (("default", "Open"), ("done", "Done"), ("snooze", "Snooze 1 hour"))
 
 
@@ -45,10 +49,31 @@ def reminder_text(rows: list[FollowUpRow]) -> tuple[str, str]:
     return f"{len(rows)} follow-ups due", names + (f" and {more} more" if more > 0 else "")
 
 
+def quiet_router(connection: object) -> DBusRouter:
+    """jeepney's threaded router, whose receiver thread ends quietly when the bus connection
+    breaks: jeepney lets its ConnectionResetError escape the thread, which is a crash to NetDesk.
+    The router's `lost` says so; calls waiting for a reply get an error."""
+    from jeepney.io.threading import DBusRouter
+
+    class QuietRouter(DBusRouter):
+        lost = False
+
+        def _receiver(self) -> None:
+            try:
+                super()._receiver()
+            except (OSError, EOFError) as exc:
+                self.lost = True
+                log.info("The session bus connection broke: %r", exc)
+
+    return QuietRouter(connection)
+
+
 class DesktopNotifications(QObject):
-    """The session bus's notification server; `action_invoked(notification id, action key)`."""
+    """The session bus's notification server; `action_invoked(notification id, action key)`,
+    `lost()` when the bus connection broke."""
 
     action_invoked = Signal(int, str)
+    lost = Signal()
 
     def __init__(self, router: DBusRouter, capabilities: set[str]) -> None:
         super().__init__()
@@ -66,9 +91,9 @@ class DesktopNotifications(QObject):
         """Connect when a notification server answers on the session bus, else None."""
         try:
             from jeepney import new_method_call
-            from jeepney.io.threading import DBusRouter, open_dbus_connection
+            from jeepney.io.threading import open_dbus_connection
 
-            router = DBusRouter(open_dbus_connection(bus="SESSION"))
+            router = quiet_router(open_dbus_connection(bus="SESSION"))
             reply = router.send_and_get_reply(
                 new_method_call(_address(), "GetCapabilities"), timeout=timeout
             )
@@ -89,6 +114,8 @@ class DesktopNotifications(QObject):
         """Show a notification; its id (for matching clicks)."""
         from jeepney import new_method_call
 
+        if self._router.lost:
+            raise ConnectionError("the session bus connection broke")
         actions = [part for pair in ACTIONS for part in pair]
         if not with_actions or "actions" not in self.capabilities:
             actions = []
@@ -101,6 +128,10 @@ class DesktopNotifications(QObject):
         return self._router.send_and_get_reply(message, timeout=3).body[0]
 
     def _drain(self) -> None:
+        if self._router.lost:
+            self._poll.stop()
+            self.lost.emit()
+            return
         while True:
             try:
                 message = self._queue.get_nowait()
@@ -170,16 +201,21 @@ class Notifier(QObject):
         tray: QSystemTrayIcon | None,
         banner: ReminderBanner,
         parent: QObject | None = None,
+        reconnect: Callable[[], DesktopNotifications | None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.desktop = desktop
+        self.desktop: DesktopNotifications | None = None
         self.tray = tray
         self.banner = banner
         self.last_route = ""
         self._shown: dict[int, list[int]] = {}
         self._latest: list[int] = []
+        self._reconnect = reconnect
+        self.reconnect_timer = QTimer(self)
+        self.reconnect_timer.setInterval(RECONNECT_MS)
+        self.reconnect_timer.timeout.connect(self._try_reconnect)
         if desktop is not None:
-            desktop.action_invoked.connect(self._on_action)
+            self._attach(desktop)
         if tray is not None:
             tray.messageClicked.connect(lambda: self._act("default", self._latest))
         for key in ("default", "done", "snooze"):
@@ -200,6 +236,26 @@ class Notifier(QObject):
         self.last_route = self._deliver(title, body)
         return self.last_route
 
+    def _attach(self, desktop: DesktopNotifications) -> None:
+        self.desktop = desktop
+        desktop.action_invoked.connect(self._on_action)
+        desktop.lost.connect(self._drop_desktop)
+
+    def _drop_desktop(self) -> None:
+        """The notification server or its bus went away: use the tray or banner meanwhile."""
+        desktop, self.desktop = self.desktop, None
+        if desktop is not None:
+            desktop.close()
+        if self._reconnect is not None:
+            self.reconnect_timer.start()
+
+    def _try_reconnect(self) -> None:
+        desktop = self._reconnect() if self._reconnect is not None else None
+        if desktop is not None:
+            log.info("Desktop notifications are back")
+            self.reconnect_timer.stop()
+            self._attach(desktop)
+
     def _deliver(self, title: str, body: str) -> str:
         if self.desktop is not None:
             try:
@@ -207,7 +263,7 @@ class Notifier(QObject):
                 return "desktop"
             except Exception as exc:  # the server went away: fall back
                 log.warning("Desktop notification failed: %s", exc)
-                self.desktop = None
+                self._drop_desktop()
         if self.tray is not None and self.tray.isVisible() and self.tray.supportsMessages():
             self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 15000)
             return "tray"

@@ -42,7 +42,12 @@ class Reminders(QObject):
         self.has_tray = self.tray.show()
         self.banner = ReminderBanner(window)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
-        self.notifier = Notifier(desktop, self.tray.icon if self.has_tray else None, self.banner)
+        self.notifier = Notifier(
+            desktop,
+            self.tray.icon if self.has_tray else None,
+            self.banner,
+            reconnect=DesktopNotifications.connect_session,
+        )
 
         self.scheduler.due.connect(self.notifier.show)
         self.notifier.open_requested.connect(self.open_followups)

@@ -23,11 +23,16 @@ def _row(i: int, name: str, note: str = "") -> FollowUpRow:
 
 class FakeDesktop(QObject):
     action_invoked = Signal(int, str)
+    lost = Signal()
 
     def __init__(self, fail: bool = False) -> None:
         super().__init__()
         self.sent: list[tuple[str, str]] = []
         self.fail = fail
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
 
     def notify(self, title: str, body: str) -> int:
         if self.fail:
