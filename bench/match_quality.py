@@ -28,6 +28,12 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from netdesk.formats.draft import ContactDraft
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATORS = (
@@ -100,7 +106,7 @@ def measure(folder: Path, data_dir: Path) -> Quality:
             cards = plan.new + plan.matches + plan.possible
             if plan.errors or len(cards) + plan.combined != len(person_of):
                 raise SystemExit(f"{name}: not every record was read: {plan.errors[:3]}")
-            for number, draft in _drafts_in_order(service, folder / name):
+            for number, draft in _drafts_in_order(folder / name):
                 values = _strong_values(draft)
                 person = person_of[number - 1 if name == "network.vcf" else number]
                 records.append((person, values))
@@ -132,14 +138,14 @@ def _rows(truth: dict, key: str) -> dict[int, int]:
     return {p[key]: p["id"] for p in truth["people"] if p.get(key)}
 
 
-def _drafts_in_order(service, path: Path):  # type: ignore[no-untyped-def]
+def _drafts_in_order(path: Path) -> Iterator[tuple[int, ContactDraft]]:
     """(record number from 1, draft) of every record of a file, as the reader gives them."""
     from netdesk.core.importing import read_source
 
     return enumerate(read_source(path.read_bytes(), str(path)).drafts, start=1)
 
 
-def _strong_values(draft) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def _strong_values(draft: ContactDraft) -> list[tuple[str, str]]:
     """The normalised emails, phones and profiles of a draft (the store's matching form)."""
     from netdesk.core.contacts import normalized_value
 
@@ -199,7 +205,7 @@ def _pair_scores(
             by_contact[contact] += 1
             by_both[contact, person] += 1
 
-    def pairs(counts: Counter) -> int:  # type: ignore[type-arg]
+    def pairs(counts: Counter[Any]) -> int:
         return sum(k * (k - 1) // 2 for k in counts.values())
 
     right = pairs(by_both)
