@@ -51,6 +51,7 @@ CHOSEN = {
     "_internal/libxkbcommon.so.*": "keyboard layouts",
     "_internal/libzstd.so.*": "Qt Core and Network",
     "_internal/licenses/THIRD-PARTY-NOTICES.txt": "the licence of every bundled component",
+    "_internal/charset_normalizer/md.cpython-*.so": "CSV import: detecting a file's encoding",
 }
 
 
