@@ -25,7 +25,8 @@ from urllib.parse import unquote_to_bytes
 
 from netdesk.formats.draft import CardError, ContactDraft, MethodDraft, ParseResult
 from netdesk.formats.profiles import profile_service
-from netdesk.formats.vcard_lines import Prop, RawCard, decode_file, split_cards
+from netdesk.formats.vcard_lines import MAX_VALUE_CHARS, Prop, RawCard, split_cards
+from netdesk.formats.vcard_text import logical_lines
 
 _IGNORED_TYPES = {"internet", "pref", "voice", "msg", "video", "text", "x400", "postal", "parcel"}
 _TYPE_LABELS = {"cell": "mobile", "iphone": "mobile"}
@@ -56,33 +57,53 @@ def read_vcard_file(path: Path) -> ParseResult:
 
 
 def read_vcards(data: bytes, file: str) -> ParseResult:
-    """Read every card of vCard data; `file` names the source in errors."""
+    """Read every card of vCard data; `file` names the source in errors. Cards are read one at
+    a time as the file's lines arrive, so only the drafts stay in memory."""
     result = ParseResult(file)
-    cards = split_cards(decode_file(data))
+    cards = 0
+    for raw in split_cards(logical_lines(data)):
+        cards += 1
+        _read_card(raw, result)
     if not cards:
         result.errors.append(CardError(file, 0, "no vCard found (no BEGIN:VCARD line)"))
-    for raw in cards:
-        try:
-            draft = card_to_draft(raw)
-        except Exception as exc:  # any surprise in one card must not cost the others
-            result.errors.append(CardError(file, raw.number, f"unreadable card: {exc!r}"))
-            continue
-        if raw.problem:
-            result.errors.append(CardError(file, raw.number, raw.problem))
-        elif not draft.has_identity():
-            reason = "the card has no name, organisation, email or phone"
-            result.errors.append(CardError(file, raw.number, reason))
-        else:
-            result.drafts.append(draft)
-            if draft.photo_unreadable and draft.photo is None and not draft.photo_url:
-                reason = "its photo could not be read (damaged, or a link to a local file); "
-                reason += "the rest of the card imports"
-                result.warnings.append(CardError(file, raw.number, reason))
     return result
 
 
+def _read_card(raw: RawCard, result: ParseResult) -> None:
+    """One card's draft, error or warnings into `result`."""
+    file = result.file
+    try:
+        draft = card_to_draft(raw)
+    except Exception as exc:  # any surprise in one card must not cost the others
+        result.errors.append(CardError(file, raw.number, f"unreadable card: {exc!r}"))
+        return
+    if raw.problem:
+        result.errors.append(CardError(file, raw.number, raw.problem))
+        return
+    if not draft.has_identity():
+        reason = "the card has no name, organisation, email or phone"
+        if raw.missing:
+            reason += f" ({', '.join(raw.missing)})"
+        result.errors.append(CardError(file, raw.number, reason))
+        return
+    result.drafts.append(draft)
+    warnings = [f"the card has {what}; imported what it has" for what in raw.missing]
+    warnings += [
+        f"its {name} is over {MAX_VALUE_CHARS >> 20} MB and was left out; the rest of the card "
+        "imports"
+        for name in dict.fromkeys(raw.dropped)
+    ]
+    if draft.photo_unreadable and draft.photo is None and not draft.photo_url:
+        warnings.append(
+            "its photo could not be read (damaged, or a link to a local file); "
+            "the rest of the card imports"
+        )
+    result.warnings += [CardError(file, raw.number, reason) for reason in warnings]
+
+
 def card_to_draft(raw: RawCard) -> ContactDraft:
-    """The draft for one card's properties."""
+    """The draft for one card's properties (a value over MAX_VALUE_CHARS is left out and its
+    property named in `raw.dropped`)."""
     draft = ContactDraft(source="vcard")
     methods = draft.methods
     grouped: list[tuple[int, str]] = []  # (method index, group) of methods from grouped lines
@@ -91,7 +112,9 @@ def card_to_draft(raw: RawCard) -> ContactDraft:
         handler = handlers.get(prop.name)
         if handler is None:
             continue
-        if prop.group:
+        if len(prop.value) > MAX_VALUE_CHARS:
+            raw.dropped.append(prop.name)
+        elif prop.group:
             before = len(methods)
             handler(draft, prop)
             if len(methods) > before:
@@ -103,6 +126,8 @@ def card_to_draft(raw: RawCard) -> ContactDraft:
         for index, group in grouped:
             if group in labels:
                 methods[index].label = labels[group]
+    if len(draft.tags) > 1:  # each once, in order (`in` the list for each tag was quadratic)
+        draft.tags = list(dict.fromkeys(draft.tags))
     return draft
 
 
@@ -266,20 +291,44 @@ def _photo(draft: ContactDraft, prop: Prop) -> None:
         return
     value = prop.value.strip()
     encoding = prop.param("ENCODING").upper()
-    if value.lower().startswith("data:"):
+    start = value[:8].lower()  # not all of it: a photo may be megabytes long
+    if start.startswith("data:"):
         draft.photo = _data_uri(value)
     elif encoding in ("B", "BASE64"):
         draft.photo = _b64(value)
-    elif value.lower().startswith(("http://", "https://")):
+    elif start.startswith(("http://", "https://")):
         draft.photo_url = draft.photo_url or value
+    elif value and not encoding:  # v3.0 writers that leave ENCODING=b out: an image's bytes
+        data = _b64(value)
+        draft.photo = data if data and data.startswith(_IMAGE_MAGIC) else None
     draft.photo_unreadable = bool(value) and draft.photo is None and not draft.photo_url
+
+
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM", b"RIFF", b"II*\x00", b"MM\x00*")
+"""How JPEG, PNG, GIF, BMP, WebP and TIFF data starts: base64 without ENCODING is taken as a
+photo only when it decodes to one of these."""
+_PERCENT_PIECE = 1 << 13
 
 
 def _data_uri(value: str) -> bytes | None:
     header, _, payload = value.partition(",")
     if header.lower().endswith(";base64"):
         return _b64(payload)
-    return unquote_to_bytes(payload) or None
+    return _percent_decoded(payload) or None
+
+
+def _percent_decoded(payload: str) -> bytes:
+    """A %-encoded payload's bytes, decoded 8 KB at a time: `unquote_to_bytes` of a 9 MB value
+    at once splits it into three million strings (a 772 MB peak)."""
+    out = bytearray()
+    start = 0
+    while start < len(payload):
+        stop = start + _PERCENT_PIECE
+        escape = payload.rfind("%", stop - 2, stop)  # never cut a %XX in two
+        stop = escape if escape > start else stop
+        out += unquote_to_bytes(payload[start:stop])
+        start = stop
+    return bytes(out)
 
 
 def _b64(value: str) -> bytes | None:
@@ -291,10 +340,7 @@ def _b64(value: str) -> bytes | None:
 
 
 def _categories(draft: ContactDraft, prop: Prop) -> None:
-    for tag in split_escaped(prop.value, ","):
-        tag = tag.strip()
-        if tag and tag not in draft.tags:
-            draft.tags.append(tag)
+    draft.tags += filter(None, map(str.strip, split_escaped(prop.value, ",")))
 
 
 def _bday(draft: ContactDraft, prop: Prop) -> None:

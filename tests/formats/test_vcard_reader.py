@@ -110,23 +110,6 @@ def test_structured_values_and_escapes() -> None:
     assert draft.notes == "a\nb\\c"
 
 
-def test_broken_cards_give_errors_and_the_rest_imports() -> None:
-    data = (
-        b"BEGIN:VCARD\nFN:Good One\nEND:VCARD\n"
-        b"BEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n"
-        b"BEGIN:VCARD\nFN:Cut\nBEGIN:VCARD\nFN:Good Two\nEND:VCARD\n"
-        b"BEGIN:VCARD\nFN:Never ends\n"
-    )
-    result = read_vcards(data, "mixed.vcf")
-    assert [d.display_name for d in result.drafts] == ["Good One", "Good Two"]
-    assert [(e.file, e.card) for e in result.errors] == [
-        ("mixed.vcf", 2),
-        ("mixed.vcf", 3),
-        ("mixed.vcf", 5),
-    ]
-    assert "no name" in result.errors[0].reason
-
-
 def test_not_a_vcard_is_one_file_error() -> None:
     result = read_vcards(b"hello", "x.vcf")
     assert result.drafts == [] and result.errors[0].card == 0
