@@ -42,7 +42,13 @@ from netdesk.core.import_plan import (
 from netdesk.core.import_writer import NewContacts, insert_rows, update_contacts
 from netdesk.core.interactions import refresh_last_contacted
 from netdesk.formats.draft import CardError, ContactDraft, ParseResult
-from netdesk.formats.sources import CONTACT_SUFFIXES, kind_of, read_contacts
+from netdesk.formats.sources import (
+    CONTACT_SUFFIXES,
+    NotImported,
+    kind_of,
+    read_contacts,
+    read_file_bytes,
+)
 from netdesk.store import bulk_indexes, fts
 from netdesk.store.models import Contact, ImportBatch, ImportChange, Interaction, db, utcnow
 
@@ -181,7 +187,10 @@ class ImportService:
         for done, path in enumerate(files):
             progress(done, len(files), path.name)
             try:
-                data = path.read_bytes()
+                data = read_file_bytes(path)
+            except NotImported as exc:  # named, skipped, and the other files still import
+                results.append(ParseResult(str(path), errors=[CardError(str(path), 0, str(exc))]))
+                continue
             except OSError as exc:
                 unreadable.append(str(path))
                 reason = f"cannot read the file: {exc.strerror or exc}"
