@@ -9,37 +9,59 @@ the import's own contacts are written, so a member on another card of the same f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from peewee import fn
+
 from netdesk.core.contacts import normalized_value
 from netdesk.store.models import Contact, ContactMethod
 
 _URI_KINDS = {"mailto:": "email", "tel:": "phone"}
+_CHUNK = 500
+"""Values per `IN (...)` lookup."""
 
 
 def member_ids(members: list[str]) -> list[int]:
-    """The live contacts that group member references name, each once, in member order."""
-    found: dict[int, None] = {}
-    for member in members:
-        contact_id = _member_id(member)
-        if contact_id is not None:
-            found.setdefault(contact_id)
-    return list(found)
+    """The live contacts that group member references name, each once, in member order. Looked
+    up a few hundred at a time: one query per member took 12.6 s for 100,000 members."""
+    keys = [_key(member) for member in members]
+    found: dict[tuple[str, str], int] = {}
+    for kind in ("email", "phone", "uid"):
+        values = {value for key, named in keys if key == kind for value in named}
+        found.update(((kind, value), contact_id) for value, contact_id in _lookup(kind, values))
+    ids: dict[int, None] = {}
+    for kind, values in keys:
+        matches = [found[kind, value] for value in values if (kind, value) in found]
+        if matches:
+            ids.setdefault(min(matches))
+    return list(ids)
 
 
-def _member_id(member: str) -> int | None:
-    live = Contact.deleted_at.is_null()
+def _key(member: str) -> tuple[str, tuple[str, ...]]:
+    """What a member reference names: ("email" | "phone", (normalized,)) or ("uid", (uids...))."""
     for prefix, kind in _URI_KINDS.items():
         if member.lower().startswith(prefix):
             value = normalized_value(kind, member[len(prefix) :])
-            query = (
-                Contact.select(Contact.id)
-                .join(ContactMethod)
-                .where(live, ContactMethod.kind == kind, ContactMethod.normalized == value)
+            return kind, (value,) if value else ()
+    return "uid", tuple(dict.fromkeys((member, member.removeprefix("urn:uuid:"))))
+
+
+def _lookup(kind: str, values: Iterable[str]) -> Iterable[tuple[str, int]]:
+    """(value, lowest live contact id) for each of `values` some live contact has."""
+    live = Contact.deleted_at.is_null()
+    ordered = sorted(values)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        if kind == "uid":
+            query = Contact.select(Contact.vcard_uid, fn.MIN(Contact.id)).where(
+                live, Contact.vcard_uid.in_(chunk)
             )
-            return _first(query) if value else None
-    uids = {member, member.removeprefix("urn:uuid:")}
-    return _first(Contact.select(Contact.id).where(live, Contact.vcard_uid.in_(list(uids))))
-
-
-def _first(query) -> int | None:  # type: ignore[no-untyped-def]
-    row = query.order_by(Contact.id).first()
-    return row.id if row is not None else None
+            query = query.group_by(Contact.vcard_uid)
+        else:
+            query = (
+                ContactMethod.select(ContactMethod.normalized, fn.MIN(Contact.id))
+                .join(Contact)
+                .where(live, ContactMethod.kind == kind, ContactMethod.normalized.in_(chunk))
+                .group_by(ContactMethod.normalized)
+            )
+        yield from query.tuples()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench import _shapes
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import read_vcards
-from netdesk.store.models import Contact
+from netdesk.store.models import Contact, db
 
 RFC_GROUPS = """BEGIN:VCARD
 VERSION:4.0
@@ -107,3 +108,26 @@ def test_a_stored_contact_in_two_groups_gets_both_tags_and_undo_takes_both_off(
     assert services.contacts.tags_of(stored) == ["Board", "Climbers"]
     services.importing.undo(report.batch_id)
     assert services.contacts.tags_of(stored) == []
+
+
+def test_a_group_of_thousands_of_members_is_looked_up_in_a_few_queries(services, tmp_path) -> None:
+    path = tmp_path / "group.vcf"
+    members = _shapes.members(3_000 / 100_000)
+    people = "".join(
+        f"BEGIN:VCARD\nFN:M{i}\nUID:urn:uuid:m-{i}\nEMAIL:m{i + 1}@example.test\n"
+        f"TEL:+1555{i + 2:07d}\nEND:VCARD\n"
+        for i in range(0, 3_000, 3)
+    )
+    path.write_bytes(members + people.encode())
+    plan = services.importing.plan([path])
+    statements: list[str] = []
+    db.obj.connection().set_trace_callback(statements.append)
+    try:
+        services.importing.apply(plan)
+    finally:
+        db.obj.connection().set_trace_callback(None)
+    selects = [s for s in statements if s.startswith("SELECT")]
+    assert len(selects) < 100  # one query per member: over 3,000
+    group = Contact.get(Contact.display_name == "Shape")
+    tagged = [c for c in Contact.select() if "Shape" in services.contacts.tags_of(c.id)]
+    assert group.is_group and len(tagged) == 1_000
