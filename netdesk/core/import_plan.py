@@ -123,7 +123,7 @@ def plan_cards(results: list[ParseResult], progress: ProgressFn = no_progress) -
     """Sort parsed cards into new, matched and possible duplicates; a card surely matching an
     earlier card of these files is combined into it."""
     plan = ImportPlan(files=[r.file for r in results])
-    index = MatchIndex.of_stored_contacts()
+    index = MatchIndex.of_stored_contacts(d for result in results for d in result.drafts)
     total = sum(len(r.drafts) for r in results)
     done = 0
     for result in results:
