@@ -7,7 +7,6 @@ the change). Dragging follow-ups onto a day reschedules them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -26,14 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.changes import Changes
-from netdesk.core.followup_dates import snooze_until
 from netdesk.core.followup_queries import AgendaItem, FollowUpRow
-from netdesk.core.followups import FollowUpService, Undo
+from netdesk.core.followups import FollowUpService
 from netdesk.ui.calendar.agenda import ID_ROLE, KIND_ROLE, AgendaList
 from netdesk.ui.calendar.month_grid import MonthGrid, grid_range
 from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.followup_commands import FollowUpCommands
 from netdesk.ui.followup_dialog import FollowUpDialog, day_label, snooze_menu
-from netdesk.ui.undo import Command, undo_actions, undo_stack
+from netdesk.ui.undo import undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
 if TYPE_CHECKING:
@@ -97,6 +96,7 @@ class CalendarView(QWidget):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #5b6578")
+        self.commands = FollowUpCommands(followups, self.undo_stack, self.message.setText)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -290,49 +290,17 @@ class CalendarView(QWidget):
             return self.overdue.selected_followups()
         return self.agenda.selected_followups()
 
-    def _change(self, label: str, ids: list[int], change: Callable[[], Undo]) -> None:
-        """Make a change to follow-ups as an undoable command (redo makes it again)."""
-        if not ids:
-            return
-        count = self.tr("1 follow-up") if len(ids) == 1 else self.tr("{0} follow-ups")
-        self.undo_stack.push(
-            Command(
-                f"{label} ({count.format(len(ids))})",
-                lambda: self._did(change()),
-                self._undone,
-                changed=lambda undo: bool(undo.before),
-            )
-        )
-
-    def _did(self, undo: Undo) -> Undo:
-        if undo.before:
-            self.message.setText(
-                self.tr("{0}: {1} follow-up(s). Ctrl+Z undoes.").format(
-                    undo.label, len(undo.before)
-                )
-            )
-        return undo
-
-    def _undone(self, undo: Undo) -> None:
-        self.followups.undo(undo)
-        self.message.setText(self.tr("Undone: {0}").format(undo.label))
-
     def mark_done(self) -> None:
-        ids = self.current_ids()
-        self._change(self.tr("Done"), ids, lambda: self.followups.done(ids))
+        self.commands.done(self.current_ids())
 
     def dismiss(self) -> None:
-        ids = self.current_ids()
-        self._change(self.tr("Dismiss"), ids, lambda: self.followups.dismiss(ids))
+        self.commands.dismiss(self.current_ids())
 
     def snooze(self, until: datetime | str) -> None:
-        ids = self.current_ids()
-        if isinstance(until, str):  # a preset: redo snoozes until the same moment
-            until = snooze_until(until, self.followups.clock.now())
-        self._change(self.tr("Snooze"), ids, lambda: self.followups.snooze(ids, until))
+        self.commands.snooze(self.current_ids(), until)
 
     def reschedule(self, ids: list[int], day: date) -> None:
-        self._change(self.tr("Reschedule"), ids, lambda: self.followups.reschedule(ids, day))
+        self.commands.reschedule(ids, day)
 
     def undo(self) -> None:
         self.undo_stack.undo()

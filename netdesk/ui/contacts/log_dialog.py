@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
@@ -17,7 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.core.interactions import log_interaction
 from netdesk.core.vocabulary import CHANNELS, RECORDED_CHANNELS
+
+if TYPE_CHECKING:
+    from netdesk.core.services import Services
 
 FOLLOW_UP_CHOICES = (
     ("No follow-up", None),
@@ -89,3 +94,28 @@ class LogInteractionDialog(QDialog):
         return LoggedInteraction(
             occurred, self.channel.currentText(), self.summary.toPlainText().strip(), follow_up_on
         )
+
+
+def record_interaction(
+    services: Services, contact_id: int, entry: LoggedInteraction
+) -> tuple[int, int | None]:
+    """Store a logged interaction and the follow-up it asked for; return both ids."""
+    interaction_id = log_interaction(
+        services.changes,
+        contact_id,
+        occurred_at=entry.occurred_at,
+        channel=entry.channel,
+        summary=entry.summary,
+    )
+    followup_id = None
+    if entry.follow_up_on is not None:
+        followup_id = services.followups.create(
+            contact_id,
+            datetime.combine(entry.follow_up_on, time(9, 0)),
+            reason="after meeting"
+            if entry.channel in ("in person", "coffee", "event")
+            else "check-in",
+            origin="interaction",
+            interaction_id=interaction_id,
+        )
+    return interaction_id, followup_id

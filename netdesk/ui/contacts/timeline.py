@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,9 +12,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.interactions import log_interaction, timeline
+from netdesk.core.interactions import timeline
 from netdesk.core.services import Services
-from netdesk.ui.contacts.log_dialog import LoggedInteraction, LogInteractionDialog
+from netdesk.ui.contacts.log_dialog import (
+    LoggedInteraction,
+    LogInteractionDialog,
+    record_interaction,
+)
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.timefmt import local_from_utc, relative_time
@@ -90,23 +92,7 @@ class TimelineWidget(QWidget):
     def record(self, entry: LoggedInteraction) -> int:
         """Store an interaction (and its follow-up) for the shown contact."""
         assert self.contact_id is not None
-        interaction_id = log_interaction(
-            self.services.changes,
-            self.contact_id,
-            occurred_at=entry.occurred_at,
-            channel=entry.channel,
-            summary=entry.summary,
-        )
-        if entry.follow_up_on is not None:
-            self.services.followups.create(
-                self.contact_id,
-                datetime.combine(entry.follow_up_on, time(9, 0)),
-                reason="after meeting"
-                if entry.channel in ("in person", "coffee", "event")
-                else "check-in",
-                origin="interaction",
-                interaction_id=interaction_id,
-            )
+        interaction_id, _ = record_interaction(self.services, self.contact_id, entry)
         self.refresh()
         self.logged.emit(interaction_id)
         return interaction_id

@@ -1,0 +1,73 @@
+"""Done, Snooze, Dismiss and Reschedule on follow-ups as undoable commands on a view's stack.
+
+The Follow-ups calendar and Today act on follow-ups the same way: `FollowUpService` makes the
+change and returns its `Undo`; the command keeps it for Ctrl+Z and makes the change again on
+Ctrl+Shift+Z. A change that touched nothing (the rows were gone) is not kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoStack
+
+from netdesk.core.followup_dates import snooze_until
+from netdesk.core.followups import FollowUpService, Undo
+from netdesk.ui.undo import Command
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FollowUpCommands", text)
+
+
+class FollowUpCommands:
+    """Pushes follow-up changes on `stack` and tells `report` what happened in words."""
+
+    def __init__(
+        self, followups: FollowUpService, stack: QUndoStack, report: Callable[[str], None]
+    ) -> None:
+        self.followups = followups
+        self.stack = stack
+        self.report = report
+
+    def done(self, ids: list[int]) -> None:
+        self.change(_tr("Done"), ids, lambda: self.followups.done(ids))
+
+    def dismiss(self, ids: list[int]) -> None:
+        self.change(_tr("Dismiss"), ids, lambda: self.followups.dismiss(ids))
+
+    def snooze(self, ids: list[int], until: datetime | str) -> None:
+        if isinstance(until, str):  # a preset: redo snoozes until the same moment
+            until = snooze_until(until, self.followups.clock.now())
+        moment = until
+        self.change(_tr("Snooze"), ids, lambda: self.followups.snooze(ids, moment))
+
+    def reschedule(self, ids: list[int], day: date) -> None:
+        self.change(_tr("Reschedule"), ids, lambda: self.followups.reschedule(ids, day))
+
+    def change(self, label: str, ids: list[int], change: Callable[[], Undo]) -> None:
+        """Make a change to follow-ups as an undoable command (redo makes it again)."""
+        if not ids:
+            return
+        count = _tr("1 follow-up") if len(ids) == 1 else _tr("{0} follow-ups")
+        self.stack.push(
+            Command(
+                f"{label} ({count.format(len(ids))})",
+                lambda: self._did(change()),
+                self._undone,
+                changed=lambda undo: bool(undo.before),
+            )
+        )
+
+    def _did(self, undo: Undo) -> Undo:
+        if undo.before:
+            self.report(
+                _tr("{0}: {1} follow-up(s). Ctrl+Z undoes.").format(undo.label, len(undo.before))
+            )
+        return undo
+
+    def _undone(self, undo: Undo) -> None:
+        self.followups.undo(undo)
+        self.report(_tr("Undone: {0}").format(undo.label))
