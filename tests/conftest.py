@@ -63,10 +63,11 @@ def services(paths, database):
 
 @pytest.fixture
 def clock(services):
-    """A FakeClock at tests/fake_time.py's NOW, driving the services' follow-ups."""
+    """A FakeClock at tests/fake_time.py's NOW, driving the services' follow-ups and ranking."""
     from netdesk.core.clock import FakeClock
     from tests.fake_time import NOW
 
     fake = FakeClock(NOW)
     services.followups.clock = fake
+    services.reach_out.clock = fake
     return fake

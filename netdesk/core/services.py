@@ -12,6 +12,7 @@ from netdesk.core.events import EventService
 from netdesk.core.exporting import ExportService
 from netdesk.core.followups import FollowUpService
 from netdesk.core.importing import ImportService
+from netdesk.core.reach_out import ReachOutService
 from netdesk.paths import Paths
 
 
@@ -28,6 +29,7 @@ class Services:
     exporting: ExportService = field(init=False)
     followups: FollowUpService = field(init=False)
     events: EventService = field(init=False)
+    reach_out: ReachOutService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -36,3 +38,4 @@ class Services:
         self.exporting = ExportService(self.contacts)
         self.followups = FollowUpService(self.changes)
         self.events = EventService(self.changes, self.followups, self.contacts)
+        self.reach_out = ReachOutService(self.followups.clock)

@@ -17,7 +17,7 @@ from peewee import Database, IntegerField, OperationalError
 from playhouse.migrate import SqliteMigrator
 
 from netdesk.store import fts
-from netdesk.store.models import MODELS, Meta, new_uid
+from netdesk.store.models import MODELS, Meta, ReachOutSkip, new_uid
 
 Step = Callable[[Database, SqliteMigrator], None]
 Report = Callable[[int, int, str], None]  # (steps done, steps to run, title of the next step)
@@ -86,7 +86,22 @@ def _import_counts(database: Database, migrator: SqliteMigrator) -> None:
             migrator.add_column("import_batch", name, IntegerField(default=0)).run()
 
 
-STEPS: list[Step] = [_initial_schema, _leaner_writes, _uid_for_every_contact, _import_counts]
+def _reach_out_skips(database: Database, migrator: SqliteMigrator) -> None:
+    """Remember who was skipped on Today.
+
+    v5: "Not now" on a person in Today's Reach out list leaves them out for a week; the table
+    keeps each skipped contact with the date they may come back.
+    """
+    database.create_tables([ReachOutSkip], safe=True)
+
+
+STEPS: list[Step] = [
+    _initial_schema,
+    _leaner_writes,
+    _uid_for_every_contact,
+    _import_counts,
+    _reach_out_skips,
+]
 
 
 def title(step: Step) -> str:

@@ -240,6 +240,14 @@ class ImportChange(BaseModel):
     before = TextField(default="")
 
 
+class ReachOutSkip(BaseModel):
+    """A person the user said "not now" to on Today: left out of Reach out until `until` (local
+    date), so the same names do not come back every morning."""
+
+    contact = ForeignKeyField(Contact, primary_key=True, on_delete="CASCADE")
+    until = DateField(index=True)
+
+
 class Meta(BaseModel):
     """Store-wide key/value facts: the schema version, the last daily backup."""
 
@@ -263,4 +271,5 @@ MODELS: list[type[BaseModel]] = [
     Goal,
     Opportunity,
     ImportChange,
+    ReachOutSkip,
 ]

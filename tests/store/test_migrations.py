@@ -141,10 +141,11 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 4, "Rebuild the search index for faster imports."),
-        (1, 4, "Give every contact a UID."),
-        (2, 4, "Keep every count of an import in its history."),
-        (3, 4, "_add_column_step"),
+        (0, 5, "Rebuild the search index for faster imports."),
+        (1, 5, "Give every contact a UID."),
+        (2, 5, "Keep every count of an import in its history."),
+        (3, 5, "Remember who was skipped on Today."),
+        (4, 5, "_add_column_step"),
     ]
 
 
@@ -180,3 +181,11 @@ def test_a_file_without_netdesk_tables_is_version_0(tmp_path: Path) -> None:
         assert migrations.pending(database)
     finally:
         database.close()
+
+
+def test_the_skip_step_adds_the_reach_out_table(fixture_copy) -> None:
+    path = fixture_copy(Path(__file__).parent / "fixtures" / "schema_v4.db")
+    database = open_database(path)
+    assert "reach_out_skip" in database.get_tables()
+    columns = {column.name for column in database.get_columns("reach_out_skip")}
+    assert columns == {"contact_id", "until"}

@@ -1,0 +1,177 @@
+"""Reach out today: the few people most worth a message now, each with its reason in words.
+
+Every living (not archived, not deleted, not a group) contact can earn a score from four
+signals; a person's score is their strongest signal's, and the list is the highest scores
+first (ties by name), `limit` long (5 by default):
+
+- **check-in overdue** — the contact has a keep-in-touch cadence and it is at least a cadence
+  since the last interaction (or since they were added): score = elapsed / cadence, so "2.3×
+  past your 3-month check-in" scores 2.3.
+- **met recently, no follow-up yet** — met at an event (`met_at`) that started 0–14 days ago and
+  no interaction since the day after it: score = 3.0 − 0.1 per day ("met at PyCon 2 days ago":
+  2.8), so a fresh meeting outranks all but far-overdue check-ins.
+- **birthday** — in 0–2 days: today 3.0, tomorrow 2.6, the day after 2.2.
+- **went quiet** — no cadence, at least 5 interactions ever ("was close") and none for 6 months
+  or more: score = 1.0 + months / 12, at most 3.0 ("went quiet: 14 months, was close": 2.17).
+
+A person the user skipped ("not now") is left out until `SKIP_DAYS` later (`ReachOutSkip`).
+Other signals a person has are added to the reason after the strongest one. Stored times are
+naive UTC (the clock's local time is converted); birthdays compare with the local date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from peewee import JOIN, fn
+
+from netdesk.core.clock import Clock
+from netdesk.core.followup_dates import next_birthday
+from netdesk.store.models import Contact, Event, Interaction, ReachOutSkip, db
+
+DEFAULT_LIMIT = 5
+SKIP_DAYS = 7
+MET_WINDOW_DAYS = 14
+BIRTHDAY_WINDOW_DAYS = 2
+QUIET_AFTER_DAYS = 182
+CLOSE_INTERACTIONS = 5
+_BIRTHDAY_WORDS = ("birthday today", "birthday tomorrow", "birthday in 2 days")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One person to reach out to: why, in words, and how strongly (the list's order)."""
+
+    contact_id: int
+    name: str
+    score: float
+    reason: str
+
+
+def cadence_words(days: int) -> str:
+    """A cadence as people say it: "weekly", "2-week", "monthly", "3-month", "yearly", "10-day"."""
+    if days % 365 == 0:
+        years = days // 365
+        return "yearly" if years == 1 else f"{years}-year"
+    months = round(days / 30.44)
+    if months >= 1 and abs(months * 30.44 - days) <= 3:
+        return "monthly" if months == 1 else f"{months}-month"
+    if days % 7 == 0:
+        return "weekly" if days == 7 else f"{days // 7}-week"
+    return f"{days}-day"
+
+
+def _ago(days: int) -> str:
+    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+
+
+def _utc(local: datetime) -> datetime:
+    """A naive local time as the store keeps times (naive UTC)."""
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+class ReachOutService:
+    """Ranks people to contact today and remembers who was skipped."""
+
+    def __init__(self, clock: Clock | None = None) -> None:
+        self.clock = clock or Clock()
+
+    def rank(self, limit: int = DEFAULT_LIMIT) -> list[Suggestion]:
+        """The `limit` best people to reach out to now (see the module's docstring)."""
+        now = _utc(self.clock.now())
+        today = self.clock.today()
+        signals: dict[int, list[tuple[float, str]]] = {}
+        names: dict[int, str] = {}
+        for source in (self._cadence, self._met, self._birthdays, self._quiet):
+            for contact_id, name, score, reason in source(now, today):
+                signals.setdefault(contact_id, []).append((score, reason))
+                names[contact_id] = name
+        for contact_id in self._skipped(today, signals):
+            del signals[contact_id]
+        ranked = []
+        for contact_id, found in signals.items():
+            found.sort(key=lambda signal: -signal[0])
+            reason = "; ".join(text for _, text in found)
+            ranked.append(Suggestion(contact_id, names[contact_id], round(found[0][0], 2), reason))
+        ranked.sort(key=lambda s: (-s.score, s.name.casefold(), s.contact_id))
+        return ranked[:limit]
+
+    def skip(self, contact_id: int) -> date | None:
+        """Leave a person out for SKIP_DAYS ("not now"); return the skip it replaced, if any."""
+        before = ReachOutSkip.get_or_none(ReachOutSkip.contact == contact_id)
+        until = self.clock.today() + timedelta(days=SKIP_DAYS)
+        ReachOutSkip.insert(contact=contact_id, until=until).on_conflict_replace().execute()
+        return before.until if before else None
+
+    def unskip(self, contact_id: int, before: date | None = None) -> None:
+        """Undo `skip`: bring back the earlier skip, or none."""
+        with db.atomic():
+            ReachOutSkip.delete().where(ReachOutSkip.contact == contact_id).execute()
+            if before is not None:
+                ReachOutSkip.create(contact=contact_id, until=before)
+
+    # -- the signals: each yields (contact id, name, score, reason) ----------------------------
+
+    @staticmethod
+    def _people(*columns):
+        name = Contact.display_name
+        alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712
+        return Contact.select(Contact.id, name, *columns).where(alive, Contact.is_group == False)  # noqa: E712
+
+    def _cadence(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
+        query = self._people(
+            Contact.cadence_days, Contact.last_contacted_at, Contact.created_at
+        ).where(Contact.cadence_days > 0)
+        for contact_id, name, cadence, last, created in query.tuples():
+            elapsed = (now - (last or created)).total_seconds() / 86400
+            ratio = elapsed / cadence
+            if ratio >= 1:
+                words = f"{ratio:.1f}× past your {cadence_words(cadence)} check-in"
+                yield contact_id, name, ratio, words
+
+    def _met(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
+        query = (
+            self._people(Event.name, Event.starts_at, Contact.last_contacted_at)
+            .join(Event, on=Contact.met_at == Event.id)
+            .where(
+                Event.starts_at <= now,
+                Event.starts_at > now - timedelta(days=MET_WINDOW_DAYS + 1),
+            )
+        )
+        for contact_id, name, event, starts, last in query.tuples():
+            if last is not None and last >= starts + timedelta(days=1):
+                continue
+            days = (now - starts).days
+            reason = f"met at {event} {_ago(days)}, no follow-up yet"
+            yield contact_id, name, 3.0 - 0.1 * days, reason
+
+    def _birthdays(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
+        query = self._people(Contact.birthday).where(Contact.birthday.is_null(False))
+        for contact_id, name, birthday in query.tuples():
+            days = (next_birthday(birthday, today) - today).days
+            if days <= BIRTHDAY_WINDOW_DAYS:
+                yield contact_id, name, 3.0 - 0.4 * days, _BIRTHDAY_WORDS[days]
+
+    def _quiet(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
+        count = fn.COUNT(Interaction.id)
+        query = (
+            self._people(Contact.last_contacted_at)
+            .join(Interaction, JOIN.INNER, on=Interaction.contact == Contact.id)
+            .where(
+                Contact.cadence_days.is_null(),
+                Contact.last_contacted_at < now - timedelta(days=QUIET_AFTER_DAYS),
+            )
+            .group_by(Contact.id)
+            .having(count >= CLOSE_INTERACTIONS)
+        )
+        for contact_id, name, last in query.tuples():
+            months = int((now - last).days / 30.44)
+            score = min(3.0, 1.0 + months / 12)
+            yield contact_id, name, score, f"went quiet: {months} months, was close"
+
+    @staticmethod
+    def _skipped(today: date, candidates: dict[int, object]) -> list[int]:
+        query = ReachOutSkip.select(ReachOutSkip.contact).where(ReachOutSkip.until > today)
+        return [cid for (cid,) in query.tuples() if cid in candidates]

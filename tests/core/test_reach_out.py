@@ -1,0 +1,132 @@
+"""Reach out today: each signal's score and words on hand-built people, the order, skips."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, timedelta
+
+import pytest
+
+from netdesk.core.reach_out import Suggestion, cadence_words
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import Contact, Event, Interaction, ReachOutSkip
+from tests.fake_time import NOW
+
+STORED_NOW = NOW.astimezone(UTC).replace(tzinfo=None)  # the store keeps naive UTC
+
+
+def _person(services, name: str, **fields) -> int:
+    contact_id = services.contacts.create(ContactDraft(given_name=name, family_name="Fixture"))
+    fields.setdefault("created_at", STORED_NOW - timedelta(days=1000))
+    Contact.update(**fields).where(Contact.id == contact_id).execute()
+    return contact_id
+
+
+def _interactions(contact_id: int, days_ago: list[int]) -> None:
+    for days in days_ago:
+        Interaction.create(contact=contact_id, occurred_at=STORED_NOW - timedelta(days=days))
+    last = STORED_NOW - timedelta(days=min(days_ago))
+    Contact.update(last_contacted_at=last).where(Contact.id == contact_id).execute()
+
+
+@pytest.fixture
+def network(services, clock) -> dict[str, int]:
+    """One person per signal, plus people who must not be listed."""
+    pycon = Event.create(name="PyCon", starts_at=STORED_NOW - timedelta(days=2, hours=3))
+    old = Event.create(name="Old meetup", starts_at=STORED_NOW - timedelta(days=20))
+    people = {
+        # 207 days since the last interaction on a 90-day cadence: 2.3×
+        "cadence": _person(services, "Cara", cadence_days=90),
+        # a 30-day cadence with 20 days gone: not yet due
+        "not_due": _person(services, "Nina", cadence_days=30),
+        "met": _person(services, "Mehdi", met_at=pycon.id),
+        "met_old": _person(services, "Olga", met_at=old.id),
+        "met_followed": _person(services, "Femi", met_at=pycon.id),
+        "birthday": _person(services, "Bea", birthday=date(1990, 3, 12)),
+        "birthday_far": _person(services, "Far", birthday=date(1990, 3, 20)),
+        "quiet": _person(services, "Quentin"),
+        "quiet_few": _person(services, "Quinn"),
+        "archived": _person(services, "Archie", birthday=date(1990, 3, 11), archived=True),
+        "deleted": _person(services, "Del", birthday=date(1990, 3, 11), deleted_at=STORED_NOW),
+    }
+    _interactions(people["cadence"], [207, 400])
+    _interactions(people["not_due"], [20])
+    _interactions(people["met_followed"], [1])
+    _interactions(people["quiet"], [430, 500, 600, 700, 800])
+    _interactions(people["quiet_few"], [430, 500])
+    return people
+
+
+def test_each_signal_scores_and_says_why(services, network) -> None:
+    ranked = services.reach_out.rank(limit=50)
+    assert ranked == [
+        Suggestion(
+            network["met"], "Mehdi Fixture", 2.8, "met at PyCon 2 days ago, no follow-up yet"
+        ),
+        Suggestion(network["birthday"], "Bea Fixture", 2.6, "birthday tomorrow"),
+        Suggestion(network["cadence"], "Cara Fixture", 2.3, "2.3× past your 3-month check-in"),
+        Suggestion(network["quiet"], "Quentin Fixture", 2.17, "went quiet: 14 months, was close"),
+    ]
+
+
+def test_the_limit_keeps_the_best(services, network) -> None:
+    assert [s.contact_id for s in services.reach_out.rank(limit=2)] == [
+        network["met"],
+        network["birthday"],
+    ]
+
+
+def test_a_second_signal_joins_the_reason(services, network) -> None:
+    Contact.update(birthday=date(1980, 3, 11)).where(Contact.id == network["cadence"]).execute()
+    first = services.reach_out.rank(limit=1)[0]
+    assert first == Suggestion(
+        network["cadence"], "Cara Fixture", 3.0, "birthday today; 2.3× past your 3-month check-in"
+    )
+
+
+def test_not_now_leaves_a_person_out_for_a_week(services, network, clock) -> None:
+    reach_out = services.reach_out
+    assert reach_out.skip(network["met"]) is None
+    assert ReachOutSkip.get_by_id(network["met"]).until == date(2026, 3, 18)
+    assert network["met"] not in [s.contact_id for s in reach_out.rank(limit=50)]
+    clock.advance(6 * 86400)  # 17 March: still skipped (the birthday has passed by then)
+    assert network["met"] not in [s.contact_id for s in reach_out.rank(limit=50)]
+    clock.advance(86400)  # 18 March: back, though PyCon is 9 days ago now
+    back = [s for s in reach_out.rank(limit=50) if s.contact_id == network["met"]]
+    assert back == [
+        Suggestion(
+            network["met"], "Mehdi Fixture", 2.1, "met at PyCon 9 days ago, no follow-up yet"
+        )
+    ]
+
+
+def test_unskip_restores_the_earlier_skip_or_none(services, network) -> None:
+    reach_out = services.reach_out
+    first = reach_out.skip(network["met"])
+    reach_out.unskip(network["met"], first)
+    assert ReachOutSkip.select().count() == 0
+    ReachOutSkip.create(contact=network["birthday"], until=date(2026, 3, 13))
+    before = reach_out.skip(network["birthday"])
+    assert before == date(2026, 3, 13)
+    reach_out.unskip(network["birthday"], before)
+    assert ReachOutSkip.get_by_id(network["birthday"]).until == date(2026, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [
+        (7, "weekly"),
+        (14, "2-week"),
+        (30, "monthly"),
+        (90, "3-month"),
+        (182, "6-month"),
+        (365, "yearly"),
+        (730, "2-year"),
+        (10, "10-day"),
+    ],
+)
+def test_cadence_words(days: int, words: str) -> None:
+    assert cadence_words(days) == words
+
+
+def test_nobody_to_suggest_in_an_empty_network(services, clock) -> None:
+    assert services.reach_out.rank() == []
