@@ -1,10 +1,17 @@
-"""The figures on the Today view: how big the network is and what needs attention."""
+"""What the Today view and `netdesk today` show: the figures and the day's plan.
+
+The plan is who to reach out to (`reach_out`, ranked) and every pending follow-up due by
+tonight, split into today's and the overdue ones (oldest first).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from netdesk.core.followup_dates import day_start
+from netdesk.core.followup_queries import FollowUpQueries, FollowUpRow
+from netdesk.core.reach_out import DEFAULT_LIMIT, ReachOutService, Suggestion
 from netdesk.store.models import Contact, Event, FollowUp
 
 
@@ -15,6 +22,28 @@ class TodaySummary:
     overdue: int
     upcoming_events: int
     stale_contacts: int
+
+
+@dataclass(frozen=True)
+class TodayPlan:
+    """The day's plan: people to reach out to, follow-ups due today, overdue ones."""
+
+    reach_out: list[Suggestion]
+    due_today: list[FollowUpRow]
+    overdue: list[FollowUpRow]
+
+
+def today_plan(
+    followups: FollowUpQueries, reach_out: ReachOutService, limit: int = DEFAULT_LIMIT
+) -> TodayPlan:
+    """Today's plan at the follow-ups' clock."""
+    rows = followups.due()
+    start = day_start(followups.clock.today())
+    return TodayPlan(
+        reach_out.rank(limit),
+        [row for row in rows if row.due_at >= start],
+        [row for row in rows if row.due_at < start],
+    )
 
 
 def _stored(local: datetime) -> datetime:

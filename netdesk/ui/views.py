@@ -24,10 +24,10 @@ class ViewSpec(NamedTuple):
     factory: Callable[[Services, QSettings], QWidget]
 
 
-def _today(services: Services, _settings: QSettings) -> QWidget:
+def _today(services: Services, settings: QSettings) -> QWidget:
     from netdesk.ui.today import TodayView
 
-    return TodayView(services.dashboard, services.changes, followups=services.followups)
+    return TodayView(services, settings)
 
 
 def _followups(services: Services, _settings: QSettings) -> QWidget:

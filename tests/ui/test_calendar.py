@@ -226,18 +226,6 @@ def test_follow_ups_view_is_registered() -> None:
     assert "followups" in [spec.key for spec in default_views()]
 
 
-def test_today_view_lists_due_follow_ups(qtbot, services, people) -> None:
-    from netdesk.ui.today import TodayView
-
-    services.followups.create(people["Maria"], date.today(), reason="thank")
-    today = TodayView(services.dashboard, services.changes, followups=services.followups)
-    qtbot.addWidget(today)
-    assert [today.due_list.item(i).text() for i in range(today.due_list.count())] == [
-        "today · Maria Test · thank"
-    ]
-    assert not today.due_list.isHidden()
-
-
 def test_keys_work_inside_the_main_window(qtbot, paths, people) -> None:
     from netdesk.ui.app import build_window
 

@@ -1,0 +1,183 @@
+"""The Today view through pytest-qt: Reach out with Not now, the due list's groups, keys,
+buttons, undo and live refresh."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMenu
+
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import Contact, Event, FollowUp, Interaction, ReachOutSkip
+from netdesk.ui.calendar.agenda import ID_ROLE
+from netdesk.ui.contacts.log_dialog import LogInteractionDialog
+from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.ui.today import COUNT_KEY, TodayView
+from tests.fake_time import NOW
+
+STORED_NOW = NOW.astimezone(UTC).replace(tzinfo=None)
+
+
+def _texts(widget) -> list[str]:
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def _settle(qtbot) -> None:
+    qtbot.wait(1)
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def people(services, clock) -> dict[str, int]:
+    def person(name: str, **fields) -> int:
+        contact_id = services.contacts.create(ContactDraft(given_name=name, family_name="Test"))
+        if fields:
+            Contact.update(**fields).where(Contact.id == contact_id).execute()
+        return contact_id
+
+    pycon = Event.create(name="PyCon", starts_at=STORED_NOW - timedelta(days=2))
+    return {
+        "Mehdi": person("Mehdi", met_at=pycon.id),
+        "Bea": person("Bea", birthday=date(1990, 3, 12)),
+        "Ana": person("Ana"),
+    }
+
+
+@pytest.fixture
+def view(qtbot, services, people, tmp_path):
+    followups = services.followups
+    for days in range(1, 11):  # ten overdue, the oldest ten days ago
+        followups.create(people["Ana"], date(2026, 3, 11) - timedelta(days=days), note=f"o{days}")
+    followups.create(people["Ana"], datetime(2026, 3, 11), reason="thank")
+    followups.create(people["Mehdi"], datetime(2026, 3, 11, 16, 0), has_time=True)
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    widget = TodayView(services, settings)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_reach_out_lists_people_with_their_reasons(view) -> None:
+    assert _texts(view.reach_out) == [
+        "Mehdi Test\nmet at PyCon 2 days ago, no follow-up yet",
+        "Bea Test\nbirthday tomorrow",
+    ]
+
+
+def test_not_now_drops_a_person_and_ctrl_z_brings_them_back(view, people, qtbot) -> None:
+    view.reach_out.setFocus()
+    view.reach_out.setCurrentRow(0)
+    qtbot.keyClick(view.reach_out, Qt.Key.Key_N)
+    assert ReachOutSkip.get_by_id(people["Mehdi"]).until == date(2026, 3, 18)
+    assert _texts(view.reach_out) == ["Bea Test\nbirthday tomorrow"]
+    assert view.message.text() == "Mehdi Test is left out for a week. Ctrl+Z undoes."
+    qtbot.keyClick(view.reach_out, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ReachOutSkip.select().count() == 0
+    assert _texts(view.reach_out)[0].startswith("Mehdi Test")
+
+
+def test_due_groups_today_first_and_more_expands(view, qtbot) -> None:
+    texts = _texts(view.due)
+    assert texts[:4] == [
+        "Due today (2)",
+        "Ana Test · thank",
+        "16:00  Mehdi Test · check-in",
+        "Overdue (10)",
+    ]
+    assert len(texts) == 4 + 8 + 1 and texts[-1] == "2 more…"
+    assert texts[4].endswith("Ana Test · check-in · o10")  # oldest first
+    view.due.setFocus()
+    view.due.setCurrentRow(view.due.count() - 1)
+    qtbot.keyClick(view.due, Qt.Key.Key_Return)
+    texts = _texts(view.due)
+    assert len(texts) == 4 + 10 and "2 more…" not in texts
+    assert texts[-1].endswith("Ana Test · check-in · o1")
+
+
+def test_d_marks_done_in_place_and_ctrl_z_undoes(view, services, qtbot) -> None:
+    view.due.setFocus()
+    view.due.setCurrentRow(1)
+    done = view.due.currentItem().data(ID_ROLE)
+    qtbot.keyClick(view.due, Qt.Key.Key_D)
+    assert services.followups.get(done).status == "done"
+    _settle(qtbot)
+    assert _texts(view.due)[:3] == ["Due today (1)", "16:00  Mehdi Test · check-in", "Overdue (10)"]
+    assert view.due.currentRow() == 1  # the next one is ready for the next key
+    assert view.figures["due_today"].value.text() == "1"
+    qtbot.keyClick(view.due, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert services.followups.get(done).status == "open"
+    _settle(qtbot)
+    assert _texts(view.due)[:2] == ["Due today (2)", "Ana Test · thank"]
+
+
+def test_s_snoozes_from_its_menu(view, services, qtbot) -> None:
+    view.due.setFocus()
+    view.due.setCurrentRow(2)
+    target = view.due.currentItem().data(ID_ROLE)
+    qtbot.keyClick(view.due, Qt.Key.Key_S)
+    menu = view.snooze_button.menu()
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    menu.actions()[1].trigger()  # tomorrow morning
+    menu.close()
+    row = services.followups.get(target)
+    assert (row.status, row.due_at) == ("snoozed", datetime(2026, 3, 12, 9, 0))
+    _settle(qtbot)
+    assert "16:00  Mehdi Test · check-in" not in _texts(view.due)
+
+
+def test_done_button_acts_on_the_current_row(view, services, qtbot) -> None:
+    view.due.setCurrentRow(5)
+    target = view.due.currentItem().data(ID_ROLE)
+    button = next(b for b in view.findChildren(type(view.snooze_button)) if b.text() == "Done")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert services.followups.get(target).status == "done"
+
+
+def test_l_logs_an_interaction_and_ctrl_z_removes_it(view, people, qtbot) -> None:
+    view.due.setFocus()
+    view.due.setCurrentRow(1)
+    qtbot.keyClick(view.due, Qt.Key.Key_L)
+    dialog = view.dialog
+    assert isinstance(dialog, LogInteractionDialog)
+    assert dialog.windowTitle() == "Log interaction — Ana Test"
+    dialog.summary.setPlainText("coffee next week")
+    dialog.follow_up.setCurrentIndex(2)  # in 1 week
+    dialog.accept()
+    logged = Interaction.get(Interaction.contact == people["Ana"])
+    assert logged.summary == "coffee next week"
+    made = FollowUp.get(FollowUp.interaction == logged.id)
+    assert made.status == "open"
+    view.undo_stack.undo()
+    assert Interaction.select().where(Interaction.contact == people["Ana"]).count() == 0
+    assert FollowUp.get_by_id(made.id).status == "dismissed"
+
+
+def test_enter_opens_the_follow_up_or_shows_the_person(view, people, qtbot) -> None:
+    view.due.setFocus()
+    view.due.setCurrentRow(1)
+    qtbot.keyClick(view.due, Qt.Key.Key_Return)
+    assert isinstance(view.dialog, FollowUpDialog)
+    assert view.dialog.contact_id == people["Ana"]
+    view.dialog.reject()
+    view.reach_out.setFocus()
+    view.reach_out.setCurrentRow(1)
+    with qtbot.waitSignal(view.contact_requested) as asked:
+        qtbot.keyClick(view.reach_out, Qt.Key.Key_Return)
+    assert asked.args == [people["Bea"]]
+
+
+def test_refreshes_when_data_changes_elsewhere(view, services, people, qtbot) -> None:
+    services.followups.create(people["Bea"], datetime(2026, 3, 11), reason="introduce")
+    _settle(qtbot)
+    assert "Bea Test · introduce" in _texts(view.due)
+    assert _texts(view.due)[0] == "Due today (3)"
+
+
+def test_the_count_is_a_remembered_setting(view) -> None:
+    view.count.setValue(1)
+    assert _texts(view.reach_out) == ["Mehdi Test\nmet at PyCon 2 days ago, no follow-up yet"]
+    assert int(view.settings.value(COUNT_KEY)) == 1
