@@ -13,6 +13,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("netdesk.cli.backup", "copy the database to a backup file"),
     "restore": ("netdesk.cli.restore", "put a backup in place of the database"),
     "due": ("netdesk.cli.due", "list the follow-ups that are due"),
+    "today": ("netdesk.cli.today", "print today's plan: who to reach out to, what is due"),
     "import": ("netdesk.cli.import_", "import vCard / CSV files (--dry-run, --json)"),
     "export": ("netdesk.cli.export", "write contacts as vCard or CSV"),
 }

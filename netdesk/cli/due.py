@@ -41,17 +41,23 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         finally:
             close_database()
     if args.json:
-        print(json.dumps([_as_json(row) for row in rows], indent=2, ensure_ascii=False))
+        print(json.dumps([followup_json(row) for row in rows], indent=2, ensure_ascii=False))
     elif not rows:
         print("Nothing due.")
     for row in rows if not args.json else []:
-        when = row.due_at.strftime("%Y-%m-%d %H:%M" if row.has_time else "%Y-%m-%d      ")
-        note = f"  ({row.note.splitlines()[0]})" if row.note else ""
-        print(f"{when}  {row.contact_name}  {row.reason}{note}")
+        print(followup_line(row))
     return 0
 
 
-def _as_json(row: FollowUpRow) -> dict[str, object]:
+def followup_line(row: FollowUpRow) -> str:
+    """A follow-up as one line of text: due date (and time), who, why, the note's first line."""
+    when = row.due_at.strftime("%Y-%m-%d %H:%M" if row.has_time else "%Y-%m-%d      ")
+    note = f"  ({row.note.splitlines()[0]})" if row.note else ""
+    return f"{when}  {row.contact_name}  {row.reason}{note}"
+
+
+def followup_json(row: FollowUpRow) -> dict[str, object]:
+    """A follow-up as `netdesk due --json` and `netdesk today --json` print it."""
     return {
         "id": row.id,
         "contact_id": row.contact_id,

@@ -1,0 +1,87 @@
+"""`netdesk today`: the same plan as the Today view, as text and JSON, without Qt."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from netdesk.__main__ import main
+from netdesk.core.changes import Changes
+from netdesk.core.clock import Clock
+from netdesk.core.contacts import ContactService
+from netdesk.core.followups import FollowUpService
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.db import close_database, open_database
+from netdesk.store.models import Contact, Event
+from tests.fake_time import NOW
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    """A data dir with someone met at PyCon two days ago, one follow-up overdue and one due
+    today; the commands' clock stands at NOW."""
+    monkeypatch.setattr(Clock, "now", lambda self: NOW)
+    data = tmp_path / "data"
+    data.mkdir()
+    open_database(data / "netdesk.db", daily_backup=False)
+    changes = Changes()
+    followups = FollowUpService(changes)
+    contacts = ContactService(changes)
+    maria = contacts.create(ContactDraft(given_name="Maria", family_name="Chen"))
+    ahmed = contacts.create(ContactDraft(given_name="Ahmed", family_name="Ali"))
+    stored_now = NOW.astimezone(UTC).replace(tzinfo=None)
+    pycon = Event.create(name="PyCon", starts_at=stored_now - timedelta(days=2))
+    Contact.update(met_at=pycon.id).where(Contact.id == ahmed).execute()
+    followups.create(maria, date(2026, 3, 9), reason="thank", note="for the intro")
+    followups.create(maria, datetime(2026, 3, 11, 16, 0), has_time=True)
+    close_database()
+    return data
+
+
+def test_today_prints_the_plan(data, capsys) -> None:
+    assert main(["--data-dir", str(data), "today"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Reach out today:",
+        "  Ahmed Ali: met at PyCon 2 days ago, no follow-up yet",
+        "Due today (1):",
+        "  2026-03-11 16:00  Maria Chen  check-in",
+        "Overdue (1):",
+        "  2026-03-09        Maria Chen  thank  (for the intro)",
+    ]
+
+
+def test_today_json(data, capsys) -> None:
+    assert main(["--data-dir", str(data), "today", "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert set(plan) == {"reach_out", "due_today", "overdue"}
+    assert [(p["contact"], p["score"], p["reason"]) for p in plan["reach_out"]] == [
+        ("Ahmed Ali", 2.8, "met at PyCon 2 days ago, no follow-up yet")
+    ]
+    assert [(r["due"], r["reason"]) for r in plan["due_today"]] == [
+        ("2026-03-11T16:00:00", "check-in")
+    ]
+    assert [(r["due"], r["note"]) for r in plan["overdue"]] == [("2026-03-09", "for the intro")]
+
+
+def test_today_without_a_database_and_a_bad_limit(tmp_path, capsys) -> None:
+    assert main(["--data-dir", str(tmp_path / "none"), "today"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Reach out today: nobody is waiting on you.",
+        "Due today (0):",
+        "Overdue (0):",
+    ]
+    assert main(["--data-dir", str(tmp_path / "none"), "today", "--limit", "0"]) == 2
+
+
+def test_today_does_not_import_qt(data) -> None:
+    code = (
+        "import sys\nfrom netdesk.__main__ import main\n"
+        f"assert main(['--data-dir', {str(data)!r}, 'today', '--json']) == 0\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
