@@ -15,6 +15,7 @@ from netdesk.core.followup_queries import AgendaItem
 from netdesk.core.followups import FollowUpService
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.db import close_database, open_database
+from tests.cli.qt_free import assert_runs_without_qt
 
 
 def _data_dir(tmp_path):
@@ -78,16 +79,7 @@ def test_calendar_export_holds_follow_ups_and_events(services) -> None:
 
 
 def test_due_does_not_import_qt(tmp_path) -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\nfrom netdesk.__main__ import main\n"
-        f"assert main(['--data-dir', {str(_data_dir(tmp_path))!r}, 'due']) == 0\n"
-        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    assert_runs_without_qt("--data-dir", str(_data_dir(tmp_path)), "due")
 
 
 def test_export_format_ics_writes_the_follow_ups(tmp_path) -> None:

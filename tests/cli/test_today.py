@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -17,6 +15,7 @@ from netdesk.core.followups import FollowUpService
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact, Event
+from tests.cli.qt_free import assert_runs_without_qt
 from tests.fake_time import NOW
 
 
@@ -78,10 +77,4 @@ def test_today_without_a_database_and_a_bad_limit(tmp_path, capsys) -> None:
 
 
 def test_today_does_not_import_qt(data) -> None:
-    code = (
-        "import sys\nfrom netdesk.__main__ import main\n"
-        f"assert main(['--data-dir', {str(data)!r}, 'today', '--json']) == 0\n"
-        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    assert_runs_without_qt("--data-dir", str(data), "today", "--json")
