@@ -5,8 +5,9 @@ signals; a person's score is their strongest signal's, and the list is the highe
 first (ties by name), `limit` long (5 by default):
 
 - **check-in overdue** — the contact has a keep-in-touch cadence and it is at least a cadence
-  since the last interaction (or since they were added): score = elapsed / cadence, so "2.3×
-  past your 3-month check-in" scores 2.3.
+  since the last interaction (or since they were added): with r = elapsed / cadence, score =
+  1.0 + (r − 1) / 2, at most 2.5 ("2.3× past your 3-month check-in": 1.65). The cap keeps a
+  long-neglected check-in below a fresh meeting or a birthday, which pass in days.
 - **met recently, no follow-up yet** — met at an event (`met_at`) that started 0–14 days ago and
   no interaction since the day after it: score = 3.0 − 0.1 per day ("met at PyCon 2 days ago":
   2.8), so a fresh meeting outranks all but far-overdue check-ins.
@@ -129,7 +130,7 @@ class ReachOutService:
             ratio = elapsed / cadence
             if ratio >= 1:
                 words = f"{ratio:.1f}× past your {cadence_words(cadence)} check-in"
-                yield contact_id, name, ratio, words
+                yield contact_id, name, min(2.5, 1.0 + (ratio - 1) / 2), words
 
     def _met(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
         query = (

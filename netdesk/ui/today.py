@@ -180,6 +180,7 @@ class TodayView(QWidget):
 
     def _due_column(self) -> QVBoxLayout:
         self.due_title = _title(self.tr("Due today and overdue"))
+        self.due_title.setMinimumHeight(self.count.sizeHint().height())  # level with Show
         row, (done, self.snooze_button, log, open_) = _buttons(
             (self.tr("Done"), self.tr("Mark done, logging an interaction (D)")),
             (self.tr("Snooze"), self.tr("Put off (S)")),

@@ -63,9 +63,21 @@ def test_each_signal_scores_and_says_why(services, network) -> None:
             network["met"], "Mehdi Fixture", 2.8, "met at PyCon 2 days ago, no follow-up yet"
         ),
         Suggestion(network["birthday"], "Bea Fixture", 2.6, "birthday tomorrow"),
-        Suggestion(network["cadence"], "Cara Fixture", 2.3, "2.3× past your 3-month check-in"),
         Suggestion(network["quiet"], "Quentin Fixture", 2.17, "went quiet: 14 months, was close"),
+        Suggestion(network["cadence"], "Cara Fixture", 1.65, "2.3× past your 3-month check-in"),
     ]
+
+
+def test_a_long_neglected_check_in_stays_below_a_fresh_meeting(services, network) -> None:
+    last = STORED_NOW - timedelta(days=900)
+    Contact.update(last_contacted_at=last).where(Contact.id == network["cadence"]).execute()
+    ranked = services.reach_out.rank(limit=3)
+    assert [(s.contact_id, s.score) for s in ranked] == [
+        (network["met"], 2.8),
+        (network["birthday"], 2.6),
+        (network["cadence"], 2.5),
+    ]
+    assert ranked[2].reason == "10.0× past your 3-month check-in"
 
 
 def test_the_limit_keeps_the_best(services, network) -> None:
