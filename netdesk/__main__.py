@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from netdesk import __version__
-from netdesk.cli import COMMANDS, load_command
+from netdesk.cli import COMMANDS, load_command, run_command
 
 
 class _Parser(argparse.ArgumentParser):
@@ -94,7 +94,7 @@ def _dispatch(args_list: list[str]) -> int:
     args = parser.parse_args(leading + rest)
     from netdesk import paths
 
-    return module.run(args, paths.resolve(args.data_dir))
+    return run_command(module, args, paths.resolve(args.data_dir))
 
 
 if __name__ == "__main__":

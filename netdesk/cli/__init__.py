@@ -5,8 +5,12 @@ A module is imported only when its command runs. To add a command, add a line to
 
 from __future__ import annotations
 
+import argparse
 import importlib
+import sys
 from types import ModuleType
+
+from netdesk.paths import Paths
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("netdesk.cli.check", "check the database's integrity"),
@@ -18,7 +22,29 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("netdesk.cli.export", "write contacts as vCard or CSV"),
 }
 
+EXIT_BUSY = 75  # EX_TEMPFAIL (sysexits.h): another NetDesk is writing; trying again later works
+
 
 def load_command(name: str) -> ModuleType:
     """Import the module that implements command `name`."""
     return importlib.import_module(COMMANDS[name][0])
+
+
+def run_command(module: ModuleType, args: argparse.Namespace, paths: Paths) -> int:
+    """Run a command; a database another process keeps locked is one line and EXIT_BUSY, and a
+    database the command opened is closed cleanly (the next start can skip the full check)."""
+    ended = False
+    try:
+        status = module.run(args, paths)
+        ended = True
+    except Exception as error:
+        from netdesk.store.errors import BUSY_MESSAGE, is_busy
+
+        if not is_busy(error):
+            raise
+        print(BUSY_MESSAGE, file=sys.stderr)
+        return EXIT_BUSY
+    finally:
+        if "netdesk.store.db" in sys.modules:
+            sys.modules["netdesk.store.db"].close_database(clean=ended)
+    return status

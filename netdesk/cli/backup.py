@@ -21,11 +21,12 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         print(f"netdesk backup: no database at {paths.database}", file=sys.stderr)
         return 2
     if args.dest is None:
-        from netdesk.store.db import open_database
+        from netdesk.cli._store import open_or_report
+        from netdesk.store.models import db
 
-        database = open_database(paths.database, daily_backup=False)
-        written = backup.take(database, paths.database, reason="manual")
-        database.close()
+        if not open_or_report(paths, "backup"):
+            return 1
+        written = backup.take(db.obj, paths.database, reason="manual")
     else:
         dest = Path(args.dest).expanduser()
         if dest.is_dir():

@@ -27,19 +27,21 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         print("netdesk due: --days must be 0 or more", file=sys.stderr)
         return 2
     rows = []
-    if paths.database.exists():
+    from netdesk.store.backup import generations
+
+    if paths.database.exists() or generations(paths.database):
+        from netdesk.cli._store import open_or_report
         from netdesk.core.changes import Changes
         from netdesk.core.followups import FollowUpService
-        from netdesk.store.db import close_database, open_database
+        from netdesk.store.db import opened_read_only
 
-        open_database(paths.database, daily_backup=False)
-        try:
-            service = FollowUpService(Changes())
+        if not open_or_report(paths, "due", write=False):
+            return 1
+        service = FollowUpService(Changes())
+        if not opened_read_only():
             service.sync_generated()
-            until = service.clock.today() + timedelta(days=args.days + 1)
-            rows = service.due(datetime.combine(until, time.min))
-        finally:
-            close_database()
+        until = service.clock.today() + timedelta(days=args.days + 1)
+        rows = service.due(datetime.combine(until, time.min))
     if args.json:
         print(json.dumps([followup_json(row) for row in rows], indent=2, ensure_ascii=False))
     elif not rows:

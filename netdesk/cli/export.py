@@ -24,7 +24,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from netdesk.core.contacts import ContactService
     from netdesk.core.exporting import ExportService
 
-    if not open_or_report(paths, "export"):
+    if not open_or_report(paths, "export", write=False):
         return 1
     if args.format == "ics":
         from netdesk.core.calendar_export import calendar_ics

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from netdesk.paths import Paths
 from netdesk.store import backup
+from netdesk.store.access import folder_writable
 from netdesk.store.integrity import quick_check
 
 
@@ -31,6 +32,9 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     problems = quick_check(source)
     if problems:
         print(f"netdesk restore: {source} is damaged too: {problems[0]}", file=sys.stderr)
+        return 1
+    if not folder_writable(paths.data_dir):
+        print(f"netdesk restore: the folder {paths.data_dir} cannot be written", file=sys.stderr)
         return 1
     kept = backup.restore(source, paths.database)
     print(f"Restored {source}")

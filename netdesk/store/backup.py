@@ -1,7 +1,9 @@
 """Backups with SQLite's online backup API: on demand, before migrations and once a day.
 
-Generations live in a `backups/` folder beside the database, named by time, the newest few kept.
-Restoring never deletes the current file: it is moved aside with a `.damaged-<time>` suffix.
+Generations live in a `backups/` folder beside the database, named by time, the newest few kept
+(and the newest one that holds more contacts than the database now, so that days of backups of
+a file that lost its contacts never rotate the last good one out). Restoring never deletes the
+current file: it is moved aside with a `.damaged-<time>` suffix.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from peewee import Database
 
-from netdesk.store.integrity import quick_check
+from netdesk.store.integrity import connect_read_only, quick_check
 
 KEEP_GENERATIONS = 7
 _STAMP = "%Y%m%d-%H%M%S"
@@ -64,9 +66,30 @@ def generations(db_path: Path) -> list[Path]:
     return sorted(folder.glob("netdesk-*.db"), key=lambda p: p.name, reverse=True)
 
 
+def contact_count(path: Path) -> int:
+    """How many contacts a database file holds (0 when it cannot be read)."""
+    try:
+        conn = connect_read_only(path)
+        try:
+            return conn.execute("SELECT count(*) FROM contact").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
 def prune(db_path: Path, keep: int = KEEP_GENERATIONS) -> None:
-    """Delete all but the newest `keep` generations."""
-    for old in generations(db_path)[keep:]:
+    """Delete all but the newest `keep` generations, except the newest older one holding more
+    contacts than the newest generation (a copy of the file now) when none of the kept does."""
+    every = generations(db_path)
+    older = every[keep:]
+    if not older:
+        return
+    now = contact_count(every[0])
+    if all(contact_count(kept) <= now for kept in every[1:keep]):
+        bigger = next((old for old in older if contact_count(old) > now), None)
+        older = [old for old in older if old != bigger]
+    for old in older:
         old.unlink(missing_ok=True)
 
 

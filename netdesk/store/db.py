@@ -1,15 +1,32 @@
-"""Opening the SQLite file: owner-only permissions, pragmas, integrity, migrations, backups."""
+"""Opening the SQLite file: owner-only permissions, pragmas, integrity, migrations, backups.
+
+Everything that could make opening a mistake is found first, over a read-only connection, and
+raised (`netdesk.store.errors`) before anything writes: a damaged file, an empty or missing one
+where backups hold the network, a newer NetDesk's file, a path SQLite cannot open.
+"""
 
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from netdesk.store import backup, migrations
-from netdesk.store.integrity import quick_check
+from netdesk.store import access, backup, clean_close, migrations
+from netdesk.store.errors import (
+    DamagedDatabaseError,
+    EmptyDatabaseError,
+    NewerDatabaseError,
+    PathTooLongError,
+    ReadOnlyUpgradeError,
+    StoreError,
+    UpgradeError,
+)
+from netdesk.store.integrity import examine, read_only_uri
 from netdesk.store.models import db
+
+__all__ = ["DamagedDatabaseError", "UpgradeError", "close_database", "open_database"]
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -19,27 +36,9 @@ PRAGMAS = {
     "cache_size": -16000,
     "temp_store": "memory",
 }
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "cache_size": -16000, "temp_store": "memory"}
 
-
-class DamagedDatabaseError(RuntimeError):
-    """The database file failed its integrity check; it has not been touched."""
-
-    def __init__(self, path: Path, problems: list[str]) -> None:
-        self.path = path
-        self.problems = problems
-        detail = "; ".join(problems[:3])
-        super().__init__(f"The database {path} is damaged: {detail}")
-
-
-class UpgradeError(RuntimeError):
-    """A schema upgrade step failed and was undone; `backup` is the copy from before the upgrade."""
-
-    def __init__(self, backup: Path, cause: Exception) -> None:
-        self.backup = backup
-        super().__init__(
-            f"{cause}\n\nThe step that failed was undone. A copy of the file from before the "
-            f"upgrade is kept at {backup}"
-        )
+_open: dict[str, object] = {}  # the path opened for writing and the day of its last full check
 
 
 def _ensure_private_file(path: Path) -> None:
@@ -55,25 +54,53 @@ def connect(path: Path) -> SqliteDatabase:
     return SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
 
 
+def _vet(path: Path, *, full_check: bool, read_only: bool) -> bool:
+    """Raise what is wrong with the file at `path` before anything writes; True when it is new
+    (missing or empty, and no good backup says otherwise)."""
+    if access.folder_too_long(path.parent):
+        raise PathTooLongError(path, access.MAX_FOLDER_BYTES)
+    if not path.exists() or path.stat().st_size == 0:
+        newest = backup.newest_good(path)
+        if newest is not None:
+            raise EmptyDatabaseError(path, newest)
+        return True
+    problems, version = examine(path, full=full_check, immutable=read_only)
+    if problems:
+        raise DamagedDatabaseError(path, problems)
+    if version > migrations.latest_version():
+        raise NewerDatabaseError(path, version, migrations.latest_version())
+    return False
+
+
 def open_database(
-    path: Path, *, check: bool = True, daily_backup: bool = True, defer_upgrade: bool = False
+    path: Path,
+    *,
+    check: bool = True,
+    daily_backup: bool = True,
+    defer_upgrade: bool = False,
+    read_only: bool = False,
 ) -> SqliteDatabase:
     """Open (creating if needed) the NetDesk database at `path` and bind the models to it.
 
-    A damaged file raises DamagedDatabaseError and is left exactly as it was. An older schema is
-    upgraded (`upgrade_database`), or with `defer_upgrade` left for the caller to upgrade (the GUI
-    does it off its thread). Once a day a backup is taken.
+    Problems found first raise (see the module's docstring) and leave the file exactly as it was.
+    `check` runs SQLite's full quick_check when `clean_close` says it is due (else a cheap one).
+    An older schema is upgraded (`upgrade_database`), or with `defer_upgrade` left for the caller
+    to upgrade (the GUI does it off its thread). Once a day a backup is taken. `read_only` opens
+    an existing file that cannot be written (its folder is read-only): browse, search, export.
     """
     path = Path(path)
-    if check:
-        problems = quick_check(path)
-        if problems:
-            raise DamagedDatabaseError(path, problems)
-    fresh = not path.exists() or path.stat().st_size == 0
+    today = date.today()
+    full_check = read_only or (check and clean_close.full_check_due(path, today))
+    fresh = _vet(path, full_check=full_check, read_only=read_only)
+    if read_only:
+        return _open_read_only(path, fresh)
+    checked_on = today if full_check else clean_close.last_full_check(path) or today
+    clean_close.forget(path)
     _ensure_private_file(path)
     database = connect(path)
     db.initialize(database)
     database.connect(reuse_if_open=True)
+    _open.update(path=path, checked_on=checked_on)
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
         if side.exists():
@@ -87,6 +114,30 @@ def open_database(
     if daily_backup and not fresh:
         backup.take_daily(database, path)
     return database
+
+
+def _open_read_only(path: Path, fresh: bool) -> SqliteDatabase:
+    """Bind the models to a read-only connection (immutable: its folder allows no -shm file)."""
+    if fresh:
+        raise StoreError(path, f"There is no database at {path}, and its folder cannot be written.")
+    database = SqliteDatabase(
+        read_only_uri(path, immutable=True),
+        uri=True,
+        pragmas=READ_ONLY_PRAGMAS,
+        check_same_thread=False,
+    )
+    db.initialize(database)
+    database.connect(reuse_if_open=True)
+    if migrations.pending(database):
+        database.close()
+        raise ReadOnlyUpgradeError(path)
+    _open.clear()
+    return database
+
+
+def opened_read_only() -> bool:
+    """Whether the bound database was opened read-only (`open_database(read_only=True)`)."""
+    return db.obj is not None and "mode=ro" in str(db.obj.database)
 
 
 def upgrade_database(
@@ -104,7 +155,14 @@ def upgrade_database(
     return copy
 
 
-def close_database() -> None:
-    """Close the bound database, if any (connections of worker threads close themselves)."""
+def close_database(*, clean: bool = False) -> None:
+    """Close the bound database, if any (connections of worker threads close themselves).
+
+    `clean` (the app or a command ends normally) records the clean close, so the next open can
+    skip the full integrity check (see `clean_close`).
+    """
     if db.obj is not None and not db.obj.is_closed():
         db.obj.close()
+    if clean and _open:
+        clean_close.remember(_open["path"], _open["checked_on"])  # type: ignore[arg-type]
+    _open.clear()
