@@ -35,50 +35,64 @@ FIRST_PAINT_WAIT_MS = 1500  # a window that is never painted (minimised) still s
 
 
 def ask_restore(error: DamagedDatabaseError, newest: Path | None) -> bool:
-    """Tell the user the database is damaged; True when they choose to restore `newest`."""
-    from PySide6.QtCore import Qt  # not at the top: its enums cost ~22 ms before first paint
+    """Tell the user the database is damaged (or empty where backups exist); True when they
+    choose to restore `newest`."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    text = QApplication.translate(
-        "app",
-        "Your NetDesk database is damaged:\n{0}\n\nNetDesk has not changed or replaced it.",
-    ).format(error.path)
-    if newest is not None:
-        text += QApplication.translate(
-            "app", "\n\nRestore the newest good backup ({0})? The damaged file is kept aside."
-        ).format(newest.name)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Close)
-    else:
-        text += QApplication.translate("app", "\n\nNo good backup was found.")
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-    box.setText(text)
-    box.setDetailedText("\n".join(error.problems))
+    from netdesk.store.errors import EmptyDatabaseError
+    from netdesk.ui.store_faults import restore_box
+
+    empty = isinstance(error, EmptyDatabaseError)
+    box = restore_box(error.path, error.problems, newest, empty)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def tell_cannot_open(reason: str) -> None:
+    """Say why the store cannot be opened (NetDesk then quits)."""
+    from netdesk.ui.store_faults import refusal_box
+
+    refusal_box(reason).exec()
 
 
 def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
     """Open the database, offering the newest good backup if it is damaged; False to quit.
 
     `ask` decides whether to restore (default: ask the user in a dialog). An older schema is left
-    for `StoreUpgrade` to upgrade off the GUI thread.
+    for `StoreUpgrade` to upgrade off the GUI thread. A folder that cannot be written opens the
+    store read-only and never offers a restore; what cannot be opened at all (a newer NetDesk's
+    file, another NetDesk writing, a path too long) is explained.
     """
     from netdesk.store import backup
+    from netdesk.store.access import file_writable
     from netdesk.store.db import DamagedDatabaseError, open_database
+    from netdesk.store.errors import BUSY_MESSAGE, StoreError, is_busy
 
+    read_only = not file_writable(paths.database)
     try:
-        open_database(paths.database, defer_upgrade=True)
+        open_database(paths.database, defer_upgrade=True, read_only=read_only)
         return True
     except DamagedDatabaseError as error:
         log.error("%s", error)
+        if read_only:
+            tell_cannot_open(f"{error}\n\nIts folder cannot be written; NetDesk changed nothing.")
+            return False
         newest = backup.newest_good(paths.database)
-        if newest is None or not (ask or ask_restore)(error, newest):
+        if not (ask or ask_restore)(error, newest) or newest is None:
             return False
         kept = backup.restore(newest, paths.database)
-        log.warning("Restored %s; damaged file kept as %s", newest, kept)
+        log.warning("Restored %s; previous file kept as %s", newest, kept)
         open_database(paths.database, defer_upgrade=True)
         return True
+    except StoreError as error:
+        log.error("%s", error)
+        tell_cannot_open(str(error))
+        return False
+    except Exception as error:
+        if not is_busy(error):
+            raise
+        log.error("%s", error)
+        tell_cannot_open(BUSY_MESSAGE)
+        return False
 
 
 def settings_for(paths: Paths) -> QSettings:
@@ -140,9 +154,14 @@ def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
     if not open_store(paths):
         QApplication.exit(1)
         return
+    from netdesk.store.db import opened_read_only
     from netdesk.store.migrations import pending
     from netdesk.store.models import db
 
+    if opened_read_only():
+        from netdesk.ui.store_faults import show_read_only
+
+        show_read_only(window, paths.data_dir)
     if pending(db.obj):
         from netdesk.ui.upgrade import StoreUpgrade
 
@@ -214,5 +233,9 @@ def run_gui(paths: Paths, files: list[str]) -> int:
     status = app.exec()
     for server in servers:
         server.close()
+    if "netdesk.store.db" in sys.modules:  # opened: a clean close spares the next full check
+        from netdesk.store.db import close_database
+
+        close_database(clean=True)
     reporter.uninstall()
     return status

@@ -19,24 +19,33 @@ if TYPE_CHECKING:
 log = logging.getLogger("netdesk")
 
 
-def setup_logging(log_file: Path) -> None:
-    """Log to a rotating file (1 MB x 3) in the log folder."""
+def setup_logging(log_file: Path) -> bool:
+    """Log to a rotating file (1 MB x 3) in the log folder; False when it cannot be written
+    (a read-only folder), and then to stderr."""
     import logging.handlers
 
-    log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as error:
+        handler = logging.StreamHandler()
+        logging.getLogger().addHandler(handler)
+        log.warning("Cannot write the log file %s (%s): logging to stderr", log_file, error)
+        return False
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    return True
 
 
 class CrashReporter(QObject):
     """Installs itself as sys.excepthook and threading.excepthook."""
 
     _report = Signal(str)
+    _fault = Signal(str)
 
     def __init__(self, log_file: Path) -> None:
         super().__init__()
@@ -45,6 +54,7 @@ class CrashReporter(QObject):
         # Reports from other threads are queued to this one; the dialog always waits for the
         # event loop (never opened inside the hook). No `Qt` enums: this runs before first paint.
         self._report.connect(self._show_later)
+        self._fault.connect(lambda text: QTimer.singleShot(0, lambda: self._show_fault(text)))
         self._previous = sys.excepthook
 
     def install(self) -> None:
@@ -66,6 +76,14 @@ class CrashReporter(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             QCoreApplication.quit()
             return
+        from netdesk.core.faults import fault_message
+
+        fault = fault_message(exc) if exc is not None else None
+        if fault is not None:  # another NetDesk writing, a read-only store: words, no traceback
+            log.warning("%s (%s)", fault, exc)
+            if QApplication.instance() is not None:
+                self._fault.emit(fault)
+            return
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("Uncaught exception\n%s", text)
         if QApplication.instance() is None:
@@ -77,18 +95,25 @@ class CrashReporter(QObject):
         QTimer.singleShot(0, lambda: self._show(text))
 
     def _show(self, text: str) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("NetDesk hit a problem"), "")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
+        box = self._box(
             self.tr(
                 "Something went wrong. Your data is safe: every change is saved as you make it.\n\n"
                 "The details are in the log file:\n{0}"
             ).format(self.log_file)
         )
         box.setDetailedText(text)
+
+    def _show_fault(self, text: str) -> None:
+        """A store fault the user can act on: the one line, with nothing lost, no traceback."""
+        self._box(self.tr("{0}\n\nWhat you were doing was not saved.").format(text))
+
+    def _box(self, text: str) -> QMessageBox:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("NetDesk hit a problem"), "")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(
@@ -96,3 +121,4 @@ class CrashReporter(QObject):
         )
         self.dialogs.append(box)
         box.show()
+        return box

@@ -73,7 +73,10 @@ class Task(QObject):
         except Cancelled:
             self.cancelled.emit()
         except Exception as exc:  # reported to the user, never swallowed
-            self.failed.emit(str(exc) or type(exc).__name__, traceback.format_exc())
+            from netdesk.core.faults import fault_message
+
+            message = fault_message(exc) or str(exc) or type(exc).__name__
+            self.failed.emit(message, traceback.format_exc())
         else:
             self.succeeded.emit(result)
         finally:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,21 +11,11 @@ from netdesk.cli import EXIT_BUSY, _store
 from netdesk.store import backup
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact
-from tests.read_only import read_only_folder
+from tests.fault_helpers import read_only_folder, write_lock_held
 from tests.store.test_store_faults import ODD_NAMES, network_with_backup
 
 BUSY_LINE = "NetDesk's database is busy (another NetDesk is writing); try again\n"
 CARD = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@example.org\nEND:VCARD\n"
-
-HOLD = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN IMMEDIATE")
-print("holding", flush=True)
-sys.stdin.read()
-conn.execute("ROLLBACK")
-"""
-
 
 @pytest.fixture
 def cli(capsys):  # type: ignore[no-untyped-def]
@@ -50,15 +38,8 @@ def held(paths, monkeypatch):  # type: ignore[no-untyped-def]
     open_database(paths.database, daily_backup=False)
     Contact.update(cadence_days=30).execute()  # `due` has check-ins to write
     close_database()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(paths.database)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
-    yield paths
-    holder.communicate("", timeout=10)
+    with write_lock_held(paths.database):
+        yield paths
 
 
 def test_due_while_another_process_writes_is_one_line_and_its_own_code(cli, held) -> None:

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from netdesk.core.changes import Changes
+from netdesk.core.contacts import ContactService
+from netdesk.formats.draft import ContactDraft
 from netdesk.store import backup, migrations
 from netdesk.store.access import MAX_FOLDER_BYTES
 from netdesk.store.db import close_database, open_database
@@ -24,8 +27,9 @@ from netdesk.store.models import Contact
 def network_with_backup(db_path: Path, people: int = 3) -> Path:
     """A database of `people` contacts and one backup of it; returns the backup."""
     database = open_database(db_path, daily_backup=False)
+    contacts = ContactService(Changes())
     for index in range(people):
-        Contact.create(display_name=f"Person {index}")
+        contacts.create(ContactDraft(given_name="Person", family_name=str(index)))
     taken = backup.take(database, db_path, reason="manual")
     close_database()
     return taken
