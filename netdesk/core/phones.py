@@ -24,6 +24,13 @@ def default_region() -> str:
     return "US"
 
 
+def is_region(code: str) -> bool:
+    """Whether `code` is a region whose phone numbers can be read ("GB", "US")."""
+    import phonenumbers
+
+    return code in phonenumbers.SUPPORTED_REGIONS
+
+
 def normalise(value: str, region: str | None = None) -> str:
     """E.164 form of a phone number ("+442079460000"), or "" when it cannot be parsed."""
     import phonenumbers

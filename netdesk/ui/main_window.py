@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
+from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -179,13 +179,15 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        from netdesk.ui.stored_settings import read_bytes, read_text
+
+        geometry = read_bytes(self.settings, "window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
         keys = [spec.key for spec in self.specs]
-        last = self.settings.value("window/last_view", keys[0] if keys else "")
+        last = read_text(
+            self.settings, "window/last_view", keys[0] if keys else "", keys.__contains__
+        )
         if keys:
             self.sidebar.setCurrentRow(keys.index(last) if last in keys else 0)
 

@@ -7,15 +7,7 @@ from datetime import datetime, time
 
 from PySide6.QtCore import QSettings
 
-
-def _time(value: object, default: time | None) -> time | None:
-    """A stored time: missing gives the default, "" means none (no quiet hours)."""
-    if value is None:
-        return default
-    try:
-        return time.fromisoformat(str(value)) if value != "" else None
-    except ValueError:
-        return default
+from netdesk.ui.stored_settings import read_bool, read_datetime, read_time
 
 
 @dataclass
@@ -37,15 +29,14 @@ class ReminderSettings:
 
     @classmethod
     def load(cls, settings: QSettings) -> ReminderSettings:
+        """The stored settings; a value that cannot be read is its default (and logged)."""
         default = cls()
-        paused = settings.value("reminders/paused_until", "")
-        close = settings.value("reminders/close_to_tray", default.close_to_tray)
         return cls(
-            digest=_time(settings.value("reminders/digest"), default.digest) or default.digest,
-            quiet_start=_time(settings.value("reminders/quiet_start"), default.quiet_start),
-            quiet_end=_time(settings.value("reminders/quiet_end"), default.quiet_end),
-            paused_until=datetime.fromisoformat(paused) if paused else None,
-            close_to_tray=str(close).lower() in ("true", "1"),
+            digest=read_time(settings, "reminders/digest", default.digest) or default.digest,
+            quiet_start=read_time(settings, "reminders/quiet_start", default.quiet_start),
+            quiet_end=read_time(settings, "reminders/quiet_end", default.quiet_end),
+            paused_until=read_datetime(settings, "reminders/paused_until"),
+            close_to_tray=read_bool(settings, "reminders/close_to_tray", default.close_to_tray),
         )
 
     def save(self, settings: QSettings) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QSplitter, QTableView
 
+from netdesk.ui.stored_settings import read_bytes
+
 HEADER_KEY = "contacts/header"
 SPLITTER_KEY = "contacts/splitter"
 # First start: "Last contacted" and "Next follow-up" right after the organisation; the list gets
@@ -20,14 +22,14 @@ _DEFAULT_SIZES = [600, 500]
 def remember_layout(settings: QSettings, table: QTableView, splitter: QSplitter) -> None:
     """Put back the stored layout (or the default one) and store every change the user makes."""
     header = table.horizontalHeader()
-    state = settings.value(HEADER_KEY)
+    state = read_bytes(settings, HEADER_KEY)
     if state:
         header.restoreState(state)
         table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
     else:
         for source, target in _DEFAULT_MOVES:
             header.moveSection(source, target)
-    sizes = settings.value(SPLITTER_KEY)
+    sizes = read_bytes(settings, SPLITTER_KEY)
     if sizes:
         splitter.restoreState(sizes)
     else:

@@ -15,12 +15,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from netdesk.core.merge import find_duplicates
+from netdesk.core.phones import is_region
 from netdesk.core.services import Services
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.contacts import commands
 from netdesk.ui.contacts.duplicate_prompt import DuplicateChoice, ask_about_duplicate
 from netdesk.ui.contacts.merge_dialog import MergeDialog
+from netdesk.ui.stored_settings import read_text
 from netdesk.ui.undo import undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
@@ -76,7 +78,7 @@ class ContactsController(QObject):
 
     def phone_region(self, default: str) -> str:
         """The region phone numbers are read in (Edit → Contact settings…)."""
-        return str(self.settings.value(REGION_KEY, "") or default)
+        return read_text(self.settings, REGION_KEY, default, is_region)
 
     def install(self, window: MainWindow) -> None:
         """Put the actions in the main window's menus; Find works from every view (it shows

@@ -1,0 +1,70 @@
+"""A hand-edited or damaged ui-settings.ini never crashes start-up: every value falls back to its
+default, and the bad one is logged."""
+
+from __future__ import annotations
+
+import logging
+from datetime import time
+
+from PySide6.QtWidgets import QApplication
+
+from netdesk.store.db import close_database
+from netdesk.ui import app as app_module
+from netdesk.ui.reminder_settings import ReminderSettings
+from netdesk.ui.reminders import Reminders
+
+GARBAGE = """[window]
+geometry=garbage
+last_view=contacts, today
+
+[contacts]
+header=not a header
+splitter=1, 2
+phone_region=Atlantis
+
+[reminders]
+digest=25:99
+quiet_start=soon
+quiet_end=later, maybe
+paused_until=garbage
+close_to_tray=maybe
+"""
+
+
+def test_a_damaged_settings_file_starts_with_defaults_and_says_so(qtbot, paths, caplog) -> None:
+    paths.data_dir.mkdir(parents=True)
+    (paths.data_dir / "ui-settings.ini").write_text(GARBAGE)
+    caplog.set_level(logging.WARNING, logger="netdesk.ui.stored_settings")
+    window = app_module.build_shell(paths)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        app_module.finish_startup(window, paths, [])
+        assert window.current_view() == "today"  # last_view held a list
+        contacts = window.show_view("contacts")
+        reminders = next(r for r in window.findChildren(Reminders))
+        assert reminders.settings == ReminderSettings()
+        assert contacts.editor.region != "Atlantis"
+        assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    finally:
+        close_database()
+    bad = {record.getMessage().split(": ", 1)[1].split("=", 1)[0] for record in caplog.records}
+    assert bad == {
+        "window/geometry",
+        "window/last_view",
+        "contacts/header",
+        "contacts/splitter",
+        "contacts/phone_region",
+        "reminders/digest",
+        "reminders/quiet_start",
+        "reminders/quiet_end",
+        "reminders/paused_until",
+        "reminders/close_to_tray",
+    }
+
+
+def test_good_values_are_read_back(qtbot, paths) -> None:
+    settings = app_module.settings_for(paths)
+    chosen = ReminderSettings(digest=time(8, 30), quiet_start=None, close_to_tray=False)
+    chosen.save(settings)
+    assert ReminderSettings.load(settings) == chosen
