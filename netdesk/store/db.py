@@ -26,8 +26,6 @@ from netdesk.store.errors import (
 from netdesk.store.integrity import examine, read_only_uri
 from netdesk.store.models import db
 
-__all__ = ["DamagedDatabaseError", "UpgradeError", "close_database", "open_database"]
-
 PRAGMAS = {
     "journal_mode": "wal",
     "synchronous": "normal",
@@ -38,7 +36,8 @@ PRAGMAS = {
 }
 READ_ONLY_PRAGMAS = {"foreign_keys": 1, "cache_size": -16000, "temp_store": "memory"}
 
-_open: dict[str, object] = {}  # the path opened for writing and the day of its last full check
+# The file opened for writing and the day of its last full check, for the clean-close record.
+_session: list[tuple[Path, date]] = []
 
 
 def _ensure_private_file(path: Path) -> None:
@@ -100,7 +99,7 @@ def open_database(
     database = connect(path)
     db.initialize(database)
     database.connect(reuse_if_open=True)
-    _open.update(path=path, checked_on=checked_on)
+    _session[:] = [(path, checked_on)]
     for suffix in ("-wal", "-shm"):
         side = Path(str(path) + suffix)
         if side.exists():
@@ -131,7 +130,7 @@ def _open_read_only(path: Path, fresh: bool) -> SqliteDatabase:
     if migrations.pending(database):
         database.close()
         raise ReadOnlyUpgradeError(path)
-    _open.clear()
+    _session.clear()
     return database
 
 
@@ -163,6 +162,6 @@ def close_database(*, clean: bool = False) -> None:
     """
     if db.obj is not None and not db.obj.is_closed():
         db.obj.close()
-    if clean and _open:
-        clean_close.remember(_open["path"], _open["checked_on"])  # type: ignore[arg-type]
-    _open.clear()
+    if clean and _session:
+        clean_close.remember(*_session[0])
+    _session.clear()

@@ -17,6 +17,7 @@ from tests.store.test_store_faults import ODD_NAMES, network_with_backup
 BUSY_LINE = "NetDesk's database is busy (another NetDesk is writing); try again\n"
 CARD = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@example.org\nEND:VCARD\n"
 
+
 @pytest.fixture
 def cli(capsys):  # type: ignore[no-untyped-def]
     def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
