@@ -159,7 +159,8 @@ def _print(summary: dict[str, object], as_json: bool) -> None:
         )
     for kind in ("error", "warning"):
         for problem in summary[f"{kind}s"]:  # type: ignore[attr-defined]
-            print(f"{kind}: {problem['file']}, card {problem['card']}: {problem['reason']}")
+            line = f" (line {problem['line']})" if problem.get("line") else ""
+            print(f"{kind}: {problem['file']}, card {problem['card']}{line}: {problem['reason']}")
 
 
 _DONE = {"keep": "kept aside", "replace": "replaced", "append": "appended"}

@@ -17,6 +17,9 @@ MULTI = " ::: "
 _GROUP = re.compile(r"^(E-mail|Phone|Website|Address) (\d+) - (.+)$")
 _GROUP_KINDS = {"E-mail": "email", "Phone": "phone", "Website": "url", "Address": "address"}
 _ADR_FIELDS = ("PO Box", "Extended Address", "Street", "City", "Region", "Postal Code", "Country")
+_CUSTOM = re.compile(r"^Custom Field (\d+) - Label$")
+UID_LABEL = "NetDesk UID"
+"""The custom field label NetDesk's CSV export gives a contact's UID."""
 _SYSTEM_GROUPS = {"myContacts", "starred"}
 _KNOWN_LABELS = {"home", "work", "mobile", "other", "main", "fax", "pager", "work fax", "home fax"}
 _DATE_FORMATS = ("%d %b %Y", "%d-%b-%y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y")
@@ -74,8 +77,12 @@ def _cell(row: dict[str, str], *names: str) -> str:
 
 
 def _url_method(value: str, label: str = "") -> MethodDraft:
-    """A link; a profile's label names its service (what the writer puts there), so it has none."""
+    """A link, or a profile: a known network's URL, or a chat address (`xmpp:…`, whose label
+    names its service, as the writer puts it; a profile has no label of its own)."""
     service = profile_service(value)
+    scheme, colon, _ = value.partition(":")
+    if not service and colon and scheme.isalpha() and scheme.lower() not in ("http", "https"):
+        service = label or scheme.lower()
     if service:
         return MethodDraft("profile", value, service=service)
     return MethodDraft("url", value, label)
@@ -115,6 +122,7 @@ def google_row(row: dict[str, str]) -> ContactDraft:
     )
     labels = _cell(row, "Labels", "Group Membership")
     draft.tags = [tag for t in labels.split(MULTI) if (tag := _tag(t.strip()))]
+    draft.uid = _custom_field(row, UID_LABEL)
     if photo := _cell(row, "Photo"):
         draft.photo_url = photo
     groups: dict[tuple[str, int], dict[str, str]] = {}
@@ -126,6 +134,15 @@ def google_row(row: dict[str, str]) -> ContactDraft:
     for (kind, _), fields in sorted(groups.items(), key=lambda item: item[0][1]):
         draft.methods.extend(_group_methods(_GROUP_KINDS[kind], fields))
     return draft
+
+
+def _custom_field(row: dict[str, str], label: str) -> str:
+    """The value of the "Custom Field N" whose label is `label`, or ""."""
+    for header, cell in row.items():
+        match = _CUSTOM.match(header or "")
+        if match and clean(cell) == label:
+            return clean(row.get(f"Custom Field {match.group(1)} - Value"))
+    return ""
 
 
 def _tag(label: str) -> str:

@@ -4,7 +4,8 @@ Cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading
 spreadsheet shows them as text instead of running them as formulas (see csv_columns.neutralise;
 the CSV reader takes exactly that `'` away again). Phone numbers are left as they are: Google
 Contacts would keep the `'` in `'+1 415…`, and a cell of digits, spaces and `+ - ( ) . /`
-cannot call anything.
+cannot call anything. The contact's UID goes in a custom field (as Google exports its own), so
+importing the file again finds the same people.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import io
 import re
 from collections.abc import Iterable
 
-from netdesk.formats.csv_columns import MULTI, neutralise
+from netdesk.formats.csv_columns import MULTI, UID_LABEL, neutralise
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import YEARLESS
 
@@ -34,6 +35,8 @@ _FIXED = (
     "Notes",
     "Photo",
     "Labels",
+    "Custom Field 1 - Label",
+    "Custom Field 1 - Value",
 )
 _ADR_COLUMNS = ("PO Box", "Extended Address", "Street", "City", "Region", "Postal Code", "Country")
 _GROUPS = (
@@ -95,6 +98,8 @@ def _fixed_cells(draft: ContactDraft) -> list[str]:
         draft.notes,
         draft.photo_url,
         MULTI.join(draft.tags),
+        UID_LABEL if draft.uid else "",
+        draft.uid,
     ]
     return [neutralise(cell) for cell in cells]
 

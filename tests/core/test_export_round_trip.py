@@ -1,0 +1,65 @@
+"""Export → import into an empty database → export again gives the same cards, field for field,
+in vCard 4.0, 3.0 and CSV: for the corpus, a gen_network.py network (photos included) and
+hypothesis contacts with every kind of awkward text (the full-size network:
+`python -m tests.core.round_trip_check 10000`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bench.match_quality import generator
+from netdesk.formats.draft import ContactDraft
+from tests.core.round_trip_check import (
+    FORMATS,
+    RoundTrip,
+    export_import_export,
+    import_files,
+    network,
+)
+from tests.formats.strategies import contacts
+
+
+def _assert_same(trip: RoundTrip, at_least: int) -> None:
+    assert not trip.errors
+    assert len(trip.first) >= at_least
+    assert trip.second == trip.first
+    assert trip.same_cards()
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_the_corpus_round_trips(corpus_dir: Path, tmp_path: Path, fmt: str) -> None:
+    files = [p for p in sorted(corpus_dir.iterdir()) if "LargeFile" not in p.name]  # fast
+    _assert_same(export_import_export(import_files(files), tmp_path, fmt), 60)
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_network_with_photos_round_trips(tmp_path: Path, fmt: str) -> None:
+    if generator() is None:
+        pytest.skip("../shared/tools/gen_network.py is absent")
+    vcf = network(200, tmp_path / "net")
+    trip = export_import_export(import_files([vcf]), tmp_path, fmt)
+    _assert_same(trip, 200)
+    if fmt != "csv":
+        assert sum(line.startswith("PHOTO") for line in trip.export.splitlines()) >= 10
+
+
+def _create(drafts: list[ContactDraft]):  # type: ignore[no-untyped-def]
+    return lambda _importer, contacts: [contacts.create(d) for d in drafts]
+
+
+PEOPLE = st.lists(st.integers(0, 10**6), min_size=1, max_size=4, unique=True).flatmap(
+    lambda numbers: st.tuples(*(contacts(n) for n in numbers))
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(drafts=PEOPLE, fmt=st.sampled_from(list(FORMATS)))
+def test_any_contacts_round_trip(tmp_path_factory, drafts: tuple, fmt: str) -> None:
+    folder = tmp_path_factory.mktemp("trip")
+    _assert_same(export_import_export(_create(list(drafts)), folder, fmt), len(drafts))
