@@ -27,7 +27,7 @@ ENCODINGS = {
     "cp932": "Shift_JIS (Japanese)",
     "gb18030": "GB18030 (Chinese, simplified)",
     "big5": "Big5 (Chinese, traditional)",
-    "cp949": "EUC-KR (Korean)",
+    "euc_kr": "EUC-KR (Korean)",
     "cp1251": "Windows-1251 (Cyrillic)",
     "cp1250": "Windows-1250 (Central European)",
     "cp1253": "Windows-1253 (Greek)",

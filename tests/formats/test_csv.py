@@ -109,7 +109,9 @@ THUNDERBIRD = "First Name,Last Name,Display Name,Primary Email,Notes\r\n{}\r\n"
     ("row", "encoding", "detected"),
     [
         ("太郎,山田,山田 太郎,taro@example.jp,", "shift_jis", "cp932"),
+        ("美咲,高橋,高橋 美咲,m@example.jp,佐藤 健と東京で", "shift_jis", "cp932"),
         ("伟,王,王伟,wei@example.cn,", "gb18030", "gb18030"),
+        ("민준,김,김 민준,m@example.kr,", "euc_kr", "euc_kr"),
         ("Jürgen,Müller,Jürgen Müller,j@x.de,Société — 5 €", "cp1252", "cp1252"),
         ("Иван,Петров,Иван Петров,ivan@x.ru,", "cp1251", "cp1251"),
         ("Zoë,Z,Zoë Z,z@x.test,", "utf-8", "utf-8"),
