@@ -273,5 +273,9 @@ class ContactService:
         ContactTag.delete().where(ContactTag.contact == contact_id).execute()
         unique = list(dict.fromkeys(n.strip() for n in names if n.strip()))
         for name in unique:
-            tag = Tag.get_or_none(fn.lower(Tag.name) == name.lower()) or Tag.create(name=name)
+            tag = (  # SQLite's lower() knows ASCII only: "Ärzte" is found by its own spelling
+                Tag.get_or_none(Tag.name == name)
+                or Tag.get_or_none(fn.lower(Tag.name) == name.lower())
+                or Tag.create(name=name)
+            )
             ContactTag.insert(contact=contact_id, tag=tag.id).on_conflict_ignore().execute()

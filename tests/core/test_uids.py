@@ -43,3 +43,8 @@ def test_every_exported_card_has_its_contacts_uid(services) -> None:
     for fmt in ("vcard", "vcard3"):
         cards = read_vcards(services.exporting.export(fmt).encode(), "out.vcf").drafts
         assert [c.uid for c in cards] == [services.contacts.load(i).uid for i in ids]
+
+
+def test_a_tag_with_a_non_ascii_capital_is_shared(services) -> None:
+    ids = [services.contacts.create(ContactDraft(given_name=n, tags=["Ärzte"])) for n in "AB"]
+    assert [services.contacts.load(i).tags for i in ids] == [["Ärzte"], ["Ärzte"]]
