@@ -19,6 +19,7 @@ from pathlib import Path
 
 from netdesk.formats.csv_columns import google_row, linkedin_row, outlook_row
 from netdesk.formats.draft import CardError, ContactDraft, ParseResult
+from netdesk.formats.surprises import unexpected
 from netdesk.formats.text import decode_csv
 
 _HEADER_SCAN_ROWS = 20
@@ -172,7 +173,8 @@ def _read_row(
     try:
         draft = reader(row)
     except Exception as exc:  # one bad row must not cost the others
-        result.errors.append(CardError(result.file, number, f"unreadable row: {exc!r}", line))
+        reason = unexpected(exc, "unreadable row")
+        result.errors.append(CardError(result.file, number, reason, line))
         return
     draft.source = flavour
     if draft.has_identity():

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
+from netdesk.formats.surprises import unexpected
 from netdesk.formats.vcard_text import decode_bytes
 
 MAX_VALUE_CHARS = 16 * 2**20
@@ -238,7 +239,7 @@ def _add_with_params(
 
 
 def _unreadable(line: str, exc: Exception) -> str:
-    return f"unreadable line {line[:40]!r}: {exc!r}"
+    return unexpected(exc, f"unreadable line {line[:40]!r}")
 
 
 def _continue(card: RawCard, line: str) -> None:

@@ -27,6 +27,7 @@ from urllib.parse import unquote_to_bytes
 
 from netdesk.formats.draft import CardError, ContactDraft, MethodDraft, ParseResult
 from netdesk.formats.profiles import profile_service
+from netdesk.formats.surprises import unexpected
 from netdesk.formats.vcard_lines import MAX_VALUE_CHARS, Prop, RawCard, split_cards
 from netdesk.formats.vcard_text import logical_lines
 
@@ -77,7 +78,7 @@ def _read_card(raw: RawCard, result: ParseResult) -> None:
     try:
         draft = card_to_draft(raw)
     except Exception as exc:  # any surprise in one card must not cost the others
-        result.errors.append(CardError(file, raw.number, f"unreadable card: {exc!r}"))
+        result.errors.append(CardError(file, raw.number, unexpected(exc, "unreadable card")))
         return
     if raw.problem:
         result.errors.append(CardError(file, raw.number, raw.problem))
