@@ -22,6 +22,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from netdesk.formats.ics_recurrence import occurrence_starts
+from netdesk.formats.surprises import unexpected
 
 PRODID = "-//NetDesk//Events//EN"
 
@@ -48,11 +49,12 @@ class IcsResult:
     file: str
     events: list[IcsEvent] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-def _zone_name(moment: datetime) -> str:
+def _zone_name(moment: datetime | date) -> str:
     """The IANA name of an aware time's zone, "UTC" for other fixed zones, "" when floating."""
-    if moment.tzinfo is None:
+    if getattr(moment, "tzinfo", None) is None:  # a floating time, or a date
         return ""
     return getattr(moment.tzinfo, "key", "") or "UTC"
 
@@ -71,21 +73,64 @@ def _text(component: VEvent, name: str) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def _event(component: VEvent) -> IcsEvent:
+class IcsProblem(ValueError):
+    """Why one VEVENT cannot be imported, in words for the user."""
+
+
+_PARTS = {
+    "DTSTART": "start",
+    "DTEND": "end",
+    "DURATION": "duration",
+    "RECURRENCE-ID": "replaced date",
+    "RRULE": "repeat rule",
+    "EXDATE": "left-out dates",
+}
+_NEEDED = ("DTSTART", "RECURRENCE-ID")
+"""Without these an event cannot be placed; without the others it imports with a warning."""
+
+
+_TYPES = {"DTSTART": date, "DTEND": date, "RECURRENCE-ID": date, "DURATION": timedelta}
+
+
+def _broken(component: VEvent) -> dict[str, str]:
+    """What icalendar could not read of the properties we use, or read as the wrong kind of
+    value (a duration as a start): name → why, in our words."""
+    found = {}
+    for name, _message in component.errors:
+        name = (name or "").upper()  # None: a line that is no property at all
+        if name in _PARTS and name not in found:
+            raw = str(component.get(name, ""))[:40]
+            found[name] = f"its {_PARTS[name]} ({name}) cannot be read: {raw!r}"
+    for name, kind in _TYPES.items():
+        prop = component.get(name)
+        if name in found or prop is None:
+            continue
+        if isinstance(prop, list):
+            found[name] = f"its {_PARTS[name]} ({name}) is given more than once"
+        elif not isinstance(getattr(prop, "dt", None), kind):
+            what = "a duration" if kind is timedelta else "a date"
+            found[name] = f"its {_PARTS[name]} ({name}) is not {what}: {prop.to_ical()[:40]!r}"
+    return found
+
+
+def _event(component: VEvent, broken: dict[str, str]) -> IcsEvent:
+    for name in _NEEDED:
+        if name in broken:
+            raise IcsProblem(broken[name])
     start_prop = component.get("dtstart")
     if start_prop is None:
-        raise ValueError("it has no start (DTSTART)")
+        raise IcsProblem("it has no start (DTSTART)")
     start = start_prop.dt
     all_day = not isinstance(start, datetime)
     zone = "" if all_day else _zone_name(start)
-    end_prop = component.get("dtend")
+    end_prop = None if "DTEND" in broken else component.get("dtend")
     end: datetime | None = None
     if end_prop is not None:
         end_value = end_prop.dt
         if all_day and not isinstance(end_value, datetime):
             end_value = datetime.combine(end_value - timedelta(days=1), time(23, 59))
         end = _wall(end_value, zone)
-    elif component.get("duration") is not None:
+    elif component.get("duration") is not None and "DURATION" not in broken:
         end = _wall(start, zone) + component.get("duration").dt
     summary = _text(component, "summary") or "(untitled event)"
     starts_at = _wall(start, zone)
@@ -109,51 +154,114 @@ def _made_uid(summary: str, start: datetime) -> str:
 
 
 def read_ics(data: bytes, name: str = "", today: date | None = None) -> IcsResult:
-    """The events of an .ics file's bytes; unreadable files and events become errors.
+    """The events of an .ics file's bytes; unreadable files and events become errors, parts of
+    an event that cannot be read (its end, its repeat rule) warnings.
     `today` (default: the local date) starts the year whose occurrences a series gives."""
     result = IcsResult(name)
-    try:
-        calendars = Calendar.from_ical(data, multiple=True)
-    except ValueError as error:
-        result.errors.append(f"{name}: not an iCalendar file ({error})")
-        return result
+    components = _components(data, result)
     seen: set[str] = set()
-    for calendar in calendars:
-        components = list(calendar.walk("VEVENT"))
-        replaced = _replacements(components)
-        for number, component in enumerate(components, start=1):
-            if component.get("recurrence-id") is not None:
-                continue  # read in place of the occurrence it names
+    number = 0
+    for calendar in components:
+        replaced = _replacements(calendar)
+        series = {_text(c, "uid") for c in calendar if _is_series(c)}
+        for component in calendar:
+            number += 1
             try:
-                events = _events(component, today or date.today(), replaced)
-            except (ValueError, TypeError, AttributeError) as error:
+                events = _events(component, today or date.today(), replaced, series, result)
+            except IcsProblem as error:
                 result.errors.append(f"{name}, event {number}: {error}")
+                continue
+            except Exception as error:  # one event nobody foresaw must not cost the others
+                reason = unexpected(error, "unreadable event")
+                result.errors.append(f"{name}, event {number}: {reason}")
                 continue
             for event in events:
                 if event.uid not in seen:
                     seen.add(event.uid)
                     result.events.append(event)
-    if not calendars:
-        result.errors.append(f"{name}: no calendar in this file")
+    if not result.errors and not number:
+        result.errors.append(f"{name}: no events (VEVENT) in this file")
     return result
+
+
+def _components(data: bytes, result: IcsResult) -> list[list[VEvent]]:
+    """The VEVENTs of each calendar in `data`; a file cut short is read up to where it ends."""
+    try:
+        calendars = Calendar.from_ical(data, multiple=True)
+        if not calendars and b"BEGIN:" in data.upper():
+            calendars = Calendar.from_ical(data + _missing_ends(data), multiple=True)
+            if calendars:
+                result.warnings.append(
+                    f"{result.file}: the file is cut short (a missing END: line); "
+                    "what it holds is read"
+                )
+    except ValueError:
+        result.errors.append(f"{result.file}: {_why_not_a_calendar(data)}")
+        return []
+    return [calendar.walk("VEVENT") for calendar in calendars]
+
+
+def _missing_ends(data: bytes) -> bytes:
+    """The END: lines of the components still open at the end of `data`."""
+    opened: list[bytes] = []
+    for line in data.splitlines():
+        keyword, _, kind = line.strip().upper().partition(b":")
+        if keyword == b"BEGIN":
+            opened.append(kind)
+        elif keyword == b"END" and kind in opened:
+            del opened[len(opened) - 1 - opened[::-1].index(kind) :]
+    return b"".join(b"\r\nEND:" + kind for kind in reversed(opened)) + b"\r\n"
+
+
+def _why_not_a_calendar(data: bytes) -> str:
+    if b"BEGIN:VCALENDAR" not in data.upper() and b"BEGIN:VEVENT" not in data.upper():
+        return "not an iCalendar file (no BEGIN:VCALENDAR line)"
+    return "the calendar cannot be read (a line is not of the form NAME:value)"
+
+
+def _is_series(component: VEvent) -> bool:
+    return component.get("rrule") is not None and component.get("recurrence-id") is None
 
 
 def _replacements(components: list[VEvent]) -> dict[str, VEvent]:
     """The VEVENTs with a RECURRENCE-ID, by the occurrence UID they replace."""
     found = {}
     for component in components:
-        original = component.get("recurrence-id")
-        if original is not None and _text(component, "uid"):
-            start = component.get("dtstart")
-            zone = _zone_name(start.dt) if start is not None else ""
-            found[_occurrence_uid(_text(component, "uid"), _wall(original.dt, zone))] = component
+        uid = _occurrence_of(component)
+        if uid:
+            found[uid] = component
     return found
 
 
-def _events(component: VEvent, today: date, replaced: dict[str, VEvent]) -> list[IcsEvent]:
-    """One VEVENT as events: itself, or its kept occurrences (a series)."""
-    event = _event(component)
-    starts = occurrence_starts(component, today)
+def _occurrence_of(component: VEvent) -> str:
+    """The occurrence UID a VEVENT with a RECURRENCE-ID replaces ("" for other VEVENTs)."""
+    original, start = component.get("recurrence-id"), component.get("dtstart")
+    unplaced = start is None or any(name in _broken(component) for name in _NEEDED)
+    if original is None or unplaced or not _text(component, "uid"):
+        return ""
+    zone = _zone_name(start.dt)
+    return _occurrence_uid(_text(component, "uid"), _wall(original.dt, zone))
+
+
+def _events(
+    component: VEvent,
+    today: date,
+    replaced: dict[str, VEvent],
+    series: set[str],
+    result: IcsResult,
+) -> list[IcsEvent]:
+    """One VEVENT as events: itself, its kept occurrences (a series), or nothing when it
+    replaces an occurrence of a series in the file (read in its place)."""
+    broken = _broken(component)
+    event = _event(component, broken)
+    if component.get("recurrence-id") is not None:
+        if event.uid in series:
+            return []
+        return [replace(event, uid=_occurrence_of(component))]  # a lone moved occurrence
+    for name in ("DTEND", "DURATION", "RRULE", "EXDATE"):
+        if name in broken:
+            result.warnings.append(f"{result.file}, {event.summary}: {broken[name]}")
+    starts = [] if "RRULE" in broken else occurrence_starts(component, today, "EXDATE" in broken)
     if not starts:
         return [event]
     length = event.ends_at - event.starts_at if event.ends_at is not None else None
@@ -162,7 +270,7 @@ def _events(component: VEvent, today: date, replaced: dict[str, VEvent]) -> list
         wall = _wall(start, event.timezone)
         uid = _occurrence_uid(event.uid, wall)
         if uid in replaced:
-            occurrence = replace(_event(replaced[uid]), uid=uid)
+            occurrence = replace(_event(replaced[uid], _broken(replaced[uid])), uid=uid)
         else:
             ends = wall + length if length is not None else None
             occurrence = replace(event, uid=uid, starts_at=wall, ends_at=ends)

@@ -17,21 +17,24 @@ WINDOW_DAYS = 365
 MOST = 52
 
 
-def occurrence_starts(component: VEvent, today: date) -> list[datetime]:
-    """Starts of the kept occurrences, in order; [] without a rule or with one that fails."""
-    rule = component.get("rrule")
-    if rule is None:
+def occurrence_starts(component: VEvent, today: date, keep_exdates: bool = False) -> list[datetime]:
+    """Starts of the kept occurrences, in order; [] without a rule or with one that fails.
+    `keep_exdates` when the EXDATEs cannot be read (the caller warns)."""
+    found = component.get("rrule")
+    if found is None:
         return []
+    rules = found if isinstance(found, list) else [found]  # several RRULEs: their union
     first = component.get("dtstart").dt
     if not isinstance(first, datetime):
         first = datetime.combine(first, time.min)
     window = datetime.combine(today, time.min, tzinfo=first.tzinfo)
     try:
-        series = rrulestr(rule.to_ical().decode(), dtstart=first)
+        text = "\n".join(f"RRULE:{rule.to_ical().decode()}" for rule in rules)
+        series = rrulestr(text, dtstart=first, forceset=True)
         starts = series.between(window, window + timedelta(days=WINDOW_DAYS), inc=True)
     except (ValueError, TypeError):
         return []
-    skipped = set(_exdates(component, first))
+    skipped = set() if keep_exdates else set(_exdates(component, first))
     return [start for start in starts if start not in skipped][:MOST]
 
 
@@ -42,6 +45,8 @@ def _exdates(component: VEvent, first: datetime) -> list[datetime]:
     for listed in lists:
         for value in listed.dts:
             moment = value.dt
+            if not isinstance(moment, date):  # a period or duration: nothing to leave out
+                continue
             if not isinstance(moment, datetime):
                 moment = datetime.combine(moment, first.time(), tzinfo=first.tzinfo)
             moments.append(moment)

@@ -127,3 +127,36 @@ def test_random_csv_rows(header: str, rows: list[list[str]]) -> None:
     csv.writer(out).writerows([header.split(","), *rows])
     data = out.getvalue().encode("utf-8", errors="surrogatepass")
     _check(read_csv, data, "rows.csv")
+
+
+ICS_TOKENS = st.sampled_from(
+    [
+        b"BEGIN:VEVENT\r\n",
+        b"END:VEVENT\r\n",
+        b"END:VCALENDAR\r\n",
+        b"RRULE:FREQ=DAILY;COUNT=3\r\n",
+        b"RECURRENCE-ID:20270105T190000\r\n",
+        b"EXDATE:20270105T190000\r\n",
+        b"DTSTART;VALUE=DATE:20260101\r\n",
+        b"DURATION:PT1H\r\n",
+        b"TZID=Europe/Berlin",
+        b"\r\n ",
+        b";",
+        b":",
+        b"\xff",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 6), ICS_TOKENS), max_size=10))
+def test_mutated_calendars(edits: list[tuple[int, int, bytes]]) -> None:
+    from datetime import date
+
+    from netdesk.formats.ics_events import read_ics
+    from tests.formats.test_ics_events import SERIES
+
+    data = _mutate(SERIES, edits)
+    with strict():
+        result = read_ics(data, "fuzz.ics", today=date(2026, 11, 29))
+    assert all(error.startswith("fuzz.ics") for error in result.errors + result.warnings)

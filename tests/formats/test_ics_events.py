@@ -163,3 +163,90 @@ def test_a_series_becomes_its_occurrences_of_the_coming_year() -> None:
     assert [e.starts_at for e in founders] == [datetime(2027, 3, 1)] and founders[0].all_day
     assert [e.summary for e in events if e.uid == "odd@x"] == ["Odd rule"]
     assert read_ics(SERIES, today=date(2026, 11, 29)).events == events  # the same UIDs again
+
+
+def _calendar(*events: str) -> bytes:
+    body = "".join(f"BEGIN:VEVENT\r\n{e}END:VEVENT\r\n" for e in events)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n".encode()
+
+
+def test_a_lone_moved_occurrence_imports_as_one_event() -> None:
+    from datetime import date
+
+    moved = (
+        "UID:pydata-monthly@meetup.com\r\nRECURRENCE-ID;TZID=Europe/Berlin:20270105T190000\r\n"
+        "SUMMARY:New year special\r\nDTSTART;TZID=Europe/Berlin:20270106T180000\r\n"
+    )
+    result = read_ics(_calendar(moved), "moved.ics", today=date(2026, 11, 29))
+    assert (result.errors, result.warnings) == ([], [])
+    (event,) = result.events
+    assert (event.uid, event.summary, event.starts_at, event.timezone) == (
+        "pydata-monthly@meetup.com/20270105T1900",  # as the series would name it
+        "New year special",
+        datetime(2027, 1, 6, 18, 0),
+        "Europe/Berlin",
+    )
+    with_series = read_ics(SERIES, "series.ics", today=date(2026, 11, 29)).events
+    assert event.uid in {e.uid for e in with_series}
+
+
+def test_events_without_a_readable_start_are_named_one_by_one() -> None:
+    data = _calendar(
+        "UID:a\r\nSUMMARY:No start\r\n",
+        "UID:b\r\nSUMMARY:Bad start\r\nDTSTART:2026-13-45\r\n",
+        "UID:c\r\nSUMMARY:Good\r\nDTSTART:20261210T190000Z\r\nDTEND:soon\r\n",
+        "UID:d\r\nSUMMARY:Bad moved\r\nDTSTART:20261210T190000Z\r\nRECURRENCE-ID:zz\r\n",
+    )
+    result = read_ics(data, "talks.ics")
+    assert result.errors == [
+        "talks.ics, event 1: it has no start (DTSTART)",
+        "talks.ics, event 2: its start (DTSTART) cannot be read: '2026-13-45'",
+        "talks.ics, event 4: its replaced date (RECURRENCE-ID) cannot be read: 'zz'",
+    ]
+    assert [(e.uid, e.ends_at) for e in result.events] == [("c", None)]
+    assert result.warnings == ["talks.ics, Good: its end (DTEND) cannot be read: 'soon'"]
+    cut = _calendar("UID:a\r\nSUMMARY:No start\r\n").replace(b"END:VCALENDAR\r\n", b"")
+    assert read_ics(cut, "cut.ics").errors == ["cut.ics, event 1: it has no start (DTSTART)"]
+
+
+def test_unreadable_repeat_rules_and_left_out_dates_are_warnings() -> None:
+    from datetime import date
+
+    rule = "UID:odd@x\r\nSUMMARY:Odd rule\r\nDTSTART:20261210T100000\r\nRRULE:FREQ=SOMETIMES\r\n"
+    left_out = (
+        "UID:w@x\r\nSUMMARY:Weekly\r\nDTSTART:20261210T100000\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\n"
+        "EXDATE:someday\r\n"
+    )
+    result = read_ics(_calendar(rule, left_out), "r.ics", today=date(2026, 12, 1))
+    assert result.errors == []
+    assert [e.uid for e in result.events] == ["odd@x", "w@x/20261210T1000", "w@x/20261217T1000"]
+    assert result.warnings == [
+        "r.ics, Odd rule: its repeat rule (RRULE) cannot be read: 'FREQ=SOMETIMES'",
+        "r.ics, Weekly: its left-out dates (EXDATE) cannot be read: 'someday'",
+    ]
+
+
+def test_files_without_events_say_why() -> None:
+    assert read_ics(b"", "empty.ics").errors == ["empty.ics: no events (VEVENT) in this file"]
+    todo = b"BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nSUMMARY:x\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+    assert read_ics(todo, "t.ics").errors == ["t.ics: no events (VEVENT) in this file"]
+    assert read_ics(b"hello", "h.ics").errors == [
+        "h.ics: not an iCalendar file (no BEGIN:VCALENDAR line)"
+    ]
+    broken = b"BEGIN:VCALENDAR\r\nthis is no line\r\nEND:VCALENDAR\r\n"
+    assert read_ics(broken, "b.ics").errors == [
+        "b.ics: the calendar cannot be read (a line is not of the form NAME:value)"
+    ]
+
+
+def test_a_calendar_cut_short_keeps_its_whole_events() -> None:
+    data = _calendar(
+        "UID:a\r\nSUMMARY:First\r\nDTSTART:20261210T190000Z\r\n",
+        "UID:b\r\nSUMMARY:Second\r\nDTSTART:20261211T190000Z\r\n",
+    )
+    cut = data[: data.rindex(b"END:VEVENT")]
+    result = read_ics(cut, "cut.ics")
+    assert [e.summary for e in result.events] == ["First", "Second"] and result.errors == []
+    assert result.warnings == [
+        "cut.ics: the file is cut short (a missing END: line); what it holds is read"
+    ]
