@@ -1,8 +1,10 @@
 """The .ics part of `netdesk import`: calendar files become events (matched by UID on re-import).
 
-Prints "events created: N" / "events updated: N" (prefixed "would be" for a dry run) and one
-"error:" line per unreadable event, or one JSON object per file with `--json`. Returns the exit
-status: 0, 1 when some events failed, 2 when a file cannot be read (nothing is imported then).
+`read_calendars` reads every file before anything is written (a file that cannot be read is
+exit status 2 with nothing imported); `import_calendars` writes them as one batch of Import
+history, inside the command's transaction. Prints "events created: N" / "events updated: N"
+(prefixed "would be" for a dry run), one "error:" / "warning:" line per event that could not be
+read whole, or one JSON object per file with `--json`.
 """
 
 from __future__ import annotations
@@ -12,35 +14,36 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from netdesk.paths import Paths
+from netdesk.core.event_import import EventImporter
 
 
-def import_calendars(files: list[str], paths: Paths, dry_run: bool, as_json: bool) -> int:
-    """Import (or with `dry_run`, only try) the events of `files`; the exit status."""
-    if not files:
-        return 0
-    from netdesk.core.services import Services
-    from netdesk.store.models import db
-
+def read_calendars(files: list[str]) -> list[tuple[str, bytes]] | None:
+    """Each file's bytes; None (after saying why on stderr) when one cannot be read."""
     try:
-        sources = [(file, Path(file).read_bytes()) for file in files]
+        return [(file, Path(file).read_bytes()) for file in files]
     except OSError as error:
         print(f"netdesk import: cannot read {error.filename}: {error.strerror}", file=sys.stderr)
-        return 2
-    events = Services(paths=paths).events
+        return None
+
+
+def import_calendars(
+    importer: EventImporter, sources: list[tuple[str, bytes]], dry_run: bool, as_json: bool
+) -> int:
+    """Import the events of `sources` and report them; the exit status (0, or 1 when some
+    events failed). The caller's transaction makes a dry run leave nothing behind."""
+    if not sources:
+        return 0
     status = 0
-    for file, data in sources:
-        with db.atomic() as transaction:
-            summary = events.import_ics(data, file)
-            if dry_run:
-                transaction.rollback()
+    for summary in importer.import_data(sources):
         status = max(status, 1 if summary.errors else 0)
         if as_json:
-            print(json.dumps({"dry_run": dry_run, **asdict(summary)}, ensure_ascii=False))
+            record = {**asdict(summary), "batch_id": None if dry_run else summary.batch_id}
+            print(json.dumps({"dry_run": dry_run, **record}, ensure_ascii=False))
             continue
         prefix = "would be " if dry_run else ""
         print(f"events {prefix}created: {len(summary.created)}")
         print(f"events {prefix}updated: {len(summary.updated)}")
-        for error in summary.errors:
-            print(f"error: {error}")
+        for kind in ("error", "warning"):
+            for problem in getattr(summary, f"{kind}s"):
+                print(f"{kind}: {problem}")
     return status

@@ -14,7 +14,7 @@ import sys
 from dataclasses import asdict
 from datetime import date
 
-from netdesk.cli._ics_import import import_calendars
+from netdesk.cli._ics_import import import_calendars, read_calendars
 from netdesk.cli._store import open_or_report
 from netdesk.core.import_conflicts import Conflict
 from netdesk.core.import_plan import PlannedCard, resolve_all
@@ -46,20 +46,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
-    from netdesk.core.changes import Changes
-    from netdesk.core.contacts import ContactService
-    from netdesk.core.importing import ImportService
+    from netdesk.core.services import Services
+    from netdesk.store.models import db
 
     if not open_or_report(paths, "import"):
         return 1
     calendars = [f for f in args.files if kind_of(f) == "calendar"]
-    events_status = import_calendars(calendars, paths, args.dry_run, args.json)
-    args.files = [f for f in args.files if f not in calendars]
-    if not args.files or events_status == 2:
-        return events_status
-    changes = Changes()
-    service = ImportService(ContactService(changes), changes)
-    plan = service.plan(args.files, _progress("reading") if args.progress else no_progress)
+    files = [f for f in args.files if f not in calendars]
+    sources = read_calendars(calendars)
+    if sources is None:
+        return 2
+    services = Services(paths=paths)
+    service = services.importing
+    reading = _progress("reading") if args.progress else no_progress
+    plan = service.plan(files, reading) if files else ImportPlan(files=[])
     if plan.unreadable:
         for error in plan.errors:
             if error.file in plan.unreadable:
@@ -68,17 +68,23 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     plan.choose_for_all(args.on_duplicate)
     resolve_all(plan, args.on_conflict)
     summary = _summary(plan)
-    if not args.dry_run:
-        report = service.apply(plan, _progress("writing") if args.progress else no_progress)
-        summary.update(
-            dry_run=False,
-            batch_id=report.batch_id,
-            created=report.created,
-            merged=report.merged,
-            unchanged=report.unchanged,
-            skipped=report.skipped,
-            **_conflicts(report.conflicts),
-        )
+    with db.atomic() as transaction:  # events and contacts: all of the command or nothing
+        events_status = import_calendars(services.event_import, sources, args.dry_run, args.json)
+        if args.dry_run:
+            transaction.rollback()
+        elif files:
+            report = service.apply(plan, _progress("writing") if args.progress else no_progress)
+            summary.update(
+                dry_run=False,
+                batch_id=report.batch_id,
+                created=report.created,
+                merged=report.merged,
+                unchanged=report.unchanged,
+                skipped=report.skipped,
+                **_conflicts(report.conflicts),
+            )
+    if not files:
+        return events_status
     _print(summary, args.json)
     return max(events_status, 1 if plan.errors else 0)
 

@@ -1,41 +1,19 @@
-"""Events from and to .ics files: a re-imported file updates its events (matched by UID).
+"""Events as iCalendar items and back: what an imported item sets on an event, the kind a new
+one most likely is, and the .ics export (importing itself is `event_import`'s job).
 
-An import is all or nothing per file. It sets only what a calendar knows — name, times and zone,
-place or online link, web page, description (as notes) — so prep work on an event survives a
-re-import of its schedule.
+An import sets only what a calendar knows — name, times and zone, place or online link, web
+page, description (as notes) — so prep work on an event survives a re-import of its schedule.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from netdesk.core.event_draft import EventDraft
 from netdesk.core.event_times import from_utc
-from netdesk.formats.ics_events import IcsEvent, read_ics, write_ics_events
+from netdesk.formats.ics_events import IcsEvent, write_ics_events
 from netdesk.formats.ics_writer import CalendarEntry
-from netdesk.store.models import Event, db
-
-if TYPE_CHECKING:
-    from netdesk.core.events import EventService
-
-
-@dataclass
-class IcsImportSummary:
-    """What importing one .ics file did."""
-
-    file: str
-    created: list[int] = field(default_factory=list)
-    updated: list[int] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def text(self) -> str:
-        """One line for the user: "3 events added, 1 updated from x.ics"."""
-        added = f"{len(self.created)} event{'' if len(self.created) == 1 else 's'} added"
-        return f"{added}, {len(self.updated)} updated from {Path(self.file).name}"
-
+from netdesk.store.models import Event
 
 _KIND_WORDS = (
     ("career fair", ("career fair", "job fair", "recruiting")),
@@ -62,7 +40,8 @@ def _is_link(location: str) -> bool:
     return location.lower().startswith(("http://", "https://"))
 
 
-def _apply(draft: EventDraft, item: IcsEvent) -> None:
+def apply_item(draft: EventDraft, item: IcsEvent) -> None:
+    """Set what a calendar knows of an event on its draft (prep fields stay as they are)."""
     draft.name = item.summary
     draft.starts_at, draft.ends_at, draft.timezone = item.starts_at, item.ends_at, item.timezone
     if _is_link(item.location):
@@ -72,37 +51,6 @@ def _apply(draft: EventDraft, item: IcsEvent) -> None:
     draft.url = item.url or draft.url
     draft.notes = item.description or draft.notes
     draft.uid = item.uid
-
-
-def import_ics(events: EventService, data: bytes, name: str = "") -> IcsImportSummary:
-    """Create or update (by UID) the events of one .ics file, in one transaction."""
-    parsed = read_ics(data, name, today=events.followups.clock.today())
-    summary = IcsImportSummary(name, errors=list(parsed.errors))
-    with db.atomic():
-        for item in parsed.events:
-            existing = Event.get_or_none(Event.uid == item.uid)
-            draft = (
-                events.load(existing.id)
-                if existing
-                else EventDraft(name="", starts_at=item.starts_at, kind=guess_kind(item))
-            )
-            _apply(draft, item)
-            try:
-                if existing:
-                    events.update(existing.id, draft, publish=False)
-                    summary.updated.append(existing.id)
-                else:
-                    summary.created.append(events.create(draft, publish=False))
-            except ValueError as error:
-                summary.errors.append(f"{name}, {item.summary}: {error}")
-    if summary.created or summary.updated:
-        events.changes.publish("events", summary.created + summary.updated)
-    return summary
-
-
-def import_ics_file(events: EventService, path: str | Path) -> IcsImportSummary:
-    """Import an .ics file (OSError when it cannot be read)."""
-    return import_ics(events, Path(path).read_bytes(), str(path))
 
 
 def _ics_event(event: Event) -> IcsEvent:

@@ -12,17 +12,14 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 from peewee import fn
 
-from netdesk.core import event_ics
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.event_capture import QuickCapture
 from netdesk.core.event_deletion import DeletedEvent, delete_event, restore_event
 from netdesk.core.event_draft import CHECKLIST, EventDraft
-from netdesk.core.event_ics import IcsImportSummary
 from netdesk.core.event_people import EventPeople
 from netdesk.core.event_times import from_utc, to_utc
 from netdesk.core.followup_queries import AgendaItem
@@ -276,18 +273,6 @@ class EventService:
                     when = datetime.combine(day, begins.time())
                     items.append(AgendaItem("event", event.id, when, title))
         return items
-
-    # -- .ics ------------------------------------------------------------------------------------
-
-    def import_ics(self, data: bytes, name: str = "") -> IcsImportSummary:
-        """Create or update (by UID) the events of an .ics file (see `event_ics`)."""
-        return event_ics.import_ics(self, data, name)
-
-    def import_ics_file(self, path: str | Path) -> IcsImportSummary:
-        return event_ics.import_ics_file(self, path)
-
-    def export_ics(self, ids: list[int] | None = None) -> bytes:
-        return event_ics.export_ics(ids)
 
     # -- helpers ------------------------------------------------------------------------------
 

@@ -5,7 +5,8 @@
 creates carry the batch, and each contact it merges into gets an ImportChange with a JSON snapshot
 of it before. If the progress callback raises (the user pressed Cancel), or anything fails, or
 the process is killed, the transaction rolls back and the database is exactly as before.
-`undo(batch_id)` deletes what the batch created and puts merged contacts back as they were.
+`undo(batch_id)` deletes what the batch created and puts merged contacts back as they were (and
+the events of an .ics import: see `import_events`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from netdesk.core import import_groups, import_snapshot
+from netdesk.core import import_events, import_groups, import_snapshot
 from netdesk.core.changes import Changes
 from netdesk.core.clock import Clock
 from netdesk.core.contacts import ContactService
@@ -118,6 +119,8 @@ class BatchRow:
     possible: int = 0
     warnings: int = 0
     kept_aside: int = 0
+    events_created: int = 0
+    events_updated: int = 0
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -353,6 +356,7 @@ class ImportService:
                 )
             ]
             Interaction.delete().where(Interaction.import_batch == batch_id).execute()
+            events = import_events.undo(batch_id)
             for change in reversed(changes):  # a contact merged twice gets its first snapshot
                 if change.action == "merged" and change.contact_id:
                     before = import_snapshot.from_json(change.before)
@@ -365,11 +369,14 @@ class ImportService:
             batch.save()
         self.changes.publish("contacts", created + [c.contact_id for c in changes if c.contact_id])
         self.changes.publish("interactions", touched)
+        if events:
+            self.changes.publish("events", events)
         self.changes.publish("imports", [batch_id])
 
     def history(self) -> list[BatchRow]:
         """Every import batch, newest first."""
         query = ImportBatch.select().order_by(ImportBatch.created_at.desc(), ImportBatch.id.desc())
+        events = import_events.counts()
         return [
             BatchRow(
                 b.id,
@@ -386,6 +393,7 @@ class ImportService:
                 b.possible_count,
                 b.warning_count,
                 b.kept_aside_count,
+                *events.get(b.id, (0, 0)),
             )
             for b in query
         ]

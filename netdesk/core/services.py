@@ -8,6 +8,7 @@ from netdesk.core.changes import Changes
 from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService
 from netdesk.core.dashboard import DashboardService
+from netdesk.core.event_import import EventImporter
 from netdesk.core.events import EventService
 from netdesk.core.exporting import ExportService
 from netdesk.core.followups import FollowUpService
@@ -30,6 +31,7 @@ class Services:
     followups: FollowUpService = field(init=False)
     events: EventService = field(init=False)
     reach_out: ReachOutService = field(init=False)
+    event_import: EventImporter = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -39,3 +41,4 @@ class Services:
         self.followups = FollowUpService(self.changes)
         self.events = EventService(self.changes, self.followups, self.contacts)
         self.reach_out = ReachOutService(self.followups.clock)
+        self.event_import = EventImporter(self.events)

@@ -233,7 +233,26 @@ def test_import_ics_creates_then_updates_events(run, tmp_path: Path) -> None:
     code, out, _ = run("import", "--json", str(schedule))
     result = json.loads(out)
     assert (len(result["created"]), len(result["updated"]), result["dry_run"]) == (0, 4, False)
+    assert isinstance(result["batch_id"], int)
     assert run("import", str(tmp_path / "missing.ics"))[0] == 2
+
+
+def test_a_command_that_exits_2_imports_no_events_either(run, tmp_path: Path) -> None:
+    from tests.formats.test_ics_events import SCHEDULE
+
+    schedule = tmp_path / "schedule.ics"
+    schedule.write_bytes(SCHEDULE)
+    good = _write(tmp_path, "good.vcf", GOOD)
+    code, out, err = run("import", str(schedule), good, str(tmp_path / "missing.vcf"))
+    assert (code, out) == (2, "")
+    assert "missing.vcf" in err
+    assert run("import", str(tmp_path / "missing.ics"), good)[0] == 2
+    code, out, _ = run("export", "--format", "ics")
+    assert b"BEGIN:VEVENT" not in out.encode()
+    assert "Ann Lee" not in run("export")[1]
+    code, out, _ = run("import", "--json", str(schedule), good)
+    events, contacts = out.split("\n", 1)
+    assert json.loads(events)["batch_id"] != json.loads(contacts)["batch_id"]
 
 
 def test_a_failed_schema_upgrade_is_reported_with_its_backup(run, tmp_path, monkeypatch) -> None:

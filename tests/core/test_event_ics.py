@@ -1,12 +1,19 @@
-"""EventService .ics import (upsert by UID, prep kept, all or nothing) and export round trip."""
+"""Importing .ics files (upsert by UID, prep kept, all or nothing, one batch of Import history,
+undo) and the export round trip."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from netdesk.core.clock import FakeClock
+from netdesk.core.event_ics import export_ics
+from netdesk.core.event_import import IcsImportSummary
 from netdesk.store.models import Event
 from tests.formats.test_ics_events import SCHEDULE
+
+
+def _import(services, data: bytes, name: str) -> list[IcsImportSummary]:
+    return services.event_import.import_data([(name, data)])
 
 
 def test_import_creates_then_updates_by_uid(services, tmp_path) -> None:
@@ -16,7 +23,7 @@ def test_import_creates_then_updates_by_uid(services, tmp_path) -> None:
     services.changes.subscribe(lambda topic, ids: published.append(topic))
     path = tmp_path / "schedule.ics"
     path.write_bytes(SCHEDULE)
-    first = events.import_ics_file(path)
+    (first,) = services.event_import.import_files([path])
     assert (len(first.created), first.updated) == (4, [])
     assert first.errors == [f"{path}, event 5: it has no start (DTSTART)"]
     assert first.text() == "4 events added, 0 updated from schedule.ics"
@@ -44,7 +51,7 @@ def test_import_creates_then_updates_by_uid(services, tmp_path) -> None:
     draft = events.load(keynote.id)
     draft.goals, draft.kind = "Ask about pipelines", "conference"
     events.update(keynote.id, draft)
-    again = events.import_ics(SCHEDULE.replace(b"Room A", b"Room B"), "schedule.ics")
+    (again,) = _import(services, SCHEDULE.replace(b"Room A", b"Room B"), "schedule.ics")
     assert (again.created, len(again.updated)) == ([], 4)
     assert Event.select().count() == 4
     kept = events.load(keynote.id)
@@ -56,18 +63,17 @@ def test_import_creates_then_updates_by_uid(services, tmp_path) -> None:
 
 
 def test_export_round_trip_does_not_double(services) -> None:
-    events = services.events
-    events.import_ics(SCHEDULE, "schedule.ics")
-    exported = events.export_ics()
+    _import(services, SCHEDULE, "schedule.ics")
+    exported = export_ics()
     assert exported.count(b"BEGIN:VEVENT") == 4
     assert b"UID:talk-42@pretalx.com" in exported
-    summary = events.import_ics(exported, "export.ics")
+    (summary,) = _import(services, exported, "export.ics")
     assert (summary.created, len(summary.updated), summary.errors) == ([], 4, [])
     assert Event.select().count() == 4
 
 
 def test_unreadable_file_imports_nothing(services) -> None:
-    summary = services.events.import_ics(b"garbage", "x.ics")
+    (summary,) = _import(services, b"garbage", "x.ics")
     assert summary.created == [] and summary.errors
     assert Event.select().count() == 0
 
@@ -90,7 +96,7 @@ def test_follow_up_calendar_file_carries_event_uids(services) -> None:
     data = calendar_ics(services.followups)
     uid = Event.get_by_id(event_id).uid
     assert data.count(f"UID:{uid}".encode()) == 1 and b"LOCATION:Factory" in data
-    summary = services.events.import_ics(data, "followups.ics")
+    (summary,) = _import(services, data, "followups.ics")
     assert (summary.created, summary.updated) == ([], [event_id])
     assert (services.events.load(event_id).starts_at, services.events.load(event_id).notes) == (
         start,
@@ -117,9 +123,47 @@ def test_a_recurring_meetup_imports_its_coming_dates_once(services, tmp_path) ->
     services.followups.clock = FakeClock(datetime(2026, 11, 29, 12, 0))
     path = tmp_path / "meetup.ics"
     path.write_bytes(SERIES)
-    first = services.events.import_ics_file(path)
-    again = services.events.import_ics_file(path)
+    (first,) = services.event_import.import_files([path])
+    (again,) = services.event_import.import_files([path])
     assert len(first.created) == 12 + 1 + 1 + 1 and first.errors == []
     assert again.created == [] and sorted(again.updated) == sorted(first.created)
     meetups = Event.select().where(Event.name.startswith("PyData Berlin"))
     assert meetups.count() == 12
+
+
+def test_an_ics_import_is_a_batch_of_import_history_and_undo_reverts_it(services) -> None:
+    services.followups.clock = FakeClock(datetime(2026, 3, 11, 12, 0))
+    (first,) = _import(services, SCHEDULE, "schedule.ics")
+    keynote = Event.get(Event.uid == "talk-42@pretalx.com")
+    draft = services.events.load(keynote.id)
+    draft.goals = "Ask about pipelines"
+    services.events.update(keynote.id, draft)
+    moved = SCHEDULE.replace(b"Room A", b"Room B").replace(b"20260414T0930", b"20260414T1100")
+    (second,) = _import(services, moved, "schedule-v2.ics")
+    newest, oldest = services.importing.history()
+    assert (oldest.id, newest.id) == (first.batch_id, second.batch_id)
+    assert (oldest.files, oldest.events_created, oldest.events_updated) == (["schedule.ics"], 4, 0)
+    assert (newest.events_created, newest.events_updated, newest.created) == (0, 4, 0)
+    no_start = "schedule.ics, event 5: it has no start (DTSTART)"
+    assert (oldest.failed, oldest.errors) == (1, [no_start])
+    published: list[tuple[str, frozenset[int]]] = []
+    services.changes.subscribe(lambda topic, ids: published.append((topic, ids)))
+
+    services.importing.undo(second.batch_id)
+    back = services.events.load(keynote.id)
+    assert (back.place, back.starts_at, back.goals) == (
+        "Room A, darmstadtium",
+        datetime(2026, 4, 14, 9, 30),
+        "Ask about pipelines",  # prep work is not the calendar's: it stays
+    )
+    assert ("events", frozenset(second.updated)) in published
+    services.importing.undo(first.batch_id)
+    assert Event.select().count() == 0
+    assert [row.undone_at is not None for row in services.importing.history()] == [True, True]
+
+
+def test_undoing_an_import_leaves_events_deleted_since_alone(services) -> None:
+    (summary,) = _import(services, SCHEDULE, "schedule.ics")
+    services.events.delete(summary.created[0])
+    services.importing.undo(summary.batch_id)
+    assert Event.select().count() == 0

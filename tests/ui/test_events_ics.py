@@ -61,7 +61,7 @@ def test_events_view_takes_only_ics(qtbot, services, tmp_path, schedule, monkeyp
     assert not view.open_files([schedule, str(tmp_path / "people.vcf")])
     assert not view.open_files([])
     target = tmp_path / "out.ics"
-    services.events.import_ics(SCHEDULE, "schedule.ics")
+    services.event_import.import_data([("schedule.ics", SCHEDULE)])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     view.choose_export()
     assert target.read_bytes().count(b"BEGIN:VEVENT") == 4
@@ -87,3 +87,29 @@ def test_files_nobody_reads_are_named(window, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
     assert not window.open_files([str(tmp_path / "notes.txt")])
     assert shown and "notes.txt" in shown[0]
+
+
+def test_a_dropped_ics_is_in_import_history_and_undone_there(window, qtbot, schedule) -> None:
+    from PySide6.QtCore import Qt
+
+    assert window.open_files([schedule])
+    view = window.views["events"]
+    _wait_import(qtbot, view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4)
+    history = window.findChild(ImportController).show_history()
+    cells = [history.table.item(0, c).text() for c in range(history.table.columnCount())]
+    assert cells[1:] == [
+        "schedule.ics",
+        *["0"] * 6,
+        "1",  # failed: the event without a start
+        "0",
+        "0",
+        "imported",
+        "4 added, 0 updated",
+    ]
+    history.table.selectRow(0)
+    qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
+    assert Event.select().count() == 0
+    assert history.table.item(0, 11).text() == "undone"
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert view.count.text() == "0 upcoming, 0 past"

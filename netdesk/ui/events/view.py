@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.event_deletion import DeletedEvent
-from netdesk.core.event_ics import IcsImportSummary
+from netdesk.core.event_ics import export_ics
+from netdesk.core.event_import import IcsImportSummary
 from netdesk.core.events import EventDraft
 from netdesk.core.services import Services
 from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
@@ -73,6 +74,7 @@ class EventsView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.events = services.events
+        self.event_import = services.event_import
         self.capture_dialog: CaptureDialog | None = None
         self.kind_filter = _filter_box("All kinds", EVENT_KINDS)
         self.status_filter = _filter_box("All statuses", EVENT_STATUSES)
@@ -169,13 +171,14 @@ class EventsView(QWidget):
     # -- .ics in and out ----------------------------------------------------------------------
 
     def open_files(self, paths: list[str]) -> bool:
-        """Import .ics files as events (in a worker); False unless every path is one."""
+        """Import .ics files as events (in a worker: one batch of Import history); False
+        unless every path is one."""
         if not paths or any(kind_of(p) != "calendar" for p in paths):
             return False
-        events = self.events
+        importer = self.event_import
 
         def work(_progress: object) -> list[IcsImportSummary]:
-            return [events.import_ics_file(path) for path in paths]
+            return importer.import_files(paths)
 
         self.import_task = Task(work, self)
         self.import_task.succeeded.connect(self._imported)
@@ -195,13 +198,13 @@ class EventsView(QWidget):
             self, "Export events", str(Path.home() / "events.ics"), "Calendar files (*.ics)"
         )
         if path:
-            Path(path).write_bytes(self.events.export_ics())
+            Path(path).write_bytes(export_ics())
             self._tell(f"Events saved to {Path(path).name}.")
 
     def _imported(self, summaries: list[IcsImportSummary]) -> None:
-        errors = [error for summary in summaries for error in summary.errors]
+        problems = [p for summary in summaries for p in summary.errors + summary.warnings]
         lines = [summary.text() for summary in summaries]
-        self._tell("\n".join(lines + errors[:10]), error=bool(errors))
+        self._tell("\n".join(lines + problems[:10]), error=bool(problems))
 
     def _tell(self, text: str, error: bool = False) -> None:
         """A plain-text message under the list (red for problems)."""

@@ -37,6 +37,7 @@ class ImportHistoryDialog(QDialog):
         "Warnings",
         "Kept aside",
         "Status",
+        "Events",
     )
 
     def __init__(self, service: ImportService, parent: QWidget | None = None) -> None:
@@ -59,7 +60,8 @@ class ImportHistoryDialog(QDialog):
         self.note = plain_label(
             self.tr(
                 "Undo removes the contacts an import created and puts merged contacts back "
-                "as they were before it."
+                "as they were before it; for a calendar (.ics) import, it removes the events "
+                "it added and gives those it updated their times and details back."
             )
         )
         self.note.setWordWrap(True)
@@ -99,6 +101,7 @@ class ImportHistoryDialog(QDialog):
                     ),
                 ),
                 status,
+                self._events(batch),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -106,6 +109,12 @@ class ImportHistoryDialog(QDialog):
                     item.setToolTip("\n".join(batch.files))
                 self.table.setItem(row, column, item)
         self._selection_changed()
+
+    def _events(self, batch: BatchRow) -> str:
+        """ "3 added, 1 updated" for a batch that imported events, else empty."""
+        if not (batch.events_created or batch.events_updated):
+            return ""
+        return self.tr("{0} added, {1} updated").format(batch.events_created, batch.events_updated)
 
     def undo_selected(self) -> None:
         """Undo the selected import."""
