@@ -22,17 +22,17 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HO
     os.environ[_var] = str(_SANDBOX / _var.lower())
 os.environ["NETDESK_DATA_DIR"] = str(_SANDBOX / "default-data")
 
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_CANDIDATES = (ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus"))
 
 
 @pytest.fixture
-def corpus_dir() -> Path:
-    """The shared corpus of real vCard/CSV files; skips where it is absent."""
-    for candidate in CORPUS_CANDIDATES:
-        if candidate.is_dir():
-            return candidate
-    pytest.skip("../shared/corpus is absent (CI and developer machines have it)")
+def corpus_files() -> list[Path]:
+    """The real contact files of tests/corpus/, plus the shared corpus's others where it exists
+    (see tests/corpus_files.py)."""
+    from tests.corpus_files import corpus_paths
+
+    return corpus_paths()
 
 
 @pytest.fixture

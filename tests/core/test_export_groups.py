@@ -16,6 +16,7 @@ from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact
 from tests.core.test_import_groups import APPLE_GROUP
+from tests.corpus_files import corpus_file
 
 MEMBER_PROPS = {"vcard": "MEMBER", "vcard3": "X-ADDRESSBOOKSERVER-MEMBER"}
 
@@ -27,9 +28,7 @@ def _people() -> list[tuple]:
 
 
 @pytest.mark.parametrize("fmt", ["vcard", "vcard3"])
-def test_groups_keep_their_members_through_export_and_reimport(
-    corpus_dir: Path, tmp_path: Path, fmt: str
-) -> None:
+def test_groups_keep_their_members_through_export_and_reimport(tmp_path: Path, fmt: str) -> None:
     changes = Changes()
     contacts = ContactService(changes)
     importer = ImportService(contacts, changes)
@@ -37,7 +36,7 @@ def test_groups_keep_their_members_through_export_and_reimport(
     apple.write_text(APPLE_GROUP)
     open_database(tmp_path / "first.db")
     try:
-        importer.apply(importer.plan([corpus_dir / "stalwartlabs__calcard__rfc.vcf", apple]))
+        importer.apply(importer.plan([corpus_file("stalwartlabs__calcard__rfc.vcf"), apple]))
         mail = MethodDraft("email", "bo@board.test")
         bo = contacts.create(ContactDraft(display_name="Bo Board", tags=["board"], methods=[mail]))
         no_way = contacts.create(ContactDraft(display_name="No Way", tags=["Board"]))  # no email

@@ -24,9 +24,9 @@ def _same_both_ways(data: bytes) -> None:
         assert lines == vcard_text._whole(vcard_text._decode_lines(data, fallback))
 
 
-def test_fast_path_on_the_corpus(corpus_dir: Path) -> None:
-    files = sorted(corpus_dir.glob("*.vcf"))
-    assert len(files) > 30
+def test_fast_path_on_the_corpus(corpus_files: list[Path]) -> None:
+    files = [path for path in corpus_files if path.suffix == ".vcf"]
+    assert len(files) >= 22
     for path in files:
         _same_both_ways(path.read_bytes())
 
