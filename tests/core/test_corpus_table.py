@@ -29,7 +29,7 @@ TABLE = {
     "FolkerKinzel__VCards__LargeFile.vcf": (1000, 1000, 0, 0),
     "FolkerKinzel__VCards__v4.vcf": (2, 2, 0, 0),
     "GNOME__evolution-data-server__13.vcf": (1, 1, 0, 0),
-    "GNOME__evolution-data-server__9.vcf": (0, 0, 1, 0),
+    "GNOME__evolution-data-server__9.vcf": (1, 1, 0, 1),
     "KDE__kcontacts__vcard7.vcf": (0, 0, 1, 0),
     "KDE__kcontacts__vcard9.vcf": (1, 1, 0, 0),
     "Kozea__Radicale__broken-vcard.vcf": (1, 1, 0, 0),
