@@ -26,8 +26,8 @@ def _assert_same(trip: RoundTrip, at_least: int) -> None:
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_the_corpus_round_trips(corpus_dir: Path, tmp_path: Path, fmt: str) -> None:
-    files = [p for p in sorted(corpus_dir.iterdir()) if "LargeFile" not in p.name]  # fast
+def test_the_corpus_round_trips(corpus_files: list[Path], tmp_path: Path, fmt: str) -> None:
+    files = [p for p in corpus_files if "LargeFile" not in p.name]  # fast
     _assert_same(export_import_export(import_files(files), tmp_path, fmt), 60)
 
 
