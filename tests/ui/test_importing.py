@@ -321,3 +321,20 @@ def test_preview_lists_different_values_and_applies_the_choices(
     assert stored.title == "CTO"
     assert stored.notes == "Met at <b>PyCon</b>\n\nClimbs\non weekends"
     assert "0 values kept aside." in dialog.status.text()
+
+
+def test_a_file_handed_over_during_a_preview_waits_its_turn(controller, qtbot, tmp_path) -> None:
+    (tmp_path / "a.vcf").write_text(ANN)
+    (tmp_path / "b.vcf").write_text(BOB)
+    controller.open_files([str(tmp_path / "a.vcf")])
+    first = _preview(qtbot, controller)
+    controller.open_files([str(tmp_path / "b.vcf")])
+    assert controller.dialog is first and first.plan is not None
+    assert first.windowTitle() == "Import contacts — 1 more import(s) waiting"
+    _import(qtbot, first)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Close
+    qtbot.waitUntil(lambda: controller.dialog is not first)
+    second = _preview(qtbot, controller)
+    assert second.windowTitle() == "Import contacts"
+    _import(qtbot, second)
+    assert sorted(c.display_name for c in Contact.select()) == ["Ann Lee", "Bob Ray"]

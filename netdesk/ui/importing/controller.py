@@ -7,10 +7,11 @@ text/directory); an event filter on the window takes those drops.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
@@ -40,6 +41,7 @@ class ImportController(QObject):
         self.window = window
         self.services = services
         self.dialog: ImportDialog | None = None
+        self.waiting: list[Callable[[ImportDialog], None]] = []
         self.history: ImportHistoryDialog | None = None
         self.export_task: Task | None = None
         self.import_action = self._action(self.tr("&Import…"), self.choose_files, "Ctrl+I")
@@ -62,12 +64,27 @@ class ImportController(QObject):
         wanted = [p for p in paths if Path(p).is_dir() or kind_of(p) == "contacts"]
         if not wanted:
             return False
-        self._dialog().read_files(wanted)
+        self._start(lambda dialog: dialog.read_files(wanted))
         return True
 
     def import_data(self, data: bytes, name: str = "dropped cards.vcf") -> None:
         """Import vCard data that was dropped (no file behind it)."""
-        self._dialog().read_data(data, name)
+        self._start(lambda dialog: dialog.read_data(data, name))
+
+    def _start(self, read: Callable[[ImportDialog], None]) -> None:
+        """Read in a new dialog, or after the open one: files handed over while an import is
+        being read, previewed or written wait their turn instead of replacing it."""
+        if self.dialog is not None and self.dialog.isVisible() and not self.dialog.over:
+            self.waiting.append(read)
+            self.dialog.set_waiting(len(self.waiting))
+            self.dialog.raise_()
+            return
+        read(self._dialog())
+
+    def _next(self) -> None:
+        if self.waiting:
+            read = self.waiting.pop(0)
+            QTimer.singleShot(0, lambda: read(self._dialog()))
 
     def choose_files(self) -> None:
         """File → Import…: pick files, then preview."""
@@ -124,11 +141,11 @@ class ImportController(QObject):
         return task
 
     def _dialog(self) -> ImportDialog:
-        if self.dialog is not None and self.dialog.task is None:
+        if self.dialog is not None:
             self.dialog.deleteLater()
-            self.dialog = None
-        if self.dialog is None:
-            self.dialog = ImportDialog(self.services.importing, self.window)
+        self.dialog = ImportDialog(self.services.importing, self.window)
+        self.dialog.finished.connect(self._next)
+        self.dialog.set_waiting(len(self.waiting))
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog

@@ -34,6 +34,7 @@ class ImportDialog(QDialog):
         self.task: Task | None = None
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
+        self.over = False  # the import was written, cancelled or failed: nothing left to choose
         self.setWindowTitle(self.tr("Import contacts"))
         self.resize(900, 640)  # room for matches, possible duplicates and different values
 
@@ -160,8 +161,16 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("Cancelled. Nothing was changed."))
         self._offer_close()
 
+    def set_waiting(self, count: int) -> None:
+        """Say how many more imports (files handed over meanwhile) open after this one."""
+        title = self.tr("Import contacts")
+        if count:
+            title += " — " + self.tr("%n more import(s) waiting", "", count)
+        self.setWindowTitle(title)
+
     def _offer_close(self) -> None:
         """The import is over: one Close button, which Enter presses."""
+        self.over = True
         self.import_button.hide()
         self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setDefault(True)
