@@ -2,7 +2,9 @@
 
 Qt aborts the whole process when it has no display, so QT_QPA_PLATFORM=offscreen is set before
 anything imports Qt. XDG folders and NETDESK_DATA_DIR point into a temporary folder, so no test
-can touch the user's real data.
+can touch the user's real data. The locale is C (English names of days and months, whatever the
+machine's), and services run on a fake clock: no test depends on the time of day, date or locale
+(scripts/time-matrix.sh runs the time-touching tests at night, on New Year's Eve, in UTC+14/-10).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+for _var in ("LC_ALL", "LANG", "LANGUAGE"):
+    os.environ[_var] = "C.UTF-8"
 _SANDBOX = Path(tempfile.mkdtemp(prefix="netdesk-tests-"))
 atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
@@ -24,6 +28,13 @@ os.environ["NETDESK_DATA_DIR"] = str(_SANDBOX / "default-data")
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that reach the app's clock: scripts/time-matrix.sh runs them at odd times."""
+    for item in items:
+        if "clock" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.clock)
 
 
 @pytest.fixture
@@ -54,20 +65,17 @@ def database(paths):
 
 
 @pytest.fixture
-def services(paths, database):
-    """The app's services over the test database."""
-    from netdesk.core.services import Services
-
-    return Services(paths=paths)
-
-
-@pytest.fixture
-def clock(services):
-    """A FakeClock at tests/fake_time.py's NOW, driving the services' follow-ups and ranking."""
+def clock():
+    """A FakeClock at tests/fake_time.py's NOW: the services' (and windows') "now"."""
     from netdesk.core.clock import FakeClock
     from tests.fake_time import NOW
 
-    fake = FakeClock(NOW)
-    services.followups.clock = fake
-    services.reach_out.clock = fake
-    return fake
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def services(paths, database, clock):
+    """The app's services over the test database, on the fake clock."""
+    from netdesk.core.services import Services
+
+    return Services(paths=paths, clock=clock)

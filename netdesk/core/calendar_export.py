@@ -51,4 +51,4 @@ def calendar_ics(
                 start=item.when,
             )
         )
-    return write_ics(entries)
+    return write_ics(entries, followups.clock.now())

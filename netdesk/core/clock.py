@@ -46,3 +46,7 @@ class FakeClock(Clock):
     def jump(self, seconds: float) -> None:
         """Set the wall clock by `seconds` (a sleep or a manual change: monotonic stays)."""
         self._now += timedelta(seconds=seconds)
+
+    def set_wall(self, moment: datetime) -> None:
+        """Set the wall clock to `moment` (a `jump` to a given time)."""
+        self._now = moment

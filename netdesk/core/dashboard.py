@@ -54,8 +54,7 @@ def _stored(local: datetime) -> datetime:
 class DashboardService:
     """Counts for the Today view, computed in SQL."""
 
-    def summary(self, today: date | None = None) -> TodaySummary:
-        today = today or date.today()
+    def summary(self, today: date) -> TodaySummary:
         start = datetime.combine(today, time.min)
         end = start + timedelta(days=1)
         alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712

@@ -13,11 +13,11 @@ from datetime import timedelta
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.event_people import EventPeople, person_draft
-from netdesk.core.event_times import from_utc
+from netdesk.core.event_times import from_utc, to_utc
 from netdesk.core.followups import FollowUpService
 from netdesk.core.interactions import delete_interaction, log_interaction
 from netdesk.store import fts
-from netdesk.store.models import Contact, Event, EventPerson, db, utcnow
+from netdesk.store.models import Contact, Event, EventPerson, db
 
 
 @dataclass(frozen=True)
@@ -87,10 +87,11 @@ class QuickCapture:
             person = person or EventPerson(event=event_id, contact=contact_id)
             person.met = True
             person.save()
+            now = to_utc(self.followups.clock.now())
             interaction_id = log_interaction(
                 self.changes,
                 contact_id,
-                occurred_at=min(utcnow(), event.ends_at or event.starts_at),
+                occurred_at=min(now, event.ends_at or event.starts_at),
                 channel="event",
                 summary=note or f"Met at {event.name}",
                 event_id=event_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from netdesk.core.changes import Changes
+from netdesk.core.clock import Clock
 from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService
 from netdesk.core.dashboard import DashboardService
@@ -23,6 +24,7 @@ class Services:
 
     paths: Paths
     changes: Changes = field(default_factory=Changes)
+    clock: Clock = field(default_factory=Clock)  # the one "now" of the app (tests pass a fake)
     dashboard: DashboardService = field(default_factory=DashboardService)
     contacts: ContactService = field(init=False)
     bulk: ContactBulk = field(init=False)
@@ -36,9 +38,9 @@ class Services:
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
         self.bulk = ContactBulk(self.changes)
-        self.importing = ImportService(self.contacts, self.changes)
+        self.importing = ImportService(self.contacts, self.changes, self.clock)
         self.exporting = ExportService(self.contacts)
-        self.followups = FollowUpService(self.changes)
+        self.followups = FollowUpService(self.changes, self.clock)
         self.events = EventService(self.changes, self.followups, self.contacts)
-        self.reach_out = ReachOutService(self.followups.clock)
+        self.reach_out = ReachOutService(self.clock)
         self.event_import = EventImporter(self.events)

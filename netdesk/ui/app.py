@@ -24,6 +24,7 @@ from netdesk.ui.single_instance import InstanceServer, send_to_running
 from netdesk.ui.views import default_views
 
 if TYPE_CHECKING:
+    from netdesk.core.clock import Clock
     from netdesk.store.db import DamagedDatabaseError
 
 log = logging.getLogger(__name__)
@@ -126,19 +127,22 @@ def hand_launches_to(window: MainWindow, server: InstanceServer) -> None:
     server.files_received.connect(window.open_files)
 
 
-def attach_services(window: MainWindow, paths: Paths) -> None:
-    """Create the services over the opened store and the window's views."""
+def attach_services(window: MainWindow, paths: Paths, clock: Clock | None = None) -> None:
+    """Create the services over the opened store and the window's views (on `clock`, if given)."""
     from netdesk.core.services import Services
     from netdesk.ui.importing.controller import install_importing
 
-    window.attach(Services(paths=paths))
+    services = Services(paths=paths) if clock is None else Services(paths=paths, clock=clock)
+    window.attach(services)
     install_importing(window, window.services)
 
 
-def build_window(paths: Paths, server: InstanceServer | None = None) -> MainWindow:
+def build_window(
+    paths: Paths, server: InstanceServer | None = None, clock: Clock | None = None
+) -> MainWindow:
     """The main window with its views over an already opened store (tests, tools)."""
     window = build_shell(paths, server)
-    attach_services(window, paths)
+    attach_services(window, paths, clock)
     return window
 
 

@@ -137,6 +137,5 @@ def install_reminders(window: MainWindow, services: Services) -> Reminders:
         reminders.notifier,
         reminders,
         settings=reminders.settings,
-        now=services.followups.clock.now,
     ).check()
     return reminders

@@ -24,15 +24,13 @@ def _ago(days: int) -> str:
     return f"{days // 365} years ago"
 
 
-def relative_time(utc_moment: datetime, today: date | None = None) -> str:
+def relative_time(utc_moment: datetime, today: date) -> str:
     """How long ago a stored (UTC) moment was, in days or coarser."""
-    today = today or date.today()
     return _ago((today - local_from_utc(utc_moment).date()).days)
 
 
-def relative_day(local_moment: datetime | date, today: date | None = None) -> str:
+def relative_day(local_moment: datetime | date, today: date) -> str:
     """A local due date relative to today: "overdue 2 days", "today", "tomorrow", "in 5 days"."""
-    today = today or date.today()
     day = local_moment.date() if isinstance(local_moment, datetime) else local_moment
     delta = (day - today).days
     if delta < 0:

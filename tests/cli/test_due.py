@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
+import pytest
 from icalendar import Calendar
 
 from netdesk.__main__ import main
 from netdesk.core.calendar_export import calendar_ics
 from netdesk.core.changes import Changes
+from netdesk.core.clock import Clock
 from netdesk.core.contacts import ContactService
 from netdesk.core.followup_queries import AgendaItem
 from netdesk.core.followups import FollowUpService
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.db import close_database, open_database
 from tests.cli.qt_free import assert_runs_without_qt
+from tests.fake_time import NOW
+
+
+@pytest.fixture(autouse=True)
+def _cli_clock(monkeypatch, clock) -> None:
+    """The CLI builds its own services on the real Clock: here that clock reads the fake one."""
+    monkeypatch.setattr(Clock, "now", lambda self: clock.now())
 
 
 def _data_dir(tmp_path):
@@ -23,9 +32,9 @@ def _data_dir(tmp_path):
     data.mkdir()
     open_database(data / "netdesk.db", daily_backup=False)
     changes = Changes()
-    followups = FollowUpService(changes)
+    followups = FollowUpService(changes, Clock())
     cid = ContactService(changes).create(ContactDraft(given_name="Maria", family_name="Chen"))
-    today = date.today()
+    today = NOW.date()
     followups.create(cid, today - timedelta(days=2), reason="thank", note="for the intro")
     followups.create(
         cid, datetime.combine(today, datetime.min.time()).replace(hour=16), has_time=True
@@ -49,7 +58,7 @@ def test_due_days_and_json(tmp_path, capsys) -> None:
     assert main(["--data-dir", str(data), "due", "--days", "7", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["reason"] for r in rows] == ["thank", "check-in", "share article"]
-    assert rows[0]["due"] == (date.today() - timedelta(days=2)).isoformat()
+    assert rows[0]["due"] == (NOW.date() - timedelta(days=2)).isoformat()
     assert rows[1]["has_time"] is True and rows[1]["due"].endswith("T16:00:00")
 
 
@@ -61,10 +70,10 @@ def test_due_without_a_database_and_bad_days(tmp_path, capsys) -> None:
 
 def test_calendar_export_holds_follow_ups_and_events(services) -> None:
     cid = services.contacts.create(ContactDraft(given_name="Ana", family_name="Lima"))
-    services.followups.create(cid, date.today(), reason="thank")
-    done = services.followups.create(cid, date.today())
+    services.followups.create(cid, NOW.date(), reason="thank")
+    done = services.followups.create(cid, NOW.date())
     services.followups.done([done])
-    when = datetime.combine(date.today() + timedelta(days=3), datetime.min.time()).replace(hour=18)
+    when = datetime.combine(NOW.date() + timedelta(days=3), datetime.min.time()).replace(hour=18)
     services.followups.agenda_sources.append(
         lambda first, last: [AgendaItem("event", 9, when, "Career fair")]
     )

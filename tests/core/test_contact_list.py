@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -73,10 +73,10 @@ def test_filters(people) -> None:
     assert choices["company"] == ["Acme", "Bosch"]
 
 
-def test_due_clears_after_an_interaction(services, people) -> None:
-    log_interaction(services.changes, people["jurgen"], channel="call")
-    assert _names(ContactListQuery(ListFilter(due_only=True))) == []
-    later = datetime.now() + timedelta(days=31)
+def test_due_clears_after_an_interaction(services, clock, people) -> None:
+    log_interaction(services.changes, people["jurgen"], occurred_at=clock.now(), channel="call")
+    assert _names(ContactListQuery(ListFilter(due_only=True), now=clock.now())) == []
+    later = clock.now() + timedelta(days=31)
     assert _names(ContactListQuery(ListFilter(due_only=True), now=later)) == ["Jürgen Müller"]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from netdesk.core.clock import FakeClock
 from netdesk.core.event_ics import export_ics
 from netdesk.core.event_import import IcsImportSummary
 from netdesk.store.models import Event
@@ -16,8 +15,8 @@ def _import(services, data: bytes, name: str) -> list[IcsImportSummary]:
     return services.event_import.import_data([(name, data)])
 
 
-def test_import_creates_then_updates_by_uid(services, tmp_path) -> None:
-    services.followups.clock = FakeClock(datetime(2026, 3, 11, 12, 0))
+def test_import_creates_then_updates_by_uid(services, clock, tmp_path) -> None:
+    clock.set_wall(datetime(2026, 3, 11, 12, 0))
     events = services.events
     published: list[str] = []
     services.changes.subscribe(lambda topic, ids: published.append(topic))
@@ -78,11 +77,11 @@ def test_unreadable_file_imports_nothing(services) -> None:
     assert Event.select().count() == 0
 
 
-def test_follow_up_calendar_file_carries_event_uids(services) -> None:
+def test_follow_up_calendar_file_carries_event_uids(services, clock) -> None:
     from netdesk.core.calendar_export import calendar_ics
     from netdesk.core.events import EventDraft
 
-    services.followups.clock = FakeClock(datetime(2026, 3, 11, 12, 0))
+    clock.set_wall(datetime(2026, 3, 11, 12, 0))
     start = datetime(2026, 3, 14, 18, 0)
     event_id = services.events.create(
         EventDraft(
@@ -117,10 +116,10 @@ def test_guess_kind_of_imported_events() -> None:
     assert guess_kind(IcsEvent("d", "Team lunch", start)) == "other"
 
 
-def test_a_recurring_meetup_imports_its_coming_dates_once(services, tmp_path) -> None:
+def test_a_recurring_meetup_imports_its_coming_dates_once(services, clock, tmp_path) -> None:
     from tests.formats.test_ics_events import SERIES
 
-    services.followups.clock = FakeClock(datetime(2026, 11, 29, 12, 0))
+    clock.set_wall(datetime(2026, 11, 29, 12, 0))
     path = tmp_path / "meetup.ics"
     path.write_bytes(SERIES)
     (first,) = services.event_import.import_files([path])
@@ -131,8 +130,8 @@ def test_a_recurring_meetup_imports_its_coming_dates_once(services, tmp_path) ->
     assert meetups.count() == 12
 
 
-def test_an_ics_import_is_a_batch_of_import_history_and_undo_reverts_it(services) -> None:
-    services.followups.clock = FakeClock(datetime(2026, 3, 11, 12, 0))
+def test_an_ics_import_is_a_batch_of_import_history_and_undo_reverts_it(services, clock) -> None:
+    clock.set_wall(datetime(2026, 3, 11, 12, 0))
     (first,) = _import(services, SCHEDULE, "schedule.ics")
     keynote = Event.get(Event.uid == "talk-42@pretalx.com")
     draft = services.events.load(keynote.id)

@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from netdesk.core.clock import FakeClock
 from netdesk.core.event_times import from_utc, to_utc
 from netdesk.core.events import EventDraft
 from netdesk.core.interactions import timeline
@@ -19,7 +18,6 @@ NOW = datetime(2026, 3, 11, 14, 30)
 
 @pytest.fixture
 def events(services):
-    services.followups.clock = FakeClock(NOW)
     return services.events
 
 

@@ -76,7 +76,6 @@ def test_replace_for_all_and_cards_combined_in_one_file(services) -> None:
 
 
 def test_a_newer_linkedin_export_changes_the_job_and_keeps_the_old_one(services, clock) -> None:
-    services.importing.clock = clock
     ann = services.contacts.create(
         ContactDraft(
             given_name="Ann",

@@ -12,8 +12,8 @@ from netdesk.ui.app import build_window
 
 
 @pytest.fixture
-def window(qtbot, services, paths):
-    win = build_window(paths)
+def window(qtbot, services, paths, clock):
+    win = build_window(paths, clock=clock)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
@@ -68,14 +68,12 @@ def test_contact_actions_are_in_the_edit_menu(window) -> None:
 
 
 def test_hostile_contact_text_is_plain_in_every_view(window) -> None:
-    from datetime import date
-
     from PySide6.QtWidgets import QLabel
 
     hostile = '<b>Bob</b><img src="http://x/y.png">'
     services = window.services
     contact_id = services.contacts.create(ContactDraft(given_name=hostile, organisation=hostile))
-    services.followups.create(contact_id, date.today(), note=hostile)
+    services.followups.create(contact_id, services.clock.today(), note=hostile)
     QApplication.processEvents()
     window.show_view("contacts").select_contact(contact_id)
     seen = 0
@@ -90,12 +88,12 @@ def test_hostile_contact_text_is_plain_in_every_view(window) -> None:
 
 
 def test_an_event_opened_from_the_calendar_shows_in_events(window, qtbot) -> None:
-    from datetime import datetime
-
     from netdesk.core.event_draft import EventDraft
 
     event_id = window.services.events.create(
-        EventDraft(name="Data meetup", starts_at=datetime.now().replace(hour=18, minute=30))
+        EventDraft(
+            name="Data meetup", starts_at=window.services.clock.now().replace(hour=18, minute=30)
+        )
     )
     calendar = window.show_view("followups")
     QApplication.processEvents()

@@ -9,7 +9,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
-from netdesk.core.clock import FakeClock
 from netdesk.core.followup_queries import AgendaItem
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.calendar import CalendarView
@@ -17,12 +16,9 @@ from netdesk.ui.calendar.agenda import ID_ROLE
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.views import default_views
 
-NOW = datetime(2026, 3, 11, 14, 30)
-
 
 @pytest.fixture
 def fu(services):
-    services.followups.clock = FakeClock(NOW)
     return services.followups
 
 
@@ -226,15 +222,15 @@ def test_follow_ups_view_is_registered() -> None:
     assert "followups" in [spec.key for spec in default_views()]
 
 
-def test_keys_work_inside_the_main_window(qtbot, paths, people) -> None:
+def test_keys_work_inside_the_main_window(qtbot, paths, clock, people) -> None:
     from netdesk.ui.app import build_window
 
-    window = build_window(paths)
+    window = build_window(paths, clock=clock)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     fu = window.services.followups
-    fid = fu.create(people["Maria"], date.today(), reason="thank")
+    fid = fu.create(people["Maria"], clock.today(), reason="thank")
     view = window.show_view("followups")
     view.refresh()
     window.activateWindow()

@@ -78,7 +78,7 @@ def test_list_pictures_read_photos_without_thumbnails_once_a_page(qtbot, service
         asked.append(sorted(wanted))
         return services.contacts.photos(wanted)
 
-    model = ContactTableModel(photos)
+    model = ContactTableModel(photos, services.clock)
     model.set_filter(ListFilter())
     pictures = [model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole) for row in range(4)]
     assert asked == [sorted(ids)]

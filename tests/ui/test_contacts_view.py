@@ -283,13 +283,14 @@ def test_contact_text_is_plain(view, qtbot, services) -> None:
 
 
 def test_log_interaction_updates_last_contacted(view, qtbot, services) -> None:
+    from netdesk.core.event_times import to_utc
     from netdesk.ui.contacts.log_dialog import LoggedInteraction
 
     contact_id = _add(services, "Ana")
     view.apply_filter()
     view.select_contact(contact_id)
     dialog_entry = LoggedInteraction(
-        occurred_at=Contact.get_by_id(contact_id).created_at,
+        occurred_at=to_utc(services.clock.now()),
         channel="coffee",
         summary="Talked about the data team",
         follow_up_on=None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -19,7 +19,7 @@ LONG_NAME = "PyCon DE & PyData Berlin 2026: three days of talks, sprints and soc
 def events_view(qtbot, app_window) -> EventsView:
     """The Events view with a long-named event selected."""
     events = app_window.services.events
-    start = datetime.now() + timedelta(days=30)
+    start = app_window.services.clock.now() + timedelta(days=30)
     long_id = events.create(
         EventDraft(
             name=LONG_NAME,

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from netdesk.core.clock import FakeClock
 from netdesk.core.events import EventDraft
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, FollowUp
@@ -24,7 +23,6 @@ NOW = datetime(2026, 3, 11, 14, 30)
 
 @pytest.fixture
 def events(services):
-    services.followups.clock = FakeClock(NOW)
     return services.events
 
 

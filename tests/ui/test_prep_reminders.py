@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject
 
-from netdesk.core.clock import FakeClock
 from netdesk.core.events import EventDraft
 from netdesk.ui.events.prep_reminders import PrepReminders
 from netdesk.ui.notify import Notifier, ReminderBanner
@@ -14,8 +13,8 @@ from netdesk.ui.notify import Notifier, ReminderBanner
 NOW = datetime(2026, 3, 11, 9, 0)
 
 
-def test_prep_reminder_shows_once_through_the_notifier(qtbot, services) -> None:
-    services.followups.clock = FakeClock(NOW)
+def test_prep_reminder_shows_once_through_the_notifier(qtbot, services, clock) -> None:
+    clock.set_wall(NOW)
     banner = ReminderBanner()
     qtbot.addWidget(banner)
     owner = QObject()
@@ -42,13 +41,12 @@ def test_prep_reminder_shows_once_through_the_notifier(qtbot, services) -> None:
     assert reminders.check() == [event_id]
 
 
-def test_prep_reminders_keep_quiet_hours_and_pause(qtbot, services) -> None:
+def test_prep_reminders_keep_quiet_hours_and_pause(qtbot, services, clock) -> None:
     from datetime import time
 
     from netdesk.ui.reminder_settings import ReminderSettings
 
-    clock = FakeClock(datetime(2026, 3, 11, 23, 0))
-    services.followups.clock = clock
+    clock.set_wall(datetime(2026, 3, 11, 23, 0))
     banner = ReminderBanner()
     qtbot.addWidget(banner)
     settings = ReminderSettings(quiet_start=time(22, 0), quiet_end=time(7, 0))
@@ -58,7 +56,6 @@ def test_prep_reminders_keep_quiet_hours_and_pause(qtbot, services) -> None:
         Notifier(None, None, banner),
         QObject(),
         settings=settings,
-        now=clock.now,
     )
     event_id = services.events.create(
         EventDraft(name="PyCon DE", starts_at=clock.now() + timedelta(days=1))

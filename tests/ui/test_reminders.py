@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
-from netdesk.core.clock import FakeClock
 from netdesk.core.followup_queries import FollowUpRow
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.app import build_window
@@ -84,10 +83,10 @@ def test_banner_when_there_is_no_service_nor_tray(qtbot, banner) -> None:
     assert banner.isHidden()
 
 
-def test_tray_menu_is_built_up_front_and_acts(qtbot, services) -> None:
+def test_tray_menu_is_built_up_front_and_acts(qtbot, services, clock) -> None:
     cid = services.contacts.create(ContactDraft(given_name="Maria", family_name="Chen"))
-    first = services.followups.create(cid, datetime.now() - timedelta(days=1), reason="thank")
-    services.followups.create(cid, datetime.now())
+    first = services.followups.create(cid, clock.now() - timedelta(days=1), reason="thank")
+    services.followups.create(cid, clock.now())
     tray = ReminderTray(services.followups, services.changes)
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
     assert texts == [
@@ -121,16 +120,14 @@ def test_badged_icon_paints_the_count(qtbot) -> None:
     assert badged_icon(icon("netdesk"), 0).cacheKey() == icon("netdesk").cacheKey()
 
 
-def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, services) -> None:
-    window = build_window(paths)
+def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, clock, services) -> None:
+    window = build_window(paths, clock=clock)
     qtbot.addWidget(window)
     window.show()
     reminders = Reminders(window, window.services, None)
     assert not reminders.has_tray  # offscreen has no tray: the window stays, banners show
     cid = window.services.contacts.create(ContactDraft(given_name="Ana", family_name="Lima"))
-    fid = window.services.followups.create(
-        cid, datetime.now() - timedelta(minutes=5), has_time=True
-    )
+    fid = window.services.followups.create(cid, clock.now() - timedelta(minutes=5), has_time=True)
     reminders.start()
     assert reminders.notifier.last_route == "banner"
     assert reminders.banner.text.text().startswith("Follow up with Ana Lima")
@@ -144,13 +141,12 @@ def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, services) 
 
 
 @pytest.fixture
-def ana(qtbot, paths, services):  # type: ignore[no-untyped-def]
+def ana(qtbot, paths, clock, services):  # type: ignore[no-untyped-def]
     """The shown window on a fake clock at NOW, and the id of a contact to follow up with."""
-    window = build_window(paths)
+    window = build_window(paths, clock=clock)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.services.followups.clock = FakeClock(NOW)
     return window, window.services.contacts.create(ContactDraft(given_name="Ana"))
 
 
@@ -225,8 +221,8 @@ class _UserClose:
         self.ignored = True
 
 
-def test_closing_the_window_keeps_running_in_the_tray(qtbot, paths, services) -> None:
-    window = build_window(paths)
+def test_closing_the_window_keeps_running_in_the_tray(qtbot, paths, clock, services) -> None:
+    window = build_window(paths, clock=clock)
     qtbot.addWidget(window)
     window.show()
     reminders = Reminders(window, window.services, None)
@@ -237,12 +233,12 @@ def test_closing_the_window_keeps_running_in_the_tray(qtbot, paths, services) ->
     assert not reminders.hide_instead_of_close(_UserClose())
 
 
-def test_new_day_refreshes_birthdays_off_the_gui_thread(qtbot, paths, services) -> None:
+def test_new_day_refreshes_birthdays_off_the_gui_thread(qtbot, paths, clock, services) -> None:
     from datetime import date
 
     from netdesk.store.models import Contact, FollowUp
 
-    window = build_window(paths)
+    window = build_window(paths, clock=clock)
     qtbot.addWidget(window)
     reminders = Reminders(window, window.services, None)
     cid = window.services.contacts.create(ContactDraft(given_name="Bo", family_name="Ek"))
@@ -255,8 +251,8 @@ def test_new_day_refreshes_birthdays_off_the_gui_thread(qtbot, paths, services) 
     )
 
 
-def test_file_menu_offers_a_new_follow_up(qtbot, paths, services) -> None:
-    window = build_window(paths)
+def test_file_menu_offers_a_new_follow_up(qtbot, paths, clock, services) -> None:
+    window = build_window(paths, clock=clock)
     qtbot.addWidget(window)
     texts = [a.text() for a in window.menus["file"].actions()]
     assert "New &follow-up…" in texts
@@ -267,14 +263,14 @@ def test_file_menu_offers_a_new_follow_up(qtbot, paths, services) -> None:
     dialog.reject()
 
 
-def test_reminder_settings_dialog_saves_and_applies(qtbot, paths, services) -> None:
+def test_reminder_settings_dialog_saves_and_applies(qtbot, paths, clock, services) -> None:
     from datetime import time
 
     from PySide6.QtCore import QTime
 
     from netdesk.ui.reminder_settings import ReminderSettings
 
-    window = build_window(paths)
+    window = build_window(paths, clock=clock)
     qtbot.addWidget(window)
     reminders = Reminders(window, window.services, None)
     texts = [a.text() for a in window.menus["file"].actions()]

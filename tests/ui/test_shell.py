@@ -105,9 +105,9 @@ def test_a_socket_file_left_by_a_crash_is_no_running_instance(paths) -> None:
         left.unlink()
 
 
-def test_handed_over_files_reach_the_window(qtbot, paths, database) -> None:
+def test_handed_over_files_reach_the_window(qtbot, paths, clock, database) -> None:
     server = InstanceServer(paths.socket_name)
-    window = build_window(paths, server)
+    window = build_window(paths, server, clock=clock)
     qtbot.addWidget(window)
     opened: list[list[str]] = []
     window.open_files = opened.append  # the importer's entry point
@@ -213,8 +213,8 @@ def test_damaged_store_declined_is_left_untouched(paths) -> None:
     assert paths.database.read_bytes() == damaged
 
 
-def test_build_window_shows_today(qtbot, paths, database) -> None:
-    window = build_window(paths)
+def test_build_window_shows_today(qtbot, paths, clock, database) -> None:
+    window = build_window(paths, clock=clock)
     qtbot.addWidget(window)
     window.show()
     assert window.current_view() == "today"

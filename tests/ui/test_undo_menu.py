@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from netdesk.core.clock import FakeClock
 from netdesk.core.events import EventDraft
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact
@@ -18,9 +17,8 @@ from tests.fake_time import NOW
 
 
 @pytest.fixture
-def window(qtbot, database, paths):
-    win = build_window(paths)
-    win.services.followups.clock = FakeClock(NOW)
+def window(qtbot, database, paths, clock):
+    win = build_window(paths, clock=clock)
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+DUE = datetime(2026, 3, 11, 14, 30)  # shown at once: the time of day does not matter
+
 
 def _wait(app: QApplication, seconds: float, done=lambda: False) -> None:
     deadline = time.monotonic() + seconds
@@ -36,7 +38,7 @@ def main(mode: str, data_dir: str) -> None:
     open_database(paths.database)
     services = Services(paths=paths)
     contact = services.contacts.create(ContactDraft(given_name="Maria", family_name="Chen"))
-    fid = services.followups.create(contact, datetime.now(), has_time=True, reason="thank")
+    fid = services.followups.create(contact, DUE, has_time=True, reason="thank")
     tray = ReminderTray(services.followups, services.changes)
     shown = tray.show()
     _wait(app, 1)

@@ -58,14 +58,14 @@ class MonthGrid(QWidget):
     day_selected = Signal(object)
     followups_dropped = Signal(list, object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAcceptDrops(True)
         self.setMinimumSize(420, 330)
-        self.month = date.today().replace(day=1)
-        self.selected = date.today()
-        self.today = date.today()
+        self.month = today.replace(day=1)
+        self.selected = today
+        self.today = today
         self.counts: dict[date, int] = {}
         self.event_days: set[date] = set()
         self._drop_day: date | None = None

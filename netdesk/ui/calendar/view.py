@@ -77,7 +77,7 @@ class CalendarView(QWidget):
         self._signals = ChangeSignals(changes, self)
         self._signals.changed.connect(self._on_change)
 
-        self.grid = MonthGrid()
+        self.grid = MonthGrid(self.selected)
         self.grid.day_selected.connect(self.select_day)
         self.grid.followups_dropped.connect(self.reschedule)
         self.month_label = _bold(QLabel(), 1.4)

@@ -46,10 +46,10 @@ class LoggedInteraction:
 class LogInteractionDialog(QDialog):
     """Asks for one interaction with a contact."""
 
-    def __init__(self, contact_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, contact_name: str, now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Log interaction — {contact_name}")
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when = QDateTimeEdit(QDateTime(now))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.channel = QComboBox()
@@ -61,7 +61,7 @@ class LogInteractionDialog(QDialog):
         self.follow_up = QComboBox()
         for title, days in FOLLOW_UP_CHOICES:
             self.follow_up.addItem(title, days)
-        self.follow_up_date = QDateEdit(QDate.currentDate().addDays(7))
+        self.follow_up_date = QDateEdit(QDate(now.date() + timedelta(days=7)))
         self.follow_up_date.setCalendarPopup(True)
         self.follow_up_date.setVisible(False)
         self.follow_up.currentIndexChanged.connect(

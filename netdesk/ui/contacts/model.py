@@ -6,9 +6,8 @@ Opening the list reads one page whatever the number of contacts; scrolling fetch
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPixmap
 
+from netdesk.core.clock import Clock
 from netdesk.core.contact_list import ContactListQuery, ContactRow, ListFilter
 from netdesk.ui.contacts.avatars import Avatars, PhotoLoader
 from netdesk.ui.plain import plain_tooltip
@@ -54,19 +54,20 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _display(row: ContactRow, key: str) -> str:
+def _display(row: ContactRow, key: str, today: date) -> str:
     if key == "last_contacted":
-        return relative_time(row.last_contacted_at) if row.last_contacted_at else "—"
+        return relative_time(row.last_contacted_at, today) if row.last_contacted_at else "—"
     if key == "next_followup":
-        return relative_day(row.next_followup_at) if row.next_followup_at else ""
+        return relative_day(row.next_followup_at, today) if row.next_followup_at else ""
     return getattr(row, key)
 
 
 class ContactTableModel(QAbstractTableModel):
     """Contacts matching a filter, in SQL order, fetched lazily."""
 
-    def __init__(self, load_photos: PhotoLoader, parent=None) -> None:
+    def __init__(self, load_photos: PhotoLoader, clock: Clock, parent=None) -> None:
         super().__init__(parent)
+        self.clock = clock
         self.list_filter = ListFilter()
         self.sort_key = "name"
         self.descending = False
@@ -80,19 +81,28 @@ class ContactTableModel(QAbstractTableModel):
         self.first_page_size = FIRST_PAGE_SIZE
         self._stale = False
         self._texts: dict[int, tuple[str, ...]] = {}
-        self._texts_until = 0.0
+        self._texts_day: date | None = None
+        self._day_checked_at = float("-inf")
         self.drag_out: Callable[[list[int]], QMimeData] | None = None
 
     def reload(self) -> None:
         """Run the query again (after a change or a new sort) and show its first page."""
-        self._show(ContactListQuery(self.list_filter, self.sort_key, self.descending))
+        self._show(
+            ContactListQuery(self.list_filter, self.sort_key, self.descending, now=self.clock.now())
+        )
 
     def set_filter(self, list_filter: ListFilter) -> None:
         """Show only the contacts that match `list_filter`."""
         self.list_filter = list_filter
         narrowing = self._query if self._loaded and not self._stale else None
         self._show(
-            ContactListQuery(list_filter, self.sort_key, self.descending, narrowing=narrowing)
+            ContactListQuery(
+                list_filter,
+                self.sort_key,
+                self.descending,
+                now=self.clock.now(),
+                narrowing=narrowing,
+            )
         )
 
     def mark_stale(self) -> None:
@@ -188,15 +198,24 @@ class ContactTableModel(QAbstractTableModel):
         return row.id
 
     def _texts_of(self, row_number: int) -> tuple[str, ...]:
-        """A row's cell texts, worked out once a day ("3 weeks ago" changes at midnight)."""
-        if time.time() >= self._texts_until:
-            self._texts.clear()
-            tomorrow = datetime.combine(date.today() + timedelta(days=1), datetime.min.time())
-            self._texts_until = tomorrow.timestamp()
+        """A row's cell texts, worked out once a day ("3 weeks ago" changes at midnight).
+
+        Asked for every painted cell: the day is read at most once a minute.
+        """
+        mono = self.clock.monotonic()
+        if mono - self._day_checked_at >= 60:
+            self._day_checked_at = mono
+            today = self.clock.today()
+            if today != self._texts_day:
+                self._texts.clear()
+                self._texts_day = today
         texts = self._texts.get(row_number)
         if texts is None:
-            row = self._rows[row_number]
-            texts = self._texts[row_number] = tuple(_display(row, key) for key in _COLUMN_KEYS)
+            row, today = self._rows[row_number], self._texts_day
+            assert today is not None
+            texts = self._texts[row_number] = tuple(
+                _display(row, key, today) for key in _COLUMN_KEYS
+            )
         return texts
 
     def _avatar(self, row: ContactRow) -> QPixmap:

@@ -69,9 +69,10 @@ class TimelineWidget(QWidget):
     def refresh(self) -> None:
         self.items.clear()
         rows = timeline(self.contact_id) if self.contact_id is not None else []
+        today = self.services.clock.today()
         for row in rows:
             when = local_from_utc(row.occurred_at)
-            ago = relative_time(row.occurred_at)
+            ago = relative_time(row.occurred_at, today)
             text = f"{row.channel.capitalize()} · {when:%a %d %b %Y, %H:%M} ({ago})"
             if row.summary:
                 text += f"\n{row.summary}"
@@ -84,7 +85,7 @@ class TimelineWidget(QWidget):
         """Ask for an interaction and record it; returns its id."""
         if self.contact_id is None:
             return None
-        dialog = LogInteractionDialog(self.contact_name, self)
+        dialog = LogInteractionDialog(self.contact_name, self.services.clock.now(), self)
         if dialog.exec() != LogInteractionDialog.DialogCode.Accepted:
             return None
         return self.record(dialog.result_value())

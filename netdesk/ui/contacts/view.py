@@ -52,7 +52,7 @@ class ContactsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.model = ContactTableModel(services.contacts.photos, self)
+        self.model = ContactTableModel(services.contacts.photos, services.clock, self)
 
         self.search = QLineEdit()
         self.search.setObjectName("contactSearch")

@@ -36,15 +36,16 @@ class PrepReminders(QObject):
         notifier: Notifier,
         parent: QObject,
         settings: ReminderSettings | None = None,
-        now: Callable[[], datetime] = datetime.now,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         """`settings`: the follow-up reminders' quiet hours and pause, which prep reminders keep
-        too (what is held back is announced at the next check after them)."""
+        too (what is held back is announced at the next check after them). `now`: the app's
+        clock unless given."""
         super().__init__(parent)
         self.events = events
         self.notifier = notifier
         self.settings = settings
-        self.now = now
+        self.now = now or events.followups.clock.now
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
