@@ -199,14 +199,14 @@ class EventService:
         return upcoming + past[::-1]
 
     def recent(self, limit: int, including: int | None = None) -> list[tuple[int, str, datetime]]:
-        """The latest `limit` events as (id, name, start), latest first (to pick where a contact
-        was met), and the event `including` after them when it is older: a contact met at an
-        old event must still show (and keep) it."""
-        query = Event.select(Event.id, Event.name, Event.starts_at)
+        """The latest `limit` events as (id, name, start in the event's zone), latest first (to
+        pick where a contact was met), and the event `including` after them when it is older: a
+        contact met at an old event must still show (and keep) it."""
+        query = Event.select(Event.id, Event.name, Event.starts_at, Event.timezone)
         rows = list(query.order_by(Event.starts_at.desc()).limit(limit).tuples())
         if including is not None and all(row[0] != including for row in rows):
             rows.extend(query.where(Event.id == including).tuples())
-        return rows
+        return [(event_id, name, from_utc(start, zone)) for event_id, name, start, zone in rows]
 
     def get(self, event_id: int) -> EventRow | None:
         event = Event.get_or_none(Event.id == event_id)
