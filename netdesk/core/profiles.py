@@ -1,14 +1,16 @@
 """Online profiles: recognise a pasted link or a handle, and which links may be opened.
 
 "https://www.linkedin.com/in/maria-chen/", "linkedin.com/in/maria-chen" and, with the service
-chosen, "maria-chen" all become the same profile URL.
+chosen, "maria-chen" all become the same profile URL. A link's service is its host's: a "LinkedIn"
+link on another host is a plain website link, so the label never vouches for a stranger's host.
+Links NetDesk builds are percent-encoded, so nothing in a value becomes a URL parameter.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from netdesk.formats.profiles import profile_service
 
@@ -49,12 +51,11 @@ def recognise(text: str, service: str = "") -> Profile | str:
     parts = urlsplit(link)
     if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in text:
         return "This is not a web link (http or https)."
-    found = profile_service(link)
     host = parts.netloc.lower()
     url = f"https://{host}{parts.path.rstrip('/')}"
     if parts.query:
         url += "?" + parts.query
-    return Profile(found or service or "website", url)
+    return Profile(profile_service(link) or "website", url)
 
 
 def is_safe_link(url: str) -> bool:
@@ -62,14 +63,31 @@ def is_safe_link(url: str) -> bool:
     return urlsplit(url.strip()).scheme.lower() in SAFE_SCHEMES
 
 
+def link_host(url: str) -> str:
+    """The host a link leads to (shown before it opens), or "" for mailto: and tel: links."""
+    return urlsplit(url.strip()).hostname or ""
+
+
+# Letters, digits and RFC 5322's other atext characters: no "?", "&", "%", spaces or control
+# characters, which would smuggle parameters (attach=, body=) into a mailto: link.
 _EMAIL = re.compile(
-    r"^[^@\s<>(),;:\"\[\]]+"  # local part
-    r"@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"  # domain with a dot
+    r"[\w.!#$'*+/=^`{|}~-]+"  # local part
+    r"@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+"  # domain with a dot
 )
 
 
 def email_error(value: str) -> str:
     """A message for the user when `value` is not an email address, else ""."""
-    if _EMAIL.match(value.strip()):
+    if _EMAIL.fullmatch(value.strip()):
         return ""
     return "This is not an email address (name@example.com)."
+
+
+def mailto_link(address: str) -> str:
+    """The mailto: link of a valid address, percent-encoded: it can only ever say "to"."""
+    return "mailto:" + quote(address.strip(), safe="@")
+
+
+def tel_link(number: str) -> str:
+    """The tel: link of a phone number, percent-encoded."""
+    return "tel:" + quote(number.strip(), safe="+")

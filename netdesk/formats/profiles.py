@@ -14,6 +14,7 @@ _HOSTS = {
     "xing.com": "xing",
     "youtube.com": "youtube",
     "bsky.app": "bluesky",
+    "reddit.com": "reddit",
 }
 
 

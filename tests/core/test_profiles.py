@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from netdesk.core.profiles import Profile, email_error, is_safe_link, recognise
+from netdesk.core.profiles import (
+    Profile,
+    email_error,
+    is_safe_link,
+    link_host,
+    mailto_link,
+    recognise,
+    tel_link,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +44,38 @@ def test_links_and_emails() -> None:
     assert not is_safe_link("file:///etc/passwd") and not is_safe_link("javascript:alert(1)")
     assert email_error("maria@acme.io") == ""
     assert email_error("maria@acme") and email_error("maria acme.io")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x?attach=/etc/passwd&body=hi@evil.example",
+        "x&body=hi@evil.example",
+        "x%3Fattach@evil.example",
+        "x y@evil.example",
+        "x\x00y@evil.example",
+        "x\ny@evil.example",
+        "maria@acme.io?cc=boss@evil.example",
+    ],
+)
+def test_emails_that_would_smuggle_mailto_parameters_are_refused(text: str) -> None:
+    assert email_error(text)
+
+
+def test_links_are_percent_encoded() -> None:
+    assert email_error("o'brien+news@acme.io") == "" and email_error("jürgen@acme.de") == ""
+    assert mailto_link("o'brien+news@acme.io") == "mailto:o%27brien%2Bnews@acme.io"
+    assert mailto_link("jürgen@acme.de") == "mailto:j%C3%BCrgen@acme.de"
+    assert tel_link("+44 20 7946 0018") == "tel:+44%2020%207946%200018"
+
+
+def test_a_known_service_must_be_on_its_own_host() -> None:
+    assert recognise("https://evil.example/in/x", "linkedin") == Profile(
+        "website", "https://evil.example/in/x"
+    )
+    assert recognise("https://linkedin.com.evil.example/in/x", "linkedin") == Profile(
+        "website", "https://linkedin.com.evil.example/in/x"
+    )
+    assert recognise("https://www.reddit.com/user/ana", "reddit").service == "reddit"
+    assert link_host("https://evil.example/in/x") == "evil.example"
+    assert link_host("mailto:a@b.io") == ""

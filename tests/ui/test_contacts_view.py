@@ -344,6 +344,38 @@ def test_profiles_of_other_networks_keep_their_service(view, services) -> None:
     assert row.draft().value == "https://gitlab.com/ana"
 
 
+def test_hostile_links_do_not_open_as_what_they_claim(view, services, monkeypatch) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        lambda url: not opened.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded)),
+    )
+    contact_id = _add(
+        services,
+        "Eve",
+        methods=[
+            MethodDraft("email", "x?attach=/etc/passwd&body=hi@evil.example"),
+            MethodDraft("profile", "https://evil.example/in/x", service="linkedin"),
+            MethodDraft("email", "eve+news@acme.io"),
+        ],
+    )
+    view.apply_filter()
+    view.select_contact(contact_id)
+    hostile_email, profile, email = view.editor.methods.rows
+    assert hostile_email.error() and not hostile_email.open_button.isEnabled()
+    assert not hostile_email.open_link()
+    assert profile.service == "website" and profile.label_box.currentText() == "Website"
+    assert profile.open_button.statusTip() == "Open evil.example: https://evil.example/in/x"
+    assert "evil.example" in profile.open_button.toolTip()
+    assert email.open_button.statusTip() == "Open mailto:eve%2Bnews@acme.io"
+    assert profile.open_link() and email.open_link()
+    assert opened == ["https://evil.example/in/x", "mailto:eve%2Bnews@acme.io"]
+
+
 def test_drag_out_gives_vcard_data_and_a_vcf_file(view, services) -> None:
     from pathlib import Path
 

@@ -16,9 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core import phones
-from netdesk.core.profiles import SERVICES, Profile, email_error, is_safe_link, recognise
+from netdesk.core.profiles import (
+    SERVICES,
+    Profile,
+    email_error,
+    is_safe_link,
+    link_host,
+    mailto_link,
+    recognise,
+    tel_link,
+)
 from netdesk.formats.draft import MethodDraft
-from netdesk.ui.plain import plain_label
+from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.style import style_label
 
 KIND_TITLES = {
@@ -67,9 +76,9 @@ def link_for(kind: str, value: str, service: str, region: str) -> str:
     if not value or method_error(kind, value, service, region):
         return ""
     if kind == "email":
-        return f"mailto:{value}"
+        return mailto_link(value)
     if kind == "phone":
-        return f"tel:{phones.normalise(value, region) or value}"
+        return tel_link(phones.normalise(value, region) or value)
     if kind in ("profile", "url"):
         found = recognise(value, service if kind == "profile" else "website")
         return found.url if isinstance(found, Profile) else ""
@@ -96,7 +105,9 @@ class MethodRow(QWidget):
             for key, (title, _) in SERVICES.items():
                 self.label_box.addItem(title, key)
             self.label_box.setEditable(False)
-            service = method.service or "website"
+            found = recognise(method.value, method.service or "website")
+            # A stored link is shown under its host's service: "LinkedIn" on another host is not.
+            service = found.service if isinstance(found, Profile) else method.service or "website"
             if self.label_box.findData(service) < 0:
                 self.label_box.addItem(service.capitalize(), service)
             self.label_box.setCurrentIndex(self.label_box.findData(service))
@@ -110,7 +121,6 @@ class MethodRow(QWidget):
         self.value_edit.setAccessibleName(KIND_TITLES.get(self.kind, self.kind))
         self.open_button = QToolButton()
         self.open_button.setText("↗")
-        self.open_button.setToolTip("Open")
         self.open_button.setAutoRaise(True)
         self.open_button.clicked.connect(self.open_link)
         remove = QToolButton()
@@ -172,9 +182,12 @@ class MethodRow(QWidget):
         message = self.error()
         self.message.setText(message)
         self.message.setVisible(bool(message))
-        self.open_button.setEnabled(
-            bool(link_for(self.kind, self.value_edit.text(), self.service, self.region))
-        )
+        link = link_for(self.kind, self.value_edit.text(), self.service, self.region)
+        self.open_button.setEnabled(bool(link))
+        # Where the link leads is visible before it opens: its host, then the whole link.
+        tip = f"Open {link_host(link)}: {link}" if link_host(link) else f"Open {link}"
+        self.open_button.setToolTip(plain_tooltip(tip) if link else "Open")
+        self.open_button.setStatusTip(tip if link else "")
         self.changed.emit()
 
 
