@@ -9,6 +9,7 @@ the reminders fall back to the tray or the banner and the notifier reconnects la
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from queue import Empty, Queue
@@ -111,11 +112,18 @@ class DesktopNotifications(QObject):
         self._poll.start()
 
     def notify(self, title: str, body: str, with_actions: bool = True) -> int:
-        """Show a notification; its id (for matching clicks)."""
+        """Show a notification; its id (for matching clicks).
+
+        Servers with "body-markup" read the body as HTML: it is escaped there, so a contact's
+        name or note shows as typed (an "&" stays, a tag is never rendered or fetched).
+        """
         from jeepney import new_method_call
 
         if self._router.lost:
             raise ConnectionError("the session bus connection broke")
+        if "body-markup" in self.capabilities:
+            body = html.escape(body, quote=False)
+
         actions = [part for pair in ACTIONS for part in pair]
         if not with_actions or "actions" not in self.capabilities:
             actions = []

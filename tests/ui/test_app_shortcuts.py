@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact
@@ -67,16 +69,42 @@ def test_contact_actions_are_in_the_edit_menu(window) -> None:
     assert any(a.text() == "&New contact" for a in window.menus["file"].actions())
 
 
+def _tooltips(view: QWidget) -> list[str]:
+    """Every tooltip in `view`: its widgets' and every cell's of its item views."""
+    tips = [widget.toolTip() for widget in view.findChildren(QWidget)]
+    for item_view in view.findChildren(QAbstractItemView):
+        model = item_view.model()
+        columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex())
+        for row in range(model.rowCount() if model else 0):
+            for column in range(columns):
+                tip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+                tips.append(tip or "")
+    return tips
+
+
+class _Bus:
+    """A notification server that renders body markup; keeps what it was sent."""
+
+    lost = False
+
+    def __init__(self) -> None:
+        self.bodies: list[str] = []
+
+    def send_and_get_reply(self, message, timeout: float):  # type: ignore[no-untyped-def]
+        self.bodies.append(message.body[4])
+        return SimpleNamespace(body=[7])
+
+
 def test_hostile_contact_text_is_plain_in_every_view(window) -> None:
-    from PySide6.QtWidgets import QLabel
+    from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner
 
     hostile = '<b>Bob</b><img src="http://x/y.png">'
     services = window.services
     contact_id = services.contacts.create(ContactDraft(given_name=hostile, organisation=hostile))
-    services.followups.create(contact_id, services.clock.today(), note=hostile)
+    fid = services.followups.create(contact_id, services.clock.today(), note=hostile)
     QApplication.processEvents()
     window.show_view("contacts").select_contact(contact_id)
-    seen = 0
+    seen = tips = 0
     for spec in window.specs:
         view = window.show_view(spec.key)
         QApplication.processEvents()
@@ -84,7 +112,15 @@ def test_hostile_contact_text_is_plain_in_every_view(window) -> None:
             if "<b>Bob" in label.text():
                 seen += 1
                 assert label.textFormat() == Qt.TextFormat.PlainText, (spec.key, label.text())
-    assert seen
+        for tip in _tooltips(view):
+            assert "<b>Bob" not in tip, (spec.key, tip)  # Qt renders a tooltip with tags
+            tips += "&lt;b&gt;Bob" in tip
+    assert seen and tips >= 3  # the list's name and organisation, the agenda's note
+    bus = _Bus()
+    Notifier(DesktopNotifications(bus, {"body-markup"}), None, ReminderBanner()).show(
+        [services.followups.get(fid)]
+    )
+    assert bus.bodies == ['check-in: &lt;b&gt;Bob&lt;/b&gt;&lt;img src="http://x/y.png"&gt;']
 
 
 def test_an_event_opened_from_the_calendar_shows_in_events(window, qtbot) -> None:

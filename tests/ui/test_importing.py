@@ -338,3 +338,17 @@ def test_a_file_handed_over_during_a_preview_waits_its_turn(controller, qtbot, t
     assert second.windowTitle() == "Import contacts"
     _import(qtbot, second)
     assert sorted(c.display_name for c in Contact.select()) == ["Ann Lee", "Bob Ray"]
+
+
+def test_file_names_and_reasons_in_tooltips_are_plain(window, controller, qtbot, tmp_path) -> None:
+    window.services.contacts.create(
+        ContactDraft(given_name="Ann", methods=[MethodDraft("email", "ann@x.test")])
+    )
+    path = tmp_path / "<b>cards<img src=x>.vcf"
+    path.write_text(ANN + BROKEN)
+    assert window.open_files([str(path)])
+    dialog = _preview(qtbot, controller)
+    tips = [dialog.preview.matches.item(0, 0).toolTip(), dialog.preview.errors.item(0).toolTip()]
+    _import(qtbot, dialog)
+    tips.append(controller.show_history().table.item(0, 1).toolTip())
+    assert all("&lt;b&gt;cards&lt;img src=x&gt;.vcf" in tip and "<b>" not in tip for tip in tips)

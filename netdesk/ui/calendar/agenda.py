@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from netdesk.core.followup_queries import AgendaItem, FollowUpRow
 from netdesk.ui.calendar.month_grid import EVENT, FOLLOWUP_MIME, MUTED, OVERDUE, TEXT
+from netdesk.ui.plain import plain_tooltip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +64,7 @@ class AgendaList(QListWidget):
         item.setData(KIND_ROLE, "done" if row.status == "done" else "followup")
         item.setData(ID_ROLE, row.id)
         item.setData(CONTACT_ROLE, row.contact_id)
-        item.setToolTip(row.note)
+        item.setToolTip(plain_tooltip(row.note) if row.note else "")
         if row.status == "done":
             font = QFont(self.font())
             font.setStrikeOut(True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.importing import BatchRow, ImportService
-from netdesk.ui.plain import plain_label
+from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.timefmt import local_from_utc
 
 
@@ -106,7 +106,7 @@ class ImportHistoryDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 1:
-                    item.setToolTip("\n".join(batch.files))
+                    item.setToolTip(plain_tooltip("\n".join(batch.files)))
                 self.table.setItem(row, column, item)
         self._selection_changed()
 

@@ -23,7 +23,7 @@ from netdesk.core.importing import CHOICES, ImportPlan
 from netdesk.ui.importing.choices import ChoiceTable
 from netdesk.ui.importing.conflicts import ConflictTable
 from netdesk.ui.importing.encodings import EncodingChoices
-from netdesk.ui.plain import plain_label
+from netdesk.ui.plain import plain_label, plain_tooltip
 
 
 class PreviewPage(QWidget):
@@ -117,7 +117,7 @@ class PreviewPage(QWidget):
             for problem in problems:
                 text = f"{Path(problem.file).name}, card {problem.card}: {problem.reason}"
                 item = QListWidgetItem(text)
-                item.setToolTip(str(problem))
+                item.setToolTip(plain_tooltip(str(problem)))
                 view.addItem(item)
             box.setVisible(bool(problems))
 
