@@ -9,6 +9,7 @@ from pathlib import Path
 
 from netdesk.cli._store import open_or_report
 from netdesk.paths import Paths
+from netdesk.private_files import write_private
 
 FORMAT_CHOICES = ("vcard", "vcard3", "csv", "ics")
 
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        write_private(Path(args.output), text)
     except OSError as exc:
         print(f"netdesk export: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from netdesk import __version__
 from netdesk.paths import APP_NAME, Paths
+from netdesk.private_files import private_dir, private_file
 from netdesk.ui.crash import CrashReporter, setup_logging
 from netdesk.ui.icons import icon
 from netdesk.ui.main_window import MainWindow
@@ -97,8 +98,12 @@ def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
 
 
 def settings_for(paths: Paths) -> QSettings:
-    """UI state (geometry, last view, column widths) in an INI file beside the database."""
-    return QSettings(str(paths.data_dir / "ui-settings.ini"), QSettings.Format.IniFormat)
+    """UI state (geometry, last view, column widths) in an owner-only INI file beside the
+    database (Qt keeps an existing file's mode when it saves)."""
+    path = paths.data_dir / "ui-settings.ini"
+    if paths.data_dir.is_dir():
+        private_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -221,7 +226,7 @@ def run_gui(paths: Paths, files: list[str]) -> int:
     absolute = [str(Path(f).resolve()) for f in files]
     if send_to_running(paths.socket_name, absolute):
         return 0
-    paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(paths.data_dir)
     reporter = CrashReporter(paths.log_file)
     reporter.install()
     window = build_shell(paths)

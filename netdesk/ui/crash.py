@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from netdesk.private_files import private_dir, private_file
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
@@ -20,25 +22,38 @@ log = logging.getLogger("netdesk")
 
 
 def setup_logging(log_file: Path) -> bool:
-    """Log to a rotating file (1 MB x 3) in the log folder; False when it cannot be written
-    (a read-only folder), and then to stderr."""
+    """Log to a rotating file (1 MB x 3) in the log folder, owner-only (0600 in a 0700 folder);
+    False when it cannot be written (a read-only folder), and then to stderr."""
     import logging.handlers
 
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        private_file(private_dir(log_file.parent) / log_file.name)
+        handler = logging.handlers.RotatingFileHandler(
             log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError as error:
-        handler = logging.StreamHandler()
-        logging.getLogger().addHandler(handler)
+        stream = logging.StreamHandler()
+        logging.getLogger().addHandler(stream)
         log.warning("Cannot write the log file %s (%s): logging to stderr", log_file, error)
         return False
+    handler.rotator = _private_rotation
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return True
+
+
+def _without_message(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """A traceback for the log: where it failed and the exception's type, not its message (it
+    may quote a name or a note; the dialog shows it to the user, the log keeps no contact text)."""
+    return "".join(traceback.format_tb(tb)) + f"{exc_type.__module__}.{exc_type.__qualname__}\n"
+
+
+def _private_rotation(source: str, dest: str) -> None:
+    """Rotate the log and start the next one owner-only (the handler only appends to it)."""
+    Path(source).rename(dest)
+    private_file(Path(source))
 
 
 class CrashReporter(QObject):
@@ -85,7 +100,7 @@ class CrashReporter(QObject):
                 self._fault.emit(fault)
             return
         text = "".join(traceback.format_exception(exc_type, exc, tb))
-        log.error("Uncaught exception\n%s", text)
+        log.error("Uncaught exception\n%s", _without_message(exc_type, tb))
         if QApplication.instance() is None:
             sys.stderr.write(text)
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from netdesk.core.exporting import FORMATS
 from netdesk.formats.sources import kind_of
+from netdesk.private_files import write_private
 from netdesk.ui.importing.dialog import ImportDialog
 from netdesk.ui.importing.history import ImportHistoryDialog
 from netdesk.ui.tasks import Task
@@ -125,7 +126,7 @@ class ImportController(QObject):
         exporter = self.services.exporting
 
         def work(_progress: object) -> str:
-            target.write_text(exporter.export(fmt), encoding="utf-8", newline="")
+            write_private(target, exporter.export(fmt))
             return str(target)
 
         task = Task(work, self)
