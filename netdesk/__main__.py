@@ -83,6 +83,12 @@ def _dispatch(args_list: list[str]) -> int:
         from netdesk import paths
 
         resolved = paths.resolve(args.data_dir)
+        from netdesk.display import display_problem
+
+        problem = display_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
         from netdesk.ui.app import run_gui
 
         return run_gui(resolved, args.files)
