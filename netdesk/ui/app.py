@@ -6,6 +6,7 @@ the database layer's imports and the integrity check do not delay the first pain
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Callable
@@ -99,10 +100,11 @@ def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
 
 def settings_for(paths: Paths) -> QSettings:
     """UI state (geometry, last view, column widths) in an owner-only INI file beside the
-    database (Qt keeps an existing file's mode when it saves)."""
+    database (Qt keeps an existing file's mode when it saves; a read-only folder keeps none)."""
     path = paths.data_dir / "ui-settings.ini"
-    if paths.data_dir.is_dir():
-        private_file(path)
+    with contextlib.suppress(OSError):
+        if paths.data_dir.is_dir():
+            private_file(path)
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 

@@ -334,7 +334,7 @@ class TodayView(QWidget):
         if contact_id is None:
             return
         name = self.followups.contact_name(contact_id)
-        dialog = LogInteractionDialog(name, self)
+        dialog = LogInteractionDialog(name, self.services.clock.now(), self)
         dialog.accepted.connect(lambda: self._record(contact_id, name, dialog))
         self._open_dialog(dialog)
 
