@@ -8,41 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from netdesk.core.importing import CHOICES, PlannedCard
+from netdesk.ui.combo_delegate import ComboDelegate
 from netdesk.ui.plain import plain_tooltip
 
 CHOICE_COLUMN = 3
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """Edits the choice column with a combo box of merge / skip / new."""
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        combo.addItems(list(CHOICES))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentText(index.data())
-
-    def setModelData(self, editor: QWidget, model: QObject, index: QModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentText())  # type: ignore[attr-defined]
 
 
 class ChoiceTable(QTableWidget):
@@ -61,7 +40,7 @@ class ChoiceTable(QTableWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
-        self.setItemDelegateForColumn(CHOICE_COLUMN, ChoiceDelegate(self))
+        self.setItemDelegateForColumn(CHOICE_COLUMN, ComboDelegate(lambda _: list(CHOICES), self))
         header = self.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

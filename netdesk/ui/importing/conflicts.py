@@ -8,13 +8,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -22,36 +19,13 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.import_conflicts import Conflict
 from netdesk.core.importing import PlannedCard
+from netdesk.ui.combo_delegate import ComboDelegate
 from netdesk.ui.plain import plain_tooltip
 
 ACTION_COLUMN = 4
 LABELS = {"keep": "keep", "replace": "take new", "append": "append"}
 """What each resolution is called in the table."""
 _CHOICE_OF = {label: choice for choice, label in LABELS.items()}
-
-
-class ResolutionDelegate(QStyledItemDelegate):
-    """Edits the action column with the resolutions the row's field allows."""
-
-    def __init__(self, table: ConflictTable) -> None:
-        super().__init__(table)
-        self.table = table
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        _, conflict = self.table.pairs[index.row()]
-        combo.addItems([LABELS[choice] for choice in conflict.choices()])
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentText(index.data())
-
-    def setModelData(self, editor: QWidget, model: QObject, index: QModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentText())  # type: ignore[attr-defined]
 
 
 class ConflictTable(QTableWidget):
@@ -76,7 +50,7 @@ class ConflictTable(QTableWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
-        self.setItemDelegateForColumn(ACTION_COLUMN, ResolutionDelegate(self))
+        self.setItemDelegateForColumn(ACTION_COLUMN, ComboDelegate(self._resolutions, self))
         header = self.horizontalHeader()
         for column, mode in enumerate(
             (
@@ -110,6 +84,11 @@ class ConflictTable(QTableWidget):
                 self.setItem(row, column, item)
             self.setItem(row, ACTION_COLUMN, QTableWidgetItem(LABELS[conflict.choice]))
         self.blockSignals(False)
+
+    def _resolutions(self, index: QModelIndex) -> list[str]:
+        """The resolutions a row's field allows, as the table names them."""
+        _, conflict = self.pairs[index.row()]
+        return [LABELS[choice] for choice in conflict.choices()]
 
     def choose_for_all(self, choice: str) -> None:
         """Set every conflict to `choice` (keep or replace)."""

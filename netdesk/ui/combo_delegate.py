@@ -1,0 +1,31 @@
+"""A table column edited with a combo box of the texts a row allows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+
+class ComboDelegate(QStyledItemDelegate):
+    """Edits a cell with a combo box of `options(index)`; the chosen text becomes its value."""
+
+    def __init__(self, options: Callable[[QModelIndex], list[str]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.options = options
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItems(self.options(index))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentText(index.data())
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText())
