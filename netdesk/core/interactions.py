@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from netdesk.core.changes import Changes
-from netdesk.core.vocabulary import CHANNELS, DIRECTIONS
+from netdesk.core.vocabulary import CHANNELS, DIRECTIONS, GIVE_KINDS
 from netdesk.store.models import Interaction, db, utcnow
 
 _CHUNK = 500
@@ -31,6 +31,34 @@ class InteractionRow:
     summary: str
     direction: str
     event_id: int | None
+    give_kind: str = ""
+    introduced: tuple[int | None, int | None] = (None, None)
+
+
+@dataclass(frozen=True)
+class Give:
+    """What an interaction gave or received: `direction` ("gave", "received" or "neutral"), its
+    kind (one of GIVE_KINDS, or "") and, for an introduction, the two people introduced (None
+    stands for the user, as in "introduced me to Ana")."""
+
+    direction: str = "neutral"
+    kind: str = ""
+    introduced: tuple[int | None, int | None] = (None, None)
+
+    def check(self) -> None:
+        """Refuse a give that does not make sense (a kind without a direction, people
+        introduced by something other than an introduction)."""
+        if self.direction not in DIRECTIONS:
+            raise ValueError(f"unknown direction {self.direction!r}")
+        if self.kind and self.kind not in GIVE_KINDS:
+            raise ValueError(f"unknown kind {self.kind!r}; expected one of {', '.join(GIVE_KINDS)}")
+        if self.kind and self.direction == "neutral":
+            raise ValueError("a kind of give needs a direction (gave or received)")
+        if self.introduced != (None, None) and self.kind != "introduction":
+            raise ValueError("only an introduction names people introduced")
+
+
+NEUTRAL = Give()
 
 
 def log_interaction(
@@ -44,12 +72,15 @@ def log_interaction(
     event_id: int | None = None,
     import_batch: int | None = None,
     publish: bool = True,
+    give: Give | None = None,
 ) -> int:
-    """Record an interaction with a contact; return its id."""
+    """Record an interaction with a contact; return its id.
+
+    `give` says what was given or received (it wins over the bare `direction`)."""
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
-    if direction not in DIRECTIONS:
-        raise ValueError(f"unknown direction {direction!r}")
+    give = give or Give(direction)
+    give.check()
     when = occurred_at or utcnow()
     with db.atomic():
         interaction = Interaction.create(
@@ -57,7 +88,10 @@ def log_interaction(
             occurred_at=when,
             channel=channel,
             summary=summary,
-            direction=direction,
+            direction=give.direction,
+            give_kind=give.kind,
+            introduced_a=give.introduced[0],
+            introduced_b=give.introduced[1],
             event=event_id,
             import_batch=import_batch,
         )
@@ -109,7 +143,15 @@ def timeline(contact_id: int) -> list[InteractionRow]:
     )
     return [
         InteractionRow(
-            i.id, contact_id, i.occurred_at, i.channel, i.summary, i.direction, i.event_id
+            i.id,
+            contact_id,
+            i.occurred_at,
+            i.channel,
+            i.summary,
+            i.direction,
+            i.event_id,
+            i.give_kind,
+            (i.introduced_a_id, i.introduced_b_id),
         )
         for i in query
     ]

@@ -14,6 +14,11 @@ first (ties by name), `limit` long (5 by default):
 - **birthday** — in 0–2 days: today 3.0, tomorrow 2.6, the day after 2.2.
 - **went quiet** — no cadence, at least 5 interactions ever ("was close") and none for 6 months
   or more: score = 1.0 + months / 12, at most 3.0 ("went quiet: 14 months, was close": 2.17).
+- **give back** — they gave the user something in the last 12 months (an interaction marked
+  "received") and the user gave nothing since: score = 2.2 − 0.8 × days since / 365, + 0.1 for
+  each earlier receive not given back, at most 2.5 ("helped you in March (introduction to Ana);
+  you have not given back"). Fresh help ranks with a far-overdue check-in, under a fresh meeting
+  or a birthday today; a year-old debt fades to 1.4.
 
 A person the user skipped ("not now") is left out until `SKIP_DAYS` later (`ReachOutSkip`).
 Other signals a person has are added to the reason after the strongest one. Stored times are
@@ -30,6 +35,7 @@ from peewee import JOIN, fn
 
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import next_birthday
+from netdesk.core.give_take import owed, to_local
 from netdesk.store.models import Contact, Event, Interaction, ReachOutSkip, db
 
 DEFAULT_LIMIT = 5
@@ -37,7 +43,22 @@ SKIP_DAYS = 7
 MET_WINDOW_DAYS = 14
 BIRTHDAY_WINDOW_DAYS = 2
 QUIET_AFTER_DAYS = 182
+GIVE_BACK_DAYS = 365
 CLOSE_INTERACTIONS = 5
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)  # not strftime's %B, which follows the locale Qt sets: the reasons are English
 _BIRTHDAY_WORDS = ("birthday today", "birthday tomorrow", "birthday in 2 days")
 
 
@@ -49,6 +70,9 @@ class Suggestion:
     name: str
     score: float
     reason: str
+    signal: str = ""
+    """The strongest signal's name ("cadence", "met", "birthday", "quiet", "give back"): the
+    Write dialog picks its template by it."""
 
 
 def cadence_words(days: int) -> str:
@@ -83,19 +107,29 @@ class ReachOutService:
         """The `limit` best people to reach out to now (see the module's docstring)."""
         now = _utc(self.clock.now())
         today = self.clock.today()
-        signals: dict[int, list[tuple[float, str]]] = {}
+        signals: dict[int, list[tuple[float, str, str]]] = {}
         names: dict[int, str] = {}
-        for source in (self._cadence, self._met, self._birthdays, self._quiet):
+        sources = {
+            "cadence": self._cadence,
+            "met": self._met,
+            "birthday": self._birthdays,
+            "quiet": self._quiet,
+            "give back": self._give_back,
+        }
+        for signal, source in sources.items():
             for contact_id, name, score, reason in source(now, today):
-                signals.setdefault(contact_id, []).append((score, reason))
+                signals.setdefault(contact_id, []).append((score, reason, signal))
                 names[contact_id] = name
         for contact_id in self._skipped(today, signals):
             del signals[contact_id]
         ranked = []
         for contact_id, found in signals.items():
             found.sort(key=lambda signal: -signal[0])
-            reason = "; ".join(text for _, text in found)
-            ranked.append(Suggestion(contact_id, names[contact_id], round(found[0][0], 2), reason))
+            reason = "; ".join(text for _, text, _ in found)
+            score, _, strongest = found[0]
+            ranked.append(
+                Suggestion(contact_id, names[contact_id], round(score, 2), reason, strongest)
+            )
         ranked.sort(key=lambda s: (-s.score, s.name.casefold(), s.contact_id))
         return ranked[:limit]
 
@@ -171,6 +205,25 @@ class ReachOutService:
             months = int((now - last).days / 30.44)
             score = min(3.0, 1.0 + months / 12)
             yield contact_id, name, score, f"went quiet: {months} months, was close"
+
+    def _give_back(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
+        for debt in owed(now - timedelta(days=GIVE_BACK_DAYS)):
+            days = (now - debt.received_at).days
+            score = min(2.5, 2.2 - 0.8 * days / GIVE_BACK_DAYS + 0.1 * (debt.count - 1))
+            local = to_local(debt.received_at)
+            when = _MONTHS[local.month - 1]
+            if local.year != today.year:
+                when += f" {local.year}"
+            what = debt.kind
+            if debt.kind == "introduction" and debt.introduced_name:
+                what = f"introduction to {debt.introduced_name}"
+            detail = f" ({what})" if what else ""
+            yield (
+                debt.contact_id,
+                debt.name,
+                score,
+                f"helped you in {when}{detail}; you have not given back",
+            )
 
     @staticmethod
     def _skipped(today: date, candidates: dict[int, object]) -> list[int]:

@@ -35,6 +35,17 @@ CHANNELS = (
 RECORDED_CHANNELS = ("connected", "job change")
 """Channels the importer writes, never chosen when logging by hand."""
 DIRECTIONS = ("gave", "received", "neutral")
+GIVE_KINDS = (
+    "introduction",
+    "referral",
+    "job lead",
+    "article or resource",
+    "advice",
+    "feedback",
+    "help",
+    "congratulation",
+)
+"""What a give or a receive was (an interaction's `give_kind`; "" when it was neither)."""
 FOLLOWUP_REASONS = (
     "after meeting",
     "check-in",

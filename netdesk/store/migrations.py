@@ -16,8 +16,8 @@ from collections.abc import Callable
 from peewee import Database, IntegerField, OperationalError
 from playhouse.migrate import SqliteMigrator
 
-from netdesk.store import fts
-from netdesk.store.models import MODELS, Meta, ReachOutSkip, new_uid
+from netdesk.store import fts, template_defaults
+from netdesk.store.models import MODELS, Interaction, MessageTemplate, Meta, ReachOutSkip, new_uid
 
 Step = Callable[[Database, SqliteMigrator], None]
 Report = Callable[[int, int, str], None]  # (steps done, steps to run, title of the next step)
@@ -95,12 +95,34 @@ def _reach_out_skips(database: Database, migrator: SqliteMigrator) -> None:
     database.create_tables([ReachOutSkip], safe=True)
 
 
+def _give_and_take_and_templates(database: Database, migrator: SqliteMigrator) -> None:
+    """Add give-and-take to interactions and message templates.
+
+    v6: an interaction can be something the user gave or received, of a kind, and for an
+    introduction name the two people introduced; the (direction, time) index serves the
+    balance, the weekly picture and Reach out's "you have not given back". The Write dialog's
+    templates live in `message_template`, seeded with the defaults.
+    """
+    have = {column.name for column in database.get_columns("interaction")}
+    for name in ("give_kind", "introduced_a_id", "introduced_b_id"):
+        if name not in have:
+            field = getattr(Interaction, name.removesuffix("_id"))
+            migrator.add_column("interaction", name, field).run()
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "interaction_direction_occurred_at" '
+        'ON "interaction" ("direction", "occurred_at")'
+    )
+    database.create_tables([MessageTemplate], safe=True)
+    template_defaults.seed(database)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _leaner_writes,
     _uid_for_every_contact,
     _import_counts,
     _reach_out_skips,
+    _give_and_take_and_templates,
 ]
 
 
@@ -140,6 +162,7 @@ def create_current(database: Database) -> None:
     with database.atomic():
         database.create_tables(MODELS, safe=True)
         fts.create(database)
+        template_defaults.seed(database)
         _set_version(latest_version())
 
 

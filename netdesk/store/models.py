@@ -182,9 +182,15 @@ class Interaction(BaseModel):
     event = ForeignKeyField(Event, null=True, backref="interactions", on_delete="SET NULL")
     import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=utcnow)
+    give_kind = TextField(default="")
+    introduced_a = ForeignKeyField(Contact, null=True, backref="+", on_delete="SET NULL")
+    introduced_b = ForeignKeyField(Contact, null=True, backref="+", on_delete="SET NULL")
 
     class Meta:
-        indexes = ((("contact", "occurred_at"), False),)
+        indexes = (
+            (("contact", "occurred_at"), False),
+            (("direction", "occurred_at"), False),
+        )
 
 
 class FollowUp(BaseModel):
@@ -248,6 +254,19 @@ class ReachOutSkip(BaseModel):
     until = DateField(index=True)
 
 
+class MessageTemplate(BaseModel):
+    """A message the Write dialog offers: `reason` is the follow-up reason it answers (it is
+    preselected for it), `give_kind` what sending it gives ("" for nothing)."""
+
+    name = TextField(unique=True, collation="NOCASE")
+    reason = TextField(default="")
+    subject = TextField(default="")
+    body = TextField(default="")
+    give_kind = TextField(default="")
+    position = IntegerField(default=0)
+    updated_at = DateTimeField(default=utcnow)
+
+
 class Meta(BaseModel):
     """Store-wide key/value facts: the schema version, the last daily backup."""
 
@@ -272,4 +291,5 @@ MODELS: list[type[BaseModel]] = [
     Opportunity,
     ImportChange,
     ReachOutSkip,
+    MessageTemplate,
 ]

@@ -60,11 +60,15 @@ def test_each_signal_scores_and_says_why(services, network) -> None:
     ranked = services.reach_out.rank(limit=50)
     assert ranked == [
         Suggestion(
-            network["met"], "Mehdi Fixture", 2.8, "met at PyCon 2 days ago, no follow-up yet"
+            network["met"], "Mehdi Fixture", 2.8, "met at PyCon 2 days ago, no follow-up yet", "met"
         ),
-        Suggestion(network["birthday"], "Bea Fixture", 2.6, "birthday tomorrow"),
-        Suggestion(network["quiet"], "Quentin Fixture", 2.17, "went quiet: 14 months, was close"),
-        Suggestion(network["cadence"], "Cara Fixture", 1.65, "2.3× past your 3-month check-in"),
+        Suggestion(network["birthday"], "Bea Fixture", 2.6, "birthday tomorrow", "birthday"),
+        Suggestion(
+            network["quiet"], "Quentin Fixture", 2.17, "went quiet: 14 months, was close", "quiet"
+        ),
+        Suggestion(
+            network["cadence"], "Cara Fixture", 1.65, "2.3× past your 3-month check-in", "cadence"
+        ),
     ]
 
 
@@ -91,7 +95,11 @@ def test_a_second_signal_joins_the_reason(services, network) -> None:
     Contact.update(birthday=date(1980, 3, 11)).where(Contact.id == network["cadence"]).execute()
     first = services.reach_out.rank(limit=1)[0]
     assert first == Suggestion(
-        network["cadence"], "Cara Fixture", 3.0, "birthday today; 2.3× past your 3-month check-in"
+        network["cadence"],
+        "Cara Fixture",
+        3.0,
+        "birthday today; 2.3× past your 3-month check-in",
+        "birthday",
     )
 
 
@@ -106,7 +114,7 @@ def test_not_now_leaves_a_person_out_for_a_week(services, network, clock) -> Non
     back = [s for s in reach_out.rank(limit=50) if s.contact_id == network["met"]]
     assert back == [
         Suggestion(
-            network["met"], "Mehdi Fixture", 2.1, "met at PyCon 9 days ago, no follow-up yet"
+            network["met"], "Mehdi Fixture", 2.1, "met at PyCon 9 days ago, no follow-up yet", "met"
         )
     ]
 

@@ -141,11 +141,12 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 5, "Rebuild the search index for faster imports."),
-        (1, 5, "Give every contact a UID."),
-        (2, 5, "Keep every count of an import in its history."),
-        (3, 5, "Remember who was skipped on Today."),
-        (4, 5, "_add_column_step"),
+        (0, 6, "Rebuild the search index for faster imports."),
+        (1, 6, "Give every contact a UID."),
+        (2, 6, "Keep every count of an import in its history."),
+        (3, 6, "Remember who was skipped on Today."),
+        (4, 6, "Add give-and-take to interactions and message templates."),
+        (5, 6, "_add_column_step"),
     ]
 
 
@@ -189,3 +190,40 @@ def test_the_skip_step_adds_the_reach_out_table(fixture_copy) -> None:
     assert "reach_out_skip" in database.get_tables()
     columns = {column.name for column in database.get_columns("reach_out_skip")}
     assert columns == {"contact_id", "until"}
+
+
+def test_the_give_step_keeps_interactions_neutral_and_seeds_the_templates(fixture_copy) -> None:
+    path = fixture_copy(Path(__file__).parent / "fixtures" / "schema_v5.db")
+    before = sqlite3.connect(path)
+    old = before.execute("SELECT id, contact_id, summary, direction FROM interaction").fetchall()
+    before.close()
+    database = open_database(path)
+    rows = database.execute_sql(
+        "SELECT id, contact_id, summary, direction, give_kind, introduced_a_id, introduced_b_id "
+        "FROM interaction"
+    ).fetchall()
+    assert rows == [(*row, "", None, None) for row in old] and len(rows) == 1
+    names = [
+        n for (n,) in database.execute_sql("SELECT name FROM message_template ORDER BY position")
+    ]
+    assert names == [
+        "Follow-up after meeting",
+        "Check-in",
+        "Congratulate",
+        "Thank you",
+        "Share an article",
+        "Ask for an informational interview",
+        "Ask for a referral",
+        "Introduce two people (double opt-in)",
+    ]
+    indexes = {row[1] for row in database.execute_sql("PRAGMA index_list(interaction)")}
+    assert "interaction_direction_occurred_at" in indexes
+
+
+def test_a_new_database_gets_the_same_templates_as_an_upgraded_one(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "new.db")
+    try:
+        count = database.execute_sql("SELECT count(*) FROM message_template").fetchone()[0]
+        assert count == 8
+    finally:
+        close_database()

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from netdesk.core.interactions import InteractionRow, delete_interaction, log_interaction
+from netdesk.core.interactions import Give, InteractionRow, delete_interaction, log_interaction
 from netdesk.core.merge import MergeRecord, merge, undo_merge
 from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft
@@ -82,7 +82,7 @@ class DeleteInteractionsCommand(QUndoCommand):
                 occurred_at=row.occurred_at,
                 channel=row.channel,
                 summary=row.summary,
-                direction=row.direction,
+                give=Give(row.direction, row.give_kind, row.introduced),
                 event_id=row.event_id,
             )
             for row in self.rows

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.core.give_take import balance
 from netdesk.core.services import Services
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.formats.draft import ContactDraft
@@ -83,6 +84,9 @@ class ContactEditor(QWidget):
 
         self.heading = plain_label("New contact")
         style_label(self.heading, "editorHeading")
+        self.balance = plain_label()
+        style_label(self.balance, "hint")
+        self.balance.setToolTip("Interactions marked as given or received (Log interaction)")
         self.photo = PhotoField()
         self.given = QLineEdit()
         self.family = QLineEdit()
@@ -113,6 +117,7 @@ class ContactEditor(QWidget):
         self.name_message.hide()
         self.timeline = TimelineWidget(services)
         self.timeline.logged.connect(lambda _: self._count_timeline())
+        self.timeline.logged.connect(lambda _: self._show_balance())
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -159,6 +164,7 @@ class ContactEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addWidget(self.heading)
+        layout.addWidget(self.balance)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
@@ -212,6 +218,7 @@ class ContactEditor(QWidget):
         self.heading.setText(name)
         self.timeline.show_contact(contact_id, name)
         self._count_timeline()
+        self._show_balance()
         self._loading = False
         self._set_dirty(False)
         self._validate()
@@ -219,6 +226,13 @@ class ContactEditor(QWidget):
     def _count_timeline(self) -> None:
         count = self.timeline.items.count()
         self.tabs.setTabText(1, f"Timeline ({count})" if count else "Timeline")
+
+    def _show_balance(self) -> None:
+        """ "Gave 3, received 5 in the last 12 months" under the name of a stored contact."""
+        self.balance.setVisible(self.contact_id is not None)
+        if self.contact_id is not None:
+            words = balance(self.contact_id, self.services.clock).words()
+            self.balance.setText(words[0].upper() + words[1:])
 
     def set_region(self, region: str) -> None:
         """Read phone numbers as numbers of `region` from now on."""
@@ -232,9 +246,11 @@ class ContactEditor(QWidget):
         """Throw away unsaved edits."""
         self.load(self.contact_id, self.loaded)
 
-    def _on_change(self, topic: str, _ids: object) -> None:
+    def _on_change(self, topic: str, ids: frozenset[int]) -> None:
         if topic in _CHOICE_TOPICS:
             self._choices_stale = True
+        if topic == "interactions" and (not ids or self.contact_id in ids):
+            self._show_balance()
 
     def _refresh_choices(self, draft: ContactDraft) -> None:
         if self._choices_stale or (draft.met_at and self.met_at.findData(draft.met_at) < 0):

@@ -1,8 +1,10 @@
-"""Log an interaction (Ctrl+L): when, channel, summary, and optionally when to follow up."""
+"""Log an interaction (Ctrl+L): when, channel, summary, what was given or received, and
+optionally when to follow up."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -14,12 +16,17 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
-from netdesk.core.interactions import log_interaction
-from netdesk.core.vocabulary import CHANNELS, RECORDED_CHANNELS
+from netdesk.core.event_people import ContactMatch
+from netdesk.core.interactions import NEUTRAL, Give, log_interaction
+from netdesk.core.vocabulary import CHANNELS, GIVE_KINDS, RECORDED_CHANNELS
+from netdesk.ui.events.contact_completer import ContactCompleter
 
 if TYPE_CHECKING:
     from netdesk.core.services import Services
@@ -31,6 +38,11 @@ FOLLOW_UP_CHOICES = (
     ("In 1 month", 30),
     ("Pick a date…", -1),
 )
+DIRECTION_CHOICES = (
+    ("Neither", "neutral"),
+    ("I gave something", "gave"),
+    ("I received something", "received"),
+)
 
 
 @dataclass(frozen=True)
@@ -41,13 +53,47 @@ class LoggedInteraction:
     channel: str
     summary: str
     follow_up_on: date | None
+    give: Give = field(default=NEUTRAL)
+
+
+class _PersonField(QLineEdit):
+    """A name field that completes contacts; `person()` is the picked contact's id or None."""
+
+    def __init__(self, matches: Callable[[str], list[ContactMatch]], placeholder: str) -> None:
+        super().__init__()
+        self.setPlaceholderText(placeholder)
+        self.completer_ = ContactCompleter(self, matches)
+        self.completer_.picked.connect(
+            lambda contact_id, name, _org: self.set_person(contact_id, name)
+        )
+
+    def set_person(self, contact_id: int | None, name: str) -> None:
+        self.setText(name)
+        self.completer_.chosen_id = contact_id
+
+    def person(self) -> int | None:
+        return self.completer_.chosen_id if self.text().strip() else None
 
 
 class LogInteractionDialog(QDialog):
-    """Asks for one interaction with a contact."""
+    """Asks for one interaction with a contact.
 
-    def __init__(self, contact_name: str, now: datetime, parent: QWidget | None = None) -> None:
+    With `matches` (contact names as typed) an introduction names the two people introduced;
+    the first is this contact for a give, and "you" (left empty) for a receive.
+    """
+
+    def __init__(
+        self,
+        contact_name: str,
+        now: datetime,
+        parent: QWidget | None = None,
+        *,
+        contact_id: int | None = None,
+        matches: Callable[[str], list[ContactMatch]] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.contact_id = contact_id
+        self.contact_name = contact_name
         self.setWindowTitle(f"Log interaction — {contact_name}")
         self.when = QDateTimeEdit(QDateTime(now))
         self.when.setCalendarPopup(True)
@@ -72,14 +118,64 @@ class LogInteractionDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow("When", self.when)
-        form.addRow("Channel", self.channel)
-        form.addRow("Summary", self.summary)
-        form.addRow("Follow up", self.follow_up)
-        form.addRow("", self.follow_up_date)
-        form.addRow(buttons)
+        self.form = QFormLayout(self)
+        self.form.addRow("When", self.when)
+        self.form.addRow("Channel", self.channel)
+        self.form.addRow("Summary", self.summary)
+        self._give_rows(matches)
+        self.form.addRow("Follow up", self.follow_up)
+        self.form.addRow("", self.follow_up_date)
+        self.form.addRow(buttons)
         self.summary.setFocus()
+
+    def _give_rows(self, matches: Callable[[str], list[ContactMatch]] | None) -> None:
+        """Give and take, its kind, and for an introduction who was introduced to whom."""
+        self.direction = QComboBox()
+        for title, direction in DIRECTION_CHOICES:
+            self.direction.addItem(title, direction)
+        self.direction.setToolTip("Mark what you gave or received: it counts in the balance")
+        self.kind = QComboBox()
+        for kind in GIVE_KINDS:
+            self.kind.addItem(kind.capitalize(), kind)
+        self.form.addRow("Give and take", self.direction)
+        self.form.addRow("Kind", self.kind)
+        self.introduced: tuple[_PersonField, _PersonField] | None = None
+        if matches is not None:
+            first = _PersonField(matches, "you")
+            second = _PersonField(matches, "type a name")
+            self.introduced = (first, second)
+            self.intro_row = QHBoxLayout()
+            self.intro_row.addWidget(first, 1)
+            self.intro_row.addWidget(QLabel("to"))
+            self.intro_row.addWidget(second, 1)
+            self.form.addRow("Introduced", self.intro_row)
+        self.direction.currentIndexChanged.connect(self._show_give)
+        self.kind.currentIndexChanged.connect(self._show_give)
+        self._show_give()
+
+    def _show_give(self) -> None:
+        direction = self.direction.currentData()
+        self.form.setRowVisible(self.kind, direction != "neutral")
+        if self.introduced is None:
+            return
+        first, _ = self.introduced
+        introduction = direction != "neutral" and self.kind.currentData() == "introduction"
+        self.form.setRowVisible(self.intro_row, introduction)
+        if direction == "gave" and not first.text():
+            first.set_person(self.contact_id, self.contact_name)
+        elif direction == "received" and first.person() == self.contact_id:
+            first.set_person(None, "")
+
+    def give(self) -> Give:
+        """What was given or received, as entered."""
+        direction = self.direction.currentData()
+        if direction == "neutral":
+            return NEUTRAL
+        kind = self.kind.currentData()
+        people: tuple[int | None, int | None] = (None, None)
+        if kind == "introduction" and self.introduced is not None:
+            people = (self.introduced[0].person(), self.introduced[1].person())
+        return Give(direction, kind, people)
 
     def result_value(self) -> LoggedInteraction:
         """The interaction as entered."""
@@ -92,7 +188,11 @@ class LogInteractionDialog(QDialog):
         elif days:
             follow_up_on = local.date() + timedelta(days=days)
         return LoggedInteraction(
-            occurred, self.channel.currentText(), self.summary.toPlainText().strip(), follow_up_on
+            occurred,
+            self.channel.currentText(),
+            self.summary.toPlainText().strip(),
+            follow_up_on,
+            self.give(),
         )
 
 
@@ -106,6 +206,7 @@ def record_interaction(
         occurred_at=entry.occurred_at,
         channel=entry.channel,
         summary=entry.summary,
+        give=entry.give,
     )
     followup_id = None
     if entry.follow_up_on is not None:

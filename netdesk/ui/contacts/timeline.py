@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.interactions import timeline
+from netdesk.core.interactions import InteractionRow, timeline
 from netdesk.core.services import Services
 from netdesk.ui.contacts.log_dialog import (
     LoggedInteraction,
@@ -74,6 +74,8 @@ class TimelineWidget(QWidget):
             when = local_from_utc(row.occurred_at)
             ago = relative_time(row.occurred_at, today)
             text = f"{row.channel.capitalize()} · {when:%a %d %b %Y, %H:%M} ({ago})"
+            if row.direction != "neutral":
+                text += f"\n{self._give_words(row)}"
             if row.summary:
                 text += f"\n{row.summary}"
             item = QListWidgetItem(text)
@@ -81,11 +83,26 @@ class TimelineWidget(QWidget):
             self.items.addItem(item)
         self.empty.setVisible(not rows)
 
+    def _give_words(self, row: InteractionRow) -> str:
+        """ "Gave: introduction (Carl Ott to Ana Lima)", "Received: advice"."""
+        words = f"{row.direction.capitalize()}: {row.give_kind or 'something'}"
+        if row.introduced != (None, None):
+            name = self.services.followups.contact_name
+            a, b = (name(i) if i is not None else "you" for i in row.introduced)
+            words += f" ({a} to {b})"
+        return words
+
     def ask_and_log(self) -> int | None:
         """Ask for an interaction and record it; returns its id."""
         if self.contact_id is None:
             return None
-        dialog = LogInteractionDialog(self.contact_name, self.services.clock.now(), self)
+        dialog = LogInteractionDialog(
+            self.contact_name,
+            self.services.clock.now(),
+            self,
+            contact_id=self.contact_id,
+            matches=self.services.events.people.matches,
+        )
         if dialog.exec() != LogInteractionDialog.DialogCode.Accepted:
             return None
         return self.record(dialog.result_value())

@@ -1,0 +1,132 @@
+"""Give and take: what the user gave and received, per contact and per week, and who is owed.
+
+Interactions marked "gave" or "received" (see `interactions.Give`) make the ledger. A contact's
+balance counts them over the last 12 months of the clock; the weekly picture counts the last 12
+weeks (Monday to Sunday, local), the current week last; `owed` finds the people who gave the
+user something and got nothing back since, for Reach out's "you have not given back". Stored
+times are naive UTC; the clock's are naive local.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from netdesk.core.clock import Clock
+from netdesk.store.models import db
+
+WEEKS = 12
+BALANCE_MONTHS = 12
+
+
+def to_utc(local: datetime) -> datetime:
+    """A naive local time as the store keeps times (naive UTC)."""
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def to_local(stored: datetime) -> datetime:
+    """A stored naive UTC time as naive local time."""
+    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class Balance:
+    """How often the user gave to and received from one contact."""
+
+    gave: int
+    received: int
+
+    def words(self) -> str:
+        """ "gave 3, received 5 in the last 12 months"."""
+        return f"gave {self.gave}, received {self.received} in the last {BALANCE_MONTHS} months"
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    """Gives and receives in the week starting `start` (a Monday)."""
+
+    start: date
+    gave: int
+    received: int
+
+
+@dataclass(frozen=True)
+class Owed:
+    """A contact who gave the user something (`count` times) and got nothing back since; the
+    latest such receive's time (naive UTC), kind and the other person of an introduction."""
+
+    contact_id: int
+    name: str
+    count: int
+    received_at: datetime
+    kind: str
+    introduced_name: str
+
+
+def balance(contact_id: int, clock: Clock) -> Balance:
+    """Gives and receives with a contact in the last BALANCE_MONTHS months."""
+    since = to_utc(clock.now() - relativedelta(months=BALANCE_MONTHS))
+    rows = db.execute_sql(
+        "SELECT direction, count(*) FROM interaction WHERE contact_id = ? AND occurred_at >= ? "
+        "AND direction IN ('gave', 'received') GROUP BY direction",
+        (contact_id, since),
+    ).fetchall()
+    counts = dict(rows)
+    return Balance(counts.get("gave", 0), counts.get("received", 0))
+
+
+def week_start(day: date) -> date:
+    """The Monday of `day`'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def weekly(clock: Clock, weeks: int = WEEKS) -> list[WeekCount]:
+    """Gives and receives per week over the last `weeks` weeks, oldest first (for the chart)."""
+    first = week_start(clock.today()) - timedelta(weeks=weeks - 1)
+    since = to_utc(datetime.combine(first, datetime.min.time()))
+    counts = {first + timedelta(weeks=i): [0, 0] for i in range(weeks)}
+    rows = db.execute_sql(
+        "SELECT direction, occurred_at FROM interaction "
+        "WHERE direction IN ('gave', 'received') AND occurred_at >= ?",
+        (since,),
+    )
+    for direction, occurred in rows:
+        moment = occurred if isinstance(occurred, datetime) else datetime.fromisoformat(occurred)
+        bucket = counts.get(week_start(to_local(moment).date()))
+        if bucket is not None:
+            bucket[0 if direction == "gave" else 1] += 1
+    return [WeekCount(start, gave, received) for start, (gave, received) in counts.items()]
+
+
+_OWED_SQL = """
+SELECT r.contact_id, c.display_name, count(*), max(r.occurred_at)
+FROM interaction r JOIN contact c ON c.id = r.contact_id
+WHERE r.direction = 'received' AND r.occurred_at >= ?
+  AND c.deleted_at IS NULL AND c.archived = 0 AND c.is_group = 0
+  AND NOT EXISTS (SELECT 1 FROM interaction g WHERE g.contact_id = r.contact_id
+                  AND g.direction = 'gave' AND g.occurred_at >= r.occurred_at)
+GROUP BY r.contact_id
+"""
+_LATEST_SQL = """
+SELECT r.give_kind, a.display_name, b.display_name, r.introduced_a_id, r.introduced_b_id
+FROM interaction r
+LEFT JOIN contact a ON a.id = r.introduced_a_id
+LEFT JOIN contact b ON b.id = r.introduced_b_id
+WHERE r.contact_id = ? AND r.direction = 'received' AND r.occurred_at = ?
+ORDER BY r.id DESC LIMIT 1
+"""
+
+
+def owed(since: datetime) -> list[Owed]:
+    """Living contacts with a receive since `since` (naive UTC) and no give after it."""
+    found = []
+    for contact_id, name, count, latest in db.execute_sql(_OWED_SQL, (since,)).fetchall():
+        kind, a_name, b_name, a_id, b_id = db.execute_sql(
+            _LATEST_SQL, (contact_id, latest)
+        ).fetchone()
+        others = [n for n, i in ((a_name, a_id), (b_name, b_id)) if i not in (None, contact_id)]
+        moment = latest if isinstance(latest, datetime) else datetime.fromisoformat(latest)
+        found.append(Owed(contact_id, name, count, moment, kind, others[0] if others else ""))
+    return found
