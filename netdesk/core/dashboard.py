@@ -37,13 +37,14 @@ def today_plan(
     followups: FollowUpQueries, reach_out: ReachOutService, limit: int = DEFAULT_LIMIT
 ) -> TodayPlan:
     """Today's plan at the follow-ups' clock."""
+    return TodayPlan(reach_out.rank(limit), *due_groups(followups))
+
+
+def due_groups(followups: FollowUpQueries) -> tuple[list[FollowUpRow], list[FollowUpRow]]:
+    """Pending follow-ups due by tonight: today's, then the overdue ones (oldest first)."""
     rows = followups.due()
     start = day_start(followups.clock.today())
-    return TodayPlan(
-        reach_out.rank(limit),
-        [row for row in rows if row.due_at >= start],
-        [row for row in rows if row.due_at < start],
-    )
+    return [row for row in rows if row.due_at >= start], [row for row in rows if row.due_at < start]
 
 
 def _stored(local: datetime) -> datetime:

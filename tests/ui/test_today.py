@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Event, FollowUp, Interaction, ReachOutSkip
@@ -61,27 +61,37 @@ def view(qtbot, services, people, tmp_path):
     return widget
 
 
-def test_reach_out_lists_people_with_their_reasons(view) -> None:
-    assert _texts(view.reach_out) == [
+@pytest.fixture
+def reach(view):
+    return view.sections["reach_out"].list
+
+
+@pytest.fixture
+def due(view):
+    return view.sections["due"].list
+
+
+def test_reach_out_lists_people_with_their_reasons(view, reach) -> None:
+    assert _texts(reach) == [
         "Mehdi Test\nmet at PyCon 2 days ago, no follow-up yet",
         "Bea Test\nbirthday tomorrow",
     ]
 
 
-def test_not_now_drops_a_person_and_ctrl_z_brings_them_back(view, people, qtbot) -> None:
-    view.reach_out.setFocus()
-    view.reach_out.setCurrentRow(0)
-    qtbot.keyClick(view.reach_out, Qt.Key.Key_N)
+def test_not_now_drops_a_person_and_ctrl_z_brings_them_back(view, reach, people, qtbot) -> None:
+    reach.setFocus()
+    reach.setCurrentRow(0)
+    qtbot.keyClick(reach, Qt.Key.Key_N)
     assert ReachOutSkip.get_by_id(people["Mehdi"]).until == date(2026, 3, 18)
-    assert _texts(view.reach_out) == ["Bea Test\nbirthday tomorrow"]
+    assert _texts(reach) == ["Bea Test\nbirthday tomorrow"]
     assert view.message.text() == "Mehdi Test is left out for a week. Ctrl+Z undoes."
-    qtbot.keyClick(view.reach_out, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reach, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ReachOutSkip.select().count() == 0
-    assert _texts(view.reach_out)[0].startswith("Mehdi Test")
+    assert _texts(reach)[0].startswith("Mehdi Test")
 
 
-def test_due_groups_today_first_and_more_expands(view, qtbot) -> None:
-    texts = _texts(view.due)
+def test_due_groups_today_first_and_more_expands(view, due, qtbot) -> None:
+    texts = _texts(due)
     assert texts[:4] == [
         "Due today (2)",
         "Ana Test · thank",
@@ -90,57 +100,58 @@ def test_due_groups_today_first_and_more_expands(view, qtbot) -> None:
     ]
     assert len(texts) == 4 + 8 + 1 and texts[-1] == "2 more…"
     assert texts[4].endswith("Ana Test · check-in · o10")  # oldest first
-    view.due.setFocus()
-    view.due.setCurrentRow(view.due.count() - 1)
-    qtbot.keyClick(view.due, Qt.Key.Key_Return)
-    texts = _texts(view.due)
+    due.setFocus()
+    due.setCurrentRow(due.count() - 1)
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    texts = _texts(due)
     assert len(texts) == 4 + 10 and "2 more…" not in texts
     assert texts[-1].endswith("Ana Test · check-in · o1")
 
 
-def test_d_marks_done_in_place_and_ctrl_z_undoes(view, services, qtbot) -> None:
-    view.due.setFocus()
-    view.due.setCurrentRow(1)
-    done = view.due.currentItem().data(ID_ROLE)
-    qtbot.keyClick(view.due, Qt.Key.Key_D)
+def test_d_marks_done_in_place_and_ctrl_z_undoes(view, due, services, qtbot) -> None:
+    due.setFocus()
+    due.setCurrentRow(1)
+    done = due.currentItem().data(ID_ROLE)
+    qtbot.keyClick(due, Qt.Key.Key_D)
     assert services.followups.get(done).status == "done"
     _settle(qtbot)
-    assert _texts(view.due)[:3] == ["Due today (1)", "16:00  Mehdi Test · check-in", "Overdue (10)"]
-    assert view.due.currentRow() == 1  # the next one is ready for the next key
-    assert view.figures["due_today"].value.text() == "1"
-    qtbot.keyClick(view.due, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _texts(due)[:3] == ["Due today (1)", "16:00  Mehdi Test · check-in", "Overdue (10)"]
+    assert due.currentRow() == 1  # the next one is ready for the next key
+    assert view.head.figures["due_today"].value.text() == "1"
+    qtbot.keyClick(due, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert services.followups.get(done).status == "open"
     _settle(qtbot)
-    assert _texts(view.due)[:2] == ["Due today (2)", "Ana Test · thank"]
+    assert _texts(due)[:2] == ["Due today (2)", "Ana Test · thank"]
 
 
-def test_s_snoozes_from_its_menu(view, services, qtbot) -> None:
-    view.due.setFocus()
-    view.due.setCurrentRow(2)
-    target = view.due.currentItem().data(ID_ROLE)
-    qtbot.keyClick(view.due, Qt.Key.Key_S)
-    menu = view.snooze_button.menu()
+def test_s_snoozes_from_its_menu(view, due, services, qtbot) -> None:
+    due.setFocus()
+    due.setCurrentRow(2)
+    target = due.currentItem().data(ID_ROLE)
+    qtbot.keyClick(due, Qt.Key.Key_S)
+    menu = view.sections["due"].snooze_button.menu()
     assert isinstance(menu, QMenu) and menu.isVisible()
     menu.actions()[1].trigger()  # tomorrow morning
     menu.close()
     row = services.followups.get(target)
     assert (row.status, row.due_at) == ("snoozed", datetime(2026, 3, 12, 9, 0))
     _settle(qtbot)
-    assert "16:00  Mehdi Test · check-in" not in _texts(view.due)
+    assert "16:00  Mehdi Test · check-in" not in _texts(due)
 
 
-def test_done_button_acts_on_the_current_row(view, services, qtbot) -> None:
-    view.due.setCurrentRow(5)
-    target = view.due.currentItem().data(ID_ROLE)
-    button = next(b for b in view.findChildren(type(view.snooze_button)) if b.text() == "Done")
+def test_done_button_acts_on_the_current_row(view, due, services, qtbot) -> None:
+    due.setCurrentRow(5)
+    target = due.currentItem().data(ID_ROLE)
+    buttons = view.findChildren(QPushButton)
+    button = next(b for b in buttons if b.text() == "Done")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert services.followups.get(target).status == "done"
 
 
-def test_l_logs_an_interaction_and_ctrl_z_removes_it(view, people, qtbot) -> None:
-    view.due.setFocus()
-    view.due.setCurrentRow(1)
-    qtbot.keyClick(view.due, Qt.Key.Key_L)
+def test_l_logs_an_interaction_and_ctrl_z_removes_it(view, due, people, qtbot) -> None:
+    due.setFocus()
+    due.setCurrentRow(1)
+    qtbot.keyClick(due, Qt.Key.Key_L)
     dialog = view.dialog
     assert isinstance(dialog, LogInteractionDialog)
     assert dialog.windowTitle() == "Log interaction — Ana Test"
@@ -156,28 +167,28 @@ def test_l_logs_an_interaction_and_ctrl_z_removes_it(view, people, qtbot) -> Non
     assert FollowUp.get_by_id(made.id).status == "dismissed"
 
 
-def test_enter_opens_the_follow_up_or_shows_the_person(view, people, qtbot) -> None:
-    view.due.setFocus()
-    view.due.setCurrentRow(1)
-    qtbot.keyClick(view.due, Qt.Key.Key_Return)
+def test_enter_opens_the_follow_up_or_shows_the_person(view, reach, due, people, qtbot) -> None:
+    due.setFocus()
+    due.setCurrentRow(1)
+    qtbot.keyClick(due, Qt.Key.Key_Return)
     assert isinstance(view.dialog, FollowUpDialog)
     assert view.dialog.contact_id == people["Ana"]
     view.dialog.reject()
-    view.reach_out.setFocus()
-    view.reach_out.setCurrentRow(1)
+    reach.setFocus()
+    reach.setCurrentRow(1)
     with qtbot.waitSignal(view.contact_requested) as asked:
-        qtbot.keyClick(view.reach_out, Qt.Key.Key_Return)
+        qtbot.keyClick(reach, Qt.Key.Key_Return)
     assert asked.args == [people["Bea"]]
 
 
-def test_refreshes_when_data_changes_elsewhere(view, services, people, qtbot) -> None:
+def test_refreshes_when_data_changes_elsewhere(view, due, services, people, qtbot) -> None:
     services.followups.create(people["Bea"], datetime(2026, 3, 11), reason="introduce")
     _settle(qtbot)
-    assert "Bea Test · introduce" in _texts(view.due)
-    assert _texts(view.due)[0] == "Due today (3)"
+    assert "Bea Test · introduce" in _texts(due)
+    assert _texts(due)[0] == "Due today (3)"
 
 
-def test_the_count_is_a_remembered_setting(view) -> None:
-    view.count.setValue(1)
-    assert _texts(view.reach_out) == ["Mehdi Test\nmet at PyCon 2 days ago, no follow-up yet"]
-    assert int(view.settings.value(COUNT_KEY)) == 1
+def test_the_count_is_a_remembered_setting(view, reach) -> None:
+    view.sections["reach_out"].count.setValue(1)
+    assert _texts(reach) == ["Mehdi Test\nmet at PyCon 2 days ago, no follow-up yet"]
+    assert int(view.sections["reach_out"].context.settings.value(COUNT_KEY)) == 1

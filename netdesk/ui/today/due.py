@@ -1,0 +1,175 @@
+"""Due today and overdue: every pending follow-up due by tonight, today's first, then the overdue
+ones oldest first; a group longer than GROUP_ROWS ends in an "N more" row that Enter or a click
+expands.
+
+D marks done, S snoozes, L logs an interaction, Enter opens the follow-up; each change is
+undoable and the list keeps its place (after Done, the next row is current).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QListWidgetItem, QMenu, QWidget
+
+from netdesk.core.dashboard import due_groups
+from netdesk.core.followup_queries import FollowUpRow
+from netdesk.ui.calendar.agenda import CONTACT_ROLE, ID_ROLE, KIND_ROLE, AgendaList
+from netdesk.ui.calendar.month_grid import MUTED
+from netdesk.ui.followup_commands import FollowUpCommands
+from netdesk.ui.followup_dialog import FollowUpDialog, snooze_menu
+from netdesk.ui.today.log_action import log_with
+from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+
+GROUP_ROWS = 8  # rows a group shows before its "N more"
+
+
+class DueList(AgendaList):
+    """Today's follow-ups, then the overdue ones, each group under a heading."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(False)
+        section_list(self)
+        self.expanded: set[str] = set()
+
+    def fill(self, due_today: list[FollowUpRow], overdue: list[FollowUpRow], today: date) -> None:
+        self.clear()
+        for key, title, rows in (
+            ("today", self.tr("Due today ({0})"), due_today),
+            ("overdue", self.tr("Overdue ({0})"), overdue),
+        ):
+            if not rows:
+                continue
+            self.add_heading(title.format(len(rows)))
+            shown = rows if key in self.expanded else rows[:GROUP_ROWS]
+            for row in shown:
+                self.add_followup(row, today, with_day=key == "overdue")
+            if len(rows) > len(shown):
+                self._add_more(key, len(rows) - len(shown))
+        if self.count() == 0:
+            self.add_heading(self.tr("Nothing due. Well done."))
+            self.item(0).setFont(self.font())
+        fit_rows(self)
+
+    def _add_more(self, key: str, hidden: int) -> None:
+        item = QListWidgetItem(self.tr("{0} more…").format(hidden))
+        item.setData(KIND_ROLE, "more")
+        item.setData(ID_ROLE, key)
+        font = QFont(self.font())
+        font.setItalic(True)
+        item.setFont(font)
+        item.setForeground(QBrush(MUTED))
+        self.addItem(item)
+
+    def current_kind(self) -> str | None:
+        item = self.currentItem()
+        return item.data(KIND_ROLE) if item is not None else None
+
+    def expand_current(self) -> bool:
+        """Show the whole group of the current "N more" row; whether it was one."""
+        item = self.currentItem()
+        if item is None or item.data(KIND_ROLE) != "more":
+            return False
+        self.expanded.add(item.data(ID_ROLE))
+        return True
+
+    def current_contact(self) -> int | None:
+        item = self.currentItem()
+        if item is None or item.data(KIND_ROLE) != "followup":
+            return None
+        return item.data(CONTACT_ROLE)
+
+    def select_key(self, key: tuple[str, object] | None, fallback_row: int) -> None:
+        """Make current the row with this (kind, id), else the selectable row nearest
+        `fallback_row` (after Done, the next one)."""
+        rows = [i for i in range(self.count()) if self.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]
+        rows = [i for i in rows if self.item(i).data(KIND_ROLE) in ("followup", "more")]
+        if not rows:
+            return
+        for index in rows:
+            item = self.item(index)
+            if key is not None and (item.data(KIND_ROLE), item.data(ID_ROLE)) == key:
+                self.setCurrentRow(index)
+                return
+        later = [i for i in rows if i >= fallback_row]
+        self.setCurrentRow(later[0] if later else rows[-1])
+
+    def current_key(self) -> tuple[str, object] | None:
+        item = self.currentItem()
+        return (item.data(KIND_ROLE), item.data(ID_ROLE)) if item is not None else None
+
+
+class DueSection(TodaySection):
+    """The due follow-ups with Done, Snooze, Log and Open."""
+
+    key = "due"
+
+    def __init__(self, context: TodayContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Due today and overdue"), parent)
+        self.followups = context.services.followups
+        self.commands = FollowUpCommands(self.followups, context.undo_stack, context.say)
+        self.list = DueList()
+        self.list.itemActivated.connect(lambda *_: self.open_current())
+        self.list.itemClicked.connect(lambda *_: self._expand_clicked())
+        self.body.addWidget(self.list, 1)
+        done, self.snooze_button, log, open_ = self.add_buttons(
+            (self.tr("Done"), self.tr("Mark done, logging an interaction (D)")),
+            (self.tr("Snooze"), self.tr("Put off (S)")),
+            (self.tr("Log…"), self.tr("Log an interaction with this person (L)")),
+            (self.tr("Open"), self.tr("Open the follow-up (Enter)")),
+        )
+        done.clicked.connect(self.mark_done)
+        self.snooze_button.setMenu(snooze_menu(self, self.followups.clock.now, self.snooze))
+        log.clicked.connect(self.log)
+        open_.clicked.connect(self.open_followup)
+        self.add_keys(
+            {
+                Qt.Key.Key_D: self.mark_done,
+                Qt.Key.Key_S: self.show_snooze_menu,
+                Qt.Key.Key_L: self.log,
+            }
+        )
+
+    def refresh(self, today: date) -> None:
+        """Reload the groups, keeping the current row (or its place)."""
+        due_today, overdue = due_groups(self.followups)
+        key, row = self.list.current_key(), self.list.currentRow()
+        self.list.fill(due_today, overdue, today)
+        self.list.select_key(key, row)
+
+    def _ids(self) -> list[int]:
+        return self.list.selected_followups() if self.list.current_kind() == "followup" else []
+
+    def mark_done(self) -> None:
+        self.commands.done(self._ids())
+
+    def snooze(self, until: datetime | str) -> None:
+        self.commands.snooze(self._ids(), until)
+
+    def show_snooze_menu(self) -> QMenu:
+        menu = self.snooze_button.menu()
+        menu.popup(self.snooze_button.mapToGlobal(self.snooze_button.rect().bottomLeft()))
+        return menu
+
+    def log(self) -> None:
+        log_with(self.context, self.list.current_contact())
+
+    def open_current(self) -> None:
+        """Enter: expand "N more", else open the follow-up."""
+        if self.list.expand_current():
+            self.refresh(self.followups.clock.today())
+        else:
+            self.open_followup()
+
+    def _expand_clicked(self) -> None:
+        if self.list.expand_current():
+            self.refresh(self.followups.clock.today())
+
+    def open_followup(self) -> None:
+        ids = self._ids()
+        row = self.followups.get(ids[0]) if ids else None
+        if row is not None:
+            self.context.open_dialog(FollowUpDialog(self.followups, existing=row))

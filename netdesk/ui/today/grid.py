@@ -1,0 +1,45 @@
+"""The Today sections in reading order: two to a row when the view is wide, one under another
+when it is narrow, so a large screen shows more of the plan instead of empty space."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+COLUMN_MIN_WIDTH = 380  # px: below two of these (and the gap), one column
+SPACING = 16
+
+
+def columns_for(width: int) -> int:
+    """How many columns fit `width` pixels of sections."""
+    return 2 if width >= 2 * COLUMN_MIN_WIDTH + SPACING else 1
+
+
+class SectionGrid(QWidget):
+    """Lays out `sections` in `columns` columns; rows are as tall as their taller section, and
+    what height is left over stays below the last row."""
+
+    def __init__(self, sections: Sequence[QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sections = list(sections)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(SPACING)
+        self.columns = 0
+        self.set_columns(1)
+
+    def set_columns(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        for section in self.sections:
+            self.grid.removeWidget(section)
+        rows = (len(self.sections) + columns - 1) // columns
+        for row in range(len(self.sections) + 1):
+            self.grid.setRowStretch(row, 0)
+        for index, section in enumerate(self.sections):
+            self.grid.addWidget(section, index // columns, index % columns)
+        self.grid.setRowStretch(rows, 1)
+        for column in range(2):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.columns = columns

@@ -1,0 +1,131 @@
+"""What every Today section shares: the view's context, a card with a title row, buttons that
+leave the keys with the list, keys that act only while focus is in the section, and lists as
+tall as their rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QDialog
+
+    from netdesk.core.services import Services
+
+SECTION_STYLE = """
+QFrame#todaySection {
+    background: #ffffff;
+    border: 1px solid #dde3ec;
+    border-radius: 10px;
+}
+"""
+MIN_ROWS = 3  # a list is never shorter than this many rows
+MAX_ROWS = 14  # nor taller: past this it scrolls within the section
+
+
+@dataclass(frozen=True)
+class TodayContext:
+    """What a section may use of the view: the services, its settings and undo stack, the
+    message line, dialogs, and showing a person or an event in their own views."""
+
+    services: Services
+    settings: QSettings | None
+    undo_stack: QUndoStack
+    say: Callable[[str], None]
+    open_dialog: Callable[[QDialog], None]
+    show_contact: Callable[[int], None]
+    show_event: Callable[[int], None]
+
+
+def title_label(text: str, scale: float = 1.25) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class TodaySection(QFrame):
+    """One card of Today: a title row (`head`), then what the subclass adds to `body`.
+
+    A subclass sets `key` (how the view and tests find it) and implements `refresh(today)`,
+    which the view calls on start, when data changes and when the day turns.
+    """
+
+    key = ""
+
+    def __init__(self, context: TodayContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("todaySection")
+        self.setStyleSheet(SECTION_STYLE)
+        self.title = title_label(title)
+        self.title.setMinimumHeight(QSpinBox().sizeHint().height())  # level with head controls
+        self.head = QHBoxLayout()
+        self.head.addWidget(self.title)
+        self.head.addStretch(1)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(14, 10, 14, 10)
+        self.body.addLayout(self.head)
+
+    def refresh(self, today: date) -> None:
+        raise NotImplementedError
+
+    def add_keys(self, keys: dict[Qt.Key, Callable[[], object]]) -> None:
+        """Single-letter keys that act while focus is anywhere in this section."""
+        for key, slot in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def add_buttons(self, *pairs: tuple[str, str]) -> list[QPushButton]:
+        """A row of buttons (text, tooltip) under the content; they take no focus, so the
+        section's keys stay with its list."""
+        row = QHBoxLayout()
+        buttons = []
+        for text, tip in pairs:
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            row.addWidget(button)
+            buttons.append(button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        return buttons
+
+
+def section_list(widget: QListWidget) -> QListWidget:
+    """Make a section's list frameless on the card, one row selectable at a time."""
+    widget.setFrameShape(QFrame.Shape.NoFrame)
+    widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return widget
+
+
+def fit_rows(widget: QListWidget) -> None:
+    """Make the list at least as tall as its rows (MIN_ROWS to MAX_ROWS of them), so the page
+    scrolls rather than each short list."""
+    rows = [widget.sizeHintForRow(i) for i in range(min(widget.count(), MAX_ROWS))]
+    row_height = max(rows, default=widget.fontMetrics().height() + 4)
+    padding = 2 * widget.frameWidth() + 2 * widget.spacing() * len(rows) + 4
+    height = sum(rows) + row_height * max(0, MIN_ROWS - len(rows)) + padding
+    widget.setMinimumHeight(height)

@@ -1,0 +1,17 @@
+"""The sections of Today, in reading order (two to a row when the view is wide).
+
+To add a section: subclass `TodaySection` (see `section.py`) in a module of this package, with
+a `key` and `refresh(today)`, and append its class here.
+"""
+
+from __future__ import annotations
+
+from netdesk.ui.today.due import DueSection
+from netdesk.ui.today.reach_out import ReachOutSection
+from netdesk.ui.today.section import TodayContext, TodaySection
+
+SECTIONS: list[type[TodaySection]] = [ReachOutSection, DueSection]
+
+
+def make_sections(context: TodayContext) -> list[TodaySection]:
+    return [section(context) for section in SECTIONS]

@@ -1,0 +1,130 @@
+"""The Today view: a plan to work through, a page of sections under the day's figures.
+
+The sections (`sections.py`) are laid out two to a row when the view is wide, one under another
+when narrow, in a page that scrolls. Keys act on the section that has focus (arrows move, Enter
+opens; each section's letters are in its tooltips); every change is undoable (Ctrl+Z). The view
+refreshes itself when data changes anywhere — at once while shown, else when next shown — and
+when shown on a new day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.today.figures import TodayHead
+from netdesk.ui.today.grid import SectionGrid, columns_for
+from netdesk.ui.today.section import TodayContext, TodaySection
+from netdesk.ui.today.sections import make_sections
+from netdesk.ui.undo import undo_actions, undo_stack
+from netdesk.ui.view_actions import ViewActions
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent, QShowEvent
+
+    from netdesk.core.services import Services
+    from netdesk.ui.main_window import MainWindow
+
+_TOPICS = ("followups", "contacts", "interactions", "events")
+_MARGIN = 24
+
+
+class TodayView(QWidget):
+    """The day's figures and the sections of the plan, acted on in place."""
+
+    contact_requested = Signal(int)
+    event_requested = Signal(int)
+
+    def __init__(
+        self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.undo_stack = undo_stack(self)
+        self.undo_action, self.redo_action = undo_actions(ViewActions(self), self.undo_stack)
+        self.dialog: QDialog | None = None
+        self._pending_refresh = False
+        self._shown_day: date | None = None
+        self._signals = ChangeSignals(services.changes, self)
+        self._signals.changed.connect(self._on_change)
+
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #5b6578")
+        context = TodayContext(
+            services=services,
+            settings=settings,
+            undo_stack=self.undo_stack,
+            say=self.message.setText,
+            open_dialog=self._open_dialog,
+            show_contact=self.contact_requested.emit,
+            show_event=self.event_requested.emit,
+        )
+        self.head = TodayHead()
+        self.sections: dict[str, TodaySection] = {s.key: s for s in make_sections(context)}
+        self.grid = SectionGrid(list(self.sections.values()))
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(_MARGIN, 20, _MARGIN, 12)
+        page_layout.setSpacing(16)
+        page_layout.addWidget(self.head)
+        page_layout.addWidget(self.grid, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.scroll, 1)
+        message_row = QVBoxLayout()
+        message_row.setContentsMargins(_MARGIN, 0, _MARGIN, 8)
+        message_row.addWidget(self.message)
+        layout.addLayout(message_row)
+        self.refresh()
+
+    def install_actions(self, window: MainWindow) -> None:
+        """Edit → Undo/Redo; a person opens in Contacts."""
+        window.add_undo_actions(self.undo_action, self.redo_action)
+        self.contact_requested.connect(
+            lambda contact_id: window.show_view("contacts").show_existing(contact_id)
+        )
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _on_change(self, topic: str, _ids: object) -> None:
+        if topic in _TOPICS and not self._pending_refresh:
+            self._pending_refresh = True
+            if self.isVisible():
+                QTimer.singleShot(0, self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._pending_refresh or self._shown_day != self.services.clock.today():
+            self.refresh()
+        super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.grid.set_columns(columns_for(event.size().width() - 2 * _MARGIN))
+        super().resizeEvent(event)
+
+    def refresh(self) -> None:
+        """Reload the figures and every section, each keeping its place."""
+        self._pending_refresh = False
+        today = self.services.clock.today()
+        self._shown_day = today
+        self.head.show_summary(today, self.services.dashboard.summary(today))
+        for section in self.sections.values():
+            section.refresh(today)
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setParent(self, dialog.windowFlags())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
