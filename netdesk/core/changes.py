@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 Subscriber = Callable[[str, frozenset[int]], None]
 
-TOPICS = ("contacts", "followups", "events", "interactions", "imports", "settings")
+TOPICS = ("contacts", "followups", "events", "interactions", "imports", "settings", "templates")
 
 
 class Changes:

@@ -95,8 +95,15 @@ class FollowUpService(FollowUpQueries):
 
     # -- changing (each returns an Undo) ----------------------------------------------------
 
-    def done(self, ids: Iterable[int], note: str = "", channel: str = "message") -> Undo:
-        """Mark follow-ups done; each logs an interaction (which also resets the check-in)."""
+    def done(
+        self,
+        ids: Iterable[int],
+        note: str = "",
+        channel: str = "message",
+        interaction_id: int | None = None,
+    ) -> Undo:
+        """Mark follow-ups done; each logs an interaction (which also resets the check-in),
+        unless `interaction_id` names the one already logged that did it (a message written)."""
         undo = self._snapshot("Done", ids)
         now = self.clock.now()
         for followup_id in undo.before:
@@ -106,15 +113,17 @@ class FollowUpService(FollowUpQueries):
             summary = f"{followup.reason}: {followup.note}".strip(": ")
             followup.status, followup.done_at, followup.updated_at = "done", now, now
             followup.save()
-            interaction_id = log_interaction(
-                self.changes,
-                followup.contact_id,
-                occurred_at=now,
-                channel=channel,
-                summary=summary,
-            )
-            FollowUp.update(interaction=interaction_id).where(FollowUp.id == followup_id).execute()
-            undo.interaction_ids.append(interaction_id)
+            logged = interaction_id
+            if logged is None:
+                logged = log_interaction(
+                    self.changes,
+                    followup.contact_id,
+                    occurred_at=now,
+                    channel=channel,
+                    summary=summary,
+                )
+                undo.interaction_ids.append(logged)
+            FollowUp.update(interaction=logged).where(FollowUp.id == followup_id).execute()
         self._publish(undo.before)
         return undo
 

@@ -15,6 +15,7 @@ from netdesk.core.exporting import ExportService
 from netdesk.core.followups import FollowUpService
 from netdesk.core.importing import ImportService
 from netdesk.core.reach_out import ReachOutService
+from netdesk.core.templates import TemplateService
 from netdesk.paths import Paths
 
 
@@ -34,6 +35,7 @@ class Services:
     events: EventService = field(init=False)
     reach_out: ReachOutService = field(init=False)
     event_import: EventImporter = field(init=False)
+    templates: TemplateService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -44,3 +46,4 @@ class Services:
         self.events = EventService(self.changes, self.followups, self.contacts)
         self.reach_out = ReachOutService(self.clock)
         self.event_import = EventImporter(self.events)
+        self.templates = TemplateService(self.changes, self.followups)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox
 
 from netdesk.core.merge import find_duplicates
 from netdesk.core.phones import is_region
@@ -57,6 +57,7 @@ class ContactsController(QObject):
         self.untag_action = actions.add("Remove tag…", None, self.untag_selected)
         self.merge_action = actions.add("&Merge…", "Ctrl+M", self.merge_selected)
         self.log_action = actions.add("&Log interaction…", "Ctrl+L", self.log_interaction)
+        self.write_action = actions.add("&Write…", "Ctrl+Shift+W", self.write)
         self.follow_up_action = actions.add("&Follow up…", "Ctrl+Shift+F", self.follow_up_selected)
         self.open_action = actions.add(
             "Open in window", "Return", self._open_current, widget=view.table
@@ -67,6 +68,7 @@ class ContactsController(QObject):
             action = self.circle_menu.addAction(circle.capitalize() or "No circle")
             action.triggered.connect(lambda _=False, c=circle: self.set_circle_selected(c))
         self.settings_action = actions.add("Contact settings…", None, self.edit_settings)
+        self.templates_action = actions.add("Message templates…", None, self.edit_templates)
         self.escape_action = actions.add(
             "Clear search", "Esc", view.search.clear, widget=view.search
         )
@@ -91,6 +93,7 @@ class ContactsController(QObject):
         for action in (
             self.find_action,
             self.log_action,
+            self.write_action,
             self.follow_up_action,
             self.tag_action,
             self.archive_action,
@@ -101,11 +104,12 @@ class ContactsController(QObject):
         edit.addMenu(self.circle_menu)
         edit.addSeparator()
         edit.addAction(self.settings_action)
+        edit.addAction(self.templates_action)
 
     def update(self, ids: list[int], scope: str) -> None:
         """Enable what applies to the selected contacts in the list's scope."""
         trash = scope == "trash"
-        for action in (self.log_action, self.follow_up_action):
+        for action in (self.log_action, self.write_action, self.follow_up_action):
             action.setEnabled(self.view.editor.contact_id is not None and not trash)
         for action in (self.delete_action, self.archive_action, self.tag_action, self.untag_action):
             action.setEnabled(bool(ids) and not trash)
@@ -248,6 +252,23 @@ class ContactsController(QObject):
         editor.tabs.setCurrentWidget(editor.timeline)
         return editor.timeline.ask_and_log()
 
+    def write(self) -> QDialog | None:
+        """Write to the contact in the editor from a template (Ctrl+Shift+W)."""
+        from netdesk.ui.write_dialog import write_to
+
+        contact_id = self.view.editor.contact_id
+        if contact_id is None:
+            return None
+        return write_to(
+            self.view, self.services, self.undo_stack, contact_id, report=self._announce
+        )
+
+    def edit_templates(self) -> None:
+        """Edit the Write dialog's templates."""
+        from netdesk.ui.templates_dialog import TemplatesDialog
+
+        TemplatesDialog(self.services.templates, self.view).exec()
+
     def delete_interactions(self, rows: list[InteractionRow]) -> None:
         """Delete interactions from the timeline (Ctrl+Z brings them back)."""
         self.undo_stack.push(commands.DeleteInteractionsCommand(self.services, rows))
@@ -280,6 +301,7 @@ class ContactsController(QObject):
         else:
             for action in (
                 self.log_action,
+                self.write_action,
                 self.follow_up_action,
                 self.tag_action,
                 self.untag_action,

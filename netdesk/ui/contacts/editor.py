@@ -250,6 +250,8 @@ class ContactEditor(QWidget):
         if topic in _CHOICE_TOPICS:
             self._choices_stale = True
         if topic == "interactions" and (not ids or self.contact_id in ids):
+            self.timeline.refresh()
+            self._count_timeline()
             self._show_balance()
 
     def _refresh_choices(self, draft: ContactDraft) -> None:
