@@ -130,7 +130,6 @@ class WriteDialog(QDialog):
 
 
 def write_to(
-    parent: QWidget,
     services: Services,
     stack: QUndoStack,
     contact_id: int,
@@ -138,8 +137,10 @@ def write_to(
     followup_id: int | None = None,
     reason: str = "",
     report: Callable[[str], None] | None = None,
+    parent: QWidget | None = None,
 ) -> WriteDialog:
-    """Open the Write dialog; once the message went out, record it as one undoable change.
+    """The Write dialog, ready to open: once the message went out, it is recorded on `stack` as
+    one undoable change.
 
     The template fits `reason`, else the follow-up's. Without either (Write on a contact) the
     message answers the contact's earliest follow-up due by tonight, if any."""
@@ -170,5 +171,4 @@ def write_to(
             report(f"{how} and logged: “{template.name}” to {dialog.name}. Ctrl+Z undoes.")
 
     dialog.accepted.connect(sent)
-    dialog.open()
     return dialog

@@ -120,7 +120,8 @@ def test_sharing_from_a_follow_up_is_a_give_and_one_undo_reverts_log_and_done(
     qtbot.addWidget(parent)
     stack = QUndoStack(parent)
     said: list[str] = []
-    dialog = write_to(parent, services, stack, ana, followup_id=followup, report=said.append)
+    dialog = write_to(services, stack, ana, followup_id=followup, report=said.append, parent=parent)
+    dialog.open()
     assert dialog.template.currentText() == "Share an article"
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     logged = Interaction.get(Interaction.contact == ana)

@@ -259,9 +259,11 @@ class ContactsController(QObject):
         contact_id = self.view.editor.contact_id
         if contact_id is None:
             return None
-        return write_to(
-            self.view, self.services, self.undo_stack, contact_id, report=self._announce
+        dialog = write_to(
+            self.services, self.undo_stack, contact_id, report=self._announce, parent=self.view
         )
+        dialog.open()
+        return dialog
 
     def edit_templates(self) -> None:
         """Edit the Write dialog's templates."""

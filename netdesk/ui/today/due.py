@@ -2,7 +2,8 @@
 ones oldest first; a group longer than GROUP_ROWS ends in an "N more" row that Enter or a click
 expands.
 
-D marks done, S snoozes, L logs an interaction, Enter opens the follow-up; each change is
+D marks done, S snoozes, L logs an interaction, W writes the message the follow-up calls for
+(Done once it is sent), Enter opens the follow-up; each change is
 undoable and the list keeps its place (after Done, the next row is current).
 """
 
@@ -22,6 +23,7 @@ from netdesk.ui.followup_commands import FollowUpCommands
 from netdesk.ui.followup_dialog import FollowUpDialog, snooze_menu
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.write_action import write_with
 
 GROUP_ROWS = 8  # rows a group shows before its "N more"
 
@@ -103,7 +105,7 @@ class DueList(AgendaList):
 
 
 class DueSection(TodaySection):
-    """The due follow-ups with Done, Snooze, Log and Open."""
+    """The due follow-ups with Done, Snooze, Log, Write and Open."""
 
     key = "due"
 
@@ -115,12 +117,14 @@ class DueSection(TodaySection):
         self.list.itemActivated.connect(lambda *_: self.open_current())
         self.list.itemClicked.connect(lambda *_: self._expand_clicked())
         self.body.addWidget(self.list, 1)
-        done, self.snooze_button, log, open_ = self.add_buttons(
+        done, self.snooze_button, log, write, open_ = self.add_buttons(
             (self.tr("Done"), self.tr("Mark done, logging an interaction (D)")),
             (self.tr("Snooze"), self.tr("Put off (S)")),
             (self.tr("Log…"), self.tr("Log an interaction with this person (L)")),
+            (self.tr("Write…"), self.tr("Write the message this follow-up calls for (W)")),
             (self.tr("Open"), self.tr("Open the follow-up (Enter)")),
         )
+        write.clicked.connect(self.write)
         done.clicked.connect(self.mark_done)
         self.snooze_button.setMenu(snooze_menu(self, self.followups.clock.now, self.snooze))
         log.clicked.connect(self.log)
@@ -130,6 +134,7 @@ class DueSection(TodaySection):
                 Qt.Key.Key_D: self.mark_done,
                 Qt.Key.Key_S: self.show_snooze_menu,
                 Qt.Key.Key_L: self.log,
+                Qt.Key.Key_W: self.write,
             }
         )
 
@@ -156,6 +161,11 @@ class DueSection(TodaySection):
 
     def log(self) -> None:
         log_with(self.context, self.list.current_contact())
+
+    def write(self) -> None:
+        ids = self._ids()
+        if ids:
+            write_with(self.context, self.list.current_contact(), followup_id=ids[0])
 
     def open_current(self) -> None:
         """Enter: expand "N more", else open the follow-up."""

@@ -21,7 +21,12 @@ def log_with(context: TodayContext, contact_id: int | None) -> None:
         return
     services = context.services
     name = services.followups.contact_name(contact_id)
-    dialog = LogInteractionDialog(name, services.clock.now())
+    dialog = LogInteractionDialog(
+        name,
+        services.clock.now(),
+        contact_id=contact_id,
+        matches=services.events.people.matches,
+    )
 
     def record() -> None:
         entry = dialog.result_value()

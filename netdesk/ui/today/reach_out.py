@@ -1,7 +1,8 @@
 """Reach out today: the people `ReachOutService` ranks first, each with its reason.
 
-Enter or Open shows the person in Contacts, L logs an interaction, N ("Not now") leaves them out
-for a week (undoable). How many to show is a remembered setting.
+Enter or Open shows the person in Contacts, L logs an interaction, W writes to them from the
+template that fits the reason, N ("Not now") leaves them out for a week (undoable). How many to
+show is a remembered setting.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from netdesk.ui.calendar.agenda import CONTACT_ROLE, ID_ROLE, KIND_ROLE
 from netdesk.ui.calendar.month_grid import MUTED
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.write_action import write_with
 from netdesk.ui.undo import Command
 
 COUNT_KEY = "today/reach_out_count"
+SIGNAL_ROLE = CONTACT_ROLE + 10  # the suggestion's strongest signal: Write picks its template
 
 
 class ReachOutList(QListWidget):
@@ -38,6 +41,7 @@ class ReachOutList(QListWidget):
             item.setData(KIND_ROLE, "person")
             item.setData(ID_ROLE, suggestion.contact_id)
             item.setData(CONTACT_ROLE, suggestion.contact_id)
+            item.setData(SIGNAL_ROLE, suggestion.signal)
             item.setToolTip(suggestion.reason)
             self.addItem(item)
         if not suggestions:
@@ -51,9 +55,13 @@ class ReachOutList(QListWidget):
         item = self.currentItem()
         return item.data(CONTACT_ROLE) if item is not None else None
 
+    def current_signal(self) -> str:
+        item = self.currentItem()
+        return (item.data(SIGNAL_ROLE) or "") if item is not None else ""
+
 
 class ReachOutSection(TodaySection):
-    """The ranked people with Log, Not now and Open."""
+    """The ranked people with Log, Write, Not now and Open."""
 
     key = "reach_out"
 
@@ -69,15 +77,19 @@ class ReachOutSection(TodaySection):
         self.list = ReachOutList()
         self.list.itemActivated.connect(lambda *_: self.open_person())
         self.body.addWidget(self.list, 1)
-        log, skip, open_ = self.add_buttons(
+        log, write, skip, open_ = self.add_buttons(
             (self.tr("Log…"), self.tr("Log an interaction with this person (L)")),
+            (self.tr("Write…"), self.tr("Write to this person from a template (W)")),
             (self.tr("Not now"), self.tr("Leave this person out for a week (N)")),
             (self.tr("Open"), self.tr("Show this person in Contacts (Enter)")),
         )
         log.clicked.connect(self.log)
+        write.clicked.connect(self.write)
         skip.clicked.connect(self.not_now)
         open_.clicked.connect(self.open_person)
-        self.add_keys({Qt.Key.Key_L: self.log, Qt.Key.Key_N: self.not_now})
+        self.add_keys(
+            {Qt.Key.Key_L: self.log, Qt.Key.Key_W: self.write, Qt.Key.Key_N: self.not_now}
+        )
 
     def _saved_count(self) -> int:
         settings = self.context.settings
@@ -96,6 +108,9 @@ class ReachOutSection(TodaySection):
 
     def log(self) -> None:
         log_with(self.context, self.list.current_contact())
+
+    def write(self) -> None:
+        write_with(self.context, self.list.current_contact(), reason=self.list.current_signal())
 
     def open_person(self) -> None:
         contact_id = self.list.current_contact()
