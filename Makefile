@@ -12,6 +12,7 @@ run: system-deps $(STAMP)
 
 test: system-deps test-system-deps $(TEST_STAMP)
 	$(PY) -m ruff check .
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 	PY=$(PY) bash scripts/time-matrix.sh $(PYTEST_ARGS)
 

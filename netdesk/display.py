@@ -51,7 +51,7 @@ def _wayland_reachable(environ: Mapping[str, str]) -> bool:
     return _connects(socket.AF_UNIX, path)
 
 
-def _connects(family: int, address: object) -> bool:
+def _connects(family: int, address: str | tuple[str, int]) -> bool:
     try:
         with socket.socket(family, socket.SOCK_STREAM) as probe:
             probe.settimeout(1.0)

@@ -35,7 +35,7 @@ def run_command(module: ModuleType, args: argparse.Namespace, paths: Paths) -> i
     database the command opened is closed cleanly (the next start can skip the full check)."""
     ended = False
     try:
-        status = module.run(args, paths)
+        status: int = module.run(args, paths)
         ended = True
     except Exception as error:
         from netdesk.store.errors import BUSY_MESSAGE, is_busy

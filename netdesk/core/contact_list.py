@@ -77,7 +77,8 @@ class Strategy(StrEnum):
 def _is_broad(expression: str) -> bool:
     """Whether a search matches at least _BROAD_MATCHES contacts (counting stops there)."""
     sql = "SELECT count(*) FROM (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT ?)"
-    return db.execute_sql(sql, [expression, _BROAD_MATCHES]).fetchone()[0] >= _BROAD_MATCHES
+    matches: int = db.execute_sql(sql, [expression, _BROAD_MATCHES]).fetchone()[0]
+    return matches >= _BROAD_MATCHES
 
 
 def _search_hits(expression: str) -> set[int]:
@@ -217,7 +218,8 @@ class ContactListQuery:
         if self._matches is not None:
             return len(self._matches)
         sql = f"SELECT count(*) FROM contact c WHERE {self._where}"
-        return db.execute_sql(sql, self._params).fetchone()[0]
+        count: int = db.execute_sql(sql, self._params).fetchone()[0]
+        return count
 
     def ids(self) -> list[int]:
         """Every matching id in list order (for "select all" and exports)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from peewee import fn
 
@@ -17,6 +18,7 @@ from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.text import stored_text
 from netdesk.store import fts
 from netdesk.store.models import Company, Contact, ContactMethod, ContactTag, Tag, db, utcnow
+from netdesk.store.rows import get_or_create, tuples
 
 _LOAD_CHUNK = 500
 DRAFT_FIELDS = (
@@ -102,7 +104,7 @@ _TEXT_FIELDS = tuple(
 def stored_form(draft: ContactDraft) -> ContactDraft:
     """The draft with its text as the store keeps it (formats.text.stored_text): what the
     readers give, so a contact written to a file and read back is the same contact."""
-    fields = {
+    fields: dict[str, Any] = {
         name: stored_text(getattr(draft, name), one_line=name != "notes") for name in _TEXT_FIELDS
     }
     methods = [
@@ -143,7 +145,7 @@ _TAGS_SQL = (
     "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
     "WHERE ct.contact_id IN ({}) ORDER BY lower(t.name)"
 )
-_CONVERTERS = {
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "birthday": Contact.birthday.python_value,
     "is_group": bool,
     "photo": lambda photo: bytes(photo) if photo is not None else None,
@@ -237,7 +239,7 @@ class ContactService:
         query = Contact.select(Contact.id, Contact.photo).where(
             Contact.id.in_(list(contact_ids)), Contact.photo.is_null(False)
         )
-        return {contact_id: bytes(photo) for contact_id, photo in query.tuples()}
+        return {contact_id: bytes(photo) for contact_id, photo in tuples(query)}
 
     def reindex(self, contact_ids: Iterable[int]) -> None:
         """Rebuild the search index rows of these contacts."""
@@ -248,7 +250,7 @@ class ContactService:
             setattr(contact, name, getattr(draft, name))
         contact.display_name = display_name_of(draft)
         contact.photo = draft.photo
-        contact.met_at = draft.met_at
+        contact.met_at_id = draft.met_at
         contact.company = self._company(draft.organisation)
         contact.updated_at = utcnow()
         contact.save()
@@ -265,8 +267,7 @@ class ContactService:
         name = name.strip()
         if not name:
             return None
-        company, _ = Company.get_or_create(name=name)
-        return company
+        return get_or_create(Company, name=name)
 
     @staticmethod
     def _set_tags(contact_id: int, names: Iterable[str]) -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from peewee import ForeignKeyField
+
 from netdesk.store.models import Contact, Event, EventPerson, FollowUp, Goal, Interaction, db
+from netdesk.store.rows import dicts, one_dict
 
 
 @dataclass
@@ -20,10 +23,11 @@ class DeletedEvent:
 
     @property
     def event_id(self) -> int:
-        return self.event["id"]
+        event_id: int = self.event["id"]
+        return event_id
 
 
-_LINKED = {
+_LINKED: dict[str, tuple[type[Contact | Interaction | FollowUp], ForeignKeyField[Any]]] = {
     "met_at": (Contact, Contact.met_at),
     "interaction": (Interaction, Interaction.event),
     "followup": (FollowUp, FollowUp.event),
@@ -34,9 +38,9 @@ def delete_event(event_id: int) -> DeletedEvent:
     """Delete an event (contacts, interactions and follow-ups stay; their link is cleared)."""
     with db.atomic():
         deleted = DeletedEvent(
-            event=Event.select().where(Event.id == event_id).dicts().get(),
-            people=list(EventPerson.select().where(EventPerson.event == event_id).dicts()),
-            goals=list(Goal.select().where(Goal.event == event_id).dicts()),
+            event=one_dict(Event.select().where(Event.id == event_id)),
+            people=list(dicts(EventPerson.select().where(EventPerson.event == event_id))),
+            goals=list(dicts(Goal.select().where(Goal.event == event_id))),
             links={
                 name: [row.id for row in model.select(model.id).where(column == event_id)]
                 for name, (model, column) in _LINKED.items()

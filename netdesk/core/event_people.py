@@ -3,6 +3,7 @@ name for them (the completer's matches, and the match a quick capture of a typed
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 
 from netdesk.core.changes import Changes
@@ -12,6 +13,7 @@ from netdesk.core.vocabulary import EVENT_ROLES
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
 from netdesk.store.models import Contact, EventPerson, db
+from netdesk.store.rows import get_or_create, tuples
 
 _MATCHES_SQL = (
     "SELECT c.id, c.display_name, c.organisation FROM contact_fts "
@@ -101,7 +103,7 @@ class EventPeople:
     ) -> int:
         """Put a contact on the event's list (or update their entry); return the entry's id."""
         _check_role(role)
-        person, _ = EventPerson.get_or_create(event=event_id, contact=contact_id)
+        person = get_or_create(EventPerson, event=event_id, contact=contact_id)
         person.role, person.want_to_meet = role, want_to_meet
         if research_notes:
             person.research_notes = research_notes
@@ -160,7 +162,9 @@ class EventPeople:
 
     # -- matching --------------------------------------------------------------------------------
 
-    def matches(self, text: str, event_id: int | None = None, limit: int = 8) -> list[ContactMatch]:
+    def matches(
+        self, text: str, event_id: int | None = None, limit: int = 8
+    ) -> builtins.list[ContactMatch]:
         """Live contacts with a name word starting with each typed word (the search index),
         the event's people first."""
         expression = fts.match_expression(text)
@@ -198,7 +202,7 @@ class EventPeople:
         if event_id is None:
             return set()
         query = EventPerson.select(EventPerson.contact).where(EventPerson.event == event_id)
-        return {contact_id for (contact_id,) in query.tuples()}
+        return {contact_id for (contact_id,) in tuples(query)}
 
 
 def person_draft(name: str, organisation: str) -> ContactDraft:

@@ -8,6 +8,7 @@ Every change is announced on the "events" topic.
 
 from __future__ import annotations
 
+import builtins
 import json
 import uuid
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from netdesk.core.followup_queries import AgendaItem
 from netdesk.core.followups import FollowUpService
 from netdesk.core.pitches import PitchService
 from netdesk.store.models import Event, EventPerson, utcnow
+from netdesk.store.rows import tuples
 
 _COPIED = (
     "name",
@@ -162,7 +164,7 @@ class EventService:
             event.prep_notified_at = None  # a moved event gets its prep reminder again
         event.starts_at = starts_at
         event.ends_at = to_utc(draft.ends_at, draft.timezone) if draft.ends_at else None
-        event.pitch = draft.pitch_id
+        event.pitch_id = draft.pitch_id
         checklist = {key: bool(draft.checklist.get(key)) for key in CHECKLIST}
         if draft.status in ("registered", "attended"):
             checklist["registered"] = True
@@ -198,14 +200,16 @@ class EventService:
         past = sorted((r for r in rows if not r.upcoming), key=lambda r: self._utc(r))
         return upcoming + past[::-1]
 
-    def recent(self, limit: int, including: int | None = None) -> list[tuple[int, str, datetime]]:
+    def recent(
+        self, limit: int, including: int | None = None
+    ) -> builtins.list[tuple[int, str, datetime]]:
         """The latest `limit` events as (id, name, start in the event's zone), latest first (to
         pick where a contact was met), and the event `including` after them when it is older: a
         contact met at an old event must still show (and keep) it."""
         query = Event.select(Event.id, Event.name, Event.starts_at, Event.timezone)
-        rows = list(query.order_by(Event.starts_at.desc()).limit(limit).tuples())
+        rows = list(tuples(query.order_by(Event.starts_at.desc()).limit(limit)))
         if including is not None and all(row[0] != including for row in rows):
-            rows.extend(query.where(Event.id == including).tuples())
+            rows.extend(tuples(query.where(Event.id == including)))
         return [(event_id, name, from_utc(start, zone)) for event_id, name, start, zone in rows]
 
     def get(self, event_id: int) -> EventRow | None:
@@ -234,7 +238,7 @@ class EventService:
             missed_names=[p.name for p in wanted if not p.met],
         )
 
-    def prep_due(self) -> list[EventRow]:
+    def prep_due(self) -> builtins.list[EventRow]:
         """Events to prepare for now: not yet started, within their prep-reminder days, not
         skipped or already reminded of."""
         now = to_utc(self.followups.clock.now())
@@ -249,10 +253,10 @@ class EventService:
         counts = self._people_counts()
         return [self._row(e, now, counts.get(e.id, (0, 0, 0))) for e in query]
 
-    def mark_prep_notified(self, ids: list[int]) -> None:
+    def mark_prep_notified(self, ids: builtins.list[int]) -> None:
         Event.update(prep_notified_at=utcnow()).where(Event.id.in_(ids)).execute()
 
-    def agenda(self, first: date, last: date) -> list[AgendaItem]:
+    def agenda(self, first: date, last: date) -> builtins.list[AgendaItem]:
         """Events on the local days `first` to `last`, for the follow-up calendar: one item per
         day an event spans ("PyCon DE (day 2)" at its start time on the later days)."""
         start = to_utc(datetime.combine(first, time.min))
@@ -290,7 +294,7 @@ class EventService:
         ).group_by(EventPerson.event)
         if event_id is not None:
             query = query.where(EventPerson.event == event_id)
-        return {e: (n, int(w or 0), int(m or 0)) for e, n, w, m in query.tuples()}
+        return {e: (n, int(w or 0), int(m or 0)) for e, n, w, m in tuples(query)}
 
     @staticmethod
     def _row(event: Event, now_utc: datetime, counts: tuple[int, int, int]) -> EventRow:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from peewee import fn
 
 from netdesk.store.models import Contact, ContactTag, Tag
+from netdesk.store.rows import tuples
 
 
 def member_references(group_id: int, group_name: str) -> list[str]:
@@ -20,9 +21,8 @@ def member_references(group_id: int, group_name: str) -> list[str]:
         .join(Tag)
         .where(Contact.deleted_at.is_null(), Contact.id != group_id, fn.lower(Tag.name) == name)
         .order_by(Contact.id)
-        .tuples()
     )
-    return [_uid_reference(uid.strip()) for (uid,) in uids if uid.strip()]
+    return [_uid_reference(uid.strip()) for (uid,) in tuples(uids) if uid.strip()]
 
 
 def _uid_reference(uid: str) -> str:

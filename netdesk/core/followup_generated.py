@@ -16,6 +16,7 @@ from typing import Any
 from netdesk.core.followup_dates import day_start, is_anniversary, next_birthday
 from netdesk.core.followup_queries import PENDING
 from netdesk.store.models import Contact, FollowUp, db
+from netdesk.store.rows import tuples
 
 GENERATED = ("cadence", "birthday")
 MAX_SYNC_IDS = 500  # more changed contacts than this: one pass over all (no huge IN lists)
@@ -63,11 +64,11 @@ def reconcile(now: datetime, contact_ids: Iterable[int] | None = None) -> Reconc
         contacts = contacts.where(Contact.id.in_(ids))
         generated = generated.where(FollowUp.contact.in_(ids))
     existing: dict[tuple[int, str], list[_Kept]] = {}
-    for fid, contact_id, origin, status, due_at in generated.order_by(FollowUp.id).tuples():
+    for fid, contact_id, origin, status, due_at in tuples(generated.order_by(FollowUp.id)):
         existing.setdefault((contact_id, origin), []).append(_Kept(fid, status, due_at))
     cadence: dict[int, tuple[datetime, int]] = {}
     birthdays: dict[int, date] = {}
-    for contact_id, cadence_days, last, created, birthday in contacts.tuples():
+    for contact_id, cadence_days, last, created, birthday in tuples(contacts):
         if cadence_days:
             due = day_start((last or created).date() + timedelta(cadence_days))
             cadence[contact_id] = (due, cadence_days)

@@ -16,6 +16,7 @@ from peewee import fn
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import day_start
 from netdesk.store.models import Contact, FollowUp
+from netdesk.store.rows import tuples
 
 PENDING = ("open", "snoozed")
 
@@ -141,9 +142,8 @@ class FollowUpQueries:
                 FollowUp.due_at < day_start(last + timedelta(days=1)),
             )
             .group_by(day)
-            .tuples()
         )
-        return {date.fromisoformat(key): count for key, count in query}
+        return {date.fromisoformat(key): count for key, count in tuples(query)}
 
     def other_items(self, first: date, last: date) -> list[AgendaItem]:
         """Items of the registered agenda sources (events) from `first` to `last` inclusive."""
@@ -175,9 +175,8 @@ class FollowUpQueries:
             .where(*where)
             .order_by(FollowUp.due_at, FollowUp.id)
             .limit(limit)
-            .tuples()
         )
-        return [_row(values) for values in query]
+        return [_row(values) for values in tuples(query)]
 
 
 def _as_datetime(value: Any) -> datetime | None:

@@ -25,6 +25,7 @@ from netdesk.core.followup_queries import FollowUpQueries
 from netdesk.core.interactions import delete_interaction, log_interaction
 from netdesk.core.vocabulary import FOLLOWUP_REASONS
 from netdesk.store.models import FollowUp, db
+from netdesk.store.rows import dicts, tuples
 
 _RESTORED = (
     "due_at",
@@ -215,7 +216,7 @@ class FollowUpService(FollowUpQueries):
     def _snapshot(self, label: str, ids: Iterable[int]) -> Undo:
         undo = Undo(label)
         fields = [getattr(FollowUp, name) for name in _RESTORED]
-        for row in FollowUp.select(FollowUp.id, *fields).where(FollowUp.id.in_(list(ids))).dicts():
+        for row in dicts(FollowUp.select(FollowUp.id, *fields).where(FollowUp.id.in_(list(ids)))):
             followup_id = row.pop("id")
             undo.before[followup_id] = row
         return undo
@@ -236,8 +237,8 @@ class FollowUpService(FollowUpQueries):
 
     @staticmethod
     def _contacts_of(ids: Iterable[int]) -> set[int]:
-        query = FollowUp.select(FollowUp.contact).where(FollowUp.id.in_(list(ids))).tuples()
-        return {contact_id for (contact_id,) in query}
+        query = FollowUp.select(FollowUp.contact).where(FollowUp.id.in_(list(ids)))
+        return {contact_id for (contact_id,) in tuples(query)}
 
     def _publish(self, followup_ids: Iterable[int]) -> None:
         self.changes.publish("followups", followup_ids)

@@ -14,6 +14,7 @@ from netdesk.core.import_writer import insert_rows
 from netdesk.core.interactions import refresh_last_contacted_many
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Interaction
+from netdesk.store.rows import tuples
 
 CHANNEL = "connected"
 _CHUNK = 500
@@ -45,5 +46,5 @@ def _known(contact_ids: set[int]) -> set[tuple[int, datetime]]:
         query = Interaction.select(Interaction.contact, Interaction.occurred_at).where(
             Interaction.channel == CHANNEL, Interaction.contact.in_(ids[start : start + _CHUNK])
         )
-        known.update(query.tuples())
+        known.update(tuples(query))
     return known

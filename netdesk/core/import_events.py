@@ -17,6 +17,7 @@ from peewee import fn
 
 from netdesk.core.event_deletion import delete_event
 from netdesk.store.models import Event, ImportChange
+from netdesk.store.rows import one_dict, tuples
 
 CREATED = "event created"
 UPDATED = "event updated"
@@ -38,7 +39,7 @@ _FIELDS = (
 def snapshot(event_id: int) -> dict[str, Any]:
     """The calendar fields of a stored event, as JSON-ready values."""
     row = Event.select(*(getattr(Event, name) for name in _FIELDS)).where(Event.id == event_id)
-    values = row.dicts().get()
+    values = one_dict(row)
     return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}
 
 
@@ -63,7 +64,7 @@ def counts() -> dict[int, tuple[int, int]]:
         .group_by(ImportChange.batch, ImportChange.action)
     )
     found: dict[int, tuple[int, int]] = {}
-    for batch_id, action, number in query.tuples():
+    for batch_id, action, number in tuples(query):
         created, updated = found.get(batch_id, (0, 0))
         found[batch_id] = (number, updated) if action == CREATED else (created, number)
     return found
@@ -78,7 +79,7 @@ def undo(batch_id: int) -> list[int]:
         .order_by(ImportChange.id.desc())
     )
     touched = []
-    for action, before in query.tuples():
+    for action, before in tuples(query):
         change = json.loads(before)
         event_id = change["event"]
         if not Event.select().where(Event.id == event_id).exists():

@@ -10,11 +10,13 @@ the import's own contacts are written, so a member on another card of the same f
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from peewee import fn
+from peewee import ModelSelect, fn
 
 from netdesk.core.contacts import normalized_value
 from netdesk.store.models import Contact, ContactMethod
+from netdesk.store.rows import tuples
 
 _URI_KINDS = {"mailto:": "email", "tel:": "phone"}
 _CHUNK = 500
@@ -30,8 +32,8 @@ def member_ids(members: list[str]) -> list[int]:
         values = {value for key, named in keys if key == kind for value in named}
         found.update(((kind, value), contact_id) for value, contact_id in _lookup(kind, values))
     ids: dict[int, None] = {}
-    for kind, values in keys:
-        matches = [found[kind, value] for value in values if (kind, value) in found]
+    for kind, named in keys:
+        matches = [found[kind, value] for value in named if (kind, value) in found]
         if matches:
             ids.setdefault(min(matches))
     return list(ids)
@@ -52,6 +54,7 @@ def _lookup(kind: str, values: Iterable[str]) -> Iterable[tuple[str, int]]:
     ordered = sorted(values)
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start : start + _CHUNK]
+        query: ModelSelect[Any]
         if kind == "uid":
             query = Contact.select(Contact.vcard_uid, fn.MIN(Contact.id)).where(
                 live, Contact.vcard_uid.in_(chunk)
@@ -64,4 +67,4 @@ def _lookup(kind: str, values: Iterable[str]) -> Iterable[tuple[str, int]]:
                 .where(live, ContactMethod.kind == kind, ContactMethod.normalized.in_(chunk))
                 .group_by(ContactMethod.normalized)
             )
-        yield from query.tuples()
+        yield from tuples(query)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from netdesk.core.contacts import normalized_value as _normalized_value
 from netdesk.formats.draft import ContactDraft
@@ -59,10 +60,12 @@ def stored_rows(
     return [by_id[i] for i in sorted(by_id)], sorted(methods, key=lambda row: row[0])
 
 
-def _chunked(sql: str, values: Iterable[str | int], first: tuple = ()) -> list:
+def _chunked(
+    sql: str, values: Iterable[str | int], first: tuple[Any, ...] = ()
+) -> list[tuple[Any, ...]]:
     """The rows of `sql` (its `{}` the placeholders) for `values`, 500 of them a query."""
     ordered = sorted(values)
-    rows: list = []
+    rows: list[tuple[Any, ...]] = []
     for start in range(0, len(ordered), 500):
         chunk = ordered[start : start + 500]
         query = sql.format(", ".join("?" * len(chunk)))

@@ -19,7 +19,7 @@ from typing import Any
 from peewee import DateField, DateTimeField, Model
 
 from netdesk.core.contacts import DRAFT_FIELDS, METHOD_FIELDS, display_name_of, method_rows
-from netdesk.core.import_matching import normalized_value
+from netdesk.core.import_stored import normalized_value
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
 from netdesk.store.models import (

@@ -130,7 +130,7 @@ def merge(
         record = MergeRecord(keeper_id, list(other_ids), before)
         for model in _MOVED_MODELS:
             rows = model.select(model.id, model.contact).where(model.contact.in_(other_ids))
-            moved = {row.id: row.contact_id for row in rows}
+            moved = {row.id: row.contact_id for row in rows if row.contact_id is not None}
             if model is EventPerson:
                 taken = {
                     p.event_id for p in EventPerson.select().where(EventPerson.contact == keeper_id)

@@ -27,16 +27,17 @@ naive UTC (the clock's local time is converted); birthdays compare with the loca
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from peewee import JOIN, fn
+from peewee import JOIN, Field, ModelSelect, fn
 
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import next_birthday
 from netdesk.core.give_take import owed, to_local
 from netdesk.store.models import Contact, Event, Interaction, ReachOutSkip, db
+from netdesk.store.rows import tuples
 
 DEFAULT_LIMIT = 5
 SKIP_DAYS = 7
@@ -150,7 +151,7 @@ class ReachOutService:
     # -- the signals: each yields (contact id, name, score, reason) ----------------------------
 
     @staticmethod
-    def _people(*columns):
+    def _people(*columns: Field) -> ModelSelect[Contact]:
         name = Contact.display_name
         alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712
         return Contact.select(Contact.id, name, *columns).where(alive, Contact.is_group == False)  # noqa: E712
@@ -159,7 +160,7 @@ class ReachOutService:
         query = self._people(
             Contact.cadence_days, Contact.last_contacted_at, Contact.created_at
         ).where(Contact.cadence_days > 0)
-        for contact_id, name, cadence, last, created in query.tuples():
+        for contact_id, name, cadence, last, created in tuples(query):
             elapsed = (now - (last or created)).total_seconds() / 86400
             ratio = elapsed / cadence
             if ratio >= 1:
@@ -175,7 +176,7 @@ class ReachOutService:
                 Event.starts_at > now - timedelta(days=MET_WINDOW_DAYS + 1),
             )
         )
-        for contact_id, name, event, starts, last in query.tuples():
+        for contact_id, name, event, starts, last in tuples(query):
             if last is not None and last >= starts + timedelta(days=1):
                 continue
             days = (now - starts).days
@@ -184,7 +185,7 @@ class ReachOutService:
 
     def _birthdays(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
         query = self._people(Contact.birthday).where(Contact.birthday.is_null(False))
-        for contact_id, name, birthday in query.tuples():
+        for contact_id, name, birthday in tuples(query):
             days = (next_birthday(birthday, today) - today).days
             if days <= BIRTHDAY_WINDOW_DAYS:
                 yield contact_id, name, 3.0 - 0.4 * days, _BIRTHDAY_WORDS[days]
@@ -201,7 +202,7 @@ class ReachOutService:
             .group_by(Contact.id)
             .having(count >= CLOSE_INTERACTIONS)
         )
-        for contact_id, name, last in query.tuples():
+        for contact_id, name, last in tuples(query):
             months = int((now - last).days / 30.44)
             score = min(3.0, 1.0 + months / 12)
             yield contact_id, name, score, f"went quiet: {months} months, was close"
@@ -226,6 +227,6 @@ class ReachOutService:
             )
 
     @staticmethod
-    def _skipped(today: date, candidates: dict[int, object]) -> list[int]:
+    def _skipped(today: date, candidates: Container[int]) -> list[int]:
         query = ReachOutSkip.select(ReachOutSkip.contact).where(ReachOutSkip.until > today)
-        return [cid for (cid,) in query.tuples() if cid in candidates]
+        return [cid for (cid,) in tuples(query) if cid in candidates]

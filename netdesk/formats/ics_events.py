@@ -54,7 +54,7 @@ class IcsResult:
 
 def _zone_name(moment: datetime | date) -> str:
     """The IANA name of an aware time's zone, "UTC" for other fixed zones, "" when floating."""
-    if getattr(moment, "tzinfo", None) is None:  # a floating time, or a date
+    if not isinstance(moment, datetime) or moment.tzinfo is None:  # a date, or a floating time
         return ""
     return getattr(moment.tzinfo, "key", "") or "UTC"
 
@@ -63,7 +63,7 @@ def _wall(value: datetime | date, zone: str) -> datetime:
     """`value` as naive wall-clock time in `zone` (dates are midnight)."""
     if not isinstance(value, datetime):
         return datetime.combine(value, time.min)
-    if value.tzinfo is None or getattr(value.tzinfo, "key", ""):
+    if value.tzinfo is None or getattr(value.tzinfo, "key", None):
         return value.replace(tzinfo=None)
     return value.astimezone(UTC).replace(tzinfo=None)
 
@@ -198,7 +198,10 @@ def _components(data: bytes, result: IcsResult) -> list[list[VEvent]]:
     except ValueError:
         result.errors.append(f"{result.file}: {_why_not_a_calendar(data)}")
         return []
-    return [calendar.walk("VEVENT") for calendar in calendars]
+    return [
+        [component for component in calendar.walk("VEVENT") if isinstance(component, VEvent)]
+        for calendar in calendars
+    ]
 
 
 def _missing_ends(data: bytes) -> bytes:
@@ -319,4 +322,5 @@ def write_ics_events(events: Iterable[IcsEvent], stamp: datetime | None = None) 
     for event in events:
         calendar.add_component(_component(event, stamp))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical

@@ -36,6 +36,7 @@ def _when(entry: CalendarEntry) -> datetime | date:
 
 
 def _component(entry: CalendarEntry, stamp: datetime) -> Event | Todo:
+    component: Event | Todo
     if entry.kind == "event":
         component = Event()
         component.add("dtstart", _when(entry))
@@ -71,4 +72,5 @@ def write_ics(entries: Iterable[CalendarEntry], stamp: datetime | None = None) -
     stamp = stamp or datetime.now()
     for entry in entries:
         calendar.add_component(_component(entry, stamp))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical

@@ -71,7 +71,7 @@ def contact_count(path: Path) -> int:
     try:
         conn = connect_read_only(path)
         try:
-            return conn.execute("SELECT count(*) FROM contact").fetchone()[0]
+            return int(conn.execute("SELECT count(*) FROM contact").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.Error:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import ClassVar
 
+import peewee
 from peewee import (
+    AutoField,
     BlobField,
     BooleanField,
     CompositeKey,
@@ -37,12 +40,20 @@ def new_uid() -> str:
 
 
 class BaseModel(Model):
+    """The models' common database. Each model declares, as bare annotations, the columns Peewee
+    adds at run time (`id`, a foreign key's `<name>_id`), so the type checker knows them: at class
+    level they are the fields for queries, on a row their values."""
+
+    DoesNotExist: ClassVar[type[peewee.DoesNotExist]]
+
     class Meta:
         database = db
         legacy_table_names = False
 
 
 class Company(BaseModel):
+    id: AutoField[int]
+
     name = TextField(unique=True, collation="NOCASE")
     website = TextField(default="")
     notes = TextField(default="")
@@ -50,6 +61,8 @@ class Company(BaseModel):
 
 
 class Pitch(BaseModel):
+    id: AutoField[int]
+
     title = TextField()
     audience = TextField(default="")
     text = TextField(default="")
@@ -58,6 +71,9 @@ class Pitch(BaseModel):
 
 
 class Event(BaseModel):
+    id: AutoField[int]
+    pitch_id: ForeignKeyField[int | None]
+
     name = TextField()
     kind = TextField(default="meetup", index=True)
     status = TextField(default="considering", index=True)
@@ -86,6 +102,8 @@ class Event(BaseModel):
 
 
 class ImportBatch(BaseModel):
+    id: AutoField[int]
+
     created_at = DateTimeField(default=utcnow, index=True)
     files = TextField(default="[]")
     created_count = IntegerField(default=0)
@@ -102,6 +120,11 @@ class ImportBatch(BaseModel):
 
 
 class Contact(BaseModel):
+    id: AutoField[int]
+    company_id: ForeignKeyField[int | None]
+    met_at_id: ForeignKeyField[int | None]
+    import_batch_id: ForeignKeyField[int | None]
+
     given_name = TextField(default="")
     family_name = TextField(default="")
     additional_names = TextField(default="")
@@ -137,6 +160,9 @@ class Contact(BaseModel):
 class ContactMethod(BaseModel):
     """An email, phone, postal address, URL or social profile of a contact."""
 
+    id: AutoField[int]
+    contact_id: ForeignKeyField[int]
+
     contact = ForeignKeyField(Contact, backref="methods", on_delete="CASCADE")
     kind = TextField()
     label = TextField(default="")
@@ -149,10 +175,15 @@ class ContactMethod(BaseModel):
 
 
 class Tag(BaseModel):
+    id: AutoField[int]
+
     name = TextField(unique=True, collation="NOCASE")
 
 
 class ContactTag(BaseModel):
+    contact_id: ForeignKeyField[int]
+    tag_id: ForeignKeyField[int]
+
     contact = ForeignKeyField(Contact, backref="contact_tags", on_delete="CASCADE", index=False)
     tag = ForeignKeyField(Tag, backref="contact_tags", on_delete="CASCADE", index=False)
 
@@ -162,6 +193,10 @@ class ContactTag(BaseModel):
 
 
 class EventPerson(BaseModel):
+    id: AutoField[int]
+    event_id: ForeignKeyField[int]
+    contact_id: ForeignKeyField[int]
+
     event = ForeignKeyField(Event, backref="people", on_delete="CASCADE")
     contact = ForeignKeyField(Contact, backref="event_roles", on_delete="CASCADE")
     role = TextField(default="attendee")
@@ -174,6 +209,13 @@ class EventPerson(BaseModel):
 
 
 class Interaction(BaseModel):
+    id: AutoField[int]
+    contact_id: ForeignKeyField[int]
+    event_id: ForeignKeyField[int | None]
+    import_batch_id: ForeignKeyField[int | None]
+    introduced_a_id: ForeignKeyField[int | None]
+    introduced_b_id: ForeignKeyField[int | None]
+
     contact = ForeignKeyField(Contact, backref="interactions", on_delete="CASCADE")
     occurred_at = DateTimeField(default=utcnow)
     channel = TextField(default="in person")
@@ -194,6 +236,11 @@ class Interaction(BaseModel):
 
 
 class FollowUp(BaseModel):
+    id: AutoField[int]
+    contact_id: ForeignKeyField[int]
+    interaction_id: ForeignKeyField[int | None]
+    event_id: ForeignKeyField[int | None]
+
     contact = ForeignKeyField(Contact, backref="followups", on_delete="CASCADE")
     due_at = DateTimeField(index=True)
     has_time = BooleanField(default=False)
@@ -213,6 +260,10 @@ class FollowUp(BaseModel):
 
 
 class Goal(BaseModel):
+    id: AutoField[int]
+    event_id: ForeignKeyField[int | None]
+    company_id: ForeignKeyField[int | None]
+
     title = TextField()
     description = TextField(default="")
     target_count = IntegerField(null=True)
@@ -224,6 +275,10 @@ class Goal(BaseModel):
 
 
 class Opportunity(BaseModel):
+    id: AutoField[int]
+    company_id: ForeignKeyField[int | None]
+    contact_id: ForeignKeyField[int | None]
+
     title = TextField()
     company = ForeignKeyField(Company, null=True, on_delete="SET NULL")
     contact = ForeignKeyField(Contact, null=True, backref="opportunities", on_delete="SET NULL")
@@ -240,6 +295,10 @@ class ImportChange(BaseModel):
     a row with action "created" for each.)
     """
 
+    id: AutoField[int]
+    batch_id: ForeignKeyField[int]
+    contact_id: ForeignKeyField[int | None]
+
     batch = ForeignKeyField(ImportBatch, backref="changes", on_delete="CASCADE")
     contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE")
     action = TextField()
@@ -250,6 +309,8 @@ class ReachOutSkip(BaseModel):
     """A person the user said "not now" to on Today: left out of Reach out until `until` (local
     date), so the same names do not come back every morning."""
 
+    contact_id: ForeignKeyField[int]
+
     contact = ForeignKeyField(Contact, primary_key=True, on_delete="CASCADE")
     until = DateField(index=True)
 
@@ -257,6 +318,8 @@ class ReachOutSkip(BaseModel):
 class MessageTemplate(BaseModel):
     """A message the Write dialog offers: `reason` is the follow-up reason it answers (it is
     preselected for it), `give_kind` what sending it gives ("" for nothing)."""
+
+    id: AutoField[int]
 
     name = TextField(unique=True, collation="NOCASE")
     reason = TextField(default="")

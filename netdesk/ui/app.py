@@ -27,7 +27,8 @@ from netdesk.ui.views import default_views
 
 if TYPE_CHECKING:
     from netdesk.core.clock import Clock
-    from netdesk.store.db import DamagedDatabaseError
+    from netdesk.core.services import Services
+    from netdesk.store.errors import DamagedDatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +68,8 @@ def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
     """
     from netdesk.store import backup
     from netdesk.store.access import file_writable
-    from netdesk.store.db import DamagedDatabaseError, open_database
-    from netdesk.store.errors import BUSY_MESSAGE, StoreError, is_busy
+    from netdesk.store.db import open_database
+    from netdesk.store.errors import BUSY_MESSAGE, DamagedDatabaseError, StoreError, is_busy
 
     read_only = not file_writable(paths.database)
     try:
@@ -110,7 +111,8 @@ def settings_for(paths: Paths) -> QSettings:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with NetDesk's names and icon (reused if one exists)."""
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -134,14 +136,15 @@ def hand_launches_to(window: MainWindow, server: InstanceServer) -> None:
     server.files_received.connect(window.open_files)
 
 
-def attach_services(window: MainWindow, paths: Paths, clock: Clock | None = None) -> None:
+def attach_services(window: MainWindow, paths: Paths, clock: Clock | None = None) -> Services:
     """Create the services over the opened store and the window's views (on `clock`, if given)."""
     from netdesk.core.services import Services
     from netdesk.ui.importing.controller import install_importing
 
     services = Services(paths=paths) if clock is None else Services(paths=paths, clock=clock)
     window.attach(services)
-    install_importing(window, window.services)
+    install_importing(window, services)
+    return services
 
 
 def build_window(
@@ -183,10 +186,10 @@ def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
 
 def _open_views(window: MainWindow, paths: Paths, files: list[str]) -> None:
     """Over the ready store: the services and views, the reminders, then the files to open."""
-    attach_services(window, paths)
+    services = attach_services(window, paths)
     from netdesk.ui.reminders import install_reminders
 
-    install_reminders(window, window.services)
+    install_reminders(window, services)
     files = [*files, *window.waiting_files]
     window.waiting_files.clear()
     if files:

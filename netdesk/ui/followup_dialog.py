@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from netdesk.core.contact_list import ContactListQuery, ListFilter
 from netdesk.core.followup_dates import MORNING, SNOOZE_PRESETS, snooze_until
 from netdesk.core.followup_queries import FollowUpRow
 from netdesk.core.vocabulary import FOLLOWUP_REASONS
+from netdesk.ui.qtdates import py_date, py_datetime, py_time, qdate, qdatetime, qtime
 
 if TYPE_CHECKING:
     from netdesk.core.followups import FollowUpService
@@ -87,10 +88,10 @@ class FollowUpDialog(QDialog):
         self.contact_label = QLabel(existing.contact_name if existing else "")
         self.contact_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.day = QDateEdit(QDate(existing.due_at.date() if existing else today))
+        self.day = QDateEdit(qdate(existing.due_at.date() if existing else today))
         self.day.setCalendarPopup(True)
         self.timed = QCheckBox(self.tr("at"))
-        self.at = QTimeEdit(QTime(existing.due_at.time() if existing else MORNING))
+        self.at = QTimeEdit(qtime(existing.due_at.time() if existing else MORNING))
         self.timed.setChecked(bool(existing and existing.has_time))
         self.at.setEnabled(self.timed.isChecked())
         self.timed.toggled.connect(self.at.setEnabled)
@@ -110,7 +111,7 @@ class FollowUpDialog(QDialog):
             button = QPushButton(self.tr(label))
             button.setAutoDefault(False)
             button.clicked.connect(
-                lambda _=False, d=days: self.day.setDate(QDate(today + timedelta(days=d)))
+                lambda _=False, d=days: self.day.setDate(qdate(today + timedelta(days=d)))
             )
             quick.addWidget(button)
 
@@ -138,15 +139,15 @@ class FollowUpDialog(QDialog):
         self._names.setStringList(list(self._matches))
 
     def due_at(self) -> datetime:
-        moment = self.at.time().toPython() if self.timed.isChecked() else time.min
-        return datetime.combine(self.day.date().toPython(), moment)
+        moment = py_time(self.at.time()) if self.timed.isChecked() else time.min
+        return datetime.combine(py_date(self.day.date()), moment)
 
     def accept(self) -> None:
         contact_id = self.contact_id or self._matches.get(self.contact.text())
         if contact_id is None:
             self.error.setText(self.tr("Pick a contact from the suggestions."))
             return
-        fields = {
+        fields: dict[str, Any] = {
             "has_time": self.timed.isChecked(),
             "reason": self.reason.currentText(),
             "note": self.note.toPlainText().strip(),
@@ -181,14 +182,14 @@ def pick_moment(parent: QWidget | None, initial: datetime) -> datetime | None:
     """Ask for a date and time; None when cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(dialog.tr("Snooze until"))
-    edit = QDateTimeEdit(QDateTime(initial))
+    edit = QDateTimeEdit(qdatetime(initial))
     edit.setCalendarPopup(True)
     layout = QVBoxLayout(dialog)
     layout.addWidget(edit)
     layout.addWidget(ok_cancel(dialog))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return edit.dateTime().toPython().replace(second=0, microsecond=0)
+    return py_datetime(edit.dateTime()).replace(second=0, microsecond=0)
 
 
 def snooze_menu(

@@ -19,7 +19,7 @@ class FormScroll(QScrollArea):
         if form is not None:
             self.setWidget(form)
 
-    def setWidget(self, form: QWidget) -> None:  # type: ignore[override]
+    def setWidget(self, form: QWidget) -> None:
         super().setWidget(form)
         form.installEventFilter(self)
         self._fit()
@@ -30,5 +30,8 @@ class FormScroll(QScrollArea):
         return super().eventFilter(watched, event)
 
     def _fit(self) -> None:
+        form = self.widget()
+        if form is None:
+            return
         scrollbar = self.verticalScrollBar().sizeHint().width()
-        self.setMinimumWidth(self.widget().minimumSizeHint().width() + scrollbar)
+        self.setMinimumWidth(form.minimumSizeHint().width() + scrollbar)

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
 
         from netdesk.ui.about import AboutDialog
 
+        assert self.services is not None  # Help → About while the store upgrades: not handled yet
         paths = self.services.paths
         dialog = AboutDialog(paths.database, paths.log_file, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -13,7 +13,7 @@ import html
 import logging
 from collections.abc import Callable
 from queue import Empty, Queue
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from netdesk.core.followup_queries import FollowUpRow
 
 if TYPE_CHECKING:
+    from jeepney import DBusAddress, HeaderFields
     from jeepney.io.threading import DBusRouter
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ class DesktopNotifications(QObject):
         super().__init__()
         self._router = router
         self.capabilities = capabilities
-        self._queue: Queue = Queue()
+        self._queue: Queue[Any] = Queue()
         self._poll = QTimer(self)
         self._poll.setInterval(250)
         self._poll.timeout.connect(self._drain)
@@ -154,13 +155,13 @@ class DesktopNotifications(QObject):
         self._router.close()
 
 
-def _address():
+def _address() -> DBusAddress:
     from jeepney import DBusAddress
 
     return DBusAddress(OBJECT_PATH, bus_name=BUS_NAME, interface=BUS_NAME)
 
 
-def _member_field():
+def _member_field() -> HeaderFields:
     from jeepney import HeaderFields
 
     return HeaderFields.member

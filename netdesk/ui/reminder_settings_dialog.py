@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.ui.followup_dialog import ok_cancel
+from netdesk.ui.qtdates import py_time, qtime
 from netdesk.ui.reminder_settings import ReminderSettings
 
 
@@ -29,11 +29,11 @@ class ReminderSettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Reminder settings"))
-        self.digest = QTimeEdit(QTime(settings.digest))
+        self.digest = QTimeEdit(qtime(settings.digest))
         self.quiet = QCheckBox(self.tr("Quiet hours from"))
         self.quiet.setChecked(settings.quiet_start is not None)
-        self.quiet_start = QTimeEdit(QTime(settings.quiet_start or time(22, 0)))
-        self.quiet_end = QTimeEdit(QTime(settings.quiet_end or time(7, 0)))
+        self.quiet_start = QTimeEdit(qtime(settings.quiet_start or time(22, 0)))
+        self.quiet_end = QTimeEdit(qtime(settings.quiet_end or time(7, 0)))
         for edit in (self.quiet_start, self.quiet_end):
             edit.setEnabled(self.quiet.isChecked())
             self.quiet.toggled.connect(edit.setEnabled)
@@ -54,9 +54,9 @@ class ReminderSettingsDialog(QDialog):
         layout.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
-        self.settings.digest = self.digest.time().toPython()
+        self.settings.digest = py_time(self.digest.time())
         quiet = self.quiet.isChecked()
-        self.settings.quiet_start = self.quiet_start.time().toPython() if quiet else None
-        self.settings.quiet_end = self.quiet_end.time().toPython() if quiet else None
+        self.settings.quiet_start = py_time(self.quiet_start.time()) if quiet else None
+        self.settings.quiet_end = py_time(self.quiet_end.time()) if quiet else None
         self.settings.close_to_tray = self.close_to_tray.isChecked()
         super().accept()

@@ -104,7 +104,10 @@ class Reminders(QObject):
         self.window.bring_to_front()
         if "followups" not in self.window.views:
             return
+        from netdesk.ui.calendar.view import CalendarView
+
         calendar = self.window.show_view("followups")
+        assert isinstance(calendar, CalendarView)
         if len(followup_ids) == 1:
             calendar.open_followup(followup_ids[0])
         else:

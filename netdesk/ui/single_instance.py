@@ -96,16 +96,18 @@ class InstanceServer(QObject):
 
     def _read(self) -> None:
         socket = self.sender()
+        assert isinstance(socket, QLocalSocket)
         buffer = self._buffers.get(socket)
         if buffer is None:
             return
-        buffer.extend(bytes(socket.readAll()))
+        buffer.extend(bytes(socket.readAll().data()))
         if buffer.endswith(b"\n"):
             self._handle(bytes(buffer))
             buffer.clear()
 
     def _drop(self) -> None:
         socket = self.sender()
+        assert isinstance(socket, QLocalSocket)
         self._buffers.pop(socket, None)
         socket.deleteLater()
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from netdesk.core.changes import Changes
+from netdesk.core.followup_queries import FollowUpRow
 from netdesk.core.followups import FollowUpService
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.icons import icon
@@ -92,17 +93,27 @@ class ReminderTray(QObject):
         self.due_menu.clear()
         self.due_menu.setEnabled(bool(rows))
         for row in rows:
-            sub = self.due_menu.addMenu(f"{row.contact_name} · {row.reason}")
-            sub.addAction(self.tr("Open"), lambda i=row.id: self.open_followup.emit(i))
-            sub.addAction(self.tr("Done"), lambda i=row.id: self.followups.done([i]))
-            sub.addAction(
-                self.tr("Snooze 1 hour"), lambda i=row.id: self.followups.snooze([i], "1 hour")
-            )
+            self._add_row_menu(row)
         if count > MAX_MENU_ROWS:
             more = self.due_menu.addAction(
                 self.tr("… {0} more in NetDesk").format(count - MAX_MENU_ROWS)
             )
             more.triggered.connect(self.open_app.emit)
+
+    def _add_row_menu(self, row: FollowUpRow) -> None:
+        def open_row() -> None:
+            self.open_followup.emit(row.id)
+
+        def done() -> None:
+            self.followups.done([row.id])
+
+        def snooze() -> None:
+            self.followups.snooze([row.id], "1 hour")
+
+        sub = self.due_menu.addMenu(f"{row.contact_name} · {row.reason}")
+        sub.addAction(self.tr("Open"), open_row)
+        sub.addAction(self.tr("Done"), done)
+        sub.addAction(self.tr("Snooze 1 hour"), snooze)
 
     def set_paused(self, until: datetime | None) -> None:
         self.pause_action.blockSignals(True)

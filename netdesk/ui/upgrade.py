@@ -109,7 +109,8 @@ class StoreUpgrade(Task):
             self.window.close()
 
     def _work(self, progress: Progress) -> Path:
-        from netdesk.store.db import UpgradeError, upgrade_database
+        from netdesk.store.db import upgrade_database
+        from netdesk.store.errors import UpgradeError
         from netdesk.store.models import db
 
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QLocale, QMimeData, Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from netdesk.core.followup_queries import AgendaItem, FollowUpRow
 from netdesk.ui.calendar.month_grid import EVENT, FOLLOWUP_MIME, MUTED, OVERDUE, TEXT
 from netdesk.ui.plain import plain_tooltip
+from netdesk.ui.qtdates import qdate
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -23,7 +25,7 @@ def followup_text(row: FollowUpRow, with_day: bool = False) -> str:
     locale = QLocale()
     when = row.due_at.strftime("%H:%M") if row.has_time else ""
     if with_day:
-        day = locale.toString(row.due_at.date(), "ddd d MMM")
+        day = locale.toString(qdate(row.due_at.date()), "ddd d MMM")
         when = f"{day} {when}".strip()
     note = row.note.splitlines()[0] if row.note else ""
     parts = [row.contact_name, row.reason] + ([note] if note else [])
@@ -44,7 +46,7 @@ class AgendaList(QListWidget):
     def mimeTypes(self) -> list[str]:
         return [FOLLOWUP_MIME]
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         data = QMimeData()
         ids = [item.data(ID_ROLE) for item in items if item.data(KIND_ROLE) == "followup"]
         data.setData(FOLLOWUP_MIME, json.dumps(ids).encode())

@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
@@ -160,7 +161,9 @@ class MonthGrid(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     @staticmethod
-    def _paint_badge(painter: QPainter, rect: QRect, count: int, colour: QColor, font: QFont):
+    def _paint_badge(
+        painter: QPainter, rect: QRect, count: int, colour: QColor, font: QFont
+    ) -> None:
         text = str(count) if count < 1000 else "999+"
         painter.setFont(font)
         metrics = painter.fontMetrics()
@@ -208,7 +211,7 @@ class MonthGrid(QWidget):
             self._drop_day = day
             self.update()
 
-    def dragLeaveEvent(self, event) -> None:
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._drop_day = None
         self.update()
 
@@ -219,6 +222,6 @@ class MonthGrid(QWidget):
         data = event.mimeData()
         if day is None or not data.hasFormat(FOLLOWUP_MIME):
             return
-        ids = [int(i) for i in json.loads(bytes(data.data(FOLLOWUP_MIME)).decode())]
+        ids = [int(i) for i in json.loads(bytes(data.data(FOLLOWUP_MIME).data()).decode())]
         event.acceptProposedAction()
         self.followups_dropped.emit(ids, day)

@@ -32,6 +32,7 @@ from netdesk.ui.calendar.month_grid import MonthGrid, grid_range
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.followup_commands import FollowUpCommands
 from netdesk.ui.followup_dialog import FollowUpDialog, day_label, snooze_menu
+from netdesk.ui.qtdates import qdate
 from netdesk.ui.undo import undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
@@ -231,7 +232,7 @@ class CalendarView(QWidget):
             self.followups.day_counts(first, last),
             {item.when.date() for item in others},
         )
-        self.month_label.setText(QLocale().toString(self.selected, "MMMM yyyy"))
+        self.month_label.setText(QLocale().toString(qdate(self.selected), "MMMM yyyy"))
         if overdue:
             self._fill_overdue(today)
         self._fill_agenda(today)
@@ -254,8 +255,8 @@ class CalendarView(QWidget):
             days = 7
             end = start + timedelta(days=6)
             self.agenda_label.setText(
-                self.tr("Week of {0}").format(QLocale().toString(start, "d MMM"))
-                + f" – {QLocale().toString(end, 'd MMM yyyy')}"
+                self.tr("Week of {0}").format(QLocale().toString(qdate(start), "d MMM"))
+                + f" – {QLocale().toString(qdate(end), 'd MMM yyyy')}"
             )
         else:
             start, days = self.selected, 1
@@ -268,8 +269,9 @@ class CalendarView(QWidget):
             day_rows = [r for r in rows if r.day == day]
             day_others = [o for o in others if o.when.date() == day]
             if self.week_mode and (day_rows or day_others):
-                self.agenda.add_heading(QLocale().toString(day, "dddd d MMMM"))
-            for entry in sorted(day_others + day_rows, key=_sort_key):
+                self.agenda.add_heading(QLocale().toString(qdate(day), "dddd d MMMM"))
+            entries: list[FollowUpRow | AgendaItem] = [*day_others, *day_rows]
+            for entry in sorted(entries, key=_sort_key):
                 if isinstance(entry, AgendaItem):
                     self.agenda.add_other(entry)
                 else:

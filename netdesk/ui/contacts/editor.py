@@ -36,7 +36,9 @@ from netdesk.ui.contacts.photo import PhotoField
 from netdesk.ui.contacts.timeline import TimelineWidget
 from netdesk.ui.form_scroll import FormScroll
 from netdesk.ui.plain import plain_label
+from netdesk.ui.qtdates import py_date, qdate
 from netdesk.ui.style import style_label
+from netdesk.ui.tables import Index
 
 NO_DATE = QDate(1900, 1, 1)
 MET_AT_CHOICES = 200  # the latest events offered under "Met at"
@@ -58,8 +60,9 @@ class TagCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:
         return [path.split(",")[-1].strip()]
 
-    def pathFromIndex(self, index) -> str:
+    def pathFromIndex(self, index: Index) -> str:
         edit = self.widget()
+        assert isinstance(edit, QLineEdit)
         head = edit.text().rsplit(",", 1)[0] + ", " if "," in edit.text() else ""
         return head + index.data()
 
@@ -207,7 +210,7 @@ class ContactEditor(QWidget):
         self.title.setText(draft.title)
         self.circle.setCurrentIndex(max(self.circle.findData(draft.circle), 0))
         self.tags.setText(", ".join(draft.tags))
-        self.birthday.setDate(QDate(draft.birthday) if draft.birthday else NO_DATE)
+        self.birthday.setDate(qdate(draft.birthday) if draft.birthday else NO_DATE)
         self.how_met.setText(draft.how_met)
         self.met_at.setCurrentIndex(max(self.met_at.findData(draft.met_at), 0))
         self.cadence.setCurrentIndex(max(self.cadence.findData(draft.cadence_days), 0))
@@ -291,7 +294,7 @@ class ContactEditor(QWidget):
             title=self.title.text().strip(),
             circle=self.circle.currentData() or "",
             tags=[t.strip() for t in self.tags.text().split(",") if t.strip()],
-            birthday=None if birthday == NO_DATE else birthday.toPython(),
+            birthday=None if birthday == NO_DATE else py_date(birthday),
             how_met=self.how_met.text().strip(),
             met_at=self.met_at.currentData(),
             cadence_days=self.cadence.currentData(),

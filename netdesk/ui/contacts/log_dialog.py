@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +26,7 @@ from netdesk.core.event_people import ContactMatch
 from netdesk.core.interactions import NEUTRAL, Give, log_interaction
 from netdesk.core.vocabulary import CHANNELS, GIVE_KINDS, RECORDED_CHANNELS
 from netdesk.ui.events.contact_completer import ContactCompleter
+from netdesk.ui.qtdates import py_date, py_datetime, qdate, qdatetime
 
 if TYPE_CHECKING:
     from netdesk.core.services import Services
@@ -95,7 +95,7 @@ class LogInteractionDialog(QDialog):
         self.contact_id = contact_id
         self.contact_name = contact_name
         self.setWindowTitle(f"Log interaction — {contact_name}")
-        self.when = QDateTimeEdit(QDateTime(now))
+        self.when = QDateTimeEdit(qdatetime(now))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.channel = QComboBox()
@@ -107,7 +107,7 @@ class LogInteractionDialog(QDialog):
         self.follow_up = QComboBox()
         for title, days in FOLLOW_UP_CHOICES:
             self.follow_up.addItem(title, days)
-        self.follow_up_date = QDateEdit(QDate(now.date() + timedelta(days=7)))
+        self.follow_up_date = QDateEdit(qdate(now.date() + timedelta(days=7)))
         self.follow_up_date.setCalendarPopup(True)
         self.follow_up_date.setVisible(False)
         self.follow_up.currentIndexChanged.connect(
@@ -179,12 +179,12 @@ class LogInteractionDialog(QDialog):
 
     def result_value(self) -> LoggedInteraction:
         """The interaction as entered."""
-        local = self.when.dateTime().toPython()
+        local = py_datetime(self.when.dateTime())
         occurred = local.astimezone(UTC).replace(tzinfo=None)
         days = self.follow_up.currentData()
         follow_up_on: date | None = None
         if days == -1:
-            follow_up_on = self.follow_up_date.date().toPython()
+            follow_up_on = py_date(self.follow_up_date.date())
         elif days:
             follow_up_on = local.date() + timedelta(days=days)
         return LoggedInteraction(

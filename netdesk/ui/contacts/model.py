@@ -6,14 +6,14 @@ Opening the list reads one page whatever the number of contacts; scrolling fetch
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
+    QObject,
     Qt,
 )
 from PySide6.QtGui import QPixmap
@@ -22,6 +22,7 @@ from netdesk.core.clock import Clock
 from netdesk.core.contact_list import ContactListQuery, ContactRow, ListFilter
 from netdesk.ui.contacts.avatars import Avatars, PhotoLoader
 from netdesk.ui.plain import plain_tooltip
+from netdesk.ui.tables import Index
 from netdesk.ui.timefmt import relative_day, relative_time
 
 COLUMNS = (
@@ -51,8 +52,6 @@ _ROW_FLAGS = (
 )
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def _display(row: ContactRow, key: str, today: date) -> str:
     if key == "last_contacted":
@@ -65,7 +64,9 @@ def _display(row: ContactRow, key: str, today: date) -> str:
 class ContactTableModel(QAbstractTableModel):
     """Contacts matching a filter, in SQL order, fetched lazily."""
 
-    def __init__(self, load_photos: PhotoLoader, clock: Clock, parent=None) -> None:
+    def __init__(
+        self, load_photos: PhotoLoader, clock: Clock, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.clock = clock
         self.list_filter = ListFilter()
@@ -118,7 +119,7 @@ class ContactTableModel(QAbstractTableModel):
         self._texts.clear()
         self.avatars.forget_photos()
         self._exhausted = len(self._rows) < self.first_page_size
-        self._total: int | None = len(self._rows) if self._exhausted else None
+        self._total = len(self._rows) if self._exhausted else None
         self.endResetModel()
 
     @property
@@ -166,7 +167,7 @@ class ContactTableModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [VCARD_MIME, "text/uri-list"]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """The dragged contacts as vCard data and .vcf files (for the desktop, mail)."""
         ids = list(dict.fromkeys(self._rows[i.row()].id for i in indexes if i.isValid()))
         if self.drag_out is None or not ids:
@@ -211,11 +212,9 @@ class ContactTableModel(QAbstractTableModel):
                 self._texts_day = today
         texts = self._texts.get(row_number)
         if texts is None:
-            row, today = self._rows[row_number], self._texts_day
-            assert today is not None
-            texts = self._texts[row_number] = tuple(
-                _display(row, key, today) for key in _COLUMN_KEYS
-            )
+            row, day = self._rows[row_number], self._texts_day
+            assert day is not None
+            texts = self._texts[row_number] = tuple(_display(row, key, day) for key in _COLUMN_KEYS)
         return texts
 
     def _avatar(self, row: ContactRow) -> QPixmap:

@@ -45,8 +45,8 @@ def prepare_photo(data: bytes) -> bytes | str:
     for quality in (88, 75, 60, 45):
         out = QBuffer()
         out.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(out, "JPEG", quality)
-        encoded = bytes(out.data())
+        image.save(out, b"JPEG", quality)
+        encoded = bytes(out.data().data())
         if len(encoded) <= MAX_BYTES:
             break
     return encoded

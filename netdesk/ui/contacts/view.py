@@ -139,8 +139,8 @@ class ContactsView(QWidget):
         # At once, not on a timer: the typed letter and the rows it finds paint together (one
         # pass over the window instead of two).
         self.search.textChanged.connect(self.apply_filter)
-        for box in (self.circle_filter, self.tag_filter, self.company_filter, self.scope):
-            box.currentIndexChanged.connect(self.apply_filter)
+        for choice in (self.circle_filter, self.tag_filter, self.company_filter, self.scope):
+            choice.currentIndexChanged.connect(self.apply_filter)
         self.due_filter.toggled.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._count_timer = QTimer(self)

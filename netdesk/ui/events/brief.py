@@ -11,7 +11,8 @@ import html
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from netdesk.core.events import CHECKLIST, EventService
+from netdesk.core.event_draft import CHECKLIST
+from netdesk.core.events import EventService
 from netdesk.core.pitches import length_label
 from netdesk.ui.events.model import when_text
 
@@ -33,6 +34,7 @@ def _text(value: str) -> str:
 def brief_html(events: EventService, event_id: int) -> str:
     """The whole brief of one event as an HTML page."""
     row = events.get(event_id)
+    assert row is not None  # briefed from its open panel
     draft = events.load(event_id)
     facts = [
         when_text(row, full=True),

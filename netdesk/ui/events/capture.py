@@ -37,7 +37,9 @@ class CaptureDialog(QDialog):
         self.events = events
         self.event_id = event_id
         self.results: list[CaptureResult] = []
-        name = events.get(event_id).name
+        event = events.get(event_id)
+        assert event is not None  # captured from its open panel
+        name = event.name
         self.setWindowTitle(f"Who did I meet at {name}?")
         self.resize(560, 460)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit
 
 from netdesk.core.event_people import ContactMatch
 
@@ -38,26 +38,32 @@ class ContactCompleter(QCompleter):
         self.setMaxVisibleItems(8)
         edit.setCompleter(self)
         edit.textEdited.connect(self._typed)
-        self.activated[QModelIndex].connect(self._chosen)
-        self.highlighted[str].connect(self._highlight)
+        # PySide6's stubs do not type an overloaded signal's [signature] lookup
+        self.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
+        self.highlighted[str].connect(self._highlight)  # type: ignore[index]
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.popup()  # Qt makes the default popup when there is none: never None
+        assert popup is not None
+        return popup
 
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         return index.data(NAME_ROLE) or ""
 
     def picking(self) -> bool:
         """Whether Enter now picks a contact from the popup (the field sees Enter first)."""
-        return self.popup().isVisible() and self.popup().currentIndex().isValid()
+        return self._popup().isVisible() and self._popup().currentIndex().isValid()
 
     def reset(self) -> None:
         self.chosen_id = None
         self.choices.clear()
-        self.popup().hide()
+        self._popup().hide()
 
     def _highlight(self, text: str) -> None:
         self._highlighted = text
 
     def _typed(self, text: str) -> None:
-        if text == self._highlighted and self.popup().isVisible():
+        if text == self._highlighted and self._popup().isVisible():
             return
         self.chosen_id = None
         self.choices.clear()
@@ -69,9 +75,9 @@ class ContactCompleter(QCompleter):
             self.choices.appendRow(item)
         if self.choices.rowCount():
             self.complete()
-            self.popup().setCurrentIndex(QModelIndex())
+            self._popup().setCurrentIndex(QModelIndex())
         else:
-            self.popup().hide()
+            self._popup().hide()
 
     def _chosen(self, index: QModelIndex) -> None:
         self.chosen_id = index.data(ID_ROLE)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.core.event_draft import EventDraft
 from netdesk.core.event_times import zone_names
-from netdesk.core.events import EventDraft
 from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
 from netdesk.ui.events.forms import datetime_edit, from_qt, to_qt
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from netdesk.core.event_draft import CHECKLIST
 from netdesk.core.event_times import zone_abbreviation
-from netdesk.core.events import CHECKLIST, EventRow
+from netdesk.core.events import EventRow
+from netdesk.ui.tables import Index
 
 COLUMNS = ("When", "Event", "Kind", "Status", "Prep", "People", "Where")
 PREP_COLUMN = COLUMNS.index("Prep")
@@ -19,7 +21,6 @@ STATUS_COLOURS = {
     "attended": QColor("#1b3f8f"),
     "skipped": QColor("#7a8699"),
 }
-Index = QModelIndex | QPersistentModelIndex
 
 
 def when_text(row: EventRow, full: bool = False) -> str:
@@ -48,7 +49,7 @@ def people_text(row: EventRow) -> str:
 class EventTableModel(QAbstractTableModel):
     """Rows of `EventService.list`; past events are greyed."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[EventRow] = []
 
@@ -69,12 +70,12 @@ class EventTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> str | None:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row = self.rows[index.row()]

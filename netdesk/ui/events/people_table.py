@@ -6,6 +6,8 @@ from the completer) or creates one on the spot.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -105,9 +107,9 @@ class PeopleTable(QWidget):
         self.completer = ContactCompleter(
             self.name, lambda text: self.people.matches(text, self.event_id)
         )
-        self.completer.picked.connect(lambda _id, _name, org: self.organisation.setText(org))
         self.organisation = QLineEdit()
         self.organisation.setPlaceholderText("Organisation")
+        self.completer.picked.connect(lambda _id, _name, org: self.organisation.setText(org))
         self.add_button = QPushButton("Add")
         self.add_button.clicked.connect(self.add_person)
         self.name.returnPressed.connect(self.add_person)
@@ -164,7 +166,10 @@ class PeopleTable(QWidget):
         self.table.setCellWidget(index, ROLE, role)
 
     def person_id(self, row: int) -> int:
-        return self.table.item(row, WANT).data(PERSON_ROLE)
+        item = self.table.item(row, WANT)
+        assert item is not None
+        person_id: int = item.data(PERSON_ROLE)
+        return person_id
 
     def add_person(self) -> None:
         """Add the typed person: the picked contact, or a new one created now."""
@@ -206,7 +211,7 @@ class PeopleTable(QWidget):
         elif item.column() == NOTES:
             self._write(person_id, research_notes=item.text())
 
-    def _write(self, person_id: int, **values: object) -> None:
+    def _write(self, person_id: int, **values: Any) -> None:
         self._writing = True
         try:
             self.people.update(person_id, **values)

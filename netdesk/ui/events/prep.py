@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.core.event_draft import CHECKLIST, EventDraft
 from netdesk.core.event_people import EventPeople
-from netdesk.core.events import CHECKLIST, EventDraft
 from netdesk.core.pitches import PitchService, length_label
 from netdesk.ui.events.forms import section_title
 from netdesk.ui.events.people_table import PeopleTable

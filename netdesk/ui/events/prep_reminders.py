@@ -9,7 +9,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer
 
 from netdesk.core.changes import Changes
-from netdesk.core.events import CHECKLIST, EventRow, EventService
+from netdesk.core.event_draft import CHECKLIST
+from netdesk.core.events import EventRow, EventService
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.events.model import when_text
 from netdesk.ui.notify import Notifier

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -28,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.event_deletion import DeletedEvent
+from netdesk.core.event_draft import EventDraft
 from netdesk.core.event_ics import export_ics
 from netdesk.core.event_import import IcsImportSummary
-from netdesk.core.events import EventDraft
 from netdesk.core.services import Services
 from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
 from netdesk.formats.sources import kind_of
@@ -45,6 +46,9 @@ from netdesk.ui.tables import list_table
 from netdesk.ui.tasks import Task
 from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
+
+if TYPE_CHECKING:
+    from netdesk.ui.main_window import MainWindow
 
 _Mode = QHeaderView.ResizeMode
 # When, kind, status and people as wide as their text; the name takes the room left (long names
@@ -154,7 +158,7 @@ class EventsView(QWidget):
         self.export_action = QAction("Export events (.ics)…", self)
         self.export_action.triggered.connect(self.choose_export)
 
-    def install_actions(self, window) -> None:
+    def install_actions(self, window: MainWindow) -> None:
         """Put the view's actions in the main window's menus."""
         for action in (self.new_action, self.import_action, self.export_action, self.print_action):
             window.add_file_action(action)
@@ -163,7 +167,7 @@ class EventsView(QWidget):
         if calendar is not None and hasattr(calendar, "event_requested"):
             calendar.event_requested.connect(lambda event_id: self._show_from(window, event_id))
 
-    def _show_from(self, window, event_id: int) -> None:
+    def _show_from(self, window: MainWindow, event_id: int) -> None:
         """Another view (the calendar) asked to see an event."""
         window.show_view("events")
         self.select(event_id)
@@ -242,7 +246,12 @@ class EventsView(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
 
-    def _row_changed(self, current, _previous) -> None:
+    def _event_name(self, event_id: int) -> str:
+        event = self.events.get(event_id)
+        assert event is not None  # the current row's event
+        return event.name
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         event_id = self.model.event_id(current.row())
         if event_id is None or event_id == self.panel.event_id:
             return
@@ -277,7 +286,7 @@ class EventsView(QWidget):
         event_id = self.current_id()
         if event_id is None:
             return
-        name = self.events.get(event_id).name
+        name = self._event_name(event_id)
         answer = QMessageBox.question(
             self, "Delete event", f"Delete “{name}” and its list of people to meet?"
         )
@@ -315,7 +324,7 @@ class EventsView(QWidget):
         if event_id is None:
             return
         self.panel.save()
-        name = self.events.get(event_id).name
+        name = self._event_name(event_id)
         path, _ = QFileDialog.getSaveFileName(
             self, "Save brief as PDF", f"{name} brief.pdf", "PDF files (*.pdf)"
         )

@@ -71,7 +71,9 @@ class ChoiceTable(QTableWidget):
     def refresh_choices(self) -> None:
         """Show the cards' choices again (after the plan changed them)."""
         for row, card in enumerate(self.cards):
-            self.item(row, CHOICE_COLUMN).setText(card.choice)
+            cell = self.item(row, CHOICE_COLUMN)
+            assert cell is not None  # every row has its cells
+            cell.setText(card.choice)
 
     def _choice_edited(self, item: QTableWidgetItem) -> None:
         if item.column() != CHOICE_COLUMN:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,6 +21,7 @@ from netdesk.core.import_conflicts import Conflict
 from netdesk.core.importing import PlannedCard
 from netdesk.ui.combo_delegate import ComboDelegate
 from netdesk.ui.plain import plain_tooltip
+from netdesk.ui.tables import Index
 
 ACTION_COLUMN = 4
 LABELS = {"keep": "keep", "replace": "take new", "append": "append"}
@@ -85,7 +86,7 @@ class ConflictTable(QTableWidget):
             self.setItem(row, ACTION_COLUMN, QTableWidgetItem(LABELS[conflict.choice]))
         self.blockSignals(False)
 
-    def _resolutions(self, index: QModelIndex) -> list[str]:
+    def _resolutions(self, index: Index) -> list[str]:
         """The resolutions a row's field allows, as the table names them."""
         _, conflict = self.pairs[index.row()]
         return [LABELS[choice] for choice in conflict.choices()]
@@ -94,7 +95,9 @@ class ConflictTable(QTableWidget):
         """Set every conflict to `choice` (keep or replace)."""
         for row, (_, conflict) in enumerate(self.pairs):
             conflict.choice = choice
-            self.item(row, ACTION_COLUMN).setText(LABELS[choice])
+            cell = self.item(row, ACTION_COLUMN)
+            assert cell is not None  # every row has its cells (show_plan)
+            cell.setText(LABELS[choice])
 
     def _action_edited(self, item: QTableWidgetItem) -> None:
         if item.column() != ACTION_COLUMN:

@@ -115,7 +115,9 @@ class ImportDialog(QDialog):
             return
         super().reject()
 
-    def _run(self, text: str, work: Callable[[Progress], object], done: Callable) -> None:
+    def _run(
+        self, text: str, work: Callable[[Progress], object], done: Callable[..., object]
+    ) -> None:
         self.status.setText(text)
         self.progress.setRange(0, 0)
         self.pages.setCurrentIndex(0)

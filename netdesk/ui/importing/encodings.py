@@ -37,7 +37,7 @@ class EncodingChoices(QWidget):
         """Show the encoding each CSV file of `plan` was read in, with the first names read."""
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if widget := item.widget():
+            if item is not None and (widget := item.widget()):
                 widget.setParent(None)  # gone now, not at the next turn of the event loop
                 widget.deleteLater()
         self.boxes = {}

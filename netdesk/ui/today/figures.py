@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from netdesk.core.dashboard import TodaySummary
+from netdesk.ui.qtdates import qdate
 from netdesk.ui.style import FIGURE_CARD_STYLE, style_label
 from netdesk.ui.today.section import title_label
 
@@ -64,7 +65,7 @@ class TodayHead(QWidget):
         layout.addLayout(figures)
 
     def show_summary(self, today: date, summary: TodaySummary) -> None:
-        day = QLocale().toString(today, "dddd d MMMM yyyy")
+        day = QLocale().toString(qdate(today), "dddd d MMMM yyyy")
         self.greeting.setText(self.tr("Today, {0}").format(day))
         for key, card in self.figures.items():
             card.value.setText(str(getattr(summary, key)))

@@ -93,7 +93,11 @@ class ReachOutSection(TodaySection):
 
     def _saved_count(self) -> int:
         settings = self.context.settings
-        return DEFAULT_LIMIT if settings is None else int(settings.value(COUNT_KEY, DEFAULT_LIMIT))
+        return (
+            DEFAULT_LIMIT
+            if settings is None
+            else int(str(settings.value(COUNT_KEY, DEFAULT_LIMIT)))
+        )
 
     def _count_changed(self, value: int) -> None:
         if self.context.settings is not None:

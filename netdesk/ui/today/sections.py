@@ -6,11 +6,13 @@ a `key` and `refresh(today)`, and append its class here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from netdesk.ui.today.due import DueSection
 from netdesk.ui.today.reach_out import ReachOutSection
 from netdesk.ui.today.section import TodayContext, TodaySection
 
-SECTIONS: list[type[TodaySection]] = [ReachOutSection, DueSection]
+SECTIONS: list[Callable[[TodayContext], TodaySection]] = [ReachOutSection, DueSection]
 
 
 def make_sections(context: TodayContext) -> list[TodaySection]:

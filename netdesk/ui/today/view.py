@@ -75,15 +75,15 @@ class TodayView(QWidget):
         page_layout.setSpacing(16)
         page_layout.addWidget(self.head)
         page_layout.addWidget(self.grid, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(page)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         message_row = QVBoxLayout()
         message_row.setContentsMargins(_MARGIN, 0, _MARGIN, 8)
         message_row.addWidget(self.message)
@@ -93,9 +93,7 @@ class TodayView(QWidget):
     def install_actions(self, window: MainWindow) -> None:
         """Edit → Undo/Redo; a person opens in Contacts."""
         window.add_undo_actions(self.undo_action, self.redo_action)
-        self.contact_requested.connect(
-            lambda contact_id: window.show_view("contacts").show_existing(contact_id)
-        )
+        self.contact_requested.connect(lambda contact_id: _show_contact(window, contact_id))
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -128,3 +126,11 @@ class TodayView(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
+
+
+def _show_contact(window: MainWindow, contact_id: int) -> None:
+    from netdesk.ui.contacts.view import ContactsView
+
+    contacts = window.show_view("contacts")
+    assert isinstance(contacts, ContactsView)
+    contacts.show_existing(contact_id)
