@@ -94,9 +94,16 @@ class InstanceServer(QObject):
             socket.readyRead.connect(self._read)
             socket.disconnected.connect(self._drop)
 
-    def _read(self) -> None:
+    def _sender(self) -> QLocalSocket:
+        """The connection whose signal is being handled."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         assert isinstance(socket, QLocalSocket)
+        return socket
+
+    def _read(self) -> None:
+        socket = self._sender()
         buffer = self._buffers.get(socket)
         if buffer is None:
             return
@@ -106,8 +113,7 @@ class InstanceServer(QObject):
             buffer.clear()
 
     def _drop(self) -> None:
-        socket = self.sender()
-        assert isinstance(socket, QLocalSocket)
+        socket = self._sender()
         self._buffers.pop(socket, None)
         socket.deleteLater()
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QImageReader, QPainter
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QImage,
+    QImageReader,
+    QImageWriter,
+    QPainter,
+)
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from netdesk.ui.contacts.avatars import initials_pixmap, round_pixmap
@@ -45,7 +52,9 @@ def prepare_photo(data: bytes) -> bytes | str:
     for quality in (88, 75, 60, 45):
         out = QBuffer()
         out.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(out, b"JPEG", quality)
+        writer = QImageWriter(out, b"JPEG")  # QImage.save takes the format as str, its stub bytes
+        writer.setQuality(quality)
+        writer.write(image)
         encoded = bytes(out.data().data())
         if len(encoded) <= MAX_BYTES:
             break
