@@ -106,7 +106,7 @@ class TemplateService:
                 if row.id is None:
                     last = MessageTemplate.select().order_by(MessageTemplate.position.desc())
                     position = last.first().position + 1 if last.exists() else 0
-                    template_id = MessageTemplate.insert(**fields, position=position).execute()
+                    template_id: int = MessageTemplate.insert(**fields, position=position).execute()
                 else:
                     query = MessageTemplate.update(**fields)
                     query.where(MessageTemplate.id == row.id).execute()
