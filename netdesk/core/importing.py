@@ -246,7 +246,7 @@ class ImportService:
                 batch.errors = json.dumps(noted)
                 batch.save()
                 progress(total, total, "")
-        self.changes.publish("contacts", created + list(dict.fromkeys(merged)) + grouped)
+        self._publish_contacts(created + list(dict.fromkeys(merged)) + grouped)
         self.changes.publish("imports", [batch.id])
         return ImportReport(
             batch.id,
@@ -261,6 +261,13 @@ class ImportService:
             warnings=len(plan.warnings),
             conflicts=plan.written_conflicts(),
         )
+
+    def _publish_contacts(self, ids: list[int]) -> None:
+        """Announce the contacts an import or undo changed, and nothing when it changed none: an
+        empty change means "possibly all", on which the follow-up service reconciles every
+        contact's check-ins (9 s at 100,000 for a re-import that brought nothing new)."""
+        if ids:
+            self.changes.publish("contacts", ids)
 
     def _create(
         self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, total: int
@@ -367,8 +374,9 @@ class ImportService:
             fts.reindex(db.obj, created)
             batch.undone_at = utcnow()
             batch.save()
-        self.changes.publish("contacts", created + [c.contact_id for c in changes if c.contact_id])
-        self.changes.publish("interactions", touched)
+        self._publish_contacts(created + [c.contact_id for c in changes if c.contact_id])
+        if touched:
+            self.changes.publish("interactions", touched)
         if events:
             self.changes.publish("events", events)
         self.changes.publish("imports", [batch_id])

@@ -287,3 +287,17 @@ def test_a_phone_written_another_way_is_not_added_twice(services) -> None:
     again = card.replace("090-1000-0006", "09010000006")
     report = services.importing.apply(services.importing.plan_data(again.encode(), "b.vcf"))
     assert (report.merged, report.unchanged) == (0, 1)
+
+
+def test_an_import_that_changes_no_contact_announces_none(services, files) -> None:
+    """An empty "contacts" change means "possibly all": the follow-up service would reconcile
+    every contact's check-ins (seconds at 100,000) for a re-import that brought nothing."""
+    services.importing.apply(services.importing.plan([files["vcf"]]))
+    seen: list[tuple[str, frozenset[int]]] = []
+    services.changes.subscribe(lambda topic, ids: seen.append((topic, ids)))
+    again = services.importing.apply(services.importing.plan([files["vcf"]]))
+    assert (again.created, again.merged, again.unchanged) == (0, 0, 2)
+    assert seen == [("imports", frozenset({again.batch_id}))]
+    seen.clear()
+    services.importing.undo(again.batch_id)
+    assert seen == [("imports", frozenset({again.batch_id}))]
