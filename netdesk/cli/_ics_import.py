@@ -12,22 +12,22 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from pathlib import Path
 
-from netdesk.core.event_import import EventImporter
+from netdesk.core.event_import import CalendarSource, EventImporter, read_calendar
 
 
-def read_calendars(files: list[str]) -> list[tuple[str, bytes]] | None:
-    """Each file's bytes; None (after saying why on stderr) when one cannot be read."""
+def read_calendars(files: list[str]) -> list[CalendarSource] | None:
+    """Each file's bytes (or why it is skipped unread: a device, FIFO, socket or a file over
+    the size limit); None (after saying why on stderr) when one cannot be read."""
     try:
-        return [(file, Path(file).read_bytes()) for file in files]
+        return [read_calendar(file) for file in files]
     except OSError as error:
         print(f"netdesk import: cannot read {error.filename}: {error.strerror}", file=sys.stderr)
         return None
 
 
 def import_calendars(
-    importer: EventImporter, sources: list[tuple[str, bytes]], dry_run: bool, as_json: bool
+    importer: EventImporter, sources: list[CalendarSource], dry_run: bool, as_json: bool
 ) -> int:
     """Import the events of `sources` and report them; the exit status (0, or 1 when some
     events failed). The caller's transaction makes a dry run leave nothing behind."""

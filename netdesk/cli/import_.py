@@ -20,6 +20,7 @@ from netdesk.core.import_conflicts import Conflict
 from netdesk.core.import_plan import PlannedCard, resolve_all
 from netdesk.core.importing import CHOICES, ImportPlan, ProgressFn, no_progress
 from netdesk.formats.sources import kind_of
+from netdesk.formats.text import ENCODINGS
 from netdesk.paths import Paths
 
 
@@ -104,6 +105,10 @@ def _summary(plan: ImportPlan) -> dict[str, object]:
         "possible_duplicates": len(plan.possible),
         "failed": len(plan.errors),
         "warned": len(plan.warnings),
+        "csv": [
+            {"file": file, "encoding": codec, "delimiter": plan.delimiters.get(file, "")}
+            for file, codec in plan.encodings.items()
+        ],
         "possible": [
             {
                 "file": card.file,
@@ -142,6 +147,11 @@ def _print(summary: dict[str, object], as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
         return
+    for csv in summary["csv"]:  # type: ignore[attr-defined]
+        encoding = ENCODINGS.get(csv["encoding"], csv["encoding"])
+        split = _SPLIT_BY.get(csv["delimiter"], "")
+        split = f", columns split by {split}" if split else ""
+        print(f"read {csv['file']} as {encoding}{split}")
     dry_run = summary["dry_run"]
     prefix = "would be " if dry_run else ""
     keys = ("created", "merged") + (() if dry_run else ("unchanged",)) + ("skipped",)
@@ -170,6 +180,7 @@ def _print(summary: dict[str, object], as_json: bool) -> None:
 
 
 _DONE = {"keep": "kept aside", "replace": "replaced", "append": "appended"}
+_SPLIT_BY = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 
 def _json_value(value: object) -> object:

@@ -19,7 +19,20 @@ from netdesk.core.event_draft import EventDraft
 from netdesk.core.event_ics import apply_item, guess_kind
 from netdesk.core.events import EventService
 from netdesk.formats.ics_events import IcsResult, read_ics
+from netdesk.formats.sources import NotImported, read_file_bytes
 from netdesk.store.models import Event, ImportBatch, db
+
+CalendarSource = tuple[str, bytes | NotImported]
+"""A calendar file's name and its bytes, or why it was not read."""
+
+
+def read_calendar(path: str | Path) -> CalendarSource:
+    """A calendar file's name and bytes, read as contact files are: only a regular file within
+    the size limit (see formats.sources.read_file_bytes); OSError when it cannot be read."""
+    try:
+        return str(path), read_file_bytes(Path(path))
+    except NotImported as refused:
+        return str(path), refused
 
 
 @dataclass
@@ -47,13 +60,19 @@ class EventImporter:
 
     def import_files(self, paths: Iterable[str | Path]) -> list[IcsImportSummary]:
         """Import .ics files together (OSError, before anything is written, when one cannot
-        be read)."""
-        return self.import_data([(str(p), Path(p).read_bytes()) for p in paths])
+        be read; a device, FIFO, socket or too large a file is named and skipped)."""
+        return self.import_data([read_calendar(p) for p in paths])
 
-    def import_data(self, sources: list[tuple[str, bytes]]) -> list[IcsImportSummary]:
-        """Create or update (by UID) the events of each (name, data), in one transaction."""
+    def import_data(self, sources: list[CalendarSource]) -> list[IcsImportSummary]:
+        """Create or update (by UID) the events of each (name, data), in one transaction; a
+        file refused unread (NotImported for data) is one error of its summary."""
         today = self.events.followups.clock.today()
-        parsed = [read_ics(data, name, today=today) for name, data in sources]
+        parsed = [
+            IcsResult(name, errors=[f"{name}: {data}"])
+            if isinstance(data, NotImported)
+            else read_ics(data, name, today=today)
+            for name, data in sources
+        ]
         with db.atomic():
             batch = ImportBatch.create(files=json.dumps([result.file for result in parsed]))
             summaries = [self._write(result, batch.id) for result in parsed]

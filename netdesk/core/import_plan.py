@@ -61,6 +61,8 @@ class ImportPlan:
     unreadable: list[str] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)
     """The codec each CSV file was read in (detected, or chosen by the user), by file."""
+    delimiters: dict[str, str] = field(default_factory=dict)
+    """The delimiter each CSV file's columns were split by, by file."""
 
     def groups(self) -> int:
         """How many cards are groups with members (who get the group's name as a tag)."""

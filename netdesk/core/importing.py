@@ -215,6 +215,7 @@ class ImportService:
         """Sort parsed cards into new and matched; cards matching an earlier card are combined."""
         plan = plan_cards(results, progress)
         plan.encodings = {r.file: r.encoding for r in results if r.encoding}
+        plan.delimiters = {r.file: r.delimiter for r in results if r.delimiter}
         return plan
 
     def apply(self, plan: ImportPlan, progress: ProgressFn = no_progress) -> ImportReport:

@@ -62,6 +62,7 @@ def read_csv(data: bytes, file: str, encoding: str | None = None) -> ParseResult
         result.errors.append(CardError(file, 0, reason))
         return result
     start, delimiter, header, (flavour, reader) = found
+    result.delimiter = delimiter
     number = 0
     for line, row, problem in records(lines, start, delimiter):
         if row is not None and not any(cell.strip() for cell in row):

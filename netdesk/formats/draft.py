@@ -107,3 +107,5 @@ class ParseResult:
     encoding: str = ""
     """The codec a CSV file was read in (detected, or the one the user chose); "" for vCards,
     which say their own."""
+    delimiter: str = ""
+    """The delimiter a CSV file's columns were found split by (`,` `;` or tab); "" else."""

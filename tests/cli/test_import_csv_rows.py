@@ -25,3 +25,20 @@ def test_a_row_with_an_unclosed_quote_is_named_and_the_rest_imports(run, tmp_pat
     code, out, _ = run("import", "--json", "--dry-run", str(path))
     (error,) = json.loads(out)["errors"]
     assert code == 1 and (error["card"], error["line"]) == (2, 3)
+
+
+def test_the_encoding_and_delimiter_read_are_printed(run, tmp_path: Path) -> None:  # noqa: F811
+    """A European Excel's CSV (Windows-1252, `;`): the text output and the JSON say how it was
+    read, so a garbled name can be traced to its encoding."""
+    path = tmp_path / "outlook.csv"
+    path.write_bytes(ROWS.replace(",", ";").replace("Ann", "Zoë").encode("cp1252"))
+    tabbed = tmp_path / "tabs.csv"
+    tabbed.write_text(ROWS.replace(",", "\t").replace("x.test", "y.test"), encoding="utf-8")
+    _, out, _ = run("import", "--dry-run", str(path), str(tabbed))
+    assert out.startswith(
+        f"read {path} as Windows-1252 (Western European), columns split by semicolons\n"
+        f"read {tabbed} as UTF-8, columns split by tabs\n"
+        "would be created: 4\n"
+    )
+    _, out, _ = run("import", "--json", str(path))
+    assert json.loads(out)["csv"] == [{"file": str(path), "encoding": "cp1252", "delimiter": ";"}]

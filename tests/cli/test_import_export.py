@@ -237,6 +237,39 @@ def test_import_ics_creates_then_updates_events(run, tmp_path: Path) -> None:
     assert run("import", str(tmp_path / "missing.ics"))[0] == 2
 
 
+def test_import_ics_skips_devices_and_fifos_by_name(run, tmp_path: Path) -> None:
+    """A FIFO or a symlink to /dev/zero named .ics is named and skipped unread (the FIFO would
+    block, /dev/zero never ends); the other calendar still imports and the exit status is 1."""
+    from tests.formats.test_ics_events import SCHEDULE
+
+    schedule = tmp_path / "schedule.ics"
+    schedule.write_bytes(SCHEDULE)
+    fifo, zero = tmp_path / "pipe.ics", tmp_path / "zero.ics"
+    os.mkfifo(fifo)
+    zero.symlink_to("/dev/zero")
+    code, out, _ = run("import", str(fifo), str(zero), str(schedule))
+    assert code == 1
+    skipped = "not a regular file: skipped without reading it"
+    assert out.startswith(
+        f"events created: 0\nevents updated: 0\nerror: {fifo}: a FIFO, {skipped}\n"
+        f"events created: 0\nevents updated: 0\nerror: {zero}: a device, {skipped}\n"
+        "events created: 4\n"
+    )
+    code, out, _ = run("import", "--json", str(zero))
+    assert (code, json.loads(out)) == (
+        1,
+        {
+            "dry_run": False,
+            "file": str(zero),
+            "created": [],
+            "updated": [],
+            "errors": [f"{zero}: a device, {skipped}"],
+            "warnings": [],
+            "batch_id": json.loads(out)["batch_id"],
+        },
+    )
+
+
 def test_a_command_that_exits_2_imports_no_events_either(run, tmp_path: Path) -> None:
     from tests.formats.test_ics_events import SCHEDULE
 

@@ -63,3 +63,24 @@ def test_a_file_over_the_size_limit_is_refused(services, tmp_path, monkeypatch) 
 
 def test_the_size_limit_message() -> None:
     assert sources._TOO_LARGE == "the file is over the 256 MB import limit: skipped"
+
+
+def test_calendar_files_pass_the_same_check(services, tmp_path, monkeypatch) -> None:
+    """.ics files are read as contact files are: a socket, a FIFO or a device is named and
+    skipped unread, a file over the limit refused; the other calendars still import."""
+    from tests.formats.test_ics_events import SCHEDULE
+
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", len(SCHEDULE))
+    monkeypatch.setattr(sources, "_TOO_LARGE", "over the limit")
+    (tmp_path / "schedule.ics").write_bytes(SCHEDULE)
+    (tmp_path / "large.ics").write_bytes(SCHEDULE + b"\n")
+    os.mkfifo(tmp_path / "fifo.ics")
+    (tmp_path / "zero.ics").symlink_to("/dev/zero")
+    names = ("fifo.ics", "large.ics", "schedule.ics", "zero.ics")
+    summaries = services.event_import.import_files([tmp_path / name for name in names])
+    assert [(len(s.created), s.errors) for s in summaries[:2] + summaries[3:]] == [
+        (0, [f"{tmp_path / 'fifo.ics'}: a FIFO, {SKIPPED}"]),
+        (0, [f"{tmp_path / 'large.ics'}: over the limit"]),
+        (0, [f"{tmp_path / 'zero.ics'}: a device, {SKIPPED}"]),
+    ]
+    assert len(summaries[2].created) == 4
