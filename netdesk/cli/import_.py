@@ -16,7 +16,7 @@ from datetime import date
 
 from netdesk.cli._ics_import import import_calendars, read_calendars
 from netdesk.cli._store import open_or_report
-from netdesk.core.import_conflicts import Conflict
+from netdesk.core.import_conflicts import Conflict, shown
 from netdesk.core.import_plan import PlannedCard, resolve_all
 from netdesk.core.importing import CHOICES, ImportPlan, ProgressFn, no_progress
 from netdesk.formats.sources import kind_of
@@ -184,7 +184,7 @@ _SPLIT_BY = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 
 def _json_value(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value
+    return shown(value) if isinstance(value, date | bytes) else value
 
 
 def _quoted(value: object) -> str:

@@ -6,7 +6,10 @@ the value there, take the new one, or (notes) append it; the command line applie
 `--on-conflict`. A LinkedIn export says where the person works *now*, so its Company and Position
 replace by default: a job change, whose old job goes into the contact's timeline.
 Differences of case and spacing only ("ACME" / "Acme") and a note already contained in the stored
-one are not conflicts, so importing the same file twice asks nothing.
+one are not conflicts, so importing the same file twice asks nothing. Another photo is a conflict
+too, and so is another card UID (met only when the user merges a possible duplicate): the
+contact keeps its own UID, which exports and group members refer to, and the card's is listed
+as kept aside.
 """
 
 from __future__ import annotations
@@ -31,7 +34,11 @@ CONFLICT_FIELDS = (
     "birthday",
     "notes",
     "how_met",
+    "photo_url",
 )
+"""Contact columns compared as they are stored (see import_plan._compare_with_stored)."""
+COMPARED = (*CONFLICT_FIELDS, "photo", "uid")
+"""Every field a matched card's other value is a conflict for."""
 RESOLUTIONS = ("keep", "replace", "append")
 _JOB_FIELDS = ("organisation", "title")
 _APPENDABLE = ("notes", "address")
@@ -50,20 +57,22 @@ class Conflict:
     """Against an earlier card of the same files (the two are combined), not a stored contact."""
 
     def choices(self) -> tuple[str, ...]:
-        """What the user may choose: append only for notes and addresses."""
+        """What the user may choose: append only for notes and addresses, keep only for a UID."""
+        if self.field == "uid":
+            return RESOLUTIONS[:1]
         return RESOLUTIONS if self.field in _APPENDABLE else RESOLUTIONS[:2]
 
     def describe(self) -> str:
         """The field and both values, for the command line and the preview's tooltips."""
         label = self.field.replace("_", " ")
-        return f'{label}: "{_text(self.kept)}" there, "{_text(self.incoming)}" in the file'
+        return f'{label}: "{shown(self.kept)}" there, "{shown(self.incoming)}" in the file'
 
 
 def differing(current: ContactDraft, incoming: ContactDraft, within_files: bool) -> list[Conflict]:
     """The conflicts `incoming` brings against `current` (filled fields that differ)."""
     job = incoming.source == "linkedin" and not within_files
     found = []
-    for name in CONFLICT_FIELDS:
+    for name in COMPARED:
         ours, theirs = getattr(current, name), getattr(incoming, name)
         if ours in (None, "") or theirs in (None, "") or _same(name, ours, theirs):
             continue
@@ -137,6 +146,8 @@ def _settle_address(draft: ContactDraft, conflict: Conflict) -> bool:
 
 
 def _same(name: str, ours: Any, theirs: Any) -> bool:
+    if name in ("uid", "photo_url"):
+        return bool(ours.strip() == theirs.strip())
     if isinstance(ours, str) and isinstance(theirs, str):
         mine, new = _folded(ours), _folded(theirs)
         return mine == new or (name == "notes" and new in mine)
@@ -147,5 +158,15 @@ def _folded(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _text(value: Any) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value)
+def shown(value: Any) -> str:
+    """A conflicting value as text for the user: a date in ISO form, a photo by its kind and
+    size ("JPEG photo, 12 KB")."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        kind = next((name for magic, name in _IMAGE_KINDS if value.startswith(magic)), "")
+        return f"{kind or 'a'} photo, {max(1, round(len(value) / 1024))} KB"
+    return str(value)
+
+
+_IMAGE_KINDS = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG", "PNG"), (b"GIF8", "GIF"), (b"RIFF", "WebP"))

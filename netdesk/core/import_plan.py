@@ -102,7 +102,8 @@ def resolve_all(plan: ImportPlan, resolution: str) -> None:
         raise ValueError(f"unknown resolution {resolution!r}")
     if resolution == "replace":
         for _, conflict in plan.conflicts():
-            conflict.choice = "replace"
+            if "replace" in conflict.choices():  # a card's other UID is only ever kept aside
+                conflict.choice = "replace"
 
 
 def _place(plan: ImportPlan, card: PlannedCard, found: Found) -> None:
@@ -157,25 +158,33 @@ def plan_cards(results: list[ParseResult], progress: ProgressFn = no_progress) -
 def _compare_with_stored(plan: ImportPlan) -> None:
     """Name the stored contact of each match and possible duplicate, and list the fields the
     card would give another value (two queries for every _IDS_A_QUERY of them, in plain SQL:
-    peewee's IN (…) of 10,000 ids and its row conversion took ~1 s of a re-import's plan)."""
-    ids = list({c.match_id for c in plan.matches + plan.possible if c.match_id is not None})
+    peewee's IN (…) of 10,000 ids and its row conversion took ~1 s of a re-import's plan; a
+    third for the photos of the contacts whose card brings one, so a re-import does not hold
+    every stored photo at once)."""
+    cards = [c for c in plan.matches + plan.possible if c.match_id is not None]
+    ids = list({c.match_id: None for c in cards})
+    with_photo = {c.match_id for c in cards if c.draft.photo}
     columns = ", ".join(f'"{Contact._meta.fields[name].column_name}"' for name in CONFLICT_FIELDS)
     birthday = CONFLICT_FIELDS.index("birthday")
     stored: dict[int, tuple[str, ContactDraft]] = {}
     for start in range(0, len(ids), _IDS_A_QUERY):
         chunk = ids[start : start + _IDS_A_QUERY]
         marks = ", ".join("?" * len(chunk))
-        sql = f"SELECT id, display_name, {columns} FROM contact WHERE id IN ({marks})"
-        for contact_id, name, *values in db.execute_sql(sql, chunk):
+        sql = f"SELECT id, display_name, vcard_uid, {columns} FROM contact WHERE id IN ({marks})"
+        for contact_id, name, uid, *values in db.execute_sql(sql, chunk):
             values[birthday] = Contact.birthday.python_value(values[birthday])
             fields = dict(zip(CONFLICT_FIELDS, values, strict=True))
-            stored[contact_id] = name, ContactDraft(**fields)
+            stored[contact_id] = name, ContactDraft(uid=uid, **fields)
         sql = (
             "SELECT contact_id, value, label FROM contact_method "
             f"WHERE kind = 'address' AND contact_id IN ({marks})"
         )
         for contact_id, value, label in db.execute_sql(sql, chunk):
             stored[contact_id][1].methods.append(MethodDraft("address", value, label))
+        photos = [i for i in chunk if i in with_photo]
+        sql = "SELECT id, photo FROM contact WHERE photo IS NOT NULL AND id IN ({})"
+        for contact_id, photo in db.execute_sql(sql.format(", ".join("?" * len(photos))), photos):
+            stored[contact_id][1].photo = bytes(photo)
     for card in plan.matches + plan.possible:
         if card.match_id in stored:
             card.match_name, there = stored[card.match_id]

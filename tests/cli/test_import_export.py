@@ -237,6 +237,28 @@ def test_import_ics_creates_then_updates_events(run, tmp_path: Path) -> None:
     assert run("import", str(tmp_path / "missing.ics"))[0] == 2
 
 
+def test_import_lists_another_photo_as_kept_aside(run, tmp_path: Path) -> None:
+    from tests.core.test_import_conflicts import JPEG, PNG, _with_photo
+
+    first = tmp_path / "a.vcf"
+    first.write_bytes(_with_photo(GOOD, PNG))
+    run("import", str(first))
+    other = tmp_path / "b.vcf"
+    other.write_bytes(_with_photo(GOOD, JPEG))
+    code, out, _ = run("import", str(other))
+    assert code == 0 and "kept aside: 1\n" in out
+    assert (
+        f'kept aside: {other}, card 1 (Ann Lee): photo "JPEG photo, 1 KB", kept "PNG photo, 2 KB"'
+    ) in out
+    code, out, _ = run("import", "--json", "--on-conflict", "replace", str(other))
+    result = json.loads(out)
+    assert (result["merged"], result["kept_aside"]) == (1, 0)
+    assert [(c["field"], c["there"], c["in_file"], c["choice"]) for c in result["conflicts"]] == [
+        ("photo", "PNG photo, 2 KB", "JPEG photo, 1 KB", "replace")
+    ]
+    assert "kept aside: 0\n" in run("import", str(other))[1]
+
+
 def test_import_ics_skips_devices_and_fifos_by_name(run, tmp_path: Path) -> None:
     """A FIFO or a symlink to /dev/zero named .ics is named and skipped unread (the FIFO would
     block, /dev/zero never ends); the other calendar still imports and the exit status is 1."""

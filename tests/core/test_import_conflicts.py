@@ -3,6 +3,7 @@ silently; a newer LinkedIn export's job replaces the old one, which stays in the
 
 from __future__ import annotations
 
+import base64
 from datetime import date
 
 from netdesk.core.import_plan import resolve_all
@@ -137,3 +138,58 @@ def test_another_address_under_the_same_label_is_added_beside_unless_chosen(serv
     report = services.importing.apply(plan)
     assert addresses() == ["1 Old Street, London"]
     assert (report.merged, report.unchanged, len(report.kept_aside())) == (0, 1, 1)
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(60))
+
+
+def _with_photo(card: str, photo: bytes) -> bytes:
+    encoded = base64.b64encode(photo).decode()
+    return card.replace("END:VCARD", f"PHOTO;ENCODING=b;TYPE=JPEG:{encoded}\nEND:VCARD").encode()
+
+
+def test_another_photo_is_a_conflict_kept_aside_or_taken(services) -> None:
+    ann = _ann(services, title="CTO", photo=PNG)
+    data = _with_photo(CARD.replace("BDAY:1990-02-03\nNOTE:Loves climbing\n", ""), JPEG)
+    plan = services.importing.plan_data(data, "a.vcf")
+    (card,) = plan.matches
+    assert [(c.field, c.kept, c.incoming, c.choice) for c in card.conflicts] == [
+        ("photo", PNG, JPEG, "keep")
+    ]
+    (photo,) = card.conflicts
+    assert photo.choices() == ("keep", "replace")
+    assert photo.describe() == 'photo: "PNG photo, 2 KB" there, "JPEG photo, 1 KB" in the file'
+    report = services.importing.apply(plan)
+    assert report.kept_aside() == [(card, photo)]
+    assert services.contacts.load(ann).photo == PNG
+    again = services.importing.plan_data(data, "a.vcf")
+    resolve_all(again, "replace")
+    report = services.importing.apply(again)
+    assert (report.merged, report.kept_aside()) == (1, [])
+    assert services.contacts.load(ann).photo == JPEG
+    assert services.importing.plan_data(data, "a.vcf").conflicts() == []
+    services.importing.undo(report.batch_id)
+    assert services.contacts.load(ann).photo == PNG
+
+
+def test_another_card_uid_is_kept_aside_when_a_possible_duplicate_is_merged(services) -> None:
+    ann = _ann(services, title="CTO", uid="urn:uuid:ann-1")
+    data = CARD.replace("BEGIN:VCARD\n", "BEGIN:VCARD\nUID:urn:uuid:ann-2\n").encode()
+    plan = services.importing.plan_data(data, "a.vcf")
+    (card,) = plan.possible
+    assert card.reason == "same email ann@x.test, but another card UID"
+    uid = next(c for c in card.conflicts if c.field == "uid")
+    assert (uid.kept, uid.incoming, uid.choice, uid.choices()) == (
+        "urn:uuid:ann-1",
+        "urn:uuid:ann-2",
+        "keep",
+        ("keep",),
+    )
+    resolve_all(plan, "replace")
+    assert uid.choice == "keep", "a contact's UID is never replaced by a card's"
+    card.choice = "merge"
+    report = services.importing.apply(plan)
+    assert (card, uid) in report.kept_aside()
+    assert services.contacts.load(ann).uid == "urn:uuid:ann-1"
+    assert Contact.select().count() == 1

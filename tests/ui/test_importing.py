@@ -6,8 +6,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from bench.importing import generate_vcards
@@ -352,3 +352,59 @@ def test_file_names_and_reasons_in_tooltips_are_plain(window, controller, qtbot,
     _import(qtbot, dialog)
     tips.append(controller.show_history().table.item(0, 1).toolTip())
     assert all("&lt;b&gt;cards&lt;img src=x&gt;.vcf" in tip and "<b>" not in tip for tip in tips)
+
+
+def test_preview_lists_another_photo_and_another_card_uid(
+    window, controller, qtbot, tmp_path
+) -> None:
+    """Nothing a card brings is dropped unseen: its other photo (the picture as the cell's
+    icon) and, for a possible duplicate merged, its other UID, which the contact never takes."""
+    from netdesk.core.import_conflicts import shown
+    from tests.core.test_import_conflicts import _with_photo
+
+    png, jpeg = _picture("PNG", Qt.GlobalColor.red), _picture("JPEG", Qt.GlobalColor.blue)
+    services = window.services
+    ann = services.contacts.create(
+        ContactDraft(
+            given_name="Ann",
+            family_name="Lee",
+            uid="urn:uuid:ann-1",
+            photo=png,
+            methods=[MethodDraft("email", "ann@x.test")],
+        )
+    )
+    path = tmp_path / "other.vcf"
+    path.write_bytes(_with_photo(ANN.replace("FN:", "UID:urn:uuid:ann-2\nFN:"), jpeg))
+    assert window.open_files([str(path)])
+    dialog = _preview(qtbot, controller)
+    table = dialog.preview.conflicts
+    rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
+    assert rows == [
+        ["Ann Lee  (other.vcf)", "photo", shown(png), shown(jpeg), "keep"],
+        ["Ann Lee  (other.vcf)", "uid", "urn:uuid:ann-1", "urn:uuid:ann-2", "keep"],
+    ]
+    assert shown(png).startswith("PNG photo, ") and shown(jpeg).startswith("JPEG photo, ")
+    assert table.item(0, 2).icon().pixmap(8).toImage().pixelColor(4, 4) == QColor("red")
+    assert table.item(0, 3).icon().pixmap(8).toImage().pixelColor(4, 4).blue() > 200
+    qtbot.mouseClick(dialog.preview.take_all, Qt.MouseButton.LeftButton)
+    assert [c.choice for _, c in table.pairs] == ["replace", "keep"]
+    table.item(1, ACTION_COLUMN).setText("take new")  # not offered for a UID
+    assert table.item(1, ACTION_COLUMN).text() == "keep"
+    assert dialog.import_button.isEnabled(), "a file of possible duplicates only imports too"
+    dialog.preview.possible.item(0, CHOICE_COLUMN).setText("merge")
+    _import(qtbot, dialog)
+    stored = services.contacts.load(ann)
+    assert (stored.photo, stored.uid) == (jpeg, "urn:uuid:ann-1")
+    assert "1 values kept aside." in dialog.status.text()
+    (batch,) = services.importing.history()
+    assert (batch.merged, batch.kept_aside) == (1, 1)
+
+
+def _picture(kind: str, color: Qt.GlobalColor) -> bytes:
+    """A 16×16 picture of one colour, as `kind` ("PNG", "JPEG") bytes."""
+    image = QImage(16, 16, QImage.Format.Format_RGB32)
+    image.fill(color)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, kind)
+    return bytes(buffer.data().data())

@@ -5,10 +5,10 @@ one, or (notes) append it. Choices are written straight into the plan's `Conflic
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.import_conflicts import Conflict
+from netdesk.core.import_conflicts import Conflict, shown
 from netdesk.core.importing import PlannedCard
 from netdesk.ui.combo_delegate import ComboDelegate
 from netdesk.ui.plain import plain_tooltip
@@ -92,12 +92,13 @@ class ConflictTable(QTableWidget):
         return [LABELS[choice] for choice in conflict.choices()]
 
     def choose_for_all(self, choice: str) -> None:
-        """Set every conflict to `choice` (keep or replace)."""
+        """Set every conflict that allows it to `choice` (keep or replace)."""
         for row, (_, conflict) in enumerate(self.pairs):
-            conflict.choice = choice
-            cell = self.item(row, ACTION_COLUMN)
-            assert cell is not None  # every row has its cells (show_plan)
-            cell.setText(LABELS[choice])
+            if choice in conflict.choices():
+                conflict.choice = choice
+                cell = self.item(row, ACTION_COLUMN)
+                assert cell is not None  # every row has its cells (show_plan)
+                cell.setText(LABELS[choice])
 
     def _action_edited(self, item: QTableWidgetItem) -> None:
         if item.column() != ACTION_COLUMN:
@@ -111,8 +112,11 @@ class ConflictTable(QTableWidget):
 
 
 def _value_item(value: object) -> QTableWidgetItem:
-    """A value on one line (a note's line breaks as ⏎), whole in the tooltip."""
-    text = value.isoformat() if isinstance(value, date) else str(value)
+    """A value on one line (a note's line breaks as ⏎), whole in the tooltip; a photo by its
+    kind and size, with the picture as the cell's icon."""
+    text = shown(value)
     item = QTableWidgetItem(" ⏎ ".join(text.splitlines()))
     item.setToolTip(plain_tooltip(text))
+    if isinstance(value, bytes) and (picture := QPixmap()).loadFromData(value):
+        item.setIcon(QIcon(picture))
     return item

@@ -138,7 +138,7 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.preview.show_plan(plan)
         self.pages.setCurrentIndex(1)
-        self.import_button.setEnabled(bool(plan.new or plan.matches))
+        self.import_button.setEnabled(bool(plan.new or plan.matches or plan.possible))
         if self.import_button.isEnabled():
             self.import_button.setFocus()  # Enter imports (Cancel had the focus while reading)
 
