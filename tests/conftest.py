@@ -79,3 +79,14 @@ def services(paths, database, clock):
     from netdesk.core.services import Services
 
     return Services(paths=paths, clock=clock)
+
+
+@pytest.fixture(autouse=True)
+def _no_chosen_phone_region():
+    """Each test starts without a phone region chosen in Contact settings (the contacts view
+    and the settings dialog choose one for the process: see core.phones.use_region)."""
+    from netdesk.core import phones
+
+    phones.use_region("")
+    yield
+    phones.use_region("")

@@ -181,6 +181,21 @@ class ContactService:
             self._write(contact, draft)
         self.changes.publish("contacts", [contact_id])
 
+    def renormalize_phones(self) -> int:
+        """Read the stored numbers typed without a country code again in the region now used
+        (phones.use_region), so they match new cards read in it; how many changed."""
+        sql = "SELECT id, value, normalized FROM contact_method WHERE kind = 'phone'"
+        rows = db.execute_sql(f"{sql} AND ltrim(value) NOT LIKE '+%'").fetchall()
+        changed = [
+            (new, method_id)
+            for method_id, value, old in rows
+            if (new := normalized_value("phone", value)) != old
+        ]
+        with db.atomic():
+            update = "UPDATE contact_method SET normalized = ? WHERE id = ?"
+            db.cursor().executemany(update, changed)
+        return len(changed)
+
     def load(self, contact_id: int) -> ContactDraft:
         """A contact as a draft (the form the editor and exporters work with)."""
         found = self.load_many([contact_id])

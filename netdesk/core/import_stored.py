@@ -15,11 +15,21 @@ from functools import lru_cache
 from typing import Any
 
 from netdesk.core.contacts import normalized_value as _normalized_value
+from netdesk.core.phones import matching_region
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import db
 
-normalized_value = lru_cache(maxsize=65536)(_normalized_value)
-"""ContactService's matching form of a value, remembered: an import asks for each value twice."""
+
+def normalized_value(kind: str, value: str) -> str:
+    """ContactService's matching form of a value, remembered (an import asks for each value
+    twice) for the phone region it was read in."""
+    return _remembered(kind, value, matching_region() if kind == "phone" else "")
+
+
+@lru_cache(maxsize=65536)
+def _remembered(kind: str, value: str, region: str) -> str:
+    return _normalized_value(kind, value)
+
 
 ContactRow = tuple[int, str, str, str]
 """(id, vcard_uid, display_name, organisation) of a live contact."""

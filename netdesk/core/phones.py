@@ -1,7 +1,11 @@
 """Phone numbers with `phonenumbers`: parse, validate, normalise to E.164 for matching.
 
 `phonenumbers` loads its metadata on import (~25 ms), so it is imported on first use rather
-than on the start-up path.
+than on the start-up path. A number typed without its country code ("030 1234567") is read in
+a region: the one chosen in Contact settings (`use_region`), else the locale's. Without either
+(a C or POSIX locale) no country is guessed: such a number has no E.164 form, so it never
+matches anyone (a French "06 12 34 56 78" and a Dutch "06-12345678" read as US numbers were
+one "+10612345678").
 """
 
 from __future__ import annotations
@@ -14,14 +18,31 @@ _INTERNATIONAL = re.compile(r"^\+[1-9][0-9 .-]{3,30}$")
 _DIGIT_CHOICES = re.compile(r"^[0-9]+(\|[0-9]+)*$")
 
 
+_chosen = ""
+"""The region chosen in Contact settings ("" for the locale's)."""
+
+
 def default_region() -> str:
-    """The region from the user's locale (e.g. "GB" for en_GB), "US" when unknown."""
-    for candidate in (locale.getlocale()[0], locale.setlocale(locale.LC_CTYPE, None)):
-        if candidate and "_" in candidate:
-            region = candidate.split("_", 1)[1][:2].upper()
-            if region.isalpha() and len(region) == 2:
-                return region
-    return "US"
+    """The region from the user's locale (e.g. "GB" for en_GB), "" when it names none. Read
+    from the locale set at start-up, not `locale.getlocale()`, whose alias table makes C.UTF-8
+    "en_US" and so guessed US numbers wherever no locale was set."""
+    candidate = locale.setlocale(locale.LC_CTYPE, None)
+    if "_" in candidate:
+        region = candidate.split("_", 1)[1][:2].upper()
+        if region.isalpha() and len(region) == 2:
+            return region
+    return ""
+
+
+def use_region(code: str) -> None:
+    """Read numbers without a country code in `code` from now on ("": the locale's region)."""
+    global _chosen
+    _chosen = code
+
+
+def matching_region() -> str:
+    """The region numbers without a country code are read in: chosen, else the locale's."""
+    return _chosen or default_region()
 
 
 def is_region(code: str) -> bool:
@@ -39,7 +60,7 @@ def normalise(value: str, region: str | None = None) -> str:
     if fast is not None:
         return fast
     try:
-        number = phonenumbers.parse(value, region or default_region())
+        number = phonenumbers.parse(value, region or matching_region() or None)
     except phonenumbers.NumberParseException:
         return ""
     if not phonenumbers.is_possible_number(number):
@@ -51,8 +72,11 @@ def validation_error(value: str, region: str | None = None) -> str:
     """A message for the user when `value` is not a valid phone number, else ""."""
     import phonenumbers
 
+    region = region or matching_region()
+    if not region and not value.lstrip().startswith("+"):
+        return "Write it with its country code (+…), or choose your region in Contact settings."
     try:
-        number = phonenumbers.parse(value, region or default_region())
+        number = phonenumbers.parse(value, region or None)
     except phonenumbers.NumberParseException as exc:
         return f"Not a phone number: {exc}"
     if not phonenumbers.is_valid_number(number):

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from netdesk.core import phones
 from netdesk.core.contact_list import ContactListQuery, ListFilter
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact
@@ -402,6 +403,9 @@ def test_phone_region_setting(view, monkeypatch) -> None:
         return ContactSettingsDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ContactSettingsDialog, "exec", choose_germany)
+    max_id = view.services.contacts.create(
+        ContactDraft(given_name="Max", methods=[MethodDraft("phone", "030 1234567")])
+    )
     view.editor.set_region("US")
     row = view.editor.methods.add(MethodDraft("phone", "030 901820"))
     assert row.error()
@@ -409,6 +413,10 @@ def test_phone_region_setting(view, monkeypatch) -> None:
     assert row.error() == "" and view.editor.region == "DE"
     assert view.controller.settings.value("contacts/phone_region") == "DE"
     assert row.draft().value == "030 901820"
+    assert phones.matching_region() == "DE", "imports read numbers in the chosen region too"
+    card = b"BEGIN:VCARD\nFN:Max\nTEL:+49 30 1234567\nEND:VCARD\n"
+    plan = view.services.importing.plan_data(card, "a.vcf")
+    assert [c.match_id for c in plan.matches] == [max_id], "the stored number was read again"
 
 
 def test_column_layout_and_sort_are_remembered(qtbot, services, view) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox
 
 from netdesk.core.merge import find_duplicates
-from netdesk.core.phones import is_region
+from netdesk.core.phones import is_region, use_region
 from netdesk.core.services import Services
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.formats.draft import ContactDraft
@@ -295,6 +295,8 @@ class ContactsController(QObject):
         if dialog.exec() == ContactSettingsDialog.DialogCode.Accepted:
             self.settings.setValue(REGION_KEY, dialog.chosen_region())
             editor.set_region(dialog.chosen_region())
+            use_region(dialog.chosen_region())
+            self.services.contacts.renormalize_phones()
 
     def context_menu(self, position: QPoint) -> None:
         menu = QMenu(self.view)

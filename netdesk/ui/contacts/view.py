@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.contact_list import ListFilter, filter_choices
-from netdesk.core.phones import default_region
+from netdesk.core.phones import default_region, use_region
 from netdesk.core.services import Services
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.contacts.column_layout import remember_layout
@@ -122,7 +122,9 @@ class ContactsView(QWidget):
         left_layout.addWidget(self.count_label)
 
         self.controller = ContactsController(self, services, settings)
-        self.editor = ContactEditor(services, self.controller.phone_region(default_region()))
+        region = self.controller.phone_region(default_region())
+        use_region(region)  # imports match numbers without a country code in it too
+        self.editor = ContactEditor(services, region)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
