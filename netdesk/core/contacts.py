@@ -6,6 +6,7 @@ change hub in step with every write.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
@@ -86,7 +87,7 @@ def method_rows(
             normalize(m.kind, m.value),
             m.service,
             m.preferred,
-            "\x1f".join(m.parts),
+            _joined_parts(m.parts),
             position,
         )
         for position, m in enumerate(methods)
@@ -152,7 +153,18 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+def _joined_parts(parts: tuple[str, ...]) -> str:
+    """An address's parts as stored: a JSON list, which keeps any text (they were joined with
+    U+001F, which split a part holding that character in two: found by the hypothesis
+    round trip)."""
+    return json.dumps(list(parts), ensure_ascii=False) if parts else ""
+
+
 def _split_parts(parts: str) -> tuple[str, ...]:
+    """The parts `_joined_parts` stored, or parts joined with U+001F by earlier versions (a JSON
+    list never holds that character raw)."""
+    if parts.startswith("[") and "\x1f" not in parts:
+        return tuple(json.loads(parts))
     return tuple(parts.split("\x1f")) if parts else ()
 
 
