@@ -1,15 +1,20 @@
 """`netdesk today [--limit N] [--json]`: the Today view's plan — who to reach out to and why,
-then the follow-ups due today and the overdue ones."""
+the follow-ups due today and the overdue ones, then upcoming and recent events."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
+from netdesk.cli._today_events import events_json, events_lines
 from netdesk.cli.due import followup_json, followup_line
 from netdesk.core.reach_out import DEFAULT_LIMIT
 from netdesk.paths import Paths
+
+if TYPE_CHECKING:
+    from netdesk.core.today_events import RecentEvent, UpcomingEvent
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -28,11 +33,14 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         print("netdesk today: --limit must be 1 or more", file=sys.stderr)
         return 2
     plan = None
+    upcoming: list[UpcomingEvent] = []
+    recent: list[RecentEvent] = []
     if paths.database.exists():
         from netdesk.core.changes import Changes
         from netdesk.core.dashboard import today_plan
         from netdesk.core.followups import FollowUpService
         from netdesk.core.reach_out import ReachOutService
+        from netdesk.core.today_events import TodayEvents
         from netdesk.store.db import close_database, open_database
 
         open_database(paths.database, daily_backup=False)
@@ -40,6 +48,8 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             followups = FollowUpService(Changes())
             followups.sync_generated()
             plan = today_plan(followups, ReachOutService(followups.clock), args.limit)
+            events = TodayEvents(followups.clock)
+            upcoming, recent = events.upcoming(), events.recent()
         finally:
             close_database()
     reach = plan.reach_out if plan else []
@@ -56,6 +66,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
                 for s in reach
             ],
             **{key: [followup_json(row) for row in rows] for key, rows in groups.items()},
+            **events_json(upcoming, recent),
         }
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
@@ -67,4 +78,6 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         print(f"{title} ({len(rows)}):")
         for row in rows:
             print(f"  {followup_line(row)}")
+    for line in events_lines(upcoming, recent):
+        print(line)
     return 0

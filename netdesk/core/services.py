@@ -16,6 +16,7 @@ from netdesk.core.followups import FollowUpService
 from netdesk.core.importing import ImportService
 from netdesk.core.reach_out import ReachOutService
 from netdesk.core.templates import TemplateService
+from netdesk.core.today_events import TodayEvents
 from netdesk.paths import Paths
 
 
@@ -36,6 +37,7 @@ class Services:
     reach_out: ReachOutService = field(init=False)
     event_import: EventImporter = field(init=False)
     templates: TemplateService = field(init=False)
+    today_events: TodayEvents = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -47,3 +49,4 @@ class Services:
         self.reach_out = ReachOutService(self.clock)
         self.event_import = EventImporter(self.events)
         self.templates = TemplateService(self.changes, self.followups)
+        self.today_events = TodayEvents(self.clock)

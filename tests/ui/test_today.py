@@ -192,3 +192,18 @@ def test_the_count_is_a_remembered_setting(view, reach) -> None:
     view.sections["reach_out"].count.setValue(1)
     assert _texts(reach) == ["Mehdi Test\nmet at PyCon 2 days ago, no follow-up yet"]
     assert int(view.sections["reach_out"].context.settings.value(COUNT_KEY)) == 1
+
+
+def test_an_overdue_row_of_another_year_shows_its_year(view, due, services, people, qtbot) -> None:
+    services.followups.create(people["Ana"], date(2025, 11, 3), note="last year")
+    _settle(qtbot)
+    texts = _texts(due)
+    assert texts[3:6] == [
+        "Overdue (11)",
+        "Mon 3 Nov 2025  Ana Test · check-in · last year",
+        "Sun 1 Mar  Ana Test · check-in · o10",
+    ]
+
+
+def test_the_greeting_names_the_day(view) -> None:
+    assert view.head.greeting.text() == "Today, Wednesday 11 March 2026"

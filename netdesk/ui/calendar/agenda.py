@@ -6,27 +6,26 @@ import json
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QLocale, QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from netdesk.core.followup_queries import AgendaItem, FollowUpRow
 from netdesk.ui.calendar.month_grid import EVENT, FOLLOWUP_MIME, MUTED, OVERDUE, TEXT
+from netdesk.ui.dates import day_label, time_label
 from netdesk.ui.plain import plain_tooltip
-from netdesk.ui.qtdates import qdate
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTACT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def followup_text(row: FollowUpRow, with_day: bool = False) -> str:
-    """One line for a follow-up: time (or day), who, why, and the note's first line."""
-    locale = QLocale()
-    when = row.due_at.strftime("%H:%M") if row.has_time else ""
-    if with_day:
-        day = locale.toString(qdate(row.due_at.date()), "ddd d MMM")
-        when = f"{day} {when}".strip()
+def followup_text(row: FollowUpRow, today: date | None = None) -> str:
+    """One line for a follow-up: time, who, why, and the note's first line; with `today`, the
+    day first (with its year when not today's)."""
+    when = time_label(row.due_at) if row.has_time else ""
+    if today is not None:
+        when = f"{day_label(row.due_at.date(), today)} {when}".strip()
     note = row.note.splitlines()[0] if row.note else ""
     parts = [row.contact_name, row.reason] + ([note] if note else [])
     return f"{when:>5}  " + " · ".join(parts) if when else " · ".join(parts)
@@ -62,7 +61,7 @@ class AgendaList(QListWidget):
         self.addItem(item)
 
     def add_followup(self, row: FollowUpRow, today: date, with_day: bool = False) -> None:
-        item = QListWidgetItem(followup_text(row, with_day))
+        item = QListWidgetItem(followup_text(row, today if with_day else None))
         item.setData(KIND_ROLE, "done" if row.status == "done" else "followup")
         item.setData(ID_ROLE, row.id)
         item.setData(CONTACT_ROLE, row.contact_id)

@@ -101,6 +101,27 @@ class EventTableModel(QAbstractTableModel):
         return None
 
 
+def draw_progress(
+    painter: QPainter, option: QStyleOptionViewItem, rect: QRect, fraction: float, text: str
+) -> None:
+    """A thin bar across `rect` filled to `fraction` (green when complete), `text` beside it."""
+    bar = QRect(rect.left(), rect.center().y() - 3, max(rect.width(), 0), 6)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#e1e6ee"))
+    painter.drawRoundedRect(bar, 3, 3)
+    done = QRect(bar.left(), bar.top(), round(bar.width() * fraction), bar.height())
+    painter.setBrush(QColor("#2e7d32") if fraction >= 1 else QColor("#3d6fd8"))
+    painter.drawRoundedRect(done, 3, 3)
+    selected = option.state & QStyle.StateFlag.State_Selected
+    colour = option.palette.highlightedText() if selected else option.palette.text()
+    painter.setPen(colour.color())
+    text_rect = QRect(bar.right() + 6, option.rect.top(), 30, option.rect.height())
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
+    painter.restore()
+
+
 class ProgressDelegate(QStyledItemDelegate):
     """A thin bar with the "3/5" text beside it."""
 
@@ -111,19 +132,4 @@ class ProgressDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(style.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         fraction = float(index.data(PROGRESS_ROLE) or 0.0)
-        rect = option.rect.adjusted(8, 0, -34, 0)
-        bar = QRect(rect.left(), rect.center().y() - 3, max(rect.width(), 0), 6)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#e1e6ee"))
-        painter.drawRoundedRect(bar, 3, 3)
-        done = QRect(bar.left(), bar.top(), round(bar.width() * fraction), bar.height())
-        painter.setBrush(QColor("#2e7d32") if fraction >= 1 else QColor("#3d6fd8"))
-        painter.drawRoundedRect(done, 3, 3)
-        selected = option.state & QStyle.StateFlag.State_Selected
-        text = option.palette.highlightedText() if selected else option.palette.text()
-        painter.setPen(text.color())
-        text_rect = QRect(bar.right() + 6, option.rect.top(), 30, option.rect.height())
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, index.data())
-        painter.restore()
+        draw_progress(painter, option, option.rect.adjusted(8, 0, -34, 0), fraction, index.data())

@@ -39,7 +39,7 @@ from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.events.brief import brief_html, print_brief, save_pdf
 from netdesk.ui.events.capture import CaptureDialog
 from netdesk.ui.events.model import PREP_COLUMN, EventTableModel, ProgressDelegate
-from netdesk.ui.events.panel import EventPanel
+from netdesk.ui.events.panel import TABS, EventPanel
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
@@ -250,6 +250,14 @@ class EventsView(QWidget):
         event = self.events.get(event_id)
         assert event is not None  # the current row's event
         return event.name
+
+    def show_tab(self, event_id: int, tab: str) -> None:
+        """Select the event, clearing filters that hide it, and show its tab (one of TABS)."""
+        if self.model.row_of(event_id) < 0:
+            self.kind_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(0)
+        self.select(event_id)
+        self.panel.tabs.setCurrentIndex(TABS.index(tab))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         event_id = self.model.event_id(current.row())

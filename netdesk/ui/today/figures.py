@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from netdesk.core.dashboard import TodaySummary
-from netdesk.ui.qtdates import qdate
+from netdesk.ui.dates import long_day
 from netdesk.ui.style import FIGURE_CARD_STYLE, style_label
 from netdesk.ui.today.section import title_label
 
@@ -65,8 +65,7 @@ class TodayHead(QWidget):
         layout.addLayout(figures)
 
     def show_summary(self, today: date, summary: TodaySummary) -> None:
-        day = QLocale().toString(qdate(today), "dddd d MMMM yyyy")
-        self.greeting.setText(self.tr("Today, {0}").format(day))
+        self.greeting.setText(self.tr("Today, {0}").format(long_day(today)))
         for key, card in self.figures.items():
             card.value.setText(str(getattr(summary, key)))
         self.hint.setText(self._hint(summary.contacts, summary.overdue))

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,6 +38,7 @@ QFrame#todaySection {
     border-radius: 10px;
 }
 """
+PALE = QColor("#e3e9f4")  # an unfocused list's current row
 MIN_ROWS = 3  # a list is never shorter than this many rows
 MAX_ROWS = 14  # nor taller: past this it scrolls within the section
 
@@ -52,7 +54,7 @@ class TodayContext:
     say: Callable[[str], None]
     open_dialog: Callable[[QDialog], None]
     show_contact: Callable[[int], None]
-    show_event: Callable[[int], None]
+    show_event: Callable[[int, str], None]  # the event, and its tab ("Prep brief", "Review")
 
 
 def title_label(text: str, scale: float = 1.25) -> QLabel:
@@ -114,10 +116,35 @@ class TodaySection(QFrame):
         return buttons
 
 
+class _FocusTint(QObject):
+    """Shows a list's current row in the strong highlight only while the list has focus (else a
+    pale one), so the row the keys act on is the one that stands out among the sections."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            _tint(watched, event.type() == QEvent.Type.FocusIn)  # type: ignore[arg-type]
+        return False
+
+
+def _tint(widget: QListWidget, focused: bool) -> None:
+    palette = widget.palette()
+    base = QApplication.palette(widget)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        highlight = base.color(group, QPalette.ColorRole.Highlight) if focused else PALE
+        text_role = QPalette.ColorRole.HighlightedText if focused else QPalette.ColorRole.Text
+        palette.setColor(group, QPalette.ColorRole.Highlight, highlight)
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, base.color(group, text_role))
+    widget.setPalette(palette)
+
+
 def section_list(widget: QListWidget) -> QListWidget:
-    """Make a section's list frameless on the card, one row selectable at a time."""
+    """Make a section's list frameless on the card, one row selectable at a time, its current
+    row pale unless it has focus."""
     widget.setFrameShape(QFrame.Shape.NoFrame)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tint = _FocusTint(widget)
+    widget.installEventFilter(tint)
+    _tint(widget, False)
     return widget
 
 

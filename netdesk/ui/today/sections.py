@@ -9,10 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from netdesk.ui.today.due import DueSection
+from netdesk.ui.today.events import RecentSection, UpcomingSection
 from netdesk.ui.today.reach_out import ReachOutSection
 from netdesk.ui.today.section import TodayContext, TodaySection
 
-SECTIONS: list[Callable[[TodayContext], TodaySection]] = [ReachOutSection, DueSection]
+SECTIONS: list[Callable[[TodayContext], TodaySection]] = [
+    ReachOutSection,
+    DueSection,
+    UpcomingSection,
+    RecentSection,
+]
 
 
 def make_sections(context: TodayContext) -> list[TodaySection]:

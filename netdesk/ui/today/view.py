@@ -37,7 +37,7 @@ class TodayView(QWidget):
     """The day's figures and the sections of the plan, acted on in place."""
 
     contact_requested = Signal(int)
-    event_requested = Signal(int)
+    event_requested = Signal(int, str)  # the event, and the tab of it to show
 
     def __init__(
         self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None
@@ -91,9 +91,10 @@ class TodayView(QWidget):
         self.refresh()
 
     def install_actions(self, window: MainWindow) -> None:
-        """Edit → Undo/Redo; a person opens in Contacts."""
+        """Edit → Undo/Redo; a person opens in Contacts, an event in Events."""
         window.add_undo_actions(self.undo_action, self.redo_action)
         self.contact_requested.connect(lambda contact_id: _show_contact(window, contact_id))
+        self.event_requested.connect(lambda event_id, tab: _show_event(window, event_id, tab))
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -134,3 +135,11 @@ def _show_contact(window: MainWindow, contact_id: int) -> None:
     contacts = window.show_view("contacts")
     assert isinstance(contacts, ContactsView)
     contacts.show_existing(contact_id)
+
+
+def _show_event(window: MainWindow, event_id: int, tab: str) -> None:
+    from netdesk.ui.events.view import EventsView
+
+    events = window.show_view("events")
+    assert isinstance(events, EventsView)
+    events.show_tab(event_id, tab)

@@ -1,0 +1,192 @@
+"""Events on Today: the next ones with their prep progress, and the recent ones with the people
+met there whose follow-up is still open.
+
+*Upcoming* are events not yet started within `UPCOMING_DAYS`, soonest first, not skipped; prep
+progress is the checklist's items done out of all. *Recent* are events started in the last
+`RECENT_DAYS` days, latest first, not skipped. A person *met* at an event is ticked met on its
+list or has it as *met at*; their follow-up is *open* while a follow-up tied to the event is
+pending, or — when no follow-up was ever tied to them there — while nothing was logged with them
+after the event (other than at the event itself). Done follow-ups and later interactions close it.
+
+Times: the store keeps naive UTC; starts are returned wall-clock in the event's zone, and day
+counts compare local (clock) dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from peewee import fn
+
+from netdesk.core.clock import Clock
+from netdesk.core.event_draft import CHECKLIST
+from netdesk.core.event_times import from_utc, to_utc
+from netdesk.core.events import checklist_of
+from netdesk.core.followup_queries import PENDING
+from netdesk.store.models import Contact, Event, EventPerson, FollowUp, Interaction
+
+UPCOMING_DAYS = 30
+RECENT_DAYS = 14
+EVENT_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class UpcomingEvent:
+    """An event to prepare for: when (wall-clock, its zone), how far off, the prep done."""
+
+    id: int
+    name: str
+    starts_at: datetime
+    days_until: int
+    place: str
+    prep_done: int
+    prep_total: int
+    want_to_meet: int
+
+
+@dataclass(frozen=True)
+class MetPerson:
+    """Someone met at an event still to follow up: their pending follow-up's id and local due
+    date, or None for both when none was made."""
+
+    contact_id: int
+    name: str
+    organisation: str
+    followup_id: int | None = None
+    due: date | None = None
+
+
+@dataclass(frozen=True)
+class RecentEvent:
+    """An event of the last days and the people met there still to follow up (by name)."""
+
+    id: int
+    name: str
+    starts_at: datetime
+    days_ago: int
+    met: int
+    open: list[MetPerson] = field(default_factory=list)
+
+
+class TodayEvents:
+    """Reads Today's events at the clock's time."""
+
+    def __init__(self, clock: Clock | None = None) -> None:
+        self.clock = clock or Clock()
+
+    def upcoming(self, limit: int = EVENT_LIMIT) -> list[UpcomingEvent]:
+        """The next `limit` events within UPCOMING_DAYS, soonest first."""
+        now = to_utc(self.clock.now())
+        today = self.clock.today()
+        query = (
+            Event.select()
+            .where(
+                Event.starts_at > now,
+                Event.starts_at < now + timedelta(days=UPCOMING_DAYS),
+                Event.status != "skipped",
+            )
+            .order_by(Event.starts_at, Event.id)
+            .limit(limit)
+        )
+        events = list(query)
+        wanted = _want_counts([event.id for event in events])
+        return [
+            UpcomingEvent(
+                id=event.id,
+                name=event.name,
+                starts_at=from_utc(event.starts_at, event.timezone),
+                days_until=(from_utc(event.starts_at).date() - today).days,
+                place=event.place or event.online_link,
+                prep_done=sum(checklist_of(event).values()),
+                prep_total=len(CHECKLIST),
+                want_to_meet=wanted.get(event.id, 0),
+            )
+            for event in events
+        ]
+
+    def recent(self, limit: int = EVENT_LIMIT) -> list[RecentEvent]:
+        """Events started in the last RECENT_DAYS days, latest first, with who to follow up."""
+        now = to_utc(self.clock.now())
+        today = self.clock.today()
+        query = (
+            Event.select()
+            .where(
+                Event.starts_at <= now,
+                Event.starts_at > to_utc(_day_start(today - timedelta(days=RECENT_DAYS))),
+                Event.status != "skipped",
+            )
+            .order_by(Event.starts_at.desc(), Event.id.desc())
+            .limit(limit)
+        )
+        result = []
+        for event in query:
+            met = _met_people(event.id)
+            result.append(
+                RecentEvent(
+                    id=event.id,
+                    name=event.name,
+                    starts_at=from_utc(event.starts_at, event.timezone),
+                    days_ago=(today - from_utc(event.starts_at).date()).days,
+                    met=len(met),
+                    open=_still_open(event, met),
+                )
+            )
+        return result
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time())
+
+
+def _want_counts(event_ids: list[int]) -> dict[int, int]:
+    query = (
+        EventPerson.select(EventPerson.event, fn.COUNT(EventPerson.id))
+        .where(EventPerson.event.in_(event_ids), EventPerson.want_to_meet == True)  # noqa: E712
+        .group_by(EventPerson.event)
+    )
+    return dict(query.tuples())
+
+
+def _met_people(event_id: int) -> dict[int, tuple[str, str]]:
+    """Living contacts met at the event: id → (name, organisation)."""
+    alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712
+    ticked = EventPerson.select(EventPerson.contact).where(
+        EventPerson.event == event_id,
+        EventPerson.met == True,  # noqa: E712
+    )
+    query = Contact.select(Contact.id, Contact.display_name, Contact.organisation).where(
+        alive, (Contact.met_at == event_id) | Contact.id.in_(ticked)
+    )
+    return {cid: (name, org) for cid, name, org in query.tuples()}
+
+
+def _still_open(event: Event, met: dict[int, tuple[str, str]]) -> list[MetPerson]:
+    """The people of `met` whose follow-up of this event is open (see the module docstring),
+    those with a pending follow-up first (soonest due), then by name."""
+    ids = list(met)
+    tied = FollowUp.select(FollowUp.id, FollowUp.contact, FollowUp.due_at, FollowUp.status).where(
+        FollowUp.event == event.id, FollowUp.contact.in_(ids)
+    )
+    pending: dict[int, tuple[int, datetime]] = {}
+    has_followup: set[int] = set()
+    for followup_id, contact_id, due_at, status in tied.order_by(FollowUp.due_at).tuples():
+        has_followup.add(contact_id)
+        if status in PENDING and contact_id not in pending:
+            pending[contact_id] = (followup_id, due_at)
+    after = event.ends_at or event.starts_at
+    later = Interaction.select(Interaction.contact).where(
+        Interaction.contact.in_([cid for cid in ids if cid not in has_followup]),
+        Interaction.occurred_at > after,
+        Interaction.event.is_null() | (Interaction.event != event.id),
+    )
+    followed_up = {cid for (cid,) in later.tuples()}
+    people = []
+    for contact_id, (name, organisation) in met.items():
+        if contact_id in pending:
+            followup_id, due_at = pending[contact_id]
+            people.append(MetPerson(contact_id, name, organisation, followup_id, due_at.date()))
+        elif contact_id not in has_followup and contact_id not in followed_up:
+            people.append(MetPerson(contact_id, name, organisation))
+    people.sort(key=lambda p: (p.due is None, p.due or date.min, p.name.casefold()))
+    return people
