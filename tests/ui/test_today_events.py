@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication
 from netdesk.core.events import EventDraft
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact
+from netdesk.ui import write_dialog
 from netdesk.ui.events.panel import TABS
 from netdesk.ui.today import TodayView
 from netdesk.ui.today.events import PREP_ROLE
 from netdesk.ui.today.log_action import LogInteractionDialog
+from netdesk.ui.write_dialog import WriteDialog
 from tests.fake_time import NOW
 
 
@@ -125,6 +127,30 @@ def test_l_logs_with_the_met_person(view, qtbot) -> None:
     qtbot.keyClick(recent, Qt.Key.Key_L)
     assert isinstance(view.dialog, LogInteractionDialog)
     assert view.dialog.windowTitle() == "Log interaction — Bea Novak"
+
+
+def test_w_writes_the_after_meeting_message_and_one_undo_reverts_it(
+    view, services, planned, qtbot, monkeypatch
+) -> None:
+    monkeypatch.setattr(write_dialog, "open_url", lambda url: True)
+    recent = view.sections["recent_events"].list
+    recent.setFocus()
+    recent.setCurrentRow(1)
+    qtbot.keyClick(recent, Qt.Key.Key_W)
+    dialog = view.dialog
+    assert isinstance(dialog, WriteDialog)
+    assert (dialog.windowTitle(), dialog.template.currentText()) == (
+        "Write to Ana Lima",
+        "Follow-up after meeting",
+    )
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert services.followups.get(planned["ana_followup"]).status == "done"
+    view.undo_stack.undo()
+    assert services.followups.get(planned["ana_followup"]).status == "open"
+    view.dialog.close()
+    recent.setCurrentRow(2)  # Bea: met, no follow-up made
+    qtbot.keyClick(recent, Qt.Key.Key_W)
+    assert view.dialog.template.currentText() == "Follow-up after meeting"
 
 
 def test_empty_sections_say_so(qtbot, services) -> None:

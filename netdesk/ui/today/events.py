@@ -1,7 +1,7 @@
 """Events on Today: the next ones with their prep progress (Enter opens the prep brief in
 Events), and the recent ones with the people met there still to follow up (Enter or Open shows
-a person in Contacts, L logs an interaction, D marks their follow-up done; on an event's row,
-Enter opens its review)."""
+a person in Contacts, L logs an interaction, W writes the after-meeting message, D marks their
+follow-up done; on an event's row, Enter opens its review)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from netdesk.ui.events.model import draw_progress
 from netdesk.ui.followup_commands import FollowUpCommands
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.write_action import write_with
 
 PREP_ROLE = Qt.ItemDataRole.UserRole + 3  # (done, total) of an upcoming event's checklist
 FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 4  # a met person's pending follow-up, if any
@@ -142,15 +143,19 @@ class RecentSection(TodaySection):
         self.list = _event_list()
         self.list.itemActivated.connect(lambda *_: self.open_current())
         self.body.addWidget(self.list, 1)
-        log, done, open_ = self.add_buttons(
+        log, write, done, open_ = self.add_buttons(
             (self.tr("Log…"), self.tr("Log an interaction with this person (L)")),
+            (self.tr("Write…"), self.tr("Write the after-meeting message (W)")),
             (self.tr("Done"), self.tr("Mark this person's follow-up done (D)")),
             (self.tr("Open"), self.tr("Show this person in Contacts (Enter)")),
         )
         log.clicked.connect(self.log)
+        write.clicked.connect(self.write)
         done.clicked.connect(self.mark_done)
         open_.clicked.connect(self.open_current)
-        self.add_keys({Qt.Key.Key_L: self.log, Qt.Key.Key_D: self.mark_done})
+        self.add_keys(
+            {Qt.Key.Key_L: self.log, Qt.Key.Key_W: self.write, Qt.Key.Key_D: self.mark_done}
+        )
 
     def refresh(self, today: date) -> None:
         current = self.list.currentItem()
@@ -215,6 +220,14 @@ class RecentSection(TodaySection):
 
     def log(self) -> None:
         log_with(self.context, _current(self.list, "person"))
+
+    def write(self) -> None:
+        """Write after meeting: answering the person's follow-up (Done once sent) if any."""
+        followup_id = _current(self.list, "person", FOLLOWUP_ROLE)
+        reason = "" if followup_id is not None else "met"
+        write_with(
+            self.context, _current(self.list, "person"), followup_id=followup_id, reason=reason
+        )
 
     def mark_done(self) -> None:
         followup_id = _current(self.list, "person", FOLLOWUP_ROLE)
