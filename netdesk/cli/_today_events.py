@@ -34,10 +34,10 @@ def events_lines(upcoming: list[UpcomingEvent], recent: list[RecentEvent]) -> li
         prep = f"prep {event.prep_done}/{event.prep_total}"
         lines.append(f"  {event.starts_at:%Y-%m-%d %H:%M}  {event.name}  {prep}{where}")
     lines.append(f"Recent events ({len(recent)}):")
-    for event in recent:
-        ago = {0: "today", 1: "yesterday"}.get(event.days_ago, f"{event.days_ago} days ago")
-        lines.append(f"  {event.name}, {ago}: {len(event.open)} of {event.met} met to follow up")
-        for person in event.open:
+    for past in recent:
+        ago = {0: "today", 1: "yesterday"}.get(past.days_ago, f"{past.days_ago} days ago")
+        lines.append(f"  {past.name}, {ago}: {len(past.open)} of {past.met} met to follow up")
+        for person in past.open:
             due = f"follow-up due {person.due}" if person.due else "no follow-up yet"
             lines.append(f"    {person.name}: {due}")
     return lines

@@ -25,6 +25,7 @@ from netdesk.core.event_times import from_utc, to_utc
 from netdesk.core.events import checklist_of
 from netdesk.core.followup_queries import PENDING
 from netdesk.store.models import Contact, Event, EventPerson, FollowUp, Interaction
+from netdesk.store.rows import tuples
 
 UPCOMING_DAYS = 30
 RECENT_DAYS = 14
@@ -145,7 +146,7 @@ def _want_counts(event_ids: list[int]) -> dict[int, int]:
         .where(EventPerson.event.in_(event_ids), EventPerson.want_to_meet == True)  # noqa: E712
         .group_by(EventPerson.event)
     )
-    return dict(query.tuples())
+    return {event_id: count for event_id, count in tuples(query)}
 
 
 def _met_people(event_id: int) -> dict[int, tuple[str, str]]:
@@ -158,7 +159,7 @@ def _met_people(event_id: int) -> dict[int, tuple[str, str]]:
     query = Contact.select(Contact.id, Contact.display_name, Contact.organisation).where(
         alive, (Contact.met_at == event_id) | Contact.id.in_(ticked)
     )
-    return {cid: (name, org) for cid, name, org in query.tuples()}
+    return {cid: (name, org) for cid, name, org in tuples(query)}
 
 
 def _still_open(event: Event, met: dict[int, tuple[str, str]]) -> list[MetPerson]:
@@ -170,7 +171,7 @@ def _still_open(event: Event, met: dict[int, tuple[str, str]]) -> list[MetPerson
     )
     pending: dict[int, tuple[int, datetime]] = {}
     has_followup: set[int] = set()
-    for followup_id, contact_id, due_at, status in tied.order_by(FollowUp.due_at).tuples():
+    for followup_id, contact_id, due_at, status in tuples(tied.order_by(FollowUp.due_at)):
         has_followup.add(contact_id)
         if status in PENDING and contact_id not in pending:
             pending[contact_id] = (followup_id, due_at)
@@ -180,7 +181,7 @@ def _still_open(event: Event, met: dict[int, tuple[str, str]]) -> list[MetPerson
         Interaction.occurred_at > after,
         Interaction.event.is_null() | (Interaction.event != event.id),
     )
-    followed_up = {cid for (cid,) in later.tuples()}
+    followed_up = {cid for (cid,) in tuples(later)}
     people = []
     for contact_id, (name, organisation) in met.items():
         if contact_id in pending:

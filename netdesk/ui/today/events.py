@@ -82,7 +82,7 @@ def _event_list() -> QListWidget:
     return widget
 
 
-def _current(widget: QListWidget, kind: str, role: Qt.ItemDataRole = ID_ROLE) -> int | None:
+def _current(widget: QListWidget, kind: str, role: int = ID_ROLE) -> int | None:
     item = widget.currentItem()
     return item.data(role) if item is not None and item.data(KIND_ROLE) == kind else None
 
