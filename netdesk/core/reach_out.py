@@ -11,7 +11,8 @@ first (ties by name), `limit` long (5 by default):
 - **met recently, no follow-up yet** — met at an event (`met_at`) that started 0–14 days ago and
   no interaction since the day after it: score = 3.0 − 0.1 per day ("met at PyCon 2 days ago":
   2.8), so a fresh meeting outranks all but far-overdue check-ins.
-- **birthday** — in 0–2 days: today 3.0, tomorrow 2.6, the day after 2.2.
+- **birthday** — in 0–2 days: today 3.0, tomorrow 2.6, the day after 2.2 (SQL picks the few
+  birthdays on those month-days, so 100,000 contacts are not read into Python).
 - **went quiet** — no cadence, at least 5 interactions ever ("was close") and none for 6 months
   or more: score = 1.0 + months / 12, at most 3.0 ("went quiet: 14 months, was close": 2.17).
 - **give back** — they gave the user something in the last 12 months (an interaction marked
@@ -184,7 +185,11 @@ class ReachOutService:
             yield contact_id, name, 3.0 - 0.1 * days, reason
 
     def _birthdays(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
-        query = self._people(Contact.birthday).where(Contact.birthday.is_null(False))
+        window = [today + timedelta(days=n) for n in range(BIRTHDAY_WINDOW_DAYS + 1)]
+        days = {day.strftime("%m-%d") for day in window}
+        if "02-28" in days:
+            days.add("02-29")  # congratulated on the 28th when the year has no 29th
+        query = self._people(Contact.birthday).where(fn.substr(Contact.birthday, 6, 5).in_(days))
         for contact_id, name, birthday in tuples(query):
             days = (next_birthday(birthday, today) - today).days
             if days <= BIRTHDAY_WINDOW_DAYS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -150,3 +150,24 @@ def test_cadence_words(days: int, words: str) -> None:
 
 def test_nobody_to_suggest_in_an_empty_network(services, clock) -> None:
     assert services.reach_out.rank() == []
+
+
+@pytest.mark.parametrize(
+    ("today", "birthday", "reason"),
+    [
+        (date(2026, 12, 31), date(1985, 1, 1), "birthday tomorrow"),  # into the next year
+        (date(2026, 12, 30), date(1985, 1, 1), "birthday in 2 days"),
+        (date(2027, 2, 27), date(1992, 2, 29), "birthday tomorrow"),  # on the 28th, no 29th
+        (date(2028, 2, 28), date(1992, 2, 29), "birthday tomorrow"),  # a leap year has it
+        (date(2028, 2, 27), date(1992, 2, 29), "birthday in 2 days"),
+        (date(2027, 3, 1), date(1992, 2, 29), None),  # passed, on the 28th
+        (date(2026, 6, 1), date(1970, 6, 4), None),  # 3 days: outside the window
+    ],
+)
+def test_birthdays_across_the_year_end_and_29_february(
+    services, clock, today, birthday, reason
+) -> None:
+    clock.set_wall(datetime.combine(today, time(9, 0)))
+    contact_id = _person(services, "Bo", birthday=birthday)
+    found = [s.reason for s in services.reach_out.rank(limit=50) if s.contact_id == contact_id]
+    assert found == ([reason] if reason else [])
