@@ -40,7 +40,7 @@ QFrame#todaySection {
 """
 PALE = QColor("#e3e9f4")  # an unfocused list's current row
 MIN_ROWS = 3  # a list is never shorter than this many rows
-MAX_ROWS = 14  # nor taller: past this it scrolls within the section
+MAX_ROWS = 20  # nor taller (Due with both groups full fits): past this it scrolls
 
 
 @dataclass(frozen=True)
