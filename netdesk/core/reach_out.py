@@ -186,10 +186,11 @@ class ReachOutService:
 
     def _birthdays(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
         window = [today + timedelta(days=n) for n in range(BIRTHDAY_WINDOW_DAYS + 1)]
-        days = {day.strftime("%m-%d") for day in window}
-        if "02-28" in days:
-            days.add("02-29")  # congratulated on the 28th when the year has no 29th
-        query = self._people(Contact.birthday).where(fn.substr(Contact.birthday, 6, 5).in_(days))
+        month_days = {day.strftime("%m-%d") for day in window}
+        if "02-28" in month_days:
+            month_days.add("02-29")  # congratulated on the 28th when the year has no 29th
+        on_them = fn.substr(Contact.birthday, 6, 5).in_(month_days)
+        query = self._people(Contact.birthday).where(on_them)
         for contact_id, name, birthday in tuples(query):
             days = (next_birthday(birthday, today) - today).days
             if days <= BIRTHDAY_WINDOW_DAYS:
