@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from netdesk import __version__
 from netdesk.cli import COMMANDS, load_command, run_command
@@ -18,7 +19,7 @@ from netdesk.cli import COMMANDS, load_command, run_command
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line usage errors (exit status 2)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 

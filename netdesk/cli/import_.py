@@ -13,6 +13,7 @@ import json
 import sys
 from dataclasses import asdict
 from datetime import date
+from typing import Any
 
 from netdesk.cli._ics_import import import_calendars, read_calendars
 from netdesk.cli._store import open_or_report
@@ -22,6 +23,9 @@ from netdesk.core.importing import CHOICES, ImportPlan, ProgressFn, no_progress
 from netdesk.formats.sources import kind_of
 from netdesk.formats.text import ENCODINGS
 from netdesk.paths import Paths
+
+Summary = dict[str, Any]
+"""What an import did or would do, as JSON-ready values (what --json prints)."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -90,7 +94,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     return max(events_status, 1 if plan.errors else 0)
 
 
-def _summary(plan: ImportPlan) -> dict[str, object]:
+def _summary(plan: ImportPlan) -> Summary:
     """What the plan would do (apply replaces the counts with what it did)."""
     choices = [card.choice for card in plan.matches + plan.possible]
     return {
@@ -124,7 +128,7 @@ def _summary(plan: ImportPlan) -> dict[str, object]:
     } | _conflicts(plan.written_conflicts())
 
 
-def _conflicts(pairs: list[tuple[PlannedCard, Conflict]]) -> dict[str, object]:
+def _conflicts(pairs: list[tuple[PlannedCard, Conflict]]) -> Summary:
     """The conflicts met, and how many kept the value there (the new one set aside)."""
     return {
         "kept_aside": sum(conflict.choice == "keep" for _, conflict in pairs),
@@ -143,11 +147,11 @@ def _conflicts(pairs: list[tuple[PlannedCard, Conflict]]) -> dict[str, object]:
     }
 
 
-def _print(summary: dict[str, object], as_json: bool) -> None:
+def _print(summary: Summary, as_json: bool) -> None:
     if as_json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
         return
-    for csv in summary["csv"]:  # type: ignore[attr-defined]
+    for csv in summary["csv"]:
         encoding = ENCODINGS.get(csv["encoding"], csv["encoding"])
         split = _SPLIT_BY.get(csv["delimiter"], "")
         split = f", columns split by {split}" if split else ""
@@ -157,7 +161,7 @@ def _print(summary: dict[str, object], as_json: bool) -> None:
     keys = ("created", "merged") + (() if dry_run else ("unchanged",)) + ("skipped",)
     for key in (*keys, "combined", "possible_duplicates", "failed", "warned", "kept_aside"):
         print(f"{prefix}{key.replace('_', ' ')}: {summary[key]}")
-    for item in summary["conflicts"]:  # type: ignore[attr-defined]
+    for item in summary["conflicts"]:
         field = item["field"].replace("_", " ")
         there, new = _quoted(item["there"]), _quoted(item["in_file"])
         print(
@@ -168,13 +172,13 @@ def _print(summary: dict[str, object], as_json: bool) -> None:
                 else f"{field} {there} → {new}"
             )
         )
-    for card in summary["possible"]:  # type: ignore[attr-defined]
+    for card in summary["possible"]:
         print(
             f"possible duplicate: {card['file']}, card {card['card']}: {card['name']} looks like "
             f"{card['looks_like']} ({card['reason']}); kept apart"
         )
     for kind in ("error", "warning"):
-        for problem in summary[f"{kind}s"]:  # type: ignore[attr-defined]
+        for problem in summary[f"{kind}s"]:
             line = f" (line {problem['line']})" if problem.get("line") else ""
             print(f"{kind}: {problem['file']}, card {problem['card']}{line}: {problem['reason']}")
 

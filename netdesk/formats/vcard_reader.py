@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -228,14 +229,18 @@ def _note(draft: ContactDraft, prop: Prop) -> None:
         draft.notes = f"{draft.notes}\n{text}" if draft.notes else text
 
 
-def _im(service: str):  # type: ignore[no-untyped-def]
+_Handler = Callable[[ContactDraft, Prop], None]
+"""Reads one property into the draft."""
+
+
+def _im(service: str) -> _Handler:
     def handler(draft: ContactDraft, prop: Prop) -> None:
         _add_profile(draft, prop, service)
 
     return handler
 
 
-def _text_field(name: str):  # type: ignore[no-untyped-def]
+def _text_field(name: str) -> _Handler:
     def handler(draft: ContactDraft, prop: Prop) -> None:
         if not getattr(draft, name):
             setattr(draft, name, unescape(prop.value).strip())
@@ -382,7 +387,7 @@ def _member(draft: ContactDraft, prop: Prop) -> None:
         draft.members.append(member)
 
 
-_HANDLERS = {
+_HANDLERS: dict[str, _Handler] = {
     "FN": _fn,
     "N": _n,
     "NICKNAME": _text_field("nickname"),

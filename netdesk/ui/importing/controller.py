@@ -51,7 +51,7 @@ class ImportController(QObject):
         window.file_openers.append(self.open_files)
         window.installEventFilter(self)
 
-    def _action(self, text: str, slot, shortcut: str = "") -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
         action = QAction(text, self.window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
