@@ -1,4 +1,5 @@
-"""Import time and memory on issue 15's adversarial shapes (bench/_shapes.py) at 1×, 4× and 16×.
+"""Import time and memory on issue 15's adversarial shapes (tests/testdata/shapes.py) at 1×, 4×
+and 16×.
 
 Each import runs in its own process through the app's services (bench/_import_child.py), so each
 peak RSS is that import's own. Prints, per shape, `import_bounds_<shape>_<n>x_s` and
@@ -14,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from bench import _import_child
-from bench._shapes import SHAPES
+from tests.testdata.shapes import SHAPES
 
 SCALES = (1, 4, 16)
 

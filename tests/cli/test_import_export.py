@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.importing import generate_vcards
 from netdesk.__main__ import main
 from netdesk.store.db import close_database
 from tests.core.test_import_groups import APPLE_GROUP
 from tests.db_snapshot import dump_database
+from tests.testdata.vcards import generate_vcards
 
 GOOD = "BEGIN:VCARD\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
 BAD = "BEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n"

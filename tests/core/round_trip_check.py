@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.match_quality import generate
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.exporting import ExportService
@@ -26,6 +25,7 @@ from netdesk.formats.draft import ContactDraft
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact
 from tests.formats.test_round_trip_text import csv_fields, vcard_fields
+from tests.testdata.network import generate
 
 FORMATS = {"vcard": ".vcf", "vcard3": ".vcf", "csv": ".csv"}
 

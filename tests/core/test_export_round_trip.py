@@ -12,7 +12,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench.match_quality import generator
 from netdesk.formats.draft import ContactDraft
 from tests.core.round_trip_check import (
     FORMATS,
@@ -22,6 +21,7 @@ from tests.core.round_trip_check import (
     network,
 )
 from tests.formats.strategies import contacts
+from tests.testdata.network import generator
 
 
 def _assert_same(trip: RoundTrip, at_least: int) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench import _shapes
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import read_vcards
 from netdesk.store.models import Contact, db
+from tests.testdata import shapes
 
 RFC_GROUPS = """BEGIN:VCARD
 VERSION:4.0
@@ -112,7 +112,7 @@ def test_a_stored_contact_in_two_groups_gets_both_tags_and_undo_takes_both_off(
 
 def test_a_group_of_thousands_of_members_is_looked_up_in_a_few_queries(services, tmp_path) -> None:
     path = tmp_path / "group.vcf"
-    members = _shapes.members(3_000 / 100_000)
+    members = shapes.members(3_000 / 100_000)
     people = "".join(
         f"BEGIN:VCARD\nFN:M{i}\nUID:urn:uuid:m-{i}\nEMAIL:m{i + 1}@example.test\n"
         f"TEL:+1555{i + 2:07d}\nEND:VCARD\n"

@@ -1,4 +1,4 @@
-"""Who the importer takes for whom on a generated realistic network (bench/match_quality.py):
+"""Who the importer takes for whom on a generated realistic network (tests/testdata/network.py):
 namesakes at one employer stay apart, and every later row lands on its own person."""
 
 from __future__ import annotations
@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from bench import match_quality
+from tests.testdata import network
 
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_network_import_matches_everyone_to_themselves(tmp_path: Path, seed: int) -> None:
-    if match_quality.generator() is None:
+    if network.generator() is None:
         pytest.skip("../shared/tools/gen_network.py is absent")
-    match_quality.generate(300, seed, tmp_path / "net")
-    quality = match_quality.measure(tmp_path / "net", tmp_path / "data")
+    network.generate(300, seed, tmp_path / "net")
+    quality = network.measure(tmp_path / "net", tmp_path / "data")
     assert (quality.contacts_after_vcf, quality.impure_contacts) == (300, 0)
     assert quality.created_by_google_linkedin == 0
     assert (quality.precision, quality.recall) == (1.0, 1.0)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bench import _shapes
-from bench.importing import generate_vcards
 from netdesk.formats import vcard_lines, vcard_reader, vcard_text
 from netdesk.formats.vcard_lines import split_cards
 from netdesk.formats.vcard_reader import read_vcards
 from netdesk.formats.vcard_text import decode_file
+from tests.testdata import shapes
+from tests.testdata.vcards import generate_vcards
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def _transient(data: bytes):  # type: ignore[no-untyped-def]
 
 
 def test_100000_categories_are_kept_once_each_in_order() -> None:
-    data = _shapes.categories(1)
+    data = shapes.categories(1)
     data += b"BEGIN:VCARD\nFN:Dup\nCATEGORIES:b,a\nCATEGORIES:a,c,b\nEND:VCARD\n"
     result = read_vcards(data, "c.vcf")
     assert result.drafts[0].tags == [f"t{i}" for i in range(100_000)]
@@ -43,21 +43,21 @@ def test_100000_categories_are_kept_once_each_in_order() -> None:
 
 
 def test_a_long_chain_of_quoted_printable_soft_breaks(small_pieces) -> None:
-    data = _shapes.quoted_printable_chain(1 / 16)
+    data = shapes.quoted_printable_chain(1 / 16)
     result, transient = _transient(data)
     assert result.drafts[0].notes == "ab" * (int(7_000_000 / 16) // 5) + "end"
     assert transient < 6  # 87,000 lines at once and a piece each: 14 times the file
 
 
 def test_a_folded_21_photo_is_joined_once(small_pieces) -> None:
-    data = _shapes.folded_photo(1 / 16)
+    data = shapes.folded_photo(1 / 16)
     result, transient = _transient(data)
     assert result.drafts[0].photo == b"ABC" * data.count(b"QUJD") and not result.warnings
     assert transient < 3
 
 
 def test_a_percent_encoded_data_uri_is_decoded_in_pieces(small_pieces) -> None:
-    data = _shapes.percent_data_uri(1 / 16)
+    data = shapes.percent_data_uri(1 / 16)
     result, transient = _transient(data)
     assert result.drafts[0].photo == b"\xff\xd8\x00\x7f" * data.count(b"%FF%D8")
     assert transient < 5  # unquote_to_bytes of the whole value: 77 times the file
@@ -74,8 +74,8 @@ def test_a_network_file_is_read_a_piece_at_a_time(small_pieces) -> None:
 def test_pieces_give_the_same_cards_as_one_piece(
     monkeypatch, piece: int, corpus_files: list[Path]
 ) -> None:
-    samples = [generate_vcards(30), _shapes.quoted_printable_chain(1 / 20_000)]
-    samples += [_shapes.folded_photo(1 / 20_000), _shapes.members(1 / 10_000)]
+    samples = [generate_vcards(30), shapes.quoted_printable_chain(1 / 20_000)]
+    samples += [shapes.folded_photo(1 / 20_000), shapes.members(1 / 10_000)]
     samples += [p.read_bytes() for p in corpus_files if p.suffix == ".vcf"]
     samples.append(b"BEGIN:VCARD\rFN:Mac\rNOTE;QUOTED-PRINTABLE:a=\r=\rb\rEND:VCARD\r")
     whole = [list(split_cards(decode_file(sample))) for sample in samples]
@@ -89,8 +89,8 @@ def test_a_value_over_the_limit_is_left_out_with_a_warning(monkeypatch) -> None:
     data = b"".join(
         [
             b"BEGIN:VCARD\nFN:Long line\nPHOTO:data:image/jpeg," + b"%FF" * 400 + b"\nEND:VCARD\n",
-            _shapes.folded_photo(1 / 4000).replace(b"FN:Shape", b"FN:Run"),
-            _shapes.quoted_printable_chain(1 / 1000).replace(b"FN:Shape", b"FN:Chain"),
+            shapes.folded_photo(1 / 4000).replace(b"FN:Shape", b"FN:Run"),
+            shapes.quoted_printable_chain(1 / 1000).replace(b"FN:Shape", b"FN:Chain"),
             b"BEGIN:VCARD\nFN:Small\nPHOTO:data:image/jpeg,%FF%D8\nEND:VCARD\n",
         ]
     )

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.importing import generate_vcards
 from netdesk.formats import vcard_lines, vcard_text
 from netdesk.formats.vcard_lines import split_cards
 from netdesk.formats.vcard_text import decode_file
+from tests.testdata.vcards import generate_vcards
 
 from .test_fuzz import EDITS, SEED_CARD, _mutate
 

@@ -10,13 +10,13 @@ from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from bench.importing import generate_vcards
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact
 from netdesk.ui.importing.choices import CHOICE_COLUMN
 from netdesk.ui.importing.conflicts import ACTION_COLUMN
 from netdesk.ui.importing.controller import ImportController
 from tests.db_snapshot import dump_database
+from tests.testdata.vcards import generate_vcards
 
 ANN = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
 BOB = "BEGIN:VCARD\nVERSION:3.0\nFN:Bob Ray\nTEL:+44 20 7946 0000\nEND:VCARD\n"
