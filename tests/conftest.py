@@ -67,8 +67,7 @@ def database(paths):
 @pytest.fixture
 def clock():
     """A FakeClock at tests/fake_time.py's NOW: the services' (and windows') "now"."""
-    from netdesk.core.clock import FakeClock
-    from tests.fake_time import NOW
+    from tests.fake_time import NOW, FakeClock
 
     return FakeClock(NOW)
 

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from netdesk.formats.draft import ParseResult
+from netdesk.formats.sources import read_contacts, read_file_bytes
+
 COMMITTED = Path(__file__).resolve().parent / "corpus"
 _ROOT = COMMITTED.parent.parent
 SHARED_CANDIDATES = (_ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus"))
@@ -35,3 +38,8 @@ def corpus_file(name: str) -> Path:
         if folder is not None and (folder / name).is_file():
             return folder / name
     pytest.skip(f"{name} is only in ../shared/corpus/, which is absent here")
+
+
+def read_corpus_file(path: Path) -> ParseResult:
+    """A corpus file read as the importer reads a file (size limit included)."""
+    return read_contacts(read_file_bytes(path), str(path))

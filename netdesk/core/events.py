@@ -149,12 +149,6 @@ class EventService:
         self.changes.publish("events", [deleted.event_id])
         self.changes.publish("contacts", deleted.links["met_at"])
 
-    def set_checked(self, event_id: int, item: str, done: bool) -> None:
-        """Tick or untick one checklist item."""
-        draft = self.load(event_id)
-        draft.checklist[item] = done
-        self.update(event_id, draft)
-
     def _write(self, event: Event, draft: EventDraft) -> None:
         for name in _COPIED:
             setattr(event, name, getattr(draft, name))

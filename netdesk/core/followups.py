@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from netdesk.core.changes import Changes
@@ -86,13 +86,6 @@ class FollowUpService(FollowUpQueries):
         )
         self._publish([followup.id])
         return followup.id
-
-    def create_after(
-        self, contact_id: int, days: int, *, reason: str = "after meeting", note: str = ""
-    ) -> int:
-        """A follow-up `days` from today (the "follow up in 2 days / 1 week" choices)."""
-        due = day_start(self.clock.today() + timedelta(days=days))
-        return self.create(contact_id, due, reason=reason, note=note)
 
     # -- changing (each returns an Undo) ----------------------------------------------------
 

@@ -62,11 +62,6 @@ class Conflict:
             return RESOLUTIONS[:1]
         return RESOLUTIONS if self.field in _APPENDABLE else RESOLUTIONS[:2]
 
-    def describe(self) -> str:
-        """The field and both values, for the command line and the preview's tooltips."""
-        label = self.field.replace("_", " ")
-        return f'{label}: "{shown(self.kept)}" there, "{shown(self.incoming)}" in the file'
-
 
 def differing(current: ContactDraft, incoming: ContactDraft, within_files: bool) -> list[Conflict]:
     """The conflicts `incoming` brings against `current` (filled fields that differ)."""

@@ -15,7 +15,6 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from netdesk.formats.csv_columns import google_row, linkedin_row, outlook_row
 from netdesk.formats.draft import CardError, ContactDraft, ParseResult
@@ -43,11 +42,6 @@ def flavour_of(header: list[str]) -> tuple[str, RowReader] | None:
     if {"First Name", "Last Name"} <= names and names & outlook_keys:
         return "outlook", outlook_row
     return None
-
-
-def read_csv_file(path: Path, encoding: str | None = None) -> ParseResult:
-    """Read a contacts CSV file (OSError when it cannot be read)."""
-    return read_csv(Path(path).read_bytes(), str(path), encoding)
 
 
 def read_csv(data: bytes, file: str, encoding: str | None = None) -> ParseResult:

@@ -83,10 +83,5 @@ def read_contacts(data: bytes, name: str, encoding: str | None = None) -> ParseR
     return _unsupported(name, "not a vCard or contacts CSV file")
 
 
-def read_contacts_file(path: Path) -> ParseResult:
-    """Contacts from a file (OSError when it cannot be read, NotImported when it is refused)."""
-    return read_contacts(read_file_bytes(Path(path)), str(path))
-
-
 def _unsupported(name: str, reason: str) -> ParseResult:
     return ParseResult(name, errors=[CardError(name, 0, reason)])

@@ -23,7 +23,6 @@ import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
 from netdesk.formats.draft import CardError, ContactDraft, MethodDraft, ParseResult
@@ -53,11 +52,6 @@ _IM_PROPS = {
 }
 YEARLESS = 1604
 """The year a birthday without a year is stored with (Apple's convention); written as --MMDD."""
-
-
-def read_vcard_file(path: Path) -> ParseResult:
-    """Read every card of a vCard file (OSError when the file cannot be read)."""
-    return read_vcards(Path(path).read_bytes(), str(path))
 
 
 def read_vcards(data: bytes, file: str) -> ParseResult:

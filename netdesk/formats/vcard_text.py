@@ -43,11 +43,6 @@ def logical_lines(data: bytes) -> Iterator[str]:
         yield from _whole(lines)
 
 
-def decode_file(data: bytes) -> list[str]:
-    """All the unfolded logical lines of a vCard file (for tests and small data)."""
-    return list(logical_lines(data))
-
-
 def _pieces(data: AnyStr, cut: re.Pattern[AnyStr]) -> Iterator[AnyStr]:
     """`data` in pieces of about PIECE, each ending at a line end not followed by a fold."""
     start, end = 0, len(data)

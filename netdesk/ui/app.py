@@ -147,15 +147,6 @@ def attach_services(window: MainWindow, paths: Paths, clock: Clock | None = None
     return services
 
 
-def build_window(
-    paths: Paths, server: InstanceServer | None = None, clock: Clock | None = None
-) -> MainWindow:
-    """The main window with its views over an already opened store (tests, tools)."""
-    window = build_shell(paths, server)
-    attach_services(window, paths, clock)
-    return window
-
-
 def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
     """After the first paint: logging, the store (or quit), the views, then the files to open.
 

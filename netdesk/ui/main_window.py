@@ -144,10 +144,6 @@ class MainWindow(QMainWindow):
         """Put a view's action in the File menu, above Quit."""
         self.menus["file"].insertAction(self.quit_action, action)
 
-    def current_view(self) -> str:
-        row = self.sidebar.currentRow()
-        return self.specs[row].key if row >= 0 else ""
-
     def show_view(self, key: str) -> QWidget:
         """Switch to view `key` and return its widget."""
         keys = [spec.key for spec in self.specs]

@@ -81,9 +81,6 @@ class InstanceServer(QObject):
             QLocalServer.removeServer(name)
             self._server.listen(name)
 
-    def is_listening(self) -> bool:
-        return self._server.isListening()
-
     def close(self) -> None:
         self._server.close()
 

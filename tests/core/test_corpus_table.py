@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from netdesk.formats.sources import read_contacts_file
 from netdesk.formats.surprises import strict
-from tests.corpus_files import COMMITTED, corpus_file, shared_dir
+from tests.corpus_files import COMMITTED, corpus_file, read_corpus_file, shared_dir
 
 # file: (read, created, failed, warned)
 TABLE = {
@@ -64,7 +63,7 @@ TABLE = {
 def test_each_corpus_file_gives_its_cards(name: str, services) -> None:
     path = corpus_file(name)
     with strict():
-        result = read_contacts_file(path)
+        result = read_corpus_file(path)
     for problem in result.errors + result.warnings:
         assert problem.file == str(path) and problem.reason
     report = services.importing.apply(services.importing.plan([path]))

@@ -51,7 +51,9 @@ def test_create_load_update_with_time_zone(events) -> None:
     events.update(event_id, draft)
     assert events.load(event_id).checklist["registered"] is True
     assert events.progress(event_id) == (1, 5)
-    events.set_checked(event_id, "travel", True)
+    draft = events.load(event_id)
+    draft.checklist["travel"] = True
+    events.update(event_id, draft)
     assert events.get(event_id).checklist_done == 2
 
 

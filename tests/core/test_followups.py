@@ -245,13 +245,6 @@ def test_unnotified_moments(services, fu) -> None:
     assert [r.id for r in fu.unnotified(NOW.replace(year=2027), NOW.replace(year=2027))] == [day]
 
 
-def test_create_after_days(services, fu) -> None:
-    cid = _contact(services)
-    fid = fu.create_after(cid, 7)
-    row = fu.get(fid)
-    assert (row.due_at, row.reason) == (datetime(2026, 3, 18), "after meeting")
-
-
 def test_many_changed_contacts_sync_in_one_pass(services, fu) -> None:
     cid = _contact(services)
     Contact.update(cadence_days=10).where(Contact.id == cid).execute()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 from datetime import date
 
+from netdesk.core.import_conflicts import shown
 from netdesk.core.import_plan import resolve_all
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact, Interaction
@@ -159,7 +160,7 @@ def test_another_photo_is_a_conflict_kept_aside_or_taken(services) -> None:
     ]
     (photo,) = card.conflicts
     assert photo.choices() == ("keep", "replace")
-    assert photo.describe() == 'photo: "PNG photo, 2 KB" there, "JPEG photo, 1 KB" in the file'
+    assert (shown(photo.kept), shown(photo.incoming)) == ("PNG photo, 2 KB", "JPEG photo, 1 KB")
     report = services.importing.apply(plan)
     assert report.kept_aside() == [(card, photo)]
     assert services.contacts.load(ann).photo == PNG

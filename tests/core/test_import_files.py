@@ -58,7 +58,7 @@ def test_a_file_over_the_size_limit_is_refused(services, tmp_path, monkeypatch) 
     assert len(plan.new) == 1
     assert [(Path(e.file).name, e.reason) for e in plan.errors] == [("large.vcf", "over the limit")]
     with pytest.raises(sources.NotImported, match="over the limit"):
-        sources.read_contacts_file(tmp_path / "large.vcf")
+        sources.read_file_bytes(tmp_path / "large.vcf")
 
 
 def test_the_size_limit_message() -> None:

@@ -9,23 +9,22 @@ from pathlib import Path
 import pytest
 
 from netdesk.formats.draft import ContactDraft, MethodDraft
-from netdesk.formats.sources import read_contacts_file
 from netdesk.formats.vcard_reader import read_vcards
 from netdesk.formats.vcard_writer import write_vcards
-from tests.corpus_files import corpus_file
+from tests.corpus_files import corpus_file, read_corpus_file
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 3
 
 
 def test_malformed_corpus_files_keep_their_good_cards() -> None:
-    large = read_contacts_file(corpus_file("FolkerKinzel__VCards__LargeFile.vcf"))
+    large = read_corpus_file(corpus_file("FolkerKinzel__VCards__LargeFile.vcf"))
     assert len(large.drafts) == 1000 and not large.errors
-    iphone = read_contacts_file(corpus_file("mangstadt__ez-vcard__John_Doe_IPHONE.vcf")).drafts[0]
+    iphone = read_corpus_file(corpus_file("mangstadt__ez-vcard__John_Doe_IPHONE.vcf")).drafts[0]
     assert iphone.photo and iphone.photo.startswith(b"\xff\xd8")
 
 
 def test_a_card_cut_short_is_salvaged_with_a_warning() -> None:
-    cut = read_contacts_file(corpus_file("GNOME__evolution-data-server__9.vcf"))
+    cut = read_corpus_file(corpus_file("GNOME__evolution-data-server__9.vcf"))
     assert [d.full_name() for d in cut.drafts] == ["Frank Dawson"] and not cut.errors
     assert [(w.card, w.reason) for w in cut.warnings] == [
         (1, "the card has no END:VCARD (the file is cut short); imported what it has")
@@ -68,7 +67,7 @@ def test_round_trip_of_the_corpus(corpus_files: list[Path], version: str) -> Non
     for path in corpus_files:
         if path.suffix != ".vcf":
             continue
-        drafts = read_contacts_file(path).drafts
+        drafts = read_corpus_file(path).drafts
         if not drafts:
             continue
         again = read_vcards(write_vcards(drafts, version).encode(), "again.vcf")

@@ -11,7 +11,7 @@ import pytest
 from netdesk.formats import vcard_lines, vcard_reader, vcard_text
 from netdesk.formats.vcard_lines import split_cards
 from netdesk.formats.vcard_reader import read_vcards
-from netdesk.formats.vcard_text import decode_file
+from netdesk.formats.vcard_text import logical_lines
 from tests.testdata import shapes
 from tests.testdata.vcards import generate_vcards
 
@@ -78,9 +78,9 @@ def test_pieces_give_the_same_cards_as_one_piece(
     samples += [shapes.folded_photo(1 / 20_000), shapes.members(1 / 10_000)]
     samples += [p.read_bytes() for p in corpus_files if p.suffix == ".vcf"]
     samples.append(b"BEGIN:VCARD\rFN:Mac\rNOTE;QUOTED-PRINTABLE:a=\r=\rb\rEND:VCARD\r")
-    whole = [list(split_cards(decode_file(sample))) for sample in samples]
+    whole = [list(split_cards(list(logical_lines(sample)))) for sample in samples]
     monkeypatch.setattr(vcard_text, "PIECE", piece)
-    assert [list(split_cards(decode_file(sample))) for sample in samples] == whole
+    assert [list(split_cards(list(logical_lines(sample)))) for sample in samples] == whole
 
 
 def test_a_value_over_the_limit_is_left_out_with_a_warning(monkeypatch) -> None:

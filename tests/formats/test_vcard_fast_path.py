@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from netdesk.formats import vcard_lines, vcard_text
 from netdesk.formats.vcard_lines import split_cards
-from netdesk.formats.vcard_text import decode_file
+from netdesk.formats.vcard_text import logical_lines
 from tests.testdata.vcards import generate_vcards
 
 from .test_fuzz import EDITS, SEED_CARD, _mutate
 
 
 def _same_both_ways(data: bytes) -> None:
-    lines = decode_file(data)
+    lines = list(logical_lines(data))
     assert list(split_cards(lines)) == list(split_cards(lines, fast=False))
     if not data.startswith(b"\xef\xbb\xbf") and vcard_text.unicode_text(data) is None:
         fallback = vcard_text._fallback_charset(data)  # whole-file UTF-8 == bytes unfolding
@@ -34,7 +34,7 @@ def test_fast_path_on_the_corpus(corpus_files: list[Path]) -> None:
 def test_fast_path_on_generated_cards() -> None:
     data = generate_vcards(300)
     _same_both_ways(data)
-    cards = list(split_cards(decode_file(data)))
+    cards = list(split_cards(list(logical_lines(data))))
     assert len(cards) == 300 and all(len(c.props) == 10 and not c.problem for c in cards)
 
 

@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture
 def app_window(qtbot, database, paths, clock):
     """The whole main window over the test database (views, importing) on the fake clock, shown."""
-    from netdesk.ui.app import build_window
+    from tests.ui.windows import build_window
 
     win = build_window(paths, clock=clock)
     qtbot.addWidget(win)

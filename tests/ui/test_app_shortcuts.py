@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact
-from netdesk.ui.app import build_window
+from tests.ui.windows import build_window, current_view
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_ctrl_n_and_ctrl_z_act_in_the_shown_view(window, qtbot) -> None:
     assert Contact.get_by_id(contact_id).deleted_at is None
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
-    assert window.current_view() == "contacts"
+    assert current_view(window) == "contacts"
     assert contacts.model.rowCount() == 1
 
 
@@ -138,7 +138,7 @@ def test_an_event_opened_from_the_calendar_shows_in_events(window, qtbot) -> Non
     event_row = next(r for r in rows if "Data meetup" in r.text())
     calendar.agenda.setCurrentItem(event_row)
     calendar.open_current()
-    assert window.current_view() == "events"
+    assert current_view(window) == "events"
     assert window.views["events"].current_id() == event_id
 
 
@@ -150,7 +150,7 @@ def test_ctrl_f_from_any_view_searches_contacts(window, qtbot) -> None:
         window.show_view(view)
         window.sidebar.setFocus()
         qtbot.keyClick(window.sidebar, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-        assert window.current_view() == "contacts", view
+        assert current_view(window) == "contacts", view
         assert contacts.search.hasFocus(), view
     qtbot.keyClicks(contacts.search, "sil")
     qtbot.waitUntil(lambda: contacts.model.rowCount() == 1)

@@ -223,7 +223,7 @@ def test_follow_ups_view_is_registered() -> None:
 
 
 def test_keys_work_inside_the_main_window(qtbot, paths, clock, people) -> None:
-    from netdesk.ui.app import build_window
+    from tests.ui.windows import build_window
 
     window = build_window(paths, clock=clock)
     qtbot.addWidget(window)

@@ -380,7 +380,7 @@ def test_hostile_links_do_not_open_as_what_they_claim(view, services, monkeypatc
 def test_drag_out_gives_vcard_data_and_a_vcf_file(view, services) -> None:
     from pathlib import Path
 
-    from netdesk.formats.vcard_reader import read_vcard_file
+    from netdesk.formats.vcard_reader import read_vcards
 
     contact_id = _add(services, "Jürgen", "Müller", methods=[MethodDraft("email", "j@m.de")])
     view.apply_filter()
@@ -391,7 +391,7 @@ def test_drag_out_gives_vcard_data_and_a_vcf_file(view, services) -> None:
     assert text.count("BEGIN:VCARD") == 1 and "Jürgen" in text
     path = mime.urls()[0].toLocalFile()
     assert path.endswith(".vcf") and len(mime.urls()) == 1
-    drafts = read_vcard_file(Path(path)).drafts
+    drafts = read_vcards(Path(path).read_bytes(), path).drafts
     assert drafts[0].methods[0].value == "j@m.de"
 
 

@@ -11,6 +11,7 @@ from netdesk.store.models import Event
 from netdesk.ui.events import EventsView
 from netdesk.ui.importing.controller import ImportController
 from tests.formats.test_ics_events import SCHEDULE
+from tests.ui.windows import current_view
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def _wait_import(qtbot, view: EventsView) -> None:
 
 def test_dropped_ics_is_imported_as_events_twice_without_doubles(window, qtbot, schedule) -> None:
     assert window.open_files([schedule])
-    assert window.current_view() == "events"
+    assert current_view(window) == "events"
     view = window.views["events"]
     _wait_import(qtbot, view)
     assert view.message.text().splitlines()[0] == "4 events added, 0 updated from schedule.ics"

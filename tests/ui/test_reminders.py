@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from netdesk.core.followup_queries import FollowUpRow
 from netdesk.formats.draft import ContactDraft
-from netdesk.ui.app import build_window
 from netdesk.ui.notify import Notifier, ReminderBanner, reminder_text
 from netdesk.ui.reminders import Reminders
 from netdesk.ui.tray import ReminderTray, badged_icon
 from tests.fake_time import NOW
+from tests.ui.windows import build_window, current_view
 
 
 def _row(i: int, name: str, note: str = "") -> FollowUpRow:
@@ -132,7 +132,7 @@ def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, clock, ser
     assert reminders.notifier.last_route == "banner"
     assert reminders.banner.text.text().startswith("Follow up with Ana Lima")
     reminders.banner.buttons["default"].click()
-    assert window.current_view() == "followups"
+    assert current_view(window) == "followups"
     dialog = window.views["followups"].dialog
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
@@ -162,7 +162,7 @@ def test_a_grouped_reminder_opens_the_agenda_on_the_due_ones(ana) -> None:
     assert reminders.banner.text.text().startswith("3 follow-ups due")
     reminders.banner.buttons["default"].click()
     calendar = window.views["followups"]
-    assert window.current_view() == "followups" and calendar.dialog is None
+    assert current_view(window) == "followups" and calendar.dialog is None
     assert calendar.selected == NOW.date()
     assert calendar.overdue.selected_followups() == [overdue]
     assert sorted(calendar.agenda.selected_followups()) == sorted(today)

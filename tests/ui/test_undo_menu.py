@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from netdesk.core.events import EventDraft
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact
-from netdesk.ui.app import build_window
 from tests.fake_time import NOW
+from tests.ui.windows import build_window
 
 
 @pytest.fixture
