@@ -15,3 +15,17 @@ def app_window(qtbot, database, paths, clock):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def contacts_view(qtbot, services):
+    """The Contacts view alone over the test database, shown at 1200×760."""
+    from netdesk.ui.app import settings_for
+    from netdesk.ui.contacts.view import ContactsView
+
+    widget = ContactsView(services, settings_for(services.paths))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

@@ -17,13 +17,8 @@ from netdesk.ui.plain import plain_tooltip
 
 
 @pytest.fixture
-def view(qtbot, services) -> ContactsView:
-    widget = ContactsView(services, settings_for(services.paths))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(contacts_view) -> ContactsView:
+    return contacts_view
 
 
 def _add(services, given: str, family: str = "", **fields) -> int:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from netdesk.core.interactions import Give, log_interaction
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Interaction
-from netdesk.ui.app import settings_for
 from netdesk.ui.contacts.log_dialog import LogInteractionDialog
 from netdesk.ui.contacts.view import ContactsView
 from tests.fake_time import NOW
@@ -21,13 +20,8 @@ STORED_NOW = NOW.astimezone(UTC).replace(tzinfo=None)
 
 
 @pytest.fixture
-def view(qtbot, services) -> ContactsView:
-    widget = ContactsView(services, settings_for(services.paths))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(contacts_view) -> ContactsView:
+    return contacts_view
 
 
 def _add(services, given: str, family: str) -> int:

@@ -14,7 +14,6 @@ from netdesk.core.messages import mailto_url
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Event, FollowUp, Interaction, MessageTemplate
 from netdesk.ui import write_dialog
-from netdesk.ui.app import settings_for
 from netdesk.ui.contacts.view import ContactsView
 from netdesk.ui.templates_dialog import TemplatesDialog
 from netdesk.ui.write_dialog import WriteDialog, write_to
@@ -28,13 +27,8 @@ def opened(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def view(qtbot, services) -> ContactsView:
-    widget = ContactsView(services, settings_for(services.paths))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(contacts_view) -> ContactsView:
+    return contacts_view
 
 
 def _ana(services, **fields) -> int:
