@@ -103,7 +103,7 @@ class LogInteractionDialog(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText("What did you talk about? What did you promise?")
         self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(90)
+        self.summary.setMinimumHeight(90)  # takes the height a larger dialog gives
         self.follow_up = QComboBox()
         for title, days in FOLLOW_UP_CHOICES:
             self.follow_up.addItem(title, days)
