@@ -48,6 +48,20 @@ def test_mailto_encodes_non_ascii_ampersands_questions_and_line_breaks() -> None
     }
 
 
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1)
+
+
+@given(_TEXT, _TEXT)
+def test_mailto_gives_back_any_subject_and_body(subject: str, body: str) -> None:
+    url = mailto_url("ana@example.com", subject, body)
+    assert url.isascii() and " " not in url
+    query = urlsplit(url).query
+    assert [part.split("=")[0] for part in query.split("&")] == ["subject", "body"]
+    fields = {k: v[0] for k, v in parse_qs(query, keep_blank_values=True).items()}
+    crlf = body.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
+    assert fields == {"subject": subject, "body": crlf}
+
+
 def test_mailto_without_subject_or_body_is_just_the_address() -> None:
     assert mailto_url("ana@example.com", "", "") == "mailto:ana@example.com"
 

@@ -159,3 +159,10 @@ def test_templates_are_edited_with_a_live_preview(qtbot, services) -> None:
     dialog.delete()
     assert MessageTemplate.select().count() == 8
     assert not MessageTemplate.select().where(MessageTemplate.name == "Coffee").exists()
+
+
+def test_edit_menu_opens_the_templates(view, monkeypatch) -> None:
+    shown: list[TemplatesDialog] = []
+    monkeypatch.setattr(TemplatesDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    view.controller.templates_action.trigger()
+    assert len(shown) == 1 and shown[0].list.count() == 8
