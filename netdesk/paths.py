@@ -35,7 +35,7 @@ class Paths(NamedTuple):
     @property
     def socket_name(self) -> str:
         """The single-instance server name, unique per data dir and user."""
-        import zlib  # loaded already, where hashlib (OpenSSL) costs ~3 ms before the first paint
+        import zlib  # loaded already; hashlib would load OpenSSL before the first paint
 
         digest = f"{zlib.crc32(str(self.data_dir.resolve()).encode()):08x}"
         user = os.environ.get("USER") or os.environ.get("USERNAME") or str(os.getuid())

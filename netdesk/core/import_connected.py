@@ -1,7 +1,7 @@
 """LinkedIn's "Connected On" dates as "connected" interactions, written for a whole import at once.
 
-One by one (`log_interaction` and a lookup each) 10,000 connections took ~9 s to apply; here they
-are one lookup and one bulk insert a chunk. An interaction already there (the same export imported
+One by one (`log_interaction` and a lookup each) a large export was slow to apply; here they are
+one lookup and one bulk insert a chunk. An interaction already there (the same export imported
 a second time) is not written again.
 """
 

@@ -158,7 +158,7 @@ def plan_cards(results: list[ParseResult], progress: ProgressFn = no_progress) -
 def _compare_with_stored(plan: ImportPlan) -> None:
     """Name the stored contact of each match and possible duplicate, and list the fields the
     card would give another value (two queries for every _IDS_A_QUERY of them, in plain SQL:
-    peewee's IN (…) of 10,000 ids and its row conversion took ~1 s of a re-import's plan; a
+    peewee's IN (…) of thousands of ids and its row conversion were most of a re-import's plan; a
     third for the photos of the contacts whose card brings one, so a re-import does not hold
     every stored photo at once)."""
     cards = [c for c in plan.matches + plan.possible if c.match_id is not None]

@@ -18,7 +18,7 @@ _METHOD_FIELDS = tuple(spec.name for spec in fields(MethodDraft))
 
 def to_json(draft: ContactDraft) -> str:
     """The draft as a JSON text (photo as base64, dates as ISO strings). Built field by field:
-    `dataclasses.asdict` deep-copies every value, 0.4 ms a contact (4 s for 10,000 merges)."""
+    `dataclasses.asdict` deep-copies every value, which a large merge felt."""
     data = {name: getattr(draft, name) for name in _FIELDS}
     data["methods"] = [{name: getattr(m, name) for name in _METHOD_FIELDS} for m in draft.methods]
     for name in _DATES:

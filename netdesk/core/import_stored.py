@@ -1,11 +1,11 @@
 """The stored contacts an import's cards could match, looked up by the cards' own keys.
 
-Loading the keys of every live contact cost about 2 s on a network of 100,000 even when a
-hundred cards came in (bench: `import_100_into_100k_s`); the cards' UIDs, normalised emails,
-phones and profiles, and names are looked up instead, a few hundred at a time through the indexes
-on `vcard_uid`, `normalized` and `display_name`. Names are looked up as written, in lower case,
-upper case and title case (a scan comparing every name case-insensitively took 0.5 s), so a
-stored namesake written in some other mix of cases is not found.
+Loading the keys of every live contact cost seconds on a large network even when a hundred cards
+came in (bench: `import_100_into_100k_s`); the cards' UIDs, normalised emails, phones and profiles,
+and names are looked up instead, a few hundred at a time through the indexes on `vcard_uid`,
+`normalized` and `display_name`. Names are looked up as written, in lower case, upper case and title
+case (a scan comparing every name case-insensitively uses no index), so a stored namesake written in
+some other mix of cases is not found.
 """
 
 from __future__ import annotations

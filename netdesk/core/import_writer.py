@@ -1,12 +1,11 @@
 """Writing thousands of contacts at once: tuples through `executemany`, not one ORM save each.
 
-Peewee's per-row saves cost ~5x raw `executemany` (DESIGN.md), so imports build plain tuples
-and hand them to the cursor. Binding one value costs ~0.25 µs here (measured: 10,000 rows of the
-32 contact columns bind in 0.086 s, of one column in 0.013 s), so columns left to their model
-default are written into the statement once, as SQLite quotes the default, instead of being bound
-on every row; the search index rows come from one INSERT … SELECT instead of a round trip through
-Python. Runs inside the caller's transaction; contact ids are assigned here (the transaction holds
-SQLite's write lock).
+Peewee's per-row saves cost several times raw `executemany` (DESIGN.md), so imports build plain
+tuples and hand them to the cursor. Binding values is a large share of that work, so columns left
+to their model default are written into the statement once, as SQLite quotes the default,
+instead of being bound on every row; the search index rows come from one INSERT … SELECT instead
+of a round trip through Python. Runs inside the caller's transaction; contact ids are assigned
+here (the transaction holds SQLite's write lock).
 """
 
 from __future__ import annotations
@@ -105,9 +104,8 @@ def _literals(values: list[Any]) -> list[str]:
 
 
 def _insert_in_statements(head: str, row_sql: str, values: list[tuple[Any, ...]]) -> None:
-    """Run `head` with up to _ROWS_PER_STATEMENT `row_sql` groups a statement: executemany costs
-    ~1.3 µs a row on top of the work, a hundred rows a statement ~0.4 µs (measured, 30,000
-    method rows: 0.12 s against 0.08 s)."""
+    """Run `head` with up to _ROWS_PER_STATEMENT `row_sql` groups a statement: executemany's cost
+    a row on top of the work is then shared by a hundred rows."""
     per = max(1, min(_ROWS_PER_STATEMENT, _MAX_VARIABLES // max(1, len(values[0]))))
     whole = len(values) - len(values) % per
     cursor = db.cursor()
@@ -207,9 +205,9 @@ _UPDATED_FIELDS = (*DRAFT_FIELDS, "display_name", "photo", "met_at", "company", 
 
 def update_contacts(drafts: Mapping[int, ContactDraft]) -> None:
     """What `ContactService.update` does to each of these contacts (by id), in a few statements
-    for all of them: fields set, methods and tags replaced, search index rows rebuilt. One by one
-    an import merging into 10,000 contacts took ~45 s. (Companies and tags are matched ignoring
-    case, as for new contacts.)"""
+    for all of them: fields set, methods and tags replaced, search index rows rebuilt (one by one,
+    a large merge was far too slow). Companies and tags are matched ignoring case, as for new
+    contacts."""
     if not drafts:
         return
     companies = _ids_by_name(Company, (d.organisation for d in drafts.values()))

@@ -266,7 +266,8 @@ class ImportService:
     def _publish_contacts(self, ids: list[int]) -> None:
         """Announce the contacts an import or undo changed, and nothing when it changed none: an
         empty change means "possibly all", on which the follow-up service reconciles every
-        contact's check-ins (9 s at 100,000 for a re-import that brought nothing new)."""
+        contact's check-ins (seconds on a large network, for a re-import that brought nothing
+        new)."""
         if ids:
             self.changes.publish("contacts", ids)
 

@@ -1,6 +1,6 @@
 """Phone numbers with `phonenumbers`: parse, validate, normalise to E.164 for matching.
 
-`phonenumbers` loads its metadata on import (~25 ms), so it is imported on first use rather
+`phonenumbers` loads its metadata on import, so it is imported on first use rather
 than on the start-up path. A number typed without its country code ("030 1234567") is read in
 a region: the one chosen in Contact settings (`use_region`), else the locale's. Without either
 (a C or POSIX locale) no country is guessed: such a number has no E.164 form, so it never
@@ -85,7 +85,7 @@ def validation_error(value: str, region: str | None = None) -> str:
 
 
 def _international_e164(value: str) -> str | None:
-    """E.164 of "+CC NUMBER" without a full parse (~15x faster), or None when one is needed.
+    """E.164 of "+CC NUMBER" without a full parse (much cheaper), or None when one is needed.
 
     Gives exactly what `phonenumbers.parse` would: taken only when the country's national prefix
     rule is a plain list of digit prefixes and the number starts with none of them (and not 0).

@@ -7,12 +7,11 @@ lines, cards cut short or missing their BEGIN line. Values are decoded text but 
 (structured values split on escaped separators). Work is linear in the file: continued values are
 joined once, and a value over MAX_VALUE_CHARS is left out (named in `RawCard.dropped`).
 
-Speed (measured on `python -m bench importing`'s 10,000 generated cards): most lines of real files
-are `NAME:value` or `NAME;TYPE=x:value` inside a card, so `split_cards` has a fast path for them
-that skips the strip / keyword / quoted-printable checks a line can be shown not to need (see
-`_SLOW_ENDS`), takes common names without the line pattern, and parses each parameter head once;
-everything else goes the general way. Splitting went from 24.6 to 13.5 µs a card;
-tests/formats/test_vcard_fast_path.py checks that both paths give the same cards.
+Speed: most lines of real files are `NAME:value` or `NAME;TYPE=x:value` inside a card, so
+`split_cards` has a fast path for them that skips the strip / keyword / quoted-printable checks a
+line can be shown not to need (see `_SLOW_ENDS`), takes common names without the line pattern,
+and parses each parameter head once; everything else goes the general way (bench/README.md has
+the gain). tests/formats/test_vcard_fast_path.py checks that both paths give the same cards.
 """
 
 from __future__ import annotations
@@ -277,8 +276,8 @@ def parse_line(line: str) -> Prop | None:
 @lru_cache(maxsize=1024)
 def _cached_params(params: str) -> Params:
     """The parameters `A=b;C=d` of a simple line. Files repeat the same few heads (`;TYPE=CELL`)
-    thousands of times: each is parsed once and its read-only result shared (10,000 cards: 30,000
-    parameter lines, ~20 ms less than a fresh dict of lists each)."""
+    thousands of times: each is parsed once and its read-only result shared, instead of a fresh
+    dict of lists for every line."""
     return MappingProxyType(_params(params.split(";")))
 
 

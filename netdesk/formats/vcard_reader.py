@@ -1,16 +1,15 @@
 """vCard 2.1 / 3.0 / 4.0 files → ContactDraft, one CardError per broken card.
 
-Why our own parser and not vobject 0.9.9 (measured 2026-11-29 on ../shared/corpus: 35 vCard files,
-1,077 cards; `python -m bench importing` repeats the speed figures on 10,000 generated cards):
+Why our own parser and not vobject 0.9.9 (tried 2026-11-29 on ../shared/corpus: 35 vCard files,
+1,077 cards):
 - vobject aborted 13 of the 35 files outright (ParseError at quoted-printable soft breaks without
   `allowQP`, `#` comment lines, CR CR LF line ends, a BOM, UTF-16 files, a leading space, cut-short
   cards), so one bad card cost every good card in its file; and it cuts a 4.0
   `PHOTO:data:image/png;base64,...` at the comma. This parser reads all 35 files (1,079 cards;
   2 files give a per-card error, 4 import cards with a warning: cut short, a damaged photo).
-- vobject takes ~270 µs a card on FolkerKinzel__VCards__LargeFile.vcf; this parser ~6 µs (~27
-  µs a card of the benchmark's, which have more lines). Reading a file a piece at a time
-  (issue 15) costs ~25% more a card there (17.5 against 13.7 µs on a loaded machine, 2026-12-02)
-  and keeps memory to the drafts.
+- vobject is many times slower a card (bench/README.md; `python -m bench importing` compares
+  the two). Reading a file a piece at a time (issue 15) costs a little more a card and keeps
+  memory to the drafts.
 This module maps properties to drafts; `vcard_lines` turns bytes into properties. Every card is
 read on its own: an exception in one card becomes that card's CardError and the rest still import.
 """

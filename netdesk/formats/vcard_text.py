@@ -62,7 +62,7 @@ def _whole(lines: list[str]) -> list[str]:
 
 def _text_lines(text: str) -> list[str]:
     """The unfolded lines of text. Most files end every line in CRLF and fold none: those are
-    split on CRLF at once (10,000 cards: 22 ms, against 33 ms through `_unfold`)."""
+    split on CRLF at once, which is cheaper than `_unfold`."""
     crlf = text.count("\r\n")
     if crlf == text.count("\r") == text.count("\n") and "\n " not in text and "\n\t" not in text:
         return text.split("\r\n")
@@ -85,7 +85,7 @@ def _unfold(text: str) -> str:
         text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
     if "=\n " in text or "=\n\t" in text:
         return _FOLD.sub("", text)
-    return text.replace("\n ", "").replace("\n\t", "")  # 20 times faster than the pattern
+    return text.replace("\n ", "").replace("\n\t", "")  # far cheaper than the pattern
 
 
 def _fallback_charset(data: bytes) -> str:

@@ -1,12 +1,10 @@
 """Indexes built once after a bulk insert, instead of kept up to date row by row.
 
 An index over values that arrive in random order (names, emails) takes each new row as a random
-B-tree insert; created afterwards, it takes them sorted. Measured on `python -m bench importing`
-(10,000 vCards into an empty database, CPU time of the apply stage): 0.78 s with every index in
-place; 0.60 s dropping all 16 indexes of the written tables and creating them at the end
-(creating: 0.09 s); 0.57 s dropping only the six whose keys arrive in random order (creating:
-0.05 s) — an index whose keys arrive in order (ids counting up, one batch id, empty dates and
-flags) costs next to nothing to keep. This pays while the rows coming are at least as many as
+B-tree insert; created afterwards, it takes them sorted. Dropping only the six indexes whose keys
+arrive in random order and creating them at the end gains as much as dropping all of them
+(bench/README.md): an index whose keys arrive in order (ids counting up, one batch id, empty dates
+and flags) costs next to nothing to keep. This pays while the rows coming are at least as many as
 the rows there; a small import into a large network keeps its indexes.
 
 Runs inside the caller's transaction: DROP and CREATE INDEX are transactional in SQLite, so a

@@ -1,11 +1,11 @@
 """When the full integrity check at start-up is worth its time.
 
-`PRAGMA quick_check` reads the whole file (~0.3 s at 100,000 contacts). It guards against a file
-damaged while NetDesk was not looking: a crash or power cut during a write, a sync or backup tool
-copying half a file, a failing disk. A clean close records the file's size, modification time
-and inode beside it; the next open runs the full check only when that record is missing (the last
-run crashed, or it never closed), the file no longer matches it (something else wrote it), or the
-last full check is FULL_CHECK_DAYS old. Opening for writing deletes the record first, so a crash
+`PRAGMA quick_check` reads the whole file, a wait on every start of a large network. It guards
+against a file damaged while NetDesk was not looking: a crash or power cut during a write, a sync or
+backup tool copying half a file, a failing disk. A clean close records the file's size, modification
+time and inode beside it; the next open runs the full check only when that record is missing (the
+last run crashed, or it never closed), the file no longer matches it (something else wrote it), or
+the last full check is FULL_CHECK_DAYS old. Opening for writing deletes the record first, so a crash
 always leaves none.
 """
 

@@ -32,11 +32,11 @@ def _initial_schema(database: Database, migrator: SqliteMigrator) -> None:
 def _leaner_writes(database: Database, migrator: SqliteMigrator) -> None:
     """Rebuild the search index for faster imports.
 
-    v2: cheaper writes (an import of 10,000 vCards: apply ~0.62 s -> ~0.55 s). The search index
-    keeps which columns hold a word but not where (`detail = column`: NetDesk searches words by
-    prefix, never phrases) and each contact method once; indexes no query uses (contact_tag's two
-    single-column ones, which its key and (tag, contact) cover, and contact_method.kind) go, and
-    so does contact.next_followup_at, which nothing ever wrote.
+    v2: cheaper writes for imports. The search index keeps which columns hold a word but not where
+    (`detail = column`: NetDesk searches words by prefix, never phrases) and each contact method
+    once; indexes no query uses (contact_tag's two single-column ones, which its key and (tag,
+    contact) cover, and contact_method.kind) go, and so does contact.next_followup_at, which nothing
+    ever wrote.
     """
     for index in (
         "contact_tag_contact_id",
@@ -139,7 +139,7 @@ def latest_version(steps: list[Step] | None = None) -> int:
 def current_version(database: Database) -> int:
     """The schema version stored in the file (0 for an empty file).
 
-    Plain SQL: every start asks (~10 µs; the ORM query and a table listing took ~370 µs).
+    Plain SQL: every start asks, and the ORM query with a table listing cost many times more.
     """
     try:
         row = database.execute_sql("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()

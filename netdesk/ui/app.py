@@ -150,8 +150,8 @@ def attach_services(window: MainWindow, paths: Paths, clock: Clock | None = None
 def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
     """After the first paint: logging, the store (or quit), the views, then the files to open.
 
-    An older store is upgraded on a worker first (100k contacts: ~5 s, once) while the window
-    shows the progress.
+    An older store is upgraded on a worker first (a large network takes seconds, once) while the
+    window shows the progress.
     """
     setup_logging(paths.log_file)
     window.statusBar().showMessage(window.tr("Opening your network…"))

@@ -4,7 +4,7 @@ The window can paint before the store is open: built with `services=None` it sho
 sidebar and menus, and `attach(services)` creates the views once the database is ready. Start-up
 uses this so the first paint does not wait for the database layer to load. For the same reason
 the `Qt` namespace and message boxes are imported by the methods that use them, after the first
-paint: PySide builds every Qt enum (~22 ms) when `Qt` is first imported, a class's on its first.
+paint: PySide builds every Qt enum when `Qt` is first imported, a class's on its first.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
             self.menus[key] = bar.addMenu(title)
         self._undo_end = self.menus["edit"].addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        # setShortcuts, not setShortcut: the latter's overloads build every Qt enum (~22 ms).
+        # setShortcuts, not setShortcut: the latter's overloads build every Qt enum (see above).
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
         self.menus["file"].addAction(quit_action)

@@ -5,7 +5,7 @@ The first instance listens on a QLocalServer; a later one connects, sends one JS
 
 On Unix the later launch connects with Python's own socket to the server's socket file
 (`QDir.tempPath()/name`, where QLocalServer puts it), and only when that file exists: loading
-QtNetwork (or even `socket`) before the window's first paint cost 7-13 ms of a ~250 ms start-up.
+QtNetwork (or even `socket`) would hold back the window's first paint.
 Windows (named pipes) uses QLocalSocket.
 """
 

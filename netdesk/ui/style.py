@@ -1,7 +1,7 @@
 """The application's look: a light sidebar, card surfaces and label roles on the platform style.
 
 No application-wide style sheet: with one, Qt draws every widget through its style-sheet style,
-which made each repaint of the 100k contact list ~1.3 ms (~20%) slower. Style sheets go on the
+which made every repaint of a large contact list slower. Style sheets go on the
 few widgets that need them (sidebar, figure cards); labels get their role's colour and font.
 """
 
@@ -54,7 +54,7 @@ _LABEL_ROLES = {
 
 def style_label(label: QLabel, role: str) -> QLabel:
     """Give `label` the look of `role` (also its object name, which tests and tools find)."""
-    from PySide6.QtGui import QColor, QFont, QPalette  # not before the first paint: ~3 ms
+    from PySide6.QtGui import QColor, QFont, QPalette  # not before the first paint
 
     colour, pixel_size, bold = _LABEL_ROLES[role]
     label.setObjectName(role)
