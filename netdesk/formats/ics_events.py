@@ -22,6 +22,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from netdesk.formats.ics_recurrence import occurrence_starts
+from netdesk.formats.ics_writer import ical_bytes, new_calendar
 from netdesk.formats.surprises import unexpected
 
 PRODID = "-//NetDesk//Events//EN"
@@ -314,13 +315,9 @@ def _component(event: IcsEvent, stamp: datetime) -> VEvent:
 
 def write_ics_events(events: Iterable[IcsEvent], stamp: datetime | None = None) -> bytes:
     """A VCALENDAR of `events` with the VTIMEZONEs their times need, as bytes."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "NetDesk events")
+    calendar = new_calendar(PRODID, "NetDesk events")
     stamp = stamp or datetime.now(UTC)
     for event in events:
         calendar.add_component(_component(event, stamp))
     calendar.add_missing_timezones()
-    ical: bytes = calendar.to_ical()
-    return ical
+    return ical_bytes(calendar)

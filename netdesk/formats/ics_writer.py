@@ -65,12 +65,23 @@ def _component(entry: CalendarEntry, stamp: datetime) -> Event | Todo:
 
 def write_ics(entries: Iterable[CalendarEntry], stamp: datetime | None = None) -> bytes:
     """A VCALENDAR holding `entries`, as bytes (CRLF lines, folded at 75 octets)."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "NetDesk follow-ups")
+    calendar = new_calendar(PRODID, "NetDesk follow-ups")
     stamp = stamp or datetime.now()
     for entry in entries:
         calendar.add_component(_component(entry, stamp))
+    return ical_bytes(calendar)
+
+
+def new_calendar(prodid: str, name: str) -> Calendar:
+    """An empty iCalendar 2.0 VCALENDAR from `prodid`, which calendar apps show as `name`."""
+    calendar = Calendar()
+    calendar.add("prodid", prodid)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def ical_bytes(calendar: Calendar) -> bytes:
+    """The calendar as bytes (CRLF lines, folded at 75 octets)."""
     ical: bytes = calendar.to_ical()
     return ical

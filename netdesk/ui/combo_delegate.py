@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QWidget,
+)
 
 from netdesk.ui.tables import Index
 
@@ -29,3 +36,18 @@ class ComboDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentText())
+
+
+def choose_in_column(
+    table: QTableWidget, column: int, options: Callable[[Index], list[str]]
+) -> None:
+    """Make `table` rows whose `column` is picked from `options(index)`: whole rows selected, no
+    row numbers, the combo box opening as soon as the cell is current or clicked."""
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.CurrentChanged
+        | QAbstractItemView.EditTrigger.SelectedClicked
+        | QAbstractItemView.EditTrigger.DoubleClicked
+    )
+    table.setItemDelegateForColumn(column, ComboDelegate(options, table))

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.importing import CHOICES, PlannedCard
-from netdesk.ui.combo_delegate import ComboDelegate
+from netdesk.ui.combo_delegate import choose_in_column
 from netdesk.ui.plain import plain_tooltip
 
 CHOICE_COLUMN = 3
@@ -33,14 +32,7 @@ class ChoiceTable(QTableWidget):
         self.setHorizontalHeaderLabels(
             [self.tr("In the file"), looks_like, self.tr("Because"), self.tr("Action")]
         )
-        self.verticalHeader().hide()
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.CurrentChanged
-            | QAbstractItemView.EditTrigger.SelectedClicked
-            | QAbstractItemView.EditTrigger.DoubleClicked
-        )
-        self.setItemDelegateForColumn(CHOICE_COLUMN, ComboDelegate(lambda _: list(CHOICES), self))
+        choose_in_column(self, CHOICE_COLUMN, lambda _: list(CHOICES))
         header = self.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.import_conflicts import Conflict, shown
 from netdesk.core.importing import PlannedCard
-from netdesk.ui.combo_delegate import ComboDelegate
+from netdesk.ui.combo_delegate import choose_in_column
 from netdesk.ui.plain import plain_tooltip
 from netdesk.ui.tables import Index
 
@@ -44,14 +43,7 @@ class ConflictTable(QTableWidget):
                 self.tr("Action"),
             ]
         )
-        self.verticalHeader().hide()
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.CurrentChanged
-            | QAbstractItemView.EditTrigger.SelectedClicked
-            | QAbstractItemView.EditTrigger.DoubleClicked
-        )
-        self.setItemDelegateForColumn(ACTION_COLUMN, ComboDelegate(self._resolutions, self))
+        choose_in_column(self, ACTION_COLUMN, self._resolutions)
         header = self.horizontalHeader()
         for column, mode in enumerate(
             (
