@@ -121,8 +121,9 @@ class _FocusTint(QObject):
     pale one), so the row the keys act on is the one that stands out among the sections."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            _tint(watched, event.type() == QEvent.Type.FocusIn)  # type: ignore[arg-type]
+        focus = (QEvent.Type.FocusIn, QEvent.Type.FocusOut)
+        if isinstance(watched, QListWidget) and event.type() in focus:  # installed on lists only
+            _tint(watched, event.type() == QEvent.Type.FocusIn)
         return False
 
 
