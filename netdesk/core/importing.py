@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 
 from netdesk.core import import_events, import_groups, import_snapshot
@@ -30,6 +30,7 @@ from netdesk.core.import_conflicts import (
     settle,
 )
 from netdesk.core.import_connected import log_connections
+from netdesk.core.import_history import BatchRow, batch_history
 from netdesk.core.import_matching import fill
 from netdesk.core.import_plan import (
     CHOICES,
@@ -99,28 +100,6 @@ class ImportReport:
     def kept_aside(self) -> list[tuple[PlannedCard, Conflict]]:
         """The conflicts whose value in the file was not taken."""
         return [(card, c) for card, c in self.conflicts if c.choice == "keep"]
-
-
-@dataclass(frozen=True)
-class BatchRow:
-    """One line of the import history."""
-
-    id: int
-    created_at: datetime
-    files: list[str]
-    created: int
-    merged: int
-    skipped: int
-    failed: int
-    errors: list[str]
-    undone_at: datetime | None
-    unchanged: int = 0
-    combined: int = 0
-    possible: int = 0
-    warnings: int = 0
-    kept_aside: int = 0
-    events_created: int = 0
-    events_updated: int = 0
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -385,25 +364,4 @@ class ImportService:
 
     def history(self) -> list[BatchRow]:
         """Every import batch, newest first."""
-        query = ImportBatch.select().order_by(ImportBatch.created_at.desc(), ImportBatch.id.desc())
-        events = import_events.counts()
-        return [
-            BatchRow(
-                b.id,
-                b.created_at,
-                json.loads(b.files),
-                b.created_count,
-                b.merged_count,
-                b.skipped_count,
-                b.failed_count,
-                json.loads(b.errors),
-                b.undone_at,
-                b.unchanged_count,
-                b.combined_count,
-                b.possible_count,
-                b.warning_count,
-                b.kept_aside_count,
-                *events.get(b.id, (0, 0)),
-            )
-            for b in query
-        ]
+        return batch_history()

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.importing import BatchRow, ImportService
+from netdesk.core.import_history import BatchRow
+from netdesk.core.importing import ImportService
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.timefmt import local_from_utc
 
