@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ def _mode(path: Path) -> int:
 
 
 @pytest.fixture(autouse=True)
-def _usual_umask():  # type: ignore[no-untyped-def]
+def _usual_umask() -> Iterator[None]:
     """Most desktops run with umask 022: files would be readable by everyone."""
     old = os.umask(0o022)
     yield

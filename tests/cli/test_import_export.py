@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ BAD = "BEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n"
 
 
 @pytest.fixture
-def run(tmp_path: Path, capsys):  # type: ignore[no-untyped-def]
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     def run(*args: str) -> tuple[int, str, str]:
         try:
             code = main(["--data-dir", str(tmp_path / "data"), *args])

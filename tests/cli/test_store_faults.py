@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from netdesk.__main__ import main
 from netdesk.cli import EXIT_BUSY, _store
+from netdesk.paths import Paths
 from netdesk.store import backup
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact
@@ -19,7 +21,7 @@ CARD = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@example.org\nEND:VCARD\n
 
 
 @pytest.fixture
-def cli(capsys):  # type: ignore[no-untyped-def]
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
         try:
             code = main(["--data-dir", str(data_dir), *args])
@@ -32,7 +34,7 @@ def cli(capsys):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def held(paths, monkeypatch):  # type: ignore[no-untyped-def]
+def held(paths: Paths, monkeypatch: pytest.MonkeyPatch) -> Iterator[Paths]:
     """A network, and another process holding its write lock (BEGIN IMMEDIATE) meanwhile."""
     monkeypatch.setattr(_store, "WAIT_MS", 300)
     network_with_backup(paths.database)

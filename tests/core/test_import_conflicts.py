@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import base64
 from datetime import date
+from typing import Any
 
 from netdesk.core.import_conflicts import shown
 from netdesk.core.import_plan import resolve_all
+from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact, Interaction
 
@@ -17,7 +19,7 @@ CARD = (
 )
 
 
-def _ann(services, **fields) -> int:  # type: ignore[no-untyped-def]
+def _ann(services: Services, **fields: Any) -> int:
     draft = ContactDraft(
         given_name="Ann",
         family_name="Lee",

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from netdesk.core.exporting import ExportService
+from netdesk.core.importing import ImportPlan
+from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import read_vcards
 from netdesk.store.models import Contact, ImportBatch, ImportChange, Interaction
@@ -35,7 +37,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
     return {"vcf": vcf, "csv": csv, "folder": tmp_path / "in"}
 
 
-def _apply_and_cancel(services, plan) -> None:  # type: ignore[no-untyped-def]
+def _apply_and_cancel(services: Services, plan: ImportPlan) -> None:
     """Apply `plan`, pressing Cancel at the first progress report after the start."""
 
     def cancel(done: int, total: int, text: str = "") -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from netdesk.formats import vcard_lines, vcard_reader, vcard_text
+from netdesk.formats.draft import ParseResult
 from netdesk.formats.vcard_lines import split_cards
 from netdesk.formats.vcard_reader import read_vcards
 from netdesk.formats.vcard_text import logical_lines
@@ -22,7 +23,7 @@ def small_pieces(monkeypatch) -> None:
     monkeypatch.setattr(vcard_text, "PIECE", 64 * 1024)
 
 
-def _transient(data: bytes):  # type: ignore[no-untyped-def]
+def _transient(data: bytes) -> tuple[ParseResult, float]:
     """The result of reading `data`, and the most memory Python held meanwhile beyond what the
     result keeps, as a multiple of the file's size."""
     tracemalloc.start()

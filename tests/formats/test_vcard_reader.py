@@ -5,12 +5,13 @@ from __future__ import annotations
 import base64
 from datetime import date
 
+from netdesk.formats.draft import ContactDraft
 from netdesk.formats.vcard_reader import read_vcards
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
 
 
-def _one(text: str | bytes):  # type: ignore[no-untyped-def]
+def _one(text: str | bytes) -> ContactDraft:
     data = text.encode("utf-8") if isinstance(text, str) else text
     result = read_vcards(data, "t.vcf")
     assert not result.errors, result.errors

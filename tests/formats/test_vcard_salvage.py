@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import base64
 
+from netdesk.formats.draft import ParseResult
 from netdesk.formats.vcard_reader import read_vcards
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(60))
 
 
-def _read(text: str):  # type: ignore[no-untyped-def]
+def _read(text: str) -> tuple[ParseResult, list[str]]:
     result = read_vcards(text.encode(), "s.vcf")
     return result, [d.full_name() for d in result.drafts]
 
 
-def _warnings(result) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+def _warnings(result: ParseResult) -> list[tuple[int, str]]:
     return [(w.card, w.reason) for w in result.warnings]
 
 

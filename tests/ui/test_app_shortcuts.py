@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from jeepney import Message
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
@@ -90,7 +91,7 @@ class _Bus:
     def __init__(self) -> None:
         self.bodies: list[str] = []
 
-    def send_and_get_reply(self, message, timeout: float):  # type: ignore[no-untyped-def]
+    def send_and_get_reply(self, message: Message, timeout: float) -> SimpleNamespace:
         self.bodies.append(message.body[4])
         return SimpleNamespace(body=[7])
 

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from netdesk.store.models import Contact
 from netdesk.ui.importing.controller import ImportController
+from netdesk.ui.importing.dialog import ImportDialog
 from tests.ui.test_importing import _import, _preview
 
 ROWS = [("太郎", "山田", "taro@example.jp"), ("花子", "鈴木", "hanako@example.jp")]
@@ -19,7 +21,7 @@ THUNDERBIRD = "First Name,Last Name,Display Name,Primary Email\r\n" + "".join(
 )
 
 
-def _pick(qtbot, dialog, file: str, codec: str) -> None:  # type: ignore[no-untyped-def]
+def _pick(qtbot: QtBot, dialog: ImportDialog, file: str, codec: str) -> None:
     """Choose `codec` in the file's encoding box as the user does (keys on the box)."""
     box = dialog.preview.encodings.boxes[file]
     steps = box.findData(codec) - box.currentIndex()

@@ -9,12 +9,15 @@ import pytest
 from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
 
+from netdesk.core.importing import ImportPlan, ImportReport, ProgressFn
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact
 from netdesk.ui.importing.choices import CHOICE_COLUMN
 from netdesk.ui.importing.conflicts import ACTION_COLUMN
 from netdesk.ui.importing.controller import ImportController
+from netdesk.ui.importing.dialog import ImportDialog
 from tests.db_snapshot import dump_database
 from tests.testdata.vcards import generate_vcards
 
@@ -55,7 +58,7 @@ def _drop(window, mime: QMimeData) -> QDragEnterEvent:
     return enter
 
 
-def _preview(qtbot, controller: ImportController):  # type: ignore[no-untyped-def]
+def _preview(qtbot: QtBot, controller: ImportController) -> ImportDialog | None:
     qtbot.waitUntil(
         lambda: (
             controller.dialog is not None
@@ -66,7 +69,7 @@ def _preview(qtbot, controller: ImportController):  # type: ignore[no-untyped-de
     return controller.dialog
 
 
-def _import(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+def _import(qtbot: QtBot, dialog: ImportDialog) -> None:
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.report is not None)
 
@@ -164,7 +167,7 @@ def test_cancel_mid_import_leaves_the_database_unchanged(
     real_apply = service.apply
     gate = threading.Event()
 
-    def gated_apply(plan, progress):  # type: ignore[no-untyped-def]
+    def gated_apply(plan: ImportPlan, progress: ProgressFn) -> ImportReport:
         def held(done: int, total: int, text: str = "") -> None:
             progress(done, total, text)
             if done > 0:

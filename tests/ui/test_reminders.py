@@ -6,13 +6,17 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
+from pytestqt.qtbot import QtBot
 
 from netdesk.core.followup_queries import FollowUpRow
+from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft
+from netdesk.paths import Paths
+from netdesk.ui.main_window import MainWindow
 from netdesk.ui.notify import Notifier, ReminderBanner, reminder_text
 from netdesk.ui.reminders import Reminders
 from netdesk.ui.tray import ReminderTray, badged_icon
-from tests.fake_time import NOW
+from tests.fake_time import NOW, FakeClock
 from tests.ui.windows import build_window, current_view
 
 
@@ -141,7 +145,7 @@ def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, clock, ser
 
 
 @pytest.fixture
-def ana(qtbot, paths, clock, services):  # type: ignore[no-untyped-def]
+def ana(qtbot: QtBot, paths: Paths, clock: FakeClock, services: Services) -> tuple[MainWindow, int]:
     """The shown window on a fake clock at NOW, and the id of a contact to follow up with."""
     window = build_window(paths, clock=clock)
     qtbot.addWidget(window)

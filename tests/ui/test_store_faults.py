@@ -8,13 +8,16 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from netdesk.core.faults import BUSY_MESSAGE, READ_ONLY_MESSAGE
 from netdesk.formats.draft import ContactDraft
+from netdesk.paths import Paths
 from netdesk.store.db import close_database
 from netdesk.store.models import Contact
 from netdesk.ui import app as app_module
 from netdesk.ui.crash import CrashReporter
+from netdesk.ui.main_window import MainWindow
 from netdesk.ui.store_faults import restore_box
 from netdesk.ui.tasks import Task
 from tests.fault_helpers import read_only_folder, write_lock_held
@@ -46,7 +49,7 @@ def exits(monkeypatch) -> list[int]:
     return codes
 
 
-def _start(qtbot, paths):  # type: ignore[no-untyped-def]
+def _start(qtbot: QtBot, paths: Paths) -> MainWindow:
     window = app_module.build_shell(paths)
     qtbot.addWidget(window)
     window.show()

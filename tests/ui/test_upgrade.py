@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from peewee import Database
@@ -126,7 +127,7 @@ def test_closing_during_the_copy_leaves_the_store_untouched(
     gate, copying = threading.Event(), threading.Event()
     take = backup.take
 
-    def held_take(*args, **kwargs) -> Path:  # type: ignore[no-untyped-def]
+    def held_take(*args: Any, **kwargs: Any) -> Path:
         copying.set()
         assert gate.wait(10)
         return take(*args, **kwargs)
