@@ -7,13 +7,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-COLUMN_MIN_WIDTH = 380  # px: below two of these (and the gap), one column
+COLUMN_MIN_WIDTH = 380  # px: a column is never narrower, whatever its sections need
 SPACING = 16
-
-
-def columns_for(width: int) -> int:
-    """How many columns fit `width` pixels of sections."""
-    return 2 if width >= 2 * COLUMN_MIN_WIDTH + SPACING else 1
 
 
 class SectionGrid(QWidget):
@@ -28,6 +23,12 @@ class SectionGrid(QWidget):
         self.grid.setSpacing(SPACING)
         self.columns = 0
         self.set_columns(1)
+
+    def columns_for(self, width: int) -> int:
+        """Two columns when `width` pixels hold two of the widest section's minimum (its
+        buttons in a row), else one: nothing is cut off at the right."""
+        needed = max([COLUMN_MIN_WIDTH] + [s.minimumSizeHint().width() for s in self.sections])
+        return 2 if width >= 2 * needed + SPACING else 1
 
     def set_columns(self, columns: int) -> None:
         if columns == self.columns:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QLabel, QScrollArea, QVBoxLayout,
 
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.today.figures import TodayHead
-from netdesk.ui.today.grid import SectionGrid, columns_for
+from netdesk.ui.today.grid import SectionGrid
 from netdesk.ui.today.section import TodayContext, TodaySection
 from netdesk.ui.today.sections import make_sections
 from netdesk.ui.undo import undo_actions, undo_stack
@@ -110,7 +110,7 @@ class TodayView(QWidget):
         super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.grid.set_columns(columns_for(event.size().width() - 2 * _MARGIN))
+        self.grid.set_columns(self.grid.columns_for(event.size().width() - 2 * _MARGIN))
         super().resizeEvent(event)
 
     def refresh(self) -> None:
