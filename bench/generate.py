@@ -115,7 +115,7 @@ def generate_contacts(db_path: Path, n: int, seed: int = 7) -> None:
             )
             db.obj.cursor().executemany(
                 "INSERT INTO interaction(contact_id, occurred_at, channel, summary, created_at, "
-                "direction) VALUES (?,?,?,?,?,'neutral')",
+                "direction, give_kind) VALUES (?,?,?,?,?,'neutral','')",
                 interactions,
             )
             db.obj.cursor().executemany(

@@ -1,0 +1,110 @@
+"""Child process for the Today benchmark (a fresh process per figure, so caches don't carry).
+
+`python -m bench._today_probe rank DATA_DIR` prints the median milliseconds of ranking Reach out
+(`ReachOutService.rank(5)`) and of one bare SQL scan of the contact table (the floor);
+`paint DATA_DIR` prints the milliseconds from switching the main window to Today to Today
+painted, after a change made elsewhere (so Today reloads) and with nothing changed, and the
+same switch to an empty page (the floor).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bench._contacts_probe import _PaintWatch
+from bench._today_data import NOW
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from netdesk.core.services import Services
+
+RUNS = 7
+
+
+def _services(data_dir: str) -> Services:
+    from netdesk import paths as netdesk_paths
+    from netdesk.core.clock import FakeClock
+    from netdesk.core.services import Services
+    from netdesk.store.db import open_database
+
+    paths = netdesk_paths.resolve(Path(data_dir))
+    open_database(paths.database, daily_backup=False)
+    return Services(paths=paths, clock=FakeClock(NOW))
+
+
+def _median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
+    work()  # warm the page cache and Peewee's query building
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def rank(data_dir: str) -> None:
+    services = _services(data_dir)
+    from netdesk.store.models import db
+
+    def scan() -> None:
+        db.execute_sql("SELECT count(*) FROM contact WHERE birthday IS NOT NULL").fetchone()
+
+    print(f"{_median_ms(lambda: services.reach_out.rank(5)):.2f} {_median_ms(scan):.2f}")
+
+
+def paint(data_dir: str) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from netdesk import paths as netdesk_paths
+    from netdesk.core.clock import FakeClock
+    from netdesk.store.db import open_database
+    from netdesk.ui.app import build_window, create_application
+
+    app = create_application()
+    paths = netdesk_paths.resolve(Path(data_dir))
+    open_database(paths.database, daily_backup=False)
+    window = build_window(paths, clock=FakeClock(NOW))
+    blank = QWidget()
+    window.stack.addWidget(blank)
+    window.resize(1280, 800)
+    window.show()
+    today = window.views["today"]
+    services = window.services
+
+    def switch(to_today: bool, change: bool) -> float:
+        window.show_view("contacts")
+        _settle(app)
+        if change:
+            services.changes.publish("interactions", [1])
+            _settle(app)
+        target = today.grid if to_today else blank  # the sections: painted last
+        watch = _PaintWatch(target)
+        started = time.perf_counter()
+        if to_today:
+            window.show_view("today")
+        else:
+            window.stack.setCurrentWidget(blank)
+        watch.wait()
+        return (time.perf_counter() - started) * 1000
+
+    figures = []
+    for to_today, change in ((True, True), (True, False), (False, False)):
+        switch(to_today, change)  # warm
+        figures.append(statistics.median(switch(to_today, change) for _ in range(RUNS)))
+    print(" ".join(f"{ms:.2f}" for ms in figures))
+
+
+def _settle(app: QCoreApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+if __name__ == "__main__":
+    mode, *rest = sys.argv[1:]
+    {"rank": rank, "paint": paint}[mode](*rest)

@@ -1,0 +1,62 @@
+"""Today at scale: 100,000 contacts and 10,000 follow-ups (`bench.generate` plus
+`bench._today_data`: birthdays, notes, photos, events with people met, quiet and generous
+contacts).
+
+Prints `reach_out_rank_ms` (ranking Reach out, goal ≤ 50) beside `contact_scan_floor_ms` (one
+bare SQL scan of the contact table, same run) and their ratio; `today_paint_ms` (switching the
+window from Contacts to Today after a change elsewhere, until Today is painted; goal ≤ 50),
+`today_paint_unchanged_ms` (the same switch with nothing changed) beside `view_switch_floor_ms`
+(switching to an empty page), and their ratios.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CONTACTS = 100_000
+FOLLOWUPS = 10_000
+
+
+def _probe(*args: str) -> list[float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    result = subprocess.run(
+        [sys.executable, "-m", "bench._today_probe", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"probe {args[0]} failed:\n{result.stderr[-2000:]}")
+    return [float(value) for value in result.stdout.split()]
+
+
+def main() -> None:
+    from bench._today_data import add_today_data
+    from bench.generate import generate_contacts
+
+    with tempfile.TemporaryDirectory(prefix="netdesk-bench-") as tmp:
+        data_dir = Path(tmp) / "data"
+        data_dir.mkdir()
+        started = time.perf_counter()
+        generate_contacts(data_dir / "netdesk.db", CONTACTS)
+        add_today_data(data_dir / "netdesk.db", FOLLOWUPS)
+        print(f"generate_today_100k_s: {time.perf_counter() - started:.1f}")
+        rank, scan = _probe("rank", str(data_dir))
+        print(f"reach_out_rank_ms: {rank:.1f}")
+        print(f"contact_scan_floor_ms: {scan:.1f}")
+        print(f"reach_out_rank_ratio_to_floor: {rank / scan:.2f}")
+        changed, unchanged, blank = _probe("paint", str(data_dir))
+        print(f"today_paint_ms: {changed:.1f}")
+        print(f"today_paint_unchanged_ms: {unchanged:.1f}")
+        print(f"view_switch_floor_ms: {blank:.1f}")
+        print(f"today_paint_ratio_to_floor: {changed / blank:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""A lived-in network for screenshots: people from ../shared/tools/gen_network.py imported as a user
+imports them, then six weeks of networking at a fixed fake clock — events planned and attended,
+people met there, interactions, gives and follow-ups.
+
+Deterministic: the same seed gives the same database (every "now" is `NOW`, never the wall
+clock). Used by scripts/screenshots.py; written through the app's services, as the GUI writes.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from netdesk.core.event_times import to_utc
+from netdesk.core.events import EventDraft
+from netdesk.core.interactions import Give, log_interaction
+from netdesk.core.services import Services
+from netdesk.store.models import Contact, ContactMethod, db
+
+NOW = datetime(2026, 11, 18, 9, 30)  # a Wednesday morning
+GEN_NETWORK = Path(__file__).resolve().parents[2] / "shared" / "tools" / "gen_network.py"
+"""Where ../shared/ lies beside a clone of the repository."""
+CHANNELS = ("email", "call", "coffee", "message", "in person")
+TOPICS = (
+    "Caught up on the new role",
+    "Talked about data platforms",
+    "Coffee: hiring plans for Q1",
+    "Sent the slides from my talk",
+    "Quick call about the fintech meetup",
+    "Asked for feedback on my pitch",
+)
+
+
+def build(
+    services: Services, workdir: Path, people: int, generator: Path = GEN_NETWORK, seed: int = 7
+) -> dict[str, int]:
+    """Import `people` people made by `generator` (gen_network.py) and add six weeks of
+    activity; return the ids the screenshots show (a contact, an upcoming event)."""
+    network = workdir / "network"
+    subprocess.run(
+        [sys.executable, str(generator), str(people), str(network), "--seed", str(seed)],
+        check=True,
+        capture_output=True,
+    )
+    plan = services.importing.plan([network / "network.vcf"])
+    plan.choose_for_all("merge")
+    services.importing.apply(plan)
+    rng = random.Random(seed)
+    ids = [cid for (cid,) in db.execute_sql("SELECT id FROM contact ORDER BY id")]
+    _settle_people(rng, ids)
+    shown = _events(services, rng, ids)
+    _interactions(services, rng, ids)
+    _followups(services, rng, ids)
+    return shown
+
+
+def _stored(local: datetime) -> datetime:
+    return to_utc(local)
+
+
+def _settle_people(rng: random.Random, ids: list[int]) -> None:
+    """Everyone was added a year or more ago; a few are close (a circle and a cadence)."""
+    added = _stored(NOW - timedelta(days=420))
+    db.execute_sql("UPDATE contact SET created_at = ?, updated_at = ?", (added, added))
+    for cid in rng.sample(ids, len(ids) // 40):
+        circle = rng.choice(("colleague", "mentor", "friend", "former supervisor"))
+        cadence = rng.choice((30, 60, 90))
+        Contact.update(circle=circle, cadence_days=cadence).where(Contact.id == cid).execute()
+
+
+def _events(services: Services, rng: random.Random, ids: list[int]) -> dict[str, int]:
+    events = services.events
+    past = [
+        ("PyData Berlin", -40, "conference", 6),
+        ("Women in Data Breakfast", -20, "meetup", 4),
+        ("Berlin Python Meetup", -9, "meetup", 5),
+        ("Fintech Forum 2026", -5, "conference", 7),
+    ]
+    for name, days, kind, met in past:
+        start = (NOW + timedelta(days=days)).replace(hour=18, minute=30)
+        event_id = events.create(
+            EventDraft(name=name, starts_at=start, kind=kind, status="attended", place="Berlin")
+        )
+        for cid in rng.sample(ids, met):
+            services.clock.set_wall(start + timedelta(hours=2))  # type: ignore[attr-defined]
+            events.capture(event_id, "", contact_id=cid, follow_up_days=3)
+    services.clock.set_wall(NOW)  # type: ignore[attr-defined]
+    dinner = events.create(
+        EventDraft(
+            name="Product Leaders Dinner",
+            starts_at=(NOW + timedelta(days=2)).replace(hour=19, minute=0),
+            kind="social",
+            status="registered",
+            place="Mitte, Berlin",
+            goals="Meet two heads of product at fintechs; ask about their roadmaps.",
+            goal_target=2,
+            conversation_starters="What made you move into product?\nWhat is on your roadmap?",
+            checklist={"registered": True, "researched": True, "pitch": True},
+        )
+    )
+    for cid in rng.sample(ids, 4):
+        events.people.add(dinner, cid, want_to_meet=True, research_notes="Head of product")
+    events.create(
+        EventDraft(
+            name="KubeCon Europe",
+            starts_at=(NOW + timedelta(days=12)).replace(hour=9, minute=0),
+            ends_at=(NOW + timedelta(days=14)).replace(hour=18, minute=0),
+            timezone="Europe/Amsterdam",
+            kind="conference",
+            place="Amsterdam RAI",
+            checklist={"registered": True},
+        )
+    )
+    events.create(
+        EventDraft(
+            name="Founders Coffee",
+            starts_at=(NOW + timedelta(days=25)).replace(hour=8, minute=30),
+            place="Kreuzberg, Berlin",
+        )
+    )
+    return {"event": dinner, "contact": _rich_contact()}
+
+
+def _rich_contact() -> int:
+    """A contact with a photo, notes and an international phone, for the Contacts screenshot."""
+    international = ContactMethod.select(ContactMethod.contact).where(
+        ContactMethod.kind == "phone", ContactMethod.value.startswith("+")
+    )
+    query = (
+        Contact.select(Contact.id)
+        .where(Contact.photo.is_null(False), Contact.notes != "", Contact.id.in_(international))
+        .order_by(Contact.id)
+    )
+    row = query.first() or Contact.select(Contact.id).order_by(Contact.id).first()
+    assert row is not None
+    return int(row.id)
+
+
+def _interactions(services: Services, rng: random.Random, ids: list[int]) -> None:
+    """About 150 interactions over the last six weeks (some gives and receives), five or more
+    long ago with a few who then went quiet."""
+    for _ in range(150):
+        cid = rng.choice(ids[: len(ids) // 3])
+        when = NOW - timedelta(days=rng.uniform(0.5, 42))
+        give = Give()
+        draw = rng.random()
+        if draw < 0.12:
+            give = Give("gave", rng.choice(("introduction", "article or resource", "advice")))
+            if give.kind == "introduction":
+                give = Give("gave", "introduction", (cid, rng.choice(ids)))
+        elif draw < 0.2:
+            give = Give("received", rng.choice(("referral", "job lead", "feedback")))
+        log_interaction(
+            services.changes,
+            cid,
+            occurred_at=_stored(when),
+            channel=rng.choice(CHANNELS),
+            summary=rng.choice(TOPICS),
+            give=give,
+            publish=False,
+        )
+    for cid in rng.sample(ids, 6):
+        for months in range(8, 14):
+            log_interaction(
+                services.changes,
+                cid,
+                occurred_at=_stored(NOW - timedelta(days=30 * months)),
+                channel="coffee",
+                summary="Monthly coffee",
+                publish=False,
+            )
+    for cid in rng.sample(ids, 3):  # birthdays in the next two days
+        birthday = date(1988, NOW.month, NOW.day) + timedelta(days=rng.randint(0, 2))
+        Contact.update(birthday=birthday).where(Contact.id == cid).execute()
+
+
+def _followups(services: Services, rng: random.Random, ids: list[int]) -> None:
+    """Follow-ups due today, overdue (two from last year), and over the next weeks."""
+    followups = services.followups
+    reasons = ("check-in", "thank", "introduce", "share article", "after meeting")
+    for index, cid in enumerate(rng.sample(ids, 45)):
+        if index < 5:
+            due: date | datetime = NOW.replace(hour=rng.choice((11, 14, 16)), minute=0)
+        elif index < 16:
+            due = NOW.date() - timedelta(days=rng.randint(1, 30))
+        elif index < 18:
+            due = date(NOW.year - 1, 10 + index - 16, 14)
+        else:
+            due = NOW.date() + timedelta(days=rng.randint(1, 40))
+        followups.create(
+            cid,
+            due,
+            has_time=isinstance(due, datetime),
+            reason=rng.choice(reasons),
+            note=rng.choice(("", "", "Ask about the Q1 roadmap", "Share the article on pricing")),
+        )
+    followups.sync_generated()

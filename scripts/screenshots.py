@@ -1,0 +1,147 @@
+"""Screenshots of every main view over a lived-in network, at three window sizes.
+
+    .venv/bin/python scripts/screenshots.py OUTDIR [--people 2000] [--sizes 1280x800 ...]
+
+Builds a database in a temporary folder (scripts/demo_network.py: ../shared/tools/gen_network.py
+people imported, six weeks of events, meetings, interactions, gives and follow-ups at a fixed
+fake clock), then renders offscreen and saves OUTDIR/VIEW-WxH.png for Today, Contacts with one
+selected, Events with a prep brief, Follow-ups by month and by week, and the import preview
+(google.csv over the imported people). Same arguments, same pictures: no wall clock, the C
+locale, the Europe/Berlin zone. docs/screenshots/ holds the README's, made with
+`--sizes 1280x800`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from netdesk.ui.importing.dialog import ImportDialog
+    from netdesk.ui.main_window import MainWindow
+
+SIZES = ("1024x768", "1280x800", "1920x1080")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _sandbox(root: Path) -> None:
+    """Offscreen Qt, the C locale, a fixed zone, and every NetDesk path inside `root`."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    for var in ("LC_ALL", "LANG", "LANGUAGE"):
+        os.environ[var] = "C.UTF-8"
+    os.environ["TZ"] = "Europe/Berlin"
+    time.tzset()
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[var] = str(root / var.lower())
+    os.environ["NETDESK_DATA_DIR"] = str(root / "data")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--people", type=int, default=2000)
+    parser.add_argument("--sizes", nargs="+", default=list(SIZES), metavar="WxH")
+    parser.add_argument(
+        "--generator",
+        type=Path,
+        default=ROOT.parent / "shared" / "tools" / "gen_network.py",
+        help="gen_network.py (default: ../shared/tools/ beside the repository)",
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="netdesk-shots-") as tmp:
+        _sandbox(Path(tmp))
+        sys.path.insert(0, str(ROOT / "scripts"))
+        args.outdir.mkdir(parents=True, exist_ok=True)
+        _shoot(Path(tmp), args)
+
+
+def _shoot(root: Path, args: argparse.Namespace) -> None:
+    from demo_network import NOW, build
+
+    from netdesk import paths as netdesk_paths
+    from netdesk.core.clock import FakeClock
+    from netdesk.core.services import Services
+    from netdesk.store.db import open_database
+    from netdesk.ui.app import build_window, create_application
+
+    app = create_application()
+    paths = netdesk_paths.resolve(root / "data")
+    open_database(paths.database, daily_backup=False)
+    clock = FakeClock(NOW)
+    shown = build(Services(paths=paths, clock=clock), root, args.people, args.generator)
+    window = build_window(paths, clock=clock)
+    window.show()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+            time.sleep(0.01)
+
+    def save(widget: QWidget, name: str, size: str) -> None:
+        settle()
+        widget.grab().save(str(args.outdir / f"{name}-{size}.png"))
+        print(args.outdir / f"{name}-{size}.png")
+
+    views: dict[str, Callable[[], QWidget]] = {
+        "today": lambda: window.show_view("today"),
+        "contacts": lambda: _contact(window, shown["contact"]),
+        "events": lambda: _event(window, shown["event"]),
+        "followups-month": lambda: _calendar(window, week=False),
+        "followups-week": lambda: _calendar(window, week=True),
+    }
+    for size in args.sizes:
+        width, height = (int(part) for part in size.split("x"))
+        window.resize(width, height)
+        for name, show in views.items():
+            show()
+            save(window, name, size)
+        dialog = _import_preview(window, root / "network" / "google.csv", settle)
+        if dialog is not None:
+            save(dialog, "import-preview", size)
+            dialog.reject()
+
+
+def _contact(window: MainWindow, contact_id: int) -> QWidget:
+    window.show_view("contacts").show_existing(contact_id)
+    return window
+
+
+def _event(window: MainWindow, event_id: int) -> QWidget:
+    window.show_view("events").show_tab(event_id, "Prep brief")
+    return window
+
+
+def _calendar(window: MainWindow, week: bool) -> QWidget:
+    calendar = window.show_view("followups")
+    calendar.set_week_mode(week)
+    calendar.go_today()
+    return window
+
+
+def _import_preview(
+    window: MainWindow, path: Path, settle: Callable[[], None]
+) -> ImportDialog | None:
+    """The preview of importing `path`, once read (None if it did not show in 30 s)."""
+    from netdesk.ui.importing.dialog import ImportDialog
+
+    window.open_files([str(path)])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        settle()
+        for widget in window.findChildren(ImportDialog):
+            if widget.isVisible() and widget.plan is not None:
+                widget.resize(window.width() - 120, window.height() - 80)
+                return widget
+    return None
+
+
+if __name__ == "__main__":
+    main()
