@@ -19,6 +19,7 @@ from netdesk.core.events import EventDraft
 from netdesk.core.interactions import Give, log_interaction
 from netdesk.core.services import Services
 from netdesk.store.models import Contact, ContactMethod, db
+from tests.fake_time import FakeClock
 
 NOW = datetime(2026, 11, 18, 9, 30)  # a Wednesday morning
 GEN_NETWORK = Path(__file__).resolve().parents[2] / "shared" / "tools" / "gen_network.py"
@@ -73,6 +74,8 @@ def _settle_people(rng: random.Random, ids: list[int]) -> None:
 
 def _events(services: Services, rng: random.Random, ids: list[int]) -> dict[str, int]:
     events = services.events
+    clock = services.clock
+    assert isinstance(clock, FakeClock)  # captured at each event's time, then back to NOW
     past = [
         ("PyData Berlin", -40, "conference", 6),
         ("Women in Data Breakfast", -20, "meetup", 4),
@@ -85,9 +88,9 @@ def _events(services: Services, rng: random.Random, ids: list[int]) -> dict[str,
             EventDraft(name=name, starts_at=start, kind=kind, status="attended", place="Berlin")
         )
         for cid in rng.sample(ids, met):
-            services.clock.set_wall(start + timedelta(hours=2))  # type: ignore[attr-defined]
+            clock.set_wall(start + timedelta(hours=2))
             events.capture(event_id, "", contact_id=cid, follow_up_days=3)
-    services.clock.set_wall(NOW)  # type: ignore[attr-defined]
+    clock.set_wall(NOW)
     dinner = events.create(
         EventDraft(
             name="Product Leaders Dinner",
@@ -121,11 +124,12 @@ def _events(services: Services, rng: random.Random, ids: list[int]) -> dict[str,
             place="Kreuzberg, Berlin",
         )
     )
-    return {"event": dinner, "contact": _rich_contact()}
+    return {"event": dinner, "contact": _rich_contact(services)}
 
 
-def _rich_contact() -> int:
-    """A contact with a photo, notes and an international phone, for the Contacts screenshot."""
+def _rich_contact(services: Services) -> int:
+    """A contact with a photo, notes and an international phone, who gave and received a few
+    times this year (their balance shows under the name): the Contacts screenshot's."""
     international = ContactMethod.select(ContactMethod.contact).where(
         ContactMethod.kind == "phone", ContactMethod.value.startswith("+")
     )
@@ -136,7 +140,20 @@ def _rich_contact() -> int:
     )
     row = query.first() or Contact.select(Contact.id).order_by(Contact.id).first()
     assert row is not None
-    return int(row.id)
+    contact_id = int(row.id)
+    gives = [("gave", "introduction"), ("received", "referral"), ("gave", "article or resource")]
+    gives += [("received", "advice"), ("gave", "feedback")]
+    for weeks, (direction, kind) in enumerate(gives):
+        log_interaction(
+            services.changes,
+            contact_id,
+            occurred_at=_stored(NOW - timedelta(weeks=3 * weeks + 1)),
+            channel="email",
+            summary=f"{kind.capitalize()}",
+            give=Give(direction, kind),
+            publish=False,
+        )
+    return contact_id
 
 
 def _interactions(services: Services, rng: random.Random, ids: list[int]) -> None:

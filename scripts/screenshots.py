@@ -58,7 +58,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="netdesk-shots-") as tmp:
         _sandbox(Path(tmp))
-        sys.path.insert(0, str(ROOT / "scripts"))
+        sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]  # demo_network, tests.fake_time
         args.outdir.mkdir(parents=True, exist_ok=True)
         _shoot(Path(tmp), args)
 
@@ -67,10 +67,11 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
     from demo_network import NOW, build
 
     from netdesk import paths as netdesk_paths
-    from netdesk.core.clock import FakeClock
     from netdesk.core.services import Services
     from netdesk.store.db import open_database
-    from netdesk.ui.app import build_window, create_application
+    from netdesk.ui.app import create_application
+    from tests.fake_time import FakeClock
+    from tests.ui.windows import build_window
 
     app = create_application()
     paths = netdesk_paths.resolve(root / "data")
