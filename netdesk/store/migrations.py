@@ -16,8 +16,18 @@ from collections.abc import Callable
 from peewee import Database, IntegerField, OperationalError
 from playhouse.migrate import SqliteMigrator
 
-from netdesk.store import fts, template_defaults
-from netdesk.store.models import MODELS, Interaction, MessageTemplate, Meta, ReachOutSkip, new_uid
+from netdesk.store import cadence_defaults, fts, template_defaults
+from netdesk.store.models import (
+    MODELS,
+    CircleCadence,
+    GoalTarget,
+    Interaction,
+    MessageTemplate,
+    Meta,
+    ReachOutSkip,
+    TrackedGoal,
+    new_uid,
+)
 
 Step = Callable[[Database, SqliteMigrator], None]
 Report = Callable[[int, int, str], None]  # (steps done, steps to run, title of the next step)
@@ -116,6 +126,21 @@ def _give_and_take_and_templates(database: Database, migrator: SqliteMigrator) -
     template_defaults.seed(database)
 
 
+def _goals_and_circle_cadence(database: Database, migrator: SqliteMigrator) -> None:
+    """Add measured goals and keep-in-touch intervals by circle.
+
+    v7: goals whose progress is counted from the data (`tracked_goal`, with the people and
+    organisations of a target list in `goal_target`), each circle's ideal and maximum
+    keep-in-touch interval (`circle_cadence`, seeded with the defaults), and an index on
+    interaction times for the weekly counts of Today's charts and the goals.
+    """
+    database.create_tables([CircleCadence, TrackedGoal, GoalTarget], safe=True)
+    cadence_defaults.seed(database)
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "interaction_occurred_at" ON "interaction" ("occurred_at")'
+    )
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _leaner_writes,
@@ -123,6 +148,7 @@ STEPS: list[Step] = [
     _import_counts,
     _reach_out_skips,
     _give_and_take_and_templates,
+    _goals_and_circle_cadence,
 ]
 
 
@@ -163,6 +189,7 @@ def create_current(database: Database) -> None:
         database.create_tables(MODELS, safe=True)
         fts.create(database)
         template_defaults.seed(database)
+        cadence_defaults.seed(database)
         _set_version(latest_version())
 
 

@@ -232,6 +232,7 @@ class Interaction(BaseModel):
         indexes = (
             (("contact", "occurred_at"), False),
             (("direction", "occurred_at"), False),
+            (("occurred_at",), False),
         )
 
 
@@ -330,6 +331,50 @@ class MessageTemplate(BaseModel):
     updated_at = DateTimeField(default=utcnow)
 
 
+class CircleCadence(BaseModel):
+    """A circle's keep-in-touch interval: past `ideal_days` since the last interaction a person
+    of that circle is due (amber), past `max_days` drifting (red). A contact's own
+    `cadence_days` overrides it."""
+
+    circle = TextField(primary_key=True)
+    ideal_days = IntegerField()
+    max_days = IntegerField()
+
+
+class TrackedGoal(BaseModel):
+    """A networking goal whose progress is counted from the data (`core.goal_progress`).
+
+    `kind` says what is counted; `channel`, `give_kind`, `circle`, `tag` and `company` narrow it
+    ("" for any); `period` is week, month, quarter or custom (`starts_on`..`ends_on`); each
+    period from `starts_on` on is met or missed against `target`. A "targets" goal counts its
+    `GoalTarget` rows instead. (The older `Goal` holds an event's goal items.)
+    """
+
+    title = TextField()
+    kind = TextField()
+    channel = TextField(default="")
+    give_kind = TextField(default="")
+    circle = TextField(default="")
+    tag = TextField(default="")
+    company = TextField(default="")
+    period = TextField(default="month")
+    starts_on = DateField()
+    ends_on = DateField(null=True)
+    target = IntegerField(default=1)
+    position = IntegerField(default=0)
+    created_at = DateTimeField(default=utcnow)
+
+
+class GoalTarget(BaseModel):
+    """A person or an organisation a "targets" goal wants to connect with; how far it got
+    ("to reach" ... "met") is read from the interactions."""
+
+    goal = ForeignKeyField(TrackedGoal, backref="targets", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, backref="+", on_delete="CASCADE")
+    organisation = TextField(default="")
+    position = IntegerField(default=0)
+
+
 class Meta(BaseModel):
     """Store-wide key/value facts: the schema version, the last daily backup."""
 
@@ -355,4 +400,7 @@ MODELS: list[type[BaseModel]] = [
     ImportChange,
     ReachOutSkip,
     MessageTemplate,
+    CircleCadence,
+    TrackedGoal,
+    GoalTarget,
 ]

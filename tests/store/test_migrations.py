@@ -141,12 +141,13 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 6, "Rebuild the search index for faster imports."),
-        (1, 6, "Give every contact a UID."),
-        (2, 6, "Keep every count of an import in its history."),
-        (3, 6, "Remember who was skipped on Today."),
-        (4, 6, "Add give-and-take to interactions and message templates."),
-        (5, 6, "_add_column_step"),
+        (0, 7, "Rebuild the search index for faster imports."),
+        (1, 7, "Give every contact a UID."),
+        (2, 7, "Keep every count of an import in its history."),
+        (3, 7, "Remember who was skipped on Today."),
+        (4, 7, "Add give-and-take to interactions and message templates."),
+        (5, 7, "Add measured goals and keep-in-touch intervals by circle."),
+        (6, 7, "_add_column_step"),
     ]
 
 
@@ -227,3 +228,24 @@ def test_a_new_database_gets_the_same_templates_as_an_upgraded_one(tmp_path: Pat
         assert count == 8
     finally:
         close_database()
+
+
+def test_the_goals_step_adds_goal_tables_and_seeds_circle_cadences(fixture_copy) -> None:
+    path = fixture_copy(Path(__file__).parent / "fixtures" / "schema_v6.db")
+    before = _row_counts(path)
+    database = open_database(path)
+    assert {"tracked_goal", "goal_target", "circle_cadence"} <= set(database.get_tables())
+    assert database.execute_sql(
+        "SELECT ideal_days, max_days FROM circle_cadence WHERE circle = 'mentor'"
+    ).fetchone() == (60, 90)
+    assert database.execute_sql("SELECT count(*) FROM circle_cadence").fetchone() == (10,)
+    indexes = {index.name for index in database.get_indexes("interaction")}
+    assert "interaction_occurred_at" in indexes
+    close_database()
+    after = _row_counts(path)
+    assert {t: n for t, n in after.items() if t in before} == before
+    assert after["tracked_goal"] == after["goal_target"] == 0
+
+
+def test_a_new_database_has_the_circle_cadences(database) -> None:
+    assert database.execute_sql("SELECT count(*) FROM circle_cadence").fetchone() == (10,)
