@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
+from netdesk.core.cadence import IDEAL_SQL, MAX_SQL, Keep, keep_state
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.store import fts
 from netdesk.store.models import db
@@ -39,8 +40,8 @@ SORT_EXPRESSIONS = {
     "next_followup": _NEXT_FOLLOWUP,
 }
 _DUE = (
-    "((c.cadence_days IS NOT NULL AND (c.last_contacted_at IS NULL OR "
-    "julianday(c.last_contacted_at) + c.cadence_days <= julianday(?))) OR EXISTS "
+    f"(julianday(coalesce(c.last_contacted_at, c.created_at)) + {IDEAL_SQL} <= julianday(?) "
+    "OR EXISTS "
     "(SELECT 1 FROM follow_up f WHERE f.contact_id = c.id AND +f.status IN ('open', 'snoozed') "
     "AND f.due_at <= ?))"
 )
@@ -113,6 +114,8 @@ class ContactRow:
     has_photo: bool
     photo_thumb: bytes | None
     updated_at: str
+    keep: Keep = Keep.NONE
+    """Where the contact stands against their keep-in-touch interval (`core.cadence`)."""
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -243,10 +246,13 @@ class ContactListQuery:
         sql = (
             "SELECT c.id, c.display_name, c.organisation, c.title, c.circle, "
             f"coalesce({_TAGS}, ''), c.last_contacted_at, {_NEXT_FOLLOWUP}, "
-            "c.photo IS NOT NULL, c.photo_thumb, c.updated_at "
+            "c.photo IS NOT NULL, c.photo_thumb, c.updated_at, "
+            f"{IDEAL_SQL}, {MAX_SQL}, "
+            "julianday(?) - julianday(coalesce(c.last_contacted_at, c.created_at)) "
             f"FROM contact c WHERE c.id IN ({','.join('?' * len(ids))})"
         )
-        found = {r[0]: r for r in db.execute_sql(sql, ids).fetchall()}
+        stamp = self.now.strftime("%Y-%m-%d %H:%M:%S")
+        found = {r[0]: r for r in db.execute_sql(sql, [stamp, *ids]).fetchall()}
         rows = [found[i] for i in ids]
         return [
             ContactRow(
@@ -261,6 +267,7 @@ class ContactListQuery:
                 has_photo=bool(r[8]),
                 photo_thumb=bytes(r[9]) if r[9] is not None else None,
                 updated_at=r[10],
+                keep=keep_state(r[13], r[11], r[12]),
             )
             for r in rows
         ]

@@ -1,6 +1,7 @@
 """The follow-ups NetDesk keeps itself: a contact's next check-in and yearly birthday wishes.
 
-A check-in (origin "cadence") is due at last interaction + cadence and moves when an interaction
+A check-in (origin "cadence") is due at last interaction + cadence (the contact's own, else
+their circle's ideal interval: `core.cadence`) and moves when an interaction
 is logged; a birthday (origin "birthday") brings a "congratulate" on its next anniversary. The
 user's own choices are respected: a check-in snoozed past its date stays, a dismissed one moves
 the next a cadence later, and a birthday already congratulated this year is not asked again.
@@ -13,12 +14,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from netdesk.core.cadence import IDEAL_SQL
 from netdesk.core.followup_dates import day_start, is_anniversary, next_birthday
 from netdesk.core.followup_queries import PENDING
-from netdesk.store.models import Contact, FollowUp, db
+from netdesk.store.models import FollowUp, db
 from netdesk.store.rows import tuples
 
 GENERATED = ("cadence", "birthday")
+_CONTACTS_SQL = (
+    f"SELECT c.id, {IDEAL_SQL}, c.last_contacted_at, c.created_at, c.birthday FROM contact c "
+    "WHERE c.deleted_at IS NULL AND c.archived = 0 "
+    f"AND ({IDEAL_SQL} IS NOT NULL OR c.birthday IS NOT NULL)"
+)
 MAX_SYNC_IDS = 500  # more changed contacts than this: one pass over all (no huge IN lists)
 _INSERT_CHUNK = 500
 
@@ -42,17 +49,6 @@ class Reconciled:
 
 def reconcile(now: datetime, contact_ids: Iterable[int] | None = None) -> Reconciled:
     """Bring check-in and birthday follow-ups in line with contacts (all when None)."""
-    contacts = Contact.select(
-        Contact.id,
-        Contact.cadence_days,
-        Contact.last_contacted_at,
-        Contact.created_at,
-        Contact.birthday,
-    ).where(
-        Contact.deleted_at.is_null(),
-        Contact.archived == False,  # noqa: E712
-        Contact.cadence_days.is_null(False) | Contact.birthday.is_null(False),
-    )
     generated = FollowUp.select(
         FollowUp.id, FollowUp.contact, FollowUp.origin, FollowUp.status, FollowUp.due_at
     ).where(
@@ -60,20 +56,22 @@ def reconcile(now: datetime, contact_ids: Iterable[int] | None = None) -> Reconc
         FollowUp.status.in_((*PENDING, "dismissed")) | (FollowUp.origin == "birthday"),
     )
     ids = list(contact_ids) if contact_ids is not None else None
+    contacts_sql, params = _CONTACTS_SQL, []
     if ids is not None and len(ids) <= MAX_SYNC_IDS:
-        contacts = contacts.where(Contact.id.in_(ids))
+        contacts_sql += f" AND c.id IN ({', '.join('?' * len(ids))})"
+        params = ids
         generated = generated.where(FollowUp.contact.in_(ids))
     existing: dict[tuple[int, str], list[_Kept]] = {}
     for fid, contact_id, origin, status, due_at in tuples(generated.order_by(FollowUp.id)):
         existing.setdefault((contact_id, origin), []).append(_Kept(fid, status, due_at))
     cadence: dict[int, tuple[datetime, int]] = {}
     birthdays: dict[int, date] = {}
-    for contact_id, cadence_days, last, created, birthday in tuples(contacts):
+    for contact_id, cadence_days, last, created, birthday in db.execute_sql(contacts_sql, params):
         if cadence_days:
-            due = day_start((last or created).date() + timedelta(cadence_days))
-            cadence[contact_id] = (due, cadence_days)
+            since = datetime.fromisoformat(last or created).date()
+            cadence[contact_id] = (day_start(since + timedelta(cadence_days)), cadence_days)
         if birthday:
-            birthdays[contact_id] = birthday
+            birthdays[contact_id] = date.fromisoformat(birthday)
     changed: set[int] = set()
     new: list[dict[str, Any]] = []
     keys = existing.keys() | {(c, "cadence") for c in cadence}

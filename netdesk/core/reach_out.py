@@ -4,17 +4,19 @@ Every living (not archived, not deleted, not a group) contact can earn a score f
 signals; a person's score is their strongest signal's, and the list is the highest scores
 first (ties by name), `limit` long (5 by default):
 
-- **check-in overdue** — the contact has a keep-in-touch cadence and it is at least a cadence
-  since the last interaction (or since they were added): with r = elapsed / cadence, score =
-  1.0 + (r − 1) / 2, at most 2.5 ("2.3× past your 3-month check-in": 1.65). The cap keeps a
-  long-neglected check-in below a fresh meeting or a birthday, which pass in days.
+- **check-in overdue** — the contact has a keep-in-touch interval (their own cadence, else their
+  circle's ideal: `core.cadence`) and it is at least that since the last interaction (or since
+  they were added): with r = elapsed / cadence, score = 1.0 + (r − 1) / 2, at most 2.5 ("2.3×
+  past your 3-month check-in": 1.65); past the maximum the reason ends ", drifting". The cap
+  keeps a long-neglected check-in below a fresh meeting or a birthday, which pass in days.
 - **met recently, no follow-up yet** — met at an event (`met_at`) that started 0–14 days ago and
   no interaction since the day after it: score = 3.0 − 0.1 per day ("met at PyCon 2 days ago":
   2.8), so a fresh meeting outranks all but far-overdue check-ins.
 - **birthday** — in 0–2 days: today 3.0, tomorrow 2.6, the day after 2.2 (SQL picks the few
   birthdays on those month-days, so 100,000 contacts are not read into Python).
-- **went quiet** — no cadence, at least 5 interactions ever ("was close") and none for 6 months
-  or more: score = 1.0 + months / 12, at most 3.0 ("went quiet: 14 months, was close": 2.17).
+- **went quiet** — no cadence (own or circle's), at least 5 interactions ever ("was close") and
+  none for 6 months or more: score = 1.0 + months / 12, at most 3.0 ("went quiet: 14 months,
+  was close": 2.17).
 - **give back** — they gave the user something in the last 12 months (an interaction marked
   "received") and the user gave nothing since: score = 2.2 − 0.8 × days since / 365, + 0.1 for
   each earlier receive not given back, at most 2.5 ("helped you in March (introduction to Ana);
@@ -34,10 +36,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from peewee import JOIN, Field, ModelSelect, fn
 
+from netdesk.core.cadence import IDEAL_SQL, MAX_SQL, Keep, keep_state
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import next_birthday
 from netdesk.core.give_take import owed, to_local
-from netdesk.store.models import Contact, Event, Interaction, ReachOutSkip, db
+from netdesk.store.models import CircleCadence, Contact, Event, Interaction, ReachOutSkip, db
 from netdesk.store.rows import tuples
 
 DEFAULT_LIMIT = 5
@@ -158,15 +161,21 @@ class ReachOutService:
         return Contact.select(Contact.id, name, *columns).where(alive, Contact.is_group == False)  # noqa: E712
 
     def _cadence(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
-        query = self._people(
-            Contact.cadence_days, Contact.last_contacted_at, Contact.created_at
-        ).where(Contact.cadence_days > 0)
-        for contact_id, name, cadence, last, created in tuples(query):
-            elapsed = (now - (last or created)).total_seconds() / 86400
+        sql = (
+            f"SELECT c.id, c.display_name, {IDEAL_SQL}, {MAX_SQL}, "
+            "julianday(?) - julianday(coalesce(c.last_contacted_at, c.created_at)) "
+            "FROM contact c WHERE c.deleted_at IS NULL AND c.archived = 0 AND c.is_group = 0 "
+            f"AND {IDEAL_SQL} > 0 "
+            f"AND julianday(?) - julianday(coalesce(c.last_contacted_at, c.created_at)) "
+            f">= {IDEAL_SQL}"
+        )
+        stamp = now.strftime("%Y-%m-%d %H:%M:%S")
+        for contact_id, name, cadence, maximum, elapsed in db.execute_sql(sql, (stamp, stamp)):
             ratio = elapsed / cadence
-            if ratio >= 1:
-                words = f"{ratio:.1f}× past your {cadence_words(cadence)} check-in"
-                yield contact_id, name, min(2.5, 1.0 + (ratio - 1) / 2), words
+            words = f"{ratio:.1f}× past your {cadence_words(cadence)} check-in"
+            if keep_state(elapsed, cadence, maximum) is Keep.DRIFTING:
+                words += ", drifting"
+            yield contact_id, name, min(2.5, 1.0 + (ratio - 1) / 2), words
 
     def _met(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
         query = (
@@ -203,6 +212,7 @@ class ReachOutService:
             .join(Interaction, JOIN.INNER, on=Interaction.contact == Contact.id)
             .where(
                 Contact.cadence_days.is_null(),
+                Contact.circle.not_in(CircleCadence.select(CircleCadence.circle)),
                 Contact.last_contacted_at < now - timedelta(days=QUIET_AFTER_DAYS),
             )
             .group_by(Contact.id)

@@ -69,3 +69,12 @@ def style_label(label: QLabel, role: str) -> QLabel:
             font.setWeight(QFont.Weight.DemiBold)
         label.setFont(font)
     return label
+
+
+KEEP_COLOURS = {"due": "#9a5b00", "drifting": "#b3261e"}
+"""Text colours of a contact past their keep-in-touch interval: amber past the ideal, red past
+the maximum ("drifting")."""
+KEEP_WORDS = {
+    "due": "Past their keep-in-touch interval",
+    "drifting": "Drifting: past their maximum keep-in-touch interval",
+}

@@ -6,9 +6,12 @@ from datetime import timedelta
 
 import pytest
 
+from netdesk.core.cadence import Keep
 from netdesk.core.contact_list import ContactListQuery, ListFilter, Strategy, filter_choices
 from netdesk.core.interactions import log_interaction
 from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.store.models import Contact
+from tests.fake_time import NOW
 
 
 @pytest.fixture
@@ -42,7 +45,10 @@ def people(services) -> dict[str, int]:
             methods=[MethodDraft("phone", "+44 20 7946 0000")],
         ),
     }
-    return {key: services.contacts.create(draft) for key, draft in rows.items()}
+    ids = {key: services.contacts.create(draft) for key, draft in rows.items()}
+    added = NOW - timedelta(days=40)  # Jürgen's 30-day cadence has passed, no circle's has
+    Contact.update(created_at=added).where(Contact.id.in_(list(ids.values()))).execute()
+    return ids
 
 
 def _names(query: ContactListQuery) -> list[str]:
@@ -62,11 +68,12 @@ def test_search_folds_accents_and_prefixes(people) -> None:
     ]
 
 
-def test_filters(people) -> None:
+def test_filters(people, clock) -> None:
     assert _names(ContactListQuery(ListFilter(circle="mentor"))) == ["Jürgen Müller"]
     assert _names(ContactListQuery(ListFilter(tag="DATA"))) == ["Ana Silva", "Maria Chen"]
     assert _names(ContactListQuery(ListFilter(company="acme"))) == ["Ana Silva", "Maria Chen"]
-    assert _names(ContactListQuery(ListFilter(due_only=True))) == ["Jürgen Müller"]
+    due = ContactListQuery(ListFilter(due_only=True), now=clock.now())
+    assert _names(due) == ["Jürgen Müller"]
     choices = filter_choices()
     assert choices["circle"] == ["colleague", "mentor", "recruiter"]
     assert choices["tag"] == ["data", "hiring"]
@@ -178,3 +185,17 @@ def test_each_strategy_gets_the_plan_it_is_chosen_for(people, monkeypatch) -> No
 
     archived = ContactListQuery(ListFilter(scope="archived"))
     assert "USING INDEX contact_archived" in _plan(archived)
+
+
+def test_rows_say_who_is_past_their_keep_in_touch_interval(people, clock) -> None:
+    # Maria: colleague (ideal 90, max 180 days); Jürgen: own 30 (max 45); Ana: recruiter 180/365
+    ago = {"maria": 100, "jurgen": 50, "ana": 20}
+    for key, days in ago.items():
+        last = NOW - timedelta(days=days)
+        Contact.update(last_contacted_at=last).where(Contact.id == people[key]).execute()
+    rows = ContactListQuery(now=clock.now()).page(0, 10)
+    assert {row.name: row.keep for row in rows} == {
+        "Maria Chen": Keep.DUE,
+        "Jürgen Müller": Keep.DRIFTING,
+        "Ana Silva": Keep.KEPT,
+    }

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from netdesk.core.cadence import CadenceService, CircleInterval
 from netdesk.core.followup_dates import next_birthday, snooze_until
 from netdesk.core.interactions import log_interaction, timeline
 from netdesk.formats.draft import ContactDraft
@@ -122,6 +123,23 @@ def test_cadence_check_in_follows_last_interaction(services, fu) -> None:
     log_interaction(services.changes, cid, occurred_at=datetime(2026, 3, 10, 17), channel="call")
     [checkin] = _pending(cid, "cadence")
     assert checkin.due_at == datetime(2026, 4, 9)  # logging a call resets the reminder
+
+
+def test_a_circle_interval_makes_check_ins_and_a_contact_cadence_overrides_it(services, fu) -> None:
+    mentor = _contact(services, circle="mentor", last_contacted_at=datetime(2026, 1, 5, 10))
+    own = _contact(
+        services, "Ana Lee", circle="mentor", cadence_days=7, last_contacted_at=datetime(2026, 3, 1)
+    )
+    assert [f.due_at for f in _pending(mentor, "cadence")] == [datetime(2026, 3, 6)]  # +60 days
+    assert [f.due_at for f in _pending(own, "cadence")] == [datetime(2026, 3, 8)]
+    before = CadenceService().set_intervals([CircleInterval("mentor", 30, 45)])
+    assert CircleInterval("mentor", 60, 90) in before
+    fu.sync_generated()
+    assert [f.due_at for f in _pending(mentor, "cadence")] == [datetime(2026, 2, 4)]
+    CadenceService().set_intervals([CircleInterval("mentor", 0, 0)])
+    fu.sync_generated()
+    assert _pending(mentor, "cadence") == []
+    assert [f.due_at for f in _pending(own, "cadence")] == [datetime(2026, 3, 8)]
 
 
 def test_cadence_done_makes_the_next_and_undo_restores(services, fu) -> None:

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from netdesk.core.cadence import CadenceService, CircleInterval
 from netdesk.core.reach_out import Suggestion, cadence_words
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Event, Interaction, ReachOutSkip
@@ -67,7 +68,11 @@ def test_each_signal_scores_and_says_why(services, network) -> None:
             network["quiet"], "Quentin Fixture", 2.17, "went quiet: 14 months, was close", "quiet"
         ),
         Suggestion(
-            network["cadence"], "Cara Fixture", 1.65, "2.3× past your 3-month check-in", "cadence"
+            network["cadence"],
+            "Cara Fixture",
+            1.65,
+            "2.3× past your 3-month check-in, drifting",
+            "cadence",
         ),
     ]
 
@@ -81,7 +86,7 @@ def test_a_long_neglected_check_in_stays_below_a_fresh_meeting(services, network
         (network["birthday"], 2.6),
         (network["cadence"], 2.5),
     ]
-    assert ranked[2].reason == "10.0× past your 3-month check-in"
+    assert ranked[2].reason == "10.0× past your 3-month check-in, drifting"
 
 
 def test_the_limit_keeps_the_best(services, network) -> None:
@@ -98,7 +103,7 @@ def test_a_second_signal_joins_the_reason(services, network) -> None:
         network["cadence"],
         "Cara Fixture",
         3.0,
-        "birthday today; 2.3× past your 3-month check-in",
+        "birthday today; 2.3× past your 3-month check-in, drifting",
         "birthday",
     )
 
@@ -129,6 +134,34 @@ def test_unskip_restores_the_earlier_skip_or_none(services, network) -> None:
     assert before == date(2026, 3, 13)
     reach_out.unskip(network["birthday"], before)
     assert ReachOutSkip.get_by_id(network["birthday"]).until == date(2026, 3, 13)
+
+
+def test_a_circle_interval_applies_unless_the_contact_has_its_own(services) -> None:
+    # peer: ideal 60, maximum 120 days (the seeded defaults)
+    due = _person(services, "Petra", circle="peer")
+    drifting = _person(services, "Pavel", circle="peer")
+    own = _person(services, "Paula", circle="peer", cadence_days=365)
+    kept = _person(services, "Pia", circle="peer")
+    quiet = _person(services, "Quincy", circle="peer")
+    _interactions(due, [90])
+    _interactions(drifting, [150])
+    _interactions(own, [150])
+    _interactions(kept, [59])
+    _interactions(quiet, [430, 500, 600, 700, 800])
+    ranked = {s.contact_id: (s.score, s.reason) for s in services.reach_out.rank(limit=50)}
+    assert ranked == {
+        drifting: (1.75, "2.5× past your 2-month check-in, drifting"),
+        due: (1.25, "1.5× past your 2-month check-in"),
+        quiet: (2.5, "7.2× past your 2-month check-in, drifting"),
+    }
+
+
+def test_a_circle_without_an_interval_has_no_check_in(services) -> None:
+    services_cadence = CadenceService()
+    services_cadence.set_intervals([CircleInterval("peer", 0, 0)])
+    person = _person(services, "Petra", circle="peer")
+    _interactions(person, [90])
+    assert services.reach_out.rank(limit=50) == []
 
 
 @pytest.mark.parametrize(

@@ -16,12 +16,13 @@ from PySide6.QtCore import (
     QObject,
     Qt,
 )
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QColor, QPixmap
 
 from netdesk.core.clock import Clock
 from netdesk.core.contact_list import ContactListQuery, ContactRow, ListFilter
 from netdesk.ui.contacts.avatars import Avatars, PhotoLoader
 from netdesk.ui.plain import plain_tooltip
+from netdesk.ui.style import KEEP_COLOURS, KEEP_WORDS
 from netdesk.ui.tables import Index
 from netdesk.ui.timefmt import relative_day, relative_time
 
@@ -41,7 +42,9 @@ ContactIdRole = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _DECORATION = Qt.ItemDataRole.DecorationRole.value
-_ANSWERED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _DECORATION, int(ContactIdRole)))
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ANSWERED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _DECORATION, _FOREGROUND, int(ContactIdRole)))
+_LAST_CONTACTED = next(i for i, (key, _) in enumerate(COLUMNS) if key == "last_contacted")
 _COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
 # flags() is asked for every painted cell: a constant answers without building enum values.
 _ROW_FLAGS = (
@@ -196,6 +199,9 @@ class ContactTableModel(QAbstractTableModel):
             return self._avatar(row) if index.column() == 0 else None
         if role == _TOOLTIP:
             return self._tooltip(row, _COLUMN_KEYS[index.column()])
+        if role == _FOREGROUND:
+            keep = KEEP_COLOURS.get(row.keep) if index.column() == _LAST_CONTACTED else None
+            return QColor(keep) if keep else None
         return row.id
 
     def _texts_of(self, row_number: int) -> tuple[str, ...]:
@@ -227,7 +233,9 @@ class ContactTableModel(QAbstractTableModel):
             "next_followup": row.next_followup_at,
         }.get(key)
         if moment is not None:
-            return moment.strftime("%A %d %B %Y, %H:%M")
+            when = moment.strftime("%A %d %B %Y, %H:%M")
+            keep = KEEP_WORDS.get(row.keep) if key == "last_contacted" else None
+            return f"{when}\n{keep}" if keep else when
         if key in ("name", "organisation", "title", "tags") and getattr(row, key):
             return plain_tooltip(getattr(row, key))
         return None
