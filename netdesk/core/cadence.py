@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from netdesk.core.changes import Changes
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.store.models import CircleCadence, db
 
@@ -58,13 +59,12 @@ def keep_state(elapsed_days: float, ideal: int | None, maximum: int | None) -> K
     return Keep.DUE if elapsed_days >= ideal else Keep.KEPT
 
 
-def own_maximum(cadence_days: int) -> int:
-    """The maximum of a contact's own cadence (as MAX_SQL works it out)."""
-    return int(cadence_days * MAX_FACTOR)
-
-
 class CadenceService:
-    """Reads and changes the circles' intervals."""
+    """Reads and changes the circles' intervals; a change is announced as "contacts" changed
+    (possibly all), so check-ins and lists follow."""
+
+    def __init__(self, changes: Changes | None = None) -> None:
+        self.changes = changes
 
     def intervals(self) -> list[CircleInterval]:
         """Every circle of the vocabulary, in its order, with its interval (0, 0 for none)."""
@@ -96,4 +96,6 @@ class CadenceService:
                         ideal_days=interval.ideal_days,
                         max_days=interval.max_days,
                     )
+        if self.changes is not None:
+            self.changes.publish("contacts")
         return before

@@ -1,6 +1,7 @@
 """A tiny publish/subscribe hub: services announce what they changed, views refresh.
 
-Topics name what changed ("contacts", "followups", "events", "interactions", "imports"); ids say
+Topics name what changed ("contacts", "followups", "events", "interactions", "imports",
+"goals"); ids say
 which rows (empty means "possibly all"). Subscribers may be called from a worker thread: the UI
 wraps the hub in a Qt signal, which queues the call onto the GUI thread.
 """
@@ -12,7 +13,16 @@ from collections.abc import Callable, Iterable
 
 Subscriber = Callable[[str, frozenset[int]], None]
 
-TOPICS = ("contacts", "followups", "events", "interactions", "imports", "settings", "templates")
+TOPICS = (
+    "contacts",
+    "followups",
+    "events",
+    "interactions",
+    "imports",
+    "settings",
+    "templates",
+    "goals",
+)
 
 
 class Changes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netdesk.core.cadence import CadenceService
 from netdesk.core.changes import Changes
 from netdesk.core.clock import Clock
 from netdesk.core.contact_bulk import ContactBulk
@@ -13,6 +14,7 @@ from netdesk.core.event_import import EventImporter
 from netdesk.core.events import EventService
 from netdesk.core.exporting import ExportService
 from netdesk.core.followups import FollowUpService
+from netdesk.core.goals import GoalService
 from netdesk.core.importing import ImportService
 from netdesk.core.reach_out import ReachOutService
 from netdesk.core.templates import TemplateService
@@ -38,6 +40,8 @@ class Services:
     event_import: EventImporter = field(init=False)
     templates: TemplateService = field(init=False)
     today_events: TodayEvents = field(init=False)
+    goals: GoalService = field(init=False)
+    cadence: CadenceService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -50,3 +54,5 @@ class Services:
         self.event_import = EventImporter(self.events)
         self.templates = TemplateService(self.changes, self.followups)
         self.today_events = TodayEvents(self.clock)
+        self.goals = GoalService(self.changes, self.clock)
+        self.cadence = CadenceService(self.changes)
