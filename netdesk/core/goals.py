@@ -130,10 +130,15 @@ class GoalService:
     def get(self, goal_id: int) -> GoalData | None:
         return next((goal for goal in self.goals() if goal.id == goal_id), None)
 
+    def check(self, goal: GoalData) -> GoalData:
+        """The goal with its defaults filled in (a blank title names the kind, no start day is
+        today), or ValueError saying why it cannot be measured."""
+        return _checked(goal, self.clock.today())
+
     def save(self, goal: GoalData) -> tuple[int, GoalData | None]:
         """Add a goal (no id) or change one; return its id and what it was before (None for a
         new one). A goal with no start day starts today."""
-        goal = _checked(goal, self.clock.today())
+        goal = self.check(goal)
         before = self.get(goal.id) if goal.id is not None else None
         fields = _fields(goal)
         with db.atomic():

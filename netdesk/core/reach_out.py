@@ -78,6 +78,8 @@ class Suggestion:
     signal: str = ""
     """The strongest signal's name ("cadence", "met", "birthday", "quiet", "give back"): the
     Write dialog picks its template by it."""
+    keep: str = ""
+    """ "due" or "drifting" when the person is past their keep-in-touch interval (amber, red)."""
 
 
 def cadence_words(days: int) -> str:
@@ -107,6 +109,7 @@ class ReachOutService:
 
     def __init__(self, clock: Clock | None = None) -> None:
         self.clock = clock or Clock()
+        self._keeps: dict[int, Keep] = {}
 
     def rank(self, limit: int = DEFAULT_LIMIT) -> list[Suggestion]:
         """The `limit` best people to reach out to now (see the module's docstring)."""
@@ -114,6 +117,7 @@ class ReachOutService:
         today = self.clock.today()
         signals: dict[int, list[tuple[float, str, str]]] = {}
         names: dict[int, str] = {}
+        self._keeps = {}
         sources = {
             "cadence": self._cadence,
             "met": self._met,
@@ -132,8 +136,9 @@ class ReachOutService:
             found.sort(key=lambda signal: -signal[0])
             reason = "; ".join(text for _, text, _ in found)
             score, _, strongest = found[0]
+            keep = str(self._keeps.get(contact_id, ""))
             ranked.append(
-                Suggestion(contact_id, names[contact_id], round(score, 2), reason, strongest)
+                Suggestion(contact_id, names[contact_id], round(score, 2), reason, strongest, keep)
             )
         ranked.sort(key=lambda s: (-s.score, s.name.casefold(), s.contact_id))
         return ranked[:limit]
@@ -173,7 +178,8 @@ class ReachOutService:
         for contact_id, name, cadence, maximum, elapsed in db.execute_sql(sql, (stamp, stamp)):
             ratio = elapsed / cadence
             words = f"{ratio:.1f}× past your {cadence_words(cadence)} check-in"
-            if keep_state(elapsed, cadence, maximum) is Keep.DRIFTING:
+            keep = self._keeps[contact_id] = keep_state(elapsed, cadence, maximum)
+            if keep is Keep.DRIFTING:
                 words += ", drifting"
             yield contact_id, name, min(2.5, 1.0 + (ratio - 1) / 2), words
 

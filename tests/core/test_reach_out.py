@@ -73,6 +73,7 @@ def test_each_signal_scores_and_says_why(services, network) -> None:
             1.65,
             "2.3× past your 3-month check-in, drifting",
             "cadence",
+            "drifting",
         ),
     ]
 
@@ -105,6 +106,7 @@ def test_a_second_signal_joins_the_reason(services, network) -> None:
         3.0,
         "birthday today; 2.3× past your 3-month check-in, drifting",
         "birthday",
+        "drifting",
     )
 
 
@@ -148,11 +150,11 @@ def test_a_circle_interval_applies_unless_the_contact_has_its_own(services) -> N
     _interactions(own, [150])
     _interactions(kept, [59])
     _interactions(quiet, [430, 500, 600, 700, 800])
-    ranked = {s.contact_id: (s.score, s.reason) for s in services.reach_out.rank(limit=50)}
+    ranked = {s.contact_id: (s.score, s.reason, s.keep) for s in services.reach_out.rank(limit=50)}
     assert ranked == {
-        drifting: (1.75, "2.5× past your 2-month check-in, drifting"),
-        due: (1.25, "1.5× past your 2-month check-in"),
-        quiet: (2.5, "7.2× past your 2-month check-in, drifting"),
+        drifting: (1.75, "2.5× past your 2-month check-in, drifting", "drifting"),
+        due: (1.25, "1.5× past your 2-month check-in", "due"),
+        quiet: (2.5, "7.2× past your 2-month check-in, drifting", "drifting"),
     }
 
 

@@ -23,7 +23,7 @@ from netdesk.ui.contacts import commands
 from netdesk.ui.contacts.duplicate_prompt import DuplicateChoice, ask_about_duplicate
 from netdesk.ui.contacts.merge_dialog import MergeDialog
 from netdesk.ui.stored_settings import read_text
-from netdesk.ui.undo import undo_actions, undo_stack
+from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
 if TYPE_CHECKING:
@@ -287,16 +287,28 @@ class ContactsController(QObject):
         return ask_follow_up(self.view, self.services, contact_id)
 
     def edit_settings(self) -> None:
-        """Ask for the default phone region and use it from now on."""
+        """Ask for the default phone region (used from now on) and the circles' keep-in-touch
+        intervals (changed with one undo)."""
         from netdesk.ui.contacts.settings_dialog import ContactSettingsDialog
 
         editor = self.view.editor
-        dialog = ContactSettingsDialog(editor.region, self.view)
+        cadence = self.services.cadence
+        before = cadence.intervals()
+        dialog = ContactSettingsDialog(editor.region, before, self.view)
         if dialog.exec() == ContactSettingsDialog.DialogCode.Accepted:
             self.settings.setValue(REGION_KEY, dialog.chosen_region())
             editor.set_region(dialog.chosen_region())
             use_region(dialog.chosen_region())
             self.services.contacts.renormalize_phones()
+            chosen = dialog.chosen_intervals()
+            if chosen != before:
+                self.undo_stack.push(
+                    Command(
+                        "Change keep-in-touch intervals",
+                        lambda: cadence.set_intervals(chosen),
+                        cadence.set_intervals,
+                    )
+                )
 
     def context_menu(self, position: QPoint) -> None:
         menu = QMenu(self.view)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
 from netdesk.core.reach_out import DEFAULT_LIMIT, Suggestion
 from netdesk.ui.calendar.agenda import CONTACT_ROLE, ID_ROLE, KIND_ROLE
 from netdesk.ui.calendar.month_grid import MUTED
+from netdesk.ui.style import KEEP_COLOURS
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
 from netdesk.ui.today.write_action import write_with
@@ -43,6 +44,8 @@ class ReachOutList(QListWidget):
             item.setData(CONTACT_ROLE, suggestion.contact_id)
             item.setData(SIGNAL_ROLE, suggestion.signal)
             item.setToolTip(suggestion.reason)
+            if suggestion.keep in KEEP_COLOURS:
+                item.setForeground(QBrush(QColor(KEEP_COLOURS[suggestion.keep])))
             self.addItem(item)
         if not suggestions:
             item = QListWidgetItem(self.tr("Nobody is waiting on you today."))

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from netdesk.ui.today.due import DueSection
 from netdesk.ui.today.events import RecentSection, UpcomingSection
+from netdesk.ui.today.goals import GoalsSection
+from netdesk.ui.today.picture import PictureSection
 from netdesk.ui.today.reach_out import ReachOutSection
 from netdesk.ui.today.section import TodayContext, TodaySection
 
@@ -18,6 +20,8 @@ SECTIONS: list[Callable[[TodayContext], TodaySection]] = [
     DueSection,
     UpcomingSection,
     RecentSection,
+    GoalsSection,
+    PictureSection,
 ]
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from netdesk.core.services import Services
     from netdesk.ui.main_window import MainWindow
 
-_TOPICS = ("followups", "contacts", "interactions", "events")
+_TOPICS = ("followups", "contacts", "interactions", "events", "goals")
 _MARGIN = 24
 
 

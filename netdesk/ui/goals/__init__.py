@@ -1,0 +1,1 @@
+"""Goals: the dialog that sets one up and the undoable commands that keep them."""

@@ -1,0 +1,38 @@
+"""The last 12 weeks on Today: interactions per week and new people met per week, each a small
+chart (`ui.chart.WeekChart`) whose numbers a screen reader reads as text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netdesk.core.weekly import WeekTotal, interactions_per_week, new_people_per_week
+from netdesk.ui.chart import Series, WeekChart
+from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
+from netdesk.ui.today.section import TodayContext, TodaySection
+
+
+def _series(name: str, weeks: list[WeekTotal]) -> list[Series]:
+    return [Series(name, tuple(week.count for week in weeks))]
+
+
+class PictureSection(TodaySection):
+    """Two charts of the last 12 weeks, the current week on the right."""
+
+    key = "picture"
+
+    def __init__(self, context: TodayContext) -> None:
+        super().__init__(context, "The last 12 weeks")
+        self.interactions = WeekChart("Interactions per week")
+        self.new_people = WeekChart("New people met per week", lines=True)
+        for chart in (self.interactions, self.new_people):
+            self.body.addWidget(style_label(plain_label(chart.title), "hint"))
+            self.body.addWidget(chart)
+        self.body.addStretch(1)
+
+    def refresh(self, today: date) -> None:
+        clock = self.context.services.clock
+        interactions = interactions_per_week(clock)
+        weeks = [week.start for week in interactions]
+        self.interactions.set_data(weeks, _series("interactions", interactions))
+        self.new_people.set_data(weeks, _series("new people", new_people_per_week(clock)))
