@@ -3,6 +3,8 @@ trash + undo + restore, bulk actions, merge and the plain-text rule."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -119,7 +121,9 @@ def test_search_accents_prefixes_and_words(view, qtbot, services) -> None:
 def test_filters_and_sort(view, qtbot, services) -> None:
     a = _add(services, "Ana", organisation="Zeta", circle="mentor", tags=["data"])
     _add(services, "Bob", organisation="Acme", circle="peer")
-    _add(services, "Cy", organisation="Moon", cadence_days=30)
+    cy = _add(services, "Cy", organisation="Moon", cadence_days=30)
+    added = services.clock.now() - timedelta(days=40)  # a check-in is due a cadence after adding
+    Contact.update(created_at=added).where(Contact.id == cy).execute()
     view._reload_after_change()
     view.circle_filter.setCurrentIndex(view.circle_filter.findData("mentor"))
     assert _names(view) == ["Ana"]
