@@ -95,6 +95,11 @@ def _contact_filters(spec: GoalSpec) -> tuple[str, list[object]]:
     return " AND ".join(clauses), params
 
 
+def _count(sql: str, args: list[object]) -> int:
+    found: int = db.execute_sql(sql, args).fetchone()[0]
+    return found
+
+
 def count(spec: GoalSpec, start: datetime, end: datetime) -> int:
     """What `spec` counts from `start` (included) to `end` (excluded), both naive UTC."""
     since, until = _stamp(start), _stamp(end)
@@ -104,7 +109,7 @@ def count(spec: GoalSpec, start: datetime, end: datetime) -> int:
             "SELECT count(*) FROM event WHERE status = 'attended' "
             "AND starts_at >= ? AND starts_at < ?"
         )
-        return db.execute_sql(sql, (since, until)).fetchone()[0]
+        return _count(sql, [since, until])
     if spec.kind in ("interactions", "gives"):
         sql = (
             "SELECT count(*) FROM interaction i JOIN contact c ON c.id = i.contact_id "
@@ -117,7 +122,7 @@ def count(spec: GoalSpec, start: datetime, end: datetime) -> int:
             if value:
                 sql += f" AND i.{column} = ?"
                 args.append(value)
-        return db.execute_sql(sql, args).fetchone()[0]
+        return _count(sql, args)
     if spec.kind == "new_contacts":
         sql = (
             f"SELECT count(*) FROM contact c WHERE {where} AND (c.id IN (SELECT contact_id "
@@ -126,8 +131,7 @@ def count(spec: GoalSpec, start: datetime, end: datetime) -> int:
             "AND NOT EXISTS (SELECT 1 FROM interaction p WHERE p.contact_id = c.id "
             "AND p.occurred_at < ?) AND NOT (c.import_batch_id IS NULL AND c.created_at < ?)"
         )
-        args = [*params, since, until, since, until, since, since]
-        return db.execute_sql(sql, args).fetchone()[0]
+        return _count(sql, [*params, since, until, since, until, since, since])
     if spec.kind == "cadence":
         return cadence_kept(spec, end)[0]
     raise ValueError(f"{spec.kind!r} goals are not counted by period")

@@ -23,6 +23,7 @@ from netdesk.core.goal_progress import (
     target_stages,
 )
 from netdesk.store.models import GoalTarget, TrackedGoal, db
+from netdesk.store.rows import tuples
 
 HISTORY = 6
 """Ended periods a goal's status shows (newest first)."""
@@ -119,10 +120,10 @@ class GoalService:
         """Every goal, in the order they were added."""
         rows = TrackedGoal.select().order_by(TrackedGoal.position, TrackedGoal.id)
         targets: dict[int, list[TargetRef]] = {}
-        for goal_id, contact_id, organisation in (
-            GoalTarget.select(GoalTarget.goal, GoalTarget.contact, GoalTarget.organisation)
-            .order_by(GoalTarget.position, GoalTarget.id)
-            .tuples()
+        for goal_id, contact_id, organisation in tuples(
+            GoalTarget.select(
+                GoalTarget.goal, GoalTarget.contact, GoalTarget.organisation
+            ).order_by(GoalTarget.position, GoalTarget.id)
         ):
             targets.setdefault(goal_id, []).append(TargetRef(contact_id, organisation))
         return [_data(row, tuple(targets.get(row.id, ()))) for row in rows]

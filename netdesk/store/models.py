@@ -350,6 +350,8 @@ class TrackedGoal(BaseModel):
     `GoalTarget` rows instead. (The older `Goal` holds an event's goal items.)
     """
 
+    id: AutoField[int]
+
     title = TextField()
     kind = TextField()
     channel = TextField(default="")
@@ -368,6 +370,10 @@ class TrackedGoal(BaseModel):
 class GoalTarget(BaseModel):
     """A person or an organisation a "targets" goal wants to connect with; how far it got
     ("to reach" ... "met") is read from the interactions."""
+
+    id: AutoField[int]
+    goal_id: ForeignKeyField[int]
+    contact_id: ForeignKeyField[int | None]
 
     goal = ForeignKeyField(TrackedGoal, backref="targets", on_delete="CASCADE")
     contact = ForeignKeyField(Contact, null=True, backref="+", on_delete="CASCADE")

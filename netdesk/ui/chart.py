@@ -126,7 +126,7 @@ class WeekChart(QWidget):
                 box = QRectF(x - 30, plot.bottom() + 3, 60, line)
                 painter.drawText(box, centre, week_label(week))
 
-    def _draw_bars(self, painter: QPainter, plot: QRectF, peak: int, colours: list[QColor]):
+    def _draw_bars(self, painter: QPainter, plot: QRectF, peak: int, colours: list[QColor]) -> None:
         column = plot.width() / len(self.weeks)
         width = column * 0.7 / len(self.series)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -137,7 +137,9 @@ class WeekChart(QWidget):
                 x = plot.left() + column * (index + 0.15) + width * number
                 painter.drawRect(QRectF(x, plot.bottom() - height, width, height))
 
-    def _draw_lines(self, painter: QPainter, plot: QRectF, peak: int, colours: list[QColor]):
+    def _draw_lines(
+        self, painter: QPainter, plot: QRectF, peak: int, colours: list[QColor]
+    ) -> None:
         column = plot.width() / len(self.weeks)
         for number, series in enumerate(self.series):
             colour = colours[number % len(colours)]

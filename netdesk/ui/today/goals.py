@@ -93,7 +93,8 @@ class GoalsSection(TodaySection):
     def __init__(self, context: TodayContext) -> None:
         super().__init__(context, "Goals")
         self.goals = context.services.goals
-        self.list = section_list(GoalList())
+        self.list = GoalList()
+        section_list(self.list)
         self.list.itemActivated.connect(lambda _item: self.edit_goal())
         self.empty = style_label(
             plain_label("No goals yet: add one, e.g. meet 3 new people a month."), "hint"
