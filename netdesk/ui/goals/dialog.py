@@ -74,6 +74,7 @@ class GoalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit goal" if goal else "New goal")
+        self.setMinimumWidth(460)
         self._id = goal.id if goal else None
         goal = goal or GoalData("", "new_contacts", 3, starts_on=today)
         self.title = QLineEdit(goal.title)
