@@ -199,6 +199,9 @@ def _components(data: bytes, result: IcsResult) -> list[list[VEvent]]:
     except ValueError:
         result.errors.append(f"{result.file}: {_why_not_a_calendar(data)}")
         return []
+    except OSError:  # zoneinfo opens a TZID naming a folder of its database ("Europe") as a file
+        result.errors.append(f"{result.file}: a TZID names no time zone")
+        return []
     return [
         [component for component in calendar.walk("VEVENT") if isinstance(component, VEvent)]
         for calendar in calendars

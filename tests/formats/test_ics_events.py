@@ -94,6 +94,15 @@ def test_garbage_is_an_error_not_a_crash() -> None:
     assert result.events == [] and result.errors[0].startswith("bad.ics: not an iCalendar file")
 
 
+def test_a_tzid_naming_a_zone_folder_is_an_error_not_a_crash() -> None:
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\n"
+        b"DTSTART;TZID=Europe:20260311T100000\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    result = read_ics(data, "zone.ics")
+    assert (result.events, result.errors) == ([], ["zone.ics: a TZID names no time zone"])
+
+
 def test_write_and_read_back() -> None:
     events = read_ics(SCHEDULE).events
     data = write_ics_events(events, stamp=datetime(2026, 1, 1))
