@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from netdesk.formats.text import stored_text
+
 METHOD_KINDS = ("email", "phone", "address", "url", "profile", "impp")
 
 
@@ -64,11 +66,13 @@ class ContactDraft:
     source: str = "manual"
 
     def full_name(self) -> str:
-        """The name to show: the display name, else given + family, else organisation."""
-        if self.display_name.strip():
-            return self.display_name.strip()
-        joined = " ".join(p for p in (self.given_name.strip(), self.family_name.strip()) if p)
-        return joined or self.organisation.strip()
+        """The name to show: the display name, else given + family, else organisation, each as
+        the store keeps it (so a name with a NUL or a stray CR reads back the same)."""
+        display = stored_text(self.display_name)
+        if display:
+            return display
+        joined = " ".join(p for p in map(stored_text, (self.given_name, self.family_name)) if p)
+        return joined or stored_text(self.organisation)
 
     def has_identity(self) -> bool:
         """Whether there is anything to recognise the person by: a name, email or phone."""

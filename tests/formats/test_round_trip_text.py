@@ -5,7 +5,7 @@ contact gives."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 from netdesk.core.contacts import stored_form
 from netdesk.formats.csv_reader import read_csv
@@ -54,6 +54,7 @@ def csv_fields(draft: ContactDraft) -> dict[str, object]:
 
 @settings(max_examples=150, deadline=None)
 @given(contacts(1))
+@example(ContactDraft(given_name="P1\r\x00", family_name=";"))
 def test_any_text_survives_a_vcard(draft: ContactDraft) -> None:
     stored = stored_form(draft)
     for version in ("4.0", "3.0"):
