@@ -118,7 +118,8 @@ def stored_form(draft: ContactDraft) -> ContactDraft:
         )
         for m in draft.methods
     ]
-    return replace(draft, **fields, methods=methods, tags=[stored_text(t) for t in draft.tags])
+    tags = [tag for tag in map(stored_text, draft.tags) if tag]
+    return replace(draft, **fields, methods=methods, tags=tags)
 
 
 def display_name_of(draft: ContactDraft) -> str:

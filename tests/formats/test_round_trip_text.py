@@ -55,6 +55,7 @@ def csv_fields(draft: ContactDraft) -> dict[str, object]:
 @settings(max_examples=150, deadline=None)
 @given(contacts(1))
 @example(ContactDraft(given_name="P1\r\x00", family_name=";"))
+@example(ContactDraft(given_name="P1", tags=["\x00"]))
 def test_any_text_survives_a_vcard(draft: ContactDraft) -> None:
     stored = stored_form(draft)
     for version in ("4.0", "3.0"):
