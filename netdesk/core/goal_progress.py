@@ -78,7 +78,7 @@ def _stamp(moment: datetime) -> str:
 
 
 def _contact_filters(spec: GoalSpec) -> tuple[str, list[object]]:
-    clauses = ["c.deleted_at IS NULL", "c.is_group = 0"]
+    clauses = ["+c.deleted_at IS NULL", "+c.is_group = 0"]  # "+": driven by the time range
     params: list[object] = []
     if spec.circle:
         clauses.append("c.circle = ?")
@@ -125,9 +125,9 @@ def count(spec: GoalSpec, start: datetime, end: datetime) -> int:
         return _count(sql, args)
     if spec.kind == "new_contacts":
         sql = (
-            f"SELECT count(*) FROM contact c WHERE {where} AND (c.id IN (SELECT contact_id "
-            "FROM interaction WHERE occurred_at >= ? AND occurred_at < ?) "
-            "OR (c.import_batch_id IS NULL AND c.created_at >= ? AND c.created_at < ?)) "
+            f"SELECT count(*) FROM contact c WHERE {where} AND c.id IN (SELECT contact_id "
+            "FROM interaction WHERE occurred_at >= ? AND occurred_at < ? UNION SELECT id "
+            "FROM contact WHERE +import_batch_id IS NULL AND created_at >= ? AND created_at < ?) "
             "AND NOT EXISTS (SELECT 1 FROM interaction p WHERE p.contact_id = c.id "
             "AND p.occurred_at < ?) AND NOT (c.import_batch_id IS NULL AND c.created_at < ?)"
         )
