@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from netdesk.core.cadence import CircleInterval
 from netdesk.core.goals import GoalData
-from netdesk.core.interactions import log_interaction
+from netdesk.core.interactions import Give, log_interaction
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, TrackedGoal
 from netdesk.ui.app import settings_for
@@ -171,6 +171,21 @@ def test_the_charts_read_their_numbers_to_screen_readers(qtbot, services, view, 
     assert picture.new_people.accessibleDescription() == (
         "New people met per week, 12 weeks from 22 Dec to 9 Mar: "
         "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0; this week 0, total 1."
+    )
+
+
+def test_today_charts_what_you_gave_against_what_you_received(services, view, ana) -> None:
+    log_interaction(services.changes, ana, occurred_at=STORED_NOW, give=Give("gave", "advice"))
+    for days in (1, 8):  # yesterday (this week) and the week before
+        when = STORED_NOW - timedelta(days=days)
+        log_interaction(services.changes, ana, occurred_at=when, give=Give("received", "help"))
+    log_interaction(services.changes, ana, occurred_at=STORED_NOW, channel="call")
+    view.refresh()
+    gives = view.sections["picture"].gives
+    assert gives.accessibleDescription() == (
+        "Gave vs received per week, 12 weeks from 22 Dec to 9 Mar: "
+        "gave: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1; this week 1, total 1. "
+        "received: 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1; this week 1, total 2."
     )
 
 

@@ -1,10 +1,12 @@
-"""The last 12 weeks on Today: interactions per week and new people met per week, each a small
-chart (`ui.chart.WeekChart`) whose numbers a screen reader reads as text."""
+"""The last 12 weeks on Today: interactions per week, new people met per week and what you gave
+against what you received, each a small chart (`ui.chart.WeekChart`) whose numbers a screen
+reader reads as text."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from netdesk.core.give_take import weekly as gives_per_week
 from netdesk.core.weekly import WeekTotal, interactions_per_week, new_people_per_week
 from netdesk.ui.chart import Series, WeekChart
 from netdesk.ui.plain import plain_label
@@ -17,7 +19,7 @@ def _series(name: str, weeks: list[WeekTotal]) -> list[Series]:
 
 
 class PictureSection(TodaySection):
-    """Two charts of the last 12 weeks, the current week on the right."""
+    """Three charts of the last 12 weeks, the current week on the right."""
 
     key = "picture"
 
@@ -25,7 +27,8 @@ class PictureSection(TodaySection):
         super().__init__(context, "The last 12 weeks")
         self.interactions = WeekChart("Interactions per week")
         self.new_people = WeekChart("New people met per week", lines=True)
-        for chart in (self.interactions, self.new_people):
+        self.gives = WeekChart("Gave vs received per week")
+        for chart in (self.interactions, self.new_people, self.gives):
             self.body.addWidget(style_label(plain_label(chart.title), "hint"))
             self.body.addWidget(chart)
         self.body.addStretch(1)
@@ -36,3 +39,11 @@ class PictureSection(TodaySection):
         weeks = [week.start for week in interactions]
         self.interactions.set_data(weeks, _series("interactions", interactions))
         self.new_people.set_data(weeks, _series("new people", new_people_per_week(clock)))
+        gives = gives_per_week(clock)
+        self.gives.set_data(
+            [week.start for week in gives],
+            [
+                Series("gave", tuple(week.gave for week in gives)),
+                Series("received", tuple(week.received for week in gives)),
+            ],
+        )
