@@ -45,6 +45,9 @@ def _sandbox(root: Path) -> None:
 
 
 def main() -> None:
+    if os.environ.get("PYTHONHASHSEED") != "0":  # sets of strings iterate in one order: same ids
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable, *sys.argv])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--people", type=int, default=2000)
@@ -61,6 +64,8 @@ def main() -> None:
         sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]  # demo_network, tests.fake_time
         args.outdir.mkdir(parents=True, exist_ok=True)
         _shoot(Path(tmp), args)
+    sys.stdout.flush()
+    os._exit(0)  # Qt's teardown of the window can crash at exit; the pictures are saved
 
 
 def _shoot(root: Path, args: argparse.Namespace) -> None:
@@ -80,6 +85,7 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
     shown = build(Services(paths=paths, clock=clock), root, args.people, args.generator)
     window = build_window(paths, clock=clock)
     window.show()
+    window.statusBar().clearMessage()  # it names the temporary folder
 
     def settle() -> None:
         for _ in range(5):
