@@ -16,6 +16,7 @@ from pathlib import Path
 
 from netdesk.core.event_times import to_utc
 from netdesk.core.events import EventDraft
+from netdesk.core.goals import GoalData
 from netdesk.core.interactions import Give, log_interaction
 from netdesk.core.services import Services
 from netdesk.store.models import Contact, ContactMethod, db
@@ -55,6 +56,7 @@ def build(
     shown = _events(services, rng, ids)
     _interactions(services, rng, ids)
     _followups(services, rng, ids)
+    _goals(services)
     return shown
 
 
@@ -215,3 +217,15 @@ def _followups(services: Services, rng: random.Random, ids: list[int]) -> None:
             note=rng.choice(("", "", "Ask about the Q1 roadmap", "Share the article on pricing")),
         )
     followups.sync_generated()
+
+
+def _goals(services: Services) -> None:
+    """Monthly goals since September: their progress is counted from the activity above."""
+    since = date(NOW.year, 9, 1)
+    for title, kind, target in (
+        ("Meet new people", "new_contacts", 60),
+        ("Give", "gives", 4),
+        ("Attend events", "events", 2),
+        ("Stay in touch", "interactions", 120),
+    ):
+        services.goals.save(GoalData(title, kind, target, period="month", starts_on=since))

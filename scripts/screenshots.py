@@ -5,7 +5,8 @@
 Builds a database in a temporary folder (scripts/demo_network.py: ../shared/tools/gen_network.py
 people imported, six weeks of events, meetings, interactions, gives and follow-ups at a fixed
 fake clock), then renders offscreen and saves OUTDIR/VIEW-WxH.png for Today, Contacts with one
-selected, Events with a prep brief, Follow-ups by month and by week, and the import preview
+selected, Events with a prep brief, Follow-ups by month and by week, Today scrolled to its goals,
+and the import preview
 (google.csv over the imported people). Same arguments, same pictures: no wall clock, the C
 locale, the Europe/Berlin zone. docs/screenshots/ holds the README's, made with
 `--sizes 1280x800`.
@@ -98,7 +99,8 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         print(args.outdir / f"{name}-{size}.png")
 
     views: dict[str, Callable[[], QWidget]] = {
-        "today": lambda: window.show_view("today"),
+        "today": lambda: _scrolled(window.show_view("today"), end=False),
+        "today-goals": lambda: _scrolled(window.show_view("today"), end=True),
         "contacts": lambda: _contact(window, shown["contact"]),
         "events": lambda: _event(window, shown["event"]),
         "followups-month": lambda: _calendar(window, week=False),
@@ -114,6 +116,13 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         if dialog is not None:
             save(dialog, "import-preview", size)
             dialog.reject()
+
+
+def _scrolled(today: QWidget, end: bool) -> QWidget:
+    """Today at its top, or scrolled down to its last sections (goals, the 12-week picture)."""
+    bar = today.scroll_area.verticalScrollBar()  # type: ignore[attr-defined]
+    bar.setValue(bar.maximum() if end else 0)
+    return today
 
 
 def _contact(window: MainWindow, contact_id: int) -> QWidget:
