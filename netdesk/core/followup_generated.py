@@ -1,10 +1,12 @@
 """The follow-ups NetDesk keeps itself: a contact's next check-in and yearly birthday wishes.
 
-A check-in (origin "cadence") is due at last interaction + cadence (the contact's own, else
-their circle's ideal interval: `core.cadence`) and moves when an interaction
-is logged; a birthday (origin "birthday") brings a "congratulate" on its next anniversary. The
-user's own choices are respected: a check-in snoozed past its date stays, a dismissed one moves
-the next a cadence later, and a birthday already congratulated this year is not asked again.
+A check-in (origin "cadence") is due at last interaction + the contact's own cadence and moves
+when an interaction is logged. A circle's interval (`core.cadence`) makes no check-ins: it ranks
+Reach out and colours the list, so seeding the circles' defaults on upgrade does not turn every
+person with a circle into an overdue follow-up. A birthday (origin "birthday") brings a
+"congratulate" on its next anniversary. The user's own choices are respected: a check-in snoozed
+past its date stays, a dismissed one moves the next a cadence later, and a birthday already
+congratulated this year is not asked again.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from netdesk.core.cadence import IDEAL_SQL
 from netdesk.core.followup_dates import day_start, is_anniversary, next_birthday
 from netdesk.core.followup_queries import PENDING
 from netdesk.store.models import FollowUp, db
@@ -22,9 +23,9 @@ from netdesk.store.rows import tuples
 
 GENERATED = ("cadence", "birthday")
 _CONTACTS_SQL = (
-    f"SELECT c.id, {IDEAL_SQL}, c.last_contacted_at, c.created_at, c.birthday FROM contact c "
+    "SELECT c.id, c.cadence_days, c.last_contacted_at, c.created_at, c.birthday FROM contact c "
     "WHERE c.deleted_at IS NULL AND c.archived = 0 "
-    f"AND ({IDEAL_SQL} IS NOT NULL OR c.birthday IS NOT NULL)"
+    "AND (c.cadence_days IS NOT NULL OR c.birthday IS NOT NULL)"
 )
 MAX_SYNC_IDS = 500  # more changed contacts than this: one pass over all (no huge IN lists)
 _INSERT_CHUNK = 500

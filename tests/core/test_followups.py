@@ -125,18 +125,15 @@ def test_cadence_check_in_follows_last_interaction(services, fu) -> None:
     assert checkin.due_at == datetime(2026, 4, 9)  # logging a call resets the reminder
 
 
-def test_a_circle_interval_makes_check_ins_and_a_contact_cadence_overrides_it(services, fu) -> None:
+def test_a_circle_interval_makes_no_check_ins_only_a_contact_cadence_does(services, fu) -> None:
     mentor = _contact(services, circle="mentor", last_contacted_at=datetime(2026, 1, 5, 10))
     own = _contact(
         services, "Ana Lee", circle="mentor", cadence_days=7, last_contacted_at=datetime(2026, 3, 1)
     )
-    assert [f.due_at for f in _pending(mentor, "cadence")] == [datetime(2026, 3, 6)]  # +60 days
+    assert CircleInterval("mentor", 60, 90) in CadenceService().intervals()
+    assert _pending(mentor, "cadence") == []
     assert [f.due_at for f in _pending(own, "cadence")] == [datetime(2026, 3, 8)]
-    before = CadenceService().set_intervals([CircleInterval("mentor", 30, 45)])
-    assert CircleInterval("mentor", 60, 90) in before
-    fu.sync_generated()
-    assert [f.due_at for f in _pending(mentor, "cadence")] == [datetime(2026, 2, 4)]
-    CadenceService().set_intervals([CircleInterval("mentor", 0, 0)])
+    CadenceService().set_intervals([CircleInterval("mentor", 30, 45)])
     fu.sync_generated()
     assert _pending(mentor, "cadence") == []
     assert [f.due_at for f in _pending(own, "cadence")] == [datetime(2026, 3, 8)]
