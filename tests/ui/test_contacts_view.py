@@ -524,3 +524,14 @@ def test_the_editor_beside_the_list_is_never_clipped(qtbot, services) -> None:
     widget.splitter.setSizes([800, 50])  # as far as a drag of the handle can go
     qtbot.waitUntil(lambda: details.horizontalScrollBar().maximum() == 0)
     assert widget.splitter.sizes()[0] >= 250  # the list keeps room too
+
+
+def test_the_desktop_language_gives_a_region_where_the_locale_names_none(monkeypatch) -> None:
+    from PySide6.QtCore import QLocale
+
+    from netdesk.ui.contacts import view as view_module
+
+    monkeypatch.setattr(view_module.QLocale, "system", lambda: QLocale("en_GB"))
+    assert view_module.system_region() == "GB"
+    monkeypatch.setattr(view_module.QLocale, "system", lambda: QLocale("C"))
+    assert view_module.system_region() == ""

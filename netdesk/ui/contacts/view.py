@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.contact_list import ListFilter, filter_choices
-from netdesk.core.phones import default_region, use_region
+from netdesk.core.phones import default_region, is_region, use_region
 from netdesk.core.services import Services
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.contacts.column_layout import remember_layout
@@ -122,7 +122,7 @@ class ContactsView(QWidget):
         left_layout.addWidget(self.count_label)
 
         self.controller = ContactsController(self, services, settings)
-        region = self.controller.phone_region(default_region())
+        region = self.controller.phone_region(default_region() or system_region())
         use_region(region)  # imports match numbers without a country code in it too
         self.editor = ContactEditor(services, region)
         self.splitter = QSplitter()
@@ -315,3 +315,10 @@ class ContactsView(QWidget):
         if box.exec() == QMessageBox.StandardButton.Save:
             return self.editor.save()
         return True
+
+
+def system_region() -> str:
+    """The region of the desktop's language settings ("GB" for en_GB), "" when it names none:
+    macOS and Windows start an app without LANG, so the C library's locale names none there."""
+    region = QLocale.system().name().partition("_")[2]
+    return region if is_region(region) else ""
