@@ -23,6 +23,10 @@ first (ties by name), `limit` long (5 by default):
   you have not given back"). Fresh help ranks with a far-overdue check-in, under a fresh meeting
   or a birthday today; a year-old debt fades to 1.4.
 
+Check-ins and silences, which tens of thousands of people can have at once, are scored and
+ordered in SQL and read only `limit` + skipped people deep; the chosen people's weaker check-in or
+silence is then read for their reason, so the list is the exhaustive ranking's head (tested).
+
 A person the user skipped ("not now") is left out until `SKIP_DAYS` later (`ReachOutSkip`).
 Other signals a person has are added to the reason after the strongest one. Stored times are
 naive UTC (the clock's local time is converted); birthdays compare with the local date.
@@ -30,9 +34,10 @@ naive UTC (the clock's local time is converted); birthdays compare with the loca
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from peewee import JOIN, Field, ModelSelect, fn
 
@@ -50,6 +55,7 @@ BIRTHDAY_WINDOW_DAYS = 2
 QUIET_AFTER_DAYS = 182
 GIVE_BACK_DAYS = 365
 CLOSE_INTERACTIONS = 5
+_QUIET_CAP_MONTHS = 24  # the silence past which the score stays 3.0
 _MONTHS = (
     "January",
     "February",
@@ -115,33 +121,40 @@ class ReachOutService:
         """The `limit` best people to reach out to now (see the module's docstring)."""
         now = _utc(self.clock.now())
         today = self.clock.today()
-        signals: dict[int, list[tuple[float, str, str]]] = {}
+        skipped = self._skipped(today)
+        enough = limit + len(skipped)
+        found: dict[int, dict[str, tuple[float, str]]] = {}
         names: dict[int, str] = {}
-        self._keeps = {}
-        sources = {
-            "cadence": self._cadence,
-            "met": self._met,
-            "birthday": self._birthdays,
-            "quiet": self._quiet,
-            "give back": self._give_back,
-        }
-        for signal, source in sources.items():
-            for contact_id, name, score, reason in source(now, today):
-                signals.setdefault(contact_id, []).append((score, reason, signal))
+
+        def add(signal: str, rows: Iterable[tuple[int, str, float, str]]) -> None:
+            for contact_id, name, score, reason in rows:
+                found.setdefault(contact_id, {})[signal] = (score, reason)
                 names[contact_id] = name
-        for contact_id in self._skipped(today, signals):
-            del signals[contact_id]
-        ranked = []
-        for contact_id, found in signals.items():
-            found.sort(key=lambda signal: -signal[0])
-            reason = "; ".join(text for _, text, _ in found)
-            score, _, strongest = found[0]
-            keep = str(self._keeps.get(contact_id, ""))
-            ranked.append(
-                Suggestion(contact_id, names[contact_id], round(score, 2), reason, strongest, keep)
-            )
-        ranked.sort(key=lambda s: (-s.score, s.name.casefold(), s.contact_id))
-        return ranked[:limit]
+
+        self._keeps = {}
+        add("cadence", self._cadence(now, top=enough))
+        add("met", self._met(now, today))
+        add("birthday", self._birthdays(now, today))
+        add("quiet", self._quiet(now, top=enough))
+        add("give back", self._give_back(now, today))
+        for contact_id in skipped:
+            found.pop(contact_id, None)
+        best = sorted(found, key=lambda c: _order(c, names[c], found[c]))[:limit]
+        # The two signals many people have were read `enough` deep: a chosen person's weaker
+        # check-in or silence may lie below that and still belongs in their reason.
+        add("cadence", self._cadence(now, among=best))
+        add("quiet", self._quiet(now, among=best))
+        best.sort(key=lambda c: _order(c, names[c], found[c]))
+        return [self._suggestion(c, names[c], found[c]) for c in best]
+
+    def _suggestion(
+        self, contact_id: int, name: str, signals: dict[str, tuple[float, str]]
+    ) -> Suggestion:
+        strongest = sorted(signals.items(), key=lambda item: -item[1][0])
+        reason = "; ".join(text for _, (_, text) in strongest)
+        score = round(strongest[0][1][0], 2)
+        keep = str(self._keeps.get(contact_id, ""))
+        return Suggestion(contact_id, name, score, reason, strongest[0][0], keep)
 
     def skip(self, contact_id: int) -> date | None:
         """Leave a person out for SKIP_DAYS ("not now"); return the skip it replaced, if any."""
@@ -165,17 +178,23 @@ class ReachOutService:
         alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712
         return Contact.select(Contact.id, name, *columns).where(alive, Contact.is_group == False)  # noqa: E712
 
-    def _cadence(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
+    def _cadence(
+        self, now: datetime, *, top: int = -1, among: list[int] | None = None
+    ) -> Iterable[tuple[int, str, float, str]]:
+        """People past their interval, the `top` highest scores first (-1: all), or only
+        those `among` the given ids: scored in SQL so 100,000 people are not read."""
+        only = f"AND c.id IN ({', '.join(map(str, among))}) " if among is not None else ""
         sql = (
-            f"SELECT c.id, c.display_name, {IDEAL_SQL}, {MAX_SQL}, "
-            "julianday(?) - julianday(coalesce(c.last_contacted_at, c.created_at)) "
+            "SELECT id, display_name, ideal, maximum, elapsed FROM ("
+            f"SELECT c.id, c.display_name, {IDEAL_SQL} AS ideal, {MAX_SQL} AS maximum, "
+            "julianday(?) - julianday(coalesce(c.last_contacted_at, c.created_at)) AS elapsed "
             "FROM contact c WHERE c.deleted_at IS NULL AND c.archived = 0 AND c.is_group = 0 "
-            f"AND {IDEAL_SQL} > 0 "
-            f"AND julianday(?) - julianday(coalesce(c.last_contacted_at, c.created_at)) "
-            f">= {IDEAL_SQL}"
+            f"{only}"
+            ") WHERE ideal > 0 AND elapsed >= ideal "
+            "ORDER BY min(2.5, 1.0 + (elapsed / ideal - 1) / 2) DESC, display_name LIMIT ?"
         )
         stamp = now.strftime("%Y-%m-%d %H:%M:%S")
-        for contact_id, name, cadence, maximum, elapsed in db.execute_sql(sql, (stamp, stamp)):
+        for contact_id, name, cadence, maximum, elapsed in db.execute_sql(sql, (stamp, top)):
             ratio = elapsed / cadence
             words = f"{ratio:.1f}× past your {cadence_words(cadence)} check-in"
             keep = self._keeps[contact_id] = keep_state(elapsed, cadence, maximum)
@@ -211,7 +230,10 @@ class ReachOutService:
             if days <= BIRTHDAY_WINDOW_DAYS:
                 yield contact_id, name, 3.0 - 0.4 * days, _BIRTHDAY_WORDS[days]
 
-    def _quiet(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
+    def _quiet(
+        self, now: datetime, *, top: int = -1, among: list[int] | None = None
+    ) -> Iterable[tuple[int, str, float, str]]:
+        """Close people gone quiet, the longest silences first (`top`, `among` as `_cadence`)."""
         count = fn.COUNT(Interaction.id)
         query = (
             self._people(Contact.last_contacted_at)
@@ -224,6 +246,13 @@ class ReachOutService:
             .group_by(Contact.id)
             .having(count >= CLOSE_INTERACTIONS)
         )
+        if among is not None:
+            query = query.where(Contact.id.in_(among))
+        days = fn.julianday(now.strftime("%Y-%m-%d %H:%M:%S")) - fn.julianday(
+            Contact.last_contacted_at
+        )
+        silence = fn.min(_QUIET_CAP_MONTHS, (days.cast("INTEGER") / 30.44).cast("INTEGER"))
+        query = query.order_by(silence.desc(), Contact.display_name).limit(top)
         for contact_id, name, last in tuples(query):
             months = int((now - last).days / 30.44)
             score = min(3.0, 1.0 + months / 12)
@@ -249,6 +278,11 @@ class ReachOutService:
             )
 
     @staticmethod
-    def _skipped(today: date, candidates: Container[int]) -> list[int]:
+    def _skipped(today: date) -> set[int]:
         query = ReachOutSkip.select(ReachOutSkip.contact).where(ReachOutSkip.until > today)
-        return [cid for (cid,) in tuples(query) if cid in candidates]
+        return {contact_id for (contact_id,) in tuples(query)}
+
+
+def _order(contact_id: int, name: str, signals: dict[str, tuple[float, str]]) -> tuple[Any, ...]:
+    """The list's order: the strongest signal's score first, then the name."""
+    return (-max(score for score, _ in signals.values()), name.casefold(), contact_id)

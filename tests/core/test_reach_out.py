@@ -206,3 +206,24 @@ def test_birthdays_across_the_year_end_and_29_february(
     contact_id = _person(services, "Bo", birthday=birthday)
     found = [s.reason for s in services.reach_out.rank(limit=50) if s.contact_id == contact_id]
     assert found == ([reason] if reason else [])
+
+
+def test_a_short_list_is_the_long_lists_head_with_whole_reasons(services, clock) -> None:
+    """Check-ins and silences are read only as deep as the list needs (plus skipped people):
+    the short list must still be the full ranking's head, each reason complete."""
+    overdue = [_person(services, f"Over{n:02}", cadence_days=30) for n in range(30)]
+    for n, contact_id in enumerate(overdue):
+        _interactions(contact_id, [31 + 3 * n])
+    quiet = [_person(services, f"Quiet{n:02}") for n in range(8)]
+    for n, contact_id in enumerate(quiet):
+        _interactions(contact_id, [200 + 40 * n, 900, 901, 902, 903])
+    bea = _person(services, "Bea", birthday=date(1990, 3, 12), cadence_days=30)
+    _interactions(bea, [33])
+    services.reach_out.skip(overdue[-1])
+    services.reach_out.skip(quiet[-1])
+    full = services.reach_out.rank(limit=100)
+    for limit in (1, 3, 6):
+        assert services.reach_out.rank(limit=limit) == full[:limit]
+    [first] = [s for s in full if s.contact_id == bea]
+    assert first.reason == "birthday tomorrow; 1.1× past your monthly check-in"
+    assert overdue[-1] not in {s.contact_id for s in full}
