@@ -113,3 +113,27 @@ def test_the_balance_follows_interactions_logged_elsewhere(view, qtbot, services
         )
     QApplication.processEvents()
     assert view.editor.balance.text() == "Gave 0, received 2 in the last 12 months"
+
+
+def test_an_introduced_name_typed_but_not_picked_keeps_the_dialog_open(qtbot, services) -> None:
+    carl = _add(services, "Carl", "Ott")
+    dialog = LogInteractionDialog(
+        "Carl Ott", NOW, contact_id=carl, matches=services.events.people.matches
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.direction.setCurrentIndex(dialog.direction.findData("gave"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("introduction"))
+    second = dialog.introduced[1]
+    qtbot.keyClicks(second, "<b>Nobody</b>")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.intro_problem.isVisible()
+    assert dialog.intro_problem.text() == (
+        "Pick \u201c<b>Nobody</b>\u201d from the list of contacts, or clear it."
+    )
+    assert dialog.intro_problem.textFormat() == Qt.TextFormat.PlainText
+    second.clear()
+    assert not dialog.intro_problem.isVisible()
+    dialog.accept()
+    assert dialog.result() == 1

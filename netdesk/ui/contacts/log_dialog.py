@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -149,6 +150,14 @@ class LogInteractionDialog(QDialog):
             self.intro_row.addWidget(QLabel("to"))
             self.intro_row.addWidget(second, 1)
             self.form.addRow("Introduced", self.intro_row)
+            self.intro_problem = QLabel()
+            self.intro_problem.setTextFormat(Qt.TextFormat.PlainText)
+            self.intro_problem.setWordWrap(True)
+            self.intro_problem.setStyleSheet("color: #b3261e")
+            self.intro_problem.hide()
+            self.form.addRow("", self.intro_problem)
+            for person in self.introduced:
+                person.textChanged.connect(self.intro_problem.hide)
         self.direction.currentIndexChanged.connect(self._show_give)
         self.kind.currentIndexChanged.connect(self._show_give)
         self._show_give()
@@ -165,6 +174,24 @@ class LogInteractionDialog(QDialog):
             first.set_person(self.contact_id, self.contact_name)
         elif direction == "received" and first.person() == self.contact_id:
             first.set_person(None, "")
+
+    def accept(self) -> None:
+        """Save, unless an introduced name was typed but not picked: it would be stored as
+        nobody, so the dialog says so and stays open."""
+        unpicked = self._unpicked_person()
+        if unpicked is None:
+            super().accept()
+            return
+        self.intro_problem.setText(
+            f"Pick \u201c{unpicked.text().strip()}\u201d from the list of contacts, or clear it."
+        )
+        self.intro_problem.show()
+        unpicked.setFocus()
+
+    def _unpicked_person(self) -> _PersonField | None:
+        if self.introduced is None or self.give().kind != "introduction":
+            return None
+        return next((f for f in self.introduced if f.text().strip() and f.person() is None), None)
 
     def give(self) -> Give:
         """What was given or received, as entered."""
