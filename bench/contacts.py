@@ -8,30 +8,19 @@ queries) beside `fts_query_floor_ms` (the bare FTS5 query for the same text, sam
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench._probes import run_probe
 
 RUNS = 5
 QUERIES = ("maria chen", "acme data", "jurgen", "berlin")
 
 
 def _probe(*args: str) -> list[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    result = subprocess.run(
-        [sys.executable, "-m", "bench._contacts_probe", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"probe {args[0]} failed:\n{result.stderr[-2000:]}")
-    return [line for line in result.stdout.splitlines() if line.strip()]
+    return run_probe("bench._contacts_probe", *args, timeout=300)
 
 
 def _data_dir(root: Path, contacts: int) -> Path:

@@ -11,29 +11,19 @@ their ratio.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench._probes import run_probe
 
 CONTACTS = 100_000
 FOLLOWUPS = 10_000
 
 
 def _probe(*args: str) -> list[float]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    result = subprocess.run(
-        [sys.executable, "-m", "bench._today_probe", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"probe {args[0]} failed:\n{result.stderr[-2000:]}")
-    return [float(value) for value in result.stdout.split()]
+    lines = run_probe("bench._today_probe", *args, timeout=600)
+    return [float(value) for line in lines for value in line.split()]
 
 
 def main() -> None:
