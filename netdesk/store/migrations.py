@@ -20,6 +20,7 @@ from netdesk.store import cadence_defaults, fts, template_defaults
 from netdesk.store.models import (
     MODELS,
     CircleCadence,
+    Employment,
     GoalTarget,
     Interaction,
     MessageTemplate,
@@ -141,6 +142,23 @@ def _goals_and_circle_cadence(database: Database, migrator: SqliteMigrator) -> N
     )
 
 
+def _employment_history(database: Database, migrator: SqliteMigrator) -> None:
+    """Keep each contact's employment history.
+
+    v8: an import that brings another employer or title for a known person ends the old job
+    and records the new one in `employment` (organisation, title, from, to, where it came
+    from). Every contact with an organisation or a title gets its current job as the first
+    entry, recorded when the contact was added.
+    """
+    database.create_tables([Employment], safe=True)
+    database.execute_sql(
+        "INSERT INTO employment (contact_id, organisation, title, source, recorded_at) "
+        "SELECT c.id, c.organisation, c.title, c.source, c.created_at FROM contact c "
+        "WHERE (c.organisation != '' OR c.title != '') AND NOT c.is_group "
+        "AND NOT EXISTS (SELECT 1 FROM employment e WHERE e.contact_id = c.id)"
+    )
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _leaner_writes,
@@ -149,6 +167,7 @@ STEPS: list[Step] = [
     _reach_out_skips,
     _give_and_take_and_templates,
     _goals_and_circle_cadence,
+    _employment_history,
 ]
 
 

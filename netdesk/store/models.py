@@ -381,6 +381,26 @@ class GoalTarget(BaseModel):
     position = IntegerField(default=0)
 
 
+class Employment(BaseModel):
+    """One job in a contact's employment history. The current job has no `ended_on` and mirrors
+    the contact's `organisation` and `title`; a job change ends it and records the new one.
+    `source` says where it came from (manual, linkedin, vcard, google...), `import_batch` the
+    import that recorded it (undoing the import removes it and reopens the job it ended)."""
+
+    id: AutoField[int]
+    contact_id: ForeignKeyField[int]
+    import_batch_id: ForeignKeyField[int | None]
+
+    contact = ForeignKeyField(Contact, backref="employments", on_delete="CASCADE")
+    organisation = TextField(default="", index=True, collation="NOCASE")
+    title = TextField(default="")
+    started_on = DateField(null=True)
+    ended_on = DateField(null=True)
+    source = TextField(default="manual")
+    recorded_at = DateTimeField(default=utcnow, index=True)
+    import_batch = ForeignKeyField(ImportBatch, null=True, backref="+", on_delete="SET NULL")
+
+
 class Meta(BaseModel):
     """Store-wide key/value facts: the schema version, the last daily backup."""
 
@@ -409,4 +429,5 @@ MODELS: list[type[BaseModel]] = [
     CircleCadence,
     TrackedGoal,
     GoalTarget,
+    Employment,
 ]

@@ -141,13 +141,14 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 7, "Rebuild the search index for faster imports."),
-        (1, 7, "Give every contact a UID."),
-        (2, 7, "Keep every count of an import in its history."),
-        (3, 7, "Remember who was skipped on Today."),
-        (4, 7, "Add give-and-take to interactions and message templates."),
-        (5, 7, "Add measured goals and keep-in-touch intervals by circle."),
-        (6, 7, "_add_column_step"),
+        (0, 8, "Rebuild the search index for faster imports."),
+        (1, 8, "Give every contact a UID."),
+        (2, 8, "Keep every count of an import in its history."),
+        (3, 8, "Remember who was skipped on Today."),
+        (4, 8, "Add give-and-take to interactions and message templates."),
+        (5, 8, "Add measured goals and keep-in-touch intervals by circle."),
+        (6, 8, "Keep each contact's employment history."),
+        (7, 8, "_add_column_step"),
     ]
 
 
@@ -249,3 +250,29 @@ def test_the_goals_step_adds_goal_tables_and_seeds_circle_cadences(fixture_copy)
 
 def test_a_new_database_has_the_circle_cadences(database) -> None:
     assert database.execute_sql("SELECT count(*) FROM circle_cadence").fetchone() == (10,)
+
+
+def test_the_employment_step_records_each_current_job(fixture_copy) -> None:
+    path = fixture_copy(Path(__file__).parent / "fixtures" / "schema_v7.db")
+    database = connect(path)
+    db.initialize(database)
+    database.execute_sql("UPDATE contact SET organisation = '', title = '' WHERE id = 2")
+    migrations.upgrade(database)
+    rows = database.execute_sql(
+        "SELECT e.contact_id, e.organisation, e.title, e.started_on, e.ended_on, e.source, "
+        "e.recorded_at = c.created_at FROM employment e JOIN contact c ON c.id = e.contact_id"
+    ).fetchall()
+    assert rows == [(1, "Northwind", "Data Engineer", None, None, "manual", 1)]
+    indexes = {index.name for index in database.get_indexes("employment")}
+    assert {"employment_organisation", "employment_contact_id"} <= indexes
+    database.close()
+
+
+def test_the_employment_step_run_again_adds_nothing(fixture_copy) -> None:
+    path = fixture_copy(Path(__file__).parent / "fixtures" / "schema_v7.db")
+    database = connect(path)
+    db.initialize(database)
+    migrations.upgrade(database)
+    migrations._employment_history(database, SqliteMigrator(database))
+    assert database.execute_sql("SELECT count(*) FROM employment").fetchone() == (2,)
+    database.close()
