@@ -1,5 +1,6 @@
 """`netdesk export`: every contact (or a search) as vCard 4.0, vCard 3.0 or Google CSV;
-`--format ics`: follow-ups and events as iCalendar."""
+`--format ics`: follow-ups and events as iCalendar; `--format json`: the whole database in
+NetDesk's own format (docs/export-format.md), which `netdesk import` reads back."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from netdesk.cli._store import open_or_report
 from netdesk.paths import Paths
 from netdesk.private_files import write_private
 
-FORMAT_CHOICES = ("vcard", "vcard3", "csv", "ics")
+FORMAT_CHOICES = ("vcard", "vcard3", "csv", "ics", "json")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +26,16 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     from netdesk.core.contacts import ContactService
     from netdesk.core.exporting import ExportService
 
+    if args.format == "json" and args.search:
+        print(
+            "netdesk export: --format json exports everything; --search does not apply",
+            file=sys.stderr,
+        )
+        return 2
     if not open_or_report(paths, "export", write=False):
         return 1
+    if args.format == "json":
+        return _export_json(args.output)
     if args.format == "ics":
         from netdesk.core.calendar_export import calendar_ics
         from netdesk.core.services import Services
@@ -41,5 +50,21 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         write_private(Path(args.output), text)
     except OSError as exc:
         print(f"netdesk export: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _export_json(output: str | None) -> int:
+    """Stream the whole database to `output` (or stdout) as NetDesk JSON."""
+    from netdesk.core.json_export import export_file, write_json
+    from netdesk.store.models import utcnow
+
+    if output is None:
+        write_json(sys.stdout, utcnow())
+        return 0
+    try:
+        export_file(Path(output), utcnow())
+    except OSError as exc:
+        print(f"netdesk export: cannot write {output}: {exc.strerror}", file=sys.stderr)
         return 2
     return 0

@@ -1,5 +1,6 @@
 """`netdesk import FILE...`: import vCard / CSV files (or folders of them) without the GUI;
-.ics files go to the events (see `_ics_import`).
+.ics files go to the events (see `_ics_import`), a NetDesk JSON export replaces the database's
+contents (see `_json_import`).
 
 Exit status: 0 when every card imported, 1 when some cards failed (the rest were imported), 2 for
 a usage error or a file that cannot be read (then nothing is imported). `--json` prints one object:
@@ -13,9 +14,11 @@ import json
 import sys
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from netdesk.cli._ics_import import import_calendars, read_calendars
+from netdesk.cli._json_import import import_json
 from netdesk.cli._store import open_or_report
 from netdesk.core.import_conflicts import Conflict, shown
 from netdesk.core.import_plan import PlannedCard, resolve_all
@@ -48,12 +51,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "replace it; a LinkedIn export's employer and title always replace (a job change)",
     )
     parser.add_argument("--progress", action="store_true", help="report progress on stderr")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="a NetDesk JSON export into a database that holds data: replace everything in it "
+        "(a backup is taken first)",
+    )
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
     from netdesk.core.services import Services
     from netdesk.store.models import db
 
+    exports = [f for f in args.files if Path(f).suffix.lower() == ".json"]
+    if exports:
+        if len(args.files) > 1 or args.dry_run:
+            print(
+                "netdesk import: a NetDesk JSON export is imported on its own, without --dry-run",
+                file=sys.stderr,
+            )
+            return 2
+        return import_json(
+            Path(exports[0]), paths, replace=args.replace, as_json=args.json, progress=args.progress
+        )
     if not open_or_report(paths, "import"):
         return 1
     calendars = [f for f in args.files if kind_of(f) == "calendar"]

@@ -202,14 +202,29 @@ def _set_version(version: int) -> None:
     Meta.insert(key="schema_version", value=str(version)).on_conflict_replace().execute()
 
 
+# What a new database starts with besides its tables: rows the user may edit later. Each seed
+# writes through `execute_sql`/`cursor` only (`core.json_import` runs them on a scratch copy to
+# tell an untouched database from one the user filled).
+SEEDS: tuple[Callable[[Database], None], ...] = (template_defaults.seed, cadence_defaults.seed)
+
+
 def create_current(database: Database) -> None:
     """Give an empty file the current schema and version."""
     with database.atomic():
         database.create_tables(MODELS, safe=True)
         fts.create(database)
-        template_defaults.seed(database)
-        cadence_defaults.seed(database)
+        for seed in SEEDS:
+            seed(database)
         _set_version(latest_version())
+
+
+def rerun_after(database: Database, version: int) -> None:
+    """Run the steps after `version` again over the current schema, in the caller's transaction:
+    data loaded from an older export gets what those steps do to data (each step checks what
+    exists, so the schema is left as it is)."""
+    migrator = SqliteMigrator(database)
+    for step in STEPS[version:]:
+        step(database, migrator)
 
 
 def upgrade(

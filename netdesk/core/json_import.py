@@ -1,0 +1,260 @@
+"""Reading NetDesk's own JSON export back (docs/export-format.md), all or nothing.
+
+Into an empty database (one holding only what a new database starts with) the file's rows go in
+as they are, ids and all; into one that holds anything else only with `replace`, which first
+takes a backup. Everything happens in one transaction: a bad row, a broken reference, Cancel or a
+killed process leave the database as it was. An export of an older schema is loaded (columns it
+lacks take their defaults) and the schema steps after its version run again over it; a newer
+format or schema is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from peewee import Database, IntegrityError, SqliteDatabase
+
+from netdesk.core.changes import TOPICS, Changes
+from netdesk.core.json_export import FORMAT, FORMAT_VERSION
+from netdesk.core.json_values import BadValue, Column, columns, from_json
+from netdesk.formats.json_tables import JsonFileError, JsonTablesReader
+from netdesk.store import backup, fts, migrations
+from netdesk.store.models import MODELS, BaseModel, Meta, db
+
+Progress = Callable[[int, int, str], None]  # (bytes read, bytes in the file, table)
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported here; the message says why and what to do."""
+
+
+@dataclass
+class JsonImportResult:
+    """What an import did: rows per table, the backup taken first, the schema it came from."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    backup: Path | None = None
+    schema_version: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+def _no_progress(done: int, total: int, text: str = "") -> None:
+    """Progress reports that go nowhere."""
+
+
+class JsonImporter:
+    """Imports a NetDesk JSON export into the database at `db_path`."""
+
+    def __init__(self, db_path: Path, changes: Changes) -> None:
+        self.db_path = db_path
+        self.changes = changes
+
+    def check(self, path: Path) -> dict[str, Any]:
+        """The file's header, after checking it can be imported here (ImportRefused if not)."""
+        with _open(path) as stream:
+            return _checked_header(_reader(stream))
+
+    def is_empty(self) -> bool:
+        """Whether the database holds only what a new database starts with."""
+        return holds_only_seeds(db.obj)
+
+    def import_file(
+        self, path: Path, *, replace: bool = False, progress: Progress = _no_progress
+    ) -> JsonImportResult:
+        """Import the export at `path`; ImportRefused (nothing written) when it cannot be.
+
+        Without `replace` the database must be empty; with it a backup is taken first and
+        everything in the database is replaced. `progress` may raise to cancel.
+        """
+        with _open(path) as stream:
+            size = Path(path).stat().st_size
+            reader = _reader(stream)
+            found = _checked_header(reader)
+            result = JsonImportResult(schema_version=found["schema_version"])
+            if not self.is_empty():
+                if not replace:
+                    raise ImportRefused(
+                        "This database already holds contacts or other data, and importing a "
+                        "NetDesk export replaces everything. To replace it (a backup is taken "
+                        "first), import with --replace (in the app: answer Replace)."
+                    )
+                result.backup = backup.take(db.obj, self.db_path, reason="pre-import")
+            db.pragma("foreign_keys", 0)  # rows arrive in file order; checked before commit
+            try:
+                with db.atomic():
+                    _clear()
+                    for table, rows in reader.batches():
+                        progress(reader.bytes_read, size, table)
+                        _insert(table, rows, result)
+                    _finish(result.schema_version)
+            except JsonFileError as error:
+                raise ImportRefused(
+                    f"{path.name} is not a complete NetDesk export: {error}"
+                ) from None
+            finally:
+                db.pragma("foreign_keys", 1)
+        progress(size, size, "")
+        for topic in TOPICS:
+            self.changes.publish(topic)
+        return result
+
+
+def _open(path: Path) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise ImportRefused(f"Cannot read {path}: {error.strerror}") from None
+
+
+def _reader(stream: BinaryIO) -> JsonTablesReader:
+    return JsonTablesReader(stream)
+
+
+def _checked_header(reader: JsonTablesReader) -> dict[str, Any]:
+    try:
+        found = reader.header()
+    except JsonFileError as error:
+        raise ImportRefused(f"This is not a NetDesk JSON export: {error}") from None
+    if found.get("format") != FORMAT:
+        raise ImportRefused('This is not a NetDesk JSON export (its "format" is not "netdesk").')
+    version, schema = found.get("format_version"), found.get("schema_version")
+    if not isinstance(version, int) or not isinstance(schema, int):
+        raise ImportRefused("This NetDesk export has no format or schema version in its header.")
+    app = found.get("app_version", "?")
+    if version > FORMAT_VERSION:
+        raise ImportRefused(
+            f"This export is in NetDesk export format {version} (written by NetDesk {app}); "
+            f"this NetDesk reads format {FORMAT_VERSION}. Update NetDesk to import it."
+        )
+    latest = migrations.latest_version()
+    if schema > latest:
+        raise ImportRefused(
+            f"This export holds schema version {schema} (written by NetDesk {app}); this NetDesk "
+            f"knows versions up to {latest}. Update NetDesk to import it."
+        )
+    return found
+
+
+def holds_only_seeds(database: Database) -> bool:
+    """Whether every table holds exactly what a new database starts with (`migrations.SEEDS`,
+    compared without their times): nothing the user made would be lost by replacing it."""
+    seeded = _seeded_rows(database)
+    for model in MODELS:
+        if model is Meta:
+            continue
+        table = model._meta.table_name
+        wanted = seeded.get(table, [])
+        count = database.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        if count != len(wanted) or (count and sorted(_untimed(database, model)) != wanted):
+            return False
+    return True
+
+
+def _seeded_rows(database: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows a new database starts with, per table, as `_untimed` reads them."""
+    scratch = SqliteDatabase(":memory:")
+    try:
+        for (sql,) in database.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL "
+            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'contact_fts%'"
+        ).fetchall():
+            scratch.execute_sql(sql)
+        for seed in migrations.SEEDS:
+            seed(scratch)
+        return {
+            model._meta.table_name: sorted(_untimed(scratch, model))
+            for model in MODELS
+            if model is not Meta
+        }
+    finally:
+        scratch.close()
+
+
+def _untimed(database: Database, model: type[BaseModel]) -> list[tuple[Any, ...]]:
+    names = [c.name for c in columns(model) if c.kind != "datetime"]
+    select = ", ".join(f'"{name}"' for name in names)
+    return list(database.execute_sql(f'SELECT {select} FROM "{model._meta.table_name}"'))
+
+
+_TABLES: dict[str, type[BaseModel]] = {}
+
+
+def _model(table: str) -> type[BaseModel]:
+    if not _TABLES:
+        _TABLES.update((model._meta.table_name, model) for model in MODELS)
+    model = _TABLES.get(table)
+    if model is None:
+        raise ImportRefused(f"The export has a table {table!r} this NetDesk does not know.")
+    return model
+
+
+def _clear() -> None:
+    """Delete every row (the schema version stays) and the search index."""
+    for model in MODELS:
+        where = " WHERE key != 'schema_version'" if model is Meta else ""
+        db.execute_sql(f'DELETE FROM "{model._meta.table_name}"{where}')
+    db.execute_sql("DELETE FROM contact_fts")
+
+
+def _insert(table: str, rows: list[dict[str, Any]], result: JsonImportResult) -> None:
+    model = _model(table)
+    seen = result.rows.setdefault(table, 0)
+    if not rows:
+        return
+    cols = columns(model)
+    known = {column.name for column in cols}
+    values = []
+    for number, row in enumerate(rows, start=seen + 1):
+        unknown = set(row) - known
+        if unknown:
+            raise ImportRefused(
+                f"Row {number} of table {table!r} has a column this NetDesk does not know: "
+                f"{sorted(unknown)[0]!r}."
+            )
+        if model is Meta and row.get("key") == "schema_version":
+            continue
+        values.append(tuple(_value(table, number, column, row) for column in cols))
+    if values:
+        names = ", ".join(f'"{column.name}"' for column in cols)
+        marks = ", ".join("?" * len(cols))
+        verb = "INSERT OR REPLACE" if model is Meta else "INSERT"
+        try:
+            db.cursor().executemany(f'{verb} INTO "{table}" ({names}) VALUES ({marks})', values)
+        except (IntegrityError, sqlite3.IntegrityError) as error:
+            raise ImportRefused(f"Table {table!r} cannot take its rows: {error}.") from None
+    result.rows[table] = seen + len(rows)
+
+
+def _value(table: str, number: int, column: Column, row: dict[str, Any]) -> Any:
+    """The stored value of `column` in a row of the file (its default when the row lacks it)."""
+    if column.name in row:
+        try:
+            return from_json(column, row[column.name])
+        except BadValue as error:
+            raise ImportRefused(f"Row {number} of table {table!r}: {error}.") from None
+    default = column.field.default
+    value = default() if callable(default) else default
+    if value is None and not column.null:
+        raise ImportRefused(f"Row {number} of table {table!r} has no {column.name!r}.")
+    return column.field.db_value(value)
+
+
+def _finish(schema_version: int) -> None:
+    """Migrate data of an older schema, check every reference, rebuild the search index."""
+    if schema_version < migrations.latest_version():
+        migrations.rerun_after(db.obj, schema_version)
+    broken = db.execute_sql("PRAGMA foreign_key_check").fetchone()
+    if broken is not None:
+        table, rowid, parent, _ = broken
+        raise ImportRefused(
+            f"Row {rowid} of table {table!r} refers to a row of {parent!r} that is not in the "
+            "export."
+        )
+    fts.rebuild_all(db.obj)
