@@ -6,9 +6,10 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,27 @@ def write_lock_held(db_path: Path) -> Iterator[None]:
         yield
     finally:
         holder.communicate("", timeout=10)
+
+
+def kill_mid_way(args: list[str], data_dir: Path, started: Callable[[str], bool]) -> None:
+    """Run `netdesk ARGS` on `data_dir`, SIGKILL it at the first stderr line `started` accepts,
+    then check that `netdesk check` finds the database sound."""
+    env = dict(os.environ, NETDESK_DATA_DIR=str(data_dir))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "netdesk", *args],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    assert process.stderr is not None
+    for line in process.stderr:
+        if started(line):
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    check = subprocess.run(
+        [sys.executable, "-m", "netdesk", "check"], env=env, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr

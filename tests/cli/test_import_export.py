@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from netdesk.__main__ import main
 from netdesk.store.db import close_database
 from tests.core.test_import_groups import APPLE_GROUP
 from tests.db_snapshot import dump_database
+from tests.fault_helpers import kill_mid_way
 from tests.testdata.vcards import generate_vcards
 
 GOOD = "BEGIN:VCARD\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
@@ -196,25 +196,11 @@ def test_sigkill_mid_import_leaves_the_database_unchanged(run, tmp_path: Path) -
     before = dump_database(database)
     big = tmp_path / "big.vcf"
     big.write_bytes(generate_vcards(6000))
-    env = dict(os.environ, NETDESK_DATA_DIR=str(tmp_path / "data"))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "netdesk", "import", "--progress", str(big)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        env=env,
+    kill_mid_way(
+        ["import", "--progress", str(big)],
+        tmp_path / "data",
+        lambda line: line.startswith("writing ") and not line.startswith("writing 0/"),
     )
-    assert process.stderr is not None
-    for line in process.stderr:
-        if line.startswith("writing ") and not line.startswith("writing 0/"):
-            break
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL
-    check = subprocess.run(
-        [sys.executable, "-m", "netdesk", "check"], env=env, capture_output=True, text=True
-    )
-    assert check.returncode == 0, check.stderr
     assert dump_database(database) == before
 
 

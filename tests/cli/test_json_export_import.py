@@ -4,10 +4,6 @@ and a SIGKILL mid-import that leaves the database as it was."""
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +12,7 @@ import pytest
 from netdesk.__main__ import main
 from netdesk.store.db import close_database
 from tests.db_snapshot import dump_database
+from tests.fault_helpers import kill_mid_way
 from tests.testdata.vcards import generate_vcards
 
 Run = Callable[..., tuple[int, str, str]]
@@ -114,23 +111,9 @@ def test_sigkill_mid_import_leaves_the_database_unchanged(run: Run, tmp_path: Pa
     run(target, "import", str(vcf))
     database = target / "netdesk.db"
     before = dump_database(database)
-    env = dict(os.environ, NETDESK_DATA_DIR=str(target))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "netdesk", "import", "--progress", "--replace", str(export)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        env=env,
+    kill_mid_way(
+        ["import", "--progress", "--replace", str(export)],
+        target,
+        lambda line: line.startswith("reading ") and "contact" in line,
     )
-    assert process.stderr is not None
-    for line in process.stderr:
-        if line.startswith("reading ") and "contact" in line:
-            break
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL
-    check = subprocess.run(
-        [sys.executable, "-m", "netdesk", "check"], env=env, capture_output=True, text=True
-    )
-    assert check.returncode == 0, check.stderr
     assert dump_database(database) == before

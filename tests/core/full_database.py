@@ -255,6 +255,19 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
     m.GoalTarget: [
         {"id": 131, "goal": 121, "contact": 21, "organisation": "Acme Ltd", "position": 1}
     ],
+    m.Employment: [
+        {
+            "id": 141,
+            "contact": 21,
+            "organisation": "Acme Ltd",
+            "title": "CTO",
+            "started_on": date(2020, 1, 1),
+            "ended_on": date(2025, 6, 30),
+            "source": "linkedin",
+            "recorded_at": T2,
+            "import_batch": 5,
+        }
+    ],
 }
 
 

@@ -110,7 +110,10 @@ def test_the_file_is_documented_json(tmp_path: Path) -> None:
     assert "photo_thumb" not in jurgen
     documented = (ROOT / "docs" / "export-format.md").read_text(encoding="utf-8")
     for table, rows in document["tables"].items():
-        assert f"\n### `{table}`\n" in documented, f"docs/export-format.md lacks table {table}"
+        assert f"\n### `{table}`\n" in documented, (
+            f"docs/export-format.md lacks table {table}: describe it there (its columns: "
+            f"python scripts/export_format_columns.py {table})"
+        )
         section = documented.split(f"\n### `{table}`\n")[1].split("\n### ")[0]
         for column in {name for row in rows for name in row}:
             assert f"`{column}`" in section, f"docs/export-format.md lacks {table}.{column}"
@@ -134,7 +137,6 @@ def test_a_database_that_holds_data_is_replaced_only_when_asked(tmp_path: Path) 
 
 
 def test_an_edited_template_counts_as_data(tmp_path: Path) -> None:
-    _, export = _exported(tmp_path)
     target = tmp_path / "b" / "netdesk.db"
     open_database(target)
     try:
