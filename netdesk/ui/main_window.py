@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
             action = QAction(icon(spec.icon), self.tr(spec.title), self)
             if row < 9:
                 action.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
-            action.triggered.connect(lambda _=False, key=spec.key: self.show_view(key))
+            action.triggered.connect(lambda _=False, key=spec.key: self.focus_view(key))
             self.menus["view"].addAction(action)
         about = QAction(self.tr("&About NetDesk"), self)
         about.triggered.connect(self.show_about)
@@ -149,6 +149,21 @@ class MainWindow(QMainWindow):
         keys = [spec.key for spec in self.specs]
         self.sidebar.setCurrentRow(keys.index(key))
         return self.views[key]
+
+    def focus_view(self, key: str) -> None:
+        """Show view `key` with the keyboard in it (Ctrl+1…): in its `home_focus()` widget,
+        else in its first widget that Tab reaches."""
+        widget = self.show_view(key)
+        home = getattr(widget, "home_focus", None)
+        if home is not None:
+            home().setFocus()
+            return
+        candidate = widget.nextInFocusChain()
+        while candidate is not None and candidate is not widget:
+            if widget.isAncestorOf(candidate) and _takes_tab(candidate):
+                candidate.setFocus()
+                return
+            candidate = candidate.nextInFocusChain()
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -262,3 +277,11 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    """Whether Tab would stop at `widget` (shown, enabled, taking focus by Tab)."""
+    from PySide6.QtCore import Qt
+
+    takes = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+    return bool(takes) and widget.isVisible() and widget.isEnabled()

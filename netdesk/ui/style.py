@@ -3,6 +3,7 @@
 No application-wide style sheet: with one, Qt draws every widget through its style-sheet style,
 which made every repaint of a large contact list slower. Style sheets go on the
 few widgets that need them (sidebar, figure cards); labels get their role's colour and font.
+The sidebar draws its own focus ring (a blue border on the current view while it has focus).
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ QListWidget#sidebar::item {
     color: #243047;
     padding: 4px 10px;
     margin: 1px 8px;
+    border: 2px solid transparent;
     border-radius: 6px;
 }
+QListWidget#sidebar::item:focus { border-color: #3b6fd6; }
 QListWidget#sidebar::item:hover { background: #e4eaf4; }
 QListWidget#sidebar::item:disabled { color: #9aa5b8; }
 QListWidget#sidebar::item:selected {

@@ -2,7 +2,8 @@
 
 A view is any QWidget, made from the services and the window's one QSettings (for what the view
 remembers); it may define `install_actions(window)` to add its actions to the main window's
-menus, and `open_files(paths) -> bool` if it can take dropped or opened files.
+menus, `open_files(paths) -> bool` if it can take dropped or opened files, and `home_focus()`
+for the widget the keys go to when Ctrl+1… shows it (else its first widget Tab reaches).
 """
 
 from __future__ import annotations

@@ -108,7 +108,12 @@ class AgendaList(QListWidget):
         return bool(rows)
 
     def select_first(self) -> None:
-        for index in range(self.count()):
-            if self.item(index).data(KIND_ROLE) == "followup":
-                self.setCurrentRow(index)
-                return
+        self.select_from(0)
+
+    def select_from(self, row: int) -> None:
+        """Make current the first open follow-up at or after `row`, else the last one before it
+        (after Done, the next one, so a second D goes on)."""
+        rows = [i for i in range(self.count()) if self.item(i).data(KIND_ROLE) == "followup"]
+        later = [i for i in rows if i >= row]
+        if later or rows:
+            self.setCurrentRow(later[0] if later else rows[-1])

@@ -188,6 +188,11 @@ class CalendarView(QWidget):
         window.add_file_action(action)
         window.add_undo_actions(self.undo_action, self.redo_action)
 
+    def home_focus(self) -> QWidget:
+        """Where the keys go when the view is shown with Ctrl+3: the grid, whose arrows move
+        the day."""
+        return self.grid
+
     # -- navigation -------------------------------------------------------------------------
 
     def select_day(self, day: date) -> None:
@@ -214,11 +219,19 @@ class CalendarView(QWidget):
 
     def _reload(self) -> None:
         """Refresh after a change; a grouped reminder's follow-ups that are still open stay
-        selected."""
+        selected, else the list keeps its place (after Done, the next follow-up is current)."""
         grouped = self.grouped
+        in_overdue = self.overdue.hasFocus()
+        place = (self.overdue if in_overdue else self.agenda).currentRow()
         self.refresh()
         if grouped:
             self._select_grouped(grouped)
+        elif in_overdue and self.overdue.isVisible():
+            self.overdue.select_from(place)
+        elif in_overdue:
+            self.agenda.setFocus()
+        else:
+            self.agenda.select_from(place)
 
     def refresh(self, overdue: bool = True) -> None:
         """Reload the month's counts, the agenda and (unless only the day moved) Overdue."""

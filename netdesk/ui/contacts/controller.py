@@ -72,6 +72,8 @@ class ContactsController(QObject):
         self.escape_action = actions.add(
             "Clear search", "Esc", view.search.clear, widget=view.search
         )
+        for key in ("Down", "Return", "Enter"):
+            actions.add("Go to the results", key, view.enter_list, widget=view.search)
         view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.table.customContextMenuRequested.connect(self.context_menu)
         view.table.doubleClicked.connect(

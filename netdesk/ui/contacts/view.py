@@ -262,6 +262,15 @@ class ContactsView(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def enter_list(self) -> None:
+        """Down or Enter in the search: into the results, the first one selected (as in mail
+        apps), unless a row already is."""
+        if self.list_stack.currentWidget() is not self.table:
+            return
+        if not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.contact_id(row) for row in rows]

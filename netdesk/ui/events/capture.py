@@ -92,6 +92,7 @@ class CaptureDialog(QDialog):
         for edit in (self.name, self.organisation, self.note):
             edit.returnPressed.connect(self.save_current)
             edit.installEventFilter(self)
+        self.days.installEventFilter(self)  # Enter in "Follow up" saves too, as the hint says
         self.name.textEdited.connect(self._show_match)
         self.organisation.textEdited.connect(self._show_match)
         self._show_match()
@@ -122,11 +123,16 @@ class CaptureDialog(QDialog):
         self.name.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+Z in a field with nothing of its own to undo takes back the last capture."""
+        """Ctrl+Z in a field with nothing of its own to undo takes back the last capture; Enter
+        in the follow-up days saves."""
+        if not (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)):
+            return super().eventFilter(watched, event)
+        if watched is self.days and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.days.interpretText()
+            self.save_current()
+            return True
         if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.matches(QKeySequence.StandardKey.Undo)
+            event.matches(QKeySequence.StandardKey.Undo)
             and isinstance(watched, QLineEdit)
             and not watched.isUndoAvailable()
         ):
