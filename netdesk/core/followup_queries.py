@@ -36,6 +36,8 @@ class FollowUpRow:
     origin: str
     notified_at: datetime | None = None
     done_at: datetime | None = None
+    organisation: str = ""
+    """The contact's organisation ("" when it is also their name): tells namesakes apart."""
 
     @property
     def day(self) -> date:
@@ -78,7 +80,18 @@ def _row(values: tuple[Any, ...]) -> FollowUpRow:
     name = display or f"{given} {family}".strip() or organisation or "(no name)"
     due_at, has_time, reason, note, status, origin, notified_at, done_at = rest
     return FollowUpRow(
-        fid, cid, name, due_at, bool(has_time), reason, note, status, origin, notified_at, done_at
+        fid,
+        cid,
+        name,
+        due_at,
+        bool(has_time),
+        reason,
+        note,
+        status,
+        origin,
+        notified_at,
+        done_at,
+        organisation="" if name == organisation else organisation or "",
     )
 
 

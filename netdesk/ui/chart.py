@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from netdesk.ui.plural import counted
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LIGHT = ("#2f6fd0", "#e08a1e", "#2e9d6b")
 DARK = ("#7fb0ff", "#ffb561", "#6fd6a4")
@@ -62,7 +64,8 @@ class WeekChart(QWidget):
         3, 0, 5, …; this week 2, total 25." (each series in turn)."""
         if not self.weeks:
             return f"{self.title}: no data"
-        span = f"{len(self.weeks)} weeks from {week_label(self.weeks[0])} to "
+        span = counted("WeekChart", "%n week(s) from ", len(self.weeks))
+        span += f"{week_label(self.weeks[0])} to "
         span += week_label(self.weeks[-1])
         parts = []
         for series in self.series:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 
 from netdesk.core.followup_dates import snooze_until
 from netdesk.core.followups import FollowUpService, Undo
+from netdesk.ui.plural import counted
 from netdesk.ui.undo import Command
 
 
@@ -51,10 +52,10 @@ class FollowUpCommands:
         """Make a change to follow-ups as an undoable command (redo makes it again)."""
         if not ids:
             return
-        count = _tr("1 follow-up") if len(ids) == 1 else _tr("{0} follow-ups")
+        count = counted("FollowUpCommands", "%n follow-up(s)", len(ids))
         self.stack.push(
             Command(
-                f"{label} ({count.format(len(ids))})",
+                f"{label} ({count})",
                 lambda: self._did(change()),
                 self._undone,
                 changed=lambda undo: bool(undo.before),
@@ -64,7 +65,9 @@ class FollowUpCommands:
     def _did(self, undo: Undo) -> Undo:
         if undo.before:
             self.report(
-                _tr("{0}: {1} follow-up(s). Ctrl+Z undoes.").format(undo.label, len(undo.before))
+                counted(
+                    "FollowUpCommands", "{0}: %n follow-up(s). Ctrl+Z undoes.", len(undo.before)
+                ).format(undo.label)
             )
         return undo
 

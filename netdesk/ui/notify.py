@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.followup_queries import FollowUpRow
+from netdesk.ui.plural import counted
+from netdesk.ui.reminder_words import who
 
 if TYPE_CHECKING:
     from jeepney import DBusAddress, HeaderFields
@@ -45,10 +47,11 @@ def reminder_text(rows: list[FollowUpRow]) -> tuple[str, str]:
     if len(rows) == 1:
         row = rows[0]
         body = row.reason + (f": {row.note.splitlines()[0]}" if row.note else "")
-        return f"Follow up with {row.contact_name}", body
-    names = ", ".join(row.contact_name for row in rows[:SHOWN_NAMES])
+        return f"Follow up with {who(row)}", body
+    names = ", ".join(who(row) for row in rows[:SHOWN_NAMES])
     more = len(rows) - SHOWN_NAMES
-    return f"{len(rows)} follow-ups due", names + (f" and {more} more" if more > 0 else "")
+    title = counted("Notifier", "%n follow-up(s) due", len(rows))
+    return title, names + (f" and {more} more" if more > 0 else "")
 
 
 def quiet_router(connection: object) -> DBusRouter:

@@ -14,6 +14,7 @@ from netdesk.ui.followup_dialog import ask_follow_up
 from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner
 from netdesk.ui.reminder_settings import ReminderSettings
 from netdesk.ui.reminder_settings_dialog import ReminderSettingsDialog
+from netdesk.ui.reminder_words import Hold, hold_text
 from netdesk.ui.scheduler import ReminderScheduler
 from netdesk.ui.tasks import Task
 from netdesk.ui.tray import ReminderTray
@@ -50,6 +51,7 @@ class Reminders(QObject):
         )
 
         self.scheduler.due.connect(self.notifier.show)
+        self.scheduler.held.connect(self.show_hold)
         self.notifier.open_requested.connect(self.open_followups)
         self.notifier.done_requested.connect(followups.done)
         self.notifier.snooze_requested.connect(lambda ids: followups.snooze(ids, "1 hour"))
@@ -89,6 +91,14 @@ class Reminders(QObject):
     def _settings_changed(self) -> None:
         self.settings.save(self.window.settings)
         self.scheduler.check()
+
+    def show_hold(self, hold: Hold | None) -> None:
+        """Say in the tray's tooltip and on Today that reminders are held back (or no more)."""
+        self.tray.set_hold(hold)
+        today = self.window.views.get("today")
+        show_notice = getattr(today, "show_notice", None)
+        if show_notice is not None:
+            show_notice(hold_text(hold) if hold is not None else "")
 
     def set_paused(self, paused: bool) -> None:
         """Pause reminders for an hour, or resume them."""

@@ -8,7 +8,8 @@ once goes out as one group (`due` signal).
 QTimer takes at most 2^31-1 ms (about 24.8 days), so longer waits are cut and re-armed. The
 timer is also re-armed every 15 minutes, when follow-ups change, and when the wall clock moved
 differently from the monotonic clock (a sleep or a clock change). `new_day` is emitted on the
-first check of each day (next year's birthdays and skipped check-ins are made then).
+first check of each day (next year's birthdays and skipped check-ins are made then). `held`
+says after each check how many reminders the quiet hours or a pause hold back, and until when.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from netdesk.core.followup_queries import FollowUpRow
 from netdesk.core.followups import FollowUpService
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.reminder_settings import ReminderSettings
+from netdesk.ui.reminder_words import Hold
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,7 @@ class ReminderScheduler(QObject):
 
     due = Signal(list)
     new_day = Signal()
+    held = Signal(object)  # a Hold, or None when nothing is held back
 
     def __init__(
         self,
@@ -111,14 +114,15 @@ class ReminderScheduler(QObject):
         if now.date() != self._day:
             self._day = now.date()
             self.new_day.emit()
-        rows: list[FollowUpRow] = []
-        if not self._held(now):
-            rows = self.followups.unnotified(now, self._untimed_until(now))
-            if rows:
-                self.followups.mark_notified([row.id for row in rows], now)
-                self.due.emit(rows)
+        rows = self.followups.unnotified(now, self._untimed_until(now))
+        held = self._held(now)
+        if rows and not held:
+            self.followups.mark_notified([row.id for row in rows], now)
+            self.due.emit(rows)
+        quiet = self.settings.is_quiet(now)
+        self.held.emit(Hold(self._release(now), quiet, len(rows)) if held and rows else None)
         self.sync()
-        return rows
+        return [] if held else rows
 
     def sync(self) -> None:
         """Arm the single-shot timer for the next moment something is due."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from netdesk.ui.plural import counted
+
 
 def local_from_utc(moment: datetime) -> datetime:
     """A naive UTC time from the store as naive local time."""
@@ -16,12 +18,12 @@ def _ago(days: int) -> str:
     if days == 1:
         return "yesterday"
     if days < 14:
-        return f"{days} days ago"
+        return counted("timefmt", "%n day(s) ago", days)
     if days < 60:
-        return f"{days // 7} weeks ago"
+        return counted("timefmt", "%n week(s) ago", days // 7)
     if days < 730:
-        return f"{days // 30} months ago"
-    return f"{days // 365} years ago"
+        return counted("timefmt", "%n month(s) ago", days // 30)
+    return counted("timefmt", "%n year(s) ago", days // 365)
 
 
 def relative_time(utc_moment: datetime, today: date) -> str:
@@ -34,11 +36,11 @@ def relative_day(local_moment: datetime | date, today: date) -> str:
     day = local_moment.date() if isinstance(local_moment, datetime) else local_moment
     delta = (day - today).days
     if delta < 0:
-        return f"overdue {-delta} day{'s' if delta < -1 else ''}"
+        return counted("timefmt", "overdue %n day(s)", -delta)
     if delta == 0:
         return "today"
     if delta == 1:
         return "tomorrow"
     if delta < 14:
-        return f"in {delta} days"
+        return counted("timefmt", "in %n day(s)", delta)
     return day.strftime("%d %b %Y")

@@ -1,7 +1,8 @@
 """The tray icon: how many follow-ups are due, and a menu to act on them without the window.
 
-The menu is built once, before the first click (some trays read it only then); the "Due today"
-submenu is refilled whenever follow-ups change.
+The menu is built once, before the first click (some trays read it only then); the due
+submenu ("35 due (33 overdue)") is refilled whenever follow-ups change. The tooltip says when the
+quiet hours or a pause hold reminders back.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from netdesk.core.followup_queries import FollowUpRow
 from netdesk.core.followups import FollowUpService
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.icons import icon
+from netdesk.ui.reminder_words import Hold, due_title, tray_row, tray_tooltip
 
 MAX_MENU_ROWS = 15
 
@@ -59,6 +61,7 @@ class ReminderTray(QObject):
     ) -> None:
         super().__init__(parent)
         self.followups = followups
+        self.hold: Hold | None = None
         self.icon = QSystemTrayIcon(icon("netdesk"), self)
         self.icon.activated.connect(self._activated)
         self.menu = QMenu()
@@ -84,23 +87,31 @@ class ReminderTray(QObject):
         return True
 
     def refresh(self) -> None:
-        """Update the count, tooltip and the "Due today" submenu."""
+        """Update the count, tooltip and the due submenu."""
         count = self.followups.count_due()
+        overdue = self.followups.count_overdue() if count else 0
         rows = self.followups.due(limit=MAX_MENU_ROWS)
         self.icon.setIcon(badged_icon(icon("netdesk"), count))
-        self.icon.setToolTip(self.tr("NetDesk: {0} follow-ups due").format(count))
-        self.due_menu.setTitle(self.tr("Due today ({0})").format(count))
+        self.icon.setToolTip(tray_tooltip(count, overdue, self.hold))
+        self.due_menu.setTitle(due_title(count, overdue))
         self.due_menu.clear()
         self.due_menu.setEnabled(bool(rows))
+        today = self.followups.clock.today()
         for row in rows:
-            self._add_row_menu(row)
+            self._add_row_menu(row, tray_row(row, today))
         if count > MAX_MENU_ROWS:
             more = self.due_menu.addAction(
                 self.tr("… {0} more in NetDesk").format(count - MAX_MENU_ROWS)
             )
             more.triggered.connect(self.open_app.emit)
 
-    def _add_row_menu(self, row: FollowUpRow) -> None:
+    def set_hold(self, hold: Hold | None) -> None:
+        """Say in the tooltip that reminders are held back (None: they are not)."""
+        if hold != self.hold:
+            self.hold = hold
+            self.refresh()
+
+    def _add_row_menu(self, row: FollowUpRow, text: str) -> None:
         def open_row() -> None:
             self.open_followup.emit(row.id)
 
@@ -110,7 +121,7 @@ class ReminderTray(QObject):
         def snooze() -> None:
             self.followups.snooze([row.id], "1 hour")
 
-        sub = self.due_menu.addMenu(f"{row.contact_name} · {row.reason}")
+        sub = self.due_menu.addMenu(text)
         sub.addAction(self.tr("Open"), open_row)
         sub.addAction(self.tr("Done"), done)
         sub.addAction(self.tr("Snooze 1 hour"), snooze)

@@ -105,7 +105,7 @@ def test_dropping_vcard_data_from_another_address_book(window, controller, qtbot
             _import(qtbot, dialog)
         else:
             assert dialog.preview.counts.text() == (
-                "0 new contacts · 1 matches · 1 possible duplicates · 0 cannot be read"
+                "0 new contacts · 1 match · 1 possible duplicate · 0 cannot be read"
             )
             dialog.reject()
     assert Contact.select().count() == 2
@@ -305,7 +305,7 @@ def test_preview_lists_different_values_and_applies_the_choices(
     preview = dialog.preview
     assert preview.conflict_box.isVisibleTo(dialog)
     assert preview.counts.text() == (
-        "0 new contacts · 1 matches · 0 cannot be read · 2 different values"
+        "0 new contacts · 1 match · 0 cannot be read · 2 different values"
     )
     table = preview.conflicts
     rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
@@ -333,7 +333,7 @@ def test_a_file_handed_over_during_a_preview_waits_its_turn(controller, qtbot, t
     first = _preview(qtbot, controller)
     controller.open_files([str(tmp_path / "b.vcf")])
     assert controller.dialog is first and first.plan is not None
-    assert first.windowTitle() == "Import contacts — 1 more import(s) waiting"
+    assert first.windowTitle() == "Import contacts — 1 more import waiting"
     _import(qtbot, first)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Close
     qtbot.waitUntil(lambda: controller.dialog is not first)
@@ -398,7 +398,7 @@ def test_preview_lists_another_photo_and_another_card_uid(
     _import(qtbot, dialog)
     stored = services.contacts.load(ann)
     assert (stored.photo, stored.uid) == (jpeg, "urn:uuid:ann-1")
-    assert "1 values kept aside." in dialog.status.text()
+    assert "1 value kept aside." in dialog.status.text()
     (batch,) = services.importing.history()
     assert (batch.merged, batch.kept_aside) == (1, 1)
 

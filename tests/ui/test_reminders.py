@@ -95,21 +95,22 @@ def test_tray_menu_is_built_up_front_and_acts(qtbot, services, clock) -> None:
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
     assert texts == [
         "Open NetDesk",
-        "Due today (2)",
+        "2 due (1 overdue)",
         "Quick-add follow-up…",
         "Pause reminders for an hour",
         "Reminder settings…",
         "Quit NetDesk",
     ]
-    assert tray.icon.toolTip() == "NetDesk: 2 follow-ups due"
+    assert tray.icon.toolTip() == "NetDesk: 2 follow-ups due, 1 overdue"
     item = tray.due_menu.actions()[0].menu()
-    assert tray.due_menu.actions()[0].text() == "Maria Chen · thank"
+    assert tray.due_menu.actions()[0].text() == "Maria Chen · thank · overdue 1 day"
     with qtbot.waitSignal(tray.open_followup) as opened:
         item.actions()[0].trigger()
     assert opened.args == [first]
     item.actions()[1].trigger()
     assert services.followups.get(first).status == "done"
-    assert tray.due_menu.title() == "Due today (1)"
+    assert tray.due_menu.title() == "1 due today"
+    assert tray.icon.toolTip() == "NetDesk: 1 follow-up due today"
     with qtbot.waitSignal(tray.pause_toggled) as paused:
         tray.pause_action.trigger()
     assert paused.args == [True]
@@ -192,7 +193,7 @@ def test_done_after_a_grouped_open_covers_overdue_and_today(qtbot, ana) -> None:
         "done",
         "open",
     ]
-    assert calendar.message.text().startswith("Done: 3 follow-up(s)")
+    assert calendar.message.text().startswith("Done: 3 follow-ups. Ctrl+Z undoes.")
     qtbot.keyClick(calendar.agenda, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert {followups.get(i).status for i in (*overdue, today)} == {"open"}
 

@@ -10,6 +10,7 @@ from netdesk.core.interactions import Give, InteractionRow, delete_interaction, 
 from netdesk.core.merge import MergeRecord, merge, undo_merge
 from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft
+from netdesk.ui.plural import counted
 from netdesk.ui.undo import Command
 
 
@@ -65,7 +66,7 @@ class DeleteInteractionsCommand(QUndoCommand):
     """Delete interactions from a timeline; undo logs them again as they were."""
 
     def __init__(self, services: Services, rows: list[InteractionRow]) -> None:
-        super().__init__("Delete interaction" if len(rows) == 1 else "Delete interactions")
+        super().__init__(counted("ContactCommands", "Delete interaction(s)", len(rows)))
         self.services = services
         self.rows = rows
         self.ids = [row.id for row in rows]
@@ -141,4 +142,4 @@ def untag_command(services: Services, ids: list[int], tag: str) -> Command:
 
 
 def _count(ids: list[int]) -> str:
-    return "1 contact" if len(ids) == 1 else f"{len(ids)} contacts"
+    return counted("ContactCommands", "%n contact(s)", len(ids))

@@ -22,6 +22,7 @@ from netdesk.formats.draft import ContactDraft
 from netdesk.ui.contacts import commands
 from netdesk.ui.contacts.duplicate_prompt import DuplicateChoice, ask_about_duplicate
 from netdesk.ui.contacts.merge_dialog import MergeDialog
+from netdesk.ui.plural import counted
 from netdesk.ui.stored_settings import read_text
 from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
@@ -166,7 +167,8 @@ class ContactsController(QObject):
         ids = self.view.selected_ids()
         if ids and self.view.list_filter().scope != "trash":
             self.undo_stack.push(commands.trash_command(self.services, ids))
-            self._announce(f"{len(ids)} moved to the Trash — Ctrl+Z to undo")
+            moved = "%n contact(s) moved to the Trash — Ctrl+Z to undo"
+            self._announce(counted("ContactsController", moved, len(ids)))
 
     def restore_selected(self) -> None:
         ids = self.view.selected_ids()
@@ -180,7 +182,11 @@ class ContactsController(QObject):
         answer = QMessageBox.question(
             self.view,
             "Empty Trash",
-            f"Delete {len(ids)} contacts for good? This cannot be undone.",
+            counted(
+                "ContactsController",
+                "Delete %n contact(s) for good? This cannot be undone.",
+                len(ids),
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.services.bulk.purge(ids)
@@ -205,7 +211,7 @@ class ContactsController(QObject):
             tag, ok = QInputDialog.getItem(
                 self.view,
                 "Add tag",
-                f"Tag for {len(ids)} contacts:",
+                counted("ContactsController", "Tag for %n contact(s):", len(ids)),
                 self.services.contacts.all_tags(),
                 editable=True,
             )

@@ -36,6 +36,7 @@ from netdesk.ui.contacts.photo import PhotoField
 from netdesk.ui.contacts.timeline import TimelineWidget
 from netdesk.ui.form_scroll import FormScroll
 from netdesk.ui.plain import plain_label
+from netdesk.ui.plural import counted
 from netdesk.ui.qtdates import py_date, qdate
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import Index
@@ -265,7 +266,8 @@ class ContactEditor(QWidget):
         for title, days in CADENCES:
             self.cadence.addItem(title, days)
         if draft.cadence_days and self.cadence.findData(draft.cadence_days) < 0:
-            self.cadence.addItem(f"Every {draft.cadence_days} days", draft.cadence_days)
+            every = counted("ContactEditor", "Every %n day(s)", draft.cadence_days)
+            self.cadence.addItem(every, draft.cadence_days)
 
     def _read_choices(self, met_at: int | None) -> None:
         """The organisations and tags to complete, the events to pick from (with `met_at`)."""

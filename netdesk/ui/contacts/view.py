@@ -35,6 +35,7 @@ from netdesk.ui.contacts.empty_state import EmptyState
 from netdesk.ui.contacts.model import ContactTableModel
 from netdesk.ui.importing.drag_out import contacts_mime_data
 from netdesk.ui.plain import ElidedComboBox, plain_label
+from netdesk.ui.plural import counted
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
 
@@ -218,9 +219,9 @@ class ContactsView(QWidget):
     def _show_count(self) -> None:
         """Count the matches after the rows are painted (counting waits for every match)."""
         total = self.model.total
-        noun = "contact" if total == 1 else "contacts"
-        trash = " in the Trash" if self.list_filter().scope == "trash" else ""
-        self.count_label.setText(f"{total:,} {noun}{trash}")
+        trash = self.list_filter().scope == "trash"
+        text = "%Ln contact(s) in the Trash" if trash else "%Ln contact(s)"
+        self.count_label.setText(counted("ContactsView", text, total))
 
     def _fill_filter_menus(self) -> None:
         choices = filter_choices()

@@ -26,6 +26,7 @@ from netdesk.core.event_capture import CaptureResult
 from netdesk.core.events import EventService
 from netdesk.ui.events.contact_completer import ContactCompleter
 from netdesk.ui.plain import plain_label
+from netdesk.ui.plural import counted
 from netdesk.ui.style import style_label
 
 
@@ -151,7 +152,7 @@ class CaptureDialog(QDialog):
 
     def _show_count(self) -> None:
         people = len(self.results)
-        self.count.setText(f"{people} {'person' if people == 1 else 'people'} captured")
+        self.count.setText(counted("CaptureDialog", "%n (person|people) captured", people))
         self.undo_button.setEnabled(bool(people))
 
     def _list(self, result: CaptureResult) -> None:

@@ -26,6 +26,7 @@ from netdesk.ui.events.forms import section_title
 from netdesk.ui.events.people_table import PeopleTable
 from netdesk.ui.form_scroll import FormScroll
 from netdesk.ui.plain import ElidedComboBox, ElidedLabel, plain_label
+from netdesk.ui.plural import counted
 from netdesk.ui.style import style_label
 
 OWN_PITCH = "Write my own"
@@ -137,7 +138,8 @@ class PrepBrief(FormScroll):
         self.pitch_choice.clear()
         self.pitch_choice.addItem(OWN_PITCH, None)
         for pitch in self.pitches.list():
-            self.pitch_choice.addItem(f"{pitch.title} ({pitch.words} words)", pitch.id)
+            words = counted("PrepPanel", "%n word(s)", pitch.words)
+            self.pitch_choice.addItem(f"{pitch.title} ({words})", pitch.id)
         self.pitch_choice.setCurrentIndex(max(self.pitch_choice.findData(selected), 0))
 
     def save_pitch_as(self, title: str) -> int:

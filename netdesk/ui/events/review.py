@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from netdesk.core.events import EventService
 from netdesk.ui.events.forms import section_title
 from netdesk.ui.plain import plain_label
+from netdesk.ui.plural import counted
 
 
 def _fill(widget: QListWidget, names: list[str], empty: str) -> None:
@@ -64,7 +65,9 @@ class ReviewPanel(QWidget):
         self.goal_bar.setValue(min(review.met, max(target, 1)) if target else 0)
         self.goal_bar.setFormat(f"{review.met} / {target}" if target else "no target")
         if review.goal_reached is None:
-            self.goal_line.setText(f"Met {review.met} people (no target set).")
+            self.goal_line.setText(
+                counted("ReviewPanel", "Met %n (person|people) (no target set).", review.met)
+            )
         elif review.goal_reached:
             self.goal_line.setText(f"Goal reached: met {review.met} of {target}.")
         else:

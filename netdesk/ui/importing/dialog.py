@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from netdesk.core.importing import ImportPlan, ImportReport, ImportService
 from netdesk.ui.importing.preview import PreviewPage
 from netdesk.ui.plain import plain_label
+from netdesk.ui.plural import counted, english
 from netdesk.ui.tasks import Progress, Task
 
 
@@ -150,8 +151,13 @@ class ImportDialog(QDialog):
         ).format(report.created, report.merged, report.unchanged, report.skipped, report.failed)
         also = self.tr(
             "{0} possible duplicates kept apart or merged as chosen, {1} combined with another "
-            "card of these files, {2} warnings, {3} values kept aside."
-        ).format(report.possible, report.combined, report.warnings, len(report.kept_aside()))
+            "card of these files, {2}, {3} kept aside."
+        ).format(
+            report.possible,
+            report.combined,
+            counted("ImportDialog", "%n warning(s)", report.warnings),
+            counted("ImportDialog", "%n value(s)", len(report.kept_aside())),
+        )
         self.status.setText(
             f"{done}\n{also}\n" + self.tr("File → Import history can undo this import.")
         )
@@ -167,7 +173,7 @@ class ImportDialog(QDialog):
         """Say how many more imports (files handed over meanwhile) open after this one."""
         title = self.tr("Import contacts")
         if count:
-            title += " — " + self.tr("%n more import(s) waiting", "", count)
+            title += " — " + english(self.tr("%n more import(s) waiting", "", count), count)
         self.setWindowTitle(title)
 
     def _offer_close(self) -> None:

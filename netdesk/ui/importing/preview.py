@@ -24,6 +24,7 @@ from netdesk.ui.importing.choices import ChoiceTable
 from netdesk.ui.importing.conflicts import ConflictTable
 from netdesk.ui.importing.encodings import EncodingChoices
 from netdesk.ui.plain import plain_label, plain_tooltip
+from netdesk.ui.plural import counted
 
 
 class PreviewPage(QWidget):
@@ -131,16 +132,16 @@ class PreviewPage(QWidget):
     def _counts(self, plan: ImportPlan) -> str:
         """The plan's counts in one line (the rarer ones only when there are any)."""
         parts = [
-            self.tr("{0} new contacts").format(len(plan.new)),
-            self.tr("{0} matches").format(len(plan.matches)),
+            counted("ImportPreview", "%Ln new contact(s)", len(plan.new)),
+            counted("ImportPreview", "%Ln match(es)", len(plan.matches)),
         ]
         if plan.possible:
-            parts.append(self.tr("{0} possible duplicates").format(len(plan.possible)))
+            parts.append(counted("ImportPreview", "%Ln possible duplicate(s)", len(plan.possible)))
         parts.append(self.tr("{0} cannot be read").format(len(plan.errors)))
         if plan.warnings:
-            parts.append(self.tr("{0} warnings").format(len(plan.warnings)))
+            parts.append(counted("ImportPreview", "%Ln warning(s)", len(plan.warnings)))
         if conflicts := plan.conflicts():
-            parts.append(self.tr("{0} different values").format(len(conflicts)))
+            parts.append(counted("ImportPreview", "%Ln different value(s)", len(conflicts)))
         if plan.combined:
             parts.append(
                 self.tr("{0} combined with another card in these files").format(plan.combined)

@@ -24,6 +24,7 @@ from netdesk.ui.calendar.month_grid import MUTED
 from netdesk.ui.dates import day_label, when_label
 from netdesk.ui.events.model import draw_progress
 from netdesk.ui.followup_commands import FollowUpCommands
+from netdesk.ui.plural import counted
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
 from netdesk.ui.today.write_action import write_with
@@ -38,7 +39,7 @@ def _days(days: int, ahead: bool) -> str:
         return "today"
     if days == 1:
         return "tomorrow" if ahead else "yesterday"
-    return f"in {days} days" if ahead else f"{days} days ago"
+    return counted("timefmt", "in %n day(s)" if ahead else "%n day(s) ago", days)
 
 
 class PrepDelegate(QStyledItemDelegate):

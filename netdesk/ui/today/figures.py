@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from netdesk.core.dashboard import TodaySummary
 from netdesk.ui.dates import long_day
+from netdesk.ui.plural import counted
 from netdesk.ui.style import FIGURE_CARD_STYLE, style_label
 from netdesk.ui.today.section import title_label
 
@@ -77,7 +78,9 @@ class TodayHead(QWidget):
                 "CSV export on this window, or add someone you know with Ctrl+N."
             )
         if overdue:
-            return self.tr(
-                "{0} follow-ups are overdue: a short message today keeps them warm."
-            ).format(overdue)
+            return counted(
+                "TodayHead",
+                "%n follow-up(s) (is|are) overdue: a short message today keeps them warm.",
+                overdue,
+            )
         return self.tr("You are up to date. Who haven't you talked to in a while?")

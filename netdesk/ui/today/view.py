@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.style import style_label
 from netdesk.ui.today.figures import TodayHead
 from netdesk.ui.today.grid import SectionGrid
 from netdesk.ui.today.section import TodayContext, TodaySection
@@ -66,6 +67,9 @@ class TodayView(QWidget):
             show_event=self.event_requested.emit,
         )
         self.head = TodayHead()
+        self.notice = style_label(QLabel(), "hint")  # reminders held back by the quiet hours
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.hide()
         self.sections: dict[str, TodaySection] = {s.key: s for s in make_sections(context)}
         self.grid = SectionGrid(list(self.sections.values()))
 
@@ -74,6 +78,7 @@ class TodayView(QWidget):
         page_layout.setContentsMargins(_MARGIN, 20, _MARGIN, 12)
         page_layout.setSpacing(16)
         page_layout.addWidget(self.head)
+        page_layout.addWidget(self.notice)
         page_layout.addWidget(self.grid, 1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -95,6 +100,11 @@ class TodayView(QWidget):
         window.add_undo_actions(self.undo_action, self.redo_action)
         self.contact_requested.connect(lambda contact_id: _show_contact(window, contact_id))
         self.event_requested.connect(lambda event_id, tab: _show_event(window, event_id, tab))
+
+    def show_notice(self, text: str) -> None:
+        """A line under the figures (reminders held back); "" hides it."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     # -- showing ----------------------------------------------------------------------------
 
