@@ -2,7 +2,8 @@
 
 `EventDraft` carries wall-clock times in the event's time zone, as the user types and sees them;
 the store keeps naive UTC (see `event_times`). The people to meet and the quick capture live in
-`event_people` (`EventService.people`), the pitch library in `pitches` (`EventService.pitches`).
+`event_people` (`EventService.people`), the pitch library in `pitches` (`EventService.pitches`);
+the checklist's "Profile up to date" reads your own profiles (`EventService.profiles`).
 Every change is announced on the "events" topic.
 """
 
@@ -25,6 +26,7 @@ from netdesk.core.event_people import EventPeople
 from netdesk.core.event_times import from_utc, to_utc
 from netdesk.core.followup_queries import AgendaItem
 from netdesk.core.followups import FollowUpService
+from netdesk.core.own_profiles import OwnProfileService
 from netdesk.core.pitches import PitchService
 from netdesk.store.models import Event, EventPerson, utcnow
 from netdesk.store.rows import tuples
@@ -90,10 +92,15 @@ class Review:
         return None if self.goal_target is None else self.met >= self.goal_target
 
 
-def checklist_of(event: Event) -> dict[str, bool]:
-    """The stored checklist with every item present."""
+def checklist_of(event: Event, profiles_fresh: bool | None = None) -> dict[str, bool]:
+    """The stored checklist with every item present; "Profile up to date" is whether your
+    profiles on the Me page are fresh when you keep any there (`profiles_fresh`, from
+    `core.own_profiles.freshness`), else the stored tick."""
     stored = json.loads(event.checklist or "{}")
-    return {key: bool(stored.get(key)) for key in CHECKLIST}
+    checklist = {key: bool(stored.get(key)) for key in CHECKLIST}
+    if profiles_fresh is not None:
+        checklist["profile"] = profiles_fresh
+    return checklist
 
 
 class EventService:
@@ -108,6 +115,7 @@ class EventService:
         self.changes = changes
         self.followups = followups
         self.pitches = PitchService(changes)
+        self.profiles = OwnProfileService(changes, followups.clock)
         contacts = contacts or ContactService(changes)
         self.people = EventPeople(changes, contacts)
         self.quick = QuickCapture(changes, followups, contacts, self.people)
@@ -175,7 +183,7 @@ class EventService:
             starts_at=from_utc(event.starts_at, zone),
             ends_at=from_utc(event.ends_at, zone) if event.ends_at else None,
             pitch_id=event.pitch_id,
-            checklist=checklist_of(event),
+            checklist=checklist_of(event, self._profiles_fresh()),
             uid=event.uid or "",
             **{name: getattr(event, name) for name in _COPIED},
         )
@@ -189,7 +197,8 @@ class EventService:
             query = query.where(Event.status == status)
         counts = self._people_counts()
         now = to_utc(self.followups.clock.now())
-        rows = [self._row(event, now, counts.get(event.id, (0, 0, 0))) for event in query]
+        fresh = self._profiles_fresh()
+        rows = [self._row(event, now, counts.get(event.id, (0, 0, 0)), fresh) for event in query]
         upcoming = sorted((r for r in rows if r.upcoming), key=lambda r: self._utc(r))
         past = sorted((r for r in rows if not r.upcoming), key=lambda r: self._utc(r))
         return upcoming + past[::-1]
@@ -211,11 +220,13 @@ class EventService:
         if event is None:
             return None
         counts = self._people_counts(event_id)
-        return self._row(event, to_utc(self.followups.clock.now()), counts.get(event_id, (0, 0, 0)))
+        now = to_utc(self.followups.clock.now())
+        return self._row(event, now, counts.get(event_id, (0, 0, 0)), self._profiles_fresh())
 
     def progress(self, event_id: int) -> tuple[int, int]:
         """Checklist items done, out of all."""
-        return sum(checklist_of(Event.get_by_id(event_id)).values()), len(CHECKLIST)
+        checklist = checklist_of(Event.get_by_id(event_id), self._profiles_fresh())
+        return sum(checklist.values()), len(CHECKLIST)
 
     def review(self, event_id: int) -> Review:
         """The goal against the people met, and want-to-meet people met and missed."""
@@ -245,7 +256,8 @@ class EventService:
             lead <= now,
         )
         counts = self._people_counts()
-        return [self._row(e, now, counts.get(e.id, (0, 0, 0))) for e in query]
+        fresh = self._profiles_fresh()
+        return [self._row(e, now, counts.get(e.id, (0, 0, 0)), fresh) for e in query]
 
     def mark_prep_notified(self, ids: builtins.list[int]) -> None:
         Event.update(prep_notified_at=utcnow()).where(Event.id.in_(ids)).execute()
@@ -278,6 +290,9 @@ class EventService:
     def _utc(row: EventRow) -> datetime:
         return to_utc(row.starts_at, row.timezone)
 
+    def _profiles_fresh(self) -> bool | None:
+        return self.profiles.freshness().fresh
+
     @staticmethod
     def _people_counts(event_id: int | None = None) -> dict[int, tuple[int, int, int]]:
         query = EventPerson.select(
@@ -291,7 +306,9 @@ class EventService:
         return {e: (n, int(w or 0), int(m or 0)) for e, n, w, m in tuples(query)}
 
     @staticmethod
-    def _row(event: Event, now_utc: datetime, counts: tuple[int, int, int]) -> EventRow:
+    def _row(
+        event: Event, now_utc: datetime, counts: tuple[int, int, int], fresh: bool | None
+    ) -> EventRow:
         zone = event.timezone
         end = event.ends_at or event.starts_at
         return EventRow(
@@ -305,7 +322,7 @@ class EventService:
             place=event.place,
             online_link=event.online_link,
             upcoming=end >= now_utc,
-            checklist_done=sum(checklist_of(event).values()),
+            checklist_done=sum(checklist_of(event, fresh).values()),
             people=counts[0],
             want=counts[1],
             met=counts[2],

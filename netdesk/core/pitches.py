@@ -42,6 +42,14 @@ class PitchRow:
         return word_count(self.text)
 
 
+@dataclass(frozen=True)
+class DeletedPitch:
+    """A deleted pitch's stored fields and the events that had chosen it."""
+
+    fields: dict[str, object]
+    events: list[int]
+
+
 class PitchService:
     """Creates, changes and lists pitches; changes are announced on the "events" topic."""
 
@@ -72,8 +80,21 @@ class PitchService:
         ).execute()
         self.changes.publish("events")
 
-    def delete(self, pitch_id: int) -> None:
-        """Remove a pitch; events that used it keep their own copy of the text."""
+    def delete(self, pitch_id: int) -> DeletedPitch | None:
+        """Remove a pitch; events that used it keep their own copy of the text. The result
+        puts it back with `restore` (None: there was no such pitch)."""
+        pitch = Pitch.get_or_none(Pitch.id == pitch_id)
+        if pitch is None:
+            return None
+        events = [event.id for event in Event.select(Event.id).where(Event.pitch == pitch_id)]
+        deleted = DeletedPitch(pitch.__data__.copy(), events)
         Event.update(pitch=None).where(Event.pitch == pitch_id).execute()
         Pitch.delete().where(Pitch.id == pitch_id).execute()
+        self.changes.publish("events")
+        return deleted
+
+    def restore(self, deleted: DeletedPitch) -> None:
+        """Undo `delete`: the pitch with its id, chosen again by the events that used it."""
+        Pitch.insert(deleted.fields).execute()
+        Event.update(pitch=deleted.fields["id"]).where(Event.id.in_(deleted.events)).execute()
         self.changes.publish("events")

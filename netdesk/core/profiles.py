@@ -1,8 +1,10 @@
 """Online profiles: recognise a pasted link or a handle, and which links may be opened.
 
 "https://www.linkedin.com/in/maria-chen/", "linkedin.com/in/maria-chen" and, with the service
-chosen, "maria-chen" all become the same profile URL. A link's service is its host's: a "LinkedIn"
-link on another host is a plain website link, so the label never vouches for a stranger's host.
+chosen, "maria-chen" all become the same profile URL; "@anna@fosstodon.org" is a Mastodon
+account. A link's service is its host's: a "LinkedIn" link on another host is a plain website
+link, so the label never vouches for a stranger's host (Mastodon servers have any host: a
+"/@name" link counts as Mastodon only where the user chose Mastodon).
 Links NetDesk builds are percent-encoded, so nothing in a value becomes a URL parameter.
 """
 
@@ -20,12 +22,14 @@ SERVICES: dict[str, tuple[str, str]] = {
     "github": ("GitHub", "https://github.com/{}"),
     "x": ("X / Twitter", "https://x.com/{}"),
     "stackoverflow": ("Stack Overflow", ""),
+    "mastodon": ("Mastodon", ""),
     "reddit": ("Reddit", "https://www.reddit.com/user/{}"),
     "facebook": ("Facebook", "https://www.facebook.com/{}"),
     "website": ("Website", ""),
 }
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HANDLE = re.compile(r"^@?([A-Za-z0-9_.\-]{1,100})$")
+_FEDIVERSE = re.compile(r"^@?([A-Za-z0-9_]{1,100})@([A-Za-z0-9.\-]+\.[A-Za-z]{2,})$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,9 @@ def recognise(text: str, service: str = "") -> Profile | str:
     text = text.strip()
     if not text:
         return "Enter a link or a user name."
+    fediverse = _FEDIVERSE.match(text)
+    if fediverse:  # @name@server.social: a Mastodon account
+        return Profile("mastodon", f"https://{fediverse.group(2).lower()}/@{fediverse.group(1)}")
     handle = _HANDLE.match(text)
     if handle and ("." not in text or text.startswith("@")):
         template = SERVICES.get(service, ("", ""))[1]
@@ -55,7 +62,10 @@ def recognise(text: str, service: str = "") -> Profile | str:
     url = f"https://{host}{parts.path.rstrip('/')}"
     if parts.query:
         url += "?" + parts.query
-    return Profile(profile_service(link) or "website", url)
+    known = profile_service(link)
+    if not known and service == "mastodon" and parts.path.startswith("/@"):
+        known = "mastodon"  # a Mastodon server can have any host: the user says it is one
+    return Profile(known or "website", url)
 
 
 def is_safe_link(url: str) -> bool:

@@ -16,6 +16,7 @@ from netdesk.core.exporting import ExportService
 from netdesk.core.followups import FollowUpService
 from netdesk.core.goals import GoalService
 from netdesk.core.importing import ImportService
+from netdesk.core.own_profiles import OwnProfileService
 from netdesk.core.reach_out import ReachOutService
 from netdesk.core.templates import TemplateService
 from netdesk.core.today_events import TodayEvents
@@ -42,6 +43,7 @@ class Services:
     today_events: TodayEvents = field(init=False)
     goals: GoalService = field(init=False)
     cadence: CadenceService = field(init=False)
+    profiles: OwnProfileService = field(init=False)  # your own, on the Me page
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -56,3 +58,4 @@ class Services:
         self.today_events = TodayEvents(self.clock)
         self.goals = GoalService(self.changes, self.clock)
         self.cadence = CadenceService(self.changes)
+        self.profiles = self.events.profiles

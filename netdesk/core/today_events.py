@@ -24,6 +24,7 @@ from netdesk.core.event_draft import CHECKLIST
 from netdesk.core.event_times import from_utc, to_utc
 from netdesk.core.events import checklist_of
 from netdesk.core.followup_queries import PENDING
+from netdesk.core.own_profiles import freshness
 from netdesk.store.models import Contact, Event, EventPerson, FollowUp, Interaction
 from netdesk.store.rows import tuples
 
@@ -92,6 +93,7 @@ class TodayEvents:
         )
         events = list(query)
         wanted = _want_counts([event.id for event in events])
+        fresh = freshness(today).fresh if events else None
         return [
             UpcomingEvent(
                 id=event.id,
@@ -99,7 +101,7 @@ class TodayEvents:
                 starts_at=from_utc(event.starts_at, event.timezone),
                 days_until=(from_utc(event.starts_at).date() - today).days,
                 place=event.place or event.online_link,
-                prep_done=sum(checklist_of(event).values()),
+                prep_done=sum(checklist_of(event, fresh).values()),
                 prep_total=len(CHECKLIST),
                 want_to_meet=wanted.get(event.id, 0),
             )

@@ -25,6 +25,7 @@ from netdesk.store.models import (
     Interaction,
     MessageTemplate,
     Meta,
+    OwnProfile,
     ReachOutSkip,
     TrackedGoal,
     new_uid,
@@ -159,6 +160,16 @@ def _employment_history(database: Database, migrator: SqliteMigrator) -> None:
     )
 
 
+def _own_profiles(database: Database, migrator: SqliteMigrator) -> None:
+    """Add your own profiles (the Me page).
+
+    v9: your own LinkedIn, GitHub, X, Stack Overflow, Mastodon and personal site, each with
+    when its checklist items (photo, headline, about, recent activity) were last ticked and how
+    many months they stay fresh (`own_profile`).
+    """
+    database.create_tables([OwnProfile], safe=True)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _leaner_writes,
@@ -168,6 +179,7 @@ STEPS: list[Step] = [
     _give_and_take_and_templates,
     _goals_and_circle_cadence,
     _employment_history,
+    _own_profiles,
 ]
 
 

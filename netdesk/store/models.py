@@ -401,6 +401,18 @@ class Employment(BaseModel):
     import_batch = ForeignKeyField(ImportBatch, null=True, backref="+", on_delete="SET NULL")
 
 
+class OwnProfile(BaseModel):
+    """One of the user's own online profiles (the Me page): its link, when each checklist item
+    was last ticked (`ticks`, JSON {item: ISO date}), how many months a tick stays fresh, and
+    the day its refresh reminder was last announced."""
+
+    service = TextField(primary_key=True)
+    url = TextField(default="")
+    ticks = TextField(default="{}")
+    refresh_months = IntegerField(default=6)
+    notified_on = DateField(null=True)
+
+
 class Meta(BaseModel):
     """Store-wide key/value facts: the schema version, the last daily backup."""
 
@@ -430,4 +442,5 @@ MODELS: list[type[BaseModel]] = [
     TrackedGoal,
     GoalTarget,
     Employment,
+    OwnProfile,
 ]
