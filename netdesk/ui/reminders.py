@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from netdesk.ui.events.prep_reminders import PrepReminders
 from netdesk.ui.followup_dialog import ask_follow_up
+from netdesk.ui.me.profile_reminders import ProfileReminders
 from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner
 from netdesk.ui.reminder_settings import ReminderSettings
 from netdesk.ui.reminder_settings_dialog import ReminderSettingsDialog
@@ -144,11 +145,7 @@ def install_reminders(window: MainWindow, services: Services) -> Reminders:
     """Start reminders for the window, with the desktop's notification service if it has one."""
     reminders = Reminders(window, services, DesktopNotifications.connect_session())
     reminders.start()
-    PrepReminders(
-        services.events,
-        services.changes,
-        reminders.notifier,
-        reminders,
-        settings=reminders.settings,
-    ).check()
+    told = (services.changes, reminders.notifier, reminders, reminders.settings)
+    PrepReminders(services.events, *told).check()
+    ProfileReminders(services.profiles, *told).check()
     return reminders

@@ -49,6 +49,12 @@ def _events(services: Services, _settings: QSettings) -> QWidget:
     return EventsView(services)
 
 
+def _me(services: Services, _settings: QSettings) -> QWidget:
+    from netdesk.ui.me import MeView
+
+    return MeView(services)
+
+
 def default_views() -> list[ViewSpec]:
     """The views of the app, in sidebar order."""
     return [
@@ -56,4 +62,5 @@ def default_views() -> list[ViewSpec]:
         ViewSpec("contacts", "Contacts", "contacts", _contacts),
         ViewSpec("followups", "Follow-ups", "calendar", _followups),
         ViewSpec("events", "Events", "events", _events),
+        ViewSpec("me", "Me", "me", _me),
     ]

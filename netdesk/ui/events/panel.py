@@ -48,7 +48,7 @@ class EventPanel(QWidget):
         style_label(self.heading, "editorHeading")
         self.actions_bar = self._actions_bar()
         self.editor = EventEditor()
-        self.prep = PrepBrief(events.people, events.pitches)
+        self.prep = PrepBrief(events.people, events.pitches, events.profiles)
         self.review = ReviewPanel(events)
         self.review.capture_button.clicked.connect(self.capture_requested)
         details = FormScroll(self.editor)  # the tabs are as wide as the wider form needs
@@ -114,6 +114,7 @@ class EventPanel(QWidget):
             self.show_event(self.event_id)
             return
         self.prep.people.reload()
+        self.prep.show_profiles()
         self.review.show_event(self.event_id)
 
     def save(self) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.event_draft import CHECKLIST, EventDraft
 from netdesk.core.event_people import EventPeople
+from netdesk.core.own_profiles import OwnProfileService
 from netdesk.core.pitches import PitchService, length_label
 from netdesk.ui.events.forms import section_title
 from netdesk.ui.events.people_table import PeopleTable
@@ -44,12 +45,18 @@ class PrepBrief(FormScroll):
     """Everything to prepare before the event; emits `edited` when a draft field changes."""
 
     edited = Signal()
+    me_requested = Signal()  # show the Me page (your profiles and pitches)
 
     def __init__(
-        self, people: EventPeople, pitches: PitchService, parent: QWidget | None = None
+        self,
+        people: EventPeople,
+        pitches: PitchService,
+        profiles: OwnProfileService | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.pitches = pitches
+        self.profiles = profiles
         self._loading = False
         self.goals = _text_box("What do you want from this event?", 54)
         self.goals.setMaximumHeight(80)
@@ -69,6 +76,11 @@ class PrepBrief(FormScroll):
         self.checks = {key: QCheckBox(title) for key, title in CHECKLIST.items()}
         self.progress = plain_label()
         style_label(self.progress, "hint")
+        self.profile_state = style_label(plain_label(), "hint")
+        self.profile_state.setWordWrap(True)
+        self.open_me = QPushButton("Me page…")
+        self.open_me.setToolTip("Your profiles, their checklists and your pitch library")
+        self.open_me.clicked.connect(self.me_requested.emit)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -103,6 +115,10 @@ class PrepBrief(FormScroll):
             box.toggled.connect(self._changed)
         checks.addWidget(self.progress, 2, 1, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(checks)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_state, 1)
+        profile_row.addWidget(self.open_me)
+        layout.addLayout(profile_row)
         self.setWidget(body)
 
         self.goals.textChanged.connect(self._changed)
@@ -121,6 +137,7 @@ class PrepBrief(FormScroll):
         self.starters.setPlainText(draft.conversation_starters)
         for key, box in self.checks.items():
             box.setChecked(draft.checklist.get(key, False))
+        self.show_profiles()
         self._show_progress()
         self.people.show_event(event_id)
         self._loading = False
@@ -133,6 +150,21 @@ class PrepBrief(FormScroll):
         draft.pitch_text = self.pitch_text.toPlainText()
         draft.conversation_starters = self.starters.toPlainText()
         draft.checklist = {key: box.isChecked() for key, box in self.checks.items()}
+
+    def show_profiles(self) -> None:
+        """ "Profile up to date" follows the Me page when you keep profiles there (ticked when
+        all are fresh, and the hint names the stale ones); else it is ticked by hand."""
+        box = self.checks["profile"]
+        if self.profiles is None:
+            self.profile_state.hide()
+            self.open_me.hide()
+            return
+        freshness = self.profiles.freshness()
+        if freshness.fresh is not None:
+            box.setChecked(freshness.fresh)
+        box.setEnabled(freshness.fresh is None)
+        box.setToolTip(freshness.words())
+        self.profile_state.setText(f"Profile up to date: {freshness.words()}")
 
     def reload_pitches(self, selected: int | None = None) -> None:
         self.pitch_choice.clear()

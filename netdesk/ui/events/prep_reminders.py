@@ -6,17 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from netdesk.core.changes import Changes
 from netdesk.core.event_draft import CHECKLIST
 from netdesk.core.events import EventRow, EventService
-from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.announcer import Announcer, Found
 from netdesk.ui.events.model import when_text
 from netdesk.ui.notify import Notifier
 from netdesk.ui.reminder_settings import ReminderSettings
-
-CHECK_MS = 15 * 60 * 1000
 
 
 def prep_text(row: EventRow) -> tuple[str, str]:
@@ -27,8 +25,10 @@ def prep_text(row: EventRow) -> tuple[str, str]:
     return f"Prepare for {row.name}", body
 
 
-class PrepReminders(QObject):
+class PrepReminders(Announcer):
     """Checks every quarter hour and after event changes; announces what is due."""
+
+    topic = "events"
 
     def __init__(
         self,
@@ -39,37 +39,12 @@ class PrepReminders(QObject):
         settings: ReminderSettings | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        """`settings`: the follow-up reminders' quiet hours and pause, which prep reminders keep
-        too (what is held back is announced at the next check after them). `now`: the app's
-        clock unless given."""
-        super().__init__(parent)
+        """`now`: the app's clock unless given."""
+        super().__init__(changes, notifier, parent, settings, now or events.followups.clock.now)
         self.events = events
-        self.notifier = notifier
-        self.settings = settings
-        self.now = now or events.followups.clock.now
-        self.timer = QTimer(self)
-        self.timer.setInterval(CHECK_MS)
-        self.timer.timeout.connect(self.check)
-        self.timer.start()
-        self._signals = ChangeSignals(changes, self)
-        self._signals.changed.connect(
-            lambda topic, _ids: topic == "events" and QTimer.singleShot(0, self.check)
-        )
 
-    def check(self) -> list[int]:
-        """Announce the events due for prep; their ids."""
-        if self._held_back():
-            return []
+    def collect(self) -> list[Found]:
         rows = self.events.prep_due()
-        for row in rows:
-            self.notifier.show_message(*prep_text(row))
         if rows:
             self.events.mark_prep_notified([row.id for row in rows])
-        return [row.id for row in rows]
-
-    def _held_back(self) -> bool:
-        if self.settings is None:
-            return False
-        moment = self.now()
-        paused = self.settings.paused_until is not None and moment < self.settings.paused_until
-        return paused or self.settings.is_quiet(moment)
+        return [(row.id, *prep_text(row)) for row in rows]

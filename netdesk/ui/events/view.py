@@ -163,6 +163,10 @@ class EventsView(QWidget):
         for action in (self.new_action, self.import_action, self.export_action, self.print_action):
             window.add_file_action(action)
         window.add_undo_actions(self.undo_action, self.redo_action)
+        if "me" in window.views:
+            self.panel.prep.me_requested.connect(lambda: window.show_view("me"))
+        else:
+            self.panel.prep.open_me.hide()
         calendar = window.views.get("followups")
         if calendar is not None and hasattr(calendar, "event_requested"):
             calendar.event_requested.connect(lambda event_id: self._show_from(window, event_id))
@@ -268,7 +272,7 @@ class EventsView(QWidget):
         self.right.setCurrentWidget(self.panel)
 
     def _on_change(self, topic: str, _ids: object) -> None:
-        if topic in ("events", "contacts", "interactions"):
+        if topic in ("events", "contacts", "interactions", "profiles"):
             self.panel.refresh()
             self.reload()
 

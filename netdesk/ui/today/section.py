@@ -46,7 +46,7 @@ MAX_ROWS = 20  # nor taller (Due with both groups full fits): past this it scrol
 @dataclass(frozen=True)
 class TodayContext:
     """What a section may use of the view: the services, its settings and undo stack, the
-    message line, dialogs, and showing a person or an event in their own views."""
+    message line, dialogs, and showing a person, an event or another view."""
 
     services: Services
     settings: QSettings | None
@@ -55,6 +55,7 @@ class TodayContext:
     open_dialog: Callable[[QDialog], None]
     show_contact: Callable[[int], None]
     show_event: Callable[[int, str], None]  # the event, and its tab ("Prep brief", "Review")
+    show_view: Callable[[str], None] = lambda _key: None  # another view, by key ("me")
 
 
 def title_label(text: str, scale: float = 1.25) -> QLabel:

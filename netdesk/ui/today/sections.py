@@ -12,6 +12,7 @@ from netdesk.ui.today.due import DueSection
 from netdesk.ui.today.events import RecentSection, UpcomingSection
 from netdesk.ui.today.goals import GoalsSection
 from netdesk.ui.today.picture import PictureSection
+from netdesk.ui.today.profiles import ProfilesSection
 from netdesk.ui.today.reach_out import ReachOutSection
 from netdesk.ui.today.section import TodayContext, TodaySection
 
@@ -22,6 +23,7 @@ SECTIONS: list[Callable[[TodayContext], TodaySection]] = [
     RecentSection,
     GoalsSection,
     PictureSection,
+    ProfilesSection,
 ]
 
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from netdesk.core.services import Services
     from netdesk.ui.main_window import MainWindow
 
-_TOPICS = ("followups", "contacts", "interactions", "events", "goals")
+_TOPICS = ("followups", "contacts", "interactions", "events", "goals", "profiles")
 _MARGIN = 24
 
 
@@ -39,6 +39,7 @@ class TodayView(QWidget):
 
     contact_requested = Signal(int)
     event_requested = Signal(int, str)  # the event, and the tab of it to show
+    view_requested = Signal(str)  # another view, by key
 
     def __init__(
         self, services: Services, settings: QSettings | None = None, parent: QWidget | None = None
@@ -65,6 +66,7 @@ class TodayView(QWidget):
             open_dialog=self._open_dialog,
             show_contact=self.contact_requested.emit,
             show_event=self.event_requested.emit,
+            show_view=self.view_requested.emit,
         )
         self.head = TodayHead()
         self.notice = style_label(QLabel(), "hint")  # reminders held back by the quiet hours
@@ -96,10 +98,12 @@ class TodayView(QWidget):
         self.refresh()
 
     def install_actions(self, window: MainWindow) -> None:
-        """Edit → Undo/Redo; a person opens in Contacts, an event in Events."""
+        """Edit → Undo/Redo; a person opens in Contacts, an event in Events, your profiles in
+        Me."""
         window.add_undo_actions(self.undo_action, self.redo_action)
         self.contact_requested.connect(lambda contact_id: _show_contact(window, contact_id))
         self.event_requested.connect(lambda event_id, tab: _show_event(window, event_id, tab))
+        self.view_requested.connect(lambda key: key in window.views and window.show_view(key))
 
     def show_notice(self, text: str) -> None:
         """A line under the figures (reminders held back); "" hides it."""

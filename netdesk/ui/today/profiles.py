@@ -1,0 +1,67 @@
+"""Your profiles on Today: the ones due for a refresh (a checklist item unticked, or ticked longer
+ago than the profile's months), shown only while any is. Enter opens the Me page; C ticks the
+selected profile's whole checklist (Ctrl+Z undoes)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.undo import Command
+
+_SERVICE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProfilesSection(TodaySection):
+    """Profiles to refresh; hidden when all are fresh (or none is kept)."""
+
+    key = "profiles"
+
+    def __init__(self, context: TodayContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, self.tr("Refresh your profiles"), parent)
+        self.today = date.min
+        self.list = section_list(QListWidget())
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(lambda *_: self.open_me())
+        self.body.addWidget(self.list, 1)
+        open_me, checked = self.add_buttons(
+            (self.tr("Me page"), self.tr("Open your profiles (Enter)")),
+            (self.tr("All checked"), self.tr("You looked at every item today (C)")),
+        )
+        open_me.clicked.connect(self.open_me)
+        checked.clicked.connect(self.all_checked)
+        self.add_keys({Qt.Key.Key_C: self.all_checked})
+        self.hide()
+
+    def refresh(self, today: date) -> None:
+        self.today = today
+        row = self.list.currentRow()
+        self.list.clear()
+        for profile in self.context.services.profiles.due():
+            item = QListWidgetItem(f"{profile.label} · {profile.status(today)}")
+            item.setData(_SERVICE, profile.service)
+            self.list.addItem(item)
+        self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
+        fit_rows(self.list)
+        self.setVisible(self.list.count() > 0)
+
+    def open_me(self) -> None:
+        self.context.show_view("me")
+
+    def all_checked(self) -> None:
+        item = self.list.currentItem()
+        profiles = self.context.services.profiles
+        row = profiles.get(item.data(_SERVICE)) if item is not None else None
+        if row is None:
+            return
+        self.context.undo_stack.push(
+            Command(
+                self.tr("Check all of {0}").format(row.label),
+                lambda: profiles.put(row.service, row.all_ticked(self.today)),
+                lambda before: profiles.put(row.service, before),
+            )
+        )
+        self.context.say(self.tr("{0} is fresh again (Ctrl+Z undoes).").format(row.label))
