@@ -18,6 +18,7 @@ from netdesk.core.event_times import to_utc
 from netdesk.core.events import EventDraft
 from netdesk.core.goals import GoalData
 from netdesk.core.interactions import Give, log_interaction
+from netdesk.core.own_profiles import OwnProfileRow
 from netdesk.core.services import Services
 from netdesk.store.models import Contact, ContactMethod, db
 from tests.fake_time import FakeClock
@@ -57,6 +58,7 @@ def build(
     _interactions(services, rng, ids)
     _followups(services, rng, ids)
     _goals(services)
+    _me(services)
     return shown
 
 
@@ -229,3 +231,48 @@ def _goals(services: Services) -> None:
         ("Stay in touch", "interactions", 120),
     ):
         services.goals.save(GoalData(title, kind, target, period="month", starts_on=since))
+
+
+def _me(services: Services) -> None:
+    """Your own profiles, ticked at different times (GitHub's photo and headline are stale, the
+    Mastodon account is new), and two pitches: the Me page's."""
+    today = NOW.date()
+    ticked = {
+        "linkedin": dict.fromkeys(("photo", "headline", "about", "activity"), date(2026, 10, 2)),
+        "github": {
+            "photo": date(2026, 3, 14),
+            "headline": date(2026, 3, 14),
+            "about": date(2026, 9, 20),
+            "activity": date(2026, 11, 2),
+        },
+        "stackoverflow": dict.fromkeys(("photo", "headline", "about", "activity"), today),
+        "mastodon": {},
+        "website": dict.fromkeys(("photo", "headline", "about", "activity"), date(2026, 7, 30)),
+    }
+    links = {
+        "linkedin": "https://www.linkedin.com/in/jordan-reyes",
+        "github": "https://github.com/jreyes",
+        "stackoverflow": "https://stackoverflow.com/users/4815162/jordan-reyes",
+        "mastodon": "https://fosstodon.org/@jreyes",
+        "website": "https://jordanreyes.dev",
+    }
+    for service, url in links.items():
+        months = 12 if service == "website" else 6
+        row = OwnProfileRow(service, url, ticked[service], months, notified_on=today)
+        services.profiles.put(service, row)
+    pitches = services.events.pitches
+    pitches.create(
+        "Meetup introduction",
+        "I'm Jordan, a data engineer at a logistics start-up in Berlin. I build the pipelines "
+        "that keep our delivery estimates honest, and this year I moved our nightly batch jobs "
+        "to streaming. I'm here to meet people who run Kafka in production and to hear how "
+        "they test it; if you are hiring for platform work, I'd love to hear about it too.",
+        "people new to the meetup",
+    )
+    pitches.create(
+        "Recruiter call",
+        "Six years in data engineering, the last three leading a team of four. I care about "
+        "reliable pipelines and the people who depend on them. I'm looking for a staff role on "
+        "a data platform team, in Berlin or remote within Europe.",
+        "recruiters and hiring managers",
+    )

@@ -6,7 +6,7 @@ Builds a database in a temporary folder (scripts/demo_network.py: ../shared/tool
 people imported, six weeks of events, meetings, interactions, gives and follow-ups at a fixed
 fake clock), then renders offscreen and saves OUTDIR/VIEW-WxH.png for Today, Contacts with one
 selected, Events with a prep brief, Follow-ups by month and by week, Today scrolled to its goals,
-and the import preview
+the Me page (profiles, pitches) and the import preview
 (google.csv over the imported people). Same arguments, same pictures: no wall clock, the C
 locale, the Europe/Berlin zone. docs/screenshots/ holds the README's, made with
 `--sizes 1280x800`.
@@ -105,6 +105,8 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         "events": lambda: _event(window, shown["event"]),
         "followups-month": lambda: _calendar(window, week=False),
         "followups-week": lambda: _calendar(window, week=True),
+        "me": lambda: _me(window, pitches=False),
+        "me-pitches": lambda: _me(window, pitches=True),
     }
     for size in args.sizes:
         width, height = (int(part) for part in size.split("x"))
@@ -132,6 +134,13 @@ def _contact(window: MainWindow, contact_id: int) -> QWidget:
 
 def _event(window: MainWindow, event_id: int) -> QWidget:
     window.show_view("events").show_tab(event_id, "Prep brief")
+    return window
+
+
+def _me(window: MainWindow, pitches: bool) -> QWidget:
+    """The Me page: your profiles, or the pitch library."""
+    me = window.show_view("me")
+    me.tabs.setCurrentIndex(1 if pitches else 0)
     return window
 
 

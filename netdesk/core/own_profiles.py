@@ -154,10 +154,10 @@ class Freshness:
 
     def words(self) -> str:
         if not self.profiles:
-            return "Add your profiles on the Me page to tick this by itself."
+            return "Add your profiles on the Me page and this ticks itself."
         if not self.stale:
-            return "All your profiles are fresh (Me page)."
-        return f"Due for a refresh: {', '.join(self.stale)} (Me page)."
+            return "All your profiles are fresh."
+        return f"Due for a refresh: {', '.join(self.stale)}."
 
 
 def _row(profile: OwnProfile) -> OwnProfileRow:

@@ -10,6 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer
 
 from netdesk.core.changes import Changes
+from netdesk.core.clock import Clock
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.notify import Notifier
 from netdesk.ui.reminder_settings import ReminderSettings
@@ -19,25 +20,29 @@ Found = tuple[object, str, str]  # what is announced (an id), the title and the 
 
 
 class Announcer(QObject):
-    """Announces what `collect` finds; a subclass sets `topic` and implements `collect`, which
-    marks what it returns as told (each thing is announced once)."""
+    """Announces what `collect` finds in `source` (a service); a subclass sets `topic`, declares
+    the type of `source` and implements `collect`, which marks what it returns as told (each
+    thing is announced once)."""
 
     topic = ""
+    source: object
 
     def __init__(
         self,
+        source: object,
         changes: Changes,
         notifier: Notifier,
         parent: QObject,
-        settings: ReminderSettings | None,
-        now: Callable[[], datetime],
+        settings: ReminderSettings | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         """`settings`: the follow-up reminders' quiet hours and pause (what is held back is
-        announced at the next check after them)."""
+        announced at the next check after them). `now`: the source's clock unless given."""
         super().__init__(parent)
+        self.source = source
         self.notifier = notifier
         self.settings = settings
-        self.now = now
+        self.now = now or self.clock().now
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
@@ -46,6 +51,9 @@ class Announcer(QObject):
         self._signals.changed.connect(
             lambda topic, _ids: topic == self.topic and QTimer.singleShot(0, self.check)
         )
+
+    def clock(self) -> Clock:
+        raise NotImplementedError
 
     def collect(self) -> list[Found]:
         raise NotImplementedError

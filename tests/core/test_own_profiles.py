@@ -54,7 +54,11 @@ def test_status_names_what_is_left_to_check() -> None:
 @pytest.mark.parametrize(
     ("service", "text", "url"),
     [
-        ("linkedin", "www.linkedin.com/in/jordan-reyes/", "https://www.linkedin.com/in/jordan-reyes"),
+        (
+            "linkedin",
+            "www.linkedin.com/in/jordan-reyes/",
+            "https://www.linkedin.com/in/jordan-reyes",
+        ),
         ("github", "jreyes", "https://github.com/jreyes"),
         ("x", "@jreyes", "https://x.com/jreyes"),
         ("mastodon", "@jreyes@Fosstodon.org", "https://fosstodon.org/@jreyes"),
@@ -116,7 +120,7 @@ def test_freshness_says_which_profiles_are_stale(services) -> None:
     profiles.put("github", OwnProfileRow("github", "https://github.com/me"))
     freshness = profiles.freshness()
     assert freshness.fresh is False and freshness.stale == ["GitHub"]
-    assert freshness.words() == "Due for a refresh: GitHub (Me page)."
+    assert freshness.words() == "Due for a refresh: GitHub."
 
 
 def test_a_due_profile_is_announced_once_per_refresh_period(services, clock) -> None:

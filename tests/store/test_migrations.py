@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -141,14 +142,15 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 8, "Rebuild the search index for faster imports."),
-        (1, 8, "Give every contact a UID."),
-        (2, 8, "Keep every count of an import in its history."),
-        (3, 8, "Remember who was skipped on Today."),
-        (4, 8, "Add give-and-take to interactions and message templates."),
-        (5, 8, "Add measured goals and keep-in-touch intervals by circle."),
-        (6, 8, "Keep each contact's employment history."),
-        (7, 8, "_add_column_step"),
+        (0, 9, "Rebuild the search index for faster imports."),
+        (1, 9, "Give every contact a UID."),
+        (2, 9, "Keep every count of an import in its history."),
+        (3, 9, "Remember who was skipped on Today."),
+        (4, 9, "Add give-and-take to interactions and message templates."),
+        (5, 9, "Add measured goals and keep-in-touch intervals by circle."),
+        (6, 9, "Keep each contact's employment history."),
+        (7, 9, "Add your own profiles (the Me page)."),
+        (8, 9, "_add_column_step"),
     ]
 
 
@@ -276,3 +278,28 @@ def test_the_employment_step_run_again_adds_nothing(fixture_copy) -> None:
     migrations._employment_history(database, SqliteMigrator(database))
     assert database.execute_sql("SELECT count(*) FROM employment").fetchone() == (2,)
     database.close()
+
+
+def test_the_own_profiles_step_adds_an_empty_profile_table(fixture_copy) -> None:
+    path = fixture_copy(Path(__file__).parent / "fixtures" / "schema_v8.db")
+    before = _row_counts(path)
+    database = open_database(path)
+    columns = {column.name for column in database.get_columns("own_profile")}
+    assert columns == {"service", "url", "ticks", "refresh_months", "notified_on"}
+    migrations._own_profiles(database, SqliteMigrator(database))  # run again: harmless
+    close_database()
+    after = _row_counts(path)
+    assert {t: n for t, n in after.items() if t in before} == before
+    assert after["own_profile"] == 0
+
+
+def test_the_v9_fixture_keeps_its_profile(fixture_copy) -> None:
+    from netdesk.core.own_profiles import stored
+
+    open_database(fixture_copy(Path(__file__).parent / "fixtures" / "schema_v9.db"))
+    try:
+        (row,) = stored()
+        assert (row.service, row.url) == ("linkedin", "https://www.linkedin.com/in/jordan-reyes")
+        assert row.left(date(2026, 12, 2)) == ["headline", "about", "activity"]
+    finally:
+        close_database()

@@ -164,7 +164,8 @@ class PrepBrief(FormScroll):
             box.setChecked(freshness.fresh)
         box.setEnabled(freshness.fresh is None)
         box.setToolTip(freshness.words())
-        self.profile_state.setText(f"Profile up to date: {freshness.words()}")
+        follows = '"Profile up to date" follows the Me page. ' if freshness.profiles else ""
+        self.profile_state.setText(follows + freshness.words())
 
     def reload_pitches(self, selected: int | None = None) -> None:
         self.pitch_choice.clear()

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
 
 CARD_MIN_WIDTH = 380
+HOW = (
+    "A tick stays fresh for the months you set. When one runs out, the profile shows on Today "
+    'and in your reminders, and events\' "Profile up to date" waits until it is fresh again.'
+)
 INTRO = "Your own profiles, kept fresh, and the pitches you introduce yourself with."
 EMPTY = (
     f"Add your LinkedIn to start: paste its link below, e.g. {EXAMPLES['linkedin']}. Each "
@@ -58,6 +62,8 @@ class MeView(QWidget):
 
         self.empty = style_label(plain_label(EMPTY), "hint")
         self.empty.setWordWrap(True)
+        self.how = style_label(plain_label(HOW), "hint")
+        self.how.setWordWrap(True)
         self.cards = {service: ProfileCard(service) for service in SERVICES}
         for card in self.cards.values():
             card.changed.connect(self.change_profile)
@@ -69,6 +75,7 @@ class MeView(QWidget):
         page_layout.setContentsMargins(16, 12, 16, 12)
         page_layout.addWidget(self.empty)
         page_layout.addLayout(self.card_grid)
+        page_layout.addWidget(self.how)
         page_layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -111,6 +118,7 @@ class MeView(QWidget):
         for service, card in self.cards.items():
             card.show_row(stored.get(service), today)
         self.empty.setVisible(not stored)
+        self.how.setVisible(bool(stored))
 
     def show_pitches(self) -> None:
         self.tabs.setCurrentWidget(self.pitches)

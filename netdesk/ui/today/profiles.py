@@ -26,7 +26,7 @@ class ProfilesSection(TodaySection):
         self.list = section_list(QListWidget())
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(lambda *_: self.open_me())
-        self.body.addWidget(self.list, 1)
+        self.body.addWidget(self.list)
         open_me, checked = self.add_buttons(
             (self.tr("Me page"), self.tr("Open your profiles (Enter)")),
             (self.tr("All checked"), self.tr("You looked at every item today (C)")),
@@ -46,6 +46,7 @@ class ProfilesSection(TodaySection):
             self.list.addItem(item)
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         fit_rows(self.list)
+        self.list.setMaximumHeight(self.list.minimumHeight())  # a short card, not a tall one
         self.setVisible(self.list.count() > 0)
 
     def open_me(self) -> None:
