@@ -10,7 +10,7 @@ import pytest
 from netdesk.__main__ import main
 from netdesk.cli import EXIT_BUSY, _store
 from netdesk.paths import Paths
-from netdesk.store import backup
+from netdesk.store import backup, migrations
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact
 from tests.fault_helpers import read_only_folder, write_lock_held
@@ -77,12 +77,13 @@ def test_commands_refuse_a_newer_netdesk_database(cli, paths, tmp_path) -> None:
     from tests.store.test_store_faults import _set_version
 
     network_with_backup(paths.database)
-    _set_version(paths.database, 9)
+    newer = migrations.latest_version() + 1  # whatever the current schema is
+    _set_version(paths.database, newer)
     card = tmp_path / "ann.vcf"
     card.write_text(CARD)
     before = paths.database.read_bytes()
     code, _out, err = cli(paths.data_dir, "import", str(card))
-    assert code == 1 and "comes from a newer NetDesk (schema version 9" in err
+    assert code == 1 and f"comes from a newer NetDesk (schema version {newer}" in err
     assert cli(paths.data_dir, "due")[0] == 1
     assert paths.database.read_bytes() == before
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from netdesk.core.faults import BUSY_MESSAGE, READ_ONLY_MESSAGE
 from netdesk.formats.draft import ContactDraft
 from netdesk.paths import Paths
+from netdesk.store import migrations
 from netdesk.store.db import close_database
 from netdesk.store.models import Contact
 from netdesk.ui import app as app_module
@@ -115,11 +116,12 @@ def test_a_read_only_folder_opens_read_only_and_never_offers_a_restore(
 
 def test_a_newer_netdesk_database_is_refused_with_a_message(qtbot, paths, told, exits) -> None:
     network_with_backup(paths.database)
-    _set_version(paths.database, 9)
+    newer = migrations.latest_version() + 1  # whatever the current schema is
+    _set_version(paths.database, newer)
     before = paths.database.read_bytes()
     window = _start(qtbot, paths)
     assert exits == [1] and window.views == {}
-    assert len(told) == 1 and "comes from a newer NetDesk (schema version 9" in told[0]
+    assert len(told) == 1 and f"comes from a newer NetDesk (schema version {newer}" in told[0]
     assert paths.database.read_bytes() == before
 
 
