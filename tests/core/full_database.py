@@ -268,6 +268,15 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "import_batch": 5,
         }
     ],
+    m.OwnProfile: [
+        {
+            "service": "linkedin",
+            "url": "https://www.linkedin.com/in/jürgen-o-neil",
+            "ticks": '{"about": "2026-02-01", "photo": "2026-03-01"}',
+            "refresh_months": 3,
+            "notified_on": date(2026, 3, 1),
+        }
+    ],
 }
 
 
