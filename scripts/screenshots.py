@@ -6,10 +6,10 @@ Builds a database in a temporary folder (scripts/demo_network.py: ../shared/tool
 people imported, six weeks of events, meetings, interactions, gives and follow-ups at a fixed
 fake clock), then renders offscreen and saves OUTDIR/VIEW-WxH.png for Today, Contacts with one
 selected, Events with a prep brief, Follow-ups by month and by week, Today scrolled to its goals,
-the Me page (profiles, pitches) and the import preview
-(google.csv over the imported people). Same arguments, same pictures: no wall clock, the C
-locale, the Europe/Berlin zone. docs/screenshots/ holds the README's, made with
-`--sizes 1280x800`.
+the Me page (profiles, pitches) and the import preview (google.csv over the imported people);
+then Today while the quiet hours hold reminders back, and the tray's menu with its due submenu
+(tray-menu.png, tray-due.png). Same arguments, same pictures: no wall clock, the C locale, the
+Europe/Berlin zone. docs/screenshots/ holds the README's, made with `--sizes 1280x800`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from netdesk.ui.importing.dialog import ImportDialog
     from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.tray import ReminderTray
 
 SIZES = ("1024x768", "1280x800", "1920x1080")
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,6 +119,32 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         if dialog is not None:
             save(dialog, "import-preview", size)
             dialog.reject()
+    tray = _quiet_hours(window)
+    for size in args.sizes:
+        width, height = (int(part) for part in size.split("x"))
+        window.resize(width, height)
+        _scrolled(window.show_view("today"), end=False)
+        save(window, "today-quiet", size)
+    for menu, name in ((tray.menu, "tray-menu"), (tray.due_menu, "tray-due")):
+        menu.popup(window.pos())
+        settle()
+        menu.grab().save(str(args.outdir / f"{name}.png"))
+        menu.hide()
+
+
+def _quiet_hours(window: MainWindow) -> ReminderTray:
+    """Reminders installed with quiet hours around the demo's morning: they hold back what is
+    due, and the tray and Today say so. The tray, for its menu."""
+    from datetime import time as day_time
+
+    from netdesk.ui.reminders import Reminders
+
+    assert window.services is not None
+    reminders = Reminders(window, window.services, None)
+    reminders.settings.quiet_start, reminders.settings.quiet_end = day_time(8), day_time(10)
+    reminders.scheduler.check()
+    reminders.scheduler.stop()
+    return reminders.tray
 
 
 def _scrolled(today: QWidget, end: bool) -> QWidget:

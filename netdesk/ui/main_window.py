@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Views"))
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(168)

@@ -132,3 +132,13 @@ def test_enter_in_the_capture_dialogs_follow_up_saves(qtbot, services, clock) ->
     [followup] = services.followups.agenda(clock.today() + timedelta(days=5))
     assert followup.contact_name == "Grace Hopper"
     assert followup.day == clock.today() + timedelta(days=5) != date.min
+
+
+def test_the_grid_shows_whether_it_has_the_keys(calendar, qtbot) -> None:
+    calendar.activateWindow()
+    qtbot.waitUntil(calendar.isActiveWindow)
+    calendar.agenda.setFocus()
+    away = calendar.grid.grab().toImage()
+    calendar.grid.setFocus()
+    qtbot.waitUntil(calendar.grid.hasFocus)
+    assert calendar.grid.grab().toImage() != away

@@ -2,7 +2,8 @@
 
 Painted by hand (no widget per cell) so a month paints in well under a frame. Days before today
 that still have follow-ups are marked overdue; today is highlighted; days with events get a dot.
-Arrow keys move the selected day; follow-ups dropped on a day are rescheduled to it.
+Arrow keys move the selected day (framed strong blue while the grid has the keys, pale blue
+otherwise); follow-ups dropped on a day are rescheduled to it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -35,6 +37,7 @@ MUTED = QColor("#9aa5b8")
 LINE = QColor("#dde3ec")
 TODAY_FILL = QColor("#e8f0fe")
 ACCENT = QColor("#1b3f8f")
+UNFOCUSED = QColor("#8fa9d9")  # the selected day's frame while the keys are elsewhere
 OVERDUE = QColor("#c62828")
 OVERDUE_FILL = QColor("#fdecea")
 BADGE = QColor("#3b6fd6")
@@ -112,6 +115,14 @@ class MonthGrid(QWidget):
 
     # -- painting ---------------------------------------------------------------------------
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
@@ -140,7 +151,8 @@ class MonthGrid(QWidget):
         painter.setPen(QPen(LINE, 1))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
         if day == self._drop_day or day == self.selected:
-            painter.setPen(QPen(ACCENT, 2.5))
+            focused = self.hasFocus() or day == self._drop_day
+            painter.setPen(QPen(ACCENT if focused else UNFOCUSED, 2.5))
             painter.drawRect(QRectF(rect).adjusted(1.5, 1.5, -2.5, -2.5))
         in_month = day.month == self.month.month
         painter.setFont(bold if day == self.today else self.font())

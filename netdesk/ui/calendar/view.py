@@ -85,9 +85,11 @@ class CalendarView(QWidget):
         self.overdue_label = _bold(QLabel())
         self.overdue_label.setStyleSheet("color: #c62828")
         self.overdue = AgendaList()
+        self.overdue.setAccessibleName(self.tr("Overdue follow-ups"))
         self.overdue.setMaximumHeight(150)
         self.agenda_label = _bold(QLabel())
         self.agenda = AgendaList()
+        self.agenda.setAccessibleName(self.tr("Agenda of the selected day or week"))
         self.agenda.itemDoubleClicked.connect(lambda *_: self.open_current())
         self.overdue.itemDoubleClicked.connect(lambda *_: self.open_current())
         self.grouped: set[int] = set()
@@ -119,13 +121,14 @@ class CalendarView(QWidget):
 
     def _header(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for text, tip, months in (
-            ("‹", self.tr("Previous month (PgUp)"), -1),
-            ("›", self.tr("Next month (PgDn)"), 1),
+        for text, name, key, months in (
+            ("‹", self.tr("Previous month"), "PgUp", -1),
+            ("›", self.tr("Next month"), "PgDn", 1),
         ):
             button = QToolButton()
             button.setText(text)
-            button.setToolTip(tip)
+            button.setAccessibleName(name)
+            button.setToolTip(f"{name} ({key})")
             button.clicked.connect(lambda _=False, m=months: self.move_month(m))
             row.addWidget(button)
         row.addWidget(self.month_label)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -35,6 +34,7 @@ from netdesk.ui.contacts.methods_editor import MethodsEditor
 from netdesk.ui.contacts.photo import PhotoField
 from netdesk.ui.contacts.timeline import TimelineWidget
 from netdesk.ui.form_scroll import FormScroll
+from netdesk.ui.optional_date import OptionalDateEdit
 from netdesk.ui.plain import plain_label
 from netdesk.ui.plural import counted
 from netdesk.ui.qtdates import py_date, qdate
@@ -103,7 +103,7 @@ class ContactEditor(QWidget):
             self.circle.addItem(circle.capitalize(), circle)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("Comma-separated, e.g. data, berlin")
-        self.birthday = QDateEdit()
+        self.birthday = OptionalDateEdit()
         self.birthday.setMinimumDate(NO_DATE)
         self.birthday.setSpecialValueText("—")
         self.birthday.setDisplayFormat("d MMM yyyy")

@@ -88,6 +88,7 @@ class ContactsView(QWidget):
             row_height=34,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )
+        self.table.setAccessibleName("Contacts")
         self.table.setSortingEnabled(True)
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)

@@ -87,6 +87,7 @@ class EventsView(QWidget):
         self.new_button.clicked.connect(self.new_event)
         self.model = EventTableModel(self)
         self.table = list_table("eventTable", self.model, (150, 200, 90, 90, 75, 75, 110), 32)
+        self.table.setAccessibleName("Events")
         self.table.setItemDelegateForColumn(PREP_COLUMN, ProgressDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)

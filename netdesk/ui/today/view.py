@@ -13,7 +13,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.style import style_label
@@ -73,6 +81,9 @@ class TodayView(QWidget):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.hide()
         self.sections: dict[str, TodaySection] = {s.key: s for s in make_sections(context)}
+        for section in self.sections.values():  # screen readers name each list by its section
+            for listing in section.findChildren(QAbstractItemView):
+                listing.setAccessibleName(listing.accessibleName() or section.title.text())
         self.grid = SectionGrid(list(self.sections.values()))
 
         page = QWidget()
