@@ -22,6 +22,14 @@ def _person(services, given: str, family: str = "Test", organisation: str = "") 
     return services.contacts.create(draft)
 
 
+def _shown(qtbot, view):
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 def _settle(qtbot) -> None:
     qtbot.wait(1)
     QApplication.processEvents()
@@ -68,12 +76,7 @@ def calendar(qtbot, services, clock):
         contact = _person(services, given)
         followups.create(contact, datetime.combine(today, datetime.min.time()))
         followups.create(contact, datetime.combine(today - timedelta(days=3), datetime.min.time()))
-    view = CalendarView(followups, services.changes)
-    qtbot.addWidget(view)
-    view.resize(1000, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+    return _shown(qtbot, CalendarView(followups, services.changes))
 
 
 @pytest.mark.parametrize("section", ["agenda", "overdue"])
@@ -95,11 +98,7 @@ def test_done_moves_to_the_next_follow_up_so_d_goes_on(calendar, services, qtbot
 def test_done_on_today_moves_to_the_next_follow_up(qtbot, services, clock) -> None:
     for given in ("Ana", "Ben", "Cleo"):
         services.followups.create(_person(services, given), clock.today())
-    view = TodayView(services)
-    qtbot.addWidget(view)
-    view.resize(1200, 900)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown(qtbot, TodayView(services))
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     due = view.sections["due"].list
