@@ -15,6 +15,7 @@ from netdesk.core.event_draft import CHECKLIST
 from netdesk.core.events import EventService
 from netdesk.core.pitches import length_label
 from netdesk.ui.events.model import when_text
+from netdesk.ui.plural import counted
 
 _STYLE = """
 body { font-family: sans-serif; font-size: 10pt; color: #1c2a44; }
@@ -53,7 +54,8 @@ def brief_html(events: EventService, event_id: int) -> str:
         f"<p>{_text(draft.goals) or '—'}</p>",
     ]
     if draft.goal_target:
-        parts.append(f"<p><b>Target:</b> meet at least {draft.goal_target} people.</p>")
+        target = counted("Brief", "meet at least %n (person|people).", draft.goal_target)
+        parts.append(f"<p><b>Target:</b> {target}</p>")
     parts += ["<h2>People to meet</h2>", _people_table(events, event_id)]
     pitch = events.pitches.get(draft.pitch_id) if draft.pitch_id else None
     title = f" — {_text(pitch.title)}" if pitch else ""
