@@ -23,6 +23,7 @@ def list_table(
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(selection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # arrows move in the list, Tab goes on to the next field
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setWordWrap(False)

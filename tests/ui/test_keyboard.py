@@ -30,6 +30,13 @@ def _shown(qtbot, view):
     return view
 
 
+def _keys_to(qtbot, widget) -> None:
+    """Make `widget`'s window active and give it the keys (window shortcuts need both)."""
+    widget.window().activateWindow()
+    qtbot.waitUntil(widget.window().isActiveWindow)
+    widget.setFocus()
+
+
 def _settle(qtbot) -> None:
     qtbot.wait(1)
     QApplication.processEvents()
@@ -99,10 +106,8 @@ def test_done_on_today_moves_to_the_next_follow_up(qtbot, services, clock) -> No
     for given in ("Ana", "Ben", "Cleo"):
         services.followups.create(_person(services, given), clock.today())
     view = _shown(qtbot, TodayView(services))
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
     due = view.sections["due"].list
-    due.setFocus()
+    _keys_to(qtbot, due)
     due.select_key(None, 0)
     first = due.currentItem().data(ID_ROLE)
     qtbot.keyClick(due, Qt.Key.Key_D)
@@ -134,10 +139,18 @@ def test_enter_in_the_capture_dialogs_follow_up_saves(qtbot, services, clock) ->
 
 
 def test_the_grid_shows_whether_it_has_the_keys(calendar, qtbot) -> None:
-    calendar.activateWindow()
-    qtbot.waitUntil(calendar.isActiveWindow)
-    calendar.agenda.setFocus()
+    _keys_to(qtbot, calendar.agenda)
     away = calendar.grid.grab().toImage()
     calendar.grid.setFocus()
     qtbot.waitUntil(calendar.grid.hasFocus)
     assert calendar.grid.grab().toImage() != away
+
+
+def test_tab_leaves_a_list_at_once(contacts_view, qtbot, services) -> None:
+    for given in ("Maria", "Marius", "Ahmed"):
+        _person(services, given)
+    contacts_view.apply_filter()
+    _keys_to(qtbot, contacts_view.table)
+    contacts_view.table.selectRow(0)
+    qtbot.keyClick(contacts_view.table, Qt.Key.Key_Tab)
+    assert not contacts_view.table.hasFocus()  # not on to the next of 7 × 3 cells

@@ -90,6 +90,8 @@ class EventPanel(QWidget):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addSeparator()
         bar.addAction("Delete", self.delete_requested.emit)
+        for tool in bar.findChildren(QToolButton):  # toolbars leave theirs to the mouse
+            tool.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return bar
 
     def show_event(self, event_id: int) -> None:
