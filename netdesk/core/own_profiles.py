@@ -20,6 +20,7 @@ from netdesk.core.changes import Changes
 from netdesk.core.clock import Clock
 from netdesk.core.profiles import Profile, recognise
 from netdesk.store.models import OwnProfile
+from netdesk.store.rows import tuples
 
 SERVICES: dict[str, str] = {
     "linkedin": "LinkedIn",
@@ -160,25 +161,33 @@ class Freshness:
         return f"Due for a refresh: {', '.join(self.stale)}."
 
 
-def _row(profile: OwnProfile) -> OwnProfileRow:
-    ticks: dict[str, date] = {}
-    for item, text in json.loads(profile.ticks or "{}").items():
-        if item in CHECKS:
-            ticks[item] = date.fromisoformat(text)
-    return OwnProfileRow(
-        profile.service, profile.url, ticks, profile.refresh_months, profile.notified_on
-    )
+def _row(
+    service: str, url: str, ticks: str, refresh_months: int, notified_on: date | None
+) -> OwnProfileRow:
+    stored_ticks = json.loads(ticks or "{}")
+    days = {item: date.fromisoformat(stored_ticks[item]) for item in CHECKS if item in stored_ticks}
+    return OwnProfileRow(service, url, days, refresh_months, notified_on)
+
+
+_COLUMNS = (
+    OwnProfile.service,
+    OwnProfile.url,
+    OwnProfile.ticks,
+    OwnProfile.refresh_months,
+    OwnProfile.notified_on,
+)
 
 
 def stored() -> list[OwnProfileRow]:
     """Every profile you keep, in the Me page's order."""
     order = list(SERVICES)
-    rows = [_row(profile) for profile in OwnProfile.select()]
+    rows = [_row(*values) for values in tuples(OwnProfile.select(*_COLUMNS))]
     return sorted(rows, key=lambda row: order.index(row.service) if row.service in order else 99)
 
 
 def freshness(today: date) -> Freshness:
-    """Your profiles' freshness on `today` (one small query: at most six rows)."""
+    """Your profiles' freshness on `today` (one small query of at most six rows, read as tuples:
+    Today and the event list ask on every refresh)."""
     rows = stored()
     return Freshness(len(rows), [row.label for row in rows if row.due(today)])
 
@@ -194,8 +203,9 @@ class OwnProfileService:
         return stored()
 
     def get(self, service: str) -> OwnProfileRow | None:
-        profile = OwnProfile.get_or_none(OwnProfile.service == service)
-        return _row(profile) if profile else None
+        query = OwnProfile.select(*_COLUMNS).where(OwnProfile.service == service)
+        values = next(tuples(query), None)
+        return _row(*values) if values else None
 
     def put(self, service: str, row: OwnProfileRow | None) -> OwnProfileRow | None:
         """Store `row` as the `service` profile (None removes it); the row it replaced."""
