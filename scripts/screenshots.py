@@ -6,10 +6,11 @@ Builds a database in a temporary folder (scripts/demo_network.py: ../shared/tool
 people imported, six weeks of events, meetings, interactions, gives and follow-ups at a fixed
 fake clock), then renders offscreen and saves OUTDIR/VIEW-WxH.png for Today, Contacts with one
 selected, Events with a prep brief, Follow-ups by month and by week, Today scrolled to its goals,
-the Me page (profiles, pitches) and the import preview (google.csv over the imported people);
-then Today while the quiet hours hold reminders back, and the tray's menu with its due submenu
-(tray-menu.png, tray-due.png). Same arguments, same pictures: no wall clock, the C locale, the
-Europe/Berlin zone. docs/screenshots/ holds the README's, made with `--sizes 1280x800`.
+the Me page (profiles, pitches), the import preview (google.csv over the imported people) and
+the question before a NetDesk JSON export replaces the database; then Today while the quiet hours
+hold reminders back, and the tray's menu with its due submenu (tray-menu.png, tray-due.png). Same
+arguments, same pictures: no wall clock, the C locale, the Europe/Berlin zone. docs/screenshots/
+holds the README's, made with `--sizes 1280x800`.
 """
 
 from __future__ import annotations
@@ -119,6 +120,10 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         if dialog is not None:
             save(dialog, "import-preview", size)
             dialog.reject()
+        question = _json_import_question(window, root / "netdesk.json", settle)
+        if question is not None:
+            save(question, "import-json-question", size)
+            question.reject()
     tray = _quiet_hours(window)
     for size in args.sizes:
         width, height = (int(part) for part in size.split("x"))
@@ -176,6 +181,27 @@ def _calendar(window: MainWindow, week: bool) -> QWidget:
     calendar.set_week_mode(week)
     calendar.go_today()
     return window
+
+
+def _json_import_question(
+    window: MainWindow, path: Path, settle: Callable[[], None]
+) -> QWidget | None:
+    """The question before a NetDesk JSON export replaces the database (None if the export did
+    not finish in 60 s)."""
+    from netdesk.ui.importing.controller import ImportController
+
+    whole = window.findChild(ImportController).whole
+    if not path.exists():
+        whole.export_to(path)
+    deadline = time.monotonic() + 60
+    while not path.exists() and time.monotonic() < deadline:
+        settle()
+    if not path.exists():
+        return None
+    window.statusBar().clearMessage()
+    window.open_files([str(path)])
+    settle()
+    return whole.question
 
 
 def _import_preview(

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from netdesk.core.services import Services
     from netdesk.ui.views import ViewSpec
 
-_CONTACT_FILE_SUFFIXES = {".vcf", ".vcard", ".csv", ".ics"}
+_CONTACT_FILE_SUFFIXES = {".vcf", ".vcard", ".csv", ".ics", ".json"}
 
 
 class MainWindow(QMainWindow):
@@ -242,9 +242,10 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Cannot open these files"),
-            self.tr("NetDesk reads .vcf, .vcard and .csv contacts and .ics calendars:\n{0}").format(
-                "\n".join(Path(p).name for p in left)
-            ),
+            self.tr(
+                "NetDesk reads .vcf, .vcard and .csv contacts, .ics calendars and its own .json "
+                "export (on its own):\n{0}"
+            ).format("\n".join(Path(p).name for p in left)),
             QMessageBox.StandardButton.Ok,
             self,
         )

@@ -1,5 +1,6 @@
 """Wires importing into the main window: File → Import… (Ctrl+I), Export…, Import history…,
 files handed to the window (drops, `netdesk FILE`, a second launch) and dropped vCard data.
+NetDesk's own JSON export goes to `whole_database` both ways.
 
 Other address books drag cards as data, not files (MIME text/vcard, text/x-vcard,
 text/directory); an event filter on the window takes those drops.
@@ -16,10 +17,12 @@ from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from netdesk.core.exporting import FORMATS
+from netdesk.core.json_export import SUFFIX
 from netdesk.formats.sources import kind_of
 from netdesk.private_files import write_private
 from netdesk.ui.importing.dialog import ImportDialog
 from netdesk.ui.importing.history import ImportHistoryDialog
+from netdesk.ui.importing.whole_database import WholeDatabase
 from netdesk.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -31,6 +34,7 @@ _EXPORT_FILTERS = {
     "vCard 4.0 (*.vcf)": "vcard",
     "vCard 3.0 (*.vcf)": "vcard3",
     "CSV (*.csv)": "csv",
+    "NetDesk JSON (everything) (*.json)": "json",
 }
 
 
@@ -45,8 +49,9 @@ class ImportController(QObject):
         self.waiting: list[Callable[[ImportDialog], None]] = []
         self.history: ImportHistoryDialog | None = None
         self.export_task: Task | None = None
+        self.whole = WholeDatabase(window, services)
         self.import_action = self._action(self.tr("&Import…"), self.choose_files, "Ctrl+I")
-        self.export_action = self._action(self.tr("&Export contacts…"), self.choose_export)
+        self.export_action = self._action(self.tr("&Export…"), self.choose_export)
         self.history_action = self._action(self.tr("Import &history…"), self.show_history)
         window.file_openers.append(self.open_files)
         window.installEventFilter(self)
@@ -60,8 +65,12 @@ class ImportController(QObject):
         return action
 
     def open_files(self, paths: list[str]) -> bool:
-        """Import files and folders of contact files; False when none of them is one (calendar
-        files are left to the Events view)."""
+        """Import files and folders of contact files, or one NetDesk JSON export (after a
+        question); False when none of them is one (calendar files are left to the Events view)."""
+        exports = [p for p in paths if Path(p).suffix.lower() == SUFFIX]
+        if exports and len(paths) == 1:
+            self.whole.ask_import(Path(exports[0]))
+            return True
         wanted = [p for p in paths if Path(p).is_dir() or kind_of(p) == "contacts"]
         if not wanted:
             return False
@@ -93,7 +102,10 @@ class ImportController(QObject):
             self.window,
             self.tr("Import contacts"),
             str(Path.home()),
-            self.tr("Contact and calendar files (*.vcf *.vcard *.csv *.ics);;All files (*)"),
+            self.tr(
+                "Contact and calendar files, NetDesk exports (*.vcf *.vcard *.csv *.ics *.json);;"
+                "All files (*)"
+            ),
         )
         if paths:
             self.window.open_files(paths)
@@ -108,10 +120,10 @@ class ImportController(QObject):
         return self.history
 
     def choose_export(self) -> None:
-        """File → Export contacts…: every contact, in the format the file type names."""
+        """File → Export…: every contact in the format the file type names, or everything."""
         path, chosen = QFileDialog.getSaveFileName(
             self.window,
-            self.tr("Export contacts"),
+            self.tr("Export"),
             str(Path.home() / "contacts.vcf"),
             ";;".join(_EXPORT_FILTERS),
         )
@@ -119,10 +131,14 @@ class ImportController(QObject):
             self.export_to(path, _EXPORT_FILTERS.get(chosen, "vcard"))
 
     def export_to(self, path: str, fmt: str) -> Task:
-        """Write every contact to `path` in a worker; the status bar says when it is done."""
+        """Write every contact (`fmt` json: everything) to `path` in a worker; the status bar
+        says when it is done."""
         target = Path(path)
         if not target.suffix:
-            target = target.with_suffix(FORMATS[fmt])
+            target = target.with_suffix(FORMATS.get(fmt, SUFFIX))
+        if fmt == "json":
+            self.export_task = self.whole.export_to(target)
+            return self.export_task
         exporter = self.services.exporting
 
         def work(_progress: object) -> str:
