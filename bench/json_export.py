@@ -2,7 +2,8 @@
 
 `generate_contacts` makes the network (methods, tags, interactions, follow-ups) and every
 contact gets a noisy PNG (`PHOTO_PX` square, ~1.8 KB). Each step runs as its own `netdesk`
-command in a child process, so its peak memory (max RSS) is its own: `netdesk export --format
+command in a child process, so its peak memory (VmHWM: the process's own, unlike ru_maxrss,
+which Linux carries over from the forking parent) is its own: `netdesk export --format
 json -o FILE`, then `netdesk import FILE` into a new folder. The floors, in the same run: the
 time of `netdesk backup` of the same database (SQLite copying its pages), and the peak memory of
 `netdesk check` (a process that opens the store and reads nothing of it). Streaming shows as a
@@ -42,12 +43,13 @@ def _add_photos(db_path: Path) -> None:
 def _run(data_dir: Path, *args: str) -> tuple[float, float]:
     """Seconds and peak memory (MB) of `netdesk ARGS` in a child process."""
     code = (
-        "import resource, sys, time\n"
+        "import sys, time\n"
         "from netdesk.__main__ import main\n"
         "start = time.perf_counter()\n"
         "status = main(sys.argv[1:])\n"
         "took = time.perf_counter() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "status_lines = open('/proc/self/status').read().splitlines()\n"
+        "peak = next(int(x.split()[1]) for x in status_lines if x.startswith('VmHWM')) / 1024\n"
         "print(f'{took} {peak}', file=sys.stderr)\n"
         "sys.exit(status)\n"
     )

@@ -19,7 +19,7 @@ from typing import TextIO
 from peewee import Field
 
 from netdesk import __version__
-from netdesk.core.json_values import columns, to_json
+from netdesk.core.json_values import columns, converted_on_export, to_json
 from netdesk.private_files import private_file
 from netdesk.store import migrations
 from netdesk.store.models import MODELS, BaseModel, db
@@ -76,20 +76,22 @@ def _write_rows(
     table = model._meta.table_name
     cols = columns(model)
     names = [column.name for column in cols]
-    kinds = [column.kind for column in cols]
     select = ", ".join(f'"{name}"' for name in names)
     key = ", ".join(f'"{field.column_name}"' for field in _key_fields(model))
     cursor = db.execute_sql(f'SELECT {select} FROM "{table}" ORDER BY {key}')
+    converted = [(i, c.kind) for i, c in enumerate(cols) if converted_on_export(c.kind)]
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     separator = "\n      "
     while rows := cursor.fetchmany(_BATCH):
         progress(done, total, table)
+        lines = []
         for row in rows:
-            record = {
-                name: to_json(kind, value)
-                for name, kind, value in zip(names, kinds, row, strict=True)
-            }
-            out.write(separator + json.dumps(record, ensure_ascii=False))
-            separator = ",\n      "
+            values = list(row)
+            for i, kind in converted:
+                values[i] = to_json(kind, values[i])
+            lines.append(encode(dict(zip(names, values, strict=True))))
+        out.write(separator + ",\n      ".join(lines))
+        separator = ",\n      "
         done += len(rows)
     return done
 

@@ -11,7 +11,8 @@ format or schema is refused before anything is written.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -20,7 +21,7 @@ from peewee import Database, IntegrityError, SqliteDatabase
 
 from netdesk.core.changes import TOPICS, Changes
 from netdesk.core.json_export import FORMAT, FORMAT_VERSION
-from netdesk.core.json_values import BadValue, Column, columns, from_json
+from netdesk.core.json_values import BadValue, Column, columns, from_json, plain_type
 from netdesk.formats.json_tables import JsonFileError, JsonTablesReader
 from netdesk.store import backup, fts, migrations
 from netdesk.store.models import MODELS, BaseModel, Meta, db
@@ -90,9 +91,10 @@ class JsonImporter:
             try:
                 with db.atomic():
                     _clear()
-                    for table, rows in reader.batches():
-                        progress(reader.bytes_read, size, table)
-                        _insert(table, rows, result)
+                    with _indexes_built_after():
+                        for table, rows in reader.batches():
+                            progress(reader.bytes_read, size, table)
+                            _insert(table, rows, result)
                     _finish(result.schema_version)
             except JsonFileError as error:
                 raise ImportRefused(
@@ -210,17 +212,29 @@ def _insert(table: str, rows: list[dict[str, Any]], result: JsonImportResult) ->
         return
     cols = columns(model)
     known = {column.name for column in cols}
+    specs = [(c.name, plain_type(c.kind), c) for c in cols]
     values = []
     for number, row in enumerate(rows, start=seen + 1):
-        unknown = set(row) - known
-        if unknown:
+        if not known.issuperset(row):
             raise ImportRefused(
                 f"Row {number} of table {table!r} has a column this NetDesk does not know: "
-                f"{sorted(unknown)[0]!r}."
+                f"{sorted(set(row) - known)[0]!r}."
             )
         if model is Meta and row.get("key") == "schema_version":
             continue
-        values.append(tuple(_value(table, number, column, row) for column in cols))
+        try:
+            values.append(
+                tuple(
+                    [
+                        value
+                        if type(value := row.get(name, _MISSING)) is plain
+                        else _slow(c, value)
+                        for name, plain, c in specs
+                    ]
+                )
+            )
+        except BadValue as error:
+            raise ImportRefused(f"Row {number} of table {table!r}: {error}.") from None
     if values:
         names = ", ".join(f'"{column.name}"' for column in cols)
         marks = ", ".join("?" * len(cols))
@@ -232,18 +246,41 @@ def _insert(table: str, rows: list[dict[str, Any]], result: JsonImportResult) ->
     result.rows[table] = seen + len(rows)
 
 
-def _value(table: str, number: int, column: Column, row: dict[str, Any]) -> Any:
-    """The stored value of `column` in a row of the file (its default when the row lacks it)."""
-    if column.name in row:
-        try:
-            return from_json(column, row[column.name])
-        except BadValue as error:
-            raise ImportRefused(f"Row {number} of table {table!r}: {error}.") from None
+_MISSING = object()
+
+
+def _slow(column: Column, value: Any) -> Any:
+    """A value that is not stored as it is in the file, or the default of one it lacks."""
+    return _default(column) if value is _MISSING else from_json(column, value)
+
+
+def _default(column: Column) -> Any:
+    """The stored default of a column a row of the file lacks (an older export's)."""
     default = column.field.default
     value = default() if callable(default) else default
     if value is None and not column.null:
-        raise ImportRefused(f"Row {number} of table {table!r} has no {column.name!r}.")
+        raise BadValue(f"it has no {column.name!r}")
     return column.field.db_value(value)
+
+
+@contextmanager
+def _indexes_built_after() -> Iterator[None]:
+    """Drop every index for the load and create them again after it (from sorted keys, not row
+    by row); in the caller's transaction, so a rollback brings them back. A unique index that
+    the rows break refuses the file."""
+    indexes = db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    ).fetchall()
+    for name, _ in indexes:
+        db.execute_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
+        try:
+            db.execute_sql(sql)
+        except (IntegrityError, sqlite3.IntegrityError) as error:
+            raise ImportRefused(
+                f"The export's rows break a rule of the database: {error}."
+            ) from None
 
 
 def _finish(schema_version: int) -> None:

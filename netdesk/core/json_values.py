@@ -76,6 +76,11 @@ def columns(model: type[BaseModel]) -> list[Column]:
     ]
 
 
+def converted_on_export(kind: str) -> bool:
+    """Whether values of `kind` change on their way to JSON (text and numbers do not)."""
+    return kind in ("boolean", "blob", "datetime")
+
+
 def to_json(kind: str, value: Any) -> Any:
     """A stored value (as SQLite gives it) in its JSON form."""
     if value is None:
@@ -90,8 +95,15 @@ def to_json(kind: str, value: Any) -> Any:
     return value
 
 
+def plain_type(kind: str) -> type | None:
+    """The JSON type whose values a column of `kind` stores as they are (str for text)."""
+    return _AS_IT_IS.get(kind)
+
+
 def from_json(column: Column, value: Any) -> Any:
     """A JSON value as its column stores it; BadValue says what is wrong with it."""
+    if type(value) is _AS_IT_IS.get(column.kind):
+        return value
     if value is None:
         if not column.null:
             raise BadValue(f"{column.name} may not be null")
@@ -130,6 +142,7 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+_AS_IT_IS = {"text": str, "date": str, "integer": int, "real": float}
 _CHECKS: dict[str, Callable[[Any], bool]] = {
     "text": lambda value: isinstance(value, str),
     "integer": _is_int,

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 _CHUNK = 1 << 20
-_WHITESPACE = " \t\n\r"
+_SPACES = re.compile(r"[ \t\n\r]*").match
 _DECODER = json.JSONDecoder()
 
 
@@ -128,8 +129,9 @@ class JsonTablesReader:
     def _peek(self) -> str:
         """The next character that is not whitespace ("" at the end), not consumed."""
         while True:
-            while self._pos < len(self._buf) and self._buf[self._pos] in _WHITESPACE:
-                self._pos += 1
+            spaces = _SPACES(self._buf, self._pos)
+            if spaces:
+                self._pos = spaces.end()
             if self._pos < len(self._buf) or not self._more():
                 return self._buf[self._pos : self._pos + 1]
 
