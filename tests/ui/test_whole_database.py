@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from netdesk.formats.draft import ContactDraft
@@ -46,6 +47,8 @@ def test_export_then_replace_from_a_drop(app_window, controller, qtbot, tmp_path
     export = _export(app_window, controller, qtbot, tmp_path, monkeypatch)
     assert export.exists() and '"display_name": "Ann Lee"' in export.read_text()
     services.contacts.create(ContactDraft(display_name="Bo Ray"))
+    stacks = app_window.findChildren(QUndoStack)
+    stacks[0].push(QUndoCommand("a change to the database being replaced"))
     assert app_window.open_files([str(export)])
     box = _question(controller, qtbot)
     assert "REPLACES everything" in box.text() and "backup" in box.text()
@@ -55,6 +58,7 @@ def test_export_then_replace_from_a_drop(app_window, controller, qtbot, tmp_path
     qtbot.waitUntil(lambda: app_window.statusBar().currentMessage().startswith("Imported"))
     assert _names() == ["Ann Lee"] and Contact.get_by_id(ann).display_name == "Ann Lee"
     assert "the database as it was is kept in" in app_window.statusBar().currentMessage()
+    assert stacks and all(stack.count() == 0 for stack in stacks)
     contacts = app_window.show_view("contacts")
     qtbot.waitUntil(lambda: contacts.model.rowCount() == 1)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from netdesk.core.json_export import export_file
@@ -106,7 +107,14 @@ class WholeDatabase(QObject):
             result = self.importer.import_file(path, replace=replace, progress=progress)
             return _done(result, path)
 
-        return self._run(work, self.tr("Importing {0}…").format(path.name), failed_box=True)
+        task = self._run(work, self.tr("Importing {0}…").format(path.name), failed_box=True)
+        task.succeeded.connect(self._forget_undo)
+        return task
+
+    def _forget_undo(self) -> None:
+        """Every view's undo history named rows of the database that was replaced: clear it."""
+        for stack in self.window.findChildren(QUndoStack):
+            stack.clear()
 
     def _run(
         self, work: Callable[[Progress], str], label: str, *, failed_box: bool = False
