@@ -2,8 +2,8 @@
 
 Prints, for each network (N people, seed), the figures `tests.testdata.network.measure` gives
 (contacts after the vCard file, impure contacts, contacts the later files created, pairwise
-match precision and recall, job changes applied; what each means is said there), and exits 1
-unless all are what a correct importer gives.
+match precision and recall, job changes applied, listed, false and kept in the history; what
+each means is said there), and exits 1 unless all are what a correct importer gives.
 
     python -m bench match_quality                         # N = 2,000, seed 1
     python -m bench.match_quality --n 2000 10000 --seeds 1 2 3 4 5
@@ -37,7 +37,10 @@ def run(sizes: list[int], seeds: list[int]) -> bool:
                     f"created_by_google_linkedin {quality.created_by_google_linkedin}, "
                     f"match_precision {quality.precision:.4f}, "
                     f"match_recall {quality.recall:.4f}, job_changes_applied "
-                    f"{quality.job_changes_applied}/{quality.job_changes}",
+                    f"{quality.job_changes_applied}/{quality.job_changes}, job_changes_listed "
+                    f"{quality.job_changes_listed}/{quality.job_changes}, false_job_changes "
+                    f"{quality.false_job_changes}, job_histories "
+                    f"{quality.job_histories}/{quality.job_changes}",
                     flush=True,
                 )
     return perfect

@@ -21,6 +21,7 @@ from netdesk.cli._ics_import import import_calendars, read_calendars
 from netdesk.cli._json_import import import_json
 from netdesk.cli._store import open_or_report
 from netdesk.core.import_conflicts import Conflict, shown
+from netdesk.core.import_jobs import planned
 from netdesk.core.import_plan import PlannedCard, resolve_all
 from netdesk.core.importing import CHOICES, ImportPlan, ProgressFn, no_progress
 from netdesk.formats.sources import kind_of
@@ -48,7 +49,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="keep",
         help="a matched card's other value for a filled field (title, organisation, note, "
         "birthday…): keep the one there and list the new one as kept aside (default), or "
-        "replace it; a LinkedIn export's employer and title always replace (a job change)",
+        "replace it; another organisation or title always replaces (a job change: the old "
+        "job stays in the contact's employment history)",
+    )
+    parser.add_argument(
+        "--no-congratulate",
+        action="store_true",
+        help='add no "congratulate on the new role" follow-up for each job change',
     )
     parser.add_argument("--progress", action="store_true", help="report progress on stderr")
     parser.add_argument(
@@ -92,6 +99,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         return 2
     plan.choose_for_all(args.on_duplicate)
     resolve_all(plan, args.on_conflict)
+    plan.congratulate = not args.no_congratulate
     summary = _summary(plan)
     with db.atomic() as transaction:  # events and contacts: all of the command or nothing
         events_status = import_calendars(services.event_import, sources, args.dry_run, args.json)
@@ -143,6 +151,9 @@ def _summary(plan: ImportPlan) -> Summary:
             }
             for card in plan.possible
         ],
+        "job_changes": [
+            {"name": c.name, "from": c.before.words(), "to": c.after.words()} for c in planned(plan)
+        ],
         "errors": [asdict(error) for error in plan.errors],
         "warnings": [asdict(warning) for warning in plan.warnings],
     } | _conflicts(plan.written_conflicts())
@@ -192,6 +203,8 @@ def _print(summary: Summary, as_json: bool) -> None:
                 else f"{field} {there} → {new}"
             )
         )
+    for change in summary["job_changes"]:
+        print(f"job change: {change['name']}: {change['from']} → {change['to']}")
     for card in summary["possible"]:
         print(
             f"possible duplicate: {card['file']}, card {card['card']}: {card['name']} looks like "

@@ -23,6 +23,7 @@ TOPICS = (
     "templates",
     "goals",
     "profiles",
+    "employment",
 )
 
 

@@ -15,6 +15,7 @@ from peewee import fn
 
 from netdesk.core import phones
 from netdesk.core.changes import Changes
+from netdesk.core.employment import follow_contact
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.text import stored_text
 from netdesk.store import fts
@@ -282,6 +283,8 @@ class ContactService:
         contact.company = self._company(draft.organisation)
         contact.updated_at = utcnow()
         contact.save()
+        if not draft.is_group:
+            follow_contact(contact.id, contact.organisation, contact.title, contact.source)
         ContactMethod.delete().where(ContactMethod.contact == contact.id).execute()
         rows = method_rows(contact.id, draft.methods)
         if rows:

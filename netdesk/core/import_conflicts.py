@@ -3,8 +3,9 @@
 `fill` never overwrites, so without this the new title or note of a matched card was dropped
 without a word. Each difference is a `Conflict` that the preview shows and the user settles: keep
 the value there, take the new one, or (notes) append it; the command line applies
-`--on-conflict`. A LinkedIn export says where the person works *now*, so its Company and Position
-replace by default: a job change, whose old job goes into the contact's timeline.
+`--on-conflict`. A file says where the person works *now*, so another organisation or title than
+a stored contact's replaces by default: a job change, whose old job stays in the contact's
+employment history (see import_jobs) and is noted in the timeline.
 Differences of case and spacing only ("ACME" / "Acme") and a note already contained in the stored
 one are not conflicts, so importing the same file twice asks nothing. Another photo is a conflict
 too, and so is another card UID (met only when the user merges a possible duplicate): the
@@ -65,7 +66,7 @@ class Conflict:
 
 def differing(current: ContactDraft, incoming: ContactDraft, within_files: bool) -> list[Conflict]:
     """The conflicts `incoming` brings against `current` (filled fields that differ)."""
-    job = incoming.source == "linkedin" and not within_files
+    job = not within_files
     found = []
     for name in COMPARED:
         ours, theirs = getattr(current, name), getattr(incoming, name)

@@ -42,6 +42,8 @@ class PlannedCard:
     """The earlier card of these files a possible duplicate looks like (no stored contact)."""
     conflicts: list[Conflict] = field(default_factory=list)
     """Fields the card (or a card combined into it) gives another value than is there."""
+    stored_job: tuple[str, str] = ("", "")
+    """The organisation and title of the stored contact it matches, as they are now."""
 
 
 @dataclass
@@ -63,6 +65,8 @@ class ImportPlan:
     """The codec each CSV file was read in (detected, or chosen by the user), by file."""
     delimiters: dict[str, str] = field(default_factory=dict)
     """The delimiter each CSV file's columns were split by, by file."""
+    congratulate: bool = True
+    """Whether each job change recorded adds a "congratulate on the new role" follow-up."""
 
     def groups(self) -> int:
         """How many cards are groups with members (who get the group's name as a tag)."""
@@ -97,7 +101,7 @@ class ImportPlan:
 
 def resolve_all(plan: ImportPlan, resolution: str) -> None:
     """Settle every conflict of the plan the same way (`--on-conflict`): "replace" takes every
-    new value; "keep" leaves each conflict's default (a LinkedIn job change still replaces)."""
+    new value; "keep" leaves each conflict's default (a job change still replaces)."""
     if resolution not in RESOLUTIONS[:2]:
         raise ValueError(f"unknown resolution {resolution!r}")
     if resolution == "replace":
@@ -188,4 +192,5 @@ def _compare_with_stored(plan: ImportPlan) -> None:
     for card in plan.matches + plan.possible:
         if card.match_id in stored:
             card.match_name, there = stored[card.match_id]
+            card.stored_job = there.organisation, there.title
             card.conflicts += differing(there, card.draft, within_files=False)

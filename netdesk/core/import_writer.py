@@ -26,6 +26,7 @@ from netdesk.store.models import (
     Contact,
     ContactMethod,
     ContactTag,
+    Employment,
     Tag,
     db,
     new_uid,
@@ -151,7 +152,7 @@ class NewContacts:
             return []
         first = (db.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0]) + 1
         ids = list(range(first, first + len(drafts)))
-        contacts, methods, tag_rows, index_rows = [], [], [], []
+        contacts, methods, tag_rows, index_rows, jobs = [], [], [], [], []
         for contact_id, draft in zip(ids, drafts, strict=True):
             display_name = display_name_of(draft)
             contacts.append(
@@ -173,9 +174,12 @@ class NewContacts:
             unique = {self.tags[t.strip().lower()]: t for t in draft.tags if t.strip()}
             tag_rows += [(contact_id, tag_id) for tag_id in unique]
             index_rows.append(_index_row(contact_id, display_name, draft, own_methods, unique))
+            if (draft.organisation or draft.title) and not draft.is_group:
+                jobs.append((contact_id, draft.organisation, draft.title, draft.source))
         insert_rows(Contact, CONTACT_FIELDS, contacts)
         insert_rows(ContactMethod, METHOD_FIELDS, methods)
         insert_rows(ContactTag, ("contact", "tag"), tag_rows)
+        insert_rows(Employment, ("contact", "organisation", "title", "source"), jobs)
         fts.index_new(db.obj, index_rows)
         return ids
 

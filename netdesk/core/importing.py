@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC
 from pathlib import Path
 
-from netdesk.core import import_events, import_groups, import_snapshot
+from netdesk.core import employment, import_events, import_groups, import_jobs, import_snapshot
 from netdesk.core.changes import Changes
 from netdesk.core.clock import Clock
 from netdesk.core.contacts import ContactService
@@ -70,6 +70,16 @@ __all__ = ["CHOICES", "ImportPlan", "PlannedCard", "ProgressFn", "no_progress"]
 _CHANGE_FIELDS = ("batch", "contact", "action", "before")
 
 
+def _job(draft: ContactDraft) -> tuple[str, str]:
+    return draft.organisation, draft.title
+
+
+def _recorded(
+    contact_id: int, before: ContactDraft, after: ContactDraft, source: str
+) -> import_jobs.Recorded:
+    return import_jobs.Recorded(contact_id, _job(before), _job(after), source)
+
+
 def _merged_change(
     batch_id: int, contact_id: int, before: ContactDraft
 ) -> tuple[int, int, str, str]:
@@ -96,6 +106,8 @@ class ImportReport:
     warnings: int = 0
     conflicts: list[tuple[PlannedCard, Conflict]] = field(default_factory=list)
     """Every differing value of the cards written, each settled as its choice says."""
+    job_changes: int = 0
+    """People whose new job was recorded (the old one kept in their employment history)."""
 
     def kept_aside(self) -> list[tuple[PlannedCard, Conflict]]:
         """The conflicts whose value in the file was not taken."""
@@ -212,7 +224,9 @@ class ImportService:
                 batch = ImportBatch.create(files=json.dumps(plan.files))
                 progress(0, total, "")
                 created = self._create(to_create, batch.id, progress, total)
-                merged = self._merge(to_merge, batch.id, progress, len(to_create), total)
+                merged = self._merge(
+                    to_merge, batch.id, progress, len(to_create), total, plan.congratulate
+                )
                 grouped = self._tag_group_members(to_create + to_merge, batch.id, set(created))
                 batch.created_count, batch.merged_count = len(created), len(merged)
                 batch.skipped_count, batch.failed_count = skipped, len(plan.errors)
@@ -227,6 +241,10 @@ class ImportService:
                 batch.save()
                 progress(total, total, "")
         self._publish_contacts(created + list(dict.fromkeys(merged)) + grouped)
+        if jobs := import_jobs.changed_by(batch.id):
+            self.changes.publish(employment.TOPIC, jobs)
+            if plan.congratulate:
+                self.changes.publish("followups", [])
         self.changes.publish("imports", [batch.id])
         return ImportReport(
             batch.id,
@@ -240,6 +258,7 @@ class ImportService:
             possible=len(plan.possible),
             warnings=len(plan.warnings),
             conflicts=plan.written_conflicts(),
+            job_changes=len(jobs),
         )
 
     def _publish_contacts(self, ids: list[int]) -> None:
@@ -264,14 +283,23 @@ class ImportService:
         return ids
 
     def _merge(
-        self, cards: list[PlannedCard], batch_id: int, progress: ProgressFn, done: int, total: int
+        self,
+        cards: list[PlannedCard],
+        batch_id: int,
+        progress: ProgressFn,
+        done: int,
+        total: int,
+        congratulate: bool,
     ) -> list[int]:
         """Fill the matched contacts from their cards, a chunk of cards at a time, each changed
         contact written once a chunk and its state before kept for undo, conflicts settled as
-        chosen (a replaced employer or title noted in the timeline); the contact of each card
-        that changed one (a contact twice when two cards did)."""
+        chosen (a replaced employer or title recorded in the employment history and noted in
+        the timeline); the contact of each card that changed one (a contact twice when two cards
+        did)."""
         merged: list[int] = []
         jobs: list[tuple[int, str]] = []
+        recorded: list[import_jobs.Recorded] = []
+        filled_jobs: list[tuple[int, str, str, str]] = []
         current = self.contacts.load_many(c.match_id for c in cards if c.match_id is not None)
         for start in range(0, len(cards), CHUNK):
             chunk = cards[start : start + CHUNK]
@@ -290,11 +318,17 @@ class ImportService:
                     merged.append(contact_id)
                 if line := job_change(before, applied, self.clock.today()):
                     jobs.append((contact_id, line))
+                    recorded.append(_recorded(contact_id, before, draft, card.draft.source))
+                elif _job(draft) != _job(before):
+                    filled_jobs.append((contact_id, *_job(draft), card.draft.source))
             update_contacts(changed)
             insert_rows(ImportChange, _CHANGE_FIELDS, snapshots)
             progress(done + start + len(chunk), total, chunk[-1].draft.full_name())
         log_connections(((c.match_id, c.draft) for c in cards if c.match_id is not None), batch_id)
-        log_job_changes(jobs, self.clock.now().astimezone(UTC).replace(tzinfo=None), batch_id)
+        when = self.clock.now().astimezone(UTC).replace(tzinfo=None)
+        log_job_changes(jobs, when, batch_id)
+        import_jobs.record(recorded, when, self.clock.today(), batch_id, congratulate)
+        import_jobs.follow(filled_jobs)
         return merged
 
     def _tag_group_members(
@@ -344,6 +378,7 @@ class ImportService:
                 )
             ]
             Interaction.delete().where(Interaction.import_batch == batch_id).execute()
+            jobs = import_jobs.undo(batch_id)
             events = import_events.undo(batch_id)
             for change in reversed(changes):  # a contact merged twice gets its first snapshot
                 if change.action == "merged" and change.contact_id:
@@ -358,6 +393,9 @@ class ImportService:
         self._publish_contacts(created + [c.contact_id for c in changes if c.contact_id])
         if touched:
             self.changes.publish("interactions", touched)
+        if jobs:
+            self.changes.publish(employment.TOPIC, jobs)
+            self.changes.publish("followups", [])
         if events:
             self.changes.publish("events", events)
         self.changes.publish("imports", [batch_id])

@@ -125,11 +125,13 @@ def test_import_keeps_namesakes_apart_and_says_so(run, tmp_path: Path) -> None:
 
 
 def test_import_lists_what_it_kept_aside_or_replaces_on_request(run, tmp_path: Path) -> None:
-    run("import", _write(tmp_path, "a.vcf", GOOD.replace("END", "TITLE:Engineer\nEND")))
-    newer = _write(tmp_path, "b.vcf", GOOD.replace("END", "TITLE:CTO\nNOTE:two\\nlines\nEND"))
+    run("import", _write(tmp_path, "a.vcf", GOOD.replace("END", "BDAY:1990-02-04\nEND")))
+    newer = _write(tmp_path, "b.vcf", GOOD.replace("END", "BDAY:1990-02-03\nNOTE:two\\nlines\nEND"))
     code, out, _ = run("import", newer)
     assert code == 0 and "merged: 1\n" in out and "kept aside: 1\n" in out
-    assert f'kept aside: {newer}, card 1 (Ann Lee): title "CTO", kept "Engineer"\n' in out
+    assert (
+        f'kept aside: {newer}, card 1 (Ann Lee): birthday "1990-02-03", kept "1990-02-04"\n' in out
+    )
     code, out, _ = run("import", "--json", newer, "--on-conflict", "replace")
     result = json.loads(out)
     assert (result["merged"], result["kept_aside"]) == (1, 0)
@@ -138,9 +140,9 @@ def test_import_lists_what_it_kept_aside_or_replaces_on_request(run, tmp_path: P
             "file": newer,
             "card": 1,
             "name": "Ann Lee",
-            "field": "title",
-            "there": "Engineer",
-            "in_file": "CTO",
+            "field": "birthday",
+            "there": "1990-02-04",
+            "in_file": "1990-02-03",
             "choice": "replace",
         }
     ]
@@ -312,3 +314,22 @@ def test_a_failed_schema_upgrade_is_reported_with_its_backup(run, tmp_path, monk
     assert (code, out) == (1, "")
     assert err.startswith("netdesk export: disk full")
     assert str(backup.generations(database)[0]) in err
+
+
+def test_import_lists_job_changes_and_congratulates_unless_told_not_to(run, tmp_path: Path) -> None:
+    def connections(name: str, company: str) -> str:
+        return _write(
+            tmp_path,
+            name,
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            f"Ann,Lee,https://www.linkedin.com/in/annlee,,{company},CTO,\n",
+        )
+
+    run("import", connections("1.csv", "Acme"))
+    code, out, _ = run("import", "--no-congratulate", connections("2.csv", "Globex"))
+    assert code == 0 and "job change: Ann Lee: CTO at Acme → CTO at Globex\n" in out
+    code, out, _ = run("import", "--json", connections("3.csv", "Initech"))
+    (change,) = json.loads(out)["job_changes"]
+    assert change == {"name": "Ann Lee", "from": "CTO at Globex", "to": "CTO at Initech"}
+    code, out, _ = run("due", "--json")
+    assert out.count("congratulate") == 1, "only the import without --no-congratulate"

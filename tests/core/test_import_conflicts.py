@@ -36,16 +36,16 @@ def test_differing_values_are_listed_and_settled_as_chosen(services) -> None:
     (card,) = plan.matches
     found = [(c.field, c.kept, c.incoming, c.choice) for c in card.conflicts]
     assert found == [
-        ("title", "Engineer", "CTO", "keep"),
+        ("title", "Engineer", "CTO", "replace"),
         ("birthday", date(1990, 2, 4), date(1990, 2, 3), "keep"),
         ("notes", "Met at PyCon", "Loves climbing", "keep"),
-    ], "ACME / Acme differ only in case: not a conflict"
+    ], "ACME / Acme differ only in case: not a conflict; a new title is a job change"
     assert [c.choices() for c in card.conflicts][1:] == [
         ("keep", "replace"),
         ("keep", "replace", "append"),
     ]
-    title, birthday, notes = card.conflicts
-    title.choice, notes.choice = "replace", "append"
+    _, birthday, notes = card.conflicts
+    notes.choice = "append"
     report = services.importing.apply(plan)
     stored = services.contacts.load(ann)
     assert (stored.title, stored.birthday) == ("CTO", date(1990, 2, 4))
@@ -74,6 +74,7 @@ def test_replace_for_all_and_cards_combined_in_one_file(services) -> None:
     assert [(c.field, c.kept, c.incoming) for c in plan.matches[0].conflicts] == [
         ("title", "CEO", "CTO")
     ]
+    plan.matches[0].conflicts[0].choice = "keep"
     report = services.importing.apply(plan)
     assert services.contacts.load(ann).title == "CEO"
     assert [(card.card, c.field) for card, c in report.kept_aside()] == [(1, "title")]

@@ -9,14 +9,16 @@ from netdesk.formats.draft import ContactDraft, MethodDraft
 def test_every_count_is_in_the_report_and_the_history(services) -> None:
     services.contacts.create(
         ContactDraft(
-            display_name="Ann Lee", title="Engineer", methods=[MethodDraft("email", "ann@x.test")]
+            display_name="Ann Lee",
+            notes="Met at PyCon",
+            methods=[MethodDraft("email", "ann@x.test")],
         )
     )
     services.contacts.create(ContactDraft(display_name="Bob Ray", organisation="Acme"))
     cards = "".join(
         f"BEGIN:VCARD\n{body}\nEND:VCARD\n"
         for body in (
-            "FN:Ann Lee\nEMAIL:ann@x.test\nTITLE:CTO",
+            "FN:Ann Lee\nEMAIL:ann@x.test\nNOTE:Loves climbing",
             "FN:Cyd Fox\nEMAIL:cyd@x.test",
             "FN:Cyd Fox\nEMAIL:cyd@x.test\nTEL:+44 20 7946 0009",
             "FN:Bob Ray\nORG:Acme\nEMAIL:bob2@x.test",

@@ -10,7 +10,13 @@ empty database, and gives for the network (N people, seed) a `Quality`:
   how many pairs put in one contact are one person, and how many pairs of one person ended in
   one contact (both should be 1.0);
 - `job_changes_applied`: of the people truth.json says changed jobs between the two LinkedIn
-  exports, how many show the new employer and title with the old job in their timeline.
+  exports, how many show the new employer and title with the old job in their timeline;
+- `job_changes_listed` / `false_job_changes`: the job changes the import plans list (what the
+  preview shows): of linkedin-2.csv's, those that are a change of truth.json; and every other
+  one, of any of the four files (should be 0);
+- `job_histories`: of the people who changed jobs, how many have the new job as their current
+  employment entry (from LinkedIn, started the day of the import) and the old one as a past
+  entry ended that day.
 
 Needs ../shared/tools/gen_network.py (the shared tools of the project); `bench.match_quality`
 prints the figures for larger networks.
@@ -23,6 +29,7 @@ import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +58,9 @@ class Quality:
     recall: float
     job_changes: int
     job_changes_applied: int
+    job_changes_listed: int = 0
+    false_job_changes: int = 0
+    job_histories: int = 0
 
     def perfect(self) -> bool:
         """Whether every figure is what a correct importer gives."""
@@ -60,6 +70,8 @@ class Quality:
             and self.created_by_google_linkedin == 0
             and self.precision == self.recall == 1.0
             and self.job_changes_applied == self.job_changes
+            and self.job_changes_listed == self.job_histories == self.job_changes
+            and self.false_job_changes == 0
         )
 
 
@@ -81,6 +93,7 @@ def measure(folder: Path, data_dir: Path) -> Quality:
     """Import the network in `folder` into a new database under `data_dir`; its figures."""
     from netdesk.core.changes import Changes
     from netdesk.core.contacts import ContactService
+    from netdesk.core.import_jobs import planned
     from netdesk.core.importing import ImportService
     from netdesk.store.db import close_database, open_database
 
@@ -97,8 +110,10 @@ def measure(folder: Path, data_dir: Path) -> Quality:
             ("linkedin-1.csv", _rows(truth, "linkedin_row")),
         )
         contacts_after: list[int] = []
+        false_changes = 0
         for name, person_of in steps:
             plan = service.plan([folder / name])
+            false_changes += len(planned(plan))
             cards = plan.new + plan.matches + plan.possible
             if plan.errors or len(cards) + plan.combined != len(person_of):
                 raise SystemExit(f"{name}: not every record was read: {plan.errors[:3]}")
@@ -113,8 +128,12 @@ def measure(folder: Path, data_dir: Path) -> Quality:
         impure = _impure_contacts(owner)
         precision, recall = _pair_scores(records, _contact_of_value())
         plan = service.plan([folder / "linkedin-2.csv"])
+        listed = {_profile_of(change.contact_id) for change in planned(plan)}
+        changed = {_profile(change["linkedin"]) for change in truth["job_changes"]}
+        false_changes += len(listed - changed)
         service.apply(plan)
         applied = _job_changes_applied(truth["job_changes"])
+        histories = _job_histories(truth["job_changes"], service.clock.today())
     finally:
         close_database()
     return Quality(
@@ -126,6 +145,9 @@ def measure(folder: Path, data_dir: Path) -> Quality:
         recall=recall,
         job_changes=len(truth["job_changes"]),
         job_changes_applied=applied,
+        job_changes_listed=len(listed & changed),
+        false_job_changes=false_changes,
+        job_histories=histories,
     )
 
 
@@ -214,11 +236,10 @@ def _job_changes_applied(job_changes: list[dict]) -> int:
 
     applied = 0
     for change in job_changes:
-        url = change["linkedin"].lower().removeprefix("https://").removeprefix("www.")
         row = db.execute_sql(
             "SELECT c.id, c.organisation, c.title FROM contact c JOIN contact_method m "
             "ON m.contact_id = c.id WHERE m.normalized = ? AND c.deleted_at IS NULL",
-            (url.rstrip("/"),),
+            (_profile(change["linkedin"]),),
         ).fetchone()
         if row is None or [row[1], row[2]] != change["to"]:
             continue
@@ -229,3 +250,40 @@ def _job_changes_applied(job_changes: list[dict]) -> int:
         ).fetchone()[0]
         applied += bool(was)
     return applied
+
+
+def _profile(url: str) -> str:
+    """A LinkedIn URL as the store keeps it normalised."""
+    return url.lower().removeprefix("https://").removeprefix("www.").rstrip("/")
+
+
+def _profile_of(contact_id: int) -> str:
+    """The normalised LinkedIn profile of a contact ("" without one)."""
+    from netdesk.store.models import db
+
+    row = db.execute_sql(
+        "SELECT normalized FROM contact_method WHERE contact_id = ? AND normalized LIKE ?",
+        (contact_id, "linkedin.com/%"),
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def _job_histories(job_changes: list[dict], today: date) -> int:
+    """How many people who changed jobs have the new one current and the old one ended today."""
+    from netdesk.store.models import db
+
+    kept = 0
+    for change in job_changes:
+        rows = db.execute_sql(
+            "SELECT e.organisation, e.title, e.started_on, e.ended_on, e.source "
+            "FROM employment e JOIN contact_method m ON m.contact_id = e.contact_id "
+            "WHERE m.normalized = ? ORDER BY e.id",
+            (_profile(change["linkedin"]),),
+        ).fetchall()
+        day = today.isoformat()
+        expected = [
+            (*change["from"], None, day, "vcard"),
+            (*change["to"], day, None, "linkedin"),
+        ]
+        kept += [tuple(row) for row in rows] == [tuple(row) for row in expected]
+    return kept

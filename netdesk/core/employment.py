@@ -1,0 +1,195 @@
+"""A contact's employment history: the jobs kept in `Employment`, the current one (no end date)
+mirroring the contact's organisation and title.
+
+`follow_contact` keeps the current job in step when a contact is saved (an edit corrects the
+current job; it records no change). `EmploymentService` edits the history from the contact
+editor: each edit returns the `History` before it, which `restore` puts back (undo). A job saved
+without an end date becomes the current one: any other current job ends the day it started, and
+the contact takes its organisation and title. Job changes brought by imports are in
+`import_jobs`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from netdesk.core.changes import Changes
+from netdesk.core.clock import Clock
+from netdesk.store import fts
+from netdesk.store.models import Company, Contact, Employment, db, utcnow
+from netdesk.store.rows import get_or_create, tuples
+
+TOPIC = "employment"
+"""The change hub's topic of an edited history (ids: the contacts)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One entry of a history; `ended_on` None is the current job."""
+
+    organisation: str
+    title: str = ""
+    started_on: date | None = None
+    ended_on: date | None = None
+    source: str = "manual"
+    id: int | None = None
+    recorded_at: datetime | None = None
+
+    def words(self) -> str:
+        """ "Data Engineer at Northwind", "Northwind", "Data Engineer"."""
+        return " at ".join(part for part in (self.title, self.organisation) if part)
+
+    def period(self) -> str:
+        """ "2021-03 – now", "– 2024-05-31", "" (the dates as kept, ISO)."""
+        start = self.started_on.isoformat() if self.started_on else ""
+        end = self.ended_on.isoformat() if self.ended_on else "now"
+        return f"{start} – {end}".strip() if start or self.ended_on else ""
+
+
+@dataclass(frozen=True)
+class History:
+    """A contact's jobs and its organisation and title at one moment: what undo puts back."""
+
+    contact_id: int
+    jobs: tuple[Job, ...]
+    organisation: str
+    title: str
+
+
+_COLUMNS = (
+    Employment.organisation,
+    Employment.title,
+    Employment.started_on,
+    Employment.ended_on,
+    Employment.source,
+    Employment.id,
+    Employment.recorded_at,
+)
+
+
+def jobs_of(contact_id: int) -> list[Job]:
+    """The contact's jobs: the current one first, then the past ones, latest first."""
+    query = (
+        Employment.select(*_COLUMNS)
+        .where(Employment.contact == contact_id)
+        .order_by(
+            Employment.ended_on.is_null(False),
+            Employment.ended_on.desc(),
+            Employment.started_on.desc(nulls="LAST"),
+            Employment.id.desc(),
+        )
+    )
+    return [Job(*row) for row in tuples(query)]
+
+
+def follow_contact(contact_id: int, organisation: str, title: str, source: str) -> None:
+    """Make the contact's current job say `organisation` and `title`: a new entry when it has
+    none; without either, no current job."""
+    current = (Employment.contact == contact_id) & Employment.ended_on.is_null()
+    if not (organisation or title):
+        Employment.delete().where(current).execute()
+    elif Employment.update(organisation=organisation, title=title).where(current).execute() == 0:
+        Employment.create(contact=contact_id, organisation=organisation, title=title, source=source)
+
+
+class EmploymentService:
+    """Edits contacts' job histories; announces TOPIC and "contacts" changes."""
+
+    def __init__(self, changes: Changes, clock: Clock | None = None) -> None:
+        self.changes = changes
+        self.clock = clock or Clock()
+
+    def jobs(self, contact_id: int) -> list[Job]:
+        """The contact's history (see `jobs_of`)."""
+        return jobs_of(contact_id)
+
+    def save(self, contact_id: int, job: Job) -> History:
+        """Add `job` (no id) or change the entry it names; the history before."""
+        before = self.history(contact_id)
+        fields = {
+            "organisation": job.organisation.strip(),
+            "title": job.title.strip(),
+            "started_on": job.started_on,
+            "ended_on": job.ended_on,
+        }
+        with db.atomic():
+            if job.id is None:
+                saved = Employment.create(
+                    contact=contact_id, source=job.source, recorded_at=self._now(), **fields
+                ).id
+            else:
+                Employment.update(**fields).where(Employment.id == job.id).execute()
+                saved = job.id
+            if job.ended_on is None:
+                self._end_others(contact_id, saved, job.started_on or self.clock.today())
+            self._mirror(contact_id)
+        self._publish(contact_id)
+        return before
+
+    def remove(self, contact_id: int, job_id: int) -> History:
+        """Delete one entry; the history before."""
+        before = self.history(contact_id)
+        with db.atomic():
+            Employment.delete().where(Employment.id == job_id).execute()
+            self._mirror(contact_id)
+        self._publish(contact_id)
+        return before
+
+    def restore(self, history: History) -> History:
+        """Put a history back as it was (undo); the history it replaced."""
+        before = self.history(history.contact_id)
+        with db.atomic():
+            Employment.delete().where(Employment.contact == history.contact_id).execute()
+            for job in history.jobs:
+                Employment.create(
+                    id=job.id,
+                    contact=history.contact_id,
+                    organisation=job.organisation,
+                    title=job.title,
+                    started_on=job.started_on,
+                    ended_on=job.ended_on,
+                    source=job.source,
+                    recorded_at=job.recorded_at or utcnow(),
+                )
+            _set_contact_job(history.contact_id, history.organisation, history.title)
+        self._publish(history.contact_id)
+        return before
+
+    def history(self, contact_id: int) -> History:
+        """The contact's jobs with its organisation and title now."""
+        query = Contact.select(Contact.organisation, Contact.title).where(Contact.id == contact_id)
+        organisation, title = next(tuples(query))
+        return History(contact_id, tuple(jobs_of(contact_id)), organisation, title)
+
+    def _now(self) -> datetime:
+        return self.clock.now().astimezone(UTC).replace(tzinfo=None)
+
+    @staticmethod
+    def _end_others(contact_id: int, current_id: int, day: date) -> None:
+        """The job `current_id` is the current one: the contact's other current jobs end `day`."""
+        Employment.update(ended_on=day).where(
+            (Employment.contact == contact_id)
+            & Employment.ended_on.is_null()
+            & (Employment.id != current_id)
+        ).execute()
+
+    @staticmethod
+    def _mirror(contact_id: int) -> None:
+        """The contact takes its current job's organisation and title ("" with none)."""
+        current = next((j for j in jobs_of(contact_id) if j.ended_on is None), None)
+        job = current or Job("")
+        _set_contact_job(contact_id, job.organisation, job.title)
+
+    def _publish(self, contact_id: int) -> None:
+        self.changes.publish(TOPIC, [contact_id])
+        self.changes.publish("contacts", [contact_id])
+
+
+def _set_contact_job(contact_id: int, organisation: str, title: str) -> None:
+    """Write a contact's organisation and title (and its company), search index too."""
+    company = get_or_create(Company, name=organisation) if organisation else None
+    Contact.update(
+        organisation=organisation, title=title, company=company, updated_at=utcnow()
+    ).where(Contact.id == contact_id).execute()
+    fts.reindex(db.obj, [contact_id])
