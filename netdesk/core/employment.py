@@ -12,7 +12,7 @@ the contact takes its organisation and title. Job changes brought by imports are
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from netdesk.core.changes import Changes
 from netdesk.core.clock import Clock
@@ -22,6 +22,10 @@ from netdesk.store.rows import get_or_create, tuples
 
 TOPIC = "employment"
 """The change hub's topic of an edited history (ids: the contacts)."""
+RECENT_DAYS = 30
+RECENT_LIMIT = 8
+JOB_CHANGE_ORIGIN = "job change"
+"""The origin of the "congratulate on the new role" follow-ups imports create."""
 
 
 @dataclass(frozen=True)
@@ -105,15 +109,20 @@ class EmploymentService:
         return jobs_of(contact_id)
 
     def save(self, contact_id: int, job: Job) -> History:
-        """Add `job` (no id) or change the entry it names; the history before."""
+        """Add `job` (no id) or change the entry it names; the history before. A new current
+        job without a start date starts today when it follows another."""
         before = self.history(contact_id)
-        fields = {
-            "organisation": job.organisation.strip(),
-            "title": job.title.strip(),
-            "started_on": job.started_on,
-            "ended_on": job.ended_on,
-        }
+        today = self.clock.today()
+        started = job.started_on
         with db.atomic():
+            if job.id is None and job.ended_on is None and started is None:
+                started = today if _current_job(contact_id) else None
+            fields = {
+                "organisation": job.organisation.strip(),
+                "title": job.title.strip(),
+                "started_on": started,
+                "ended_on": job.ended_on,
+            }
             if job.id is None:
                 saved = Employment.create(
                     contact=contact_id, source=job.source, recorded_at=self._now(), **fields
@@ -122,7 +131,7 @@ class EmploymentService:
                 Employment.update(**fields).where(Employment.id == job.id).execute()
                 saved = job.id
             if job.ended_on is None:
-                self._end_others(contact_id, saved, job.started_on or self.clock.today())
+                self._end_others(contact_id, saved, started or today)
             self._mirror(contact_id)
         self._publish(contact_id)
         return before
@@ -156,6 +165,10 @@ class EmploymentService:
         self._publish(history.contact_id)
         return before
 
+    def recent(self, days: int = RECENT_DAYS, limit: int = RECENT_LIMIT) -> list[RecentChange]:
+        """The job changes imports recorded in the last `days` (see `recent_changes`)."""
+        return recent_changes(self._now() - timedelta(days=days), limit)
+
     def history(self, contact_id: int) -> History:
         """The contact's jobs with its organisation and title now."""
         query = Contact.select(Contact.organisation, Contact.title).where(Contact.id == contact_id)
@@ -177,13 +190,16 @@ class EmploymentService:
     @staticmethod
     def _mirror(contact_id: int) -> None:
         """The contact takes its current job's organisation and title ("" with none)."""
-        current = next((j for j in jobs_of(contact_id) if j.ended_on is None), None)
-        job = current or Job("")
+        job = _current_job(contact_id) or Job("")
         _set_contact_job(contact_id, job.organisation, job.title)
 
     def _publish(self, contact_id: int) -> None:
         self.changes.publish(TOPIC, [contact_id])
         self.changes.publish("contacts", [contact_id])
+
+
+def _current_job(contact_id: int) -> Job | None:
+    return next((j for j in jobs_of(contact_id) if j.ended_on is None), None)
 
 
 def _set_contact_job(contact_id: int, organisation: str, title: str) -> None:
@@ -193,3 +209,56 @@ def _set_contact_job(contact_id: int, organisation: str, title: str) -> None:
         organisation=organisation, title=title, company=company, updated_at=utcnow()
     ).where(Contact.id == contact_id).execute()
     fts.reindex(db.obj, [contact_id])
+
+
+@dataclass(frozen=True)
+class RecentChange:
+    """A job change an import recorded: who, the job before (empty when unknown) and now."""
+
+    contact_id: int
+    name: str
+    before: Job
+    after: Job
+    recorded_at: datetime
+    followup_id: int | None = None
+    """The person's pending "congratulate on the new role" follow-up, if any."""
+
+    def words(self) -> str:
+        """ "now VP Engineering at Globex (was CTO at Acme)"."""
+        was = f" (was {self.before.words()})" if self.before.words() else ""
+        return f"now {self.after.words()}{was}"
+
+
+_RECENT_SQL = """
+SELECT e.contact_id, c.display_name, e.organisation, e.title, e.started_on, e.source,
+       e.recorded_at, p.organisation, p.title,
+       (SELECT f.id FROM follow_up f WHERE f.contact_id = e.contact_id AND f.origin = ?
+        AND f.status IN ('open', 'snoozed') ORDER BY f.id DESC LIMIT 1)
+FROM employment e
+JOIN contact c ON c.id = e.contact_id
+LEFT JOIN employment p ON p.id = (
+    SELECT q.id FROM employment q
+    WHERE q.contact_id = e.contact_id AND q.id < e.id AND q.ended_on IS NOT NULL
+    ORDER BY q.id DESC LIMIT 1)
+WHERE e.import_batch_id IS NOT NULL AND e.recorded_at >= ? AND e.ended_on IS NULL
+  AND c.deleted_at IS NULL AND NOT c.archived
+ORDER BY e.recorded_at DESC, e.id DESC
+LIMIT ?
+"""
+
+
+def recent_changes(since: datetime, limit: int) -> list[RecentChange]:
+    """The newest job changes imports recorded since `since` (naive UTC) that are still the
+    person's current job, at most `limit`: only an import's own rows are read (its batch
+    index), never the whole history."""
+    found = []
+    for row in db.execute_sql(_RECENT_SQL, (JOB_CHANGE_ORIGIN, str(since), limit)):
+        contact_id, name, org, title, started, source, at, old_org, old_title, followup = row
+        after = Job(org, title, Employment.started_on.python_value(started), source=source)
+        recorded = Employment.recorded_at.python_value(at)
+        found.append(
+            RecentChange(
+                contact_id, name, Job(old_org or "", old_title or ""), after, recorded, followup
+            )
+        )
+    return found

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from netdesk.core.employment import Job, follow_contact
+from netdesk.core.employment import JOB_CHANGE_ORIGIN, Job, follow_contact
 from netdesk.core.followup_dates import day_start
 from netdesk.core.import_plan import ImportPlan, PlannedCard
 from netdesk.core.import_writer import insert_rows
@@ -22,8 +22,7 @@ from netdesk.store.models import Employment, FollowUp, db
 from netdesk.store.rows import tuples
 
 JOB_FIELDS = ("organisation", "title")
-ORIGIN = "job change"
-"""The origin of the congratulate follow-ups an import creates."""
+ORIGIN = JOB_CHANGE_ORIGIN
 _JOB_ROW = (
     "contact",
     "organisation",

@@ -10,6 +10,7 @@ from netdesk.core.clock import Clock
 from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService
 from netdesk.core.dashboard import DashboardService
+from netdesk.core.employment import EmploymentService
 from netdesk.core.event_import import EventImporter
 from netdesk.core.events import EventService
 from netdesk.core.exporting import ExportService
@@ -44,6 +45,7 @@ class Services:
     goals: GoalService = field(init=False)
     cadence: CadenceService = field(init=False)
     profiles: OwnProfileService = field(init=False)  # your own, on the Me page
+    employment: EmploymentService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -59,3 +61,4 @@ class Services:
         self.goals = GoalService(self.changes, self.clock)
         self.cadence = CadenceService(self.changes)
         self.profiles = self.events.profiles
+        self.employment = EmploymentService(self.changes, self.clock)

@@ -310,7 +310,7 @@ def test_preview_lists_different_values_and_applies_the_choices(
     table = preview.conflicts
     rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
     assert rows == [
-        ["Ann Lee  (newer.vcf)", "title", "Engineer", "CTO", "keep"],
+        ["Ann Lee  (newer.vcf)", "title", "Engineer", "CTO", "take new"],
         ["Ann Lee  (newer.vcf)", "notes", "Met at <b>PyCon</b>", "Climbs ⏎ on weekends", "keep"],
     ]
     qtbot.mouseClick(preview.take_all, Qt.MouseButton.LeftButton)

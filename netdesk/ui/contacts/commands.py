@@ -6,10 +6,12 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from netdesk.core.employment import History
 from netdesk.core.interactions import Give, InteractionRow, delete_interaction, log_interaction
 from netdesk.core.merge import MergeRecord, merge, undo_merge
 from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft
+from netdesk.ui.contacts.jobs import JobEdit
 from netdesk.ui.plural import counted
 from netdesk.ui.undo import Command
 
@@ -143,3 +145,16 @@ def untag_command(services: Services, ids: list[int], tag: str) -> Command:
 
 def _count(ids: list[int]) -> str:
     return counted("ContactCommands", "%n contact(s)", len(ids))
+
+
+def job_command(services: Services, edit: JobEdit) -> Command:
+    """Save or remove one job of a contact's history; undo restores the history before."""
+    jobs = services.employment
+
+    def do() -> History:
+        if edit.remove:
+            assert edit.job.id is not None
+            return jobs.remove(edit.contact_id, edit.job.id)
+        return jobs.save(edit.contact_id, edit.job)
+
+    return Command(edit.text(), do, jobs.restore)

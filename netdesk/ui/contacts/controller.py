@@ -21,6 +21,7 @@ from netdesk.core.vocabulary import CIRCLES
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.contacts import commands
 from netdesk.ui.contacts.duplicate_prompt import DuplicateChoice, ask_about_duplicate
+from netdesk.ui.contacts.jobs import JobEdit
 from netdesk.ui.contacts.merge_dialog import MergeDialog
 from netdesk.ui.plural import counted
 from netdesk.ui.stored_settings import read_text
@@ -148,11 +149,17 @@ class ContactsController(QObject):
         self.view.select_contact(saved)
         return saved
 
+    def edit_job(self, edit: JobEdit) -> None:
+        """Change a contact's job history as one undoable step."""
+        self.undo_stack.push(commands.job_command(self.services, edit))
+        self._announce(f"{edit.text()} — Ctrl+Z to undo")
+
     def open_dialog(self, contact_id: int) -> None:
         from netdesk.ui.contacts.dialog import ContactDialog
 
         dialog = ContactDialog(self.services, self.view.editor.region, contact_id, self.view)
         dialog.editor.save_requested.connect(self.save_contact)
+        dialog.editor.jobs.edit_requested.connect(self.edit_job)
         dialog.editor.save_requested.connect(dialog.accept)
         dialog.open()
 

@@ -1,4 +1,5 @@
-"""The contact editor: every field of a contact, checked as typed, plus its timeline.
+"""The contact editor: every field of a contact, checked as typed, plus its timeline and job
+history.
 
 It shows beside the list and in a dialog on double-click. It does not write by itself: Save emits
 `save_requested(contact_id or None, draft)` and the owner stores it (so the write can be undone).
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.core.employment import TOPIC as EMPLOYMENT
 from netdesk.core.give_take import balance
 from netdesk.core.services import Services
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.contacts.jobs import JobHistoryPanel
 from netdesk.ui.contacts.methods_editor import MethodsEditor
 from netdesk.ui.contacts.photo import PhotoField
 from netdesk.ui.contacts.timeline import TimelineWidget
@@ -122,6 +125,7 @@ class ContactEditor(QWidget):
         self.timeline = TimelineWidget(services)
         self.timeline.logged.connect(lambda _: self._count_timeline())
         self.timeline.logged.connect(lambda _: self._show_balance())
+        self.jobs = JobHistoryPanel(services)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -150,6 +154,7 @@ class ContactEditor(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(scroll, "Details")
         self.tabs.addTab(self.timeline, "Timeline")
+        self.tabs.addTab(self.jobs, "Jobs")
 
         self.save_button = QPushButton("Save")
         self.save_button.setDefault(True)
@@ -222,6 +227,8 @@ class ContactEditor(QWidget):
         self.heading.setText(name)
         self.timeline.show_contact(contact_id, name)
         self._count_timeline()
+        self.jobs.show_contact(contact_id)
+        self._count_jobs()
         self._show_balance()
         self._loading = False
         self._set_dirty(False)
@@ -230,6 +237,10 @@ class ContactEditor(QWidget):
     def _count_timeline(self) -> None:
         count = self.timeline.items.count()
         self.tabs.setTabText(1, f"Timeline ({count})" if count else "Timeline")
+
+    def _count_jobs(self) -> None:
+        count = len(self.jobs.jobs)
+        self.tabs.setTabText(2, f"Jobs ({count})" if count > 1 else "Jobs")
 
     def _show_balance(self) -> None:
         """ "Gave 3, received 5 in the last 12 months" under the name of a stored contact."""
@@ -253,6 +264,9 @@ class ContactEditor(QWidget):
     def _on_change(self, topic: str, ids: frozenset[int]) -> None:
         if topic in _CHOICE_TOPICS:
             self._choices_stale = True
+        if topic == EMPLOYMENT and (not ids or self.contact_id in ids):
+            self.jobs.refresh()
+            self._count_jobs()
         if topic == "interactions" and (not ids or self.contact_id in ids):
             self.timeline.refresh()
             self._count_timeline()

@@ -171,6 +171,7 @@ class ContactsView(QWidget):
         self.empty_trash_button.clicked.connect(actions.empty_trash)
         self.editor.save_requested.connect(actions.save_contact)
         self.editor.timeline.delete_requested.connect(actions.delete_interactions)
+        self.editor.jobs.edit_requested.connect(actions.edit_job)
 
     def install_actions(self, window: MainWindow) -> None:
         """Put the view's actions in the main window's menus."""

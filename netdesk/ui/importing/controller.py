@@ -160,7 +160,7 @@ class ImportController(QObject):
     def _dialog(self) -> ImportDialog:
         if self.dialog is not None:
             self.dialog.deleteLater()
-        self.dialog = ImportDialog(self.services.importing, self.window)
+        self.dialog = ImportDialog(self.services.importing, self.window, self.window.settings)
         self.dialog.finished.connect(self._next)
         self.dialog.set_waiting(len(self.waiting))
         self.dialog.show()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,7 +30,12 @@ from netdesk.ui.tasks import Progress, Task
 class ImportDialog(QDialog):
     """One import, from reading the files to the result."""
 
-    def __init__(self, service: ImportService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: ImportService,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.task: Task | None = None
@@ -48,7 +54,7 @@ class ImportDialog(QDialog):
         working_layout.addWidget(self.status)
         working_layout.addWidget(self.progress)
         working_layout.addStretch(1)
-        self.preview = PreviewPage()
+        self.preview = PreviewPage(settings)
         self._reread: Callable[[str, str], None] | None = None
         self.preview.encodings.chosen.connect(self._encoding_chosen)
         self.pages = QStackedWidget()
@@ -158,6 +164,8 @@ class ImportDialog(QDialog):
             counted("ImportDialog", "%n warning(s)", report.warnings),
             counted("ImportDialog", "%n value(s)", len(report.kept_aside())),
         )
+        if report.job_changes:
+            also += " " + counted("ImportDialog", "%n job change(s) recorded.", report.job_changes)
         self.status.setText(
             f"{done}\n{also}\n" + self.tr("File → Import history can undo this import.")
         )

@@ -1,13 +1,14 @@
 """The import preview: counts, each CSV file's encoding (see encodings.EncodingChoices), the
 matches and the possible duplicates with a merge / skip / new choice each (see
-choices.ChoiceTable), the errors and warnings. All text is plain text.
+choices.ChoiceTable), the job changes (job_changes.JobChangesBox), the differing values, the
+errors and warnings. All text is plain text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -23,6 +24,7 @@ from netdesk.core.importing import CHOICES, ImportPlan
 from netdesk.ui.importing.choices import ChoiceTable
 from netdesk.ui.importing.conflicts import ConflictTable
 from netdesk.ui.importing.encodings import EncodingChoices
+from netdesk.ui.importing.job_changes import JobChangesBox
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.plural import counted
 
@@ -30,7 +32,7 @@ from netdesk.ui.plural import counted
 class PreviewPage(QWidget):
     """Shows one plan and lets the user choose what happens to each match."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan: ImportPlan | None = None
         self.counts = plain_label()
@@ -81,6 +83,8 @@ class PreviewPage(QWidget):
         conflict_layout.addWidget(self.conflicts)
         conflict_layout.addLayout(conflict_row)
 
+        self.job_changes = JobChangesBox(settings)
+
         self.errors = _problem_list()
         self.error_box = QGroupBox(self.tr("Cards that cannot be imported"))
         QVBoxLayout(self.error_box).addWidget(self.errors)
@@ -94,6 +98,7 @@ class PreviewPage(QWidget):
         layout.addWidget(self.encodings)
         layout.addWidget(self.match_box, 3)
         layout.addWidget(self.possible_box, 2)
+        layout.addWidget(self.job_changes, 1)
         layout.addWidget(self.conflict_box, 2)
         layout.addWidget(self.error_box, 1)
         layout.addWidget(self.warning_box, 1)
@@ -108,6 +113,7 @@ class PreviewPage(QWidget):
         self.match_box.setVisible(bool(plan.matches))
         self.possible.show_cards(plan.possible)
         self.possible_box.setVisible(bool(plan.possible))
+        self.job_changes.show_plan(plan)
         self.conflicts.show_conflicts(plan.conflicts())
         self.conflict_box.setVisible(bool(plan.conflicts()))
         for box, view, problems in (

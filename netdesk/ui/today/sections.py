@@ -11,6 +11,7 @@ from collections.abc import Callable
 from netdesk.ui.today.due import DueSection
 from netdesk.ui.today.events import RecentSection, UpcomingSection
 from netdesk.ui.today.goals import GoalsSection
+from netdesk.ui.today.job_changes import JobChangesSection
 from netdesk.ui.today.picture import PictureSection
 from netdesk.ui.today.profiles import ProfilesSection
 from netdesk.ui.today.reach_out import ReachOutSection
@@ -21,6 +22,7 @@ SECTIONS: list[Callable[[TodayContext], TodaySection]] = [
     DueSection,
     UpcomingSection,
     RecentSection,
+    JobChangesSection,
     GoalsSection,
     PictureSection,
     ProfilesSection,

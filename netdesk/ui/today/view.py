@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from netdesk.core.services import Services
     from netdesk.ui.main_window import MainWindow
 
-_TOPICS = ("followups", "contacts", "interactions", "events", "goals", "profiles")
+_TOPICS = ("followups", "contacts", "interactions", "events", "goals", "profiles", "employment")
 _MARGIN = 24
 
 
