@@ -3,8 +3,8 @@
 Builds the app's `Services` over DATA (a new or existing data dir), plans and applies the import of
 FILE... through `services.importing` (the follow-up service's cadence resync runs on the published
 change, as in the app) and prints one JSON line: `seconds` (plan + apply), `peak_rss_mb` (the
-process's high-water mark, start-up included), `created` and `failed`. A process each, so every
-peak is its import's own.
+process's high-water mark, start-up included), `created`, `failed` and `job_changes`. A process
+each, so every peak is its import's own.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def import_files(data_dir: Path, files: list[Path]) -> dict[str, float]:
         "peak_rss_mb": peak_rss_kb() / 1024,
         "created": report.created,
         "failed": report.failed,
+        "job_changes": report.job_changes,
     }
 
 

@@ -2,7 +2,7 @@
 
 `generate_contacts(db_path, n)` writes n contacts with emails, phones, profiles, tags, circles,
 interactions and follow-ups straight through SQL (100,000 take a few seconds), then builds the
-search index.
+search index and gives each its current job in the employment history.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.store import fts
 from netdesk.store.db import close_database, open_database
+from netdesk.store.migrations import backfill_employment
 from netdesk.store.models import db
 from tests.testdata.names import COMPANIES, FAMILY, GIVEN, TAGS, TITLES
 
@@ -124,5 +125,6 @@ def generate_contacts(db_path: Path, n: int, seed: int = 7) -> None:
                 [(c, d, r, t, t) for c, d, r, t in followups],
             )
             fts.reindex(db.obj, range(start, start + n))
+            backfill_employment(db.obj)
     finally:
         close_database()

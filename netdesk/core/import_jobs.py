@@ -51,12 +51,14 @@ class JobChange:
 
 
 def planned(plan: ImportPlan) -> list[JobChange]:
-    """The job changes of the cards chosen to merge into a stored contact, in file order."""
+    """The job changes of the cards chosen to merge into a stored contact whose new
+    organisation or title is taken, in file order."""
     found = []
     for card in plan.matches + plan.possible:
         if card.match_id is None or card.choice != "merge":
             continue
-        if any(c.field in JOB_FIELDS and not c.within_files for c in card.conflicts):
+        job = [c for c in card.conflicts if c.field in JOB_FIELDS and not c.within_files]
+        if any(c.choice == "replace" for c in job):
             found.append(_change(card, card.match_id))
     return found
 

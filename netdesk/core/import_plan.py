@@ -189,8 +189,42 @@ def _compare_with_stored(plan: ImportPlan) -> None:
         sql = "SELECT id, photo FROM contact WHERE photo IS NOT NULL AND id IN ({})"
         for contact_id, photo in db.execute_sql(sql.format(", ".join("?" * len(photos))), photos):
             stored[contact_id][1].photo = bytes(photo)
+    past = _past_jobs([i for i in ids if i is not None])
     for card in plan.matches + plan.possible:
         if card.match_id in stored:
             card.match_name, there = stored[card.match_id]
             card.stored_job = there.organisation, there.title
             card.conflicts += differing(there, card.draft, within_files=False)
+            if past.get(card.match_id):
+                _keep_a_past_job(card, past[card.match_id])
+
+
+def _past_jobs(ids: list[int]) -> dict[int, set[tuple[str, str]]]:
+    """The ended jobs of these contacts, as `_folded_job` gives them (SQLite's employment index
+    on the contact; a few hundred ids a query)."""
+    found: dict[int, set[tuple[str, str]]] = {}
+    for start in range(0, len(ids), _IDS_A_QUERY):
+        chunk = ids[start : start + _IDS_A_QUERY]
+        sql = (
+            "SELECT contact_id, organisation, title FROM employment WHERE ended_on IS NOT NULL "
+            f"AND contact_id IN ({', '.join('?' * len(chunk))})"
+        )
+        for contact_id, organisation, title in db.execute_sql(sql, chunk):
+            found.setdefault(contact_id, set()).add(_folded_job(organisation, title))
+    return found
+
+
+def _keep_a_past_job(card: PlannedCard, past: set[tuple[str, str]]) -> None:
+    """A card bringing a job the person has left (an older file) is no job change: its
+    organisation and title are kept aside by default."""
+    organisation, title = card.stored_job
+    brought = _folded_job(card.draft.organisation or organisation, card.draft.title or title)
+    if brought in past:
+        for conflict in card.conflicts:
+            if conflict.field in ("organisation", "title") and not conflict.within_files:
+                conflict.choice = "keep"
+
+
+def _folded_job(organisation: str, title: str) -> tuple[str, str]:
+    """A job compared as the conflicts compare text: case and spacing aside."""
+    return " ".join(organisation.split()).casefold(), " ".join(title.split()).casefold()

@@ -152,6 +152,12 @@ def _employment_history(database: Database, migrator: SqliteMigrator) -> None:
     entry, recorded when the contact was added.
     """
     database.create_tables([Employment], safe=True)
+    backfill_employment(database)
+
+
+def backfill_employment(database: Database) -> None:
+    """Give every contact with an organisation or a title and no job history its current job,
+    recorded when the contact was added (one statement)."""
     database.execute_sql(
         "INSERT INTO employment (contact_id, organisation, title, source, recorded_at) "
         "SELECT c.id, c.organisation, c.title, c.source, c.created_at FROM contact c "

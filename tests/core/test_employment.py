@@ -135,3 +135,17 @@ def test_history_edits_end_the_old_job_mirror_the_contact_and_undo(services) -> 
     jobs.restore(first)
     assert jobs.history(ann) == first
     assert Contact.get_by_id(ann).organisation == "Acme"
+
+
+def test_an_older_file_with_a_job_the_person_left_is_no_change(services) -> None:
+    ann = _ann(services)
+    services.importing.apply(_linkedin(services, "Beta GmbH", "VP Engineering"))
+    older = _linkedin(services, "ACME", "CTO")
+    assert import_jobs.planned(older) == []
+    assert {(c.field, c.choice) for c in older.matches[0].conflicts} == {
+        ("organisation", "keep"),
+        ("title", "keep"),
+    }
+    services.importing.apply(older)
+    assert Contact.get_by_id(ann).organisation == "Beta GmbH"
+    assert len(jobs_of(ann)) == 2

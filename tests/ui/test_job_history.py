@@ -14,6 +14,7 @@ from netdesk.core.employment import Job
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact, FollowUp
 from netdesk.ui.contacts.job_dialog import JobDialog
+from netdesk.ui.importing.conflicts import ACTION_COLUMN
 from netdesk.ui.importing.controller import ImportController
 from netdesk.ui.importing.job_changes import CONGRATULATE_KEY
 from netdesk.ui.today import TodayView
@@ -60,6 +61,12 @@ def test_preview_lists_job_changes_and_the_setting_decides_the_follow_up(
         "Ann Lee: CTO at Acme → VP Engineering at Globex"
     ]
     assert box.congratulate.isChecked(), "on by default"
+    table = dialog.preview.conflicts
+    for row in (0, 1):  # organisation and title
+        table.item(row, ACTION_COLUMN).setText("keep")
+    qtbot.waitUntil(lambda: not box.isVisibleTo(dialog))
+    table.item(1, ACTION_COLUMN).setText("take new")
+    qtbot.waitUntil(lambda: box.isVisibleTo(dialog))
     _import(qtbot, dialog)
     assert "1 job change recorded." in dialog.status.text()
     (followup,) = FollowUp.select()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -84,6 +84,10 @@ class PreviewPage(QWidget):
         conflict_layout.addLayout(conflict_row)
 
         self.job_changes = JobChangesBox(settings)
+        self._jobs_stale = QTimer(self)  # a choice in the table below can take or keep a job
+        self._jobs_stale.setSingleShot(True)
+        self._jobs_stale.timeout.connect(self._refresh_job_changes)
+        self.conflicts.itemChanged.connect(lambda _item: self._jobs_stale.start(0))
 
         self.errors = _problem_list()
         self.error_box = QGroupBox(self.tr("Cards that cannot be imported"))
@@ -127,6 +131,10 @@ class PreviewPage(QWidget):
                 item.setToolTip(plain_tooltip(str(problem)))
                 view.addItem(item)
             box.setVisible(bool(problems))
+
+    def _refresh_job_changes(self) -> None:
+        if self.plan is not None:
+            self.job_changes.show_plan(self.plan)
 
     def choose_for_all(self, choice: str) -> None:
         """Set every sure match to `choice`."""
