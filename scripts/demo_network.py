@@ -8,12 +8,15 @@ clock). Used by scripts/screenshots.py; written through the app's services, as t
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from netdesk.core.employment import Job
 from netdesk.core.event_times import to_utc
 from netdesk.core.events import EventDraft
 from netdesk.core.goals import GoalData
@@ -41,7 +44,8 @@ def build(
     services: Services, workdir: Path, people: int, generator: Path = GEN_NETWORK, seed: int = 7
 ) -> dict[str, int]:
     """Import `people` people made by `generator` (gen_network.py) and add six weeks of
-    activity; return the ids the screenshots show (a contact, an upcoming event)."""
+    activity; return the ids the screenshots show (a contact, an upcoming event, a contact
+    with a job history)."""
     network = workdir / "network"
     subprocess.run(
         [sys.executable, str(generator), str(people), str(network), "--seed", str(seed)],
@@ -54,7 +58,9 @@ def build(
     rng = random.Random(seed)
     ids = [cid for (cid,) in db.execute_sql("SELECT id FROM contact ORDER BY id")]
     _settle_people(rng, ids)
+    moved = _newer_linkedin_export(services, network)
     shown = _events(services, rng, ids)
+    shown["jobs"] = moved
     _interactions(services, rng, ids)
     _followups(services, rng, ids)
     _goals(services)
@@ -74,6 +80,37 @@ def _settle_people(rng: random.Random, ids: list[int]) -> None:
         circle = rng.choice(("colleague", "mentor", "friend", "former supervisor"))
         cadence = rng.choice((30, 60, 90))
         Contact.update(circle=circle, cadence_days=cadence).where(Contact.id == cid).execute()
+
+
+def _newer_linkedin_export(services: Services, network: Path) -> int:
+    """The rows of linkedin-2.csv (a LinkedIn export months after the people's vCards) of the
+    people who changed jobs since, imported three days ago: each job change recorded with a
+    congratulate follow-up. (The whole export would add every connection's Connected On
+    date, years ago, as their last contact.) One of them has had two jobs before (their
+    dates filled in); return that contact."""
+    moved = {
+        change["linkedin"]
+        for change in json.loads((network / "truth.json").read_text())["job_changes"]
+    }
+    lines = (network / "linkedin-2.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    header = next(i for i, line in enumerate(lines) if line.startswith("First Name,"))
+    rows = [line for line in lines[header + 1 :] if line.split(",")[2] in moved]
+    export = network / "Connections.csv"
+    export.write_text("".join(lines[: header + 1] + rows), encoding="utf-8")
+    clock = services.clock
+    assert isinstance(clock, FakeClock)
+    clock.set_wall(NOW - timedelta(days=3))
+    services.importing.apply(services.importing.plan([export]))
+    clock.set_wall(NOW)
+    (contact_id,) = db.execute_sql(
+        "SELECT contact_id FROM employment WHERE import_batch_id IS NOT NULL "
+        "ORDER BY contact_id LIMIT 1"
+    ).fetchone()
+    jobs = services.employment
+    was = jobs.jobs(contact_id)[1]
+    jobs.save(contact_id, replace(was, started_on=date(2021, 4, 1)))
+    jobs.save(contact_id, Job("Bosch", "Data Analyst", date(2017, 9, 1), date(2021, 3, 31)))
+    return int(contact_id)
 
 
 def _events(services: Services, rng: random.Random, ids: list[int]) -> dict[str, int]:

@@ -5,7 +5,8 @@
 Builds a database in a temporary folder (scripts/demo_network.py: ../shared/tools/gen_network.py
 people imported, six weeks of events, meetings, interactions, gives and follow-ups at a fixed
 fake clock), then renders offscreen and saves OUTDIR/VIEW-WxH.png for Today, Contacts with one
-selected, Events with a prep brief, Follow-ups by month and by week, Today scrolled to its goals,
+selected (and one on its Jobs tab: a job history), Events with a prep brief, Follow-ups by
+month and by week, Today scrolled to its goals,
 the Me page (profiles, pitches), the import preview (google.csv over the imported people) and
 the question before a NetDesk JSON export replaces the database; then Today while the quiet hours
 hold reminders back, and the tray's menu with its due submenu (tray-menu.png, tray-due.png). Same
@@ -104,6 +105,7 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         "today": lambda: _scrolled(window.show_view("today"), end=False),
         "today-goals": lambda: _scrolled(window.show_view("today"), end=True),
         "contacts": lambda: _contact(window, shown["contact"]),
+        "contact-jobs": lambda: _contact(window, shown["jobs"], tab=2),
         "events": lambda: _event(window, shown["event"]),
         "followups-month": lambda: _calendar(window, week=False),
         "followups-week": lambda: _calendar(window, week=True),
@@ -159,8 +161,11 @@ def _scrolled(today: QWidget, end: bool) -> QWidget:
     return today
 
 
-def _contact(window: MainWindow, contact_id: int) -> QWidget:
-    window.show_view("contacts").show_existing(contact_id)
+def _contact(window: MainWindow, contact_id: int, tab: int = 0) -> QWidget:
+    """Contacts with one person in the editor, on its Details tab (or `tab`: 2 is Jobs)."""
+    contacts = window.show_view("contacts")
+    contacts.show_existing(contact_id)
+    contacts.editor.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
     return window
 
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from netdesk.core.employment import Job
-from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact, FollowUp
 from netdesk.ui.contacts.job_dialog import JobDialog
 from netdesk.ui.importing.conflicts import ACTION_COLUMN
@@ -19,22 +18,10 @@ from netdesk.ui.importing.controller import ImportController
 from netdesk.ui.importing.job_changes import CONGRATULATE_KEY
 from netdesk.ui.today import TodayView
 from netdesk.ui.write_dialog import WriteDialog
+from tests.core.test_employment import PROFILE, _ann
 from tests.ui.test_importing import _import, _preview
 
-PROFILE = "https://www.linkedin.com/in/annlee"
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-
-
-def _ann(services, organisation: str = "Acme", title: str = "CTO") -> int:
-    return services.contacts.create(
-        ContactDraft(
-            given_name="Ann",
-            family_name="Lee",
-            organisation=organisation,
-            title=title,
-            methods=[MethodDraft("profile", PROFILE, service="linkedin")],
-        )
-    )
 
 
 def _export(folder: Path, name: str, company: str, position: str) -> str:

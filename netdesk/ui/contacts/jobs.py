@@ -104,6 +104,10 @@ class JobHistoryPanel(QWidget):
         for job in self.jobs:
             item = QListWidgetItem(job_lines(job))
             item.setData(Qt.ItemDataRole.UserRole, job)
+            if job.ended_on is None:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             self.items.addItem(item)
         self.empty.setVisible(not self.jobs)
         self._selection_changed()
