@@ -234,17 +234,23 @@ SELECT e.contact_id, c.display_name, e.organisation, e.title, e.started_on, e.so
        e.recorded_at, p.organisation, p.title,
        (SELECT f.id FROM follow_up f WHERE f.contact_id = e.contact_id AND f.origin = ?
         AND f.status IN ('open', 'snoozed') ORDER BY f.id DESC LIMIT 1)
-FROM employment e
+FROM (
+    SELECT n.* FROM employment n CROSS JOIN contact k ON k.id = n.contact_id
+    WHERE n.import_batch_id > 0 AND +n.recorded_at >= ? AND n.ended_on IS NULL
+      AND k.deleted_at IS NULL AND NOT k.archived
+    ORDER BY +n.recorded_at DESC, n.id DESC
+    LIMIT ?
+) e
 JOIN contact c ON c.id = e.contact_id
 LEFT JOIN employment p ON p.id = (
     SELECT q.id FROM employment q
     WHERE q.contact_id = e.contact_id AND q.id < e.id AND q.ended_on IS NOT NULL
     ORDER BY q.id DESC LIMIT 1)
-WHERE e.import_batch_id IS NOT NULL AND e.recorded_at >= ? AND e.ended_on IS NULL
-  AND c.deleted_at IS NULL AND NOT c.archived
 ORDER BY e.recorded_at DESC, e.id DESC
-LIMIT ?
 """
+"""From the rows imports recorded (`import_batch_id`'s index; CROSS JOIN and the unary `+`
+keep SQLite from walking every contact or the whole recorded_at index), the newest `limit`,
+then for those only the job before and the pending congratulate follow-up."""
 
 
 def recent_changes(since: datetime, limit: int) -> list[RecentChange]:
