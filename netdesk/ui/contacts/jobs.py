@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -73,7 +74,11 @@ class JobHistoryPanel(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected job (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
+        remove = QShortcut(QKeySequence.StandardKey.Delete, self.items, self.remove_selected)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.edit_button.setToolTip(self.tr("Edit the selected job (Enter)"))
         self.empty = plain_label(
             self.tr("No jobs yet. An import that brings a new employer or title adds one.")
         )
