@@ -184,3 +184,15 @@ def test_today_says_when_nobody_changed_jobs(qtbot, services, tmp_path) -> None:
     view = TodayView(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(view)
     assert view.sections["job_changes"].list.item(0).text().startswith("No new jobs")
+
+
+def test_tab_walks_through_the_empty_dates_of_a_job(qtbot) -> None:
+    dialog = JobDialog(Job("Acme"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.started.setFocus()
+    qtbot.waitUntil(dialog.started.hasFocus)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.ended.hasFocus(), "an empty From does not keep Tab"

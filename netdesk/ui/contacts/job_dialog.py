@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLineEdit, QWidge
 
 from netdesk.core.employment import Job
 from netdesk.ui.followup_dialog import ok_cancel
+from netdesk.ui.optional_date import OptionalDateEdit
 from netdesk.ui.plain import plain_label
 from netdesk.ui.qtdates import py_date, qdate
 from netdesk.ui.style import style_label
@@ -18,8 +19,8 @@ NO_DATE = QDate(1900, 1, 1)
 
 
 def _date_edit(empty: str) -> QDateEdit:
-    """A date field whose lowest value reads `empty` (no date)."""
-    edit = QDateEdit()
+    """A date field whose lowest value reads `empty` (no date), which does not keep Tab."""
+    edit = OptionalDateEdit()
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(empty)
     edit.setDisplayFormat("d MMM yyyy")
