@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
     from netdesk.core.services import Services
+    from netdesk.ui.main_window import MainWindow
 
 RUNS = 7
 
@@ -59,7 +60,8 @@ def rank(data_dir: str) -> None:
     print(f"{_median_ms(lambda: services.reach_out.rank(5)):.2f} {_median_ms(scan):.2f}")
 
 
-def paint(data_dir: str) -> None:
+def open_window(data_dir: str) -> tuple[QCoreApplication, MainWindow]:
+    """The application and its main window over the store in `data_dir`, 1280×800, shown."""
     from netdesk import paths as netdesk_paths
     from netdesk.store.db import open_database
     from netdesk.ui.app import create_application
@@ -72,8 +74,24 @@ def paint(data_dir: str) -> None:
     window = build_window(paths, clock=FakeClock(NOW))
     window.resize(1280, 800)
     window.show()
-    today = window.views["today"]
+    return app, window
+
+
+def paint(data_dir: str) -> None:
+    app, window = open_window(data_dir)
+    grid = window.views["today"].grid  # the sections, painted after the figures
+    figures = switch_medians(app, window, "today", lambda: _PaintWatch(grid))
+    print(" ".join(f"{ms:.2f}" for ms in figures), flush=True)
+    os._exit(0)  # tearing down the window over a 100k store can crash at exit; the figures are out
+
+
+def switch_medians(
+    app: QCoreApplication, window: MainWindow, key: str, watch: Callable[[], _PaintWatch]
+) -> list[float]:
+    """Median milliseconds of switching the window from Contacts to view `key` until `watch()`
+    sees it painted: after a change made elsewhere (the view reloads), then with none."""
     services = window.services
+    assert services is not None
 
     def switch(change: bool) -> float:
         window.show_view("contacts")
@@ -81,18 +99,17 @@ def paint(data_dir: str) -> None:
         if change:
             services.changes.publish("interactions", [1])
             _settle(app)
-        watch = _PaintWatch(today.grid)  # the sections, painted after the figures
+        painted = watch()
         started = time.perf_counter()
-        window.show_view("today")
-        watch.wait()
+        window.show_view(key)
+        painted.wait()
         return (time.perf_counter() - started) * 1000
 
     figures = []
     for change in (True, False):
         switch(change)  # warm
         figures.append(statistics.median(switch(change) for _ in range(RUNS)))
-    print(" ".join(f"{ms:.2f}" for ms in figures), flush=True)
-    os._exit(0)  # tearing down the window over a 100k store can crash at exit; the figures are out
+    return figures
 
 
 def _settle(app: QCoreApplication) -> None:

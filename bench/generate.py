@@ -2,7 +2,9 @@
 
 `generate_contacts(db_path, n)` writes n contacts with emails, phones, profiles, tags, circles,
 interactions and follow-ups straight through SQL (100,000 take a few seconds), then builds the
-search index and gives each its current job in the employment history.
+search index and gives each its current job in the employment history. They work at the 23
+employers of `tests.testdata.names`, or with `organisations` at that many
+(`tests.testdata.organisations`: a few large, a long tail of small ones).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from netdesk.store.db import close_database, open_database
 from netdesk.store.migrations import backfill_employment
 from netdesk.store.models import db
 from tests.testdata.names import COMPANIES, FAMILY, GIVEN, TAGS, TITLES
+from tests.testdata.organisations import employer_picker, organisation_names
 
 HOW_MET = (
     "Met at PyCon after the data pipelines talk",
@@ -34,18 +37,25 @@ def _domain(company: str) -> str:
     return company.lower().replace(" ", "") + ".example"
 
 
-def generate_contacts(db_path: Path, n: int, seed: int = 7) -> None:
-    """Create (or extend) the database at `db_path` with `n` generated contacts."""
+def generate_contacts(
+    db_path: Path, n: int, seed: int = 7, organisations: int | None = None
+) -> None:
+    """Create (or extend) the database at `db_path` with `n` generated contacts (at
+    `organisations` employers, when given)."""
     rng = random.Random(seed)
+    names = COMPANIES if organisations is None else organisation_names(organisations)
+    employer = (
+        (lambda rng: rng.choice(COMPANIES)) if organisations is None else employer_picker(names)
+    )
     now = datetime(2026, 11, 24, 9, 0)
     open_database(db_path)
     try:
         with db.atomic():
             start = db.execute_sql("SELECT coalesce(max(id), 0) FROM contact").fetchone()[0] + 1
-            for name in COMPANIES:
+            for name in names:
                 db.execute_sql(
-                    "INSERT OR IGNORE INTO company(name, website, notes, created_at) "
-                    "VALUES (?, '', '', ?)",
+                    "INSERT OR IGNORE INTO company(name, website, notes, created_at, target) "
+                    "VALUES (?, '', '', ?, 0)",
                     [name, now],
                 )
             companies = dict(db.execute_sql("SELECT name, id FROM company").fetchall())
@@ -56,7 +66,7 @@ def generate_contacts(db_path: Path, n: int, seed: int = 7) -> None:
             for offset in range(n):
                 cid = start + offset
                 given, family = rng.choice(GIVEN), rng.choice(FAMILY)
-                company = rng.choice(COMPANIES)
+                company = employer(rng)
                 last = now - timedelta(days=rng.randint(1, 500)) if rng.random() < 0.7 else None
                 contacts.append(
                     (

@@ -27,6 +27,8 @@ from netdesk.store.models import Contact, ContactMethod, db
 from tests.fake_time import FakeClock
 
 NOW = datetime(2026, 11, 18, 9, 30)  # a Wednesday morning
+TARGET_NOBODY = "Monzo"
+"""A target company nobody of the network works at (it organised an event the user went to)."""
 GEN_NETWORK = Path(__file__).resolve().parents[2] / "shared" / "tools" / "gen_network.py"
 """Where ../shared/ lies beside a clone of the repository."""
 CHANNELS = ("email", "call", "coffee", "message", "in person")
@@ -45,7 +47,8 @@ def build(
 ) -> dict[str, int]:
     """Import `people` people made by `generator` (gen_network.py) and add six weeks of
     activity; return the ids the screenshots show (a contact, an upcoming event, a contact
-    with a job history)."""
+    with a job history, a target company where people were met at events, one where nobody
+    works)."""
     network = workdir / "network"
     subprocess.run(
         [sys.executable, str(generator), str(people), str(network), "--seed", str(seed)],
@@ -65,6 +68,7 @@ def build(
     _followups(services, rng, ids)
     _goals(services)
     _me(services)
+    shown |= _companies(services)
     return shown
 
 
@@ -118,16 +122,22 @@ def _events(services: Services, rng: random.Random, ids: list[int]) -> dict[str,
     clock = services.clock
     assert isinstance(clock, FakeClock)  # captured at each event's time, then back to NOW
     past = [
-        ("PyData Berlin", -40, "conference", 6),
-        ("Women in Data Breakfast", -20, "meetup", 4),
-        ("Berlin Python Meetup", -9, "meetup", 5),
-        ("Fintech Forum 2026", -5, "conference", 7),
+        ("PyData Berlin", -40, "conference", 6, ""),
+        ("Women in Data Breakfast", -20, "meetup", 4, ""),
+        ("Berlin Python Meetup", -9, "meetup", 5, ""),
+        ("Fintech Forum 2026", -5, "conference", 7, TARGET_NOBODY),
     ]
-    for name, days, kind, met in past:
+    for name, days, kind, met, organiser in past:
         start = (NOW + timedelta(days=days)).replace(hour=18, minute=30)
-        event_id = events.create(
-            EventDraft(name=name, starts_at=start, kind=kind, status="attended", place="Berlin")
+        draft = EventDraft(
+            name=name,
+            starts_at=start,
+            kind=kind,
+            status="attended",
+            place="Berlin",
+            organiser=organiser,
         )
+        event_id = events.create(draft)
         for cid in rng.sample(ids, met):
             clock.set_wall(start + timedelta(hours=2))
             events.capture(event_id, "", contact_id=cid, follow_up_days=3)
@@ -313,3 +323,16 @@ def _me(services: Services) -> None:
         "a data platform team, in Berlin or remote within Europe.",
         "recruiters and hiring managers",
     )
+
+
+def _companies(services: Services) -> dict[str, int]:
+    """Two targets: the company with the most people met at events (then the most people), and
+    TARGET_NOBODY."""
+    row = db.execute_sql(
+        "SELECT c.company_id FROM contact c LEFT JOIN event_person ep "
+        "ON ep.contact_id = c.id AND ep.met = 1 WHERE c.company_id IS NOT NULL "
+        "GROUP BY c.company_id ORDER BY count(ep.id) DESC, count(*) DESC, c.company_id LIMIT 1"
+    ).fetchone()
+    services.companies.set_target(row[0], True)
+    nobody = services.companies.add_target(TARGET_NOBODY)
+    return {"company": row[0], "target": nobody.company_id}

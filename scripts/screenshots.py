@@ -6,8 +6,9 @@ Builds a database in a temporary folder (scripts/demo_network.py: ../shared/tool
 people imported, six weeks of events, meetings, interactions, gives and follow-ups at a fixed
 fake clock), then renders offscreen and saves OUTDIR/VIEW-WxH.png for Today, Contacts with one
 selected (and one on its Jobs tab: a job history), Events with a prep brief, Follow-ups by
-month and by week, Today scrolled to its goals,
-the Me page (profiles, pitches), the import preview (google.csv over the imported people) and
+month and by week, Today scrolled to its goals, the Me page (profiles, pitches), Companies with
+a target company and with a target nobody works at, the import preview (google.csv over the
+imported people) and
 the question before a NetDesk JSON export replaces the database; then Today while the quiet hours
 hold reminders back, and the tray's menu with its due submenu (tray-menu.png, tray-due.png). Same
 arguments, same pictures: no wall clock, the C locale, the Europe/Berlin zone. docs/screenshots/
@@ -111,6 +112,8 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         "followups-week": lambda: _calendar(window, week=True),
         "me": lambda: _me(window, pitches=False),
         "me-pitches": lambda: _me(window, pitches=True),
+        "company": lambda: _company(window, shown["company"]),
+        "company-target": lambda: _company(window, shown["target"]),
     }
     for size in args.sizes:
         width, height = (int(part) for part in size.split("x"))
@@ -178,6 +181,11 @@ def _me(window: MainWindow, pitches: bool) -> QWidget:
     """The Me page: your profiles, or the pitch library."""
     me = window.show_view("me")
     me.tabs.setCurrentIndex(1 if pitches else 0)
+    return window
+
+
+def _company(window: MainWindow, company_id: int) -> QWidget:
+    window.show_view("companies").select(company_id)
     return window
 
 

@@ -1,7 +1,7 @@
 """A tiny publish/subscribe hub: services announce what they changed, views refresh.
 
 Topics name what changed ("contacts", "followups", "events", "interactions", "imports",
-"goals", "profiles"); ids say
+"goals", "profiles", "companies"); ids say
 which rows (empty means "possibly all"). Subscribers may be called from a worker thread: the UI
 wraps the hub in a Qt signal, which queues the call onto the GUI thread.
 """
@@ -24,6 +24,7 @@ TOPICS = (
     "goals",
     "profiles",
     "employment",
+    "companies",
 )
 
 

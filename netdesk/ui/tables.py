@@ -1,12 +1,65 @@
-"""The look and behaviour shared by the row lists (contacts, events): whole rows, read-only."""
+"""The look and behaviour shared by the row lists (contacts, events, companies): whole rows,
+read-only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 """The index Qt's model and delegate methods are handed."""
+
+
+class RowsTableModel(QAbstractTableModel):
+    """A table of `rows` (any objects with an `id`) under fixed `headers`; subclasses say what
+    each cell shows in `data`."""
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = tuple(headers)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_id(self, row: int) -> int | None:
+        """The id of row `row` (None outside the table)."""
+        return int(self.rows[row].id) if 0 <= row < len(self.rows) else None
+
+    def row_of(self, row_id: int) -> int:
+        """The row holding `row_id`, -1 for none."""
+        return next((i for i, r in enumerate(self.rows) if r.id == row_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> str | None:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Make row `row` the table's current and only selected row."""
+    flags = QItemSelectionModel.SelectionFlag
+    index = table.model().index(row, 0)
+    table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
 
 
 def list_table(

@@ -49,6 +49,12 @@ def _events(services: Services, _settings: QSettings) -> QWidget:
     return EventsView(services)
 
 
+def _companies(services: Services, _settings: QSettings) -> QWidget:
+    from netdesk.ui.companies import CompaniesView
+
+    return CompaniesView(services)
+
+
 def _me(services: Services, _settings: QSettings) -> QWidget:
     from netdesk.ui.me import MeView
 
@@ -62,5 +68,6 @@ def default_views() -> list[ViewSpec]:
         ViewSpec("contacts", "Contacts", "contacts", _contacts),
         ViewSpec("followups", "Follow-ups", "calendar", _followups),
         ViewSpec("events", "Events", "events", _events),
+        ViewSpec("companies", "Companies", "companies", _companies),
         ViewSpec("me", "Me", "me", _me),
     ]

@@ -29,6 +29,7 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "website": "https://acme.test",
             "notes": "Target",
             "created_at": T1,
+            "target": True,
         }
     ],
     m.Pitch: [

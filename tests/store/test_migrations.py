@@ -23,7 +23,10 @@ from netdesk.store.db import (
 from netdesk.store.integrity import quick_check
 from netdesk.store.models import db
 
-FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("schema_v*.db"))
+FIXTURES = sorted(
+    (Path(__file__).parent / "fixtures").glob("schema_v*.db"),
+    key=lambda path: int(path.stem.removeprefix("schema_v")),
+)
 
 
 def _row_counts(path: Path) -> dict[str, int]:
@@ -142,15 +145,16 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 9, "Rebuild the search index for faster imports."),
-        (1, 9, "Give every contact a UID."),
-        (2, 9, "Keep every count of an import in its history."),
-        (3, 9, "Remember who was skipped on Today."),
-        (4, 9, "Add give-and-take to interactions and message templates."),
-        (5, 9, "Add measured goals and keep-in-touch intervals by circle."),
-        (6, 9, "Keep each contact's employment history."),
-        (7, 9, "Add your own profiles (the Me page)."),
-        (8, 9, "_add_column_step"),
+        (0, 10, "Rebuild the search index for faster imports."),
+        (1, 10, "Give every contact a UID."),
+        (2, 10, "Keep every count of an import in its history."),
+        (3, 10, "Remember who was skipped on Today."),
+        (4, 10, "Add give-and-take to interactions and message templates."),
+        (5, 10, "Add measured goals and keep-in-touch intervals by circle."),
+        (6, 10, "Keep each contact's employment history."),
+        (7, 10, "Add your own profiles (the Me page)."),
+        (8, 10, "Add the Companies view and target companies."),
+        (9, 10, "_add_column_step"),
     ]
 
 
@@ -303,3 +307,44 @@ def test_the_v9_fixture_keeps_its_profile(fixture_copy) -> None:
         assert row.left(date(2026, 12, 2)) == ["headline", "about", "activity"]
     finally:
         close_database()
+
+
+def test_the_companies_step_adds_targets_and_links_every_organisation(fixture_copy) -> None:
+    path = fixture_copy(Path(__file__).parent / "fixtures" / "schema_v9.db")
+    conn = sqlite3.connect(path)  # a contact whose company link was lost, one left with a stale one
+    conn.execute("UPDATE contact SET company_id = NULL, organisation = ' Globex ' WHERE id = 1")
+    conn.execute("UPDATE contact SET organisation = '' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    before = _row_counts(path)
+    database = open_database(path)
+    links = "SELECT c.id, co.name FROM contact c LEFT JOIN company co ON co.id = c.company_id"
+    assert database.execute_sql(links + " ORDER BY c.id").fetchall() == [(1, "Globex"), (2, None)]
+    assert database.execute_sql("SELECT DISTINCT target FROM company").fetchall() == [(0,)]
+    assert "contact_live_company" in {index.name for index in database.get_indexes("contact")}
+    close_database()
+    after = _row_counts(path)
+    assert after["company"] == before["company"] + 1
+    assert {t: n for t, n in after.items() if t != "company"} == {
+        t: n for t, n in before.items() if t != "company"
+    }
+
+
+def test_a_new_database_has_the_same_companies_schema_as_an_upgraded_one(
+    fixture_copy, tmp_path: Path
+) -> None:
+    def schema(database) -> list[str]:
+        sql = (
+            "SELECT sql FROM sqlite_master WHERE name IN ('company', 'contact_live_company') "
+            "ORDER BY name"
+        )
+        rows = database.execute_sql(sql).fetchall()
+        close_database()
+        return ["".join(c for c in text if c not in '"() ') for (text,) in rows]
+
+    upgraded = schema(
+        open_database(fixture_copy(Path(__file__).parent / "fixtures" / "schema_v9.db"))
+    )
+    fresh = schema(open_database(tmp_path / "new.db"))
+    assert upgraded[1] == fresh[1]
+    assert "targetINTEGERNOTNULL" in upgraded[0] and "targetINTEGERNOTNULL" in fresh[0]

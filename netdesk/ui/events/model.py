@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QRect, Qt
+from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from netdesk.core.event_draft import CHECKLIST
 from netdesk.core.event_times import zone_abbreviation
 from netdesk.core.events import EventRow
-from netdesk.ui.tables import Index
+from netdesk.ui.tables import Index, RowsTableModel
 
 COLUMNS = ("When", "Event", "Kind", "Status", "Prep", "People", "Where")
 PREP_COLUMN = COLUMNS.index("Prep")
@@ -46,34 +46,16 @@ def people_text(row: EventRow) -> str:
     return f"{row.want} to meet" if row.upcoming else f"met {row.met}"
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(RowsTableModel):
     """Rows of `EventService.list`; past events are greyed."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[EventRow] = []
+    rows: list[EventRow]
 
-    def set_rows(self, rows: list[EventRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(COLUMNS, parent)
 
     def event_id(self, row: int) -> int | None:
-        return self.rows[row].id if 0 <= row < len(self.rows) else None
-
-    def row_of(self, event_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == event_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> str | None:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        return self.row_id(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -42,7 +42,7 @@ from netdesk.ui.events.model import PREP_COLUMN, EventTableModel, ProgressDelega
 from netdesk.ui.events.panel import TABS, EventPanel
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
-from netdesk.ui.tables import list_table
+from netdesk.ui.tables import list_table, select_row
 from netdesk.ui.tasks import Task
 from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
@@ -245,11 +245,7 @@ class EventsView(QWidget):
         row = self.model.row_of(event_id)
         if row < 0:
             return
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        select_row(self.table, row)
 
     def _event_name(self, event_id: int) -> str:
         event = self.events.get(event_id)

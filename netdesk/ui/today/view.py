@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.navigation import show_contact, show_event
 from netdesk.ui.style import style_label
 from netdesk.ui.today.figures import TodayHead
 from netdesk.ui.today.grid import SectionGrid
@@ -112,8 +113,8 @@ class TodayView(QWidget):
         """Edit → Undo/Redo; a person opens in Contacts, an event in Events, your profiles in
         Me."""
         window.add_undo_actions(self.undo_action, self.redo_action)
-        self.contact_requested.connect(lambda contact_id: _show_contact(window, contact_id))
-        self.event_requested.connect(lambda event_id, tab: _show_event(window, event_id, tab))
+        self.contact_requested.connect(lambda contact_id: show_contact(window, contact_id))
+        self.event_requested.connect(lambda event_id, tab: show_event(window, event_id, tab))
         self.view_requested.connect(lambda key: key in window.views and window.show_view(key))
 
     def show_notice(self, text: str) -> None:
@@ -152,19 +153,3 @@ class TodayView(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
-
-
-def _show_contact(window: MainWindow, contact_id: int) -> None:
-    from netdesk.ui.contacts.view import ContactsView
-
-    contacts = window.show_view("contacts")
-    assert isinstance(contacts, ContactsView)
-    contacts.show_existing(contact_id)
-
-
-def _show_event(window: MainWindow, event_id: int, tab: str) -> None:
-    from netdesk.ui.events.view import EventsView
-
-    events = window.show_view("events")
-    assert isinstance(events, EventsView)
-    events.show_tab(event_id, tab)

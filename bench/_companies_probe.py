@@ -1,0 +1,52 @@
+"""Child process for the Companies benchmark (a fresh process, so caches don't carry).
+
+`python -m bench._companies_probe DATA_DIR` prints, in milliseconds (medians of RUNS):
+switching the main window from Contacts to Companies after a change made elsewhere (so the list
+reloads) until the list is painted; the same switch with nothing changed (the floor); selecting
+a company of a typical size until its detail is painted; the same for the largest company.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+
+from bench._contacts_probe import _PaintWatch
+from bench._today_probe import RUNS, _settle, open_window, switch_medians
+
+
+def main(data_dir: str) -> None:
+    app, window = open_window(data_dir)
+    view = window.views["companies"]
+
+    def select(row: int) -> float:
+        view._select_row(0 if row else 1)  # another company first, so the detail changes
+        _settle(app)
+        watch = _PaintWatch(view.panel.people.table.viewport())
+        started = time.perf_counter()
+        view.table.selectRow(row)
+        watch.wait()
+        return (time.perf_counter() - started) * 1000
+
+    figures = switch_medians(
+        app,
+        window,
+        "companies",
+        lambda: _PaintWatch(view.table.viewport(), lambda: view.model.rowCount() > 0),
+    )
+    view._sort_by(1)  # most people first: the largest company, then a typical one
+    sizes = [row.people for row in view.model.rows]
+    typical = next(i for i, people in enumerate(sizes) if people <= statistics.median(sizes))
+    for row in (typical, 0):
+        select(row)  # warm
+        figures.append(statistics.median(select(row) for _ in range(RUNS)))
+    figures.append(sizes[typical])
+    figures.append(sizes[0])
+    print(" ".join(f"{ms:.2f}" for ms in figures), flush=True)
+    os._exit(0)  # tearing down the window over a 100k store can crash at exit; the figures are out
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

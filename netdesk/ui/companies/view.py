@@ -1,0 +1,296 @@
+"""The Companies view: every organisation you know someone at, and your targets; the selected one
+in full beside the list.
+
+Typing in the search (Ctrl+F) narrows the list as you type, the company named first, then those
+whose name starts so, and selects the first; "Targets" shows only the targets. Ctrl+T marks or
+unmarks the selected company as a target, Ctrl+N adds a target by name; Ctrl+Z undoes either.
+Enter on a person opens them in Contacts, on an event in Events. The list reloads when data
+changes anywhere: at once while shown, else when next shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.companies import CompanyRow, TargetAdded, rank
+from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.companies.model import CompanyTableModel
+from netdesk.ui.companies.panel import CompanyPanel
+from netdesk.ui.navigation import show_contact, show_event
+from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
+from netdesk.ui.tables import list_table, select_row
+from netdesk.ui.undo import Command, undo_actions, undo_stack
+from netdesk.ui.view_actions import ViewActions
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
+    from netdesk.core.services import Services
+    from netdesk.ui.main_window import MainWindow
+
+_TOPICS = ("contacts", "interactions", "imports", "events", "companies")
+
+
+class CompaniesView(QWidget):
+    """The companies list with its search and Targets filter, and the selected company."""
+
+    contact_requested = Signal(int)
+    event_requested = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.companies = services.companies
+        self.clock = services.clock
+        self.all_rows: list[CompanyRow] = []
+        self._stale = True
+
+        self.search = QLineEdit()
+        self.search.setObjectName("companySearch")
+        self.search.setPlaceholderText("Who do I know at… (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Find a company")
+        self.search.textChanged.connect(self._show_rows)
+        self.search.returnPressed.connect(self._focus_list)
+        self.targets_only = QCheckBox("Targets")
+        self.targets_only.setToolTip("Show only the companies marked as targets")
+        self.targets_only.toggled.connect(self._show_rows)
+        self.add_button = QPushButton("Add target…")
+        self.add_button.setToolTip("Add a company you want to get into (Ctrl+N)")
+        self.add_button.clicked.connect(self.ask_target)
+        self.model = CompanyTableModel(self.clock.today, self)
+        self.table = list_table("companyTable", self.model, (220, 56, 100, 30), 28)
+        self.table.setAccessibleName("Companies")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(False)
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self._sort_by)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.count = plain_label()
+        style_label(self.count, "hint")
+
+        self.panel = CompanyPanel(self.clock.today)
+        self.panel.contact_requested.connect(self.contact_requested.emit)
+        self.panel.event_requested.connect(self.event_requested.emit)
+        self.panel.target_toggled.connect(self.set_target)
+        self.placeholder = plain_label(
+            "Nobody yet: companies appear here as you add people with an organisation. "
+            "Add a company you want to get into as a target (Ctrl+N)."
+        )
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        style_label(self.placeholder, "hint")
+        self.right = QStackedWidget()
+        self.right.addWidget(self.placeholder)
+        self.right.addWidget(self.panel)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.targets_only)
+        filters.addWidget(self.add_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.right)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 620])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.undo_stack = undo_stack(self)
+        self._build_actions()
+        self._signals = ChangeSignals(services.changes, self)
+        self._signals.changed.connect(self._on_change)
+
+    def _build_actions(self) -> None:
+        actions = ViewActions(self)
+        self.find_action = actions.add(
+            "Find a company", QKeySequence.StandardKey.Find, self.find_company
+        )
+        self.target_action = actions.add("Mark as &target", "Ctrl+T", self.toggle_target)
+        self.add_action = actions.add(
+            "Add target company…", QKeySequence.StandardKey.New, self.ask_target
+        )
+        self.undo_action, self.redo_action = undo_actions(actions, self.undo_stack)
+
+    def install_actions(self, window: MainWindow) -> None:
+        """Edit → Undo/Redo; a person opens in Contacts, an event in Events."""
+        window.add_undo_actions(self.undo_action, self.redo_action)
+        self.contact_requested.connect(lambda contact_id: show_contact(window, contact_id))
+        self.event_requested.connect(lambda event_id: show_event(window, event_id))
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def _on_change(self, topic: str, _ids: object) -> None:
+        if topic in _TOPICS and not self._stale:
+            self._stale = True
+            if self.isVisible():
+                QTimer.singleShot(0, self.reload)
+
+    def reload(self) -> None:
+        """Read the companies again, keeping the selected one (shown afresh)."""
+        self._stale = False
+        self.panel.company = None
+        self.all_rows = self.companies.rows()
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        keep = self.current_id()
+        rows = self.all_rows
+        if self.targets_only.isChecked():
+            rows = [row for row in rows if row.target]
+        text = self.search.text()
+        rows = rank(rows, text)
+        self.model.set_rows(rows)
+        self.count.setText(self._count_text(len(rows)))
+        row = self.model.row_of(keep) if keep is not None and not text else -1
+        self._select_row(max(row, 0) if rows else -1)
+
+    def _count_text(self, shown: int) -> str:
+        total = len(self.all_rows)
+        noun = "company" if total == 1 else "companies"
+        return f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
+
+    def _select_row(self, row: int) -> None:
+        if row < 0:
+            self.right.setCurrentWidget(self.placeholder)
+            return
+        select_row(self.table, row)
+        self._show_company(row)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._show_company(current.row())
+
+    def _show_company(self, row: int) -> None:
+        company = self.model.rows[row]
+        if self.panel.company == company and self.right.currentWidget() is self.panel:
+            return
+        self.panel.show_company(company, self.companies.detail(company))
+        self.right.setCurrentWidget(self.panel)
+
+    def _sort_by(self, column: int) -> None:
+        header = self.table.horizontalHeader()
+        same = header.sortIndicatorSection() == column and header.isSortIndicatorShown()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if same and header.sortIndicatorOrder() == ascending
+            else ascending
+        )
+        if column in (1, 2, 3) and not same:
+            order = Qt.SortOrder.DescendingOrder  # most people, latest contact, targets first
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(column, order)
+        self.model.sort(column, order)
+
+    def current_id(self) -> int | None:
+        """The selected company's id."""
+        return self.model.row_id(self.table.currentIndex().row())
+
+    def select(self, company_id: int) -> None:
+        """Select a company, clearing the search and filter that hide it."""
+        if not any(row.id == company_id for row in self.model.rows):
+            self.search.clear()
+            self.targets_only.setChecked(False)
+        row = self.model.row_of(company_id)
+        if row >= 0:
+            self._select_row(row)
+
+    def _focus_list(self) -> None:
+        self.table.setFocus()
+
+    def find_company(self) -> None:
+        """Ctrl+F: into the search, its text selected."""
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- targets ----------------------------------------------------------------------------
+
+    def toggle_target(self) -> None:
+        """Ctrl+T: mark the selected company as a target, or unmark it."""
+        company_id = self.current_id()
+        if company_id is None:
+            return
+        row = self.model.rows[self.model.row_of(company_id)]
+        self.set_target(not row.target)
+
+    def set_target(self, target: bool) -> None:
+        """Mark or unmark the selected company, undoably."""
+        company_id = self.current_id()
+        if company_id is None:
+            return
+        name = self.model.rows[self.model.row_of(company_id)].name
+        text = f"Mark {name} as a target" if target else f"Unmark {name} as a target"
+        service = self.companies
+
+        def undo(before: bool | None) -> None:
+            if before is not None:
+                service.set_target(company_id, before)
+                self._reload_now(company_id, reveal=False)
+
+        def do() -> bool | None:
+            before = service.set_target(company_id, target)
+            self._reload_now(company_id, reveal=False)
+            return before
+
+        self.undo_stack.push(Command(text, do, undo, changed=lambda before: before is not None))
+
+    def ask_target(self) -> None:
+        """Ctrl+N: ask for a company's name and add it as a target."""
+        name, ok = QInputDialog.getText(
+            self, "Add target company", "A company you want to get into:", QLineEdit.EchoMode.Normal
+        )
+        if ok and name.strip():
+            self.add_target(name)
+
+    def add_target(self, name: str) -> None:
+        """Mark the company called `name` a target (creating it when new), undoably."""
+        service = self.companies
+
+        def do() -> TargetAdded:
+            added = service.add_target(name)
+            self._reload_now(added.company_id)
+            return added
+
+        def undo(added: TargetAdded) -> None:
+            service.undo_add_target(added)
+            self._reload_now(None)
+
+        self.undo_stack.push(Command(f"Add target {name.strip()}", do, undo))
+
+    def _reload_now(self, company_id: int | None, reveal: bool = True) -> None:
+        """Reload at once and select the company: clearing the search and filter that hide it
+        when `reveal`, else only if they show it."""
+        self.reload()
+        if company_id is not None and (reveal or self.model.row_of(company_id) >= 0):
+            self.select(company_id)

@@ -1,0 +1,229 @@
+"""The Companies view through pytest-qt: the list and its counts, a company's people and events,
+the search, targets with the keyboard and undo, a target nobody works at, opening a person."""
+
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from netdesk.core.interactions import log_interaction
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import Contact, Employment, Event, EventPerson
+from netdesk.ui.companies import CompaniesView
+from tests.fake_time import NOW
+from tests.ui.windows import current_view
+
+STORED_NOW = NOW.astimezone(UTC).replace(tzinfo=None)
+
+
+def _names(view: CompaniesView) -> list[str]:
+    return [row.name for row in view.model.rows]
+
+
+def _cells(model) -> list[tuple[str, ...]]:
+    return [row.cells for row in model.rows]
+
+
+def _settle(qtbot) -> None:
+    qtbot.wait(1)
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def people(services) -> dict[str, int]:
+    def person(name: str, organisation: str = "", **fields) -> int:
+        given, family = name.split()
+        draft = ContactDraft(given_name=given, family_name=family, organisation=organisation)
+        contact_id: int = services.contacts.create(draft)
+        if fields:
+            Contact.update(**fields).where(Contact.id == contact_id).execute()
+        return contact_id
+
+    ids = {
+        "Ana": person("Ana Lima", "Acme Analytics", circle="colleague"),
+        "Bo": person("Bo Berg", "Acme Analytics", circle="mentor"),
+        "Cy": person("Cy Chen", "acme analytics", circle="colleague"),
+        "Di": person("Di Dunn", "Globex"),
+        "Ed": person("Ed Ames", "Blue Acme"),
+        "Fay": person("Fay Hill"),
+    }
+    for name, days in (("Ana", 40), ("Cy", 3), ("Di", 10)):
+        when = STORED_NOW - timedelta(days=days)
+        log_interaction(services.changes, ids[name], occurred_at=when)
+    pycon = Event.create(name="PyCon", starts_at=STORED_NOW - timedelta(days=20), status="attended")
+    EventPerson.create(event=pycon, contact=ids["Bo"], role="speaker")
+    EventPerson.create(event=pycon, contact=ids["Fay"], met=True)
+    return ids
+
+
+@pytest.fixture
+def view(qtbot, services, people):
+    widget = CompaniesView(services)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_the_list_shows_each_company_with_its_people_and_last_contact(view) -> None:
+    assert _names(view) == ["Acme Analytics", "Blue Acme", "Globex"]
+    model = view.model
+    cells = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    assert cells == [
+        ["Acme Analytics", "3", "3 days ago", ""],
+        ["Blue Acme", "1", "—", ""],
+        ["Globex", "1", "10 days ago", ""],
+    ]
+    assert view.count.text() == "3 companies"
+
+
+def test_the_selected_company_shows_its_people_by_circle_and_its_events(view, people) -> None:
+    assert view.current_id() is not None and view.panel.heading.text() == "Acme Analytics"
+    assert view.panel.summary.text() == "3 people · last contact 3 days ago"
+    assert _cells(view.panel.people.model) == [
+        ("Cy Chen", "", "colleague", "3 days ago"),
+        ("Ana Lima", "", "colleague", "5 weeks ago"),
+        ("Bo Berg", "", "mentor", "—"),
+    ]
+    assert [cells[1:] for cells in _cells(view.panel.events.model)] == [
+        ("PyCon", "Bo Berg (speaker)")
+    ]
+    assert view.panel.nobody.isHidden() and view.panel.ways.table.isHidden()
+    assert view.panel.former.table.isHidden()
+
+
+def test_sorting_by_people_puts_the_largest_first(view) -> None:
+    view.table.horizontalHeader().sectionClicked.emit(1)
+    assert _names(view)[0] == "Acme Analytics"
+    view.table.horizontalHeader().sectionClicked.emit(0)
+    assert _names(view) == ["Acme Analytics", "Blue Acme", "Globex"]
+
+
+def test_search_puts_the_company_named_first_and_selects_it(qtbot, view) -> None:
+    view.find_action.trigger()
+    assert view.search.hasFocus()
+    qtbot.keyClicks(view.search, "acme")
+    assert _names(view) == ["Acme Analytics", "Blue Acme"]
+    assert view.panel.heading.text() == "Acme Analytics"
+    view.search.clear()
+    qtbot.keyClicks(view.search, "blue ac")
+    assert _names(view) == ["Blue Acme"] and view.panel.heading.text() == "Blue Acme"
+    assert view.count.text() == "1 of 3 companies"
+    qtbot.keyClicks(view.search, "x")
+    assert _names(view) == [] and view.right.currentWidget() is view.placeholder
+
+
+def test_ctrl_t_marks_a_target_and_undo_unmarks_it(qtbot, view) -> None:
+    view.select(view.model.rows[2].id)  # Globex
+    qtbot.keyClick(view.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert view.panel.target_button.isChecked()
+    assert view.model.index(view.model.row_of(view.current_id()), 3).data() == "★"
+    assert view.undo_action.text() == "&Undo Mark Globex as a target"
+    view.targets_only.setChecked(True)
+    assert _names(view) == ["Globex"] and view.count.text() == "1 of 3 companies"
+    view.undo_action.trigger()
+    assert _names(view) == [] and not view.companies.rows(targets_only=True)
+    view.targets_only.setChecked(False)
+    view.redo_action.trigger()
+    assert [row.name for row in view.companies.rows(targets_only=True)] == ["Globex"]
+
+
+def test_the_target_button_toggles_the_mark(qtbot, view) -> None:
+    qtbot.mouseClick(view.panel.target_button, Qt.MouseButton.LeftButton)
+    assert view.panel.target_button.text() == "★ Target"
+    qtbot.mouseClick(view.panel.target_button, Qt.MouseButton.LeftButton)
+    assert view.panel.target_button.text() == "☆ Mark as target"
+    assert not view.companies.rows(targets_only=True)
+
+
+def test_a_target_nobody_works_at_says_so_and_suggests_ways_in(
+    qtbot, services, view, people
+) -> None:
+    talk = Event.create(
+        name="Initech Tech Talk",
+        starts_at=STORED_NOW - timedelta(days=5),
+        organiser="Initech",
+        status="attended",
+    )
+    EventPerson.create(event=talk, contact=people["Fay"], met=True)
+    view.add_target("Initech")
+    assert view.panel.heading.text() == "Initech" and view.panel.target_button.isChecked()
+    assert view.panel.summary.text() == "0 people"
+    assert view.panel.people.table.isHidden()
+    assert view.panel.nobody.text() == (
+        "You know nobody at Initech yet. These people could introduce you:"
+    )
+    assert [cells[:2] for cells in _cells(view.panel.ways.model)] == [
+        ("Fay Hill", "met at Initech's Initech Tech Talk")
+    ]
+    assert [cells[1:] for cells in _cells(view.panel.events.model)] == [
+        ("Initech Tech Talk", "organised by Initech")
+    ]
+    view.undo_action.trigger()
+    assert "Initech" not in _names(view)
+    assert services.companies.rows(targets_only=True) == []
+
+
+def test_people_who_used_to_work_there_are_listed_and_open(qtbot, view, people) -> None:
+    Employment.create(contact=people["Di"], organisation="Acme Analytics", title="Analyst")
+    view.reload()
+    assert view.panel.summary.text() == (
+        "3 people · last contact 3 days ago · 1 person used to work there"
+    )
+    assert _cells(view.panel.former.model) == [("Di Dunn", "Analyst", "", "Globex")]
+    opened: list[int] = []
+    view.contact_requested.connect(opened.append)
+    table = view.panel.former.table
+    table.setFocus()
+    table.setCurrentIndex(view.panel.former.model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened == [people["Di"]]
+
+
+def test_a_target_with_no_way_in_says_what_to_record(view) -> None:
+    view.add_target("Hooli")
+    assert view.panel.ways.table.isHidden()
+    assert view.panel.nobody.text().startswith("You know nobody at Hooli yet. No way in")
+
+
+def test_the_list_follows_changes_made_elsewhere(qtbot, services, view, people) -> None:
+    services.contacts.update(people["Di"], ContactDraft(given_name="Di", family_name="Dunn"))
+    qtbot.waitUntil(lambda: "Globex" not in _names(view))
+    gil = ContactDraft(given_name="Gil", family_name="Gray", organisation="Hooli")
+    services.contacts.create(gil)
+    qtbot.waitUntil(lambda: "Hooli" in _names(view))
+
+
+def test_ctrl_n_asks_for_a_target_by_name(qtbot, view, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Umbrella", True))
+    view.add_action.trigger()
+    assert view.panel.heading.text() == "Umbrella" and view.panel.target_button.isChecked()
+
+
+def test_enter_on_a_person_opens_them_in_contacts(qtbot, people, app_window) -> None:
+    companies = app_window.show_view("companies")
+    _settle(qtbot)
+    companies.select(companies.model.rows[0].id)
+    table = companies.panel.people.table
+    table.setFocus()
+    table.setCurrentIndex(companies.panel.people.model.index(2, 0))  # Bo Berg
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert current_view(app_window) == "contacts"
+    assert app_window.views["contacts"].editor.contact_id == people["Bo"]
+
+
+def test_enter_on_an_event_opens_it_in_events(qtbot, people, app_window) -> None:
+    companies = app_window.show_view("companies")
+    _settle(qtbot)
+    table = companies.panel.events.table
+    table.setFocus()
+    table.setCurrentIndex(companies.panel.events.model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert current_view(app_window) == "events"
+    assert app_window.views["events"].panel.event_id == companies.panel.events.model.row_id(0)
