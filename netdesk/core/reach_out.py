@@ -23,9 +23,11 @@ first (ties by name), `limit` long (5 by default):
   you have not given back"). Fresh help ranks with a far-overdue check-in, under a fresh meeting
   or a birthday today; a year-old debt fades to 1.4.
 
-Check-ins and silences, which tens of thousands of people can have at once, are scored and
-ordered in SQL and read only `limit` + skipped people deep; the chosen people's weaker check-in or
-silence is then read for their reason, so the list is the exhaustive ranking's head (tested).
+Check-ins and silences, which tens of thousands of people can have at once, are read from the
+head of indexes (`core.checkin_rank`), only `limit` + skipped people deep; the chosen people's
+weaker check-in or silence is then read for their reason, so the list is the exhaustive
+ranking's head (tested). Birthdays and recent meetings are read by index too
+(`store.reach_out_indexes`, `met_at`'s).
 
 A person the user skipped ("not now") is left out until `SKIP_DAYS` later (`ReachOutSkip`).
 Other signals a person has are added to the reason after the strongest one. Stored times are
@@ -34,28 +36,26 @@ naive UTC (the clock's local time is converted); birthdays compare with the loca
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from peewee import JOIN, Field, ModelSelect, fn
-
-from netdesk.core.cadence import IDEAL_SQL, MAX_SQL, Keep, keep_state
+from netdesk.core import checkin_rank
+from netdesk.core.cadence import Keep, keep_state
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import next_birthday
-from netdesk.core.give_take import owed, to_local
-from netdesk.store.models import CircleCadence, Contact, Event, Interaction, ReachOutSkip, db
+from netdesk.core.give_take import Owed, owed, to_local
+from netdesk.store.models import ReachOutSkip, db
+from netdesk.store.reach_out_indexes import BIRTHDAY, LIVING, MONTH_DAY
 from netdesk.store.rows import tuples
 
 DEFAULT_LIMIT = 5
 SKIP_DAYS = 7
 MET_WINDOW_DAYS = 14
 BIRTHDAY_WINDOW_DAYS = 2
-QUIET_AFTER_DAYS = 182
 GIVE_BACK_DAYS = 365
-CLOSE_INTERACTIONS = 5
-_QUIET_CAP_MONTHS = 24  # the silence past which the score stays 3.0
 _MONTHS = (
     "January",
     "February",
@@ -136,14 +136,20 @@ class ReachOutService:
         add("met", self._met(now, today))
         add("birthday", self._birthdays(now, today))
         add("quiet", self._quiet(now, top=enough))
-        add("give back", self._give_back(now, today))
+        debts = owed(now - timedelta(days=GIVE_BACK_DAYS))
+        first_debts = heapq.nsmallest(
+            enough, debts, key=lambda d: (-_debt_score(now, d), d.name.casefold(), d.contact_id)
+        )
+        add("give back", self._give_back(now, today, first_debts))
         for contact_id in skipped:
             found.pop(contact_id, None)
         best = sorted(found, key=lambda c: _order(c, names[c], found[c]))[:limit]
-        # The two signals many people have were read `enough` deep: a chosen person's weaker
-        # check-in or silence may lie below that and still belongs in their reason.
+        # The signals many people have were read `enough` deep: a chosen person's weaker
+        # check-in, silence or debt may lie below that and still belongs in their reason.
         add("cadence", self._cadence(now, among=best))
         add("quiet", self._quiet(now, among=best))
+        chosen = set(best)
+        add("give back", self._give_back(now, today, [d for d in debts if d.contact_id in chosen]))
         best.sort(key=lambda c: _order(c, names[c], found[c]))
         return [self._suggestion(c, names[c], found[c]) for c in best]
 
@@ -172,46 +178,39 @@ class ReachOutService:
 
     # -- the signals: each yields (contact id, name, score, reason) ----------------------------
 
-    @staticmethod
-    def _people(*columns: Field) -> ModelSelect[Contact]:
-        name = Contact.display_name
-        alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712
-        return Contact.select(Contact.id, name, *columns).where(alive, Contact.is_group == False)  # noqa: E712
-
     def _cadence(
         self, now: datetime, *, top: int = -1, among: list[int] | None = None
     ) -> Iterable[tuple[int, str, float, str]]:
         """People past their interval, the `top` highest scores first (-1: all), or only
-        those `among` the given ids: scored in SQL so 100,000 people are not read."""
-        only = f"AND c.id IN ({', '.join(map(str, among))}) " if among is not None else ""
-        sql = (
-            "SELECT id, display_name, ideal, maximum, elapsed FROM ("
-            f"SELECT c.id, c.display_name, {IDEAL_SQL} AS ideal, {MAX_SQL} AS maximum, "
-            "julianday(?) - julianday(coalesce(c.last_contacted_at, c.created_at)) AS elapsed "
-            "FROM contact c WHERE c.deleted_at IS NULL AND c.archived = 0 AND c.is_group = 0 "
-            f"{only}"
-            ") WHERE ideal > 0 AND elapsed >= ideal "
-            "ORDER BY min(2.5, 1.0 + (elapsed / ideal - 1) / 2) DESC, display_name LIMIT ?"
-        )
-        stamp = now.strftime("%Y-%m-%d %H:%M:%S")
-        for contact_id, name, cadence, maximum, elapsed in db.execute_sql(sql, (stamp, top)):
-            ratio = elapsed / cadence
-            words = f"{ratio:.1f}× past your {cadence_words(cadence)} check-in"
-            keep = self._keeps[contact_id] = keep_state(elapsed, cadence, maximum)
+        those `among` the given ids."""
+        if among is None:
+            people = checkin_rank.overdue(now, top)
+        else:
+            people = checkin_rank.overdue_among(now, among)
+        for person in people:
+            words = f"{person.elapsed / person.ideal:.1f}× past your "
+            words += f"{cadence_words(person.ideal)} check-in"
+            keep = self._keeps[person.contact_id] = keep_state(
+                person.elapsed, person.ideal, person.maximum
+            )
             if keep is Keep.DRIFTING:
                 words += ", drifting"
-            yield contact_id, name, min(2.5, 1.0 + (ratio - 1) / 2), words
+            yield person.contact_id, person.name, person.score, words
 
     def _met(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
-        query = (
-            self._people(Event.name, Event.starts_at, Contact.last_contacted_at)
-            .join(Event, on=Contact.met_at == Event.id)
-            .where(
-                Event.starts_at <= now,
-                Event.starts_at > now - timedelta(days=MET_WINDOW_DAYS + 1),
-            )
+        """The events of the window first, then their people (by `met_at`'s index)."""
+        sql = (
+            "SELECT c.id, c.display_name, e.name, e.starts_at, c.last_contacted_at "
+            "FROM event e CROSS JOIN contact c INDEXED BY contact_met_at_id "
+            "ON c.met_at_id = e.id WHERE e.starts_at <= ? AND e.starts_at > ? "
+            "AND c.deleted_at IS NULL AND c.archived = 0 AND c.is_group = 0"
         )
-        for contact_id, name, event, starts, last in tuples(query):
+        since = now - timedelta(days=MET_WINDOW_DAYS + 1)
+        for contact_id, name, event, starts, last in db.execute_sql(
+            sql, (now.isoformat(" "), since.isoformat(" "))
+        ):
+            starts = checkin_rank.moment(starts)
+            last = checkin_rank.moment(last) if last is not None else None
             if last is not None and last >= starts + timedelta(days=1):
                 continue
             days = (now - starts).days
@@ -223,9 +222,13 @@ class ReachOutService:
         month_days = {day.strftime("%m-%d") for day in window}
         if "02-28" in month_days:
             month_days.add("02-29")  # congratulated on the 28th when the year has no 29th
-        on_them = fn.substr(Contact.birthday, 6, 5).in_(month_days)
-        query = self._people(Contact.birthday).where(on_them)
-        for contact_id, name, birthday in tuples(query):
+        sql = (
+            f"SELECT id, display_name, birthday FROM contact INDEXED BY {BIRTHDAY} "
+            f"WHERE {MONTH_DAY} IN ({', '.join('?' * len(month_days))}) "
+            f"AND birthday IS NOT NULL AND {LIVING}"
+        )
+        for contact_id, name, stored in db.execute_sql(sql, sorted(month_days)):
+            birthday = stored if isinstance(stored, date) else date.fromisoformat(stored)
             days = (next_birthday(birthday, today) - today).days
             if days <= BIRTHDAY_WINDOW_DAYS:
                 yield contact_id, name, 3.0 - 0.4 * days, _BIRTHDAY_WORDS[days]
@@ -234,34 +237,21 @@ class ReachOutService:
         self, now: datetime, *, top: int = -1, among: list[int] | None = None
     ) -> Iterable[tuple[int, str, float, str]]:
         """Close people gone quiet, the longest silences first (`top`, `among` as `_cadence`)."""
-        count = fn.COUNT(Interaction.id)
-        query = (
-            self._people(Contact.last_contacted_at)
-            .join(Interaction, JOIN.INNER, on=Interaction.contact == Contact.id)
-            .where(
-                Contact.cadence_days.is_null(),
-                Contact.circle.not_in(CircleCadence.select(CircleCadence.circle)),
-                Contact.last_contacted_at < now - timedelta(days=QUIET_AFTER_DAYS),
-            )
-            .group_by(Contact.id)
-            .having(count >= CLOSE_INTERACTIONS)
-        )
-        if among is not None:
-            query = query.where(Contact.id.in_(among))
-        days = fn.julianday(now.strftime("%Y-%m-%d %H:%M:%S")) - fn.julianday(
-            Contact.last_contacted_at
-        )
-        silence = fn.min(_QUIET_CAP_MONTHS, (days.cast("INTEGER") / 30.44).cast("INTEGER"))
-        query = query.order_by(silence.desc(), Contact.display_name).limit(top)
-        for contact_id, name, last in tuples(query):
-            months = int((now - last).days / 30.44)
+        if among is None:
+            people = checkin_rank.quiet(now, top)
+        else:
+            people = checkin_rank.quiet_among(now, among)
+        for person in people:
+            months = int((now - person.last).days / 30.44)
             score = min(3.0, 1.0 + months / 12)
-            yield contact_id, name, score, f"went quiet: {months} months, was close"
+            words = f"went quiet: {months} months, was close"
+            yield person.contact_id, person.name, score, words
 
-    def _give_back(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
-        for debt in owed(now - timedelta(days=GIVE_BACK_DAYS)):
-            days = (now - debt.received_at).days
-            score = min(2.5, 2.2 - 0.8 * days / GIVE_BACK_DAYS + 0.1 * (debt.count - 1))
+    def _give_back(
+        self, now: datetime, today: date, debts: Iterable[Owed]
+    ) -> Iterable[tuple[int, str, float, str]]:
+        for debt in debts:
+            score = _debt_score(now, debt)
             local = to_local(debt.received_at)
             when = _MONTHS[local.month - 1]
             if local.year != today.year:
@@ -281,6 +271,12 @@ class ReachOutService:
     def _skipped(today: date) -> set[int]:
         query = ReachOutSkip.select(ReachOutSkip.contact).where(ReachOutSkip.until > today)
         return {contact_id for (contact_id,) in tuples(query)}
+
+
+def _debt_score(now: datetime, debt: Owed) -> float:
+    """Fresh help scores 2.2, a year-old one 1.4; 0.1 more per earlier receive (at most 2.5)."""
+    days = (now - debt.received_at).days
+    return min(2.5, 2.2 - 0.8 * days / GIVE_BACK_DAYS + 0.1 * (debt.count - 1))
 
 
 def _order(contact_id: int, name: str, signals: dict[str, tuple[float, str]]) -> tuple[Any, ...]:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from peewee import BooleanField, Database, IntegerField, OperationalError
 from playhouse.migrate import SqliteMigrator
 
-from netdesk.store import cadence_defaults, fts, template_defaults
+from netdesk.store import cadence_defaults, fts, reach_out_indexes, template_defaults
 from netdesk.store.models import (
     LIVE_COMPANY_INDEX,
     MODELS,
@@ -204,6 +204,16 @@ def _target_companies(database: Database, migrator: SqliteMigrator) -> None:
     )
 
 
+def _reach_out_indexes(database: Database, migrator: SqliteMigrator) -> None:
+    """Index check-ins and birthdays for Today's Reach out.
+
+    v11: partial indexes on expressions (`store.reach_out_indexes`) let Reach out read the few
+    people most overdue for a check-in, and the birthdays of the next days, from the head of an
+    index instead of every contact.
+    """
+    reach_out_indexes.create(database)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _leaner_writes,
@@ -215,6 +225,7 @@ STEPS: list[Step] = [
     _employment_history,
     _own_profiles,
     _target_companies,
+    _reach_out_indexes,
 ]
 
 
@@ -260,6 +271,7 @@ def create_current(database: Database) -> None:
     with database.atomic():
         database.create_tables(MODELS, safe=True)
         fts.create(database)
+        reach_out_indexes.create(database)
         for seed in SEEDS:
             seed(database)
         _set_version(latest_version())

@@ -145,16 +145,17 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 10, "Rebuild the search index for faster imports."),
-        (1, 10, "Give every contact a UID."),
-        (2, 10, "Keep every count of an import in its history."),
-        (3, 10, "Remember who was skipped on Today."),
-        (4, 10, "Add give-and-take to interactions and message templates."),
-        (5, 10, "Add measured goals and keep-in-touch intervals by circle."),
-        (6, 10, "Keep each contact's employment history."),
-        (7, 10, "Add your own profiles (the Me page)."),
-        (8, 10, "Add the Companies view and target companies."),
-        (9, 10, "_add_column_step"),
+        (0, 11, "Rebuild the search index for faster imports."),
+        (1, 11, "Give every contact a UID."),
+        (2, 11, "Keep every count of an import in its history."),
+        (3, 11, "Remember who was skipped on Today."),
+        (4, 11, "Add give-and-take to interactions and message templates."),
+        (5, 11, "Add measured goals and keep-in-touch intervals by circle."),
+        (6, 11, "Keep each contact's employment history."),
+        (7, 11, "Add your own profiles (the Me page)."),
+        (8, 11, "Add the Companies view and target companies."),
+        (9, 11, "Index check-ins and birthdays for Today's Reach out."),
+        (10, 11, "_add_column_step"),
     ]
 
 
