@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from netdesk.core.employment import Job
 from netdesk.store.models import Contact, FollowUp
 from netdesk.ui.contacts.job_dialog import JobDialog
+from netdesk.ui.importing.choices import CHOICE_COLUMN
 from netdesk.ui.importing.conflicts import ACTION_COLUMN
 from netdesk.ui.importing.controller import ImportController
 from netdesk.ui.importing.job_changes import CONGRATULATE_KEY
@@ -53,6 +54,10 @@ def test_preview_lists_job_changes_and_the_setting_decides_the_follow_up(
         table.item(row, ACTION_COLUMN).setText("keep")
     qtbot.waitUntil(lambda: not box.isVisibleTo(dialog))
     table.item(1, ACTION_COLUMN).setText("take new")
+    qtbot.waitUntil(lambda: box.isVisibleTo(dialog))
+    dialog.preview.matches.item(0, CHOICE_COLUMN).setText("skip")
+    qtbot.waitUntil(lambda: not box.isVisibleTo(dialog))
+    dialog.preview.matches.item(0, CHOICE_COLUMN).setText("merge")
     qtbot.waitUntil(lambda: box.isVisibleTo(dialog))
     _import(qtbot, dialog)
     assert "1 job change recorded." in dialog.status.text()

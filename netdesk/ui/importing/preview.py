@@ -84,10 +84,11 @@ class PreviewPage(QWidget):
         conflict_layout.addLayout(conflict_row)
 
         self.job_changes = JobChangesBox(settings)
-        self._jobs_stale = QTimer(self)  # a choice in the table below can take or keep a job
+        self._jobs_stale = QTimer(self)  # merging, skipping, taking or keeping changes the list
         self._jobs_stale.setSingleShot(True)
         self._jobs_stale.timeout.connect(self._refresh_job_changes)
-        self.conflicts.itemChanged.connect(lambda _item: self._jobs_stale.start(0))
+        for table in (self.matches, self.possible, self.conflicts):
+            table.itemChanged.connect(lambda _item: self._jobs_stale.start(0))
 
         self.errors = _problem_list()
         self.error_box = QGroupBox(self.tr("Cards that cannot be imported"))
