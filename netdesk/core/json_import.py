@@ -64,7 +64,7 @@ class JsonImporter:
 
     def is_empty(self) -> bool:
         """Whether the database holds only what a new database starts with."""
-        return holds_only_seeds(db.obj)
+        return filled_table(db.obj) is None
 
     def import_file(
         self, path: Path, *, replace: bool = False, progress: Progress = _no_progress
@@ -79,12 +79,14 @@ class JsonImporter:
             reader = _reader(stream)
             found = _checked_header(reader)
             result = JsonImportResult(schema_version=found["schema_version"])
-            if not self.is_empty():
+            filled = filled_table(db.obj)
+            if filled is not None:
                 if not replace:
                     raise ImportRefused(
-                        "This database already holds contacts or other data, and importing a "
-                        "NetDesk export replaces everything. To replace it (a backup is taken "
-                        "first), import with --replace (in the app: answer Replace)."
+                        f"This database already holds contacts or other data (its {filled} "
+                        "table, for one), and importing a NetDesk export replaces everything. "
+                        "To replace it (a backup is taken first), import with --replace (in the "
+                        "app: answer Replace everything)."
                     )
                 result.backup = backup.take(db.obj, self.db_path, reason="pre-import")
             db.pragma("foreign_keys", 0)  # rows arrive in file order; checked before commit
@@ -144,9 +146,10 @@ def _checked_header(reader: JsonTablesReader) -> dict[str, Any]:
     return found
 
 
-def holds_only_seeds(database: Database) -> bool:
-    """Whether every table holds exactly what a new database starts with (`migrations.SEEDS`,
-    compared without their times): nothing the user made would be lost by replacing it."""
+def filled_table(database: Database) -> str | None:
+    """The first table that holds more or other than a new database starts with
+    (`migrations.SEEDS`, compared without their times), or None: then nothing the user made
+    would be lost by replacing the database."""
     seeded = _seeded_rows(database)
     for model in MODELS:
         if model is Meta:
@@ -155,8 +158,8 @@ def holds_only_seeds(database: Database) -> bool:
         wanted = seeded.get(table, [])
         count = database.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
         if count != len(wanted) or (count and sorted(_untimed(database, model)) != wanted):
-            return False
-    return True
+            return table
+    return None
 
 
 def _seeded_rows(database: Database) -> dict[str, list[tuple[Any, ...]]]:
