@@ -158,7 +158,7 @@ def filled_table(database: Database) -> str | None:
         wanted = seeded.get(table, [])
         count = database.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
         if count != len(wanted) or (count and sorted(_untimed(database, model)) != wanted):
-            return table
+            return str(table)
     return None
 
 
@@ -215,7 +215,7 @@ def _insert(table: str, rows: list[dict[str, Any]], result: JsonImportResult) ->
         return
     cols = columns(model)
     known = {column.name for column in cols}
-    specs = [(c.name, plain_type(c.kind), c) for c in cols]
+    specs = [(c.name, plain_type(c.kind), c.null, c) for c in cols]
     values = []
     for number, row in enumerate(rows, start=seen + 1):
         if not known.issuperset(row):
@@ -231,8 +231,9 @@ def _insert(table: str, rows: list[dict[str, Any]], result: JsonImportResult) ->
                     [
                         value
                         if type(value := row.get(name, _MISSING)) is plain
+                        or (value is None and nullable)
                         else _slow(c, value)
-                        for name, plain, c in specs
+                        for name, plain, nullable, c in specs
                     ]
                 )
             )

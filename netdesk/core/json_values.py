@@ -96,7 +96,8 @@ def to_json(kind: str, value: Any) -> Any:
 
 
 def plain_type(kind: str) -> type | None:
-    """The JSON type whose values a column of `kind` stores as they are (str for text)."""
+    """The JSON type whose values a column of `kind` stores as they are (str for text; bool for
+    booleans, which SQLite stores as 1 and 0)."""
     return _AS_IT_IS.get(kind)
 
 
@@ -111,8 +112,6 @@ def from_json(column: Column, value: Any) -> Any:
     check = _CHECKS[column.kind]
     if not check(value):
         raise BadValue(f"{column.name} should be {_NAMES[column.kind]}, not {value!r:.60}")
-    if column.kind == "boolean":
-        return int(value)
     if column.kind == "blob":
         try:
             return base64.b64decode(value, validate=True)
@@ -142,7 +141,7 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-_AS_IT_IS = {"text": str, "date": str, "integer": int, "real": float}
+_AS_IT_IS = {"text": str, "date": str, "integer": int, "real": float, "boolean": bool}
 _CHECKS: dict[str, Callable[[Any], bool]] = {
     "text": lambda value: isinstance(value, str),
     "integer": _is_int,
