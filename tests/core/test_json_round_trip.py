@@ -127,7 +127,7 @@ def test_a_database_that_holds_data_is_replaced_only_when_asked(tmp_path: Path) 
         Contact.create(given_name="Mine", display_name="Mine")
     finally:
         close_database()
-    with pytest.raises(ImportRefused, match="its contact table, for one.*--replace"):
+    with pytest.raises(ImportRefused, match=r"its contact table, for one.*--replace"):
         _import(target, export)
     assert [r[1] for r in _tables(target)["contact"]] == ["Mine"]
     result = _import(target, export, replace=True)
