@@ -19,7 +19,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "due": ("netdesk.cli.due", "list the follow-ups that are due"),
     "today": ("netdesk.cli.today", "print today's plan: who to reach out to, what is due"),
     "import": ("netdesk.cli.import_", "import vCard / CSV files, or a NetDesk JSON export"),
-    "export": ("netdesk.cli.export", "write contacts as vCard or CSV, or everything as JSON"),
+    "export": (
+        "netdesk.cli.export",
+        "write contacts as vCard or CSV, opportunities as CSV, or everything as JSON",
+    ),
 }
 
 EXIT_BUSY = 75  # EX_TEMPFAIL (sysexits.h): another NetDesk is writing; trying again later works

@@ -1,6 +1,7 @@
 """`netdesk export`: every contact (or a search) as vCard 4.0, vCard 3.0 or Google CSV;
-`--format ics`: follow-ups and events as iCalendar; `--format json`: the whole database in
-NetDesk's own format (docs/export-format.md), which `netdesk import` reads back."""
+`--format ics`: follow-ups and events as iCalendar; `--format opportunities-csv`: every
+opportunity (or those a search finds) as CSV for a spreadsheet; `--format json`: the whole
+database in NetDesk's own format (docs/export-format.md), which `netdesk import` reads back."""
 
 from __future__ import annotations
 
@@ -12,13 +13,15 @@ from netdesk.cli._store import open_or_report
 from netdesk.paths import Paths
 from netdesk.private_files import write_private
 
-FORMAT_CHOICES = ("vcard", "vcard3", "csv", "ics", "json")
+FORMAT_CHOICES = ("vcard", "vcard3", "csv", "ics", "opportunities-csv", "json")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMAT_CHOICES, default="vcard", help="default: vcard")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--search", metavar="QUERY", default="", help="only contacts matching")
+    parser.add_argument(
+        "--search", metavar="QUERY", default="", help="only contacts (or opportunities) matching"
+    )
 
 
 def run(args: argparse.Namespace, paths: Paths) -> int:
@@ -41,6 +44,11 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         from netdesk.core.services import Services
 
         text = calendar_ics(Services(paths=paths).followups).decode()
+    elif args.format == "opportunities-csv":
+        from netdesk.core.opportunity_csv import csv_text
+        from netdesk.core.opportunity_rows import load, matching
+
+        text = csv_text(matching(load(), args.search))
     else:
         text = ExportService(ContactService(Changes())).export(args.format, search=args.search)
     if args.output is None:

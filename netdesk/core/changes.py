@@ -1,7 +1,7 @@
 """A tiny publish/subscribe hub: services announce what they changed, views refresh.
 
 Topics name what changed ("contacts", "followups", "events", "interactions", "imports",
-"goals", "profiles", "companies"); ids say
+"goals", "profiles", "companies", "opportunities"); ids say
 which rows (empty means "possibly all"). Subscribers may be called from a worker thread: the UI
 wraps the hub in a Qt signal, which queues the call onto the GUI thread.
 """
@@ -25,6 +25,7 @@ TOPICS = (
     "profiles",
     "employment",
     "companies",
+    "opportunities",
 )
 
 

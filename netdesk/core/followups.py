@@ -21,7 +21,7 @@ from netdesk.core.changes import Changes
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import date_of, day_start, snooze_until
 from netdesk.core.followup_generated import reconcile
-from netdesk.core.followup_queries import FollowUpQueries
+from netdesk.core.followup_queries import PENDING, FollowUpQueries
 from netdesk.core.interactions import delete_interaction, log_interaction
 from netdesk.core.vocabulary import FOLLOWUP_REASONS
 from netdesk.store.models import FollowUp, db
@@ -69,6 +69,7 @@ class FollowUpService(FollowUpQueries):
         origin: str = "manual",
         event_id: int | None = None,
         interaction_id: int | None = None,
+        opportunity_id: int | None = None,
     ) -> int:
         """Schedule a follow-up with a contact (a date alone is due that day); return its id."""
         if reason not in FOLLOWUP_REASONS:
@@ -82,10 +83,47 @@ class FollowUpService(FollowUpQueries):
             origin=origin,
             event=event_id,
             interaction=interaction_id,
+            opportunity=opportunity_id,
             updated_at=self.clock.now(),
         )
         self._publish([followup.id])
         return followup.id
+
+    def keep_next_step(
+        self, opportunity_id: int, contact_id: int | None, day: date | None, note: str
+    ) -> None:
+        """Make an opportunity's pending next step one follow-up with `contact_id` due on `day`
+        (none when either is None): the earliest pending one is changed (it stays where it is
+        when its day is the same), the others dismissed, else one is created."""
+        query = FollowUp.select().where(
+            FollowUp.opportunity == opportunity_id, FollowUp.status.in_(PENDING)
+        )
+        pending = list(query.order_by(FollowUp.due_at, FollowUp.id))
+        keep = pending.pop(0) if pending and contact_id and day else None
+        if pending:
+            FollowUp.update(status="dismissed", updated_at=self.clock.now()).where(
+                FollowUp.id.in_([f.id for f in pending])
+            ).execute()
+        if contact_id is None or day is None:
+            self._publish(f.id for f in pending)
+            return
+        if keep is None:
+            self.create(
+                contact_id,
+                day,
+                reason="next step",
+                note=note,
+                origin="opportunity",
+                opportunity_id=opportunity_id,
+            )
+        else:
+            moved = date_of(keep.due_at) != day
+            keep.contact_id, keep.note, keep.updated_at = contact_id, note, self.clock.now()
+            if moved:
+                keep.due_at, keep.has_time, keep.status = day_start(day), False, "open"
+                keep.notified_at = None
+            keep.save()
+        self._publish([*(f.id for f in pending), *([keep.id] if keep else [])])
 
     # -- changing (each returns an Undo) ----------------------------------------------------
 

@@ -19,7 +19,7 @@ from netdesk.store.models import (
     EventPerson,
     FollowUp,
     Interaction,
-    Opportunity,
+    OpportunityPerson,
     db,
     utcnow,
 )
@@ -38,7 +38,7 @@ MERGE_FIELDS = (
     "notes",
     "photo",
 )
-_MOVED_MODELS = (Interaction, FollowUp, EventPerson, Opportunity)
+_MOVED_MODELS = (Interaction, FollowUp, EventPerson, OpportunityPerson)
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,8 @@ def merge(
                 moved = {
                     i: c for i, c in moved.items() if EventPerson.get_by_id(i).event_id not in taken
                 }
+            elif model is OpportunityPerson:
+                moved = _free_roles(keeper_id, moved)
             model.update(contact=keeper_id).where(model.id.in_(list(moved))).execute()
             record.moved[model.__name__] = moved
         Contact.update(deleted_at=utcnow()).where(Contact.id.in_(other_ids)).execute()
@@ -146,6 +148,20 @@ def merge(
     contacts.changes.publish("contacts", [keeper_id, *other_ids])
     contacts.changes.publish("interactions", [keeper_id])
     return record
+
+
+def _free_roles(keeper_id: int, moved: dict[int, int]) -> dict[int, int]:
+    """The opportunity roles of merged contacts the keeper does not have yet (one of the same
+    opportunity and role stays with its merged-away contact)."""
+    query = OpportunityPerson.select().where(OpportunityPerson.contact == keeper_id)
+    taken = {(p.opportunity_id, p.role) for p in query}
+    free = {}
+    for row_id, contact_id in moved.items():
+        person = OpportunityPerson.get_by_id(row_id)
+        if (person.opportunity_id, person.role) not in taken:
+            taken.add((person.opportunity_id, person.role))
+            free[row_id] = contact_id
+    return free
 
 
 def undo_merge(contacts: ContactService, record: MergeRecord) -> None:

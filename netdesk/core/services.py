@@ -18,6 +18,7 @@ from netdesk.core.exporting import ExportService
 from netdesk.core.followups import FollowUpService
 from netdesk.core.goals import GoalService
 from netdesk.core.importing import ImportService
+from netdesk.core.opportunities import OpportunityService
 from netdesk.core.own_profiles import OwnProfileService
 from netdesk.core.reach_out import ReachOutService
 from netdesk.core.templates import TemplateService
@@ -48,6 +49,7 @@ class Services:
     profiles: OwnProfileService = field(init=False)  # your own, on the Me page
     employment: EmploymentService = field(init=False)
     companies: CompanyService = field(init=False)
+    opportunities: OpportunityService = field(init=False)
 
     def __post_init__(self) -> None:
         self.contacts = ContactService(self.changes)
@@ -65,3 +67,4 @@ class Services:
         self.profiles = self.events.profiles
         self.employment = EmploymentService(self.changes, self.clock)
         self.companies = CompanyService(self.changes)
+        self.opportunities = OpportunityService(self.changes, self.followups)

@@ -53,6 +53,22 @@ FOLLOWUP_REASONS = (
     "share article",
     "thank",
     "introduce",
+    "next step",
     "other",
 )
 FOLLOWUP_STATUSES = ("open", "done", "snoozed", "dismissed")
+OPPORTUNITY_STAGES = (
+    "heard",
+    "researching",
+    "asked for referral",
+    "referred",
+    "applied",
+    "interviewing",
+    "offer",
+    "accepted",
+    "declined",
+    "closed",
+)
+"""An opportunity's stages in board order; the last three end it."""
+OPPORTUNITY_ROLES = ("told me", "could refer me", "referred me", "interviews me")
+"""What a person is to an opportunity."""

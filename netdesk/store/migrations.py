@@ -22,10 +22,14 @@ from netdesk.store.models import (
     MODELS,
     CircleCadence,
     Employment,
+    FollowUp,
     GoalTarget,
     Interaction,
     MessageTemplate,
     Meta,
+    Opportunity,
+    OpportunityPerson,
+    OpportunityStage,
     OwnProfile,
     ReachOutSkip,
     TrackedGoal,
@@ -214,6 +218,67 @@ def _reach_out_indexes(database: Database, migrator: SqliteMigrator) -> None:
     reach_out_indexes.create(database)
 
 
+_OLD_STATUSES = {
+    "lead": "heard",
+    "interview": "interviewing",
+    "won": "accepted",
+    "lost": "closed",
+    "rejected": "closed",
+}
+"""The old free-form `opportunity.status` values a stage can be read from (others become
+"heard", the old word kept in the notes)."""
+
+
+def _opportunities(database: Database, migrator: SqliteMigrator) -> None:
+    """Add opportunities with their people, stages and next step.
+
+    v12: an opportunity (the old, unused `opportunity` table, whose rows are kept) gets a stage
+    (its old status: "lead" becomes "heard"; a word that is no stage becomes "heard" and stays
+    in the notes), where and when the user heard of it, its next step and an update time; its
+    one contact becomes a person of it in the role "told me" (`opportunity_person`, each contact
+    with a role); `opportunity_stage` keeps the timeline of stage changes (the old rows start
+    with their stage at their creation time); a follow-up may be an opportunity's next step.
+    """
+    have = {column.name for column in database.get_columns("opportunity")}
+    if "stage" not in have:
+        migrator.rename_column("opportunity", "status", "stage").run()
+        stages = (
+            "heard", "researching", "asked for referral", "referred", "applied", "interviewing",
+            "offer", "accepted", "declined", "closed",
+        )  # fmt: skip
+        for old, stage in _OLD_STATUSES.items():
+            database.execute_sql("UPDATE opportunity SET stage = ? WHERE stage = ?", (stage, old))
+        marks = ", ".join("?" * len(stages))
+        database.execute_sql(
+            "UPDATE opportunity SET notes = trim(notes || char(10) || 'Status before the "
+            f"upgrade: ' || stage, char(10)), stage = 'heard' WHERE stage NOT IN ({marks})",
+            stages,
+        )
+    for name in ("source", "heard_on", "next_step", "next_step_on", "updated_at"):
+        if name not in have:
+            migrator.add_column("opportunity", name, getattr(Opportunity, name)).run()
+    if "updated_at" not in have:
+        database.execute_sql("UPDATE opportunity SET updated_at = created_at")
+    database.create_tables([OpportunityPerson, OpportunityStage], safe=True)
+    if "contact_id" in have:
+        database.execute_sql(
+            "INSERT OR IGNORE INTO opportunity_person (opportunity_id, contact_id, role, position) "
+            "SELECT id, contact_id, 'told me', 0 FROM opportunity WHERE contact_id IS NOT NULL"
+        )
+        database.execute_sql('DROP INDEX IF EXISTS "opportunity_contact_id"')
+        migrator.drop_column("opportunity", "contact_id", legacy=True).run()
+    database.execute_sql(
+        "INSERT INTO opportunity_stage (opportunity_id, stage, changed_at) "
+        "SELECT o.id, o.stage, o.created_at FROM opportunity o WHERE NOT EXISTS "
+        "(SELECT 1 FROM opportunity_stage s WHERE s.opportunity_id = o.id)"
+    )
+    if "opportunity_id" not in {column.name for column in database.get_columns("follow_up")}:
+        migrator.add_column("follow_up", "opportunity_id", FollowUp.opportunity).run()
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "follow_up_opportunity_id" ON "follow_up" ("opportunity_id")'
+    )
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _leaner_writes,
@@ -226,6 +291,7 @@ STEPS: list[Step] = [
     _own_profiles,
     _target_companies,
     _reach_out_indexes,
+    _opportunities,
 ]
 
 

@@ -258,11 +258,67 @@ class Interaction(BaseModel):
         )
 
 
+class Opportunity(BaseModel):
+    """An opening or a lead: `title` is the role, `stage` one of the vocabulary's
+    OPPORTUNITY_STAGES, `source` where the user heard of it and `heard_on` when. The people
+    behind it are `OpportunityPerson` rows, its stage changes `OpportunityStage` rows. Its next
+    step is a pending `FollowUp` of the opportunity (with one of its people); `next_step` holds
+    the step's words and `next_step_on` its date only while nobody is involved yet (see
+    `core.opportunities`)."""
+
+    id: AutoField[int]
+    company_id: ForeignKeyField[int | None]
+
+    title = TextField()
+    company = ForeignKeyField(Company, null=True, on_delete="SET NULL")
+    stage = TextField(default="heard")
+    url = TextField(default="")
+    notes = TextField(default="")
+    source = TextField(default="")
+    heard_on = DateField(null=True)
+    next_step = TextField(default="")
+    next_step_on = DateField(null=True)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class OpportunityPerson(BaseModel):
+    """A contact behind an opportunity, in a role (OPPORTUNITY_ROLES: told me, could refer me,
+    referred me, interviews me); `interaction` is the referral received logged for a "referred
+    me" (in the give-and-take ledger)."""
+
+    id: AutoField[int]
+    opportunity_id: ForeignKeyField[int]
+    contact_id: ForeignKeyField[int]
+    interaction_id: ForeignKeyField[int | None]
+
+    opportunity = ForeignKeyField(Opportunity, backref="people", on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, backref="opportunity_roles", on_delete="CASCADE")
+    role = TextField(default="told me")
+    interaction = ForeignKeyField(Interaction, null=True, backref="+", on_delete="SET NULL")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("opportunity", "contact", "role"), True),)
+
+
+class OpportunityStage(BaseModel):
+    """One step of an opportunity's timeline: it reached `stage` at `changed_at` (naive UTC)."""
+
+    id: AutoField[int]
+    opportunity_id: ForeignKeyField[int]
+
+    opportunity = ForeignKeyField(Opportunity, backref="stages", on_delete="CASCADE")
+    stage = TextField()
+    changed_at = DateTimeField(default=utcnow)
+
+
 class FollowUp(BaseModel):
     id: AutoField[int]
     contact_id: ForeignKeyField[int]
     interaction_id: ForeignKeyField[int | None]
     event_id: ForeignKeyField[int | None]
+    opportunity_id: ForeignKeyField[int | None]
 
     contact = ForeignKeyField(Contact, backref="followups", on_delete="CASCADE")
     due_at = DateTimeField(index=True)
@@ -277,6 +333,7 @@ class FollowUp(BaseModel):
     event = ForeignKeyField(Event, null=True, backref="followups", on_delete="SET NULL")
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
+    opportunity = ForeignKeyField(Opportunity, null=True, backref="followups", on_delete="CASCADE")
 
     class Meta:
         indexes = ((("status", "due_at"), False),)
@@ -294,20 +351,6 @@ class Goal(BaseModel):
     status = TextField(default="open")
     event = ForeignKeyField(Event, null=True, backref="goal_items", on_delete="CASCADE")
     company = ForeignKeyField(Company, null=True, on_delete="SET NULL")
-    created_at = DateTimeField(default=utcnow)
-
-
-class Opportunity(BaseModel):
-    id: AutoField[int]
-    company_id: ForeignKeyField[int | None]
-    contact_id: ForeignKeyField[int | None]
-
-    title = TextField()
-    company = ForeignKeyField(Company, null=True, on_delete="SET NULL")
-    contact = ForeignKeyField(Contact, null=True, backref="opportunities", on_delete="SET NULL")
-    status = TextField(default="lead")
-    url = TextField(default="")
-    notes = TextField(default="")
     created_at = DateTimeField(default=utcnow)
 
 
@@ -457,6 +500,8 @@ MODELS: list[type[BaseModel]] = [
     FollowUp,
     Goal,
     Opportunity,
+    OpportunityPerson,
+    OpportunityStage,
     ImportChange,
     ReachOutSkip,
     MessageTemplate,

@@ -175,6 +175,33 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "introduced_b": 22,
         }
     ],
+    m.Opportunity: [
+        {
+            "id": 91,
+            "title": "Staff engineer",
+            "company": 7,
+            "stage": "applied",
+            "url": "https://jobs.test/1",
+            "notes": "referral",
+            "source": "PyCon",
+            "heard_on": date(2025, 6, 30),
+            "next_step": "Send CV",
+            "next_step_on": date(2026, 2, 2),
+            "created_at": T1,
+            "updated_at": T3,
+        }
+    ],
+    m.OpportunityPerson: [
+        {
+            "id": 92,
+            "opportunity": 91,
+            "contact": 21,
+            "role": "referred me",
+            "interaction": 61,
+            "position": 1,
+        }
+    ],
+    m.OpportunityStage: [{"id": 93, "opportunity": 91, "stage": "applied", "changed_at": T2}],
     m.FollowUp: [
         {
             "id": 71,
@@ -191,6 +218,7 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "event": 11,
             "created_at": T1,
             "updated_at": T2,
+            "opportunity": 91,
         }
     ],
     m.Goal: [
@@ -203,18 +231,6 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "target_count": 2,
             "due_date": date(2026, 2, 1),
             "status": "done",
-            "created_at": T1,
-        }
-    ],
-    m.Opportunity: [
-        {
-            "id": 91,
-            "title": "Staff engineer",
-            "company": 7,
-            "contact": 21,
-            "status": "applied",
-            "url": "https://jobs.test/1",
-            "notes": "referral",
             "created_at": T1,
         }
     ],

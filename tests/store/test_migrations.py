@@ -145,17 +145,18 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 11, "Rebuild the search index for faster imports."),
-        (1, 11, "Give every contact a UID."),
-        (2, 11, "Keep every count of an import in its history."),
-        (3, 11, "Remember who was skipped on Today."),
-        (4, 11, "Add give-and-take to interactions and message templates."),
-        (5, 11, "Add measured goals and keep-in-touch intervals by circle."),
-        (6, 11, "Keep each contact's employment history."),
-        (7, 11, "Add your own profiles (the Me page)."),
-        (8, 11, "Add the Companies view and target companies."),
-        (9, 11, "Index check-ins and birthdays for Today's Reach out."),
-        (10, 11, "_add_column_step"),
+        (0, 12, "Rebuild the search index for faster imports."),
+        (1, 12, "Give every contact a UID."),
+        (2, 12, "Keep every count of an import in its history."),
+        (3, 12, "Remember who was skipped on Today."),
+        (4, 12, "Add give-and-take to interactions and message templates."),
+        (5, 12, "Add measured goals and keep-in-touch intervals by circle."),
+        (6, 12, "Keep each contact's employment history."),
+        (7, 12, "Add your own profiles (the Me page)."),
+        (8, 12, "Add the Companies view and target companies."),
+        (9, 12, "Index check-ins and birthdays for Today's Reach out."),
+        (10, 12, "Add opportunities with their people, stages and next step."),
+        (11, 12, "_add_column_step"),
     ]
 
 
@@ -326,7 +327,7 @@ def test_the_companies_step_adds_targets_and_links_every_organisation(fixture_co
     close_database()
     after = _row_counts(path)
     assert after["company"] == before["company"] + 1
-    assert {t: n for t, n in after.items() if t != "company"} == {
+    assert {t: n for t, n in after.items() if t in before and t != "company"} == {
         t: n for t, n in before.items() if t != "company"
     }
 
@@ -349,3 +350,61 @@ def test_a_new_database_has_the_same_companies_schema_as_an_upgraded_one(
     fresh = schema(open_database(tmp_path / "new.db"))
     assert upgraded[1] == fresh[1]
     assert "targetINTEGERNOTNULL" in upgraded[0] and "targetINTEGERNOTNULL" in fresh[0]
+
+
+def _schema(database, table: str) -> set[tuple[str, str, bool]]:
+    return {(c.name, c.data_type.upper(), c.null) for c in database.get_columns(table)}
+
+
+def test_the_opportunity_step_keeps_the_old_opportunity_with_its_contact(fixture_copy) -> None:
+    path = fixture_copy(Path(__file__).parent / "fixtures" / "schema_v11.db")
+    before = sqlite3.connect(path)
+    old = before.execute("SELECT id, title, company_id, contact_id, created_at FROM opportunity")
+    (opportunity_id, title, company_id, contact_id, created_at) = old.fetchone()
+    before.close()
+    database = open_database(path)
+    row = database.execute_sql(
+        "SELECT id, title, company_id, stage, notes, source, heard_on, next_step, next_step_on, "
+        "updated_at FROM opportunity"
+    ).fetchall()
+    assert row == [(opportunity_id, title, company_id, "heard", "", "", None, "", None, created_at)]
+    people = database.execute_sql(
+        "SELECT opportunity_id, contact_id, role, interaction_id FROM opportunity_person"
+    ).fetchall()
+    assert people == [(opportunity_id, contact_id, "told me", None)]
+    stages = database.execute_sql("SELECT opportunity_id, stage, changed_at FROM opportunity_stage")
+    assert stages.fetchall() == [(opportunity_id, "heard", created_at)]
+    assert "opportunity_id" in {c.name for c in database.get_columns("follow_up")}
+    close_database()
+
+
+def test_an_old_status_that_is_no_stage_stays_in_the_notes(fixture_copy) -> None:
+    path = fixture_copy(Path(__file__).parent / "fixtures" / "schema_v11.db")
+    with sqlite3.connect(path) as old:
+        old.execute("UPDATE opportunity SET status = 'on hold', notes = 'Met at PyCon'")
+        old.execute(
+            "INSERT INTO opportunity (title, status, url, notes, created_at) "
+            "VALUES ('Data lead', 'interview', '', '', '2026-11-01 10:00:00')"
+        )
+    old.close()
+    database = open_database(path)
+    rows = database.execute_sql("SELECT title, stage, notes FROM opportunity ORDER BY id")
+    assert rows.fetchall() == [
+        ("Staff engineer", "heard", "Met at PyCon\nStatus before the upgrade: on hold"),
+        ("Data lead", "interviewing", ""),
+    ]
+    close_database()
+
+
+def test_an_upgraded_database_has_the_opportunity_schema_of_a_new_one(
+    fixture_copy, tmp_path: Path
+) -> None:
+    fresh = open_database(tmp_path / "new.db")
+    tables = ("opportunity", "opportunity_person", "opportunity_stage", "follow_up")
+    expected = {table: _schema(fresh, table) for table in tables}
+    expected_indexes = {t: {i.name for i in fresh.get_indexes(t)} for t in tables}
+    close_database()
+    database = open_database(fixture_copy(Path(__file__).parent / "fixtures" / "schema_v11.db"))
+    assert {table: _schema(database, table) for table in tables} == expected
+    assert {t: {i.name for i in database.get_indexes(t)} for t in tables} == expected_indexes
+    close_database()
