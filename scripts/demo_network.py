@@ -21,8 +21,11 @@ from netdesk.core.event_times import to_utc
 from netdesk.core.events import EventDraft
 from netdesk.core.goals import GoalData
 from netdesk.core.interactions import Give, log_interaction
+from netdesk.core.opportunities import OpportunityDraft
+from netdesk.core.opportunity_rows import Person
 from netdesk.core.own_profiles import OwnProfileRow
 from netdesk.core.services import Services
+from netdesk.core.vocabulary import OPPORTUNITY_STAGES
 from netdesk.store.models import Contact, ContactMethod, db
 from tests.fake_time import FakeClock
 
@@ -69,6 +72,7 @@ def build(
     _goals(services)
     _me(services)
     shown |= _companies(services)
+    shown["opportunity"] = _opportunities(services, random.Random(seed + 18))
     return shown
 
 
@@ -336,3 +340,159 @@ def _companies(services: Services) -> dict[str, int]:
     services.companies.set_target(row[0], True)
     nobody = services.companies.add_target(TARGET_NOBODY)
     return {"company": row[0], "target": nobody.company_id}
+
+
+OPENINGS = (
+    # (role, stage, how the user heard of it, days ago, next step, in days, roles of the people)
+    (
+        "Staff data engineer",
+        "heard",
+        "Coffee chat",
+        3,
+        "Read the team's blog posts",
+        2,
+        ("told me",),
+    ),
+    ("Head of analytics", "heard", "LinkedIn post", 6, "", None, ("told me",)),
+    (
+        "Platform engineer",
+        "heard",
+        "Berlin Python Meetup",
+        9,
+        "Ask about the stack",
+        4,
+        ("told me",),
+    ),
+    (
+        "Product manager, payments",
+        "researching",
+        "Fintech Forum 2026",
+        5,
+        "Find who leads payments",
+        3,
+        ("told me", "could refer me"),
+    ),
+    ("Senior ML engineer", "researching", "Newsletter", 14, "Read the job ad again", -1, ()),
+    (
+        "Engineering manager",
+        "asked for referral",
+        "PyData Berlin",
+        30,
+        "Nudge about the referral",
+        1,
+        ("told me", "could refer me"),
+    ),
+    (
+        "Data product lead",
+        "asked for referral",
+        "Women in Data Breakfast",
+        18,
+        "Send CV to referrer",
+        6,
+        ("could refer me",),
+    ),
+    (
+        "Analytics engineer",
+        "referred",
+        "Alumni mailing list",
+        25,
+        "Thank for the referral",
+        0,
+        ("told me", "referred me"),
+    ),
+    (
+        "Solutions architect",
+        "applied",
+        "Careers page",
+        21,
+        "Check application status",
+        5,
+        ("referred me",),
+    ),
+    ("Staff engineer, search", "applied", "Former colleague", 16, "", None, ("told me",)),
+    (
+        "Backend engineer",
+        "interviewing",
+        "Recruiter call",
+        28,
+        "Prepare system design",
+        2,
+        ("interviews me", "referred me"),
+    ),
+    (
+        "Lead data scientist",
+        "interviewing",
+        "Conference talk",
+        35,
+        "Second interview",
+        8,
+        ("interviews me",),
+    ),
+    (
+        "Principal engineer",
+        "offer",
+        "Ex-manager",
+        45,
+        "Reply to the offer",
+        3,
+        ("referred me", "interviews me"),
+    ),
+    ("Developer advocate", "declined", "Meetup talk", 60, "", None, ("told me",)),
+    ("Data engineer", "closed", "Job board", 70, "", None, ()),
+)
+"""The demo's openings: every stage, people in each role, next steps from overdue to next week."""
+
+
+def _opportunities(services: Services, rng: random.Random) -> int:
+    """Openings at organisations where the user knows two or more people, with those people in
+    their roles, moved through their stages over the last weeks; return the one the board
+    screenshot's dialog opens (an opportunity being interviewed for)."""
+    rows = db.execute_sql(
+        "SELECT organisation FROM contact WHERE organisation NOT IN ('', 'Freelance', "
+        "'Self-employed') AND deleted_at IS NULL GROUP BY organisation HAVING count(*) >= 2 "
+        "ORDER BY organisation"
+    ).fetchall()
+    companies = rng.sample([name for (name,) in rows], len(OPENINGS))
+    clock = services.clock
+    assert isinstance(clock, FakeClock)
+    shown = 0
+    for company, (title, stage, source, ago, step, step_in, roles) in zip(
+        companies, OPENINGS, strict=True
+    ):
+        staff = [
+            cid
+            for (cid,) in db.execute_sql(
+                "SELECT id FROM contact WHERE organisation = ? AND deleted_at IS NULL ORDER BY id",
+                (company,),
+            )
+        ]
+        chosen = rng.sample(staff, min(len(roles), len(staff)))
+        heard = NOW - timedelta(days=ago)
+        clock.set_wall(heard)
+        people = tuple(Person(cid, role) for cid, role in zip(chosen, roles, strict=False))
+        draft = OpportunityDraft(
+            title,
+            company,
+            source=source,
+            heard_on=heard.date(),
+            people=people,
+            url=f"https://jobs.example.com/{company.lower().replace(' ', '-')}",
+        )
+        opportunity_id = services.opportunities.create(draft).opportunity_id
+        path = OPPORTUNITY_STAGES[: OPPORTUNITY_STAGES.index(stage) + 1]
+        if stage in ("declined", "closed"):
+            path = (*OPPORTUNITY_STAGES[:2], "applied", stage)
+        for number, reached in enumerate(path[1:], start=1):
+            clock.set_wall(heard + timedelta(days=ago * number / len(path)))
+            services.opportunities.move(opportunity_id, reached)
+        clock.set_wall(NOW)
+        if step_in is not None:
+            current = services.opportunities.load_draft(opportunity_id)
+            services.opportunities.update(
+                opportunity_id,
+                replace(current, next_step=step, next_step_on=NOW.date() + timedelta(days=step_in)),
+            )
+        if stage == "interviewing" and not shown:
+            shown = opportunity_id
+    clock.set_wall(NOW)
+    return shown

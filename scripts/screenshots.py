@@ -7,7 +7,8 @@ people imported, six weeks of events, meetings, interactions, gives and follow-u
 fake clock), then renders offscreen and saves OUTDIR/VIEW-WxH.png for Today, Contacts with one
 selected (and one on its Jobs tab: a job history), Events with a prep brief, Follow-ups by
 month and by week, Today scrolled to its goals, the Me page (profiles, pitches), Companies with
-a target company and with a target nobody works at, the import preview (google.csv over the
+a target company and with a target nobody works at, the Opportunities board and list and an
+opportunity's dialog, the import preview (google.csv over the
 imported people) and
 the question before a NetDesk JSON export replaces the database; then Today while the quiet hours
 hold reminders back, and the tray's menu with its due submenu (tray-menu.png, tray-due.png). Same
@@ -114,6 +115,8 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         "me-pitches": lambda: _me(window, pitches=True),
         "company": lambda: _company(window, shown["company"]),
         "company-target": lambda: _company(window, shown["target"]),
+        "opportunities": lambda: _opportunities(window, board=True),
+        "opportunities-list": lambda: _opportunities(window, board=False),
     }
     for size in args.sizes:
         width, height = (int(part) for part in size.split("x"))
@@ -121,6 +124,10 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         for name, show in views.items():
             show()
             save(window, name, size)
+        opportunity = window.show_view("opportunities").open_opportunity(shown["opportunity"])
+        if opportunity is not None:
+            save(opportunity, "opportunity-dialog", size)
+            opportunity.reject()
         dialog = _import_preview(window, root / "network" / "google.csv", settle)
         if dialog is not None:
             save(dialog, "import-preview", size)
@@ -215,6 +222,15 @@ def _json_import_question(
     window.open_files([str(path)])
     settle()
     return whole.question
+
+
+def _opportunities(window: MainWindow, board: bool) -> QWidget:
+    """The Opportunities board (its first card selected) or list."""
+    view = window.show_view("opportunities")
+    view.show_mode(0 if board else 1)  # type: ignore[attr-defined]
+    if board:
+        view.board.focus_first()  # type: ignore[attr-defined]
+    return window
 
 
 def _import_preview(

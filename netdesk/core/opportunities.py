@@ -31,7 +31,16 @@ from netdesk.core.changes import Changes
 from netdesk.core.followups import FollowUpService
 from netdesk.core.give_take import to_utc
 from netdesk.core.interactions import Give, delete_interaction, log_interaction
-from netdesk.core.opportunity_rows import OpportunityRow, Person, load
+from netdesk.core.opportunity_rows import (
+    OpportunityRow,
+    Person,
+    for_contact,
+    for_organisation,
+    load,
+    matching,
+    timeline,
+)
+from netdesk.core.templates import Sent, TemplateRow, TemplateService
 from netdesk.core.vocabulary import OPPORTUNITY_ROLES, OPPORTUNITY_STAGES
 from netdesk.store.models import (
     Company,
@@ -93,6 +102,14 @@ class Snapshot:
     said: str = ""
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What asking for a referral did: the message logged, the move to "asked for referral"."""
+
+    sent: Sent
+    moved: Snapshot | None
+
+
 def step_stage(stage: str, steps: int) -> str | None:
     """The stage `steps` after (before, when negative) `stage` on the board, or None past the
     ends."""
@@ -103,12 +120,35 @@ def step_stage(stage: str, steps: int) -> str | None:
 class OpportunityService:
     """Creates, changes, moves and deletes opportunities; reads them for the views."""
 
-    def __init__(self, changes: Changes, followups: FollowUpService) -> None:
+    def __init__(
+        self, changes: Changes, followups: FollowUpService, templates: TemplateService
+    ) -> None:
         self.changes = changes
         self.followups = followups
+        self.templates = templates
         self.clock = followups.clock
 
     # -- reading --------------------------------------------------------------------------
+
+    @staticmethod
+    def rows(search: str = "", stages: tuple[str, ...] | None = None) -> list[OpportunityRow]:
+        """The opportunities with every word of `search`, in `stages` (all when None)."""
+        return matching(load(), search, stages)
+
+    for_contact = staticmethod(for_contact)
+    for_organisation = staticmethod(for_organisation)
+    timeline = staticmethod(timeline)
+
+    def referrer(self, opportunity_id: int) -> int | None:
+        """Whom to ask for a referral: who could refer the user, else who told them of it,
+        else anyone involved."""
+        row = self.get(opportunity_id)
+        people = row.people if row is not None else ()
+        for role in ("could refer me", "told me", None):
+            found = next((p for p in people if role in (None, p.role)), None)
+            if found is not None:
+                return found.contact_id
+        return None
 
     @staticmethod
     def get(opportunity_id: int) -> OpportunityRow | None:
@@ -199,6 +239,31 @@ class OpportunityService:
         for interaction_id in snapshot.interactions:
             delete_interaction(self.changes, interaction_id)
         self._publish(snapshot)
+
+    def ask_referral(
+        self, opportunity_id: int, contact_id: int, template: TemplateRow, channel: str
+    ) -> Asked:
+        """Record a referral asked of a contact: the message (an interaction, which also does
+        the next step when it is with them) and, from an earlier stage, the move to "asked for
+        referral"."""
+        row = self.get(opportunity_id)
+        if row is None:
+            raise KeyError(opportunity_id)
+        followup_id = row.followup_id
+        if followup_id is not None and FollowUp.get_by_id(followup_id).contact_id != contact_id:
+            followup_id = None
+        sent = self.templates.send(contact_id, template, channel, followup_id)
+        moved = None
+        asked = OPPORTUNITY_STAGES.index("asked for referral")
+        if OPPORTUNITY_STAGES.index(row.stage) < asked:
+            moved = self.move(opportunity_id, "asked for referral")
+        return Asked(sent, moved)
+
+    def unask(self, asked: Asked) -> None:
+        """Undo `ask_referral`."""
+        if asked.moved is not None:
+            self.restore(asked.moved)
+        self.templates.unsend(asked.sent)
 
     # -- helpers ------------------------------------------------------------------------------
 

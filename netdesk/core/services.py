@@ -67,4 +67,4 @@ class Services:
         self.profiles = self.events.profiles
         self.employment = EmploymentService(self.changes, self.clock)
         self.companies = CompanyService(self.changes)
-        self.opportunities = OpportunityService(self.changes, self.followups)
+        self.opportunities = OpportunityService(self.changes, self.followups, self.templates)

@@ -61,6 +61,12 @@ def _me(services: Services, _settings: QSettings) -> QWidget:
     return MeView(services)
 
 
+def _opportunities(services: Services, _settings: QSettings) -> QWidget:
+    from netdesk.ui.opportunities import OpportunitiesView
+
+    return OpportunitiesView(services)
+
+
 def default_views() -> list[ViewSpec]:
     """The views of the app, in sidebar order."""
     return [
@@ -69,5 +75,6 @@ def default_views() -> list[ViewSpec]:
         ViewSpec("followups", "Follow-ups", "calendar", _followups),
         ViewSpec("events", "Events", "events", _events),
         ViewSpec("companies", "Companies", "companies", _companies),
+        ViewSpec("opportunities", "Opportunities", "opportunities", _opportunities),
         ViewSpec("me", "Me", "me", _me),
     ]

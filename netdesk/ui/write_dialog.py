@@ -9,7 +9,7 @@ and other messengers. Either way `write_to` records it as ONE undoable change: t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
@@ -50,8 +50,12 @@ class WriteDialog(QDialog):
         *,
         followup_id: int | None = None,
         reason: str = "",
+        prefer: str = "",
+        values: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`prefer`: a word of the name of the template to choose first ("referral"); `values`
+        fill placeholders beyond the contact's ({role} of an opportunity)."""
         super().__init__(parent)
         self.contact_id = contact_id
         self.followup_id = followup_id
@@ -59,13 +63,14 @@ class WriteDialog(QDialog):
         self.name = services.followups.contact_name(contact_id)
         self.setWindowTitle(f"Write to {self.name}")
         self.templates = services.templates.list()
-        self.values = services.templates.values_for(contact_id, followup_id)
+        self.values = services.templates.values_for(contact_id, followup_id) | dict(values or {})
         self.email = services.templates.email_of(contact_id)
 
         self.template = QComboBox()
         for row in self.templates:
             self.template.addItem(row.name)
-        chosen = choose(self.templates, reason)
+        preferred = [t for t in self.templates if prefer and prefer in t.name.casefold()]
+        chosen = preferred[0] if preferred else choose(self.templates, reason)
         self.to = plain_label(
             f"{self.name} <{self.email}>"
             if self.email

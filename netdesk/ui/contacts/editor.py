@@ -34,6 +34,7 @@ from netdesk.formats.draft import ContactDraft
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.contacts.jobs import JobHistoryPanel
 from netdesk.ui.contacts.methods_editor import MethodsEditor
+from netdesk.ui.contacts.opportunities_tab import OpportunitiesTab
 from netdesk.ui.contacts.photo import PhotoField
 from netdesk.ui.contacts.timeline import TimelineWidget
 from netdesk.ui.form_scroll import FormScroll
@@ -76,6 +77,7 @@ class ContactEditor(QWidget):
 
     save_requested = Signal(object, object)
     dirty_changed = Signal(bool)
+    opportunity_requested = Signal(int)
 
     def __init__(self, services: Services, region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +128,8 @@ class ContactEditor(QWidget):
         self.timeline.logged.connect(lambda _: self._count_timeline())
         self.timeline.logged.connect(lambda _: self._show_balance())
         self.jobs = JobHistoryPanel(services)
+        self.opportunities = OpportunitiesTab(services.opportunities)
+        self.opportunities.opportunity_requested.connect(self.opportunity_requested)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -155,6 +159,7 @@ class ContactEditor(QWidget):
         self.tabs.addTab(scroll, "Details")
         self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.jobs, "Jobs")
+        self.tabs.addTab(self.opportunities, "Opportunities")
 
         self.save_button = QPushButton("Save")
         self.save_button.setDefault(True)
@@ -229,6 +234,8 @@ class ContactEditor(QWidget):
         self._count_timeline()
         self.jobs.show_contact(contact_id)
         self._count_jobs()
+        self.opportunities.show_contact(contact_id)
+        self._count_opportunities()
         self._show_balance()
         self._loading = False
         self._set_dirty(False)
@@ -241,6 +248,11 @@ class ContactEditor(QWidget):
     def _count_jobs(self) -> None:
         count = len(self.jobs.jobs)
         self.tabs.setTabText(2, f"Jobs ({count})" if count > 1 else "Jobs")
+
+    def _count_opportunities(self) -> None:
+        count = self.opportunities.count()
+        index = self.tabs.indexOf(self.opportunities)
+        self.tabs.setTabText(index, f"Opportunities ({count})" if count else "Opportunities")
 
     def _show_balance(self) -> None:
         """ "Gave 3, received 5 in the last 12 months" under the name of a stored contact."""
@@ -267,6 +279,9 @@ class ContactEditor(QWidget):
         if topic == EMPLOYMENT and (not ids or self.contact_id in ids):
             self.jobs.refresh()
             self._count_jobs()
+        if topic == "opportunities" and self.contact_id is not None:
+            self.opportunities.refresh()
+            self._count_opportunities()
         if topic == "interactions" and (not ids or self.contact_id in ids):
             self.timeline.refresh()
             self._count_timeline()

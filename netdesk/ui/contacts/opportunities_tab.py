@@ -1,0 +1,56 @@
+"""A contact's Opportunities tab: the openings they are involved in and their role in each;
+Enter or a double-click opens one in the Opportunities view (`opportunity_requested`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from netdesk.core.opportunities import OpportunityService
+from netdesk.ui.plain import plain_label
+from netdesk.ui.style import style_label
+
+_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class OpportunitiesTab(QWidget):
+    """The opportunities of one contact."""
+
+    opportunity_requested = Signal(int)
+
+    def __init__(self, opportunities: OpportunityService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.opportunities = opportunities
+        self.contact_id: int | None = None
+        self.items = QListWidget()
+        self.items.setAccessibleName("Opportunities this person is involved in")
+        self.items.setToolTip("Enter or a double-click opens the opportunity")
+        self.items.itemActivated.connect(self._activated)
+        self.empty = plain_label(
+            "Not involved in any opportunity yet. Add them as a person of one in Opportunities."
+        )
+        self.empty.setWordWrap(True)
+        style_label(self.empty, "hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.items, 1)
+
+    def show_contact(self, contact_id: int | None) -> None:
+        self.contact_id = contact_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.items.clear()
+        found = self.opportunities.for_contact(self.contact_id) if self.contact_id else []
+        for row, roles in found:
+            item = QListWidgetItem(f"{row.heading()} — {', '.join(roles)} · {row.stage}")
+            item.setData(_ID_ROLE, row.id)
+            self.items.addItem(item)
+        self.empty.setVisible(not found)
+        self.items.setVisible(bool(found))
+
+    def count(self) -> int:
+        return self.items.count()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.opportunity_requested.emit(item.data(_ID_ROLE))

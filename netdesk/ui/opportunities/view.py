@@ -1,0 +1,353 @@
+"""The Opportunities view: the board (a column per stage) or the list, filtered as you type.
+
+Keys: Ctrl+N new opportunity; on the board arrows move between cards, Shift+Right / Shift+Left
+move a card to the next / previous stage, Enter opens it, R asks for a referral, Delete deletes;
+in the list Enter, R and Delete do the same. Ctrl+Z / Ctrl+Shift+Z undo and redo every change
+(moves, edits, deletes, referrals asked). File → Export opportunities (CSV)… writes what is shown.
+
+Other views come in through `open_opportunity(id)` (a contact's Opportunities tab) and
+`show_organisation(name)` (the Companies view: the list filtered to one organisation's openings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netdesk.core.opportunities import OpportunityDraft, Snapshot
+from netdesk.core.opportunity_csv import csv_text
+from netdesk.core.opportunity_rows import ACTIVE_STAGES, OpportunityRow
+from netdesk.core.services import Services
+from netdesk.core.vocabulary import OPPORTUNITY_STAGES
+from netdesk.private_files import write_private
+from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.opportunities.board import Board
+from netdesk.ui.opportunities.dialog import OpportunityDialog
+from netdesk.ui.opportunities.referral import ask_for_referral
+from netdesk.ui.opportunities.table import ID_ROLE, SORT_ROLE, OpportunityTableModel
+from netdesk.ui.plain import plain_label
+from netdesk.ui.plural import counted
+from netdesk.ui.style import style_label
+from netdesk.ui.tables import list_table
+from netdesk.ui.undo import Command, undo_actions, undo_stack
+from netdesk.ui.view_actions import ViewActions
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from netdesk.ui.main_window import MainWindow
+
+_TOPICS = ("opportunities", "followups", "contacts")
+_LIST_WIDTHS = (140, 170, 120, 100, 190, 220, 170)
+
+
+class OpportunitiesView(QWidget):
+    """Every opportunity on the board or in the list; each opens in a dialog."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.opportunities = services.opportunities
+        self.dialog: QDialog | None = None
+        self.rows: list[OpportunityRow] = []
+        self._stale = True
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by company, role, people, notes…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Filter opportunities")
+        self.stage_filter = QComboBox()
+        self.stage_filter.setAccessibleName("Stages shown in the list")
+        self.stage_filter.addItem("Open stages", ACTIVE_STAGES)
+        self.stage_filter.addItem("All stages", None)
+        for stage in OPPORTUNITY_STAGES:
+            self.stage_filter.addItem(stage.capitalize(), (stage,))
+        self.board_button = QPushButton("&Board")
+        self.list_button = QPushButton("&List")
+        self.modes = QButtonGroup(self)
+        for number, button in enumerate((self.board_button, self.list_button)):
+            button.setCheckable(True)
+            self.modes.addButton(button, number)
+        self.board_button.setChecked(True)
+        self.new_button = QPushButton("New opportunity")
+        self.new_button.setToolTip("New opportunity (Ctrl+N)")
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Save the opportunities shown as CSV for a spreadsheet")
+
+        self.board = Board()
+        self.model = OpportunityTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = list_table("opportunityTable", self.proxy, _LIST_WIDTHS, 30)
+        self.table.setAccessibleName("Opportunities")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _index: self._open_current())
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.board)
+        self.pages.addWidget(self.table)
+        self.count = plain_label()
+        style_label(self.count, "hint")
+        self.message = plain_label()
+        self.message.setWordWrap(True)
+        style_label(self.message, "hint")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.board_button)
+        bar.addWidget(self.list_button)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.stage_filter)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.export_button)
+        foot = QHBoxLayout()
+        foot.addWidget(self.message, 1)
+        foot.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(foot)
+
+        self.undo_stack = undo_stack(self)
+        actions = ViewActions(self)
+        self.new_action = actions.add(
+            "New &opportunity", QKeySequence.StandardKey.New, self.new_opportunity
+        )
+        self.undo_action, self.redo_action = undo_actions(actions, self.undo_stack)
+        self.export_action = QAction("Export opportunities (CSV)…", self)
+        self.export_action.triggered.connect(self.choose_export)
+        self.search.textChanged.connect(self.reload)
+        self.stage_filter.currentIndexChanged.connect(self.reload)
+        self.modes.idClicked.connect(self.show_mode)
+        self.new_button.clicked.connect(self.new_opportunity)
+        self.export_button.clicked.connect(self.choose_export)
+        self.board.open_requested.connect(self.open_opportunity)
+        self.board.move_requested.connect(self.move_to)
+        self.board.delete_requested.connect(self.delete)
+        self.board.referral_requested.connect(self.ask_referral)
+        self._signals = ChangeSignals(services.changes, self)
+        self._signals.changed.connect(self._on_change)
+        self.show_mode(0)
+
+    def install_actions(self, window: MainWindow) -> None:
+        """File → New / Export, Edit → Undo/Redo; a contact's Opportunities tab opens here."""
+        window.add_file_action(self.new_action)
+        window.add_file_action(self.export_action)
+        window.add_undo_actions(self.undo_action, self.redo_action)
+        contacts = window.views.get("contacts")
+        editor = getattr(contacts, "editor", None)
+        if editor is not None and hasattr(editor, "opportunity_requested"):
+            editor.opportunity_requested.connect(
+                lambda opportunity_id: self._open_from(window, opportunity_id)
+            )
+
+    def _open_from(self, window: MainWindow, opportunity_id: int) -> None:
+        window.show_view("opportunities")
+        self.open_opportunity(opportunity_id)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_mode(self, mode: int) -> None:
+        """0: the board, 1: the list (the stage filter is the list's: the board shows them all)."""
+        self.modes.button(mode).setChecked(True)
+        self.pages.setCurrentIndex(mode)
+        self.stage_filter.setVisible(mode == 1)
+        self.reload()
+
+    def home_focus(self) -> QWidget:
+        """Where the keyboard goes when the view is shown by its key: a card of the board, or
+        the list."""
+        return self.board.focus_first() if self.pages.currentIndex() == 0 else self.table
+
+    def show_organisation(self, name: str) -> None:
+        """The list of one organisation's opportunities, every stage (the Companies view's way
+        in): the filter holds the name, so clearing it shows them all again."""
+        self.stage_filter.setCurrentIndex(1)
+        self.search.setText(name)
+        self.show_mode(1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
+    def _on_change(self, topic: str, _ids: object) -> None:
+        if topic in _TOPICS:
+            self._stale = True
+            if self.isVisible():
+                QTimer.singleShot(0, self._reload_if_stale)
+
+    def _reload_if_stale(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the opportunities again and show those the filter lets through."""
+        self._stale = False
+        today = self.services.clock.today()
+        board = self.pages.currentIndex() == 0
+        stages = None if board else self.stage_filter.currentData()
+        self.rows = self.opportunities.rows(self.search.text(), stages)
+        if board:
+            self.board.set_rows(self.rows, today)
+        else:
+            current = self.current_id()
+            self.model.set_rows(self.rows, today)
+            if current is not None:
+                self._select_in_list(current)
+        self.count.setText(
+            counted("Opportunities", "%n (opportunity|opportunities)", len(self.rows))
+        )
+
+    def current_id(self) -> int | None:
+        """The opportunity selected on the board or in the list."""
+        if self.pages.currentIndex() == 0:
+            return self.board.current_id()
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select(self, opportunity_id: int) -> None:
+        if self.pages.currentIndex() == 0:
+            self.board.select(opportunity_id)
+        else:
+            self._select_in_list(opportunity_id)
+
+    def _select_in_list(self, opportunity_id: int) -> None:
+        row = self.model.row_of(opportunity_id)
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+
+    # -- changes --------------------------------------------------------------------------------
+
+    def new_opportunity(self) -> OpportunityDialog:
+        """A dialog for a new opportunity, heard of today."""
+        draft = OpportunityDraft(heard_on=self.services.clock.today())
+        dialog = OpportunityDialog(self.services, draft, parent=self)
+        dialog.saved.connect(self._create)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_opportunity(self, opportunity_id: int) -> OpportunityDialog | None:
+        """Open an opportunity in its dialog."""
+        if self.opportunities.get(opportunity_id) is None:
+            self.say("That opportunity is gone (deleted?).")
+            return None
+        self.select(opportunity_id)
+        draft = self.opportunities.load_draft(opportunity_id)
+        dialog = OpportunityDialog(self.services, draft, opportunity_id=opportunity_id, parent=self)
+        dialog.saved.connect(lambda edited: self._update(opportunity_id, edited))
+        dialog.delete_requested.connect(lambda: self.delete(opportunity_id))
+        dialog.referral_requested.connect(lambda: self.ask_referral(opportunity_id))
+        self._open_dialog(dialog)
+        return dialog
+
+    def _create(self, draft: OpportunityDraft) -> None:
+        command = Command(
+            "New opportunity", lambda: self.opportunities.create(draft), self.opportunities.restore
+        )
+        self.undo_stack.push(command)
+        self.reload()
+        self.select(command.record.opportunity_id)
+        self.say(f"Added {draft.title or draft.company}. Ctrl+Z undoes.")
+
+    def _update(self, opportunity_id: int, draft: OpportunityDraft) -> None:
+        self._push("Edit opportunity", lambda: self.opportunities.update(opportunity_id, draft))
+
+    def move_to(self, opportunity_id: int, stage: str) -> None:
+        """Move an opportunity to `stage` (a drag, Shift+arrow), undoably."""
+        row = self.opportunities.get(opportunity_id)
+        if row is None or row.stage == stage:
+            return
+        self._push(
+            f"Move {row.heading()} to {stage}",
+            lambda: self.opportunities.move(opportunity_id, stage),
+        )
+        self.reload()
+        self.select(opportunity_id)
+
+    def delete(self, opportunity_id: int) -> None:
+        """Delete an opportunity (Ctrl+Z brings it back)."""
+        row = self.opportunities.get(opportunity_id)
+        if row is None:
+            return
+        self._push(f"Delete {row.heading()}", lambda: self.opportunities.delete(opportunity_id))
+        self.say(f"Deleted {row.heading()}. Ctrl+Z brings it back.")
+
+    def _push(self, label: str, do: Callable[[], Snapshot]) -> None:
+        command = Command(label, do, self.opportunities.restore)
+        self.undo_stack.push(command)
+        snapshot: Snapshot = command.record
+        if snapshot.said:
+            self.say(f"{snapshot.said} Ctrl+Z undoes.")
+
+    def ask_referral(self, opportunity_id: int) -> None:
+        dialog = ask_for_referral(self.services, self.undo_stack, opportunity_id, self.say, self)
+        if dialog is not None:
+            self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def _open_current(self) -> None:
+        opportunity_id = self.current_id()
+        if opportunity_id is not None:
+            self.open_opportunity(opportunity_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter, R and Delete in the list."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            opportunity_id = self.current_id()
+            if opportunity_id is not None:
+                if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self.open_opportunity(opportunity_id)
+                    return True
+                if event.key() == Qt.Key.Key_R and not event.modifiers():
+                    self.ask_referral(opportunity_id)
+                    return True
+                if event.key() == Qt.Key.Key_Delete:
+                    self.delete(opportunity_id)
+                    return True
+        return super().eventFilter(watched, event)
+
+    # -- export -----------------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export opportunities", str(Path.home() / "opportunities.csv"), "CSV (*.csv)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the opportunities shown (the filter's) as CSV, owner-only."""
+        try:
+            write_private(path, csv_text(self.rows))
+        except OSError as problem:
+            self.say(f"Could not save {path.name}: {problem.strerror}")
+            return
+        saved = counted("Opportunities", "Saved %n (opportunity|opportunities)", len(self.rows))
+        self.say(f"{saved} to {path.name}.")
