@@ -1,9 +1,10 @@
 """Child process for the Companies benchmark (a fresh process, so caches don't carry).
 
 `python -m bench._companies_probe DATA_DIR` prints, in milliseconds (medians of RUNS):
-switching the main window from Contacts to Companies after a change made elsewhere (so the list
-reloads) until the list is painted; the same switch with nothing changed (the floor); selecting
-a company of a typical size until its detail is painted; the same for the largest company.
+switching the main window from Contacts to Companies until the list is painted, after an
+interaction logged elsewhere (the list reads its contact's company again), after an import (it
+reads every company again) and with nothing changed (the floor); selecting a company of a
+typical size until its detail is painted; the same for the largest company; then the two sizes.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def main(data_dir: str) -> None:
         window,
         "companies",
         lambda: _PaintWatch(view.table.viewport(), lambda: view.model.rowCount() > 0),
+        ("interactions", "imports"),
     )
     view._sort_by(1)  # most people first: the largest company, then a typical one
     sizes = [row.people for row in view.model.rows]

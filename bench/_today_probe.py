@@ -86,18 +86,23 @@ def paint(data_dir: str) -> None:
 
 
 def switch_medians(
-    app: QCoreApplication, window: MainWindow, key: str, watch: Callable[[], _PaintWatch]
+    app: QCoreApplication,
+    window: MainWindow,
+    key: str,
+    watch: Callable[[], _PaintWatch],
+    topics: tuple[str, ...] = ("interactions",),
 ) -> list[float]:
     """Median milliseconds of switching the window from Contacts to view `key` until `watch()`
-    sees it painted: after a change made elsewhere (the view reloads), then with none."""
+    sees it painted: after a change made elsewhere (contact 1, or import batch 1, on each of
+    `topics`: the view reloads), then with none."""
     services = window.services
     assert services is not None
 
-    def switch(change: bool) -> float:
+    def switch(topic: str) -> float:
         window.show_view("contacts")
         _settle(app)
-        if change:
-            services.changes.publish("interactions", [1])
+        if topic:
+            services.changes.publish(topic, [1])
             _settle(app)
         painted = watch()
         started = time.perf_counter()
@@ -106,9 +111,9 @@ def switch_medians(
         return (time.perf_counter() - started) * 1000
 
     figures = []
-    for change in (True, False):
-        switch(change)  # warm
-        figures.append(statistics.median(switch(change) for _ in range(RUNS)))
+    for topic in (*topics, ""):
+        switch(topic)  # warm
+        figures.append(statistics.median(switch(topic) for _ in range(RUNS)))
     return figures
 
 

@@ -192,8 +192,11 @@ class ContactService:
         draft = stored_form(draft)
         with db.atomic():
             contact = Contact.get_by_id(contact_id)
+            before = contact.company_id
             self._write(contact, draft)
         self.changes.publish("contacts", [contact_id])
+        if contact.company_id != before:  # the company they left counts one fewer
+            self.changes.publish("companies", [c for c in (before, contact.company_id) if c])
 
     def renormalize_phones(self) -> int:
         """Read the stored numbers typed without a country code again in the region now used

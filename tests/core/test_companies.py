@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from netdesk.core.companies import CompanyRow, rank
+from netdesk.core.companies import CompanyRow, patched, rank
 from netdesk.core.company_detail import events_of, former_at, people_at
 from netdesk.core.company_paths import ways_in
 from netdesk.core.interactions import Give, log_interaction
@@ -217,3 +217,35 @@ def test_former_people_lead_the_ways_into_a_target(services) -> None:
     ]
     row = next(r for r in services.companies.rows() if r.id == added.company_id)
     assert services.companies.detail(row).ways == ways
+
+
+def test_rows_of_some_companies_match_the_whole_list(services) -> None:
+    ana = _person(services, "Ana Lima", "Acme")
+    _person(services, "Di Dunn", "Globex")
+    _talk(services, ana, 3)
+    acme, globex = _company_id("Acme"), _company_id("Globex")
+    whole = {row.id: row for row in services.companies.rows()}
+    assert services.companies.rows_of([acme, globex]) == whole
+    services.contacts.update(ana, ContactDraft(given_name="Ana", family_name="Lima"))
+    assert services.companies.rows_of([acme]) == {acme: None}
+    assert services.companies.companies_of([ana]) == set()
+    assert services.companies.companies_of([ana, 999]) is None
+
+
+def test_moving_a_contact_names_both_companies(services) -> None:
+    ana = _person(services, "Ana Lima", "Acme")
+    _person(services, "Di Dunn", "Globex")
+    heard: list[tuple[str, frozenset[int]]] = []
+    services.changes.subscribe(lambda topic, ids: heard.append((topic, ids)))
+    draft = ContactDraft(given_name="Ana", family_name="Lima", organisation="globex")
+    services.contacts.update(ana, draft)
+    services.contacts.update(ana, draft)  # no move: no companies change
+    companies = [ids for topic, ids in heard if topic == "companies"]
+    assert companies == [frozenset({_company_id("Acme"), _company_id("Globex")})]
+
+
+def test_patched_rows_keep_the_list_order() -> None:
+    rows = [_row("Acme"), _row("Globex")]
+    rows = [row._replace(id=i) for i, row in enumerate(rows, 1)]
+    fresh = {1: None, 2: rows[1]._replace(people=5), 3: CompanyRow(3, "Blue", 1, None, True)}
+    assert [(r.name, r.people) for r in patched(rows, fresh)] == [("Blue", 1), ("Globex", 5)]

@@ -170,7 +170,8 @@ def test_a_target_nobody_works_at_says_so_and_suggests_ways_in(
 
 def test_people_who_used_to_work_there_are_listed_and_open(qtbot, view, people) -> None:
     Employment.create(contact=people["Di"], organisation="Acme Analytics", title="Analyst")
-    view.reload()
+    view.pending.note("employment", [people["Di"]])
+    view.refresh()
     assert view.panel.summary.text() == (
         "3 people · last contact 3 days ago · 1 person used to work there"
     )
@@ -196,6 +197,22 @@ def test_the_list_follows_changes_made_elsewhere(qtbot, services, view, people) 
     gil = ContactDraft(given_name="Gil", family_name="Gray", organisation="Hooli")
     services.contacts.create(gil)
     qtbot.waitUntil(lambda: "Hooli" in _names(view))
+
+
+def test_a_change_reads_again_only_the_companies_it_touched(
+    qtbot, services, view, people, monkeypatch
+) -> None:
+    read_all: list[bool] = []
+    rows = services.companies.rows
+    monkeypatch.setattr(services.companies, "rows", lambda: read_all.append(True) or rows())
+    log_interaction(services.changes, people["Ed"], occurred_at=STORED_NOW - timedelta(days=1))
+    qtbot.waitUntil(lambda: view.model.index(1, 2).data() == "yesterday")
+    move = ContactDraft(given_name="Di", family_name="Dunn", organisation="Blue Acme")
+    services.contacts.update(people["Di"], move)
+    qtbot.waitUntil(lambda: _names(view) == ["Acme Analytics", "Blue Acme"])
+    assert [row.people for row in view.model.rows] == [3, 2] and read_all == []
+    services.changes.publish("imports", [1])
+    qtbot.waitUntil(lambda: read_all == [True])
 
 
 def test_ctrl_n_asks_for_a_target_by_name(qtbot, view, monkeypatch) -> None:

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.companies import CompanyRow, TargetAdded, rank
+from netdesk.core.companies import PATCH_LIMIT, CompanyRow, TargetAdded, patched, rank
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.companies.model import CompanyTableModel
 from netdesk.ui.companies.panel import CompanyPanel
+from netdesk.ui.companies.pending import Pending
 from netdesk.ui.navigation import show_contact, show_event
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
@@ -44,8 +45,6 @@ if TYPE_CHECKING:
     from netdesk.core.services import Services
     from netdesk.ui.main_window import MainWindow
 
-_TOPICS = ("contacts", "interactions", "imports", "events", "companies")
-
 
 class CompaniesView(QWidget):
     """The companies list with its search and Targets filter, and the selected company."""
@@ -58,7 +57,7 @@ class CompaniesView(QWidget):
         self.companies = services.companies
         self.clock = services.clock
         self.all_rows: list[CompanyRow] = []
-        self._stale = True
+        self.pending = Pending()
 
         self.search = QLineEdit()
         self.search.setObjectName("companySearch")
@@ -146,22 +145,35 @@ class CompaniesView(QWidget):
     # -- showing ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.reload()
+        if self.pending.any():
+            self.refresh()
         super().showEvent(event)
 
-    def _on_change(self, topic: str, _ids: object) -> None:
-        if topic in _TOPICS and not self._stale:
-            self._stale = True
-            if self.isVisible():
-                QTimer.singleShot(0, self.reload)
+    def _on_change(self, topic: str, ids: frozenset[int]) -> None:
+        queue = not self.pending.any()
+        if self.pending.note(topic, ids) and queue and self.isVisible():
+            QTimer.singleShot(0, self.refresh)
+
+    def refresh(self) -> None:
+        """Bring the list up to date with the changes noted (see `pending`), keeping the
+        selected company (shown afresh)."""
+        changes = self.pending.take()
+        companies = changes.companies
+        if changes.contacts and not changes.everything:
+            found = self.companies.companies_of(changes.contacts)
+            changes.everything = found is None or len(companies | found) > PATCH_LIMIT
+            companies = companies | (found or set())
+        if changes.everything:
+            self.all_rows = self.companies.rows()
+        elif companies:
+            self.all_rows = patched(self.all_rows, self.companies.rows_of(companies))
+        self.panel.company = None
+        self._show_rows()
 
     def reload(self) -> None:
-        """Read the companies again, keeping the selected one (shown afresh)."""
-        self._stale = False
-        self.panel.company = None
-        self.all_rows = self.companies.rows()
-        self._show_rows()
+        """Read every company again."""
+        self.pending.everything = True
+        self.refresh()
 
     def _show_rows(self) -> None:
         keep = self.current_id()
@@ -289,8 +301,8 @@ class CompaniesView(QWidget):
         self.undo_stack.push(Command(f"Add target {name.strip()}", do, undo))
 
     def _reload_now(self, company_id: int | None, reveal: bool = True) -> None:
-        """Reload at once and select the company: clearing the search and filter that hide it
+        """Refresh at once and select the company: clearing the search and filter that hide it
         when `reveal`, else only if they show it."""
-        self.reload()
+        self.refresh()
         if company_id is not None and (reveal or self.model.row_of(company_id) >= 0):
             self.select(company_id)
