@@ -271,6 +271,22 @@ def test_a_contact_s_opportunities_tab_opens_one_in_the_view(
     view.dialog.reject()
 
 
+def test_a_company_lists_its_opportunities_and_opens_one(qtbot, app_window, sample) -> None:
+    companies = app_window.show_view("companies")
+    companies.reload()
+    companies.select(next(r.id for r in companies.model.rows if r.name == "Acme"))
+    panel = companies.panel
+    qtbot.waitUntil(lambda: panel.opportunities.model.rowCount() == 1)
+    assert panel.opportunities.table.isVisibleTo(panel)
+    model = panel.opportunities.model
+    assert model.index(0, 0).data() == "Staff engineer" and model.index(0, 1).data() == "heard"
+    panel.opportunities.table.activated.emit(model.index(0, 0))
+    view = app_window.views["opportunities"]
+    assert app_window.stack.currentWidget() is view
+    assert view.dialog is not None and view.dialog.company.text() == "Acme"
+    view.dialog.reject()
+
+
 def test_a_referral_logged_on_the_board_is_a_receive_of_the_referrer(
     qtbot, view, sample, people, services
 ) -> None:

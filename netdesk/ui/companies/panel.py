@@ -1,8 +1,9 @@
-"""One company beside the list: its people, those who used to work there, its events and, for a
-target nobody you know works at, the ways in.
+"""One company beside the list: its people, those who used to work there, its events, its
+opportunities and, for a target nobody you know works at, the ways in.
 
 Enter or a double-click on a person (or a way in) asks to open them in Contacts, on an event to
-open it in Events (`contact_requested`, `event_requested`); the Target button asks the view to
+open it in Events, on an opportunity to open it in Opportunities (`contact_requested`,
+`event_requested`, `opportunity_requested`); the Target button asks the view to
 mark or unmark the company (`target_toggled`), which the view makes undoable. A table with
 nothing to show is hidden with its title.
 """
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.companies import CompanyDetail, CompanyRow
 from netdesk.core.company_detail import CompanyEvent
+from netdesk.core.opportunity_rows import OpportunityRow
 from netdesk.ui.companies.model import RowsModel, TextRow, last_contact_text
 from netdesk.ui.dates import day_label
 from netdesk.ui.plain import ElidedLabel, plain_label
@@ -73,6 +75,7 @@ class CompanyPanel(QWidget):
 
     contact_requested = Signal(int)
     event_requested = Signal(int)
+    opportunity_requested = Signal(int)
     target_toggled = Signal(bool)
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
@@ -113,6 +116,10 @@ class CompanyPanel(QWidget):
                 lambda index, model=section.model: self._open(model, index)
             )
         self.events.table.activated.connect(self._open_event)
+        self.opportunities = _Section(
+            "Opportunities", "companyOpportunities", {"Role": None, "Stage": 130, "Next step": None}
+        )
+        self.opportunities.table.activated.connect(self._open_opportunity)
 
         head = QHBoxLayout()
         names = QVBoxLayout()
@@ -129,6 +136,7 @@ class CompanyPanel(QWidget):
             (self.ways, 2),
             (self.former, 1),
             (self.events, 2),
+            (self.opportunities, 1),
         ):
             layout.addWidget(section.title)
             layout.addWidget(section.table, stretch)
@@ -199,6 +207,30 @@ class CompanyPanel(QWidget):
         contact_id = model.row_id(index.row())
         if contact_id is not None:
             self.contact_requested.emit(contact_id)
+
+    def show_opportunities(self, rows: list[OpportunityRow]) -> None:
+        """The company's opportunities: role, stage, next step (hidden when there are none)."""
+        today = self.today()
+        self.opportunities.show_rows(
+            [
+                TextRow(
+                    row.id,
+                    (
+                        row.title or "(no role)",
+                        row.stage,
+                        f"{_day(row.next_step_on, today)}: {row.next_step}".strip(": ")
+                        if row.next_step_on
+                        else "",
+                    ),
+                )
+                for row in rows
+            ]
+        )
+
+    def _open_opportunity(self, index: QModelIndex) -> None:
+        opportunity_id = self.opportunities.model.row_id(index.row())
+        if opportunity_id is not None:
+            self.opportunity_requested.emit(opportunity_id)
 
     def _open_event(self, index: QModelIndex) -> None:
         event_id = self.events.model.row_id(index.row())

@@ -4,8 +4,8 @@ A change naming contacts (an interaction logged, a contact edited, archived or t
 the companies they work at; a contact moving to another company is announced on "companies"
 with both (`ContactService.update`), as is a target marked. Those companies' rows are read again
 (`CompanyService.rows_of`); an import, a change naming no rows, or one naming more than
-PATCH_LIMIT reads the whole list again. Events and job histories change only the shown company's
-detail (who was there, who used to work there).
+PATCH_LIMIT reads the whole list again. Events, job histories and opportunities change only the
+shown company's detail (who was there, who used to work there, its openings).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Pending:
             self.contacts |= ids
         elif topic == "companies":
             self.companies |= ids
-        elif topic in ("events", "employment"):
+        elif topic in ("events", "employment", "opportunities"):
             self.detail = True
         else:
             return False

@@ -55,6 +55,7 @@ class CompaniesView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.companies = services.companies
+        self.opportunities = services.opportunities
         self.clock = services.clock
         self.all_rows: list[CompanyRow] = []
         self.pending = Pending()
@@ -208,6 +209,7 @@ class CompaniesView(QWidget):
         if self.panel.company == company and self.right.currentWidget() is self.panel:
             return
         self.panel.show_company(company, self.companies.detail(company))
+        self.panel.show_opportunities(self.opportunities.for_organisation(company.name))
         self.right.setCurrentWidget(self.panel)
 
     def _sort_by(self, column: int) -> None:

@@ -148,16 +148,17 @@ class OpportunitiesView(QWidget):
         self.show_mode(0)
 
     def install_actions(self, window: MainWindow) -> None:
-        """File → New / Export, Edit → Undo/Redo; a contact's Opportunities tab opens here."""
+        """File → New / Export, Edit → Undo/Redo; a contact's Opportunities tab and a company's
+        opportunities open here."""
         window.add_file_action(self.new_action)
         window.add_file_action(self.export_action)
         window.add_undo_actions(self.undo_action, self.redo_action)
-        contacts = window.views.get("contacts")
-        editor = getattr(contacts, "editor", None)
-        if editor is not None and hasattr(editor, "opportunity_requested"):
-            editor.opportunity_requested.connect(
-                lambda opportunity_id: self._open_from(window, opportunity_id)
-            )
+        for key, part in (("contacts", "editor"), ("companies", "panel")):
+            source = getattr(window.views.get(key), part, None)
+            if source is not None and hasattr(source, "opportunity_requested"):
+                source.opportunity_requested.connect(
+                    lambda opportunity_id: self._open_from(window, opportunity_id)
+                )
 
     def _open_from(self, window: MainWindow, opportunity_id: int) -> None:
         window.show_view("opportunities")
