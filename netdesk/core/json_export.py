@@ -1,6 +1,7 @@
 """NetDesk's own export: the whole database as one JSON document (docs/export-format.md).
 
-A header (format, format version, schema version, app version, when), then every table of
+A header (format, format version, schema version, app version, when, the schema's CREATE
+statements), then every table of
 `MODELS` with every row and column (`json_values` says how each type is written; derived data,
 the search index and photo thumbnails, is left out and rebuilt on import). Rows are read from
 SQLite a batch at a time and written one per line, so the export of any database needs memory
@@ -44,7 +45,19 @@ def header(now: datetime) -> dict[str, object]:
         "schema_version": migrations.current_version(db.obj),
         "app_version": __version__,
         "exported_at": now.replace(microsecond=0).isoformat() + "Z",
+        "schema": schema_sql(),
     }
+
+
+def schema_sql() -> list[str]:
+    """The CREATE statements of the database's tables and indexes (not the search index): a
+    later NetDesk rebuilds this schema to load the rows before it migrates them."""
+    rows = db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL "
+        "AND name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'contact_fts%' "
+        "ORDER BY type = 'index', rowid"
+    ).fetchall()
+    return [str(sql) for (sql,) in rows]
 
 
 def write_json(out: TextIO, now: datetime, progress: Progress = _no_progress) -> int:

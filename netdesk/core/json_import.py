@@ -3,13 +3,14 @@
 Into an empty database (one holding only what a new database starts with) the file's rows go in
 as they are, ids and all; into one that holds anything else only with `replace`, which first
 takes a backup. Everything happens in one transaction: a bad row, a broken reference, Cancel or a
-killed process leave the database as it was. An export of an older schema is loaded (columns it
-lacks take their defaults) and the schema steps after its version run again over it; a newer
-format or schema is refused before anything is written.
+killed process leave the database as it was. An export of an older schema is loaded into its
+own schema (the CREATE statements it carries) and upgraded by the migration steps themselves; a
+newer format or schema is refused before anything is written.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,11 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from peewee import Database, IntegrityError, SqliteDatabase
+from peewee import Database, IntegrityError, OperationalError, SqliteDatabase
 
 from netdesk.core.changes import TOPICS, Changes
 from netdesk.core.json_export import FORMAT, FORMAT_VERSION
-from netdesk.core.json_values import BadValue, Column, columns, from_json, plain_type
+from netdesk.core.json_values import (
+    BadValue,
+    Column,
+    columns,
+    from_json,
+    plain_type,
+    stored_as_declared,
+)
 from netdesk.formats.json_tables import JsonFileError, JsonTablesReader
 from netdesk.store import backup, fts, migrations
 from netdesk.store.models import MODELS, BaseModel, Meta, db
@@ -92,12 +100,17 @@ class JsonImporter:
             db.pragma("foreign_keys", 0)  # rows arrive in file order; checked before commit
             try:
                 with db.atomic():
-                    _clear()
+                    old_schema = _old_schema(found)
+                    if old_schema is None:
+                        _clear()
+                    else:
+                        _recreate(old_schema)
+                    insert = _insert if old_schema is None else _insert_as_declared
                     with _indexes_built_after():
                         for table, rows in reader.batches():
                             progress(reader.bytes_read, size, table)
-                            _insert(table, rows, result)
-                    _finish(result.schema_version)
+                            insert(table, rows, result)
+                    _finish(result.schema_version, migrate=old_schema is not None)
             except JsonFileError as error:
                 raise ImportRefused(
                     f"{path.name} is not a complete NetDesk export: {error}"
@@ -287,9 +300,88 @@ def _indexes_built_after() -> Iterator[None]:
             ) from None
 
 
-def _finish(schema_version: int) -> None:
-    """Migrate data of an older schema, check every reference, rebuild the search index."""
-    if schema_version < migrations.latest_version():
+def _old_schema(header: dict[str, Any]) -> list[str] | None:
+    """The CREATE statements of an older export's schema (None for the current schema, or an
+    export written before exports carried their schema)."""
+    statements = header.get("schema")
+    if header["schema_version"] >= migrations.latest_version() or statements is None:
+        return None
+    if not isinstance(statements, list) or not all(
+        isinstance(sql, str) and _CREATE.match(sql) for sql in statements
+    ):
+        raise ImportRefused('The export\'s "schema" is not a list of CREATE TABLE or INDEX.')
+    return statements
+
+
+_CREATE = re.compile(r"\s*CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)\s", re.IGNORECASE)
+
+
+def _recreate(statements: list[str]) -> None:
+    """Put the older export's own schema in place of every table (in the transaction), so its
+    rows load as they were and the real migration steps then upgrade them."""
+    db.execute_sql("DROP TABLE IF EXISTS contact_fts")
+    tables = db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    for (table,) in tables:
+        db.execute_sql(f'DROP TABLE "{table}"')
+    for sql in statements:
+        try:
+            db.execute_sql(sql)
+        except (OperationalError, sqlite3.OperationalError) as error:
+            raise ImportRefused(f"The export's schema cannot be made: {error}.") from None
+    fts.create(db.obj)
+    _DECLARED_TYPES.clear()
+
+
+_DECLARED_TYPES: dict[str, dict[str, str]] = {}
+
+
+def _insert_as_declared(table: str, rows: list[dict[str, Any]], result: JsonImportResult) -> None:
+    """Rows of an older export into its own schema (`_recreate`), typed by their columns."""
+    declared = _DECLARED_TYPES.get(table)
+    if declared is None:
+        info = db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()
+        if not info:
+            raise ImportRefused(f"The export has rows for a table {table!r} its schema lacks.")
+        declared = _DECLARED_TYPES[table] = {row[1]: str(row[2]) for row in info}
+    seen = result.rows.setdefault(table, 0)
+    by_columns: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for number, row in enumerate(rows, start=seen + 1):
+        unknown = set(row) - set(declared)
+        if unknown:
+            raise ImportRefused(
+                f"Row {number} of table {table!r} has a column its schema lacks: "
+                f"{sorted(unknown)[0]!r}."
+            )
+        try:
+            record = tuple(stored_as_declared(declared[name], value) for name, value in row.items())
+        except BadValue as error:
+            raise ImportRefused(f"Row {number} of table {table!r}: {error}.") from None
+        by_columns.setdefault(tuple(row), []).append(record)
+    for names, values in by_columns.items():
+        columns_sql = ", ".join(f'"{name}"' for name in names)
+        marks = ", ".join("?" * len(names))
+        try:
+            db.cursor().executemany(
+                f'INSERT INTO "{table}" ({columns_sql}) VALUES ({marks})', values
+            )
+        except (IntegrityError, sqlite3.IntegrityError) as error:
+            raise ImportRefused(f"Table {table!r} cannot take its rows: {error}.") from None
+    result.rows[table] = seen + len(rows)
+
+
+def _finish(schema_version: int, *, migrate: bool) -> None:
+    """Migrate data of an older schema (`migrate`: the real steps over the export's own schema;
+    else the later steps again over the current one), check every reference, rebuild the search
+    index."""
+    if migrate:
+        db.execute_sql(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+            (str(schema_version),),
+        )
+        migrations.upgrade(db.obj)
+    elif schema_version < migrations.latest_version():
         migrations.rerun_after(db.obj, schema_version)
     broken = db.execute_sql("PRAGMA foreign_key_check").fetchone()
     if broken is not None:

@@ -128,6 +128,18 @@ def from_json(column: Column, value: Any) -> Any:
     return value
 
 
+_DECLARED = {"DATETIME": "datetime", "BLOB": "blob"}
+
+
+def stored_as_declared(declared: str, value: Any) -> Any:
+    """A value of an older export's row as a column of SQL type `declared` stores it (times and
+    blobs converted back, the rest as it is)."""
+    kind = _DECLARED.get(declared.upper())
+    if kind is None or not isinstance(value, str):
+        return value
+    return from_json(Column("value", kind, True, Field()), value)
+
+
 def _parse_stored(text: str) -> datetime | None:
     """The datetime a stored text holds when it is exactly in the form NetDesk writes."""
     try:

@@ -159,6 +159,7 @@ def _edited(export: Path, change) -> Path:
         (lambda d: d.update(format_version=2), "format 2 .* Update NetDesk"),
         (lambda d: d.update(schema_version=999), "schema version 999 .* Update NetDesk"),
         (lambda d: d.update(format="other"), "not a NetDesk JSON export"),
+        (lambda d: d.update(schema_version=7, schema=["DROP TABLE contact"]), "CREATE TABLE or"),
         (lambda d: d["tables"].update(nonsense=[]), "table 'nonsense'"),
         (lambda d: d["tables"]["tag"][0].update(colour="red"), "'colour'"),
         (lambda d: d["tables"]["tag"][0].update(name=5), "name should be a string"),
@@ -204,12 +205,14 @@ def test_a_cut_off_file_is_refused(tmp_path: Path) -> None:
         _import(tmp_path / "b" / "netdesk.db", export)
 
 
-def test_an_older_schema_is_loaded_then_migrated(tmp_path: Path) -> None:
-    """An export of schema 6 (before tracked goals and circle intervals) gets step 7's defaults."""
+def test_an_older_export_without_its_schema_gets_the_later_steps_again(tmp_path: Path) -> None:
+    """An export of schema 6 (before tracked goals and circle intervals) that does not carry its
+    schema loads into the current tables and gets step 7's defaults."""
     _, export = _exported(tmp_path)
 
     def downgrade(document: dict) -> None:
         document["schema_version"] = 6
+        del document["schema"]
         for table in ("circle_cadence", "tracked_goal", "goal_target"):
             del document["tables"][table]
 
@@ -218,3 +221,75 @@ def test_an_older_schema_is_loaded_then_migrated(tmp_path: Path) -> None:
     tables = _tables(target)
     assert ("mentor", 60, 90) in tables["circle_cadence"]
     assert tables["tracked_goal"] == [] and len(tables["contact"]) == 2
+
+
+def _raw_export(database: Path, path: Path) -> None:
+    """An export of a database of an older schema, as that NetDesk wrote it: its own schema,
+    every row typed by its declared column types (times with Z, blobs in base64)."""
+    from netdesk.core.json_values import to_json
+
+    connection = sqlite3.connect(database)
+    try:
+        schema = [
+            sql
+            for (sql,) in connection.execute(
+                "SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql NOT NULL "
+                "AND name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'contact_fts%' "
+                "ORDER BY type = 'index', rowid"
+            )
+        ]
+        version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+        tables = {}
+        for (table,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'contact_fts%'"
+        ).fetchall():
+            kinds = {
+                row[1]: {"DATETIME": "datetime", "BLOB": "blob"}.get(row[2], "text")
+                for row in connection.execute(f'PRAGMA table_info("{table}")')
+            }
+            cursor = connection.execute(f'SELECT * FROM "{table}"')
+            names = [d[0] for d in cursor.description]
+            tables[table] = [
+                {n: to_json(kinds[n], v) for n, v in zip(names, row, strict=True)} for row in cursor
+            ]
+        document = {
+            "format": "netdesk",
+            "format_version": 1,
+            "schema_version": int(version.fetchone()[0]),
+            "app_version": "0.1.0",
+            "exported_at": "2026-12-01T09:00:00Z",
+            "schema": schema,
+            "tables": tables,
+        }
+    finally:
+        connection.close()
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+@pytest.mark.parametrize("back", [1, 2, 3, 4, 5, 6])
+def test_an_older_export_is_loaded_in_its_own_schema_then_migrated(tmp_path: Path, back) -> None:
+    """The fixtures of older schemas, exported as their NetDesk wrote them, then imported: the
+    same tables as the fixture upgraded by the migration steps themselves."""
+    import shutil
+
+    latest = migrations.latest_version()
+    fixture = ROOT / "tests" / "store" / "fixtures" / f"schema_v{latest - back}.db"
+    upgraded = tmp_path / "upgraded" / "netdesk.db"
+    upgraded.parent.mkdir()
+    shutil.copy(fixture, upgraded)
+    open_database(upgraded, daily_backup=False)
+    close_database()
+    export = tmp_path / "old.json"
+    _raw_export(fixture, export)
+    target = tmp_path / "b" / "netdesk.db"
+    result = _import(target, export)
+    assert result.schema_version == latest - back
+    assert _seeded_untimed(_tables(target)) == _seeded_untimed(_tables(upgraded))
+    assert sum(len(rows) for rows in _tables(target).values()) > 20
+
+
+def _seeded_untimed(tables: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """`tables` without the time the message templates were seeded (a step seeding them writes
+    the time it runs)."""
+    return tables | {"message_template": [row[:-1] for row in tables["message_template"]]}
