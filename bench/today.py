@@ -4,9 +4,13 @@ contacts).
 
 Prints `reach_out_rank_ms` (ranking Reach out, goal ≤ 50) beside `contact_scan_floor_ms` (one
 bare SQL scan of the contact table, same run) and their ratio; `today_paint_ms` (switching the
-window from Contacts to Today after a change elsewhere, until Today is painted; goal ≤ 50)
-beside `today_paint_unchanged_floor_ms` (the same switch and paint with nothing to reload) and
-their ratio.
+window from Contacts to Today after a change elsewhere, until Today is painted with its data
+current — Today reads changes off the GUI thread as they happen, shown or not; goal ≤ 50) beside
+`today_paint_unchanged_floor_ms` (the same switch with nothing changed) and their ratio;
+`today_update_ms` (Today shown: from a change to Today painted with it), `today_stall_ms` (the
+longest the GUI thread did not answer meanwhile) and `today_switch_at_once_ms` (a change, then
+switching to Today at once: until it is painted with the change). What each times in full:
+`bench/_today_probe.py`.
 """
 
 from __future__ import annotations
@@ -41,10 +45,13 @@ def main() -> None:
         print(f"reach_out_rank_ms: {rank:.1f}")
         print(f"contact_scan_floor_ms: {scan:.1f}")
         print(f"reach_out_rank_ratio_to_floor: {rank / scan:.2f}")
-        changed, unchanged = _probe("paint", str(data_dir))
+        changed, unchanged, update, stall, at_once = _probe("paint", str(data_dir))
         print(f"today_paint_ms: {changed:.1f}")
         print(f"today_paint_unchanged_floor_ms: {unchanged:.1f}")
         print(f"today_paint_ratio_to_floor: {changed / unchanged:.2f}")
+        print(f"today_update_ms: {update:.1f}")
+        print(f"today_stall_ms: {stall:.1f}")
+        print(f"today_switch_at_once_ms: {at_once:.1f}")
 
 
 if __name__ == "__main__":

@@ -165,7 +165,12 @@ def _quiet_hours(window: MainWindow) -> ReminderTray:
 
 
 def _scrolled(today: QWidget, end: bool) -> QWidget:
-    """Today at its top, or scrolled down to its last sections (goals, the 12-week picture)."""
+    """Today at its top, or scrolled down to its last sections (goals, the 12-week picture),
+    once it has read its data (off the GUI thread)."""
+    from PySide6.QtWidgets import QApplication
+
+    while today.loading:  # type: ignore[attr-defined]
+        QApplication.processEvents()
     bar = today.scroll_area.verticalScrollBar()  # type: ignore[attr-defined]
     bar.setValue(bar.maximum() if end else 0)
     return today

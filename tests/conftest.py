@@ -13,6 +13,7 @@ import atexit
 import os
 import shutil
 import tempfile
+import time as time_module
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,20 @@ def database(paths):
     database = open_database(paths.database)
     yield database
     close_database()
+
+
+@pytest.fixture
+def tokyo():
+    """Local time nine hours ahead of UTC for the test."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Tokyo"
+    time_module.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ")
+    else:
+        os.environ["TZ"] = before
+    time_module.tzset()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from netdesk.core.cadence import IDEAL_SQL, MAX_SQL, Keep, keep_state
+from netdesk.core.contact_narrowing import narrowing
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.store import fts
 from netdesk.store.models import db
@@ -198,18 +199,9 @@ class ContactListQuery:
                 f"{driver}c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)"
             )
             params.append(expression)
-        if flt.circle:
-            clauses.append("c.circle = ?")
-            params.append(flt.circle)
-        if flt.tag:
-            clauses.append(
-                "c.id IN (SELECT ct.contact_id FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-                "WHERE t.name = ? COLLATE NOCASE)"
-            )
-            params.append(flt.tag)
-        if flt.company:
-            clauses.append("c.organisation = ? COLLATE NOCASE")
-            params.append(flt.company)
+        narrow, narrow_params = narrowing(flt.circle, flt.tag, flt.company)
+        clauses += narrow
+        params += narrow_params
         if flt.due_only:
             clauses.append(_DUE)
             stamp = self.now.strftime("%Y-%m-%d %H:%M:%S")

@@ -22,6 +22,7 @@ from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import date_of, day_start, snooze_until
 from netdesk.core.followup_generated import reconcile
 from netdesk.core.followup_queries import PENDING, FollowUpQueries
+from netdesk.core.give_take import to_utc
 from netdesk.core.interactions import delete_interaction, log_interaction
 from netdesk.core.vocabulary import FOLLOWUP_REASONS
 from netdesk.store.models import FollowUp, db
@@ -150,7 +151,7 @@ class FollowUpService(FollowUpQueries):
                 logged = log_interaction(
                     self.changes,
                     followup.contact_id,
-                    occurred_at=now,
+                    occurred_at=to_utc(now),  # interactions keep naive UTC, the clock is local
                     channel=channel,
                     summary=summary,
                 )

@@ -1,7 +1,7 @@
 """Today's 12-week picture: interactions and new people met per week, the current week last.
 
-Weeks run Monday to Sunday in local time (like `give_take.weekly`); each week is one SQL count
-of `goal_progress`, so the charts and the goals count the same way.
+Weeks run Monday to Sunday in local time (like `give_take.weekly`); the weeks are counted by
+`goal_progress.count_periods`, as a goal counts a period, so the charts and the goals agree.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from netdesk.core.clock import Clock
 from netdesk.core.give_take import WEEKS, to_utc, week_start
-from netdesk.core.goal_progress import GoalSpec, count
+from netdesk.core.goal_progress import GoalSpec, count_periods
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,9 @@ def weekly_counts(spec: GoalSpec, clock: Clock, weeks: int = WEEKS) -> list[Week
     first = week_start(clock.today()) - timedelta(weeks=weeks - 1)
     starts = [first + timedelta(weeks=i) for i in range(weeks + 1)]
     moments = [to_utc(datetime.combine(day, time.min)) for day in starts]
-    return [WeekTotal(starts[i], count(spec, moments[i], moments[i + 1])) for i in range(weeks)]
+    return [
+        WeekTotal(start, n) for start, n in zip(starts, count_periods(spec, moments), strict=False)
+    ]
 
 
 def interactions_per_week(clock: Clock) -> list[WeekTotal]:

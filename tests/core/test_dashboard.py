@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import time as time_module
 from datetime import date, datetime
-
-import pytest
 
 from netdesk.core.dashboard import DashboardService
 from netdesk.store.models import Event
-
-
-@pytest.fixture
-def tokyo():
-    """Local time nine hours ahead of UTC for the test."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Tokyo"
-    time_module.tzset()
-    yield
-    if before is None:
-        os.environ.pop("TZ")
-    else:
-        os.environ["TZ"] = before
-    time_module.tzset()
 
 
 def test_an_event_this_morning_local_time_is_upcoming(database, tokyo) -> None:

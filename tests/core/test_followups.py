@@ -8,15 +8,25 @@ import pytest
 
 from netdesk.core.cadence import CadenceService, CircleInterval
 from netdesk.core.followup_dates import next_birthday, snooze_until
+from netdesk.core.give_take import to_utc
 from netdesk.core.interactions import log_interaction, timeline
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import Contact, FollowUp
+from netdesk.store.models import Contact, FollowUp, Interaction
 from tests.fake_time import NOW
 
 
 @pytest.fixture
 def fu(services, clock):
     return services.followups
+
+
+def test_done_logs_its_interaction_in_utc_as_the_store_keeps_times(fu, services, tokyo) -> None:
+    cid = _contact(services)
+    fid = fu.create(cid, date(2026, 3, 11))
+    fu.done([fid])
+    logged = Interaction.get(Interaction.contact == cid)
+    assert logged.occurred_at == NOW - timedelta(hours=9)  # 14:30 in Tokyo is 05:30 UTC
+    assert Contact.get_by_id(cid).last_contacted_at == logged.occurred_at
 
 
 def _contact(services, name: str = "Maria Chen", **fields) -> int:
@@ -69,9 +79,9 @@ def test_done_logs_interaction_and_undo_removes_it(services, fu) -> None:
     assert row.status == "done"
     assert "sent a card" in row.note
     [interaction] = timeline(cid)
-    assert interaction.occurred_at == NOW
+    assert interaction.occurred_at == to_utc(NOW)  # stored as naive UTC
     assert "thank" in interaction.summary
-    assert Contact.get_by_id(cid).last_contacted_at == NOW
+    assert Contact.get_by_id(cid).last_contacted_at == to_utc(NOW)
     fu.undo(undo)
     assert fu.get(fid).status == "open"
     assert fu.get(fid).note == "for the intro"

@@ -4,10 +4,17 @@ by hand and an independent SQL count written here; periods end met or missed on 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from itertools import pairwise
 
 import pytest
 
-from netdesk.core.goal_progress import GoalSpec, cadence_kept, count, target_stages
+from netdesk.core.goal_progress import (
+    GoalSpec,
+    cadence_kept,
+    count,
+    count_periods,
+    target_stages,
+)
 from netdesk.core.goals import GoalData, TargetRef
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Event, EventPerson, ImportBatch, Interaction, db
@@ -142,6 +149,26 @@ def test_interactions_by_filter_and_channel(network) -> None:
     )
     assert count(GoalSpec("interactions", channel="call", circle="mentor"), *MARCH) == 2
     assert count(GoalSpec("interactions", tag="fintech"), *WEEK) == 3
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        GoalSpec("new_contacts"),
+        GoalSpec("new_contacts", circle="mentor"),
+        GoalSpec("new_contacts", tag="fintech"),
+        GoalSpec("interactions"),
+        GoalSpec("interactions", channel="call", circle="mentor"),
+        GoalSpec("interactions", company="Stripe"),
+        GoalSpec("gives"),
+    ],
+)
+def test_periods_counted_at_once_as_one_by_one(network, spec) -> None:
+    """The charts count their weeks in one statement: the same as each period on its own."""
+    moments = [FEBRUARY[0], MARCH[0], WEEK[0], WEEK[1], MARCH[1]]
+    one_by_one = [count(spec, start, end) for start, end in pairwise(moments)]
+    assert count_periods(spec, moments) == one_by_one
+    assert sum(one_by_one) > 0
 
 
 def test_gives_and_events(network) -> None:

@@ -29,3 +29,23 @@ def contacts_view(qtbot, services):
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.fixture
+def make_today(qtbot, services):
+    """Make the Today view over the test database, shown at `size` with its data read (the
+    view, closed at the end, lets a read in progress end before the database closes)."""
+    from netdesk.ui.today import TodayView
+    from tests.ui.today_view import settle_today
+
+    def make(settings=None, size: tuple[int, int] = (1024, 700), show: bool = True):
+        widget = TodayView(services, settings)
+        qtbot.addWidget(widget)
+        if show:
+            widget.resize(*size)
+            widget.show()
+            qtbot.waitExposed(widget)
+        settle_today(qtbot, widget)
+        return widget
+
+    return make

@@ -22,8 +22,8 @@ from netdesk.ui.contacts.model import COLUMNS
 from netdesk.ui.contacts.view import ContactsView
 from netdesk.ui.goals.dialog import GoalDialog
 from netdesk.ui.style import KEEP_COLOURS
-from netdesk.ui.today import TodayView
 from tests.fake_time import NOW
+from tests.ui.today_view import settle_today
 
 STORED_NOW = NOW.astimezone(UTC).replace(tzinfo=None)
 
@@ -39,13 +39,8 @@ def ana(services) -> int:
 
 
 @pytest.fixture
-def view(qtbot, services, ana):
-    widget = TodayView(services)
-    qtbot.addWidget(widget)
-    widget.resize(1024, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(make_today, ana):
+    return make_today(size=(1024, 768))
 
 
 @pytest.fixture
@@ -98,6 +93,7 @@ def test_a_new_goal_shows_its_bar_and_it_moves_when_an_interaction_is_logged(
 def test_edit_with_enter_delete_with_the_key_and_undo(qtbot, services, view, goals) -> None:
     services.goals.save(GoalData("Give twice a month", "gives", 2, "month", date(2026, 2, 1)))
     view.refresh()
+    settle_today(qtbot, view)
     goals.list.setCurrentRow(0)
     goals.list.setFocus()
     qtbot.keyClick(goals.list, Qt.Key.Key_Return)
@@ -162,6 +158,7 @@ def test_the_charts_read_their_numbers_to_screen_readers(qtbot, services, view, 
     added = STORED_NOW - timedelta(days=7)
     Contact.update(created_at=added).where(Contact.id == ben).execute()
     view.refresh()
+    settle_today(qtbot, view)
     picture = view.sections["picture"]
     assert picture.interactions.accessibleName() == "Interactions per week"
     assert picture.interactions.accessibleDescription() == (
@@ -174,13 +171,14 @@ def test_the_charts_read_their_numbers_to_screen_readers(qtbot, services, view, 
     )
 
 
-def test_today_charts_what_you_gave_against_what_you_received(services, view, ana) -> None:
+def test_today_charts_what_you_gave_against_what_you_received(qtbot, services, view, ana) -> None:
     log_interaction(services.changes, ana, occurred_at=STORED_NOW, give=Give("gave", "advice"))
     for days in (1, 8):  # yesterday (this week) and the week before
         when = STORED_NOW - timedelta(days=days)
         log_interaction(services.changes, ana, occurred_at=when, give=Give("received", "help"))
     log_interaction(services.changes, ana, occurred_at=STORED_NOW, channel="call")
     view.refresh()
+    settle_today(qtbot, view)
     gives = view.sections["picture"].gives
     assert gives.accessibleDescription() == (
         "Gave vs received per week, 12 weeks from 22 Dec to 9 Mar: "

@@ -17,10 +17,10 @@ from netdesk.ui.importing.choices import CHOICE_COLUMN
 from netdesk.ui.importing.conflicts import ACTION_COLUMN
 from netdesk.ui.importing.controller import ImportController
 from netdesk.ui.importing.job_changes import CONGRATULATE_KEY
-from netdesk.ui.today import TodayView
 from netdesk.ui.write_dialog import WriteDialog
 from tests.core.test_employment import PROFILE, _ann
 from tests.ui.test_importing import _import, _preview
+from tests.ui.today_view import settle_today
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 
@@ -157,16 +157,13 @@ def test_a_job_needs_an_organisation_or_a_title(qtbot, services) -> None:
     assert dialog.chosen() == Job("", "Founder")
 
 
-def test_today_lists_new_jobs_and_writes_the_congratulations(qtbot, services, tmp_path) -> None:
+def test_today_lists_new_jobs_and_writes_the_congratulations(
+    qtbot, services, tmp_path, make_today
+) -> None:
     ann = _ann(services)
     path = _export(tmp_path, "2.csv", "Globex", "VP Engineering")
     services.importing.apply(services.importing.plan([path]))
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    view = TodayView(services, settings)
-    qtbot.addWidget(view)
-    view.resize(1024, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = make_today(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     section = view.sections["job_changes"]
     first = section.list.item(0).text()
     assert first.startswith("Ann Lee — now VP Engineering at Globex (was CTO at Acme)\n")
@@ -181,13 +178,12 @@ def test_today_lists_new_jobs_and_writes_the_congratulations(qtbot, services, tm
     assert isinstance(view.dialog, WriteDialog)
     view.dialog.close()
     services.contacts.update(ann, services.contacts.load(ann))  # an edit is no job change
-    QApplication.processEvents()
+    settle_today(qtbot, view)
     assert section.list.item(0).text() == first
 
 
-def test_today_says_when_nobody_changed_jobs(qtbot, services, tmp_path) -> None:
-    view = TodayView(services, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(view)
+def test_today_says_when_nobody_changed_jobs(tmp_path, make_today) -> None:
+    view = make_today(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat), show=False)
     assert view.sections["job_changes"].list.item(0).text().startswith("No new jobs")
 
 

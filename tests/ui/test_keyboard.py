@@ -14,7 +14,7 @@ from netdesk.formats.draft import ContactDraft
 from netdesk.ui.calendar import CalendarView
 from netdesk.ui.calendar.agenda import ID_ROLE
 from netdesk.ui.events.capture import CaptureDialog
-from netdesk.ui.today import TodayView
+from tests.ui.today_view import settle_today
 
 
 def _person(services, given: str, family: str = "Test", organisation: str = "") -> int:
@@ -102,19 +102,19 @@ def test_done_moves_to_the_next_follow_up_so_d_goes_on(calendar, services, qtbot
     assert [services.followups.get(i).status for i in (first, second)] == ["done", "done"]
 
 
-def test_done_on_today_moves_to_the_next_follow_up(qtbot, services, clock) -> None:
+def test_done_on_today_moves_to_the_next_follow_up(qtbot, services, clock, make_today) -> None:
     for given in ("Ana", "Ben", "Cleo"):
         services.followups.create(_person(services, given), clock.today())
-    view = _shown(qtbot, TodayView(services))
+    view = make_today(size=(1200, 900))
     due = view.sections["due"].list
     _keys_to(qtbot, due)
     due.select_key(None, 0)
     first = due.currentItem().data(ID_ROLE)
     qtbot.keyClick(due, Qt.Key.Key_D)
-    _settle(qtbot)
+    settle_today(qtbot, view)
     second = due.currentItem().data(ID_ROLE)
     qtbot.keyClick(due, Qt.Key.Key_D)
-    _settle(qtbot)
+    settle_today(qtbot, view)
     statuses = [services.followups.get(i).status for i in (first, second)]
     assert second != first and statuses == ["done", "done"]
 

@@ -15,7 +15,7 @@ from netdesk.core.own_profiles import CHECKS, OwnProfileRow
 from netdesk.ui.me import MeView
 from netdesk.ui.me.profile_reminders import ProfileReminders
 from netdesk.ui.notify import Notifier, ReminderBanner
-from netdesk.ui.today import TodayView
+from tests.ui.today_view import settle_today
 from tests.ui.windows import current_view
 
 TODAY = date(2026, 3, 11)  # tests/fake_time.py's NOW
@@ -119,18 +119,17 @@ def test_only_web_links_open(view, services, monkeypatch) -> None:
     assert card.open_link() and opened == ["https://jordanreyes.dev"]
 
 
-def test_a_due_refresh_shows_on_today_and_is_checked_there(qtbot, services, clock) -> None:
+def test_a_due_refresh_shows_on_today_and_is_checked_there(
+    qtbot, services, clock, make_today
+) -> None:
     services.profiles.put("linkedin", OwnProfileRow("linkedin", LINK).all_ticked(TODAY))
-    today = TodayView(services)
-    qtbot.addWidget(today)
-    today.resize(1024, 768)
-    today.show()
-    qtbot.waitExposed(today)
+    today = make_today(size=(1024, 768))
     today.activateWindow()
     section = today.sections["profiles"]
     assert not section.isVisible()
     clock.advance(timedelta(days=200).total_seconds())  # past the six months
     today.refresh()
+    settle_today(qtbot, today)
     assert section.isVisible()
     assert section.list.item(0).text() == (
         "LinkedIn · To check: photo, headline, about, recent activity"

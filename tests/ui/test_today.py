@@ -3,30 +3,27 @@ buttons, undo and live refresh."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu, QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Event, FollowUp, Interaction, ReachOutSkip
 from netdesk.ui.calendar.agenda import ID_ROLE
 from netdesk.ui.contacts.log_dialog import LogInteractionDialog
 from netdesk.ui.followup_dialog import FollowUpDialog
-from netdesk.ui.today import COUNT_KEY, TodayView
+from netdesk.ui.today import COUNT_KEY
 from tests.fake_time import NOW
+from tests.ui.today_view import settle_today
 
 STORED_NOW = NOW.astimezone(UTC).replace(tzinfo=None)
 
 
 def _texts(widget) -> list[str]:
     return [widget.item(i).text() for i in range(widget.count())]
-
-
-def _settle(qtbot) -> None:
-    qtbot.wait(1)
-    QApplication.processEvents()
 
 
 @pytest.fixture
@@ -46,19 +43,13 @@ def people(services, clock) -> dict[str, int]:
 
 
 @pytest.fixture
-def view(qtbot, services, people, tmp_path):
+def view(make_today, services, people, tmp_path):
     followups = services.followups
     for days in range(1, 11):  # ten overdue, the oldest ten days ago
         followups.create(people["Ana"], date(2026, 3, 11) - timedelta(days=days), note=f"o{days}")
     followups.create(people["Ana"], datetime(2026, 3, 11), reason="thank")
     followups.create(people["Mehdi"], datetime(2026, 3, 11, 16, 0), has_time=True)
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    widget = TodayView(services, settings)
-    qtbot.addWidget(widget)
-    widget.resize(1024, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return make_today(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
@@ -83,10 +74,12 @@ def test_not_now_drops_a_person_and_ctrl_z_brings_them_back(view, reach, people,
     reach.setCurrentRow(0)
     qtbot.keyClick(reach, Qt.Key.Key_N)
     assert ReachOutSkip.get_by_id(people["Mehdi"]).until == date(2026, 3, 18)
+    settle_today(qtbot, view)
     assert _texts(reach) == ["Bea Test\nbirthday tomorrow"]
     assert view.message.text() == "Mehdi Test is left out for a week. Ctrl+Z undoes."
     qtbot.keyClick(reach, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ReachOutSkip.select().count() == 0
+    settle_today(qtbot, view)
     assert _texts(reach)[0].startswith("Mehdi Test")
 
 
@@ -114,13 +107,13 @@ def test_d_marks_done_in_place_and_ctrl_z_undoes(view, due, services, qtbot) -> 
     done = due.currentItem().data(ID_ROLE)
     qtbot.keyClick(due, Qt.Key.Key_D)
     assert services.followups.get(done).status == "done"
-    _settle(qtbot)
+    settle_today(qtbot, view)
     assert _texts(due)[:3] == ["Due today (1)", "16:00  Mehdi Test · check-in", "Overdue (10)"]
     assert due.currentRow() == 1  # the next one is ready for the next key
     assert view.head.figures["due_today"].value.text() == "1"
     qtbot.keyClick(due, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert services.followups.get(done).status == "open"
-    _settle(qtbot)
+    settle_today(qtbot, view)
     assert _texts(due)[:2] == ["Due today (2)", "Ana Test · thank"]
 
 
@@ -135,7 +128,7 @@ def test_s_snoozes_from_its_menu(view, due, services, qtbot) -> None:
     menu.close()
     row = services.followups.get(target)
     assert (row.status, row.due_at) == ("snoozed", datetime(2026, 3, 12, 9, 0))
-    _settle(qtbot)
+    settle_today(qtbot, view)
     assert "16:00  Mehdi Test · check-in" not in _texts(due)
 
 
@@ -183,20 +176,44 @@ def test_enter_opens_the_follow_up_or_shows_the_person(view, reach, due, people,
 
 def test_refreshes_when_data_changes_elsewhere(view, due, services, people, qtbot) -> None:
     services.followups.create(people["Bea"], datetime(2026, 3, 11), reason="introduce")
-    _settle(qtbot)
+    settle_today(qtbot, view)
     assert "Bea Test · introduce" in _texts(due)
     assert _texts(due)[0] == "Due today (3)"
 
 
-def test_the_count_is_a_remembered_setting(view, reach) -> None:
+def test_the_count_is_a_remembered_setting(view, reach, qtbot) -> None:
     view.sections["reach_out"].count.setValue(1)
+    settle_today(qtbot, view)
     assert _texts(reach) == ["Mehdi Test\nmet at PyCon 2 days ago, no follow-up yet"]
     assert int(view.sections["reach_out"].context.settings.value(COUNT_KEY)) == 1
 
 
+def test_data_is_read_off_the_gui_thread_and_kept_current_while_hidden(
+    view, due, services, people, qtbot, monkeypatch
+) -> None:
+    """A change while Today is hidden is read at once, off the GUI thread: shown again, Today
+    has current data without reading anything."""
+    threads = []
+    rank = services.reach_out.rank
+    monkeypatch.setattr(
+        services.reach_out,
+        "rank",
+        lambda limit: threads.append(threading.current_thread()) or rank(limit),
+    )
+    view.hide()
+    services.followups.create(people["Bea"], datetime(2026, 3, 11), reason="introduce")
+    settle_today(qtbot, view)
+    assert threads and threading.main_thread() not in threads
+    assert "Bea Test · introduce" in _texts(due)
+    threads.clear()
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.loading and threads == []
+
+
 def test_an_overdue_row_of_another_year_shows_its_year(view, due, services, people, qtbot) -> None:
     services.followups.create(people["Ana"], date(2025, 11, 3), note="last year")
-    _settle(qtbot)
+    settle_today(qtbot, view)
     texts = _texts(due)
     assert texts[3:6] == [
         "Overdue (11)",

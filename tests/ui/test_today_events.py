@@ -15,11 +15,11 @@ from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact
 from netdesk.ui import write_dialog
 from netdesk.ui.events.panel import TABS
-from netdesk.ui.today import TodayView
 from netdesk.ui.today.events import PREP_ROLE
 from netdesk.ui.today.log_action import LogInteractionDialog
 from netdesk.ui.write_dialog import WriteDialog
 from tests.fake_time import NOW
+from tests.ui.today_view import settle_today
 from tests.ui.windows import current_view
 
 
@@ -54,13 +54,8 @@ def planned(services) -> dict[str, int]:
 
 
 @pytest.fixture
-def view(qtbot, services, planned):
-    widget = TodayView(services)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(make_today, planned):
+    return make_today(size=(1280, 800))
 
 
 def test_upcoming_shows_when_where_and_prep_progress(view, planned) -> None:
@@ -108,16 +103,14 @@ def test_d_marks_a_met_persons_follow_up_done_and_ctrl_z_undoes(
     recent.setCurrentRow(1)
     qtbot.keyClick(recent, Qt.Key.Key_D)
     assert services.followups.get(planned["ana_followup"]).status == "done"
-    qtbot.wait(1)
-    QApplication.processEvents()
+    settle_today(qtbot, view)
     assert _texts(recent) == [
         "PyCon · 2 days ago · 1 of 2 met to follow up",
         "    Bea Novak — no follow-up yet",
     ]
     qtbot.keyClick(recent, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert services.followups.get(planned["ana_followup"]).status == "open"
-    qtbot.wait(1)
-    QApplication.processEvents()
+    settle_today(qtbot, view)
     assert len(_texts(recent)) == 3
 
 
@@ -154,9 +147,8 @@ def test_w_writes_the_after_meeting_message_and_one_undo_reverts_it(
     assert view.dialog.template.currentText() == "Follow-up after meeting"
 
 
-def test_empty_sections_say_so(qtbot, services) -> None:
-    widget = TodayView(services)
-    qtbot.addWidget(widget)
+def test_empty_sections_say_so(make_today) -> None:
+    widget = make_today(show=False)
     assert _texts(widget.sections["upcoming_events"].list) == ["No events in the next 30 days."]
     assert _texts(widget.sections["recent_events"].list) == ["No events in the last 14 days."]
 
@@ -178,15 +170,11 @@ def test_two_sections_to_a_row_when_wide_one_when_narrow(view, qtbot) -> None:
     assert cells() == [(0, 0), (0, 1), (1, 0), (1, 1)]
 
 
-def test_a_hidden_today_refreshes_when_shown_again(view, services, planned, qtbot) -> None:
+def test_a_hidden_today_reads_a_change_at_once(view, services, planned, qtbot) -> None:
     view.hide()
     services.followups.create(planned["bea"], NOW.date(), reason="introduce")
-    qtbot.wait(1)
-    QApplication.processEvents()
-    due = view.sections["due"].list
-    assert "Bea Novak · introduce" not in _texts(due)  # no work while hidden
-    view.show()
-    assert "Bea Novak · introduce" in _texts(due)
+    settle_today(qtbot, view)
+    assert "Bea Novak · introduce" in _texts(view.sections["due"].list)
 
 
 def test_enter_on_upcoming_opens_the_prep_brief_in_events(app_window, services, qtbot) -> None:

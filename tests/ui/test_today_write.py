@@ -14,9 +14,9 @@ from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Event, FollowUp, Interaction
 from netdesk.ui import write_dialog
 from netdesk.ui.contacts.log_dialog import LogInteractionDialog
-from netdesk.ui.today import TodayView
 from netdesk.ui.write_dialog import WriteDialog
 from tests.fake_time import NOW
+from tests.ui.today_view import settle_today
 
 STORED_NOW = NOW.astimezone(UTC).replace(tzinfo=None)
 
@@ -45,16 +45,10 @@ def people(services) -> dict[str, int]:
 
 
 @pytest.fixture
-def view(qtbot, services, people, tmp_path, monkeypatch):
+def view(make_today, services, people, tmp_path, monkeypatch):
     monkeypatch.setattr(write_dialog, "open_url", lambda url: True)
     services.followups.create(people["Ana"], datetime(2026, 3, 11), reason="thank")
-    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    widget = TodayView(services, settings)
-    qtbot.addWidget(widget)
-    widget.resize(1024, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return make_today(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
 def test_w_on_a_due_row_writes_its_thank_you_and_one_undo_reverts_log_and_done(
@@ -103,7 +97,7 @@ def test_write_on_reach_out_picks_the_template_of_the_reason(view, people, qtbot
     qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
     gave = Interaction.get(Interaction.contact == people["Carl"], Interaction.direction == "gave")
     assert (gave.channel, gave.give_kind) == ("email", "article or resource")
-    QApplication.processEvents()
+    settle_today(qtbot, view)
     assert [reach.item(i).text().split("\n")[0] for i in range(reach.count())] == ["Mehdi Test"]
 
 

@@ -9,6 +9,7 @@ undoable and the list keeps its place (after Done, the next row is current).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,9 @@ from netdesk.ui.followup_dialog import FollowUpDialog, snooze_menu
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
 from netdesk.ui.today.write_action import write_with
+
+DueGroups = tuple[list[FollowUpRow], list[FollowUpRow]]
+"""Due today, and overdue (`core.dashboard.due_groups`)."""
 
 GROUP_ROWS = 8  # rows a group shows before its "N more"
 
@@ -113,6 +117,7 @@ class DueSection(TodaySection):
         super().__init__(context, self.tr("Due today and overdue"), parent)
         self.followups = context.services.followups
         self.commands = FollowUpCommands(self.followups, context.undo_stack, context.say)
+        self.groups: DueGroups = ([], [])
         self.list = DueList()
         self.list.itemActivated.connect(lambda *_: self.open_current())
         self.list.itemClicked.connect(lambda *_: self._expand_clicked())
@@ -138,11 +143,15 @@ class DueSection(TodaySection):
             }
         )
 
-    def refresh(self, today: date) -> None:
-        """Reload the groups, keeping the current row (or its place)."""
-        due_today, overdue = due_groups(self.followups)
+    def load(self, today: date) -> Callable[[], DueGroups]:
+        followups = self.followups
+        return lambda: due_groups(followups)
+
+    def present(self, data: DueGroups, today: date) -> None:
+        """The groups, keeping the current row (or its place)."""
+        self.groups = data
         key, row = self.list.current_key(), self.list.currentRow()
-        self.list.fill(due_today, overdue, today)
+        self.list.fill(*data, today)
         self.list.select_key(key, row)
 
     def _ids(self) -> list[int]:
@@ -170,13 +179,13 @@ class DueSection(TodaySection):
     def open_current(self) -> None:
         """Enter: expand "N more", else open the follow-up."""
         if self.list.expand_current():
-            self.refresh(self.followups.clock.today())
+            self.present(self.groups, self.followups.clock.today())
         else:
             self.open_followup()
 
     def _expand_clicked(self) -> None:
         if self.list.expand_current():
-            self.refresh(self.followups.clock.today())
+            self.present(self.groups, self.followups.clock.today())
 
     def open_followup(self) -> None:
         ids = self._ids()

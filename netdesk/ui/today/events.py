@@ -5,6 +5,7 @@ follow-up done; on an event's row, Enter opens its review)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -102,10 +103,14 @@ class UpcomingSection(TodaySection):
         (prep,) = self.add_buttons((self.tr("Prep brief"), self.tr("Open the prep brief (Enter)")))
         prep.clicked.connect(self.open_prep)
 
-    def refresh(self, today: date) -> None:
+    def load(self, today: date) -> Callable[[], list[UpcomingEvent]]:
+        upcoming = self.context.services.today_events.upcoming
+        return lambda: list(upcoming())
+
+    def present(self, data: list[UpcomingEvent], today: date) -> None:
         row = self.list.currentRow()
         self.list.clear()
-        for event in self.context.services.today_events.upcoming():
+        for event in data:
             self.list.addItem(self._item(event, today))
         if self.list.count() == 0:
             self.list.addItem(_muted(self.tr("No events in the next 30 days.")))
@@ -158,12 +163,16 @@ class RecentSection(TodaySection):
             {Qt.Key.Key_L: self.log, Qt.Key.Key_W: self.write, Qt.Key.Key_D: self.mark_done}
         )
 
-    def refresh(self, today: date) -> None:
+    def load(self, today: date) -> Callable[[], list[RecentEvent]]:
+        recent = self.context.services.today_events.recent
+        return lambda: list(recent())
+
+    def present(self, data: list[RecentEvent], today: date) -> None:
         current = self.list.currentItem()
         key = (current.data(KIND_ROLE), current.data(ID_ROLE)) if current else None
         row = self.list.currentRow()
         self.list.clear()
-        for event in self.context.services.today_events.recent():
+        for event in data:
             self.list.addItem(self._event_item(event))
             for person in event.open:
                 self.list.addItem(self._person_item(person, today))

@@ -7,6 +7,7 @@ is undoable (Ctrl+Z). The bars move when data changes anywhere, since progress i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -113,9 +114,12 @@ class GoalsSection(TodaySection):
         self.list.delete_pressed.connect(self.delete_goal)
         self.statuses: list[GoalStatus] = []
 
-    def refresh(self, today: date) -> None:
+    def load(self, today: date) -> Callable[[], list[GoalStatus]]:
+        return self.goals.statuses
+
+    def present(self, data: list[GoalStatus], today: date) -> None:
         row = self.list.currentRow()
-        self.statuses = self.goals.statuses()
+        self.statuses = data
         self.list.clear()
         for status in self.statuses:
             item = QListWidgetItem()

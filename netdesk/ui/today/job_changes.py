@@ -6,6 +6,7 @@ own rows (`load`, which touches no widget), then `show` fills the list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -45,14 +46,11 @@ class JobChangesSection(TodaySection):
         open_.clicked.connect(self.open_current)
         self.add_keys({Qt.Key.Key_W: self.write, Qt.Key.Key_L: self.log})
 
-    def refresh(self, today: date) -> None:
-        self.show_changes(self.load(), today)
+    def load(self, today: date) -> Callable[[], list[RecentChange]]:
+        """What reads the rows to show (database only: runs off the GUI thread)."""
+        return self.context.services.employment.recent
 
-    def load(self) -> list[RecentChange]:
-        """The rows to show (database only: may run off the GUI thread)."""
-        return self.context.services.employment.recent()
-
-    def show_changes(self, changes: list[RecentChange], today: date) -> None:
+    def present(self, changes: list[RecentChange], today: date) -> None:
         """Fill the list, keeping the current person when they are still in it."""
         current = self._current(CONTACT_ROLE)
         self.list.clear()

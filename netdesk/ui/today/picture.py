@@ -4,14 +4,25 @@ reader reads as text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
+from netdesk.core.give_take import WeekCount
 from netdesk.core.give_take import weekly as gives_per_week
 from netdesk.core.weekly import WeekTotal, interactions_per_week, new_people_per_week
 from netdesk.ui.chart import Series, WeekChart
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.today.section import TodayContext, TodaySection
+
+
+class Weeks(NamedTuple):
+    """The three charts' counts."""
+
+    interactions: list[WeekTotal]
+    new_people: list[WeekTotal]
+    gives: list[WeekCount]
 
 
 def _series(name: str, weeks: list[WeekTotal]) -> list[Series]:
@@ -33,17 +44,20 @@ class PictureSection(TodaySection):
             self.body.addWidget(chart)
         self.body.addStretch(1)
 
-    def refresh(self, today: date) -> None:
+    def load(self, today: date) -> Callable[[], Weeks]:
         clock = self.context.services.clock
-        interactions = interactions_per_week(clock)
-        weeks = [week.start for week in interactions]
-        self.interactions.set_data(weeks, _series("interactions", interactions))
-        self.new_people.set_data(weeks, _series("new people", new_people_per_week(clock)))
-        gives = gives_per_week(clock)
+        return lambda: Weeks(
+            interactions_per_week(clock), new_people_per_week(clock), gives_per_week(clock)
+        )
+
+    def present(self, data: Weeks, today: date) -> None:
+        weeks = [week.start for week in data.interactions]
+        self.interactions.set_data(weeks, _series("interactions", data.interactions))
+        self.new_people.set_data(weeks, _series("new people", data.new_people))
         self.gives.set_data(
-            [week.start for week in gives],
+            [week.start for week in data.gives],
             [
-                Series("gave", tuple(week.gave for week in gives)),
-                Series("received", tuple(week.received for week in gives)),
+                Series("gave", tuple(week.gave for week in data.gives)),
+                Series("received", tuple(week.received for week in data.gives)),
             ],
         )

@@ -4,11 +4,13 @@ selected profile's whole checklist (Ctrl+Z undoes)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from netdesk.core.own_profiles import OwnProfileRow
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
 from netdesk.ui.undo import Command
 
@@ -36,11 +38,14 @@ class ProfilesSection(TodaySection):
         self.add_keys({Qt.Key.Key_C: self.all_checked})
         self.hide()
 
-    def refresh(self, today: date) -> None:
+    def load(self, today: date) -> Callable[[], list[OwnProfileRow]]:
+        return self.context.services.profiles.due
+
+    def present(self, data: list[OwnProfileRow], today: date) -> None:
         self.today = today
         row = self.list.currentRow()
         self.list.clear()
-        for profile in self.context.services.profiles.due():
+        for profile in data:
             item = QListWidgetItem(f"{profile.label} · {profile.status(today)}")
             item.setData(_SERVICE, profile.service)
             self.list.addItem(item)

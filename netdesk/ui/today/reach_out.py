@@ -7,6 +7,7 @@ show is a remembered setting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -105,12 +106,16 @@ class ReachOutSection(TodaySection):
     def _count_changed(self, value: int) -> None:
         if self.context.settings is not None:
             self.context.settings.setValue(COUNT_KEY, value)
-        self.refresh(self.context.services.clock.today())
+        self.context.reload()
 
-    def refresh(self, today: date) -> None:
-        """Rank again, keeping the current row's place."""
+    def load(self, today: date) -> Callable[[], list[Suggestion]]:
+        rank, count = self.context.services.reach_out.rank, self.count.value()
+        return lambda: rank(count)
+
+    def present(self, data: list[Suggestion], today: date) -> None:
+        """The ranking, keeping the current row's place."""
         row = self.list.currentRow()
-        self.list.fill(self.context.services.reach_out.rank(self.count.value()))
+        self.list.fill(data)
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
 
     def log(self) -> None:
@@ -129,18 +134,21 @@ class ReachOutSection(TodaySection):
         contact_id = self.list.current_contact()
         if contact_id is None:
             return
-        reach_out = self.context.services.reach_out
         name = self.list.currentItem().text().splitlines()[0]
         self.context.undo_stack.push(
             Command(
                 self.tr("Not now: {0}").format(name),
-                lambda: reach_out.skip(contact_id),
+                lambda: self._skip(contact_id),
                 lambda before: self._unskip(contact_id, before),
             )
         )
         self.context.say(self.tr("{0} is left out for a week. Ctrl+Z undoes.").format(name))
-        self.refresh(self.context.services.clock.today())
+
+    def _skip(self, contact_id: int) -> date | None:
+        before = self.context.services.reach_out.skip(contact_id)
+        self.context.reload()
+        return before
 
     def _unskip(self, contact_id: int, before: date | None) -> None:
         self.context.services.reach_out.unskip(contact_id, before)
-        self.refresh(self.context.services.clock.today())
+        self.context.reload()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
@@ -55,6 +55,8 @@ class TodayContext:
     open_dialog: Callable[[QDialog], None]
     show_contact: Callable[[int], None]
     show_event: Callable[[int, str], None]  # the event, and its tab ("Prep brief", "Review")
+    reload: Callable[[], None]
+    """Load every section again (off the GUI thread) and show the result."""
     show_view: Callable[[str], None] = lambda _key: None  # another view, by key ("me")
 
 
@@ -71,8 +73,11 @@ def title_label(text: str, scale: float = 1.25) -> QLabel:
 class TodaySection(QFrame):
     """One card of Today: a title row (`head`), then what the subclass adds to `body`.
 
-    A subclass sets `key` (how the view and tests find it) and implements `refresh(today)`,
-    which the view calls on start, when data changes and when the day turns.
+    A subclass sets `key` (how the view and tests find it) and implements `load(today)` and
+    `present(data, today)`: the view calls `load` on the GUI thread for a function that reads the
+    data (run off it, so it must touch no widget), then `present` on the GUI thread with what it
+    returned — on start, when data changes (shown or not: switching to Today shows current data
+    at once) and when the day turns.
     """
 
     key = ""
@@ -91,7 +96,10 @@ class TodaySection(QFrame):
         self.body.setContentsMargins(14, 10, 14, 10)
         self.body.addLayout(self.head)
 
-    def refresh(self, today: date) -> None:
+    def load(self, today: date) -> Callable[[], object]:
+        raise NotImplementedError
+
+    def present(self, data: Any, today: date) -> None:
         raise NotImplementedError
 
     def add_keys(self, keys: dict[Qt.Key, Callable[[], object]]) -> None:

@@ -1,7 +1,7 @@
 """The sections of Today, in reading order (two to a row when the view is wide).
 
 To add a section: subclass `TodaySection` (see `section.py`) in a module of this package, with
-a `key` and `refresh(today)`, and append its class here.
+a `key`, `load(today)` and `present(data, today)`, and append its class here.
 """
 
 from __future__ import annotations
