@@ -44,16 +44,23 @@ def _resize(qtbot, window, width: int, height: int) -> None:
     qtbot.wait(20)  # layouts settle in the next turns of the event loop
 
 
-def test_every_column_of_the_list_is_visible_at_1280_by_800(qtbot, app_window, events_view):
+def _shown(table, title: str) -> bool:
+    column = COLUMNS.index(title)
+    header = table.horizontalHeader()
+    left = header.sectionViewportPosition(column)
+    return not header.isSectionHidden(column) and (
+        left >= 0 and left + header.sectionSize(column) <= table.viewport().width()
+    )
+
+
+def test_the_list_at_1280_by_800_keeps_the_name_readable(qtbot, app_window, events_view):
+    """A long name takes 200 px before the place and people columns (which make room)."""
     _resize(qtbot, app_window, 1280, 800)
     table = events_view.table
-    header = table.horizontalHeader()
-    visible = table.viewport().width()
-    for column, title in enumerate(COLUMNS):
-        left = header.sectionViewportPosition(column)
-        assert left >= 0 and left + header.sectionSize(column) <= visible, title
+    for title in ("When", "Event", "Kind", "Status", "Prep"):
+        assert _shown(table, title), title
     assert table.horizontalScrollBar().maximum() == 0
-    assert header.sectionSize(COLUMNS.index("Event")) >= 120
+    assert table.horizontalHeader().sectionSize(COLUMNS.index("Event")) >= 200
 
 
 def test_the_event_panel_fits_at_1024_by_768(qtbot, app_window, events_view) -> None:
@@ -92,3 +99,42 @@ def test_the_prep_brief_fits_at_1280_by_800(qtbot, app_window, events_view) -> N
     combo.showPopup()  # the list is as wide as the longest name
     assert combo.view().width() >= combo.fontMetrics().horizontalAdvance(combo.currentText())
     combo.hidePopup()
+
+
+@pytest.mark.parametrize(("size", "wanted"), [((1024, 768), 180), ((1920, 1080), 200)])
+def test_the_event_name_gets_the_room(qtbot, app_window, events_view, size, wanted) -> None:
+    """The name is as wide as its text (up to 200 px; 180 at 1024, "Product Leaders Dinner"
+    whole); a narrow list drops place, people, kind and prep first, never When, Event or
+    Status, and never scrolls sideways."""
+    _resize(qtbot, app_window, *size)
+    table = events_view.table
+    events_view.table.selectRow(1)  # "Data meetup"
+    width = table.horizontalHeader().sectionSize(COLUMNS.index("Event"))
+    assert width >= min(table.sizeHintForColumn(COLUMNS.index("Event")), wanted)
+    assert width >= table.fontMetrics().horizontalAdvance("Product Leaders Dinner")
+    assert width >= table.fontMetrics().horizontalAdvance("Data meetup")
+    assert all(_shown(table, title) for title in ("When", "Event", "Status"))
+    assert table.horizontalScrollBar().maximum() == 0
+    if size[0] == 1920:
+        assert all(_shown(table, title) for title in COLUMNS)
+
+
+def test_the_prep_brief_at_1024_by_768(qtbot, app_window, events_view) -> None:
+    """The checklist is in view without scrolling; names and organisations are readable (each
+    word whole, wrapped rather than cut); someone added is an attendee unless you say."""
+    events = app_window.services.events
+    event_id = events_view.panel.event_id
+    events.people.add_new(event_id, "Jürgen Gärtner", "Accenture", "speaker")
+    prep = events_view.panel.prep
+    events_view.panel.tabs.setCurrentWidget(prep)
+    _resize(qtbot, app_window, 1024, 768)
+    box = prep.checks["travel"]
+    bottom = box.mapTo(prep.viewport(), box.rect().bottomLeft()).y()
+    assert prep.verticalScrollBar().value() == 0
+    assert 0 < bottom <= prep.viewport().height()
+    table = prep.people.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    metrics = table.fontMetrics()
+    for column, word in ((1, "Gärtner"), (2, "Accenture")):
+        assert table.columnWidth(column) >= metrics.horizontalAdvance(word) + 8, word
+    assert prep.people.role.currentText() == "Attendee"

@@ -183,8 +183,8 @@ def test_people_to_meet_add_existing_new_and_edit(view, qtbot, events, sample) -
     qtbot.keyClick(people.organisation, Qt.Key.Key_Return)
     rows = events.people.list(sample["conf"])
     assert [(r.contact_id == sample["Ada"], r.name, r.role) for r in rows] == [
-        (True, "Ada Lovelace", "speaker"),
-        (False, "Grace Hopper", "speaker"),
+        (True, "Ada Lovelace", "attendee"),
+        (False, "Grace Hopper", "attendee"),
     ]
     assert people.table.rowCount() == 2
     people.table.item(1, WANT).setCheckState(Qt.CheckState.Unchecked)

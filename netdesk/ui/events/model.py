@@ -86,19 +86,26 @@ class EventTableModel(RowsTableModel):
 def draw_progress(
     painter: QPainter, option: QStyleOptionViewItem, rect: QRect, fraction: float, text: str
 ) -> None:
-    """A thin bar across `rect` filled to `fraction` (green when complete), `text` beside it."""
+    """A thin bar across `rect` filled to `fraction` (green when complete), `text` beside it. On
+    a selected row the bar is drawn in the selection's text colour: a faint track, a solid fill,
+    so an empty bar never reads as a full one."""
     bar = QRect(rect.left(), rect.center().y() - 3, max(rect.width(), 0), 6)
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    ink = option.palette.highlightedText().color() if selected else option.palette.text().color()
+    track = QColor(ink) if selected else QColor("#e1e6ee")
+    if selected:
+        track.setAlpha(70)
+    fill = ink if selected else QColor("#2e7d32") if fraction >= 1 else QColor("#3d6fd8")
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#e1e6ee"))
+    painter.setBrush(track)
     painter.drawRoundedRect(bar, 3, 3)
-    done = QRect(bar.left(), bar.top(), round(bar.width() * fraction), bar.height())
-    painter.setBrush(QColor("#2e7d32") if fraction >= 1 else QColor("#3d6fd8"))
-    painter.drawRoundedRect(done, 3, 3)
-    selected = option.state & QStyle.StateFlag.State_Selected
-    colour = option.palette.highlightedText() if selected else option.palette.text()
-    painter.setPen(colour.color())
+    if fraction > 0:
+        done = QRect(bar.left(), bar.top(), round(bar.width() * fraction), bar.height())
+        painter.setBrush(fill)
+        painter.drawRoundedRect(done, 3, 3)
+    painter.setPen(ink)
     text_rect = QRect(bar.right() + 6, option.rect.top(), 30, option.rect.height())
     painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
     painter.restore()

@@ -52,13 +52,14 @@ def _text_item(text: str, editable: bool = False) -> QTableWidgetItem:
 
 class _FittedTable(QTableWidget):
     """The list as wide as its box, never scrolling sideways: the check boxes and the role as
-    wide as they need, name and organisation a share of the rest, the research notes what is
-    left; text that does not fit ends with "…" (its tooltip shows it all)."""
+    wide as they need, name and organisation the larger share of the rest, the research notes
+    what is left; names wrap onto a second line in a narrow panel ("Jürgen / Gärtner") and text
+    that still does not fit ends with "…" (its tooltip shows it all)."""
 
     def __init__(self, role_width: int) -> None:
         super().__init__(0, len(HEADERS))
         self.setHorizontalHeaderLabels(HEADERS)
-        self.setWordWrap(False)
+        self.setWordWrap(True)
         header = self.horizontalHeader()
         header.setMinimumSectionSize(_MIN_TEXT_WIDTH)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -72,8 +73,9 @@ class _FittedTable(QTableWidget):
         super().resizeEvent(event)
         fixed = sum(self.columnWidth(column) for column in (WANT, ROLE, MET))
         free = self.viewport().width() - fixed
-        for column, share in ((NAME, 0.35), (ORG, 0.2)):
+        for column, share in ((NAME, 0.4), (ORG, 0.35)):
             self.setColumnWidth(column, max(int(free * share), _MIN_TEXT_WIDTH))
+        self.resizeRowsToContents()
 
 
 class PeopleTable(QWidget):
@@ -88,7 +90,9 @@ class PeopleTable(QWidget):
 
         self.role = QComboBox()
         self.role.addItems([r.capitalize() for r in EVENT_ROLES])
-        self.role.setCurrentIndex(EVENT_ROLES.index("speaker"))
+        # Most people you plan to meet are there as you are: attendee; speakers and organisers
+        # are the exception you pick.
+        self.role.setCurrentIndex(EVENT_ROLES.index("attendee"))
         self.table = _FittedTable(self.role.sizeHint().width())
         self.table.setObjectName("peopleTable")
         self.table.verticalHeader().hide()

@@ -1,4 +1,5 @@
-"""The prep brief: goals with a target, people to meet, the pitch, conversation starters, checklist.
+"""The prep brief: goals with a target, the checklist (in view at 1024×768), people to meet, the
+pitch, conversation starters.
 
 Goals, pitch, starters and checklist belong to the event's draft (saved with the event); the
 people list writes at once (see `PeopleTable`).
@@ -93,6 +94,17 @@ class PrepBrief(FormScroll):
         target_box.addStretch(1)
         goal_row.addLayout(target_box)
         layout.addLayout(goal_row)
+        layout.addWidget(section_title("Checklist"))
+        checks = QGridLayout()
+        for index, box in enumerate(self.checks.values()):
+            checks.addWidget(box, index // 2, index % 2)
+            box.toggled.connect(self._changed)
+        checks.addWidget(self.progress, 2, 1, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(checks)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_state, 1)
+        profile_row.addWidget(self.open_me)
+        layout.addLayout(profile_row)
         layout.addWidget(section_title("People to meet"))
         layout.addWidget(self.people, 1)
         grid = QGridLayout()
@@ -108,17 +120,6 @@ class PrepBrief(FormScroll):
         grid.setColumnStretch(0, 3)  # the pitch's name and text get the larger share
         grid.setColumnStretch(1, 2)
         layout.addLayout(grid)
-        layout.addWidget(section_title("Checklist"))
-        checks = QGridLayout()
-        for index, box in enumerate(self.checks.values()):
-            checks.addWidget(box, index // 2, index % 2)
-            box.toggled.connect(self._changed)
-        checks.addWidget(self.progress, 2, 1, Qt.AlignmentFlag.AlignRight)
-        layout.addLayout(checks)
-        profile_row = QHBoxLayout()
-        profile_row.addWidget(self.profile_state, 1)
-        profile_row.addWidget(self.open_me)
-        layout.addLayout(profile_row)
         self.setWidget(body)
 
         self.goals.textChanged.connect(self._changed)

@@ -36,9 +36,10 @@ from netdesk.core.services import Services
 from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
 from netdesk.formats.sources import kind_of
 from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.column_fitter import ColumnFitter
 from netdesk.ui.events.brief import brief_html, print_brief, save_pdf
 from netdesk.ui.events.capture import CaptureDialog
-from netdesk.ui.events.model import PREP_COLUMN, EventTableModel, ProgressDelegate
+from netdesk.ui.events.model import COLUMNS, PREP_COLUMN, EventTableModel, ProgressDelegate
 from netdesk.ui.events.panel import TABS, EventPanel
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
@@ -52,7 +53,10 @@ if TYPE_CHECKING:
 
 _Mode = QHeaderView.ResizeMode
 # When, kind, status and people as wide as their text; the name takes the room left (long names
-# end with "…"); the checklist bar keeps its width; the place can be widened by hand.
+# end with "…"); the checklist bar keeps its width; the place can be widened by hand. A narrow
+# list (1024 px windows) drops the place, people, kind and prep, in that order, before the name.
+_DROPPED_FIRST = tuple(COLUMNS.index(name) for name in ("Where", "People", "Kind", "Prep"))
+_NAME_WIDTH = 200
 _COLUMN_SIZING = (
     _Mode.ResizeToContents,
     _Mode.Stretch,
@@ -93,6 +97,7 @@ class EventsView(QWidget):
         header.setStretchLastSection(False)
         for column, mode in enumerate(_COLUMN_SIZING):
             header.setSectionResizeMode(column, mode)
+        ColumnFitter(self.table, COLUMNS.index("Event"), _DROPPED_FIRST, _NAME_WIDTH)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.count = plain_label()
         style_label(self.count, "hint")
@@ -128,12 +133,12 @@ class EventsView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.right)
-        # The list keeps the width its columns need (1280 px windows show them all); the event's
-        # panel, whose prep brief wants room, takes whatever a wider window adds.
+        # The list keeps the width its columns need (1280 px windows show them all); a wider
+        # window's room is shared by the list (its event names) and the panel (the prep brief).
         splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([690, 410])
+        splitter.setSizes([600, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
