@@ -535,3 +535,88 @@ def test_the_desktop_language_gives_a_region_where_the_locale_names_none(monkeyp
     assert view_module.system_region() == "GB"
     monkeypatch.setattr(view_module.QLocale, "system", lambda: QLocale("C"))
     assert view_module.system_region() == ""
+
+
+def _reachable(services, given: str) -> int:
+    methods = [
+        MethodDraft("email", f"{given.lower()}.penter37@ericsson.example.com", "work"),
+        MethodDraft("profile", "https://www.linkedin.com/in/ivan-penter-1234567890", "linkedin"),
+    ]
+    return _add(services, given, "Penter", organisation="Ericsson", methods=methods)
+
+
+def test_selecting_someone_never_moves_the_splitter(qtbot, services) -> None:
+    """The editor side keeps the width a loaded contact needs from the start (850 px is what a
+    1024-pixel window leaves beside the sidebar)."""
+    _reachable(services, "Ivan")
+    widget = ContactsView(services, settings_for(services.paths))
+    qtbot.addWidget(widget)
+    widget.resize(850, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(20)
+    before = widget.splitter.sizes()
+    widget.table.selectRow(0)
+    qtbot.waitUntil(lambda: widget.editor.given.text() == "Ivan")
+    qtbot.wait(50)  # the method rows lay out
+    assert widget.splitter.sizes() == before
+    email = widget.editor.methods.rows[0].value_edit
+    assert email.mapTo(widget, email.rect().topRight()).x() <= widget.width()  # not cut off
+
+
+def test_nobody_selected_shows_a_hint_not_a_blank_form(view, qtbot, services) -> None:
+    ivan = _reachable(services, "Ivan")
+    _reachable(services, "Anna")
+    view.apply_filter()
+    assert view.editor_stack.currentWidget() is view.no_selection
+    assert "Ctrl+N" in view.no_selection.hint.text()
+    assert view.select_contact(ivan)
+    assert view.editor_stack.currentWidget() is view.editor
+    _type_search(qtbot, view, "Anna")  # the search hides Ivan: the form goes with him
+    assert view.editor_stack.currentWidget() is view.no_selection
+    assert view.editor.contact_id is None
+    qtbot.mouseClick(view.no_selection.new_button, Qt.MouseButton.LeftButton)
+    assert view.editor_stack.currentWidget() is view.editor
+    assert view.editor.given.hasFocus()
+
+
+def test_a_deleted_contact_leaves_the_editor_but_unsaved_edits_stay(
+    view, qtbot, services, monkeypatch
+) -> None:
+    ivan = _reachable(services, "Ivan")
+    anna = _reachable(services, "Anna")
+    view.apply_filter()
+    view.select_contact(ivan)
+    view.controller.delete_selected()
+    qtbot.waitUntil(lambda: view.editor_stack.currentWidget() is view.no_selection)
+    assert view.editor.contact_id is None
+    view.select_contact(anna)
+    view.editor.notes.setPlainText("met at PyData")  # unsaved: kept while the search hides her
+    _type_search(qtbot, view, "zzz")
+    assert view.editor_stack.currentWidget() is view.editor
+    assert view.editor.contact_id == anna and view.editor.dirty
+
+
+def test_open_existing_keeps_the_filter_or_says_it_changed(view, qtbot, services, monkeypatch):
+    """ "Open existing" in the duplicate prompt keeps the Active filter when the stored contact
+    is in it; an archived one is shown under All, and the status bar says why the list changed."""
+    from netdesk.ui.contacts import controller
+    from netdesk.ui.contacts.duplicate_prompt import DuplicateChoice
+
+    active = _reachable(services, "Ivan")
+    archived = _reachable(services, "Anna")
+    services.bulk.set_archived([archived], True)
+    view.apply_filter()
+    announced: list[str] = []
+    monkeypatch.setattr(view.controller, "_announce", announced.append)
+    monkeypatch.setattr(controller, "ask_about_duplicate", lambda *_: DuplicateChoice.OPEN_EXISTING)
+    for existing, email in ((active, "ivan.penter37@ericsson.example.com"), (archived, "")):
+        view.controller.new_contact()
+        view.editor.given.setText("Someone")
+        email = email or "anna.penter37@ericsson.example.com"
+        view.editor.methods.add(MethodDraft("email", email))
+        assert view.editor.save()
+        assert view.selected_ids() == [existing]
+        assert view.editor_stack.currentWidget() is view.editor
+        assert view.scope.currentData() == ("active" if existing == active else "all")
+    assert announced == ["The list shows all contacts now: Anna Penter was not in it."]

@@ -129,6 +129,7 @@ class ContactsController(QObject):
             return
         view.table.clearSelection()
         view.editor.load(None)
+        view.show_editor()
         view.editor.given.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def save_contact(self, contact_id: int | None, draft: ContactDraft) -> int | None:
@@ -137,7 +138,9 @@ class ContactsController(QObject):
         if duplicates and contact_id is None:
             choice = ask_about_duplicate(self.view, duplicates[0])
             if choice is DuplicateChoice.OPEN_EXISTING:
-                self.view.show_existing(duplicates[0].contact_id)
+                told = self.view.show_existing(duplicates[0].contact_id)
+                if told:
+                    self._announce(told)
             if choice is not DuplicateChoice.SAVE_AS_NEW:
                 return None
         command = commands.SaveContactCommand(self.services, contact_id, draft)

@@ -1,4 +1,5 @@
-"""What the list shows when it has nothing to show: how to start, or why nothing matched."""
+"""What the list shows when it has nothing to show (how to start, or why nothing matched), and
+what shows beside it while nobody is selected."""
 
 from __future__ import annotations
 
@@ -56,3 +57,25 @@ class EmptyState(QWidget):
                 "window to bring everyone in — or press Ctrl+N to add someone you just met."
             )
         self.new_button.setVisible(not trash)
+
+
+class NoSelection(QWidget):
+    """Beside the list while nobody is selected: what to do, instead of a blank form."""
+
+    new_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hint = plain_label(
+            "Select someone in the list to see and edit them, or press Ctrl+N to add someone new."
+        )
+        style_label(self.hint, "hint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.new_button = QPushButton("New contact  (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)

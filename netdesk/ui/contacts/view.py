@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from netdesk.core.contact_list import ListFilter, filter_choices
 from netdesk.core.phones import default_region, is_region, use_region
 from netdesk.core.services import Services
+from netdesk.formats.draft import MethodDraft
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.contacts.column_layout import remember_layout
 from netdesk.ui.contacts.controller import ContactsController
 from netdesk.ui.contacts.editor import ContactEditor
-from netdesk.ui.contacts.empty_state import EmptyState
+from netdesk.ui.contacts.empty_state import EmptyState, NoSelection
 from netdesk.ui.contacts.model import ContactTableModel
 from netdesk.ui.importing.drag_out import contacts_mime_data
 from netdesk.ui.plain import ElidedComboBox, plain_label
@@ -127,9 +128,14 @@ class ContactsView(QWidget):
         region = self.controller.phone_region(default_region() or system_region())
         use_region(region)  # imports match numbers without a country code in it too
         self.editor = ContactEditor(services, region)
+        self.no_selection = NoSelection()
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(self.no_selection)
+        self.editor_stack.addWidget(self.editor)
+        self.editor_stack.setMinimumWidth(_editor_width(self.editor))
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -167,6 +173,7 @@ class ContactsView(QWidget):
         actions = self.controller
         self.new_button.clicked.connect(actions.new_contact)
         self.empty.new_requested.connect(actions.new_contact)
+        self.no_selection.new_requested.connect(actions.new_contact)
         self.restore_button.clicked.connect(actions.restore_selected)
         self.empty_trash_button.clicked.connect(actions.empty_trash)
         self.editor.save_requested.connect(actions.save_contact)
@@ -216,7 +223,21 @@ class ContactsView(QWidget):
                     QItemSelectionModel.SelectionFlag.Select
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
+        self._drop_hidden_contact()
         self._update_actions()
+
+    def show_editor(self) -> None:
+        """Show the editor beside the list (a contact selected, or a new one begun)."""
+        self.editor_stack.setCurrentWidget(self.editor)
+
+    def _drop_hidden_contact(self) -> None:
+        """The contact in the editor left the list (a search, a filter, a Delete): show the hint
+        instead of a form that still edits them, unless it holds unsaved edits."""
+        shown = self.editor.contact_id
+        if shown is None or self.editor.dirty or shown in self.selected_ids():
+            return
+        self.editor.load(None)
+        self.editor_stack.setCurrentWidget(self.no_selection)
 
     def _show_count(self) -> None:
         """Count the matches after the rows are painted (counting waits for every match)."""
@@ -292,12 +313,20 @@ class ContactsView(QWidget):
         self.table.scrollTo(index)
         return True
 
-    def show_existing(self, contact_id: int) -> None:
-        """Show a stored contact whatever the filters (a new one turned out to be them)."""
-        self.scope.setCurrentIndex(self.scope.findData("all"))
-        self.search.clear()
+    def show_existing(self, contact_id: int) -> str:
+        """Show a stored contact (a new one turned out to be them), keeping the filters when it
+        is in the list they give; else the list shows everyone and the returned words say so."""
         self.editor.load(contact_id)
+        self.show_editor()
+        if self.select_contact(contact_id):
+            return ""
+        self.search.clear()
+        for box in (self.circle_filter, self.tag_filter, self.company_filter):
+            box.setCurrentIndex(0)
+        self.due_filter.setChecked(False)
+        self.scope.setCurrentIndex(self.scope.findData("all"))
         self.select_contact(contact_id)
+        return f"The list shows all contacts now: {self.editor.heading.text()} was not in it."
 
     def reload_now(self) -> None:
         """Refresh the list at once instead of on the next turn (after a save)."""
@@ -308,6 +337,7 @@ class ContactsView(QWidget):
         ids = self.selected_ids()
         if len(ids) == 1 and ids[0] != self.editor.contact_id and self.confirm_discard():
             self.editor.load(ids[0])
+            self.show_editor()
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -327,6 +357,15 @@ class ContactsView(QWidget):
         if box.exec() == QMessageBox.StandardButton.Save:
             return self.editor.save()
         return True
+
+
+def _editor_width(editor: ContactEditor) -> int:
+    """The editor's width with a contact in it (a way to reach them adds a row wider than the
+    empty form): the splitter keeps it from the start, so selecting someone never moves it."""
+    editor.methods.add(MethodDraft("email", ""))
+    width = editor.minimumSizeHint().width()
+    editor.load(None)
+    return width
 
 
 def system_region() -> str:
