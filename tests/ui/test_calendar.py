@@ -261,3 +261,35 @@ def test_follow_up_after_a_logged_interaction(qtbot, services, fu, people) -> No
     dialog.accept()
     row = FollowUp.get_by_id(dialog.created_id)
     assert (row.interaction_id, row.due_at) == (interaction, datetime(2026, 3, 18))
+
+
+def test_overdue_rows_are_whole_and_dated_with_their_year(qtbot, services, fu, people) -> None:
+    """Overdue from last year says the year; the list shows whole rows (at most eight, the rest
+    scroll) and no sideways scroll bar."""
+    for day in range(1, 13):
+        fu.create(people["Maria"], datetime(2025, 11, day), reason="check-in")
+    widget = CalendarView(fu, services.changes)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    overdue = widget.overdue
+    assert _texts(overdue)[0].startswith("Sat 1 Nov 2025  Maria Test · check-in")
+    row = overdue.sizeHintForRow(0)
+    assert overdue.viewport().height() == 8 * row
+    assert overdue.visualItemRect(overdue.item(7)).bottom() < overdue.viewport().height()
+    assert not overdue.horizontalScrollBar().isVisible()
+
+
+def test_one_list_holds_the_selection_snooze_acts_on(view, fu, qtbot) -> None:
+    """Choosing in Overdue clears the agenda's highlight and the other way round; the Snooze
+    button (which takes the focus) acts on the list that shows a selection."""
+    assert view.agenda.selectedItems() and not view.overdue.selectedItems()
+    view.overdue.setCurrentRow(0)
+    assert view.overdue.selectedItems() and not view.agenda.selectedItems()
+    overdue_id = view.overdue.currentItem().data(ID_ROLE)
+    view.snooze_button.setFocus()
+    assert view.current_ids() == [overdue_id]
+    view.agenda.setCurrentRow(0)
+    assert view.agenda.selectedItems() and not view.overdue.selectedItems()
+    assert view.current_ids() == [view.agenda.currentItem().data(ID_ROLE)]

@@ -41,6 +41,8 @@ class AgendaList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setUniformItemSizes(True)
         self.setWordWrap(False)
+        # a long line ends with "…" (its tooltip holds it) instead of a sideways scroll bar
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def mimeTypes(self) -> list[str]:
         return [FOLLOWUP_MIME]
@@ -65,7 +67,7 @@ class AgendaList(QListWidget):
         item.setData(KIND_ROLE, "done" if row.status == "done" else "followup")
         item.setData(ID_ROLE, row.id)
         item.setData(CONTACT_ROLE, row.contact_id)
-        item.setToolTip(plain_tooltip(row.note) if row.note else "")
+        item.setToolTip(plain_tooltip(row.note or item.text()))
         if row.status == "done":
             font = QFont(self.font())
             font.setStrikeOut(True)
@@ -106,6 +108,12 @@ class AgendaList(QListWidget):
         for index in rows:
             self.item(index).setSelected(True)
         return bool(rows)
+
+    def fit_rows(self, most: int) -> None:
+        """As tall as its rows, at most `most` of them: never a row cut in half."""
+        rows = min(self.count(), most)
+        height = self.sizeHintForRow(0) * rows if rows else 0
+        self.setFixedHeight(height + 2 * self.frameWidth())
 
     def select_first(self) -> None:
         self.select_from(0)

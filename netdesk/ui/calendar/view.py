@@ -8,6 +8,7 @@ the change). Dragging follow-ups onto a day reschedules them.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 
 _TOPICS = ("followups", "events", "contacts")
 MAX_OVERDUE_ROWS = 100
+OVERDUE_ROWS_SHOWN = 8  # whole rows; the rest scroll
 
 
 def _sort_key(entry: FollowUpRow | AgendaItem) -> tuple[bool, datetime]:
@@ -86,7 +88,6 @@ class CalendarView(QWidget):
         self.overdue_label.setStyleSheet("color: #c62828")
         self.overdue = AgendaList()
         self.overdue.setAccessibleName(self.tr("Overdue follow-ups"))
-        self.overdue.setMaximumHeight(150)
         self.agenda_label = _bold(QLabel())
         self.agenda = AgendaList()
         self.agenda.setAccessibleName(self.tr("Agenda of the selected day or week"))
@@ -94,8 +95,11 @@ class CalendarView(QWidget):
         self.overdue.itemDoubleClicked.connect(lambda *_: self.open_current())
         self.grouped: set[int] = set()
         """A grouped reminder's follow-ups: while they stay selected, the keys act on them all."""
+        self._grouping = False
         for section in (self.overdue, self.agenda):
             section.itemSelectionChanged.connect(self._end_grouped)
+        for chosen, other in ((self.overdue, self.agenda), (self.agenda, self.overdue)):
+            chosen.itemSelectionChanged.connect(partial(self._one_selection, chosen, other))
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #5b6578")
@@ -264,6 +268,7 @@ class CalendarView(QWidget):
         self.overdue_label.setText(self.tr("Overdue ({0})").format(total))
         self.overdue_label.setVisible(bool(rows))
         self.overdue.setVisible(bool(rows))
+        self.overdue.fit_rows(OVERDUE_ROWS_SHOWN)
 
     def _fill_agenda(self, today: date) -> None:
         if self.week_mode:
@@ -301,10 +306,11 @@ class CalendarView(QWidget):
 
     def current_ids(self) -> list[int]:
         """The follow-ups the keys act on: after a grouped reminder's Open, what is selected in
-        Overdue and the agenda; else the Overdue selection when it has focus, else the agenda's."""
+        Overdue and the agenda; else the Overdue selection when it has focus or is the only one
+        (a button was clicked), else the agenda's."""
         if self.grouped:
             return self.overdue.selected_followups(False) + self.agenda.selected_followups(False)
-        if self.overdue.hasFocus():
+        if self.overdue.hasFocus() or not self.agenda.selectedItems():
             return self.overdue.selected_followups()
         return self.agenda.selected_followups()
 
@@ -360,9 +366,17 @@ class CalendarView(QWidget):
             self.overdue.setFocus()
 
     def _select_grouped(self, wanted: set[int]) -> None:
+        self._grouping = True
         in_overdue = self.overdue.select_followups(wanted)
         in_agenda = self.agenda.select_followups(wanted)
+        self._grouping = False
         self.grouped = wanted if in_overdue or in_agenda else set()
+
+    def _one_selection(self, chosen: AgendaList, other: AgendaList) -> None:
+        """One list shows the selection Done, Snooze and Dismiss act on (a grouped reminder's
+        follow-ups excepted): choosing in one clears the other."""
+        if chosen.selectedItems() and not self._grouping:
+            other.clearSelection()
 
     def _end_grouped(self) -> None:
         self.grouped = set()
