@@ -560,6 +560,7 @@ def test_selecting_someone_never_moves_the_splitter(qtbot, services) -> None:
     qtbot.waitUntil(lambda: widget.editor.given.text() == "Ivan")
     qtbot.wait(50)  # the method rows lay out
     assert widget.splitter.sizes() == before
+    assert widget.editor.width() >= widget.editor.minimumSizeHint().width()  # nothing clipped
     email = widget.editor.methods.rows[0].value_edit
     assert email.mapTo(widget, email.rect().topRight()).x() <= widget.width()  # not cut off
 

@@ -218,6 +218,9 @@ class MethodsEditor(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # as wide with no rows as with some: showing a contact never widens the editor (which
+        # moved the splitter beside the list)
+        self.setMinimumWidth(MethodRow(MethodDraft("email", ""), region).minimumSizeHint().width())
 
     def set_methods(self, methods: list[MethodDraft]) -> None:
         """Show these methods (replacing what was shown)."""

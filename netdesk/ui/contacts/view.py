@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from netdesk.core.contact_list import ListFilter, filter_choices
 from netdesk.core.phones import default_region, is_region, use_region
 from netdesk.core.services import Services
-from netdesk.formats.draft import MethodDraft
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.contacts.column_layout import remember_layout
 from netdesk.ui.contacts.controller import ContactsController
@@ -132,7 +131,6 @@ class ContactsView(QWidget):
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(self.no_selection)
         self.editor_stack.addWidget(self.editor)
-        self.editor_stack.setMinimumWidth(_editor_width(self.editor))
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor_stack)
@@ -357,15 +355,6 @@ class ContactsView(QWidget):
         if box.exec() == QMessageBox.StandardButton.Save:
             return self.editor.save()
         return True
-
-
-def _editor_width(editor: ContactEditor) -> int:
-    """The editor's width with a contact in it (a way to reach them adds a row wider than the
-    empty form): the splitter keeps it from the start, so selecting someone never moves it."""
-    editor.methods.add(MethodDraft("email", ""))
-    width = editor.minimumSizeHint().width()
-    editor.load(None)
-    return width
 
 
 def system_region() -> str:
