@@ -35,6 +35,7 @@ class ProfilesSection(TodaySection):
         )
         open_me.clicked.connect(self.open_me)
         checked.clicked.connect(self.all_checked)
+        self.body.addStretch(1)  # in a row made tall by its neighbour, the card's content stays up
         self.add_keys({Qt.Key.Key_C: self.all_checked})
         self.hide()
 
