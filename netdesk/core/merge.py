@@ -1,8 +1,9 @@
 """Recognising the same person twice, and merging several contacts into one.
 
 A merge keeps one contact, gives it the field values the user picked, every email, phone,
-profile and tag of the others, and moves their interactions, follow-ups and event roles over; the
-others go to the Trash. `MergeRecord` holds what `undo_merge` needs to put everything back.
+profile and tag of the others, and moves their interactions, follow-ups, event and opportunity
+roles and past jobs over; the others go to the Trash. `MergeRecord` holds what `undo_merge`
+needs to put everything back.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import (
     Contact,
     ContactMethod,
+    Employment,
     EventPerson,
     FollowUp,
     Interaction,
@@ -38,7 +40,7 @@ MERGE_FIELDS = (
     "notes",
     "photo",
 )
-_MOVED_MODELS = (Interaction, FollowUp, EventPerson, OpportunityPerson)
+_MOVED_MODELS = (Interaction, FollowUp, EventPerson, OpportunityPerson, Employment)
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,8 @@ def merge(
                 }
             elif model is OpportunityPerson:
                 moved = _free_roles(keeper_id, moved)
+            elif model is Employment:
+                moved = _past_jobs(moved)
             model.update(contact=keeper_id).where(model.id.in_(list(moved))).execute()
             record.moved[model.__name__] = moved
         Contact.update(deleted_at=utcnow()).where(Contact.id.in_(other_ids)).execute()
@@ -162,6 +166,16 @@ def _free_roles(keeper_id: int, moved: dict[int, int]) -> dict[int, int]:
             taken.add((person.opportunity_id, person.role))
             free[row_id] = contact_id
     return free
+
+
+def _past_jobs(moved: dict[int, int]) -> dict[int, int]:
+    """The merged contacts' past jobs: they join the keeper's history. Their current jobs stay
+    with them in the Trash, since the keeper's current job is the organisation and title the
+    merge chose."""
+    past = Employment.select(Employment.id).where(
+        Employment.id.in_(list(moved)), Employment.ended_on.is_null(False)
+    )
+    return {row.id: moved[row.id] for row in past}
 
 
 def undo_merge(contacts: ContactService, record: MergeRecord) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 
 from netdesk.core import import_jobs
 from netdesk.core.employment import EmploymentService, Job, jobs_of
+from netdesk.core.merge import merge, undo_merge
 from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact, FollowUp
@@ -149,3 +150,20 @@ def test_an_older_file_with_a_job_the_person_left_is_no_change(services) -> None
     services.importing.apply(older)
     assert Contact.get_by_id(ann).organisation == "Beta GmbH"
     assert len(jobs_of(ann)) == 2
+
+
+def test_a_merge_moves_the_past_jobs_and_its_undo_puts_them_back(services) -> None:
+    ann = _ann(services)
+    twin = services.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    jobs = EmploymentService(services.changes, services.clock)
+    jobs.save(twin, Job("Initech", "Analyst", date(2015, 3, 1), date(2019, 6, 30)))
+    jobs.save(twin, Job("Globex", "Engineer", date(2019, 7, 1)))
+    record = merge(services.contacts, ann, [twin], {})
+    assert _jobs(ann) == [
+        ("Acme", "CTO", None, None, "manual"),
+        ("Initech", "Analyst", date(2015, 3, 1), date(2019, 6, 30), "manual"),
+    ]
+    assert _jobs(twin) == [("Globex", "Engineer", date(2019, 7, 1), None, "manual")]
+    undo_merge(services.contacts, record)
+    assert _jobs(ann) == [("Acme", "CTO", None, None, "manual")]
+    assert [job[0] for job in _jobs(twin)] == ["Globex", "Initech"]
