@@ -13,23 +13,23 @@ from enum import StrEnum
 
 from netdesk.core.cadence import IDEAL_SQL, MAX_SQL, Keep, keep_state
 from netdesk.core.contact_narrowing import narrowing
+from netdesk.core.contact_sort_pages import OPEN_STATUSES, first_page
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.store import fts
 from netdesk.store.models import db
 
 SCOPES = ("active", "archived", "all", "trash")
 
-_NEXT_FOLLOWUP = (
-    "(SELECT min(f.due_at) FROM follow_up f "
-    "WHERE f.contact_id = c.id AND +f.status IN ('open', 'snoozed'))"
-)
+_OPEN = f"+f.status IN {OPEN_STATUSES!r}"
+_NEXT_FOLLOWUP = f"(SELECT min(f.due_at) FROM follow_up f WHERE f.contact_id = c.id AND {_OPEN})"
 _TAGS = (
     "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM contact_tag ct "
     "JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY t.name COLLATE NOCASE))"
 )
+# COLLATE NOCASE outside too: a function's result sorts by BINARY ("Zeta" before "alpha").
 _FIRST_TAG = (
     "coalesce((SELECT min(t.name COLLATE NOCASE) FROM contact_tag ct "
-    "JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id), '')"
+    "JOIN tag t ON t.id = ct.tag_id WHERE ct.contact_id = c.id), '') COLLATE NOCASE"
 )
 SORT_EXPRESSIONS = {
     "name": "c.display_name COLLATE NOCASE",
@@ -42,16 +42,15 @@ SORT_EXPRESSIONS = {
 }
 _DUE = (
     f"(julianday(coalesce(c.last_contacted_at, c.created_at)) + {IDEAL_SQL} <= julianday(?) "
-    "OR EXISTS "
-    "(SELECT 1 FROM follow_up f WHERE f.contact_id = c.id AND +f.status IN ('open', 'snoozed') "
+    f"OR EXISTS (SELECT 1 FROM follow_up f WHERE f.contact_id = c.id AND {_OPEN} "
     "AND f.due_at <= ?))"
 )
 
 
 _INDEXED_SORTS = ("name", "organisation", "title", "circle", "last_contacted")
-# A search is "broad" from this many matches: reading the list in order off the sort index and
-# dropping the rows that do not match then beats gathering and sorting every match. The value
-# is where the two cross at 100,000 contacts (bench/contacts.py measures both ways).
+# A search (or list) is "broad" from this many matches: reading the list in order off the sort
+# index and dropping the rows that do not match then beats gathering and sorting every match.
+# The value is where the two cross at 100,000 contacts (bench/contacts.py measures both ways).
 _BROAD_MATCHES = 5_000
 
 
@@ -65,15 +64,16 @@ class Strategy(StrEnum):
       the ids; pages and the count are slices of that list.
     - NARROW_KEPT: typing on from a query that kept its matches (same list, longer text) filters
       those kept ids by the new text instead of gathering and sorting again.
-    - SORT_THEN_KEEP: a sort with no index (tags, next follow-up) makes SQLite sort every match
-      for each page; the first page takes that once, and scrolling gathers the whole order once
-      and keeps it.
+    - SEGMENT_WALK: a sort with no index (tags, next follow-up) over a broad list reads the
+      first page segment by segment off other indexes (`core.contact_sort_pages`); scrolling
+      gathers the whole order once (SQLite sorts every match) and keeps it. A narrow list of
+      such a sort keeps its matches instead.
     """
 
     INDEX_WALK = "index walk"
     KEEP_MATCHES = "keep matches"
     NARROW_KEPT = "narrow kept"
-    SORT_THEN_KEEP = "sort then keep"
+    SEGMENT_WALK = "segment walk"
 
 
 def _is_broad(expression: str) -> bool:
@@ -146,8 +146,10 @@ class ContactListQuery:
         self.now = now or datetime.now()
         expression = fts.match_expression(list_filter.text)
         self._matches = self._filtered_matches(narrowing, expression)
+        self._where, self._params = self._conditions(expression, driver="")
         self.strategy = self._choose_strategy(expression)
-        self._where, self._params = self._conditions(expression)
+        if self.strategy in (Strategy.INDEX_WALK, Strategy.SEGMENT_WALK):
+            self._where, self._params = self._conditions(expression, driver="+")
         if self.strategy is Strategy.KEEP_MATCHES:
             self._matches = self._gather()
 
@@ -158,7 +160,22 @@ class ContactListQuery:
             return Strategy.KEEP_MATCHES
         if self.sort in _INDEXED_SORTS:
             return Strategy.INDEX_WALK
-        return Strategy.SORT_THEN_KEEP
+        if self._narrowed() and self._lists_few():
+            return Strategy.KEEP_MATCHES
+        return Strategy.SEGMENT_WALK
+
+    def _narrowed(self) -> bool:
+        """Whether a condition besides the search and a live scope may leave few contacts."""
+        flt = self.filter
+        return bool(flt.circle or flt.tag or flt.company or flt.due_only) or flt.scope not in (
+            "active",
+            "all",
+        )
+
+    def _lists_few(self) -> bool:
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM contact c WHERE {self._where} LIMIT ?)"
+        matches: int = db.execute_sql(sql, [*self._params, _BROAD_MATCHES]).fetchone()[0]
+        return matches < _BROAD_MATCHES
 
     def _filtered_matches(
         self, narrowing: ContactListQuery | None, expression: str
@@ -181,7 +198,8 @@ class ContactListQuery:
         sql = f"SELECT c.id FROM contact c WHERE {self._where} ORDER BY {self._order()}"
         return [row[0] for row in db.execute_sql(sql, self._params).fetchall()]
 
-    def _conditions(self, expression: str) -> tuple[str, list[object]]:
+    def _conditions(self, expression: str, driver: str) -> tuple[str, list[object]]:
+        """The list's conditions on `contact c`; `driver` "+" keeps the search from driving."""
         flt = self.filter
         # Most contacts are live: the unary "+" keeps SQLite off the archived/deleted indexes so
         # that the sort column's index serves ORDER BY ... LIMIT instead of a temporary sort of
@@ -194,7 +212,6 @@ class ContactListQuery:
         }[flt.scope]
         params: list[object] = []
         if expression:
-            driver = "+" if self.strategy is Strategy.INDEX_WALK else ""
             clauses.append(
                 f"{driver}c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)"
             )
@@ -226,10 +243,13 @@ class ContactListQuery:
         The page's ids are found first and only their rows read: SQLite would otherwise work out
         the tag and follow-up columns for every matching contact before sorting.
         """
-        if offset > 0 and self.strategy is Strategy.SORT_THEN_KEEP and self._matches is None:
+        walk = self.strategy is Strategy.SEGMENT_WALK and self._matches is None
+        if walk and offset > 0:
             self._matches = self._gather()
         if self._matches is not None:
             ids = self._matches[offset : offset + limit]
+        elif walk:
+            ids = first_page(self.sort, self.descending, self._where, self._params, limit)
         else:
             id_sql, params = self.page_ids_sql(offset, limit)
             ids = [r[0] for r in db.execute_sql(id_sql, params).fetchall()]

@@ -186,7 +186,10 @@ class ContactTableModel(QAbstractTableModel):
         self.sort_key = COLUMNS[column][0]
         self.descending = order == Qt.SortOrder.DescendingOrder
         if self._loaded:
+            known = None if self._stale else self._total
             self.reload()
+            if self._total is None:
+                self._total = known  # same contacts in another order: no need to count again
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # The view asks for a dozen roles per cell on every paint: answer the others at once.
