@@ -3,7 +3,10 @@
 `python -m bench._contacts_probe paint DATA_DIR` prints seconds from creating the contacts view to
 its table's first paint; `search DATA_DIR QUERY` prints the milliseconds of each keystroke from key
 press to the filtered rows painted, and of the bare FTS5 query for the same text; `rss DATA_DIR`
-and `rss-bare` print the resident memory in MB with the list open or with a bare window.
+and `rss-bare` print the resident memory in MB with the list open or with a bare window;
+`sort DATA_DIR` prints, for each column clicked twice (one way then the other), the milliseconds
+from the click on its header to the first page painted in that order with its count known, then
+`floor` and the milliseconds of painting the same page again after a reset that reads nothing.
 """
 
 from __future__ import annotations
@@ -105,6 +108,51 @@ def search(data_dir: str, query: str) -> None:
         print(f"{keystroke:.3f} {floor:.3f}")
 
 
+def _click_header(view, column: int) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def sort(data_dir: str) -> None:
+    _app, services = _open(data_dir)
+    from PySide6.QtTest import QTest
+
+    from netdesk.ui.app import settings_for
+    from netdesk.ui.contacts.model import COLUMNS
+    from netdesk.ui.contacts.view import ContactsView
+
+    view = ContactsView(services, settings_for(services.paths))
+    view.resize(1600, 760)
+    view.show()
+    _PaintWatch(view.table.viewport()).wait()
+    QTest.qWait(500)  # the count shows, as before a user reaches for a header
+    model = view.model
+    for column, (key, _) in enumerate(COLUMNS):
+        view.table.horizontalHeader().showSection(column)
+        view.table.scrollTo(model.index(0, column))
+        QTest.qWait(50)
+        for _click in range(2):
+            watch = _PaintWatch(view.table.viewport(), lambda key=key: model.sort_key == key)
+            started = time.perf_counter()
+            _click_header(view, column)
+            watch.wait()
+            assert model.total > 0
+            elapsed = (time.perf_counter() - started) * 1000
+            print(f"{key} {'desc' if model.descending else 'asc'} {elapsed:.3f}")
+            QTest.qWait(300)  # the count label catches up before the next click
+    for _ in range(5):
+        watch = _PaintWatch(view.table.viewport())
+        started = time.perf_counter()
+        model.beginResetModel()
+        model.endResetModel()
+        watch.wait()
+        print(f"floor {(time.perf_counter() - started) * 1000:.3f}")
+
+
 def rss(data_dir: str) -> None:
     _app, services = _open(data_dir)
     from PySide6.QtWidgets import QMainWindow
@@ -138,4 +186,5 @@ def rss_bare() -> None:
 
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
-    {"paint": paint, "search": search, "rss": rss, "rss-bare": lambda: rss_bare()}[mode](*rest)
+    modes = {"paint": paint, "search": search, "sort": sort, "rss": rss, "rss-bare": rss_bare}
+    modes[mode](*rest)

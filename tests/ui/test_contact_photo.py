@@ -89,6 +89,33 @@ def test_list_pictures_read_photos_without_thumbnails_once_a_page(qtbot, service
     assert asked == [sorted(ids)]  # Ana's picture is cached: nothing read again
 
 
+def test_list_pictures_share_initials_and_follow_edits(qtbot, services) -> None:
+    from netdesk.core.contact_list import ListFilter
+    from netdesk.formats.draft import ContactDraft
+    from netdesk.ui.contacts.model import ContactTableModel
+
+    first, second = (
+        services.contacts.create(ContactDraft(given_name="Dan", family_name="Lee"))
+        for _ in range(2)
+    )
+    model = ContactTableModel(services.contacts.photos, services.clock)
+
+    def pictures():
+        model.set_filter(ListFilter())
+        return [model.data(model.index(row, 0), Qt.ItemDataRole.DecorationRole) for row in (0, 1)]
+
+    before = pictures()
+    assert before[0].cacheKey() == before[1].cacheKey()  # namesakes: one drawing of "DL"
+    photo = prepare_photo(_noisy_png(200, 200))
+    services.contacts.update(first, ContactDraft(given_name="Dan", family_name="Lee", photo=photo))
+    services.contacts.update(second, ContactDraft(given_name="Eve", family_name="Lee"))
+    after = pictures()
+    assert after[0].toImage() == round_pixmap(QImage.fromData(photo), SIZE).toImage()
+    assert after[1].toImage() == initials_pixmap("Eve Lee", SIZE).toImage()
+    services.contacts.update(first, ContactDraft(given_name="Dan", family_name="Lee"))
+    assert pictures()[0].toImage() == before[0].toImage()
+
+
 def test_editor_reads_its_choices_again_only_after_a_change(qtbot, services, monkeypatch) -> None:
     ana = services.contacts.create(ContactDraft(given_name="Ana", organisation="Acme"))
     ben = services.contacts.create(ContactDraft(given_name="Ben"))
