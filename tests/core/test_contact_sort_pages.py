@@ -97,6 +97,8 @@ def test_a_narrow_list_keeps_its_matches_for_a_sort_without_an_index(crowd) -> N
     narrow = ContactListQuery(ListFilter(circle="friend"), sort="tags")
     assert narrow.strategy is Strategy.KEEP_MATCHES
     assert ContactListQuery(sort="tags").strategy is Strategy.SEGMENT_WALK
+    searched = ContactListQuery(ListFilter(text="ana"), sort="next_followup")
+    assert searched.strategy is Strategy.KEEP_MATCHES
 
 
 def _plan(sql: str, params: list[object]) -> str:
