@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from netdesk.core.events import EventDraft
+from netdesk.store.models import Event
 from netdesk.ui.events import EventsView
 from netdesk.ui.events.model import COLUMNS
 from netdesk.ui.events.people_table import NOTES
@@ -138,3 +140,16 @@ def test_the_prep_brief_at_1024_by_768(qtbot, app_window, events_view) -> None:
     for column, word in ((1, "Gärtner"), (2, "Accenture")):
         assert table.columnWidth(column) >= metrics.horizontalAdvance(word) + 8, word
     assert prep.people.role.currentText() == "Attendee"
+
+
+def test_a_status_from_a_file_shows_without_a_colour(qtbot, app_window, events_view) -> None:
+    """An imported database may hold a status NetDesk does not name ("going"): the list shows
+    it as it is, in the text colour, instead of failing on its colour."""
+    Event.update(status="going").where(Event.name == LONG_NAME).execute()
+    events_view.reload()
+    model = events_view.table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == LONG_NAME)
+    status = model.index(row, COLUMNS.index("Status"))
+    assert status.data() == "Going"
+    assert status.data(Qt.ItemDataRole.ForegroundRole) is None
+    events_view.grab()

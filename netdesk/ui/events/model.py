@@ -76,7 +76,8 @@ class EventTableModel(RowsTableModel):
             return row.checklist_done / len(CHECKLIST)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COLUMNS.index("Status"):
-                return QBrush(STATUS_COLOURS[row.status])
+                colour = STATUS_COLOURS.get(row.status)  # a status from a file may be any word
+                return QBrush(colour) if colour else None
             return None if row.upcoming else QBrush(PAST)
         if role == Qt.ItemDataRole.ToolTipRole and column == PREP_COLUMN:
             return f"Checklist: {row.checklist_done} of {len(CHECKLIST)} done"
