@@ -101,10 +101,11 @@ def paint(data_dir: str) -> None:
         window.show_view("today")
         read_all()
         stall = _Stall(app)
+        watches = _paint_watches(today)  # type: ignore[arg-type]
         started = time.perf_counter()
         changes.publish("interactions", [1])
         read_all()
-        _painted(today)  # type: ignore[arg-type]
+        _wait(watches)
         return (time.perf_counter() - started) * 1000, stall.stop()
 
     def switch_at_once() -> float:
@@ -113,8 +114,9 @@ def paint(data_dir: str) -> None:
         started = time.perf_counter()
         changes.publish("interactions", [1])
         window.show_view("today")
+        watches = _paint_watches(today)  # type: ignore[arg-type]
         read_all()
-        _painted(today)  # type: ignore[arg-type]
+        _wait(watches)
         return (time.perf_counter() - started) * 1000
 
     grid = today.grid  # type: ignore[attr-defined]  # the sections, painted after the figures
@@ -129,9 +131,10 @@ def paint(data_dir: str) -> None:
     os._exit(0)  # tearing down the window over a 100k store can crash at exit; the figures are out
 
 
-def _painted(today: TodayView) -> None:
-    """Wait until the lists and charts of Today in sight repaint (they do once the data read
-    is shown; those scrolled out of sight paint when scrolled to)."""
+def _paint_watches(today: TodayView) -> list[_PaintWatch]:
+    """Watches, set before the change, on the lists and charts of Today in sight, each counting
+    a paint only once Today has read and shown everything (those scrolled out of sight paint
+    when scrolled to). Set after the read, they waited for a paint that had already happened."""
     sections = today.sections
     widgets = (
         sections["reach_out"].list.viewport(),  # type: ignore[attr-defined]
@@ -139,7 +142,11 @@ def _painted(today: TodayView) -> None:
         sections["upcoming_events"].list.viewport(),  # type: ignore[attr-defined]
         sections["picture"].gives,  # type: ignore[attr-defined]
     )
-    watches = [_PaintWatch(w) for w in widgets if not w.visibleRegion().isEmpty()]
+    in_sight = [w for w in widgets if not w.visibleRegion().isEmpty()]
+    return [_PaintWatch(w, lambda: not today.loading) for w in in_sight]  # type: ignore[attr-defined]
+
+
+def _wait(watches: list[_PaintWatch]) -> None:
     for watch in watches:
         watch.wait()
 
