@@ -2,12 +2,20 @@
 
 `python -m bench._first_paint bare` opens a bare PySide6 QMainWindow; `... netdesk DATA_DIR` runs
 NetDesk's real entry point. Both print `time.time()` at the first paint of the main window.
+
+`... usable DATA_DIR` runs NetDesk's entry point until the view restored from the settings is
+usable: built and painted with its data (Contacts: rows painted in the list and the count shown
+under it; Today: painted once it has shown its first read). It prints the wall time of the first
+paint, the wall time of that paint, the longest the event loop did not turn in between and over
+the SETTLE_MS after it (milliseconds; `bench._watchdog`).
 """
 
 from __future__ import annotations
 
 import sys
 import time
+
+SETTLE_MS = 3000
 
 
 def _watch_first_paint(window) -> None:
@@ -52,8 +60,96 @@ def netdesk(data_dir: str) -> None:
     main(["--data-dir", data_dir])
 
 
+class _Usable:
+    """Watches every paint of the application from the window's first one until the last view
+    is usable, then prints the times and quits."""
+
+    def __init__(self, window) -> None:
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QApplication
+
+        self.window = window
+        self.first_paint = 0.0
+        self.stall = None
+        self.painted: set[str] = set()
+        usable = self
+
+        class Paints(QObject):
+            def eventFilter(self, watched, event) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    usable.paint(watched)
+                return False
+
+        self._filter = Paints()
+        QApplication.instance().installEventFilter(self._filter)
+
+    def paint(self, widget) -> None:
+        from bench._watchdog import Watchdog
+
+        if not self.first_paint:
+            if widget is self.window:
+                self.first_paint = time.time()
+                self.stall = Watchdog().start()
+            return
+        key = self.window.specs[max(self.window.sidebar.currentRow(), 0)].key
+        view = self.window.views.get(key)
+        if view is None or self.window.stack.currentWidget() is not view:
+            return
+        parts = self._contacts(view, widget) if key == "contacts" else self._today(view, widget)
+        self.painted |= parts
+        if self.painted >= {"rows", "count"}:
+            self.done()
+
+    @staticmethod
+    def _contacts(view, widget) -> set[str]:
+        if view.model.rowCount() and widget is view.table.viewport():
+            return {"rows"}
+        if view.list_stack.currentWidget() is view.empty and widget is view.empty:
+            return {"rows"}
+        # the count of the list shown (not "Counting…" while a worker counts)
+        counted = getattr(view, "counted_filter", True) is not None
+        if widget is view.count_label and counted and view.count_label.text():
+            return {"count"}
+        return set()
+
+    @staticmethod
+    def _today(view, widget) -> set[str]:
+        if not view.loading and view.grid.isAncestorOf(widget):  # its first read is shown
+            return {"rows", "count"}
+        return set()
+
+    def done(self) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from bench._watchdog import Watchdog
+
+        usable = time.time()
+        stall = self.stall.stop()
+        QApplication.instance().removeEventFilter(self._filter)
+        after = Watchdog().start()
+
+        def finish() -> None:
+            print(f"{self.first_paint:.6f} {usable:.6f} {stall:.3f} {after.stop():.3f}", flush=True)
+            QApplication.quit()
+
+        QTimer.singleShot(SETTLE_MS, finish)
+
+
+def usable(data_dir: str) -> None:
+    from netdesk.ui import main_window
+
+    original_show = main_window.MainWindow.show
+
+    def show_and_watch(self) -> None:
+        self._usable = _Usable(self)
+        original_show(self)
+
+    main_window.MainWindow.show = show_and_watch
+    from netdesk.__main__ import main
+
+    main(["--data-dir", data_dir])
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "bare":
-        bare()
-    else:
-        netdesk(sys.argv[2])
+    {"bare": bare, "netdesk": netdesk, "usable": usable}[sys.argv[1]](*sys.argv[2:])

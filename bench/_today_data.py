@@ -1,6 +1,7 @@
-"""What Today reads, added to a generated network (`bench.generate`): birthdays, notes, photos,
-events with the people met there, people who went quiet, gifts received, and exactly
-`followups` follow-ups (due today, overdue back into last year, snoozed, done, upcoming).
+"""What Today reads, added to a generated network (`bench.generate`, which gives birthdays, notes
+and photos): events with the people met there, people who went quiet, gifts received, and
+exactly `followups` follow-ups: the check-ins and birthdays the app keeps, and the user's
+(`bench.generate.followup_row`: due today, overdue back into last year, snoozed, done, upcoming).
 
 Seeded, so runs compare; written straight through SQL like `generate_contacts`. The clock of the
 benchmark stands at `NOW`, the generator's "now".
@@ -9,68 +10,28 @@ benchmark stands at `NOW`, the generator's "now".
 from __future__ import annotations
 
 import random
-import struct
-import zlib
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
+from bench.generate import NOW, followup_row, insert_followups
+from netdesk.core.followup_generated import reconcile
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import db
 
-NOW = datetime(2026, 11, 24, 9, 0)
-NOTES = (
-    "Met at PyCon; interested in data platforms.",
-    "Former colleague.\nIntroduced me to the hiring manager at Stripe.",
-    "Asked about mentoring; follow up in spring.\nPrefers email over calls.",
-)
 
-
-def _png(rng: random.Random, size: int) -> bytes:
-    """A valid, noisy PNG of `size`×`size` (noise: it does not compress to nothing)."""
-    raw = b"".join(b"\x00" + rng.randbytes(size * 3) for _ in range(size))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = struct.pack(">I", zlib.crc32(kind + data))
-        return struct.pack(">I", len(data)) + kind + data + crc
-
-    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
-
-
-def add_today_data(db_path: Path, followups: int = 10_000, seed: int = 11) -> None:
-    """Add Today's data to every contact of the database at `db_path`."""
+def add_today_data(db_path: Path, followups: int = 20_000, seed: int = 11) -> None:
+    """Add Today's data to the contacts of the database at `db_path`, with exactly `followups`
+    follow-ups."""
     rng = random.Random(seed)
     open_database(db_path)
     try:
         with db.atomic():
             ids = [row[0] for row in db.execute_sql("SELECT id FROM contact ORDER BY id")]
-            _contacts(rng, ids)
             _events(rng, ids)
             _interactions(rng, ids)
             _followups(rng, ids, followups)
     finally:
         close_database()
-
-
-def _contacts(rng: random.Random, ids: list[int]) -> None:
-    """Birthdays on 30% (any day, 29 February too), notes on 30%, photos on 5%."""
-    rows = []
-    for cid in ids:
-        birthday = None
-        if rng.random() < 0.3:
-            birthday = date(rng.randint(1960, 2000), 1, 1) + timedelta(days=rng.randint(0, 365))
-        note = rng.choice(NOTES) if rng.random() < 0.3 else ""
-        photo = _png(rng, 64) if rng.random() < 0.05 else None
-        thumb = _png(rng, 24) if photo else None
-        rows.append((birthday, note, photo, thumb, cid))
-    db.obj.cursor().executemany(
-        "UPDATE contact SET birthday = ?, notes = ?, photo = ?, photo_thumb = ? WHERE id = ?", rows
-    )
 
 
 def _events(rng: random.Random, ids: list[int]) -> None:
@@ -130,24 +91,9 @@ def _interactions(rng: random.Random, ids: list[int]) -> None:
 
 
 def _followups(rng: random.Random, ids: list[int], count: int) -> None:
-    """Exactly `count` follow-ups: 2% due today, 15% overdue (up to 400 days back), 5% snoozed,
-    10% done, the rest in the next four months."""
-    db.execute_sql("DELETE FROM follow_up")
-    rows = []
-    for _ in range(count):
-        draw = rng.random()
-        status, due = "open", NOW + timedelta(days=rng.randint(1, 120))
-        if draw < 0.02:
-            due = NOW.replace(hour=0)
-        elif draw < 0.17:
-            due = NOW.replace(hour=0) - timedelta(days=rng.randint(1, 400))
-        elif draw < 0.22:
-            status = "snoozed"
-        elif draw < 0.32:
-            status, due = "done", NOW - timedelta(days=rng.randint(1, 200))
-        rows.append((rng.choice(ids), due, rng.choice(("check-in", "after meeting")), status, NOW))
-    db.obj.cursor().executemany(
-        "INSERT INTO follow_up(contact_id, due_at, reason, status, created_at, updated_at, "
-        "has_time, note, origin) VALUES (?, ?, ?, ?, ?, ?, 0, '', 'manual')",
-        [(*row, NOW) for row in rows],
-    )
+    """The generated check-ins and birthdays brought in line (`_interactions` changed cadences
+    and last contacts), and the user's follow-ups drawn again: `count` in all."""
+    db.execute_sql("DELETE FROM follow_up WHERE origin = 'manual'")
+    reconcile(NOW)
+    kept = db.execute_sql("SELECT count(*) FROM follow_up").fetchone()[0]
+    insert_followups([followup_row(rng, rng.choice(ids)) for _ in range(max(0, count - kept))])

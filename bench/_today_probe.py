@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from bench._contacts_probe import _PaintWatch
 from bench._today_data import NOW
+from bench._watchdog import Watchdog
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -72,6 +73,7 @@ def rank(data_dir: str) -> None:
 def open_window(data_dir: str) -> tuple[QCoreApplication, MainWindow]:
     """The application and its main window over the store in `data_dir`, 1280×800, shown."""
     from netdesk import paths as netdesk_paths
+    from netdesk.core.gc_pause import hold_for_startup, release_after_startup
     from netdesk.store.db import open_database
     from netdesk.ui.app import create_application
     from tests.fake_time import FakeClock
@@ -79,10 +81,12 @@ def open_window(data_dir: str) -> tuple[QCoreApplication, MainWindow]:
 
     app = create_application()
     paths = netdesk_paths.resolve(Path(data_dir))
+    hold_for_startup()  # as the GUI's start-up does, until its views are built
     open_database(paths.database, daily_backup=False)
     window = build_window(paths, clock=FakeClock(NOW))
     window.resize(1280, 800)
     window.show()
+    release_after_startup()
     return app, window
 
 
@@ -100,7 +104,7 @@ def paint(data_dir: str) -> None:
     def update() -> tuple[float, float]:
         window.show_view("today")
         read_all()
-        stall = _Stall(app)
+        stall = Watchdog().start()
         watches = _paint_watches(today)  # type: ignore[arg-type]
         started = time.perf_counter()
         changes.publish("interactions", [1])
@@ -149,30 +153,6 @@ def _paint_watches(today: TodayView) -> list[_PaintWatch]:
 def _wait(watches: list[_PaintWatch]) -> None:
     for watch in watches:
         watch.wait()
-
-
-class _Stall:
-    """The longest gap between the ticks of a 1 ms timer on the GUI thread, from now."""
-
-    def __init__(self, app: QCoreApplication) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.longest = 0.0
-        self._last = time.perf_counter()
-        self._timer = QTimer(app)
-        self._timer.setInterval(1)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
-
-    def stop(self) -> float:
-        self._tick()
-        self._timer.stop()
-        return self.longest * 1000
 
 
 def switch_medians(

@@ -20,7 +20,7 @@ from bench._probes import run_probe
 
 CONTACTS = 100_000
 ORGANISATIONS = 5_000
-FOLLOWUPS = 10_000
+FOLLOWUPS = 20_000
 
 
 def main() -> None:

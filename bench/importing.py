@@ -1,11 +1,15 @@
 """Import speed: 10,000 generated vCards into an empty database, against a floor.
 
+The cards are `tests.testdata.vcards.network_vcards`: issue 19's realistic address book (namesakes,
+5,000 employers, national phone formats, notes, a photo on 10%, 3.0 and 4.0 mixed); the LinkedIn
+export has its namesakes and employers.
+
 Prints `import_10k_vcards_s` (plan + apply through ImportService, median of 3),
 `import_10k_ratio_to_floor` (over: split the same file into lines and `executemany` one row per
 line into SQLite, same run; target <= 5), `import_10k_plan_s` / `import_10k_apply_s` (the two
 stages of the median run: reading and matching, then writing) and `vobject_parse_10k_s` (vobject
 0.9.9 only parsing the same file, for reference; needs the test extra). Two more figures, one run
-each: `reimport_10k_changed_s` (the same cards again, each with a new note: 10,000 merges) and
+each: `reimport_10k_changed_s` (the same cards again, each with a new nickname: 10,000 merges) and
 `import_10k_linkedin_csv_s` (a LinkedIn Connections.csv of 10,000 rows into an empty database,
 a "connected" interaction each).
 """
@@ -18,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.testdata.vcards import generate_linkedin_csv, generate_vcards
+from tests.testdata.vcards import generate_linkedin_csv, network_vcards
 
 CARDS = 10_000
 RUNS = 3
@@ -73,7 +77,7 @@ def vobject_seconds(data: bytes) -> float | None:
 
 
 def main() -> None:
-    data = generate_vcards(CARDS)
+    data = network_vcards(CARDS)
     with tempfile.TemporaryDirectory(prefix="netdesk-bench-import-") as tmp:
         root = Path(tmp)
         path = root / "cards.vcf"
@@ -93,7 +97,7 @@ def main() -> None:
             print(f"vobject_parse_10k_s: {reference:.3f}")
         again = root / "again.vcf"
         again.write_bytes(data)
-        changed = data.replace(b"CATEGORIES:", b"NOTE:met again\r\nCATEGORIES:")
+        changed = data.replace(b"\r\nUID:", b"\r\nNICKNAME:met again\r\nUID:")
         print(f"reimport_10k_changed_s: {sum(import_seconds(again, root / 'again', changed)):.3f}")
         linkedin = root / "Connections.csv"
         linkedin.write_bytes(generate_linkedin_csv(CARDS))

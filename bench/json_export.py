@@ -14,17 +14,35 @@ from __future__ import annotations
 
 import os
 import random
+import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 CONTACTS = 100_000
 PHOTO_PX = 24
 
 
+def _png(rng: random.Random, size: int) -> bytes:
+    """A valid, noisy PNG of `size`×`size` (noise: it does not compress to nothing)."""
+    raw = b"".join(b"\x00" + rng.randbytes(size * 3) for _ in range(size))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
 def _add_photos(db_path: Path) -> None:
-    from bench._today_data import _png
     from netdesk.store.db import close_database, open_database
     from netdesk.store.models import db
 

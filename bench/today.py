@@ -1,6 +1,6 @@
-"""Today at scale: 100,000 contacts and 10,000 follow-ups (`bench.generate` plus
-`bench._today_data`: birthdays, notes, photos, events with people met, quiet and generous
-contacts).
+"""Today at scale: 100,000 contacts and 20,000 follow-ups (`bench.generate`'s realistic
+network: birthdays, notes, photos, namesakes; plus `bench._today_data`: events with people met,
+quiet and generous contacts).
 
 Prints `reach_out_rank_ms` (ranking Reach out, goal ≤ 50) beside `contact_scan_floor_ms` (one
 bare SQL scan of the contact table, same run) and their ratio; `today_paint_ms` (switching the
@@ -22,7 +22,7 @@ from pathlib import Path
 from bench._probes import run_probe
 
 CONTACTS = 100_000
-FOLLOWUPS = 10_000
+FOLLOWUPS = 20_000
 
 
 def _probe(*args: str) -> list[float]:

@@ -90,9 +90,15 @@ def _dispatch(args_list: list[str]) -> int:
         if problem:
             print(problem, file=sys.stderr)
             return 1
-        from netdesk.ui.app import run_gui
+        from netdesk.core.gc_pause import hold_for_startup, release_after_startup
 
-        return run_gui(resolved, args.files)
+        hold_for_startup()  # released once the window's start-up is over (`ui.startup`)
+        try:
+            from netdesk.ui.app import run_gui
+
+            return run_gui(resolved, args.files)
+        finally:
+            release_after_startup()
 
     module = load_command(command)
     parser = _Parser(prog=f"netdesk {command}", description=COMMANDS[command][1])

@@ -5,15 +5,21 @@
 Builds a database in a temporary folder (scripts/demo_network.py: ../shared/tools/gen_network.py
 people imported, six weeks of events, meetings, interactions, gives and follow-ups at a fixed
 fake clock), then renders offscreen and saves OUTDIR/VIEW-WxH.png for Today, Contacts with one
-selected (and one on its Jobs tab: a job history), Events with a prep brief, Follow-ups by
-month and by week, Today scrolled to its goals, the Me page (profiles, pitches), Companies with
-a target company and with a target nobody works at, the Opportunities board and list and an
-opportunity's dialog, the import preview (google.csv over the
-imported people) and
-the question before a NetDesk JSON export replaces the database; then Today while the quiet hours
-hold reminders back, and the tray's menu with its due submenu (tray-menu.png, tray-due.png). Same
-arguments, same pictures: no wall clock, the C locale, the Europe/Berlin zone. docs/screenshots/
-holds the README's, made with `--sizes 1280x800`.
+selected (and one on its Jobs tab: a job history; and with nobody selected), Events with a prep
+brief, Follow-ups by month and by week, Today scrolled to its goals, the Me page (profiles,
+pitches), Companies with a target company and with a target nobody works at, the Opportunities
+board and list and an opportunity's dialog, the import preview (google.csv over the imported
+people) and the question before a NetDesk JSON export replaces the database; then Today while
+the quiet hours hold reminders back, the tray's menu with its due submenu (tray-menu.png,
+tray-due.png), the window's File, Edit and Help menus (menu-file.png, menu-edit.png,
+menu-help.png), Help → Keyboard shortcuts (shortcuts-560x680.png), and a focused list, field
+and button (focus-list.png, focus-field.png, focus-button.png), the import dialogs
+(scripts/import_shots.py: history, a mixed preview, the result), and last sync: the status bar,
+File → Sync settings…, Sync conflicts… and Preview sync… (sync-status/-settings/-conflicts/
+-preview-1024x768.png). Same arguments, same pictures: no wall clock, the C locale, the
+Europe/Berlin zone, phone numbers without a country code read as German (the C locale names no
+region: the editor flagged the demo's national numbers). docs/screenshots/ holds the README's,
+made with `--sizes 1280x800` (and Contacts with `--sizes 1024x768`).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +39,7 @@ if TYPE_CHECKING:
 
     from netdesk.ui.importing.dialog import ImportDialog
     from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.sync.controller import SyncController
     from netdesk.ui.tray import ReminderTray
 
 SIZES = ("1024x768", "1280x800", "1920x1080")
@@ -80,7 +88,8 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
     from netdesk import paths as netdesk_paths
     from netdesk.core.services import Services
     from netdesk.store.db import open_database
-    from netdesk.ui.app import create_application
+    from netdesk.ui.app import create_application, settings_for
+    from netdesk.ui.contacts.controller import REGION_KEY
     from tests.fake_time import FakeClock
     from tests.ui.windows import build_window
 
@@ -89,6 +98,7 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
     open_database(paths.database, daily_backup=False)
     clock = FakeClock(NOW)
     shown = build(Services(paths=paths, clock=clock), root, args.people, args.generator)
+    settings_for(paths).setValue(REGION_KEY, "DE")  # the demo's Berlin: its national numbers
     window = build_window(paths, clock=clock)
     window.show()
     window.statusBar().clearMessage()  # it names the temporary folder
@@ -99,6 +109,7 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
             time.sleep(0.01)
 
     def save(widget: QWidget, name: str, size: str) -> None:
+        window.statusBar().clearMessage()  # an export's names the temporary folder
         settle()
         widget.grab().save(str(args.outdir / f"{name}-{size}.png"))
         print(args.outdir / f"{name}-{size}.png")
@@ -108,6 +119,7 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         "today-goals": lambda: _scrolled(window.show_view("today"), end=True),
         "contacts": lambda: _contact(window, shown["contact"]),
         "contact-jobs": lambda: _contact(window, shown["jobs"], tab=2),
+        "contacts-none": lambda: _nobody(window),
         "events": lambda: _event(window, shown["event"]),
         "followups-month": lambda: _calendar(window, week=False),
         "followups-week": lambda: _calendar(window, week=True),
@@ -136,17 +148,88 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         if question is not None:
             save(question, "import-json-question", size)
             question.reject()
+    _focus_rings(window, args.outdir, settle)
     tray = _quiet_hours(window)
     for size in args.sizes:
         width, height = (int(part) for part in size.split("x"))
         window.resize(width, height)
         _scrolled(window.show_view("today"), end=False)
         save(window, "today-quiet", size)
-    for menu, name in ((tray.menu, "tray-menu"), (tray.due_menu, "tray-due")):
+    window.show_view("contacts")
+    menus = [(window.menus[key], f"menu-{key}") for key in ("file", "edit", "help")]
+    for menu, name in [(tray.menu, "tray-menu"), (tray.due_menu, "tray-due"), *menus]:
         menu.popup(window.pos())
         settle()
         menu.grab().save(str(args.outdir / f"{name}.png"))
         menu.hide()
+    shortcuts = window.show_shortcuts()
+    save(shortcuts, "shortcuts", "560x680")
+    shortcuts.reject()
+    from import_shots import shoot_imports
+
+    shoot_imports(window, root, shown["contact"], args.sizes, save, settle)
+    _sync(window, shown["contact"], NOW, lambda widget, name: save(widget, name, "1024x768"))
+
+
+def _sync(
+    window: MainWindow, contact_id: int, now: datetime, save: Callable[[QWidget, str], None]
+) -> None:
+    """A sync account synced an hour before `now` with two fields in conflict on `contact_id`:
+    the window's status bar at 1024x768 (sync-status), File → Sync settings… (sync-settings)
+    and File → Sync conflicts… (sync-conflicts), both over the window."""
+    from datetime import UTC, timedelta
+
+    from netdesk.core import sync_accounts, sync_desk
+    from netdesk.ui.sync.controller import SyncController
+    from tests.sync.conflicts import add_conflicts
+
+    url, user = "https://dav.example.org/", "ana"
+    account = sync_accounts.set_up(url, user, "/dav/addressbooks/ana/contacts/")
+    sync_accounts.set_task_list(account, "/dav/calendars/ana/netdesk-follow-ups/")
+    synced = (now - timedelta(hours=1)).astimezone(UTC).replace(tzinfo=None)
+    account.last_sync_at = synced
+    account.save()
+    notes = ("notes", "Met at a meetup.\nLikes jazz.", "Met at PyCon.")
+    add_conflicts(contact_id, ("title", "Head of Data", "Data lead"), notes)
+    (controller,) = window.findChildren(SyncController)
+    controller.session_passwords[(url, user)] = "app password"
+    controller.state_read.emit(sync_desk.state())
+    window.resize(1024, 768)
+    _contact(window, contact_id)
+    save(window, "sync-status")
+    settings = controller.edit_settings()
+    settings.move(window.geometry().center() - settings.rect().center())
+    save(settings, "sync-settings")
+    settings.reject()
+    conflicts = controller.show_conflicts()
+    save(conflicts, "sync-conflicts")
+    conflicts.reject()
+    _sync_preview(controller, window, save)
+
+
+def _sync_preview(
+    controller: SyncController, window: MainWindow, save: Callable[[QWidget, str], None]
+) -> None:
+    """File → Preview sync… with a dry run's changes listed (sync-preview)."""
+    from netdesk.core.sync_contacts import SyncReport
+    from netdesk.ui.sync.preview_dialog import PreviewDialog
+
+    listed = [
+        ("received_changed", "Maria Chen"),
+        ("received_new", "Kwame Mensah"),
+        ("received_new", "Ingrid Johansson-Beaulieu"),
+        ("sent_new", "Ana Lima"),
+        ("sent_changed", "Tomás Ferreira"),
+        ("sent_removed", "Old Colleague"),
+        ("conflicts", "Maria Chen (title)"),
+    ]
+    preview = PreviewDialog(controller, window)
+    preview.show_report(SyncReport(dry_run=True, listed=listed))
+    preview.tree.expandAll()
+    preview.show()
+    preview.move(window.geometry().center() - preview.rect().center())
+    save(preview, "sync-preview")
+    preview.reject()
 
 
 def _quiet_hours(window: MainWindow) -> ReminderTray:
@@ -182,6 +265,34 @@ def _contact(window: MainWindow, contact_id: int, tab: int = 0) -> QWidget:
     contacts.show_existing(contact_id)
     contacts.editor.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
     return window
+
+
+def _nobody(window: MainWindow) -> QWidget:
+    """Contacts with nobody selected and the search ready to type in (Ctrl+F)."""
+    contacts = window.show_view("contacts")
+    contacts.select_nobody()
+    window.activateWindow()  # a dialog shot before took it: the search would have no focus
+    contacts.focus_search()
+    return window
+
+
+def _focus_rings(window: MainWindow, outdir: Path, settle: Callable[[], None]) -> None:
+    """focus-list.png, focus-field.png, focus-button.png: the contact list, the search and New
+    contact, each focused (by a click: the ring shows without Tab too) and 8 px around it."""
+    from PySide6.QtCore import Qt
+
+    contacts = window.show_view("contacts")
+    window.activateWindow()  # a dialog shot before took it: a window without it has no focus
+    for name, widget in (
+        ("list", contacts.table),
+        ("field", contacts.search),
+        ("button", contacts.new_button),
+    ):
+        widget.setFocus(Qt.FocusReason.MouseFocusReason)
+        settle()
+        area = widget.geometry().adjusted(-8, -8, 8, 8)
+        widget.parentWidget().grab(area).save(str(outdir / f"focus-{name}.png"))
+        print(outdir / f"focus-{name}.png")
 
 
 def _event(window: MainWindow, event_id: int) -> QWidget:

@@ -3,7 +3,9 @@
 #   system-deps.sh runtime   libraries for Qt's X11, Wayland and offscreen platforms
 #   system-deps.sh package   plus what packaging/build.sh uses (binutils, file, libs to link)
 #   system-deps.sh test      plus those, Xvfb, the tray / notification hosts of the display tests
-#                            and faketime (scripts/time-matrix.sh)
+#                            faketime (scripts/time-matrix.sh) and a CJK font for the offscreen
+#                            screenshots and tests (fonts-wqy-microhei: a 1.6 MB download; a
+#                            desktop has its own, so the app does not depend on it)
 set -euo pipefail
 
 # What the Qt libraries and platform plugins NetDesk ships link (tests/packaging/test_plugin_deps.py
@@ -15,7 +17,7 @@ runtime=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 l
          libwayland-client0 libwayland-cursor0 libgssapi-krb5-2 libbrotli1 libzstd1 zlib1g
          libstdc++6 fonts-dejavu-core)
 test=(xvfb xauth dbus dbus-x11 trayer dunst haskell-status-notifier-item-utils x11-utils
-      desktop-file-utils appstream lintian xdg-utils libglib2.0-bin faketime)
+      desktop-file-utils appstream lintian xdg-utils libglib2.0-bin faketime fonts-wqy-microhei)
 package=(binutils file patchelf libcups2)
 # PyInstaller bundles the interpreter's shared library; Debian ships it apart from python3.
 python_lib=$("${PYTHON:-python3}" -c "import sysconfig as s; print(s.get_config_var('LIBDIR') + '/' + s.get_config_var('INSTSONAME'))")

@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "due": ("netdesk.cli.due", "list the follow-ups that are due"),
     "today": ("netdesk.cli.today", "print today's plan: who to reach out to, what is due"),
     "import": ("netdesk.cli.import_", "import vCard / CSV files, or a NetDesk JSON export"),
+    "sync": ("netdesk.cli.sync", "sync the contacts with a CardDAV server (two-way)"),
     "export": (
         "netdesk.cli.export",
         "write contacts as vCard or CSV, opportunities as CSV, or everything as JSON",

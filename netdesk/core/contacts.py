@@ -256,11 +256,12 @@ class ContactService:
 
     def all_tags(self) -> list[str]:
         """Every tag name in use, sorted (for completion)."""
-        return [t.name for t in Tag.select(Tag.name).order_by(fn.lower(Tag.name))]
+        return [name for (name,) in tuples(Tag.select(Tag.name).order_by(fn.lower(Tag.name)))]
 
     def company_names(self) -> list[str]:
-        """Every organisation's name, sorted (for completion)."""
-        return [c.name for c in Company.select(Company.name).order_by(Company.name)]
+        """Every organisation's name, sorted (for completion; rows as tuples: 5,000 model objects
+        took ~80 ms)."""
+        return [name for (name,) in tuples(Company.select(Company.name).order_by(Company.name))]
 
     def exists(self, contact_id: int) -> bool:
         """Whether the contact is stored (in the Trash too)."""

@@ -44,12 +44,6 @@ class Job:
         """ "Data Engineer at Northwind", "Northwind", "Data Engineer"."""
         return " at ".join(part for part in (self.title, self.organisation) if part)
 
-    def period(self) -> str:
-        """ "2021-03 – now", "– 2024-05-31", "" (the dates as kept, ISO)."""
-        start = self.started_on.isoformat() if self.started_on else ""
-        end = self.ended_on.isoformat() if self.ended_on else "now"
-        return f"{start} – {end}".strip() if start or self.ended_on else ""
-
 
 @dataclass(frozen=True)
 class History:

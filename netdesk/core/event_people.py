@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 from dataclasses import dataclass
+from typing import Any
 
 from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
@@ -13,7 +14,7 @@ from netdesk.core.vocabulary import EVENT_ROLES
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
 from netdesk.store.models import Contact, EventPerson, db
-from netdesk.store.rows import get_or_create, tuples
+from netdesk.store.rows import dicts, get_or_create, tuples
 
 _MATCHES_SQL = (
     "SELECT c.id, c.display_name, c.organisation FROM contact_fts "
@@ -159,6 +160,22 @@ class EventPeople:
         if person is not None:
             person.delete_instance()
             self.changes.publish("events", [person.event_id])
+
+    def snapshot(self, event_id: int) -> builtins.list[dict[str, Any]]:
+        """The event's list as rows, for `put_back` (undo and redo of a change to it)."""
+        query = EventPerson.select().where(EventPerson.event == event_id).order_by(EventPerson.id)
+        return builtins.list(dicts(query))
+
+    def put_back(self, event_id: int, rows: builtins.list[dict[str, Any]]) -> None:
+        """Make the event's list `rows` again (same ids; people deleted since are left out)."""
+        wanted = [row["contact"] for row in rows]
+        alive = {c for (c,) in tuples(Contact.select(Contact.id).where(Contact.id.in_(wanted)))}
+        with db.atomic():
+            EventPerson.delete().where(EventPerson.event == event_id).execute()
+            kept = [row for row in rows if row["contact"] in alive]
+            if kept:
+                EventPerson.insert_many(kept).execute()
+        self.changes.publish("events", [event_id])
 
     # -- matching --------------------------------------------------------------------------------
 

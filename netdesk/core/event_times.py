@@ -9,6 +9,29 @@ from datetime import UTC, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+_NOWHERE = frozenset(
+    {
+        "UTC",
+        "Etc/UTC",
+        "Etc/UCT",
+        "UCT",
+        "Etc/GMT",
+        "GMT",
+        "Etc/Universal",
+        "Universal",
+        "Etc/Zulu",
+        "Zulu",
+        "Etc/Greenwich",
+        "Greenwich",
+    }
+)
+
+
+def place_zone(zone: str) -> str:
+    """The zone an event's times are shown and edited in: its own, or "" (local) for UTC, which
+    is no place's (an .ics file writes times in UTC; the user reads them in local time)."""
+    return "" if zone in _NOWHERE else zone
+
 
 def check_zone(name: str) -> None:
     """Raise ValueError unless `name` is empty or a known IANA zone."""

@@ -23,7 +23,7 @@ from netdesk.core.event_capture import QuickCapture
 from netdesk.core.event_deletion import DeletedEvent, delete_event, restore_event
 from netdesk.core.event_draft import CHECKLIST, EventDraft
 from netdesk.core.event_people import EventPeople
-from netdesk.core.event_times import from_utc, to_utc
+from netdesk.core.event_times import from_utc, place_zone, to_utc
 from netdesk.core.followup_queries import AgendaItem
 from netdesk.core.followups import FollowUpService
 from netdesk.core.own_profiles import OwnProfileService
@@ -178,7 +178,7 @@ class EventService:
 
     def load(self, event_id: int) -> EventDraft:
         event = Event.get_by_id(event_id)
-        zone = event.timezone
+        zone = place_zone(event.timezone)
         return EventDraft(
             starts_at=from_utc(event.starts_at, zone),
             ends_at=from_utc(event.ends_at, zone) if event.ends_at else None,
@@ -213,7 +213,10 @@ class EventService:
         rows = list(tuples(query.order_by(Event.starts_at.desc()).limit(limit)))
         if including is not None and all(row[0] != including for row in rows):
             rows.extend(tuples(query.where(Event.id == including)))
-        return [(event_id, name, from_utc(start, zone)) for event_id, name, start, zone in rows]
+        return [
+            (event_id, name, from_utc(start, place_zone(zone)))
+            for event_id, name, start, zone in rows
+        ]
 
     def get(self, event_id: int) -> EventRow | None:
         event = Event.get_or_none(Event.id == event_id)
@@ -309,7 +312,7 @@ class EventService:
     def _row(
         event: Event, now_utc: datetime, counts: tuple[int, int, int], fresh: bool | None
     ) -> EventRow:
-        zone = event.timezone
+        zone = place_zone(event.timezone)
         end = event.ends_at or event.starts_at
         return EventRow(
             id=event.id,

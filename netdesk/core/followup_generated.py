@@ -27,7 +27,7 @@ _CONTACTS_SQL = (
     "WHERE c.deleted_at IS NULL AND c.archived = 0 "
     "AND (c.cadence_days IS NOT NULL OR c.birthday IS NOT NULL)"
 )
-MAX_SYNC_IDS = 500  # more changed contacts than this: one pass over all (no huge IN lists)
+MAX_SYNC_IDS = 500  # changed contacts are reconciled this many at a time (no huge IN lists)
 _INSERT_CHUNK = 500
 
 
@@ -49,16 +49,31 @@ class Reconciled:
 
 
 def reconcile(now: datetime, contact_ids: Iterable[int] | None = None) -> Reconciled:
-    """Bring check-in and birthday follow-ups in line with contacts (all when None)."""
+    """Bring check-in and birthday follow-ups in line with contacts (all when None; the given
+    ones MAX_SYNC_IDS at a time, in one transaction: 10,000 imported into a network of 100,000
+    would otherwise read every contact's cadence and birthday, 4.6 s at load ~13)."""
+    if contact_ids is None:
+        return _reconcile(now, None)
+    ids = list(contact_ids)
+    result = Reconciled(set(), False)
+    with db.atomic():
+        for start in range(0, len(ids), MAX_SYNC_IDS):
+            part = _reconcile(now, ids[start : start + MAX_SYNC_IDS])
+            result.changed |= part.changed
+            result.inserted |= part.inserted
+    return result
+
+
+def _reconcile(now: datetime, ids: list[int] | None) -> Reconciled:
+    """`reconcile` for every contact (None) or a few hundred."""
     generated = FollowUp.select(
         FollowUp.id, FollowUp.contact, FollowUp.origin, FollowUp.status, FollowUp.due_at
     ).where(
         FollowUp.origin.in_(GENERATED),
         FollowUp.status.in_((*PENDING, "dismissed")) | (FollowUp.origin == "birthday"),
     )
-    ids = list(contact_ids) if contact_ids is not None else None
     contacts_sql, params = _CONTACTS_SQL, []
-    if ids is not None and len(ids) <= MAX_SYNC_IDS:
+    if ids is not None:
         contacts_sql += f" AND c.id IN ({', '.join('?' * len(ids))})"
         params = ids
         generated = generated.where(FollowUp.contact.in_(ids))

@@ -182,12 +182,17 @@ class FollowUpQueries:
         return self._rows(pending & (timed | untimed))
 
     def _rows(self, *where: Any, limit: int | None = None) -> list[FollowUpRow]:
+        """The follow-ups matching `where` (on follow-up columns), in due order; with a
+        `limit`, the first ones are picked from the follow-ups alone before their contacts are
+        joined (joining first joined every match: Overdue's first 100 of 35,000 took ~0.8 s)."""
+        if limit is not None:
+            first = FollowUp.select(FollowUp.id).where(*where)
+            where = (FollowUp.id.in_(first.order_by(FollowUp.due_at, FollowUp.id).limit(limit)),)
         query = (
             FollowUp.select(*_ROW_COLUMNS)
             .join(Contact)
             .where(*where)
             .order_by(FollowUp.due_at, FollowUp.id)
-            .limit(limit)
         )
         return [_row(values) for values in tuples(query)]
 

@@ -26,7 +26,7 @@ from netdesk.core.give_take import to_utc
 from netdesk.core.interactions import delete_interaction, log_interaction
 from netdesk.core.vocabulary import FOLLOWUP_REASONS
 from netdesk.store.models import FollowUp, db
-from netdesk.store.rows import dicts, tuples
+from netdesk.store.rows import dicts, one_dict, tuples
 
 _RESTORED = (
     "due_at",
@@ -89,6 +89,19 @@ class FollowUpService(FollowUpQueries):
         )
         self._publish([followup.id])
         return followup.id
+
+    def remove(self, followup_id: int) -> dict[str, Any]:
+        """Delete a follow-up (Undo of its creation); its row, which `put_back` restores."""
+        row = one_dict(FollowUp.select().where(FollowUp.id == followup_id))
+        FollowUp.delete().where(FollowUp.id == followup_id).execute()
+        self._publish([followup_id])
+        return row
+
+    def put_back(self, row: dict[str, Any]) -> int:
+        """Insert a removed follow-up again, with its id (Redo of its creation)."""
+        FollowUp.insert(**row).execute()
+        self._publish([row["id"]])
+        return int(row["id"])
 
     def keep_next_step(
         self, opportunity_id: int, contact_id: int | None, day: date | None, note: str

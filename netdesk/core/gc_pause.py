@@ -31,3 +31,26 @@ def gc_paused() -> Iterator[None]:
         gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+_held = False
+
+
+def hold_for_startup() -> None:
+    """Stop collecting while the GUI starts, until `release_after_startup`: start-up makes the
+    modules, the window and its views, which live as long as the process, and each full
+    collection meanwhile walked them all again."""
+    global _held
+    _held = gc.isenabled()
+    gc.disable()
+
+
+def release_after_startup() -> None:
+    """Collect again after `hold_for_startup` (nothing without a hold), everything made so far
+    frozen (`gc.freeze`): kept for the session, it is never walked by a collection again, so
+    later full collections are shorter too."""
+    global _held
+    if _held:
+        _held = False
+        gc.freeze()
+        gc.enable()

@@ -90,6 +90,22 @@ def _count(sql: str, args: list[object]) -> int:
     return found
 
 
+_FIRST_MET = (
+    "SELECT c.created_at AS met FROM contact c WHERE c.import_batch_id IS NULL "
+    "AND c.created_at >= ? AND c.created_at < ? AND {where} AND NOT EXISTS (SELECT 1 "
+    "FROM interaction p WHERE p.contact_id = c.id AND p.occurred_at < c.created_at) "
+    "UNION ALL SELECT f.first FROM (SELECT contact_id, min(occurred_at) AS first "
+    "FROM interaction WHERE contact_id IN (SELECT contact_id FROM interaction "
+    "WHERE occurred_at >= ? AND occurred_at < ?) GROUP BY contact_id) f "
+    "JOIN contact c ON c.id = f.contact_id WHERE f.first >= ? AND f.first < ? AND {where} "
+    "AND NOT (c.import_batch_id IS NULL AND c.created_at <= f.first)"
+)
+"""When each person counted was first met (`met`), between two moments (`?`, twice): those
+added by hand then with no earlier interaction, read off `store.models.ADDED_INDEX`; then
+those first talked to then, unless added by hand by that time — only the people with an
+interaction in the span are looked at, each once in the index of their interactions."""
+
+
 def count(spec: GoalSpec, start: datetime, end: datetime) -> int:
     """What `spec` counts from `start` (included) to `end` (excluded), both naive UTC."""
     since, until = _stamp(start), _stamp(end)
@@ -114,14 +130,7 @@ def count(spec: GoalSpec, start: datetime, end: datetime) -> int:
                 args.append(value)
         return _count(sql, args)
     if spec.kind == "new_contacts":
-        sql = (
-            f"SELECT count(*) FROM contact c WHERE {where} AND c.id IN (SELECT contact_id "
-            "FROM interaction WHERE occurred_at >= ? AND occurred_at < ? UNION SELECT id "
-            "FROM contact WHERE +import_batch_id IS NULL AND created_at >= ? AND created_at < ?) "
-            "AND NOT EXISTS (SELECT 1 FROM interaction p WHERE p.contact_id = c.id "
-            "AND p.occurred_at < ?) AND NOT (c.import_batch_id IS NULL AND c.created_at < ?)"
-        )
-        return _count(sql, [*params, since, until, since, until, since, since])
+        return count_periods(spec, [start, end])[0]
     if spec.kind == "cadence":
         return cadence_kept(spec, end)[0]
     raise ValueError(f"{spec.kind!r} goals are not counted by period")
@@ -147,17 +156,10 @@ def count_periods(spec: GoalSpec, moments: list[datetime]) -> list[int]:
             if value:
                 source += f" AND i.{column} = ?"
                 args.append(value)
-    else:  # the moment each person was first met: their first interaction, or adding by hand
+    else:
         moment = "met"
-        source = (  # MATERIALIZED: worked out once a person, not once a use
-            "(WITH m AS MATERIALIZED (SELECT min(coalesce((SELECT min(p.occurred_at) FROM "
-            "interaction p WHERE p.contact_id = c.id), '9999'), CASE WHEN c.import_batch_id "
-            f"IS NULL THEN c.created_at ELSE '9999' END) AS met FROM contact c WHERE {where} "
-            "AND c.id IN (SELECT contact_id FROM interaction WHERE occurred_at >= ? AND "
-            "occurred_at < ? UNION SELECT id FROM contact WHERE +import_batch_id IS NULL AND "
-            "created_at >= ? AND created_at < ?)) SELECT met FROM m) WHERE met >= ? AND met < ?"
-        )
-        args = [*params, first, last, first, last, first, last]
+        source = f"({_FIRST_MET.format(where=where)})"
+        args = [first, last, *params, first, last, first, last, *params]
     bucket = "CASE " + " ".join(f"WHEN {moment} < ? THEN {n}" for n in range(len(stamps) - 1))
     rows = db.execute_sql(
         f"SELECT {bucket} END, count(*) FROM {source} GROUP BY 1", [*stamps[1:], *args]

@@ -93,14 +93,15 @@ class GoalStatus:
     of: int | None = None
     targets: list[TargetStage] = field(default_factory=list)
 
-    def words(self) -> str:
-        """ "2 of 3 · Mar 2026", "5 of 7 kept (9 people) · week of 9 Mar 2026"."""
+    def words(self, period: str = "") -> str:
+        """ "2 of 3 · Mar 2026", "5 of 7 kept (9 people) · week of 9 Mar 2026" (`period` names
+        the current period in the user's words instead)."""
         done = f"{self.current.count} of {self.current.target}"
         if self.goal.kind == "targets":
             return f"{done} talked to or met"
         if self.of is not None:
             done += f" kept ({self.of} {'person' if self.of == 1 else 'people'})"
-        return f"{done} · {self.current.period.label()}"
+        return f"{done} · {period or self.current.period.label()}"
 
 
 def _utc(day: date) -> datetime:

@@ -138,9 +138,10 @@ def _ids_by_name(model: type[Model], names: Iterable[str]) -> dict[str, int]:
 
 class NewContacts:
     """Inserts one import's new contacts with their methods and tags, a chunk at a time; the
-    companies and tags of all of them are looked up (the missing ones created) once."""
+    companies and tags of all of them are looked up (the missing ones created) once. A sync's
+    new contacts belong to no import (`batch_id` None)."""
 
-    def __init__(self, drafts: Iterable[ContactDraft], batch_id: int) -> None:
+    def __init__(self, drafts: Iterable[ContactDraft], batch_id: int | None) -> None:
         drafts = list(drafts)
         self.batch_id = batch_id
         self.companies = _ids_by_name(Company, (d.organisation for d in drafts))

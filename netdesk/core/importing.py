@@ -32,6 +32,7 @@ from netdesk.core.import_conflicts import (
 from netdesk.core.import_connected import log_connections
 from netdesk.core.import_history import BatchRow, batch_history
 from netdesk.core.import_matching import fill
+from netdesk.core.import_merge_preview import MergeChanges, merge_changes
 from netdesk.core.import_plan import (
     CHOICES,
     CHUNK,
@@ -194,6 +195,16 @@ class ImportService:
         plan = self.plan_results(results, progress)
         plan.unreadable = unreadable
         return plan
+
+    def merge_changes(self, card: PlannedCard) -> MergeChanges | None:
+        """What merging `card` into the contact it matches would change, with its conflicts
+        as chosen now (None when it matches no stored contact, or that one is gone)."""
+        if card.match_id is None:
+            return None
+        try:
+            return merge_changes(self.contacts.load(card.match_id), card)
+        except Contact.DoesNotExist:
+            return None
 
     def plan_data(self, data: bytes, name: str) -> ImportPlan:
         """Plan the import of dropped data (e.g. text/vcard from another address book)."""

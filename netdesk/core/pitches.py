@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from netdesk.core.changes import Changes
 from netdesk.store.models import Event, Pitch, utcnow
@@ -93,8 +94,10 @@ class PitchService:
         self.changes.publish("events")
         return deleted
 
-    def restore(self, deleted: DeletedPitch) -> None:
-        """Undo `delete`: the pitch with its id, chosen again by the events that used it."""
+    def restore(self, deleted: DeletedPitch) -> int:
+        """Undo `delete`: the pitch with its id, chosen again by the events that used it; its id."""
+        pitch_id = cast(int, deleted.fields["id"])
         Pitch.insert(deleted.fields).execute()
-        Event.update(pitch=deleted.fields["id"]).where(Event.id.in_(deleted.events)).execute()
+        Event.update(pitch=pitch_id).where(Event.id.in_(deleted.events)).execute()
         self.changes.publish("events")
+        return pitch_id

@@ -68,6 +68,23 @@ def recognise(text: str, service: str = "") -> Profile | str:
     return Profile(known or "website", url)
 
 
+def handle_of(url: str, service: str) -> str:
+    """How a profile link reads beside its service's name: the user name when typing it back
+    gives the same link ("maria-chen" under LinkedIn, "@anna@fosstodon.org" under Mastodon),
+    else the link as it is."""
+    found = recognise(url, service)
+    if not isinstance(found, Profile) or found.service != service:
+        return url
+    prefix, _, suffix = SERVICES.get(service, ("", ""))[1].partition("{}")
+    candidates = []
+    if prefix and found.url.startswith(prefix) and found.url.endswith(suffix):
+        candidates.append(found.url[len(prefix) : len(found.url) - len(suffix)])
+    parts = urlsplit(found.url)
+    if parts.path.startswith("/@") and not parts.query:
+        candidates.append(f"{parts.path[1:]}@{parts.hostname}")
+    return next((name for name in candidates if name and recognise(name, service) == found), url)
+
+
 def is_safe_link(url: str) -> bool:
     """Whether NetDesk may hand this link to the desktop (browser, mail client, dialer)."""
     return urlsplit(url.strip()).scheme.lower() in SAFE_SCHEMES

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import Any
 
 from peewee import IntegrityError
 
@@ -30,6 +31,7 @@ from netdesk.store.models import (
     db,
     utcnow,
 )
+from netdesk.store.rows import dicts
 
 SIGNAL_REASONS = {
     "met": "after meeting",
@@ -118,6 +120,25 @@ class TemplateService:
 
     def delete(self, template_id: int) -> None:
         MessageTemplate.delete().where(MessageTemplate.id == template_id).execute()
+        self.changes.publish("templates", [template_id])
+
+    @staticmethod
+    def snapshot(template_id: int) -> dict[str, Any] | None:
+        """A template's stored row (None when there is none), which `put_back` restores."""
+        rows = list(dicts(MessageTemplate.select().where(MessageTemplate.id == template_id)))
+        return rows[0] if rows else None
+
+    def put_back(self, template_id: int, row: dict[str, Any] | None) -> None:
+        """Make template `template_id` `row` again, with its id and place (None: no template),
+        for undo and redo of a save or a delete. A name taken since gets " (restored)"."""
+        with db.atomic():
+            MessageTemplate.delete().where(MessageTemplate.id == template_id).execute()
+            if row is not None:
+                try:
+                    with db.atomic():
+                        MessageTemplate.insert(**row).execute()
+                except IntegrityError:
+                    MessageTemplate.insert(**{**row, "name": f"{row['name']} (restored)"}).execute()
         self.changes.publish("templates", [template_id])
 
     # -- filling -----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from peewee import fn
 
 from netdesk.core.clock import Clock
 from netdesk.core.event_draft import CHECKLIST
-from netdesk.core.event_times import from_utc, to_utc
+from netdesk.core.event_times import from_utc, place_zone, to_utc
 from netdesk.core.events import checklist_of
 from netdesk.core.followup_queries import PENDING
 from netdesk.core.own_profiles import freshness
@@ -98,7 +98,7 @@ class TodayEvents:
             UpcomingEvent(
                 id=event.id,
                 name=event.name,
-                starts_at=from_utc(event.starts_at, event.timezone),
+                starts_at=from_utc(event.starts_at, place_zone(event.timezone)),
                 days_until=(from_utc(event.starts_at).date() - today).days,
                 place=event.place or event.online_link,
                 prep_done=sum(checklist_of(event, fresh).values()),
@@ -129,7 +129,7 @@ class TodayEvents:
                 RecentEvent(
                     id=event.id,
                     name=event.name,
-                    starts_at=from_utc(event.starts_at, event.timezone),
+                    starts_at=from_utc(event.starts_at, place_zone(event.timezone)),
                     days_ago=(today - from_utc(event.starts_at).date()).days,
                     met=len(met),
                     open=_still_open(event, met),

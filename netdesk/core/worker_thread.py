@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Callable
 from typing import TypeVar
+
+from peewee import OperationalError
 
 from netdesk.store.models import db
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 def on_own_connection(work: Callable[[], T]) -> T:
@@ -17,3 +22,69 @@ def on_own_connection(work: Callable[[], T]) -> T:
         return work()
     finally:
         db.obj.close()
+
+
+def in_parallel(first: Callable[[], T], second: Callable[[], U]) -> tuple[T, U]:
+    """Both results: `second` read on a thread of its own (and its own connection) while this
+    thread runs `first` — SQLite lets the other core work meanwhile. An error of either is
+    raised here, once both have ended."""
+    found: list[U] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            found.append(on_own_connection(second))
+        except BaseException as error:  # handed to the caller's thread
+            failed.append(error)
+
+    thread = threading.Thread(target=run, name="netdesk-read", daemon=True)
+    thread.start()
+    try:
+        mine = first()
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
+    return mine, found[0]
+
+
+class Stoppable:
+    """Reading work that another thread may stop mid-statement (the answer is no longer
+    wanted): `stop()` interrupts the statement the worker's connection runs."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self._stopped = threading.Event()
+
+    def run(self, work: Callable[[], T]) -> T | None:
+        """Run `work` on this thread's own connection; None when stopped before or during it."""
+        return on_own_connection(lambda: self._guarded(work))
+
+    def _guarded(self, work: Callable[[], T]) -> T | None:
+        with self._lock:
+            if self._stopped.is_set():
+                return None
+            connection = self._connection = db.connection()
+        # An interrupt while no statement runs is lost (SQLite): one begun after stop() ends
+        # at its first 1,000 steps instead.
+        connection.set_progress_handler(self._stopped.is_set, 1000)
+        try:
+            found = work()
+            return None if self._stopped.is_set() else found
+        except (OperationalError, sqlite3.OperationalError):
+            if self._stopped.is_set():  # "interrupted": nobody waits for the answer
+                return None
+            raise
+        finally:
+            connection.set_progress_handler(None, 0)
+            with self._lock:
+                self._connection = None
+
+    def stop(self) -> None:
+        """Stop the work: before it starts, or the statement it runs now (SQLite's interrupt
+        is safe from any thread)."""
+        with self._lock:
+            self._stopped.set()
+            if self._connection is not None:
+                self._connection.interrupt()

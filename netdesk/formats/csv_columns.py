@@ -120,8 +120,7 @@ def google_row(row: dict[str, str]) -> ContactDraft:
         birthday=parse_csv_date(_cell(row, "Birthday")),
         notes=text_cell(row, "Notes"),
     )
-    labels = _cell(row, "Labels", "Group Membership")
-    draft.tags = [tag for t in labels.split(MULTI) if (tag := _tag(t.strip()))]
+    draft.tags = _tags(row)
     draft.uid = _custom_field(row, UID_LABEL)
     if photo := _cell(row, "Photo"):
         draft.photo_url = photo
@@ -143,6 +142,14 @@ def _custom_field(row: dict[str, str], label: str) -> str:
         if match and clean(cell) == label:
             return clean(row.get(f"Custom Field {match.group(1)} - Value"))
     return ""
+
+
+def _tags(row: dict[str, str]) -> list[str]:
+    """The labels cell's tags, split before each is cleaned: a tag that cleaning empties (a lone
+    NUL) would otherwise leave its separator's colons on the tag before it."""
+    cells = (row.get(name) or "" for name in ("Labels", "Group Membership"))
+    labels = next((cell for cell in cells if clean(cell)), "")
+    return [tag for t in unneutralise(labels).split(MULTI) if (tag := _tag(stored_text(t)))]
 
 
 def _tag(label: str) -> str:

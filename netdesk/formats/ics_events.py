@@ -16,14 +16,15 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar
-from icalendar import Event as VEvent
 
 from netdesk.formats.ics_recurrence import occurrence_starts
 from netdesk.formats.ics_writer import ical_bytes, new_calendar
 from netdesk.formats.surprises import unexpected
+
+if TYPE_CHECKING:  # icalendar loads in ~70 ms: imported when a file is read or written
+    from icalendar import Event as VEvent
 
 PRODID = "-//NetDesk//Events//EN"
 
@@ -187,6 +188,9 @@ def read_ics(data: bytes, name: str = "", today: date | None = None) -> IcsResul
 
 def _components(data: bytes, result: IcsResult) -> list[list[VEvent]]:
     """The VEVENTs of each calendar in `data`; a file cut short is read up to where it ends."""
+    from icalendar import Calendar
+    from icalendar import Event as VEvent
+
     try:
         calendars = Calendar.from_ical(data, multiple=True)
         if not calendars and b"BEGIN:" in data.upper():
@@ -294,6 +298,8 @@ def _aware(moment: datetime, zone: str) -> datetime:
 
 
 def _component(event: IcsEvent, stamp: datetime) -> VEvent:
+    from icalendar import Event as VEvent
+
     component = VEvent()
     component.add("uid", event.uid)
     component.add("dtstamp", stamp)

@@ -9,9 +9,10 @@ cannot read gives no occurrences: the caller keeps the first one, as for a singl
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from dateutil.rrule import rrulestr
-from icalendar import Event as VEvent
+if TYPE_CHECKING:  # imported when a file is read
+    from icalendar import Event as VEvent
 
 WINDOW_DAYS = 365
 MOST = 52
@@ -28,6 +29,8 @@ def occurrence_starts(component: VEvent, today: date, keep_exdates: bool = False
     if not isinstance(first, datetime):
         first = datetime.combine(first, time.min)
     window = datetime.combine(today, time.min, tzinfo=first.tzinfo)
+    from dateutil.rrule import rrulestr
+
     try:
         text = "\n".join(f"RRULE:{rule.to_ical().decode()}" for rule in rules)
         series = rrulestr(text, dtstart=first, forceset=True)

@@ -304,9 +304,23 @@ def _params(parts: list[str]) -> dict[str, tuple[str, ...]]:
         key = key.strip().upper()
         if not sep:
             key, raw = _bare_param(key), key
-        values = [v.strip() for v in raw.replace('"', "").split(",")] if raw else []
+        values = _param_values(key, raw) if raw else []
         params[key] = params.get(key, ()) + tuple(v for v in values if v)
     return params
+
+
+_TOKEN_LISTS = frozenset({"TYPE", "SORT-AS", "PID"})
+"""Parameters whose values are lists of words that hold no comma; RFC 6350's own examples
+quote such a list whole (`TYPE="work,voice"`, `SORT-AS="Harten,Rene"`), so it is split inside
+the quotes too."""
+
+
+def _param_values(key: str, raw: str) -> list[str]:
+    """A parameter's values (RFC 6350 3.3): unquoted commas separate them, a quoted value is one
+    value whatever it holds (`LABEL="1 Main St, Springfield"`), but for `_TOKEN_LISTS`."""
+    if '"' not in raw or key in _TOKEN_LISTS:
+        return [v.strip() for v in raw.replace('"', "").split(",")]
+    return [v.strip().replace('"', "") for v in _split_quoted(raw, ",")]
 
 
 def _finish(name: str, value: str, params: Params, group: str) -> Prop:

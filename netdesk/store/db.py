@@ -8,6 +8,8 @@ where backups hold the network, a newer NetDesk's file, a path SQLite cannot ope
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +25,9 @@ from netdesk.store.errors import (
     StoreError,
     UpgradeError,
 )
-from netdesk.store.integrity import examine, read_only_uri
+from netdesk.store.integrity import examine, quick_check, read_only_uri
 from netdesk.store.models import db
+from netdesk.store.write_hold import WriteHold
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -48,27 +51,41 @@ def _ensure_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def connect(path: Path) -> SqliteDatabase:
+class NetDeskDatabase(SqliteDatabase):
+    """A Peewee SQLite database whose new connections ask `write_hold`, while there is one."""
+
+    write_hold: WriteHold | None = None
+
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        super()._add_conn_hooks(conn)  # type: ignore[misc]
+        if self.write_hold is not None:
+            self.write_hold.watch(conn)
+
+
+def connect(path: Path) -> NetDeskDatabase:
     """A Peewee database on `path` with NetDesk's pragmas (thread-local connections)."""
-    return SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    return NetDeskDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
 
 
-def _vet(path: Path, *, full_check: bool, read_only: bool) -> bool:
-    """Raise what is wrong with the file at `path` before anything writes; True when it is new
-    (missing or empty, and no good backup says otherwise)."""
+def _vet(path: Path, *, full_check: bool, read_only: bool, defer: bool) -> tuple[bool, bool]:
+    """Raise what is wrong with the file at `path` before anything writes. Whether it is new
+    (missing or empty, and no good backup says otherwise), and whether the due `full_check` is
+    left for later (`defer`; never before an upgrade, which writes at once)."""
     if access.folder_too_long(path.parent):
         raise PathTooLongError(path, access.MAX_FOLDER_BYTES)
     if not path.exists() or path.stat().st_size == 0:
         newest = backup.newest_good(path)
         if newest is not None:
             raise EmptyDatabaseError(path, newest)
-        return True
-    problems, version = examine(path, full=full_check, immutable=read_only)
+        return True, False
+    problems, version = examine(path, full=full_check and not defer, immutable=read_only)
+    if not problems and full_check and defer and version < migrations.latest_version():
+        problems, defer = quick_check(path), False
     if problems:
         raise DamagedDatabaseError(path, problems)
     if version > migrations.latest_version():
         raise NewerDatabaseError(path, version, migrations.latest_version())
-    return False
+    return False, full_check and defer
 
 
 def open_database(
@@ -77,33 +94,42 @@ def open_database(
     check: bool = True,
     daily_backup: bool = True,
     defer_upgrade: bool = False,
+    defer_check: bool = False,
     read_only: bool = False,
 ) -> SqliteDatabase:
     """Open (creating if needed) the NetDesk database at `path` and bind the models to it.
 
     Problems found first raise (see the module's docstring) and leave the file exactly as it was.
-    `check` runs SQLite's full quick_check when `clean_close` says it is due (else a cheap one).
-    An older schema is upgraded (`upgrade_database`), or with `defer_upgrade` left for the caller
-    to upgrade (the GUI does it off its thread). Once a day a backup is taken. `read_only` opens
-    an existing file that cannot be written (its folder is read-only): browse, search, export.
+    `check` runs SQLite's full quick_check when `clean_close` says it is due (else a cheap one);
+    with `defer_check` it glances at the header now and holds writes back until the caller has run
+    `deferred_check` (on a worker: the app reads meanwhile), unless the schema is older (the
+    upgrade writes at once: the check runs first). An older schema is upgraded
+    (`upgrade_database`), or with `defer_upgrade` left for the caller to upgrade (the GUI does it
+    off its thread). Once a day a backup is taken (unless `daily_backup` is false: the GUI takes
+    it later, off its thread). `read_only` opens an existing file that cannot be written (its
+    folder is read-only): browse, search, export.
     """
     path = Path(path)
     today = date.today()
     full_check = read_only or (check and clean_close.full_check_due(path, today))
-    fresh = _vet(path, full_check=full_check, read_only=read_only)
+    defer = defer_check and not read_only
+    fresh, deferred = _vet(path, full_check=full_check, read_only=read_only, defer=defer)
     if read_only:
         return _open_read_only(path, fresh)
     checked_on = today if full_check else clean_close.last_full_check(path) or today
+    if deferred:
+        checked_on = date.min  # closed before the check ends: the next start checks again
     clean_close.forget(path)
     _ensure_private_file(path)
     database = connect(path)
+    if deferred:
+        database.write_hold = WriteHold()
     db.initialize(database)
     database.connect(reuse_if_open=True)
     _session[:] = [(path, checked_on)]
     for suffix in ("-wal", "-shm"):
-        side = Path(str(path) + suffix)
-        if side.exists():
-            os.chmod(side, 0o600)
+        with suppress(FileNotFoundError):  # gone when another connection closed meanwhile
+            os.chmod(Path(str(path) + suffix), 0o600)
     if fresh:
         migrations.create_current(database)
     elif migrations.pending(database):
@@ -113,6 +139,42 @@ def open_database(
     if daily_backup and not fresh:
         backup.take_daily(database, path)
     return database
+
+
+def deferred_check(database: SqliteDatabase) -> list[str]:
+    """Run the full integrity check `open_database(defer_check=True)` left to do (meant for a
+    worker thread), then let the writes held meanwhile go ahead, or refuse them when the file is
+    damaged; the problems found ([] when healthy, or when no check was left)."""
+    hold: WriteHold | None = getattr(database, "write_hold", None)
+    if hold is None or hold.decided:
+        return []
+    path = Path(database.database)
+    try:
+        problems = quick_check(path)
+    except Exception as error:  # an unreadable file is a damaged one; never leave writes waiting
+        problems = [str(error) or type(error).__name__]
+    if problems:
+        hold.refuse()
+        return problems
+    hold.release()
+    database.write_hold = None  # type: ignore[attr-defined]
+    if _session and _session[0][0] == path:
+        _session[:] = [(path, date.today())]
+    return []
+
+
+def writes_refused() -> bool:
+    """Whether the bound database refuses writes (its deferred check found it damaged)."""
+    hold = getattr(db.obj, "write_hold", None)
+    return hold is not None and hold.refused
+
+
+def stop_watching_writes() -> None:
+    """The deferred check passed: this thread's connection no longer asks before it writes."""
+    database = db.obj
+    released = database is not None and getattr(database, "write_hold", None) is None
+    if released and not database.is_closed():
+        database.connection().set_authorizer(None)
 
 
 def _open_read_only(path: Path, fresh: bool) -> SqliteDatabase:

@@ -16,8 +16,15 @@ from collections.abc import Callable
 from peewee import BooleanField, Database, IntegerField, OperationalError
 from playhouse.migrate import SqliteMigrator
 
-from netdesk.store import cadence_defaults, fts, reach_out_indexes, template_defaults
+from netdesk.store import (
+    cadence_defaults,
+    fts,
+    reach_out_indexes,
+    sync_triggers,
+    template_defaults,
+)
 from netdesk.store.models import (
+    ADDED_INDEX,
     LIVE_COMPANY_INDEX,
     MODELS,
     CircleCadence,
@@ -32,6 +39,10 @@ from netdesk.store.models import (
     OpportunityStage,
     OwnProfile,
     ReachOutSkip,
+    SyncAccount,
+    SyncCard,
+    SyncConflict,
+    SyncTask,
     TrackedGoal,
     new_uid,
 )
@@ -279,6 +290,44 @@ def _opportunities(database: Database, migrator: SqliteMigrator) -> None:
     )
 
 
+def _sync_state(database: Database, migrator: SqliteMigrator) -> None:
+    """Add contact sync with CardDAV servers.
+
+    v13: sync accounts (`sync_account`: server, user, address book, where the last sync left
+    off), each synced contact's href, ETag and last synced card (`sync_card`), fields changed
+    on both sides (`sync_conflict`), and the triggers that mark a synced contact changed.
+    """
+    database.create_tables([SyncAccount, SyncCard, SyncConflict], safe=True)
+    sync_triggers.create(database)
+
+
+def _task_sync_state(database: Database, migrator: SqliteMigrator) -> None:
+    """Add follow-up sync with CalDAV task lists.
+
+    v14: the account's task list and where its last sync left off (`sync_account.task_list`,
+    `task_token`, `task_ctag`), each synced follow-up's task (`sync_task`: href, ETag, last
+    synced iCalendar text), and the triggers that mark a synced follow-up changed.
+    """
+    present = {column.name for column in database.get_columns("sync_account")}
+    for name in ("task_list", "task_token", "task_ctag"):
+        if name not in present:
+            migrator.add_column("sync_account", name, getattr(SyncAccount, name)).run()
+    database.create_tables([SyncTask], safe=True)
+    sync_triggers.create_task_triggers(database)
+
+
+def _added_index(database: Database, migrator: SqliteMigrator) -> None:
+    """Index when each contact was added, for Today's new people met.
+
+    v15: `contact_added` (import batch, added, deleted, group) lets "new people met" find the
+    people added by hand in a span of weeks without reading every contact.
+    """
+    database.execute_sql(
+        f'CREATE INDEX IF NOT EXISTS "{ADDED_INDEX}" ON "contact" '
+        '("import_batch_id", "created_at", "deleted_at", "is_group")'
+    )
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _leaner_writes,
@@ -292,6 +341,9 @@ STEPS: list[Step] = [
     _target_companies,
     _reach_out_indexes,
     _opportunities,
+    _sync_state,
+    _task_sync_state,
+    _added_index,
 ]
 
 
@@ -338,6 +390,8 @@ def create_current(database: Database) -> None:
         database.create_tables(MODELS, safe=True)
         fts.create(database)
         reach_out_indexes.create(database)
+        sync_triggers.create(database)
+        sync_triggers.create_task_triggers(database)
         for seed in SEEDS:
             seed(database)
         _set_version(latest_version())

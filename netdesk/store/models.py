@@ -179,6 +179,21 @@ Contact.add_index(
 )
 
 
+ADDED_INDEX = "contact_added"
+"""When each person was added, and whether by hand (no import batch): Today's "new people met"
+finds those added by hand in its weeks from this index alone (`core.goal_progress`), with the
+columns of its condition, instead of every contact's row (~1 s at 100,000 contacts)."""
+Contact.add_index(
+    Contact.index(
+        Contact.import_batch,
+        Contact.created_at,
+        Contact.deleted_at,
+        Contact.is_group,
+        name=ADDED_INDEX,
+    )
+)
+
+
 class ContactMethod(BaseModel):
     """An email, phone, postal address, URL or social profile of a contact."""
 
@@ -478,6 +493,93 @@ class OwnProfile(BaseModel):
     notified_on = DateField(null=True)
 
 
+class SyncAccount(BaseModel):
+    """A CardDAV account contacts sync with: the server URL as given, the user (the password
+    lives in the system keyring, never here), a CA file for a server with its own certificate,
+    the address book's URL, and where the last sync left off (RFC 6578 sync token, else the
+    collection's ctag). Follow-ups sync with `task_list` (a CalDAV calendar's URL, "" for
+    none), with their own token and ctag."""
+
+    id: AutoField[int]
+
+    url = TextField()
+    user = TextField()
+    ca_file = TextField(default="")
+    address_book = TextField(default="")
+    sync_token = TextField(default="")
+    ctag = TextField(default="")
+    task_list = TextField(default="")
+    task_token = TextField(default="")
+    task_ctag = TextField(default="")
+    last_sync_at = DateTimeField(null=True)
+    last_error = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+
+class SyncCard(BaseModel):
+    """A contact as last synced with an account: its card's href and ETag on the server, the
+    vCard text both sides agreed on (the base of three-way merges) and whether the contact
+    changed since (`dirty`, set by triggers: `store.sync_triggers`). A card whose contact was
+    deleted for good (the Trash emptied) keeps its row, contact NULL, until the server's copy
+    is deleted."""
+
+    id: AutoField[int]
+    account_id: ForeignKeyField[int]
+    contact_id: ForeignKeyField[int | None]
+
+    account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    href = TextField()
+    etag = TextField(default="")
+    vcard = TextField(default="")
+    dirty = BooleanField(default=False)
+    synced_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("account", "href"), True),)
+
+
+class SyncTask(BaseModel):
+    """A follow-up as last synced with an account's task list: the task's href, ETag and the
+    iCalendar text both sides agreed on (the base of merges), `dirty` when the follow-up changed
+    since (a trigger sets it). Follow-up NULL: deleted here, so deleted on the server next; a
+    task about nobody NetDesk knows (a phone's own) is `foreign` and left alone."""
+
+    id: AutoField[int]
+    account_id: ForeignKeyField[int]
+    followup_id: ForeignKeyField[int | None]
+
+    account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
+    followup = ForeignKeyField(FollowUp, null=True, on_delete="SET NULL")
+    href = TextField()
+    etag = TextField(default="")
+    ical = TextField(default="")
+    dirty = BooleanField(default=False)
+    foreign = BooleanField(default=False)
+    synced_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("account", "href"), True),)
+
+
+class SyncConflict(BaseModel):
+    """A field both NetDesk and the server changed since the last sync: the contact keeps the
+    local value and the server's is kept here (JSON texts) until the user chooses."""
+
+    id: AutoField[int]
+    account_id: ForeignKeyField[int]
+    contact_id: ForeignKeyField[int]
+
+    account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE")
+    field = TextField()
+    base = TextField(default="")
+    local = TextField(default="")
+    remote = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    resolved_at = DateTimeField(null=True)
+
+
 class Meta(BaseModel):
     """Store-wide key/value facts: the schema version, the last daily backup."""
 
@@ -510,4 +612,8 @@ MODELS: list[type[BaseModel]] = [
     GoalTarget,
     Employment,
     OwnProfile,
+    SyncAccount,
+    SyncCard,
+    SyncConflict,
+    SyncTask,
 ]

@@ -1,7 +1,8 @@
 """Starting the GUI: one instance, logging and crash reports, the store, the main window.
 
 The window paints first and the store opens right after (in the next turn of the event loop), so
-the database layer's imports and the integrity check do not delay the first paint.
+the database layer's imports do not delay the first paint; the integrity check, the views and the
+backup follow step by step (`ui/startup.py`).
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from netdesk import __version__
 from netdesk.paths import APP_NAME, Paths
 from netdesk.private_files import private_dir, private_file
 from netdesk.ui.crash import CrashReporter, setup_logging
+from netdesk.ui.focus_ring import FocusRings
 from netdesk.ui.icons import icon
 from netdesk.ui.main_window import MainWindow
+from netdesk.ui.numbers import group_digits
 from netdesk.ui.single_instance import InstanceServer, send_to_running
 from netdesk.ui.views import default_views
 
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from netdesk.core.clock import Clock
     from netdesk.core.services import Services
     from netdesk.store.errors import DamagedDatabaseError
+    from netdesk.ui.startup import Startup
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +62,15 @@ def tell_cannot_open(reason: str) -> None:
     refusal_box(reason).exec()
 
 
-def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
+def open_store(paths: Paths, ask: AskRestore | None = None, *, defer_check: bool = False) -> bool:
     """Open the database, offering the newest good backup if it is damaged; False to quit.
 
     `ask` decides whether to restore (default: ask the user in a dialog). An older schema is left
     for `StoreUpgrade` to upgrade off the GUI thread. A folder that cannot be written opens the
     store read-only and never offers a restore; what cannot be opened at all (a newer NetDesk's
-    file, another NetDesk writing, a path too long) is explained.
+    file, another NetDesk writing, a path too long) is explained. With `defer_check` a due full
+    integrity check is left to `store.db.deferred_check` (writes wait for it) and the day's
+    backup to the caller (`Startup` runs both on workers).
     """
     from netdesk.store import backup
     from netdesk.store.access import file_writable
@@ -72,8 +78,9 @@ def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
     from netdesk.store.errors import BUSY_MESSAGE, DamagedDatabaseError, StoreError, is_busy
 
     read_only = not file_writable(paths.database)
+    later = {"defer_check": defer_check, "daily_backup": not defer_check}
     try:
-        open_database(paths.database, defer_upgrade=True, read_only=read_only)
+        open_database(paths.database, defer_upgrade=True, read_only=read_only, **later)
         return True
     except DamagedDatabaseError as error:
         log.error("%s", error)
@@ -85,7 +92,7 @@ def open_store(paths: Paths, ask: AskRestore | None = None) -> bool:
             return False
         kept = backup.restore(newest, paths.database)
         log.warning("Restored %s; previous file kept as %s", newest, kept)
-        open_database(paths.database, defer_upgrade=True)
+        open_database(paths.database, defer_upgrade=True, daily_backup=not defer_check)
         return True
     except StoreError as error:
         log.error("%s", error)
@@ -118,12 +125,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("netdesk")
     app.setWindowIcon(icon("netdesk"))
+    FocusRings.install(app)
+    group_digits()  # "1,074 contacts" where no locale is set too
     return app
 
 
 def build_shell(paths: Paths, server: InstanceServer | None = None) -> MainWindow:
     """The main window without views yet, wired to drops (and to `server`, when given)."""
-    window = MainWindow(None, default_views(), settings_for(paths))
+    window = MainWindow(None, default_views(), settings_for(paths), paths=paths)
     window.files_dropped.connect(window.open_files)
     if server is not None:
         hand_launches_to(window, server)
@@ -136,55 +145,47 @@ def hand_launches_to(window: MainWindow, server: InstanceServer) -> None:
     server.files_received.connect(window.open_files)
 
 
-def attach_services(window: MainWindow, paths: Paths, clock: Clock | None = None) -> Services:
-    """Create the services over the opened store and the window's views (on `clock`, if given)."""
+def create_services(paths: Paths, clock: Clock | None = None) -> Services:
+    """The services over the opened store (on `clock`, if given)."""
     from netdesk.core.services import Services
-    from netdesk.ui.importing.controller import install_importing
 
-    services = Services(paths=paths) if clock is None else Services(paths=paths, clock=clock)
+    return Services(paths=paths) if clock is None else Services(paths=paths, clock=clock)
+
+
+def attach_services(window: MainWindow, paths: Paths, clock: Clock | None = None) -> Services:
+    """Create the services over the opened store and every view of the window at once (the
+    tests' way; start-up creates them a step at a time, see `ui/startup.py`)."""
+    services = create_services(paths, clock)
     window.attach(services)
-    install_importing(window, services)
+    install_tools(window, services)
     return services
 
 
-def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> None:
-    """After the first paint: logging, the store (or quit), the views, then the files to open.
+def install_tools(window: MainWindow, services: Services) -> None:
+    """What the window offers besides its views: importing and sync (the tests' windows and
+    start-up's both); the phone numbers' library loaded on a worker, for the first contact
+    opened."""
+    from netdesk.core.phones import warm_up
+    from netdesk.ui.importing.controller import install_importing
+    from netdesk.ui.sync.controller import install_sync
+    from netdesk.ui.tasks import Task
 
-    An older store is upgraded on a worker first (a large network takes seconds, once) while the
-    window shows the progress.
-    """
+    install_importing(window, services)
+    install_sync(window, services)
+    Task(lambda _progress: warm_up(), window).start()
+
+
+def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> Startup:
+    """After the first paint: logging, then the store (or quit), the views, the files to open,
+    step by step (`Startup`, whose `ready` says when all is done)."""
+    from netdesk.ui.startup import Startup
+
     setup_logging(paths.log_file)
     window.statusBar().showMessage(window.tr("Opening your network…"))
     window.statusBar().repaint()
-    if not open_store(paths):
-        QApplication.exit(1)
-        return
-    from netdesk.store.db import opened_read_only
-    from netdesk.store.migrations import pending
-    from netdesk.store.models import db
-
-    if opened_read_only():
-        from netdesk.ui.store_faults import show_read_only
-
-        show_read_only(window, paths.data_dir)
-    if pending(db.obj):
-        from netdesk.ui.upgrade import StoreUpgrade
-
-        StoreUpgrade(window, paths.database, lambda: _open_views(window, paths, files)).start()
-    else:
-        _open_views(window, paths, files)
-
-
-def _open_views(window: MainWindow, paths: Paths, files: list[str]) -> None:
-    """Over the ready store: the services and views, the reminders, then the files to open."""
-    services = attach_services(window, paths)
-    from netdesk.ui.reminders import install_reminders
-
-    install_reminders(window, services)
-    files = [*files, *window.waiting_files]
-    window.waiting_files.clear()
-    if files:
-        window.open_files(files)
+    startup = Startup(window, paths, files)
+    startup.start()
+    return startup
 
 
 class _FirstPaint(QObject):
@@ -217,7 +218,11 @@ def run_gui(paths: Paths, files: list[str]) -> int:
     """Start the GUI (or hand `files` to the running one); return the exit status.
 
     The instance server starts listening right after the first paint (QtNetwork loads then).
+    A backup restored in place of a damaged file found after the views began to read it starts
+    the window again (`startup.RESTART`).
     """
+    from netdesk.ui.startup import RESTART
+
     app = create_application()
     absolute = [str(Path(f).resolve()) for f in files]
     if send_to_running(paths.socket_name, absolute):
@@ -225,17 +230,25 @@ def run_gui(paths: Paths, files: list[str]) -> int:
     private_dir(paths.data_dir)
     reporter = CrashReporter(paths.log_file)
     reporter.install()
-    window = build_shell(paths)
     servers: list[InstanceServer] = []
+    status = RESTART
+    while status == RESTART:
+        window = build_shell(paths)
 
-    def start() -> None:
-        servers.append(InstanceServer(paths.socket_name))
-        hand_launches_to(window, servers[0])
-        finish_startup(window, paths, absolute)
+        def start(window: MainWindow = window) -> None:
+            if not servers:
+                servers.append(InstanceServer(paths.socket_name))
+            hand_launches_to(window, servers[0])
+            finish_startup(window, paths, absolute)
 
-    after_first_paint(window, start)
-    window.show()
-    status = app.exec()
+        after_first_paint(window, start)
+        window.show()
+        status = app.exec()
+        window.hide()  # gone from the screen while a backup or the check ends whole
+        window.close_views()
+        QThreadPool.globalInstance().waitForDone()
+        if status == RESTART:
+            window.deleteLater()
     for server in servers:
         server.close()
     if "netdesk.store.db" in sys.modules:  # opened: a clean close spares the next full check

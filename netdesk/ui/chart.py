@@ -15,17 +15,17 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from netdesk.ui.dates import plain_day
 from netdesk.ui.plural import counted
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LIGHT = ("#2f6fd0", "#e08a1e", "#2e9d6b")
 DARK = ("#7fb0ff", "#ffb561", "#6fd6a4")
 _LABEL_EVERY = 3  # a week label under every third column (12 weeks: four labels)
 
 
 def week_label(day: date) -> str:
-    """ "9 Mar" (not strftime, which follows the locale)."""
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+    """ "9 Mar" in the locale's words ("Mar 9" in en_US)."""
+    return plain_day(day, day)
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class WeekChart(QWidget):
         3, 0, 5, …; this week 2, total 25." (each series in turn)."""
         if not self.weeks:
             return f"{self.title}: no data"
-        span = counted("WeekChart", "%n week(s) from ", len(self.weeks))
+        span = counted("WeekChart", "%Ln week(s) from ", len(self.weeks))
         span += f"{week_label(self.weeks[0])} to "
         span += week_label(self.weeks[-1])
         parts = []

@@ -7,7 +7,7 @@ contact the dialog offers a search box (the tray's quick-add).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt
@@ -35,11 +35,13 @@ from netdesk.core.contact_list import ContactListQuery, ListFilter
 from netdesk.core.followup_dates import MORNING, SNOOZE_PRESETS, snooze_until
 from netdesk.core.followup_queries import FollowUpRow
 from netdesk.core.vocabulary import FOLLOWUP_REASONS
+from netdesk.ui.dates import use_locale_format
 from netdesk.ui.qtdates import py_date, py_datetime, py_time, qdate, qdatetime, qtime
 
 if TYPE_CHECKING:
     from netdesk.core.followups import FollowUpService
     from netdesk.core.services import Services
+    from netdesk.ui.followup_commands import FollowUpCommands
 
 QUICK_DELAYS = (("in 2 days", 2), ("in 1 week", 7), ("in 1 month", 30))
 
@@ -55,7 +57,8 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
 
 
 class FollowUpDialog(QDialog):
-    """Create a follow-up for a contact (or pick the contact), or edit an existing one."""
+    """Create a follow-up for a contact (or pick the contact), or edit an existing one; with
+    `commands`, as a change of their view's undo stack."""
 
     def __init__(
         self,
@@ -66,9 +69,11 @@ class FollowUpDialog(QDialog):
         *,
         reason: str = "check-in",
         interaction_id: int | None = None,
+        commands: FollowUpCommands | None = None,
     ) -> None:
         super().__init__(parent)
         self._followups = followups
+        self._commands = commands
         self._existing = existing
         self._interaction_id = interaction_id
         self.contact_id = existing.contact_id if existing else contact_id
@@ -90,8 +95,10 @@ class FollowUpDialog(QDialog):
 
         self.day = QDateEdit(qdate(existing.due_at.date() if existing else today))
         self.day.setCalendarPopup(True)
+        use_locale_format(self.day)
         self.timed = QCheckBox(self.tr("at"))
         self.at = QTimeEdit(qtime(existing.due_at.time() if existing else MORNING))
+        use_locale_format(self.at)
         self.timed.setChecked(bool(existing and existing.has_time))
         self.at.setEnabled(self.timed.isChecked())
         self.timed.toggled.connect(self.at.setEnabled)
@@ -152,8 +159,13 @@ class FollowUpDialog(QDialog):
             "reason": self.reason.currentText(),
             "note": self.note.toPlainText().strip(),
         }
-        if self._existing is not None:
+        if self._commands is not None and self._existing is not None:
+            self._commands.edit(self._existing.id, self.due_at(), fields)
+        elif self._existing is not None:
             self._followups.update(self._existing.id, self.due_at(), **fields)
+        elif self._commands is not None:
+            fields["interaction_id"] = self._interaction_id
+            self.created_id = self._commands.create(contact_id, self.due_at(), fields)
         else:
             self.created_id = self._followups.create(
                 contact_id, self.due_at(), interaction_id=self._interaction_id, **fields
@@ -168,11 +180,18 @@ def ask_follow_up(
     *,
     reason: str = "check-in",
     interaction_id: int | None = None,
+    commands: FollowUpCommands | None = None,
 ) -> int | None:
     """Ask for a follow-up with a contact (Ctrl+Shift+F, or after logging an interaction:
-    reason "after meeting" and the interaction's id); the new follow-up's id, or None."""
+    reason "after meeting" and the interaction's id), undoable with `commands`; the new
+    follow-up's id, or None."""
     dialog = FollowUpDialog(
-        services.followups, contact_id, parent=parent, reason=reason, interaction_id=interaction_id
+        services.followups,
+        contact_id,
+        parent=parent,
+        reason=reason,
+        interaction_id=interaction_id,
+        commands=commands,
     )
     dialog.exec()
     return dialog.created_id
@@ -184,6 +203,7 @@ def pick_moment(parent: QWidget | None, initial: datetime) -> datetime | None:
     dialog.setWindowTitle(dialog.tr("Snooze until"))
     edit = QDateTimeEdit(qdatetime(initial))
     edit.setCalendarPopup(True)
+    use_locale_format(edit)
     layout = QVBoxLayout(dialog)
     layout.addWidget(edit)
     layout.addWidget(ok_cancel(dialog))
@@ -210,8 +230,3 @@ def snooze_menu(
 
     pick.triggered.connect(_pick)
     return menu
-
-
-def day_label(day: date) -> str:
-    """A day the way headings show it ("Wednesday 11 March 2026")."""
-    return day.strftime("%A %d %B %Y").replace(" 0", " ")

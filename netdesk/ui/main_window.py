@@ -2,9 +2,10 @@
 
 The window can paint before the store is open: built with `services=None` it shows its frame,
 sidebar and menus, and `attach(services)` creates the views once the database is ready. Start-up
-uses this so the first paint does not wait for the database layer to load. For the same reason
-the `Qt` namespace and message boxes are imported by the methods that use them, after the first
-paint: PySide builds every Qt enum when `Qt` is first imported, a class's on its first.
+uses this so the first paint does not wait for the database layer to load, and creates the views
+a step at a time (`begin_views`, `build_view`, `finish_views`; see `ui/startup.py`). For the same
+reason the `Qt` namespace and message boxes are imported by the methods that use them, after the
+first paint: PySide builds every Qt enum when `Qt` is first imported, a class's on its first.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.ui.icons import icon
+from netdesk.ui.read_only import reading
 from netdesk.ui.style import SIDEBAR_STYLE
 
 if TYPE_CHECKING:
@@ -34,9 +36,13 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from netdesk.core.services import Services
+    from netdesk.paths import Paths
     from netdesk.ui.views import ViewSpec
 
 _CONTACT_FILE_SUFFIXES = {".vcf", ".vcard", ".csv", ".ics", ".json"}
+FILE_GROUPS = ("new", "import", "export", "print", "sync", "settings")
+"""The File menu's groups in order, separated: New…; Import and its history; Export; Print;
+Sync; settings. Quit comes last."""
 
 
 class MainWindow(QMainWindow):
@@ -50,9 +56,14 @@ class MainWindow(QMainWindow):
         views: list[ViewSpec],
         settings: QSettings,
         parent: QWidget | None = None,
+        *,
+        paths: Paths | None = None,
     ) -> None:
         super().__init__(parent)
         self.services: Services | None = None
+        self.paths = paths if paths is not None else getattr(services, "paths", None)
+        """Where the data and the log are: known before the store opens (Help works then)."""
+        self.ready = False  # every view created, their actions installed
         self.file_openers: list[Callable[[list[str]], bool]] = []
         self.waiting_files: list[str] = []  # handed over before the views exist
         self.settings = settings
@@ -74,6 +85,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(spec.icon), self.tr(spec.title))
             item.setSizeHint(QSize(0, 36))
             self.sidebar.addItem(item)
+            self.stack.addWidget(QWidget())  # stands in for its view until it is created
         self.sidebar.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
@@ -92,21 +104,59 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """Create the views over the opened store and let them add their actions."""
+        self.begin_views(services)
+        self.finish_views()
+
+    def begin_views(self, services: Services) -> None:
+        """Make ready for the views over the opened store: each is created by `build_view` (or
+        when first shown), and `finish_views` creates the rest and installs their actions.
+
+        Start-up creates the shown view first and the others a turn of the event loop each."""
         from PySide6.QtCore import Qt
 
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.services = services
+        if self.paths is None:
+            self.paths = services.paths
+        for action in self.help_actions:
+            action.setEnabled(True)
+
+    def build_view(self, key: str) -> QWidget:
+        """The view `key`, created now if it was not yet."""
+        widget = self.views.get(key)
+        if widget is not None:
+            return widget
+        assert self.services is not None, "begin_views first"
+        index = [spec.key for spec in self.specs].index(key)
+        widget = self.specs[index].factory(self.services, self.settings)
+        self.views[key] = widget
+        stand_in = self.stack.widget(index)
+        self.stack.insertWidget(index, widget)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self.stack.setCurrentIndex(max(self.sidebar.currentRow(), 0))
+        return widget
+
+    def finish_views(self) -> None:
+        """Create the views not created yet, then let every view add its actions (in sidebar
+        order); files handed over from now on open at once."""
+        assert self.services is not None, "begin_views first"
         for spec in self.specs:
-            widget = spec.factory(services, self.settings)
-            self.views[spec.key] = widget
-            self.stack.addWidget(widget)
-        for widget in self.views.values():
-            install = getattr(widget, "install_actions", None)
+            self.build_view(spec.key)
+        for spec in self.specs:
+            install = getattr(self.views[spec.key], "install_actions", None)
             if install is not None:
                 install(self)
         self.stack.setCurrentIndex(max(self.sidebar.currentRow(), 0))
-        self.about_action.setEnabled(True)
-        self.statusBar().showMessage(self.tr("Data: {0}").format(services.paths.data_dir), 8000)
+        self.ready = True
+        self.statusBar().showMessage(
+            self.tr("Data: {0}").format(self.services.paths.data_dir), 8000
+        )
+
+    def current_key(self) -> str:
+        """The key of the view the sidebar shows (the first one before any is chosen)."""
+        return self.specs[max(self.sidebar.currentRow(), 0)].key
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -118,9 +168,11 @@ class MainWindow(QMainWindow):
         ):
             self.menus[key] = bar.addMenu(title)
         self._undo_end = self.menus["edit"].addSeparator()
+        # The File menu's groups, each ended by a separator (a group left empty shows none).
+        self._file_groups = {group: self.menus["file"].addSeparator() for group in FILE_GROUPS}
         quit_action = QAction(self.tr("&Quit"), self)
         # setShortcuts, not setShortcut: the latter's overloads build every Qt enum (see above).
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.quit_app)
         self.menus["file"].addAction(quit_action)
         self.quit_action = quit_action
@@ -130,26 +182,51 @@ class MainWindow(QMainWindow):
                 action.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
             action.triggered.connect(lambda _=False, key=spec.key: self.focus_view(key))
             self.menus["view"].addAction(action)
-        about = QAction(self.tr("&About NetDesk"), self)
-        about.triggered.connect(self.show_about)
-        about.setEnabled(False)
-        self.about_action = about
-        self.menus["help"].addAction(about)
+        self.help_actions = [
+            self._help_action(self.tr("&Keyboard shortcuts…"), self.show_shortcuts, "F1"),
+            self._help_action(self.tr("Open &data folder"), self.open_data_folder),
+            self._help_action(self.tr("Open &log file"), self.open_log_file),
+            self._help_action(self.tr("&About NetDesk"), self.show_about),
+        ]
+        for action in self.help_actions[1:]:
+            action.setEnabled(self.paths is not None)
+        self.about_action = self.help_actions[-1]
+        reading(quit_action, *self.menus["view"].actions(), *self.help_actions)
+        self.menus["help"].insertSeparator(self.about_action)
+
+    def _help_action(self, text: str, slot: Callable[[], object], key: str = "") -> QAction:
+        """A Help menu item: it works while the store opens or upgrades."""
+        action = QAction(text, self)
+        if key:
+            action.setShortcuts([QKeySequence(key)])
+        action.triggered.connect(lambda _=False: slot())
+        self.menus["help"].addAction(action)
+        return action
 
     def add_undo_actions(self, undo: QAction, redo: QAction) -> None:
         """Put a view's Undo and Redo at the top of the Edit menu (each view lists its pair only
         while it is shown, see `ui/undo.py`)."""
         self.menus["edit"].insertActions(self._undo_end, [undo, redo])
 
-    def add_file_action(self, action: QAction) -> None:
-        """Put a view's action in the File menu, above Quit."""
-        self.menus["file"].insertAction(self.quit_action, action)
+    def add_file_action(self, action: QAction, group: str = "new", *, first: bool = False) -> None:
+        """Put an action in the File menu's `group` (one of FILE_GROUPS), at its end or first."""
+        menu_actions = self.menus["file"].actions()
+        before = self._file_groups[group]
+        if first:
+            index = FILE_GROUPS.index(group)
+            previous = self._file_groups[FILE_GROUPS[index - 1]] if index else None
+            before = menu_actions[menu_actions.index(previous) + 1 if previous else 0]
+        self.menus["file"].insertAction(before, action)
 
     def show_view(self, key: str) -> QWidget:
-        """Switch to view `key` and return its widget."""
+        """Switch to view `key` and return its widget (its stand-in while the store opens)."""
         keys = [spec.key for spec in self.specs]
         self.sidebar.setCurrentRow(keys.index(key))
-        return self.views[key]
+        if self.services is None:
+            stand_in = self.stack.widget(keys.index(key))
+            assert stand_in is not None  # every view has one from the start
+            return stand_in
+        return self.build_view(key)
 
     def focus_view(self, key: str) -> None:
         """Show view `key` with the keyboard in it (Ctrl+1…): in its `home_focus()` widget,
@@ -169,6 +246,8 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        if self.services is not None:
+            self.build_view(self.specs[row].key)
         if row < self.stack.count():
             self.stack.setCurrentIndex(row)
         self.settings.setValue("window/last_view", self.specs[row].key)
@@ -178,12 +257,37 @@ class MainWindow(QMainWindow):
 
         from netdesk.ui.about import AboutDialog
 
-        assert self.services is not None  # Help → About while the store upgrades: not handled yet
-        paths = self.services.paths
+        assert self.paths is not None  # enabled once they are known
+        paths = self.paths
         dialog = AboutDialog(paths.database, paths.log_file, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def show_shortcuts(self) -> QDialog:
+        """Help → Keyboard shortcuts: every key of the menus and the views, read from them."""
+        from PySide6.QtCore import Qt
+
+        from netdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_data_folder(self) -> bool:
+        """Help → Open data folder, in the desktop's file manager."""
+        from netdesk.ui.help_files import open_path
+
+        assert self.paths is not None  # enabled once they are known
+        return open_path(self, self.paths.data_dir)
+
+    def open_log_file(self) -> bool:
+        """Help → Open log file, in the desktop's text viewer."""
+        from netdesk.ui.help_files import open_path
+
+        assert self.paths is not None  # enabled once they are known
+        return open_path(self, self.paths.log_file)
 
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window (another launch asked for it)."""
@@ -211,6 +315,19 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+        if event.isAccepted() and QApplication.quitOnLastWindowClosed():
+            self.close_views()  # the app quits (kept in the tray, the window opens again)
+
+    def close_views(self) -> None:
+        """For good (the app quits): every view gets the close event a view inside the window
+        never gets itself, and every read on a worker (`LatestRead`) stops and is waited for,
+        so nothing reads after the store closes."""
+        from netdesk.ui.latest_read import LatestRead
+
+        for view in self.views.values():
+            view.close()
+        for reader in self.findChildren(LatestRead):
+            reader.shut_down()
 
     def quit_app(self) -> None:
         """Quit, unless the window may not close yet (a start-up upgrade closes it when done)."""
@@ -222,9 +339,9 @@ class MainWindow(QMainWindow):
         """Hand files to the openers (the importer) or views that take them, else tell the user.
 
         Calendar files and contact files dropped together go their separate ways. Before the views
-        exist (the store still opens or upgrades) files wait in `waiting_files`.
+        are ready (the store still opens or upgrades) files wait in `waiting_files`.
         """
-        if self.services is None:
+        if not self.ready:
             self.waiting_files += paths
             return True
         from PySide6.QtCore import Qt

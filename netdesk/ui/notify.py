@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.followup_queries import FollowUpRow
 from netdesk.ui.plural import counted
+from netdesk.ui.read_only import reading
 from netdesk.ui.reminder_words import who
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def reminder_text(rows: list[FollowUpRow]) -> tuple[str, str]:
         return f"Follow up with {who(row)}", body
     names = ", ".join(who(row) for row in rows[:SHOWN_NAMES])
     more = len(rows) - SHOWN_NAMES
-    title = counted("Notifier", "%n follow-up(s) due", len(rows))
+    title = counted("Notifier", "%Ln follow-up(s) due", len(rows))
     return title, names + (f" and {more} more" if more > 0 else "")
 
 
@@ -192,6 +193,7 @@ class ReminderBanner(QToolBar):
             self.buttons[key] = button
             self.addWidget(button)
         self.buttons["close"].clicked.connect(self.hide)
+        reading(self.buttons["default"], self.buttons["close"])  # Open, ×
         self.hide()
 
     def show_text(self, title: str, body: str) -> None:

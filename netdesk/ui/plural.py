@@ -1,10 +1,10 @@
 """Counted words ("1 follow-up", "2 follow-ups") through Qt's tr() with a count.
 
-`counted(context, "%n follow-up(s) due", n)` asks `QCoreApplication.translate` with `n`, so an
+`counted(context, "%Ln follow-up(s) due", n)` asks `QCoreApplication.translate` with `n`, so an
 installed translation gives its language's plural forms (Qt's numerus forms). NetDesk installs
 none for English, where Qt leaves the source text with its marks: `english` then reads them,
 "(s)" or "(es)" after a word is added for any count but 1, "(person|people)" picks a form.
-`%n` is the count as digits, `%Ln` with the locale's digit grouping.
+`%Ln` is the count with the locale's digit grouping ("1,074"; see ui/numbers.py).
 """
 
 from __future__ import annotations
@@ -29,5 +29,5 @@ def english(text: str, n: int) -> str:
 
 
 def counted(context: str, text: str, n: int) -> str:
-    """`text` translated for `n` (its `%n` replaced), in English when no translation has it."""
+    """`text` translated for `n` (its `%Ln` the count), in English when no translation has it."""
     return english(QCoreApplication.translate(context, text, None, n), n)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from netdesk.core.followup_queries import FollowUpRow
 from netdesk.ui.dates import time_label
+from netdesk.ui.numbers import grouped
 from netdesk.ui.plural import counted
 from netdesk.ui.timefmt import relative_day
 
@@ -46,8 +47,8 @@ def due_title(due: int, overdue: int) -> str:
     if due == 0:
         return counted(_CONTEXT, "Nothing due", 0)
     if overdue == 0:
-        return counted(_CONTEXT, "%n due today", due)
-    return counted(_CONTEXT, "%n due (%1 overdue)", due).replace("%1", str(overdue))
+        return counted(_CONTEXT, "%Ln due today", due)
+    return counted(_CONTEXT, "%Ln due (%1 overdue)", due).replace("%1", grouped(overdue))
 
 
 def tray_tooltip(due: int, overdue: int, hold: Hold | None) -> str:
@@ -55,18 +56,18 @@ def tray_tooltip(due: int, overdue: int, hold: Hold | None) -> str:
     if due == 0:
         text = counted(_CONTEXT, "NetDesk: nothing due", 0)
     elif overdue == 0:
-        text = counted(_CONTEXT, "NetDesk: %n follow-up(s) due today", due)
+        text = counted(_CONTEXT, "NetDesk: %Ln follow-up(s) due today", due)
     else:
-        text = counted(_CONTEXT, "NetDesk: %n follow-up(s) due, %1 overdue", due)
-        text = text.replace("%1", str(overdue))
+        text = counted(_CONTEXT, "NetDesk: %Ln follow-up(s) due, %1 overdue", due)
+        text = text.replace("%1", grouped(overdue))
     return f"{text}\n{hold_text(hold)}" if hold is not None else text
 
 
 def hold_text(hold: Hold) -> str:
     """ "Quiet hours: 3 reminders held until 07:00"."""
     text = (
-        "Quiet hours: %n reminder(s) held until %1"
+        "Quiet hours: %Ln reminder(s) held until %1"
         if hold.quiet
-        else "Reminders paused: %n held until %1"
+        else "Reminders paused: %Ln held until %1"
     )
     return counted(_CONTEXT, text, hold.waiting).replace("%1", time_label(hold.until))

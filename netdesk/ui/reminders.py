@@ -22,6 +22,7 @@ from netdesk.ui.tray import ReminderTray
 
 if TYPE_CHECKING:
     from netdesk.core.services import Services
+    from netdesk.ui.followup_commands import FollowUpCommands
     from netdesk.ui.main_window import MainWindow
 
 
@@ -33,6 +34,8 @@ class Reminders(QObject):
         window: MainWindow,
         services: Services,
         desktop: DesktopNotifications | None = None,
+        *,
+        editable: bool = True,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -40,7 +43,7 @@ class Reminders(QObject):
         self.settings = ReminderSettings.load(window.settings)
         followups = services.followups
         self.scheduler = ReminderScheduler(followups, services.changes, self.settings, self)
-        self.tray = ReminderTray(followups, services.changes, self)
+        self.tray = ReminderTray(followups, services.changes, self, editable=editable)
         self.has_tray = self.tray.show()
         self.banner = ReminderBanner(window)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
@@ -54,11 +57,12 @@ class Reminders(QObject):
         self.scheduler.due.connect(self.notifier.show)
         self.scheduler.held.connect(self.show_hold)
         self.notifier.open_requested.connect(self.open_followups)
-        self.notifier.done_requested.connect(followups.done)
-        self.notifier.snooze_requested.connect(lambda ids: followups.snooze(ids, "1 hour"))
+        for source in (self.notifier, self.tray):
+            source.done_requested.connect(lambda ids: self.commands().done(ids))
+            source.snooze_requested.connect(lambda ids: self.commands().snooze(ids, "1 hour"))
         self.tray.open_app.connect(window.bring_to_front)
         self.tray.open_followup.connect(lambda followup_id: self.open_followups([followup_id]))
-        self.tray.quick_add.connect(lambda: ask_follow_up(window, services, None))
+        self.tray.quick_add.connect(self.quick_add)
         self.tray.pause_toggled.connect(self.set_paused)
         self.tray.quit_requested.connect(window.quit_app)
         if self.has_tray:
@@ -66,9 +70,9 @@ class Reminders(QObject):
             window.installEventFilter(self)
         self.tray.set_paused(self.settings.paused_until)
         self.tray.settings_requested.connect(self.edit_settings)
-        self.settings_action = QAction(window.tr("Reminder settings…"), self)
+        self.settings_action = QAction(window.tr("&Reminder settings…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
-        window.add_file_action(self.settings_action)
+        window.add_file_action(self.settings_action, "settings")
         self.settings_dialog: ReminderSettingsDialog | None = None
         self.daily_task: Task | None = None
         self.scheduler.new_day.connect(self.refresh_generated)
@@ -109,6 +113,23 @@ class Reminders(QObject):
             self.scheduler.resume()
         self.settings.save(self.window.settings)
 
+    def commands(self) -> FollowUpCommands:
+        """The Follow-ups view's: what reminders and the tray change is undone there (its
+        Edit → Undo "Done (1 follow-up)"), as the calendar's own changes are."""
+        from netdesk.ui.calendar.view import CalendarView
+
+        calendar = self.window.build_view("followups")
+        assert isinstance(calendar, CalendarView)
+        return calendar.commands
+
+    def quick_add(self) -> int | None:
+        """The tray's Quick-add: a follow-up on the Follow-ups view's stack, which the window
+        then shows, so that Edit → Undo "New follow-up with …" is at hand; its id, or None."""
+        made = ask_follow_up(self.window, self.services, None, commands=self.commands())
+        if made is not None:
+            self.window.show_view("followups")
+        return made
+
     def open_followups(self, followup_ids: list[int]) -> None:
         """Bring the window up on the Follow-ups view: one follow-up opens for editing, several
         (a grouped reminder) are shown selected in the agenda."""
@@ -141,9 +162,18 @@ class Reminders(QObject):
         return True
 
 
-def install_reminders(window: MainWindow, services: Services) -> Reminders:
-    """Start reminders for the window, with the desktop's notification service if it has one."""
-    reminders = Reminders(window, services, DesktopNotifications.connect_session())
+def install_reminders(
+    window: MainWindow, services: Services, *, editable: bool = True
+) -> Reminders:
+    """Start reminders for the window, with the desktop's notification service if it has one.
+
+    A store opened read-only (not `editable`) gets the tray without its changes and no
+    reminders: each records that it was shown, which the store cannot (the banner says why)."""
+    reminders = Reminders(
+        window, services, DesktopNotifications.connect_session(), editable=editable
+    )
+    if not editable:
+        return reminders
     reminders.start()
     told = (services.changes, reminders.notifier, reminders, reminders.settings)
     PrepReminders(services.events, *told).check()

@@ -54,12 +54,33 @@ def refusal_box(reason: str) -> QMessageBox:
 
 
 def show_read_only(window: QMainWindow, folder: Path) -> QLabel:
-    """Mark `window` as showing a network that cannot be changed (its folder is read-only)."""
+    """Mark `window` as showing a network that cannot be changed (its folder is read-only):
+    a banner says why and how to fix it, and every control that would change data is off
+    (`ReadOnlyLock`)."""
+    from PySide6.QtWidgets import QSizePolicy, QToolBar
+
+    from netdesk.ui.read_only import ReadOnlyLock
+
     window.setWindowTitle(_tr("{0} (read-only)").format(window.windowTitle()))
     label = QLabel(
-        _tr("Read-only: {0} cannot be written, so changes cannot be saved").format(folder)
+        _tr(
+            "Read-only: NetDesk cannot write to {0}, so editing is off. To make changes, quit "
+            "NetDesk, make that folder writable (its permissions, or a disk mounted read-only) "
+            "and start NetDesk again."
+        ).format(folder)
     )
     label.setObjectName("readOnlyNotice")
     label.setTextFormat(Qt.TextFormat.PlainText)
-    window.statusBar().addPermanentWidget(label)
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    banner = QToolBar(window)
+    banner.setObjectName("readOnlyBanner")
+    banner.setMovable(False)
+    banner.toggleViewAction().setVisible(False)
+    banner.setStyleSheet(
+        "#readOnlyBanner { background: #fdecea; border-bottom: 1px solid #e0a0a0; }"
+    )
+    banner.addWidget(label)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, banner)
+    ReadOnlyLock.install(window)
     return label

@@ -2,12 +2,18 @@
 
 A list on the left, the chosen template's fields on the right with a live preview filled for a
 sample person (plain text). Save stores it (a name is needed and unique), New starts an empty
-one, Delete removes it.
+one, Delete removes it. Saves and deletes are changes of the undo stack given (the Contacts
+view's, whose Edit menu item opens the dialog): the dialog's Undo and Redo buttons name them, and
+Edit → Undo does too after it closed.
 """
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +32,10 @@ from PySide6.QtWidgets import (
 from netdesk.core.messages import PLACEHOLDERS, render
 from netdesk.core.templates import TemplateRow, TemplateService
 from netdesk.core.vocabulary import FOLLOWUP_REASONS, GIVE_KINDS
+from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
+from netdesk.ui.undo import Done
 
 SAMPLE = {
     "first_name": "Ana",
@@ -43,10 +52,16 @@ SAMPLE = {
 class TemplatesDialog(QDialog):
     """Lists, edits, adds and deletes message templates."""
 
-    def __init__(self, templates: TemplateService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        templates: TemplateService,
+        parent: QWidget | None = None,
+        stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Message templates")
         self.service = templates
+        self.stack = stack if stack is not None else QUndoStack()  # alone: its own (tests)
         self.rows: list[TemplateRow] = []
         self.list = QListWidget()
         self.list.setMaximumWidth(280)
@@ -79,6 +94,15 @@ class TemplatesDialog(QDialog):
         save.clicked.connect(self.save)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        self.undo_button, self.redo_button = QToolButton(), QToolButton()
+        for button, action in (
+            (self.undo_button, self.stack.createUndoAction(self, "Undo")),
+            (self.redo_button, self.stack.createRedoAction(self, "Redo")),
+        ):
+            button.setDefaultAction(action)
+            close.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self._signals = ChangeSignals(templates.changes, self)
+        self._signals.changed.connect(self._stored)
 
         form = QFormLayout()
         form.addRow("Name", self.name)
@@ -90,8 +114,8 @@ class TemplatesDialog(QDialog):
         form.addRow("Preview", self.preview)
         actions = QHBoxLayout()
         actions.addWidget(self.problem, 1)
-        for button in (new, self.delete_button, save):
-            actions.addWidget(button)
+        for widget in (new, self.delete_button, save):
+            actions.addWidget(widget)
         right = QVBoxLayout()
         right.addLayout(form, 1)
         right.addLayout(actions)
@@ -149,15 +173,29 @@ class TemplatesDialog(QDialog):
         self.name.setFocus()
 
     def save(self) -> None:
+        edited = self.edited()
+        before = self.service.snapshot(edited.id) if edited.id is not None else None
         try:
-            saved = self.service.save(self.edited())
+            saved = self.service.save(edited)
         except ValueError as error:
             self.problem.setText(str(error))
             return
-        self._reload(saved)
+        self._push(f"Save template “{edited.name.strip()}”", saved, before)
 
     def delete(self) -> None:
         row = self.current()
         if row is not None and row.id is not None:
+            before = self.service.snapshot(row.id)
             self.service.delete(row.id)
-            self._reload()
+            self._push(f"Delete template “{row.name}”", row.id, before)
+
+    def _push(self, text: str, template_id: int, before: dict[str, Any] | None) -> None:
+        """Keep a change made to a template on the stack: undo puts `before` back."""
+        after = self.service.snapshot(template_id)
+        self.stack.push(Done(text, before, after, partial(self.service.put_back, template_id)))
+
+    def _stored(self, topic: str, ids: frozenset[int]) -> None:
+        """Templates were saved, deleted, or put back by undo or redo: show them, the one
+        changed selected while it exists."""
+        if topic == "templates":
+            self._reload(next(iter(ids), None))

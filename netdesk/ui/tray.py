@@ -18,6 +18,7 @@ from netdesk.core.followup_queries import FollowUpRow
 from netdesk.core.followups import FollowUpService
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.icons import icon
+from netdesk.ui.numbers import grouped
 from netdesk.ui.reminder_words import Hold, due_title, tray_row, tray_tooltip
 
 MAX_MENU_ROWS = 15
@@ -47,27 +48,38 @@ def badged_icon(base: QIcon, count: int, size: int = 64) -> QIcon:
 
 
 class ReminderTray(QObject):
-    """The tray icon and its menu; user choices come out as signals."""
+    """The tray icon and its menu; user choices come out as signals (Done and Snooze too:
+    `Reminders` makes them undoable)."""
 
     open_app = Signal()
     open_followup = Signal(int)
+    done_requested = Signal(list)  # follow-up ids
+    snooze_requested = Signal(list)  # follow-up ids, for an hour
     quick_add = Signal()
     pause_toggled = Signal(bool)
     settings_requested = Signal()
     quit_requested = Signal()
 
     def __init__(
-        self, followups: FollowUpService, changes: Changes, parent: QObject | None = None
+        self,
+        followups: FollowUpService,
+        changes: Changes,
+        parent: QObject | None = None,
+        *,
+        editable: bool = True,
     ) -> None:
+        """`editable` False (a read-only store): the menu only opens, it changes nothing."""
         super().__init__(parent)
         self.followups = followups
+        self.editable = editable
         self.hold: Hold | None = None
         self.icon = QSystemTrayIcon(icon("netdesk"), self)
         self.icon.activated.connect(self._activated)
         self.menu = QMenu()
         self.menu.addAction(self.tr("Open NetDesk"), self.open_app.emit)
         self.due_menu = self.menu.addMenu(self.tr("Due today"))
-        self.menu.addAction(self.tr("Quick-add follow-up…"), self.quick_add.emit)
+        if editable:
+            self.menu.addAction(self.tr("Quick-add follow-up…"), self.quick_add.emit)
         self.pause_action = self.menu.addAction(self.tr("Pause reminders for an hour"))
         self.pause_action.setCheckable(True)
         self.pause_action.toggled.connect(self.pause_toggled.emit)
@@ -101,7 +113,7 @@ class ReminderTray(QObject):
             self._add_row_menu(row, tray_row(row, today))
         if count > MAX_MENU_ROWS:
             more = self.due_menu.addAction(
-                self.tr("… {0} more in NetDesk").format(count - MAX_MENU_ROWS)
+                self.tr("… {0} more in NetDesk").format(grouped(count - MAX_MENU_ROWS))
             )
             more.triggered.connect(self.open_app.emit)
 
@@ -116,15 +128,16 @@ class ReminderTray(QObject):
             self.open_followup.emit(row.id)
 
         def done() -> None:
-            self.followups.done([row.id])
+            self.done_requested.emit([row.id])
 
         def snooze() -> None:
-            self.followups.snooze([row.id], "1 hour")
+            self.snooze_requested.emit([row.id])
 
         sub = self.due_menu.addMenu(text)
         sub.addAction(self.tr("Open"), open_row)
-        sub.addAction(self.tr("Done"), done)
-        sub.addAction(self.tr("Snooze 1 hour"), snooze)
+        if self.editable:
+            sub.addAction(self.tr("Done"), done)
+            sub.addAction(self.tr("Snooze 1 hour"), snooze)
 
     def set_paused(self, until: datetime | None) -> None:
         self.pause_action.blockSignals(True)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 Key = QKeySequence | QKeySequence.StandardKey | str | None
+Keys = Key | list[QKeySequence]
 
 
 class ViewActions(QObject):
@@ -24,7 +25,7 @@ class ViewActions(QObject):
     def __init__(self, view: QWidget) -> None:
         super().__init__(view)
         self.view = view
-        self._keys: dict[QAction, QKeySequence] = {}
+        self._keys: dict[QAction, list[QKeySequence]] = {}
         self._listed: list[QAction] = []
         view.installEventFilter(self)
 
@@ -43,24 +44,28 @@ class ViewActions(QObject):
             self.adopt(action, key)
         return action
 
-    def adopt(self, action: QAction, key: Key, *, listed_while_shown: bool = False) -> None:
+    def adopt(self, action: QAction, key: Keys, *, listed_while_shown: bool = False) -> None:
         """Give an action made elsewhere (undo, redo) a window-wide key while the view is shown;
         `listed_while_shown` also hides it from menus while the view is hidden (every view has
         an Undo in the Edit menu: only the shown view's is listed)."""
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.view.addAction(action)
         if key is not None:
-            self._keys[action] = QKeySequence(key)
-            action.setShortcut(self._keys[action] if self.view.isVisible() else QKeySequence())
+            self._keys[action] = key if isinstance(key, list) else [QKeySequence(key)]
+            action.setShortcuts(self._keys[action] if self.view.isVisible() else [])
         if listed_while_shown:
             self._listed.append(action)
             action.setVisible(self.view.isVisible())
 
+    def keys_of(self, action: QAction) -> list[QKeySequence]:
+        """The keys `action` has while the view is shown (none: not one of the view's)."""
+        return self._keys.get(action, [])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             shown = event.type() == QEvent.Type.Show
-            for action, key in self._keys.items():
-                action.setShortcut(key if shown else QKeySequence())
+            for action, keys in self._keys.items():
+                action.setShortcuts(keys if shown else [])
             for action in self._listed:
                 action.setVisible(shown)
         return False

@@ -294,6 +294,61 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "notified_on": date(2026, 3, 1),
         }
     ],
+    m.SyncAccount: [
+        {
+            "id": 151,
+            "url": "https://dav.example.org/",
+            "user": "jürgen",
+            "ca_file": "/etc/ssl/own-ca.pem",
+            "address_book": "https://dav.example.org/jürgen/contacts/",
+            "sync_token": "http://radicale.org/ns/sync/1",
+            "ctag": '"c1"',
+            "task_list": "https://dav.example.org/jürgen/tasks/",
+            "task_token": "http://radicale.org/ns/sync/2",
+            "task_ctag": '"c2"',
+            "last_sync_at": T2,
+            "last_error": "the server stopped answering",
+            "created_at": T1,
+        }
+    ],
+    m.SyncCard: [
+        {
+            "id": 161,
+            "account": 151,
+            "contact": 21,
+            "href": "/jürgen/contacts/a.vcf",
+            "etag": '"e1"',
+            "vcard": "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Jürgen\r\nEND:VCARD\r\n",
+            "dirty": True,
+            "synced_at": T2,
+        }
+    ],
+    m.SyncTask: [
+        {
+            "id": 181,
+            "account": 151,
+            "followup": 71,
+            "href": "/jürgen/tasks/t.ics",
+            "etag": '"t1"',
+            "ical": "BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:t\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
+            "dirty": True,
+            "foreign": True,
+            "synced_at": T2,
+        }
+    ],
+    m.SyncConflict: [
+        {
+            "id": 171,
+            "account": 151,
+            "contact": 21,
+            "field": "title",
+            "base": '"CTO"',
+            "local": '"CEO"',
+            "remote": '"Chair"',
+            "created_at": T2,
+            "resolved_at": T2,
+        }
+    ],
 }
 
 

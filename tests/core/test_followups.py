@@ -276,3 +276,28 @@ def test_many_changed_contacts_sync_in_one_pass(services, fu) -> None:
     services.changes.publish("contacts", [cid, *range(10_000, 11_000)])  # no huge IN list
     [checkin] = _pending(cid, "cadence")
     assert checkin.reason == "check-in"
+
+
+def test_a_change_of_many_contacts_reconciles_each_of_them_and_no_other(services, fu) -> None:
+    from netdesk.core.followup_generated import MAX_SYNC_IDS
+
+    count = MAX_SYNC_IDS * 2 + 7
+    rows = [{"display_name": "P", "cadence_days": 30, "birthday": date(1990, 5, 2)}]
+    Contact.insert_many(rows * (count + 1)).execute()
+    ids = [c.id for c in Contact.select(Contact.id).order_by(Contact.id)]
+    services.changes.publish("contacts", ids[:count])  # as an import of `count` contacts does
+    origins = FollowUp.select(FollowUp.contact, FollowUp.origin).tuples()
+    assert sorted(origins) == sorted((c, o) for c in ids[:count] for o in ("cadence", "birthday"))
+
+
+def test_the_first_of_the_overdue_are_the_oldest_of_all_in_due_order(services, fu) -> None:
+    """A limit picks the oldest pending follow-ups (ties by id) before naming their people."""
+    ana, bo = _contact(services, "Ana Lima"), _contact(services, "Bo Ek")
+    for day in (9, 2, 5, 2, 7, 3):
+        fu.create(ana if day % 2 else bo, datetime(2026, 3, day))
+    fu.dismiss([fu.overdue()[0].id])
+    every = fu.overdue()
+    assert [r.due_at.day for r in every] == [2, 3, 5, 7, 9]
+    assert fu.overdue(3) == every[:3]
+    assert [r.contact_name for r in fu.overdue(2)] == ["Bo Ek", "Ana Lima"]
+    assert fu.count_overdue() == 5

@@ -80,3 +80,10 @@ def test_stored_numbers_are_read_again_when_the_region_changes(services) -> None
     plan = services.importing.plan_data(_card("Max", "+49 30 1234567"), "a.vcf")
     assert [c.match_name for c in plan.matches] == ["Max"]
     assert Contact.select().count() == 2
+
+
+def test_the_regions_known_without_phonenumbers_are_its_regions() -> None:
+    import phonenumbers
+
+    assert phones.REGIONS == phonenumbers.SUPPORTED_REGIONS
+    assert phones.is_region("GB") and not phones.is_region("Atlantis")

@@ -7,6 +7,7 @@ import pytest
 from netdesk.core.profiles import (
     Profile,
     email_error,
+    handle_of,
     is_safe_link,
     link_host,
     mailto_link,
@@ -79,3 +80,36 @@ def test_a_known_service_must_be_on_its_own_host() -> None:
     assert recognise("https://www.reddit.com/user/ana", "reddit").service == "reddit"
     assert link_host("https://evil.example/in/x") == "evil.example"
     assert link_host("mailto:a@b.io") == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "service", "shown"),
+    [
+        ("https://www.linkedin.com/in/maria-chen", "linkedin", "maria-chen"),
+        ("https://www.linkedin.com/in/maria-chen/", "linkedin", "maria-chen"),
+        ("https://github.com/mchen", "github", "mchen"),
+        ("https://fosstodon.org/@anna", "mastodon", "@anna@fosstodon.org"),
+        # typing these back would not give the same link: the link stays
+        ("https://linkedin.com/in/maria-chen", "linkedin", "https://linkedin.com/in/maria-chen"),
+        ("https://www.linkedin.com/in/m.chen", "linkedin", "https://www.linkedin.com/in/m.chen"),
+        (
+            "https://www.linkedin.com/company/acme",
+            "linkedin",
+            "https://www.linkedin.com/company/acme",
+        ),
+        ("https://twitter.com/mchen", "x", "https://twitter.com/mchen"),
+        (
+            "https://stackoverflow.com/users/1/m",
+            "stackoverflow",
+            "https://stackoverflow.com/users/1/m",
+        ),
+        ("https://evil.example/in/x", "linkedin", "https://evil.example/in/x"),
+        ("https://example.org/about", "website", "https://example.org/about"),
+    ],
+)
+def test_a_profile_reads_as_its_user_name_where_that_gives_the_same_link(
+    url: str, service: str, shown: str
+) -> None:
+    assert handle_of(url, service) == shown
+    found = recognise(shown, service)
+    assert isinstance(found, Profile) and found == recognise(url, service)

@@ -68,6 +68,7 @@ def test_any_text_survives_a_vcard(draft: ContactDraft) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(contacts(1))
+@example(ContactDraft(given_name="P1", tags=[";", "\x00"]))
 def test_any_text_survives_a_csv(draft: ContactDraft) -> None:
     stored = stored_form(draft)
     result = read_csv(write_csv([draft]).encode(), "any.csv")

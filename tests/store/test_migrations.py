@@ -145,18 +145,21 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 12, "Rebuild the search index for faster imports."),
-        (1, 12, "Give every contact a UID."),
-        (2, 12, "Keep every count of an import in its history."),
-        (3, 12, "Remember who was skipped on Today."),
-        (4, 12, "Add give-and-take to interactions and message templates."),
-        (5, 12, "Add measured goals and keep-in-touch intervals by circle."),
-        (6, 12, "Keep each contact's employment history."),
-        (7, 12, "Add your own profiles (the Me page)."),
-        (8, 12, "Add the Companies view and target companies."),
-        (9, 12, "Index check-ins and birthdays for Today's Reach out."),
-        (10, 12, "Add opportunities with their people, stages and next step."),
-        (11, 12, "_add_column_step"),
+        (0, 15, "Rebuild the search index for faster imports."),
+        (1, 15, "Give every contact a UID."),
+        (2, 15, "Keep every count of an import in its history."),
+        (3, 15, "Remember who was skipped on Today."),
+        (4, 15, "Add give-and-take to interactions and message templates."),
+        (5, 15, "Add measured goals and keep-in-touch intervals by circle."),
+        (6, 15, "Keep each contact's employment history."),
+        (7, 15, "Add your own profiles (the Me page)."),
+        (8, 15, "Add the Companies view and target companies."),
+        (9, 15, "Index check-ins and birthdays for Today's Reach out."),
+        (10, 15, "Add opportunities with their people, stages and next step."),
+        (11, 15, "Add contact sync with CardDAV servers."),
+        (12, 15, "Add follow-up sync with CalDAV task lists."),
+        (13, 15, "Index when each contact was added, for Today's new people met."),
+        (14, 15, "_add_column_step"),
     ]
 
 

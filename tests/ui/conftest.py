@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QLocale
 
 
 @pytest.fixture
@@ -14,7 +15,8 @@ def app_window(qtbot, database, paths, clock):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    win.close_views()  # before the store closes: the views' workers stop and are waited for
 
 
 @pytest.fixture
@@ -28,7 +30,8 @@ def contacts_view(qtbot, services):
     widget.resize(1200, 760)
     widget.show()
     qtbot.waitExposed(widget)
-    return widget
+    yield widget
+    widget.close()  # before the store closes: its count stops and is waited for
 
 
 @pytest.fixture
@@ -49,3 +52,34 @@ def make_today(qtbot, services):
         return widget
 
     return make
+
+
+@pytest.fixture
+def lived_in(app_window, services, clock):
+    """The window over a contact with follow-ups (one overdue), an event and a goal."""
+    from datetime import datetime, timedelta
+
+    from netdesk.core.events import EventDraft
+    from netdesk.formats.draft import ContactDraft
+
+    noor = services.contacts.create(ContactDraft(given_name="Noor", family_name="Sato"))
+    services.followups.create(noor, clock.now() - timedelta(days=2))
+    services.followups.create(noor, clock.now())
+    start = datetime.combine(clock.today() + timedelta(days=3), datetime.min.time())
+    event = services.events.create(EventDraft(name="Data meetup", starts_at=start))
+    app_window.views["events"].reload()
+    app_window.views["events"].select(event)  # its panel (details, prep, review) shows
+    app_window.activateWindow()
+    return app_window
+
+
+@pytest.fixture
+def locale():
+    """Set the default QLocale by name for the test; the C locale of the suite comes back after."""
+    before = QLocale()
+
+    def use(name: str) -> None:
+        QLocale.setDefault(QLocale(name))
+
+    yield use
+    QLocale.setDefault(before)

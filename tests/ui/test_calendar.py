@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -63,7 +63,7 @@ def test_grid_counts_overdue_and_agenda(view) -> None:
         "Sofia Test · check-in",
         "16:00  Ahmed Test · check-in · call back",
     ]
-    assert view.agenda_label.text() == "Wednesday 11 March 2026"
+    assert view.agenda_label.text() == "Wednesday, 11 March 2026"
 
 
 def test_keys_move_day_month_and_back_to_today(view, qtbot) -> None:
@@ -179,8 +179,8 @@ def test_week_mode_lists_days_with_headings(view, qtbot) -> None:
     view.select_day(date(2026, 3, 18))
     view.set_week_mode(True)
     texts = _texts(view.agenda)
-    assert texts == ["Friday 20 March", "Sofia Test · check-in"]
-    assert view.agenda_label.text().startswith("Week of 16 Mar")
+    assert texts == ["Friday, 20 March", "Sofia Test · check-in"]
+    assert view.agenda_label.text() == "Week of 16–22 Mar 2026"
 
 
 def test_events_from_a_source_show_in_their_own_colour(view, fu) -> None:
@@ -274,7 +274,7 @@ def test_overdue_rows_are_whole_and_dated_with_their_year(qtbot, services, fu, p
     widget.show()
     qtbot.waitExposed(widget)
     overdue = widget.overdue
-    assert _texts(overdue)[0].startswith("Sat 1 Nov 2025  Maria Test · check-in")
+    assert _texts(overdue)[0].startswith("Sat, 1 Nov 2025  Maria Test · check-in")
     row = overdue.sizeHintForRow(0)
     assert overdue.viewport().height() == 8 * row
     assert overdue.visualItemRect(overdue.item(7)).bottom() < overdue.viewport().height()
@@ -293,3 +293,21 @@ def test_one_list_holds_the_selection_snooze_acts_on(view, fu, qtbot) -> None:
     view.agenda.setCurrentRow(0)
     assert view.agenda.selectedItems() and not view.overdue.selectedItems()
     assert view.current_ids() == [view.agenda.currentItem().data(ID_ROLE)]
+
+
+def test_a_day_of_hundreds_lists_them_all_a_part_at_a_time(view, fu, people, qtbot) -> None:
+    """A long agenda (an import's check-ins) shows its first rows at once, the first of them
+    current, and the rest between turns of the event loop."""
+    from netdesk.ui.calendar.agenda import ROWS_AT_ONCE
+
+    for minute in range(2 * ROWS_AT_ONCE):
+        when = datetime(2026, 3, 12, 8, 0) + timedelta(minutes=minute)
+        fu.create(people["Maria"], when, has_time=True)
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Right)
+    assert view.agenda.count() == ROWS_AT_ONCE and view.agenda.filling
+    assert view.agenda.currentRow() == 0
+    qtbot.waitUntil(lambda: not view.agenda.filling)
+    texts = _texts(view.agenda)
+    assert len(texts) == 2 * ROWS_AT_ONCE
+    assert texts[0].startswith("08:00") and texts[-1].startswith("12:59")

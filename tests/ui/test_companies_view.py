@@ -244,3 +244,66 @@ def test_enter_on_an_event_opens_it_in_events(qtbot, people, app_window) -> None
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert current_view(app_window) == "events"
     assert app_window.views["events"].panel.event_id == companies.panel.events.model.row_id(0)
+
+
+def _counted_reads(services, monkeypatch) -> list[bool]:
+    """Each read of the whole list from now on: whether it ran on the GUI thread."""
+    import threading
+
+    readers: list[bool] = []
+    rows = services.companies.rows
+
+    def read() -> list:
+        readers.append(threading.current_thread() is threading.main_thread())
+        return rows()
+
+    monkeypatch.setattr(services.companies, "rows", read)
+    return readers
+
+
+def test_an_import_while_hidden_is_read_ahead_off_the_gui_thread(
+    qtbot, services, view, monkeypatch
+) -> None:
+    readers = _counted_reads(services, monkeypatch)
+    view.hide()
+    services.contacts.create(
+        ContactDraft(given_name="Gil", family_name="Gray", organisation="Hooli")
+    )
+    services.changes.publish("imports", [1])
+    view.show()
+    assert "Hooli" in _names(view) and readers == [False]
+
+
+def test_the_first_showing_takes_the_list_read_ahead_when_the_view_was_made(
+    qtbot, services, people, monkeypatch
+) -> None:
+    readers = _counted_reads(services, monkeypatch)
+    widget = CompaniesView(services)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert _names(widget) == ["Acme Analytics", "Blue Acme", "Globex"] and readers == [False]
+
+
+def test_a_change_after_the_read_ahead_began_is_read_again(qtbot, services, view) -> None:
+    view.hide()
+    services.changes.publish("imports", [1])
+    services.contacts.create(
+        ContactDraft(given_name="Gil", family_name="Gray", organisation="Hooli")
+    )
+    view.show()
+    assert "Hooli" in _names(view)
+    view.hide()
+    services.changes.publish("imports", [1])
+    view.close()  # waits for the read ahead: nothing runs once the store closes
+
+
+def test_a_change_to_a_few_companies_repaints_the_list_in_place(qtbot, view, people) -> None:
+    resets: list[bool] = []
+    changed: list[int] = []
+    view.model.modelReset.connect(lambda: resets.append(True))
+    view.model.dataChanged.connect(lambda first, last: changed.append(last.row() - first.row()))
+    log_interaction(view.companies.changes, people["Ed"], occurred_at=STORED_NOW)
+    qtbot.waitUntil(lambda: view.model.index(1, 2).data() == "today")
+    assert resets == [] and changed and _names(view) == ["Acme Analytics", "Blue Acme", "Globex"]
+    view.add_target("Hooli")  # a company more: the list is laid out again
+    assert resets and "Hooli" in _names(view)

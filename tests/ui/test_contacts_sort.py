@@ -69,7 +69,7 @@ def _descending(order: list[str], key: str) -> list[str]:
 def test_clicking_each_header_sorts_the_list(
     contacts_view, services, qtbot, monkeypatch, broad_from
 ) -> None:
-    monkeypatch.setattr(contact_list, "_BROAD_MATCHES", broad_from)  # 1: as at 100,000 contacts
+    monkeypatch.setattr(contact_list, "_FEW_TO_SORT", broad_from)  # 1: as at 100,000 contacts
     _people(services)
     view = contacts_view
     view.apply_filter()

@@ -11,7 +11,8 @@ from netdesk.core.events import EventDraft
 from netdesk.store.models import Event
 from netdesk.ui.events import EventsView
 from netdesk.ui.events.model import COLUMNS
-from netdesk.ui.events.people_table import NOTES
+from netdesk.ui.events.people_table import NAME, NOTES, ORG
+from netdesk.ui.name_cell import NameWithOrganisation
 from netdesk.ui.plain import plain_tooltip
 
 LONG_NAME = "PyCon DE & PyData Berlin 2026: three days of talks, sprints and socials"
@@ -44,6 +45,10 @@ def _resize(qtbot, window, width: int, height: int) -> None:
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width and window.height() == height)
     qtbot.wait(20)  # layouts settle in the next turns of the event loop
+
+
+def _column(view, column: int) -> list[str]:
+    return [view.model.index(row, column).data() for row in range(view.model.rowCount())]
 
 
 def _shown(table, title: str) -> bool:
@@ -121,24 +126,43 @@ def test_the_event_name_gets_the_room(qtbot, app_window, events_view, size, want
         assert all(_shown(table, title) for title in COLUMNS)
 
 
+def _in_view(prep, widget) -> bool:
+    """`widget`'s top edge is inside the prep brief's visible area."""
+    top = widget.mapTo(prep.viewport(), widget.rect().topLeft()).y()
+    return 0 <= top < prep.viewport().height()
+
+
 def test_the_prep_brief_at_1024_by_768(qtbot, app_window, events_view) -> None:
-    """The checklist is in view without scrolling; names and organisations are readable (each
-    word whole, wrapped rather than cut); someone added is an attendee unless you say."""
+    """Goals, the checklist, four people to meet and the pitch with the starters beside it are
+    in view without scrolling; names are whole on one line, the organisation under each (one
+    column less than with it beside); someone added is an attendee unless you say."""
     events = app_window.services.events
     event_id = events_view.panel.event_id
     events.people.add_new(event_id, "Jürgen Gärtner", "Accenture", "speaker")
+    for given in ("Julia Harston", "Leila Valell", "Talie Cohen"):
+        events.people.add_new(event_id, given, "Google", "attendee")
     prep = events_view.panel.prep
     events_view.panel.tabs.setCurrentWidget(prep)
     _resize(qtbot, app_window, 1024, 768)
-    box = prep.checks["travel"]
-    bottom = box.mapTo(prep.viewport(), box.rect().bottomLeft()).y()
-    assert prep.verticalScrollBar().value() == 0
-    assert 0 < bottom <= prep.viewport().height()
     table = prep.people.table
-    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    qtbot.waitUntil(lambda: table.rowCount() == 4)
+    qtbot.wait(20)
+    assert prep.verticalScrollBar().value() == 0
+    box = prep.checks["travel"]
+    assert 0 < box.mapTo(prep.viewport(), box.rect().bottomLeft()).y() <= prep.viewport().height()
+    for widget in (table, prep.pitch_choice, prep.pitch_text, prep.starters):
+        assert _in_view(prep, widget), widget
+    last = table.visualRect(table.model().index(3, NAME))
+    assert last.bottom() <= table.viewport().height()  # every person in view, none scrolled
     metrics = table.fontMetrics()
-    for column, word in ((1, "Gärtner"), (2, "Accenture")):
-        assert table.columnWidth(column) >= metrics.horizontalAdvance(word) + 8, word
+    assert table.isColumnHidden(ORG)
+    for word in ("Jürgen Gärtner", "Accenture"):
+        assert table.columnWidth(NAME) >= metrics.horizontalAdvance(word) + 8, word
+    assert isinstance(table.itemDelegateForColumn(NAME), NameWithOrganisation)
+    jurgen = next(r for r in range(4) if table.item(r, NAME).text() == "Jürgen Gärtner")
+    assert table.item(jurgen, NAME).toolTip() == plain_tooltip("Jürgen Gärtner\nAccenture")
+    assert table.rowHeight(0) >= 2 * metrics.height()
+    table.grab()
     assert prep.people.role.currentText() == "Attendee"
 
 
@@ -153,3 +177,71 @@ def test_a_status_from_a_file_shows_without_a_colour(qtbot, app_window, events_v
     assert status.data() == "Going"
     assert status.data(Qt.ItemDataRole.ForegroundRole) is None
     events_view.grab()
+
+
+def test_at_1920_by_1080_the_panel_gets_the_room_the_list_does_not_need(
+    qtbot, app_window, events_view
+) -> None:
+    """The list is as wide as its columns (every one shown, no empty half-window beside the
+    names); the panel takes the rest, also when the window grew while another view was shown;
+    a splitter you move stays where you put it."""
+    app_window.show_view("contacts")
+    _resize(qtbot, app_window, 1920, 1080)
+    app_window.show_view("events")
+    qtbot.wait(20)
+    left, right = events_view.splitter.sizes()
+    assert right > left, (left, right)
+    assert all(_shown(events_view.table, title) for title in COLUMNS)
+    events_view.splitter.splitterMoved.emit(1000, 1)
+    events_view.splitter.setSizes([1000, left + right - 1000])
+    _resize(qtbot, app_window, 1900, 1080)
+    assert events_view.splitter.sizes()[0] >= 990
+
+
+@pytest.mark.parametrize(
+    ("size", "notes"), [((1024, 768), "Notes"), ((1280, 800), "Research notes")]
+)
+def test_the_people_list_titles_fit_their_columns(
+    qtbot, app_window, events_view, size, notes
+) -> None:
+    """The people list's titles read whole: at 1024x768 "Research notes" was "Research no…", and
+    is "Notes" there (its tooltip says "Research notes"), the name keeping the larger share."""
+    events = app_window.services.events
+    event_id = events_view.panel.event_id
+    events.people.add_new(event_id, "Jürgen Grünewald", "Deutsche Telekom", "attendee")
+    prep = events_view.panel.prep
+    events_view.panel.tabs.setCurrentWidget(prep)
+    _resize(qtbot, app_window, *size)
+    table = prep.people.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    header = table.horizontalHeader()
+    for column in range(header.count()):
+        if not header.isSectionHidden(column):
+            title = header.sectionSizeFromContents(column).width()
+            assert header.sectionSize(column) >= title, table.horizontalHeaderItem(column).text()
+    assert table.horizontalHeaderItem(NOTES).text() == notes
+    assert table.horizontalHeaderItem(NOTES).toolTip() == "Research notes"
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(NAME) >= table.fontMetrics().horizontalAdvance("Jürgen Grünewald")
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_columns_sized_to_their_text_are_never_narrower_than_it(
+    qtbot, app_window, events_view, size
+) -> None:
+    """When, kind, status and people are as wide as their widest text (measured by the view
+    once per list, not by the header at every layout); a longer text read after a change
+    widens them."""
+    _resize(qtbot, app_window, *size)
+    table = events_view.table
+    header = table.horizontalHeader()
+    for title in ("When", "Kind", "Status", "People"):
+        column = COLUMNS.index(title)
+        if not header.isSectionHidden(column):
+            assert header.sectionSize(column) >= table.sizeHintForColumn(column), title
+    meetup = Event.get(Event.name == "Data meetup").id
+    Event.update(status="waiting for the invitation").where(Event.id == meetup).execute()
+    app_window.services.changes.publish("events", [meetup])  # a status from a synced file
+    status = COLUMNS.index("Status")
+    qtbot.waitUntil(lambda: "Waiting for the invitation" in _column(events_view, status))
+    assert header.sectionSize(status) >= table.sizeHintForColumn(status)

@@ -116,7 +116,7 @@ def test_editor_edits_and_saves_with_ctrl_s(view, qtbot, events, sample) -> None
     assert (stored.place, stored.cost, stored.starts_at) == ("Factory", "free", NOW + timedelta(2))
     assert stored.prep_reminder_days == 5
     assert not view.panel.save_button.isEnabled()
-    assert "Berlin Data Engineering" in _column(view, "Event")
+    qtbot.waitUntil(lambda: "Berlin Data Engineering" in _column(view, "Event"))  # read off-thread
     editor.zone.setCurrentText("Nowhere/Special")
     view.panel.save()
     assert "time zone" in view.panel.message.text()
@@ -153,7 +153,7 @@ def test_prep_brief_goals_pitch_checklist(view, qtbot, events, sample) -> None:
         "What brought you here?",
     )
     assert stored.pitch_id == events.pitches.list()[0].id
-    assert _column(view, "Prep")[1] == "3/5"
+    qtbot.waitUntil(lambda: _column(view, "Prep")[1] == "3/5")
     prep.pitch_text.setPlainText("Own words for this one.")
     new_id = prep.save_pitch_as("Conference")
     view.panel.save()
@@ -260,7 +260,7 @@ def test_quick_capture_keyboard_only(view, qtbot, events, sample) -> None:
         ("Linus Torvalds", True),
     ]
     assert dialog.captured.item(0).text() == (
-        "✓ Linus Torvalds (Linux) — new contact, follow up Fri 13 Mar"
+        "✓ Linus Torvalds (Linux) — new contact, follow up Fri, 13 Mar"
     )
     assert dialog.count.text() == "3 people captured"
     linus = Contact.get_by_id(dialog.results[2].contact_id)
@@ -284,7 +284,7 @@ def test_quick_capture_keyboard_only(view, qtbot, events, sample) -> None:
     assert view.panel.tabs.currentIndex() == 2
 
 
-def test_review_panel(view, events, sample) -> None:
+def test_review_panel(view, qtbot, events, sample) -> None:
     event_id = sample["past"]
     draft = events.load(event_id)
     draft.goals, draft.goal_target = "Meet three analytics engineers", 3
@@ -301,7 +301,7 @@ def test_review_panel(view, events, sample) -> None:
     assert review.missed.item(0).text() == "Anna Berg"
     assert review.met.count() == 2
     events.capture(event_id, "Anna Berg")
-    assert review.goal_line.text() == "Goal reached: met 3 of 3."
+    qtbot.waitUntil(lambda: review.goal_line.text() == "Goal reached: met 3 of 3.")
     assert review.missed.item(0).text() == "Nobody left."
 
 
@@ -315,7 +315,7 @@ def test_printable_brief(view, events, sample, tmp_path) -> None:
     events.people.add(event_id, sample["Ada"], "speaker", research_notes="Keynote Tue")
     page = brief_html(events, event_id)
     assert "Talk to &lt;b&gt;hiring&lt;/b&gt; managers" in page
-    assert "Tue 14 Apr 2026 09:00 – Thu 16 Apr 2026 18:00 CEST" in page
+    assert "Tue, 14 Apr 2026 09:00 – Thu, 16 Apr 2026 18:00 CEST" in page
     assert "<li>How do you test pipelines?</li>" in page
     assert "3 words · about 1 s" in page
     assert "Keynote Tue" in page and "☑ Registered" in page and "☐ Travel booked" in page
@@ -339,3 +339,67 @@ def test_delete_asks_and_ctrl_z_brings_the_event_back(view, qtbot, events, sampl
     assert events.get(sample["conf"]).name == "PyCon DE"
     assert view.current_id() == sample["conf"]
     assert not view.undo_action.isEnabled()
+
+
+def _counting_reads(monkeypatch, events) -> list[bool]:
+    """Each read of the list from now on: whether it ran on the GUI thread."""
+    import threading
+
+    reads: list[bool] = []
+    read = events.list
+
+    def counted(*args: str) -> list:
+        reads.append(threading.current_thread() is threading.main_thread())
+        return read(*args)
+
+    monkeypatch.setattr(events, "list", counted)
+    return reads
+
+
+def test_changes_are_shown_once_a_turn_read_off_the_gui_thread(
+    view, qtbot, services, events, sample, monkeypatch
+) -> None:
+    """A follow-up marked done publishes three changes: the list is read once, on a worker,
+    and the selected event stays selected; the panel is read again only for a change that may
+    concern its event."""
+    view.select(sample["conf"])
+    reads = _counting_reads(monkeypatch, events)
+    refreshed: list[int] = []
+    monkeypatch.setattr(view.panel, "refresh", lambda: refreshed.append(1))
+    draft = events.load(sample["meetup"])
+    draft.name = "Data meetup (moved)"
+    events.update(sample["meetup"], draft, publish=False)
+    for topic in ("followups", "interactions", "contacts"):
+        services.changes.publish(topic, [sample["Ada"]])
+    assert reads == [] and "Data meetup" in _column(view, "Event")
+    qtbot.waitUntil(lambda: "Data meetup (moved)" in _column(view, "Event"))
+    assert reads == [False] and refreshed == []
+    assert view.current_id() == sample["conf"]
+    assert view.table.currentIndex().row() == view.model.row_of(sample["conf"])
+    services.changes.publish("events", [sample["conf"]])
+    qtbot.waitUntil(lambda: len(reads) == 2)
+    assert refreshed == [1]
+
+
+def test_a_hidden_view_reads_the_changes_when_shown(
+    view, qtbot, services, events, sample, monkeypatch
+) -> None:
+    reads = _counting_reads(monkeypatch, events)
+    view.hide()
+    draft = events.load(sample["past"])
+    draft.name = "Old social (renamed)"
+    events.update(sample["past"], draft)
+    services.changes.publish("contacts", [])
+    qtbot.wait(30)
+    assert reads == [] and "Old social" in _column(view, "Event")
+    view.show()
+    qtbot.waitUntil(lambda: "Old social (renamed)" in _column(view, "Event"))
+    assert reads == [False]
+
+
+def test_selecting_an_event_a_change_made_reads_the_list_at_once(view, events) -> None:
+    """Ctrl+N, a restore, another view asking for an event: it is selected at once."""
+    new_id = events.create(EventDraft(name="Career fair", starts_at=NOW + timedelta(days=9)))
+    view.select(new_id)
+    assert view.current_id() == new_id
+    assert view.panel.heading.text() == "Career fair"

@@ -91,7 +91,7 @@ def test_dropping_a_folder_and_a_file_previews_then_imports(window, controller, 
     assert not dialog.preview.warning_box.isVisibleTo(dialog)
     _import(qtbot, dialog)
     assert sorted(c.display_name for c in Contact.select()) == ["Ann Lee", "Bob Ray"]
-    assert "2 created" in dialog.status.text()
+    assert "Added 2 · Merged 0" in dialog.outcome.words()
 
 
 def test_dropping_vcard_data_from_another_address_book(window, controller, qtbot) -> None:
@@ -120,8 +120,8 @@ def test_dropping_vcard_data_from_another_address_book(window, controller, qtbot
     possible.item(0, CHOICE_COLUMN).setText("merge")
     assert dialog.plan.possible[0].choice == "merge"
     _import(qtbot, dialog)
-    assert dialog.status.text().startswith(
-        "Imported: 0 created, 1 merged, 1 already up to date, 0 skipped, 0 could not be read."
+    assert dialog.outcome.words().startswith(
+        "Added 0 · Merged 1 · Already up to date 1 · Skipped 0 · Failed 0"
     )
 
 
@@ -197,13 +197,13 @@ def test_file_menu_import_history_and_undo(window, controller, qtbot, tmp_path, 
     _import(qtbot, _preview(qtbot, controller))
     assert Contact.select().count() == 1
     history = controller.show_history()
-    cells = [history.table.item(0, column).text() for column in range(2, 12)]
-    assert cells == ["1", "0", "0", "0", "0", "0", "0", "0", "0", "imported"]
+    cells = [history.table.item(0, column).text() for column in range(2, 9)]
+    assert cells == ["1", "0", "0", "0", "0", "", "imported"]
     assert not history.undo_button.isEnabled()
     history.table.selectRow(0)
     qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
     assert Contact.select().count() == 0
-    assert history.table.item(0, 11).text() == "undone" and not history.undo_button.isEnabled()
+    assert history.table.item(0, 8).text() == "undone" and not history.undo_button.isEnabled()
 
 
 def test_export_everything_from_the_file_menu(window, controller, qtbot, tmp_path) -> None:
@@ -323,7 +323,7 @@ def test_preview_lists_different_values_and_applies_the_choices(
     stored = services.contacts.load(ann)
     assert stored.title == "CTO"
     assert stored.notes == "Met at <b>PyCon</b>\n\nClimbs\non weekends"
-    assert "0 values kept aside." in dialog.status.text()
+    assert "kept aside" not in dialog.outcome.words()
 
 
 def test_a_file_handed_over_during_a_preview_waits_its_turn(controller, qtbot, tmp_path) -> None:
@@ -398,7 +398,7 @@ def test_preview_lists_another_photo_and_another_card_uid(
     _import(qtbot, dialog)
     stored = services.contacts.load(ann)
     assert (stored.photo, stored.uid) == (jpeg, "urn:uuid:ann-1")
-    assert "1 value kept aside." in dialog.status.text()
+    assert "1 value of the files kept aside" in dialog.outcome.words()
     (batch,) = services.importing.history()
     assert (batch.merged, batch.kept_aside) == (1, 1)
 

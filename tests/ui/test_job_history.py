@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication
 from netdesk.core.employment import Job
 from netdesk.store.models import Contact, FollowUp
 from netdesk.ui.contacts.job_dialog import JobDialog
+from netdesk.ui.contacts.jobs import job_period
+from netdesk.ui.dates import plain_day
 from netdesk.ui.importing.choices import CHOICE_COLUMN
 from netdesk.ui.importing.conflicts import ACTION_COLUMN
 from netdesk.ui.importing.controller import ImportController
@@ -60,7 +62,7 @@ def test_preview_lists_job_changes_and_the_setting_decides_the_follow_up(
     dialog.preview.matches.item(0, CHOICE_COLUMN).setText("merge")
     qtbot.waitUntil(lambda: box.isVisibleTo(dialog))
     _import(qtbot, dialog)
-    assert "1 job change recorded." in dialog.status.text()
+    assert "1 job change recorded" in dialog.outcome.words()
     (followup,) = FollowUp.select()
     assert (followup.contact_id, followup.reason) == (ann, "congratulate")
     dialog.close()
@@ -113,7 +115,7 @@ def test_the_jobs_tab_adds_edits_removes_and_undoes(contacts_view, qtbot, answer
 
     answer_job.append({"organisation": "Globex", "title": "Head of Data"})
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
-    today = view.services.clock.today().isoformat()
+    today = plain_day(view.services.clock.today())  # "11 Mar 2026" as the locale writes it
     assert _jobs(panel) == [
         f"Head of Data at Globex\ncurrent · {today} – now",
         f"CTO at Acme\n– {today}",
@@ -197,3 +199,13 @@ def test_tab_walks_through_the_empty_dates_of_a_job(qtbot) -> None:
     qtbot.waitUntil(dialog.started.hasFocus)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert dialog.ended.hasFocus(), "an empty From does not keep Tab"
+
+
+def test_a_jobs_days_are_written_as_the_locale_writes_them(locale) -> None:
+    from datetime import date
+
+    job = Job(organisation="Bosch", started_on=date(2021, 4, 1), ended_on=date(2026, 11, 15))
+    locale("de_DE")
+    assert job_period(job) == "1. Apr. 2021 – 15. Nov. 2026"  # was "2021-04-01 – 2026-11-15"
+    locale("en_US")
+    assert job_period(Job(organisation="Bosch", started_on=date(2021, 4, 1))) == "Apr 1, 2021 – now"

@@ -239,3 +239,20 @@ def test_a_pitch_without_a_title_is_not_saved_nor_lost(qtbot, view, services) ->
 
 def test_every_checklist_item_has_a_box(view) -> None:
     assert [box.text() for box in view.cards["github"].checks.values()] == list(CHECKS.values())
+
+
+def test_a_profile_reads_as_its_user_name_and_the_link_stays(qtbot, view, services) -> None:
+    """At 1024x768 the card showed "https://www.linkedin.com/in/jo"; the user name reads whole
+    (the tooltip has the link), and leaving the field unchanged writes nothing."""
+    services.profiles.put("linkedin", OwnProfileRow("linkedin", LINK))
+    card = view.cards["linkedin"]
+    qtbot.waitUntil(lambda: card.link.text() == "jordan-reyes")
+    assert card.link.toolTip().endswith(f"{LINK}</p>")
+    edit = card.link
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) < edit.contentsRect().width() - 8
+    card.link.setFocus()
+    qtbot.keyClick(card.link, Qt.Key.Key_Return)  # nothing typed: nothing to undo
+    assert view.undo_stack.count() == 0 and not card.message.isVisible()
+    _type_link(qtbot, view, "linkedin", "jordan-r")  # a user name typed in its place
+    assert services.profiles.get("linkedin").url == "https://www.linkedin.com/in/jordan-r"
+    assert card.link.text() == "jordan-r" and view.undo_stack.undoText() == "Change LinkedIn link"

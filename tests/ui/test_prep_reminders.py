@@ -30,7 +30,7 @@ def test_prep_reminder_shows_once_through_the_notifier(qtbot, services, clock) -
         )
     )
     qtbot.waitUntil(lambda: banner.text.text() != "")
-    assert banner.text.text() == "Prepare for PyCon DE: Thu 12 Mar 2026 18:00 · checklist 2/5"
+    assert banner.text.text() == "Prepare for PyCon DE: Thu, 12 Mar 2026 18:00 · checklist 2/5"
     assert reminders.notifier.last_route == "banner"
     assert reminders.check() == []
     services.events.create(EventDraft(name="Later", starts_at=NOW + timedelta(days=5)))

@@ -6,18 +6,21 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from netdesk.core.followup_queries import FollowUpRow
 from netdesk.core.services import Services
 from netdesk.formats.draft import ContactDraft
 from netdesk.paths import Paths
+from netdesk.store.models import FollowUp
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.notify import Notifier, ReminderBanner, reminder_text
 from netdesk.ui.reminders import Reminders
 from netdesk.ui.tray import ReminderTray, badged_icon
 from tests.fake_time import NOW, FakeClock
-from tests.ui.windows import build_window, current_view
+from tests.ui.windows import build_window, current_view, edit_action
 
 
 def _row(i: int, name: str, note: str = "") -> FollowUpRow:
@@ -107,8 +110,13 @@ def test_tray_menu_is_built_up_front_and_acts(qtbot, services, clock) -> None:
     with qtbot.waitSignal(tray.open_followup) as opened:
         item.actions()[0].trigger()
     assert opened.args == [first]
-    item.actions()[1].trigger()
-    assert services.followups.get(first).status == "done"
+    with qtbot.waitSignal(tray.done_requested) as done:
+        item.actions()[1].trigger()
+    assert done.args == [[first]]
+    with qtbot.waitSignal(tray.snooze_requested) as snoozed:
+        item.actions()[2].trigger()
+    assert snoozed.args == [[first]]
+    services.followups.done([first])
     assert tray.due_menu.title() == "1 due today"
     assert tray.icon.toolTip() == "NetDesk: 1 follow-up due today"
     with qtbot.waitSignal(tray.pause_toggled) as paused:
@@ -279,7 +287,7 @@ def test_reminder_settings_dialog_saves_and_applies(qtbot, paths, clock, service
     qtbot.addWidget(window)
     reminders = Reminders(window, window.services, None)
     texts = [a.text() for a in window.menus["file"].actions()]
-    window.menus["file"].actions()[texts.index("Reminder settings…")].trigger()
+    window.menus["file"].actions()[texts.index("&Reminder settings…")].trigger()
     dialog = reminders.settings_dialog
     assert dialog is not None and not dialog.close_to_tray.isEnabled()  # no tray here
     dialog.digest.setTime(QTime(8, 30))
@@ -288,3 +296,43 @@ def test_reminder_settings_dialog_saves_and_applies(qtbot, paths, clock, service
     saved = ReminderSettings.load(window.settings)
     assert (saved.digest, saved.quiet_start, saved.quiet_end) == (time(8, 30), None, None)
     assert reminders.scheduler.settings.digest == time(8, 30)
+
+
+def test_the_trays_quick_add_done_and_snooze_are_undone_in_follow_ups(ana, monkeypatch) -> None:
+    """What the tray changes goes on the Follow-ups view's stack: quick-add shows that view,
+    whose Edit → Undo names it; Done and Snooze from the tray (or a reminder) undo there too."""
+    from netdesk.ui.followup_dialog import FollowUpDialog
+
+    window, _ana = ana
+    window.show_view("contacts")
+    reminders = Reminders(window, window.services, None)
+
+    def pick_ana(dialog: FollowUpDialog) -> None:
+        dialog.contact.setText("Ana")
+        dialog._search("Ana")
+        dialog.note.setPlainText("send the slides")
+        dialog.accept()
+
+    monkeypatch.setattr(FollowUpDialog, "exec", pick_ana)
+    reminders.tray.quick_add.emit()
+    (made,) = FollowUp.select().where(FollowUp.note == "send the slides")
+    assert current_view(window) == "followups"
+    undo = edit_action(window, "&Undo")
+    assert undo.text() == "&Undo New follow-up with Ana"
+    QTest.keySequence(window.views["followups"].agenda, QKeySequence("Ctrl+Z"))
+    assert FollowUp.get_or_none(FollowUp.id == made.id) is None
+    QTest.keySequence(window.views["followups"].agenda, QKeySequence("Ctrl+Shift+Z"))
+    assert FollowUp.get_by_id(made.id).note == "send the slides"
+
+    reminders.tray.done_requested.emit([made.id])
+    assert window.services.followups.get(made.id).status == "done"
+    assert undo.text() == "&Undo Done (1 follow-up)"
+    undo.trigger()
+    assert window.services.followups.get(made.id).status == "open"
+    reminders.notifier.snooze_requested.emit([made.id])
+    assert undo.text() == "&Undo Snooze (1 follow-up)"
+    undo.trigger()
+    assert window.services.followups.get(made.id).status == "open"
+    edit_action(window, "&Redo").trigger()
+    assert window.services.followups.get(made.id).status == "snoozed"
+    reminders.scheduler.stop()

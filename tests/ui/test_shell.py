@@ -233,21 +233,23 @@ def test_shell_paints_first_and_gets_its_views_after(qtbot, paths, monkeypatch) 
     window = build_shell(paths)
     qtbot.addWidget(window)
     window.show()
-    assert window.views == {} and not window.about_action.isEnabled()
+    assert window.views == {} and window.about_action.isEnabled()  # About works meanwhile
     opened: list[list[str]] = []
     window.open_files = opened.append
     told: list[str] = []
     real_open_store = app_module.open_store
 
-    def open_store(paths) -> bool:
+    def open_store(paths, **later) -> bool:
         told.append(window.statusBar().currentMessage())
-        return real_open_store(paths)
+        return real_open_store(paths, **later)
 
     monkeypatch.setattr(app_module, "open_store", open_store)
     try:
-        finish_startup(window, paths, ["/tmp/x.vcf"])
+        startup = finish_startup(window, paths, ["/tmp/x.vcf"])
         assert told == ["Opening your network…"]
-        assert "today" in window.views
+        assert list(window.views) == ["today"], "the shown view first"
+        qtbot.waitUntil(lambda: startup.done)
+        assert list(window.views) == [spec.key for spec in window.specs]
         assert window.stack.currentWidget() is window.views["today"]
         assert window.about_action.isEnabled()
         assert opened == [["/tmp/x.vcf"]]
@@ -255,18 +257,59 @@ def test_shell_paints_first_and_gets_its_views_after(qtbot, paths, monkeypatch) 
         close_database()
 
 
-def test_startup_quits_when_damaged_store_is_not_restored(qtbot, paths, monkeypatch) -> None:
+def _start_over_damage(qtbot, paths, monkeypatch, restore: bool):
+    """Start-up over a damaged file that the glance at its header passes: the views begin, the
+    check on its worker finds the damage. The startup, the questions asked, the exit codes."""
     from netdesk.ui import app as app_module
 
     _store_with_a_backup(paths)
-    monkeypatch.setattr(app_module, "ask_restore", lambda error, newest: False)
+    asked: list[object] = []
+    monkeypatch.setattr(
+        app_module, "ask_restore", lambda error, newest: asked.append(error) or restore
+    )
     exits: list[int] = []
     monkeypatch.setattr(app_module.QApplication, "exit", lambda code=0: exits.append(code))
     window = app_module.build_shell(paths)
     qtbot.addWidget(window)
-    app_module.finish_startup(window, paths, [])
-    assert exits == [1]
-    assert window.views == {}
+    window.show()
+    startup = app_module.finish_startup(window, paths, [])
+    qtbot.waitUntil(lambda: startup.check is not None)  # on a worker, once the view has read
+    return startup, asked, exits
+
+
+def test_damage_found_off_the_gui_thread_is_told_and_nothing_is_written(
+    qtbot, paths, monkeypatch
+) -> None:
+    from netdesk.store.db import writes_refused
+
+    startup, asked, exits = _start_over_damage(qtbot, paths, monkeypatch, restore=False)
+    damaged = paths.database.read_bytes()
+    try:
+        qtbot.waitUntil(lambda: exits == [1])
+        assert [type(error).__name__ for error in asked] == ["DamagedDatabaseError"]
+        assert asked[0].problems, "the user is shown what the check found"  # type: ignore[attr-defined]
+        assert writes_refused()
+        with pytest.raises(Exception, match="not authorized"):
+            Contact.create(display_name="Never written")
+        assert startup.backup is None, "no backup of a damaged file"
+    finally:
+        close_database()
+    assert paths.database.read_bytes() == damaged
+
+
+def test_damage_found_off_the_gui_thread_restores_the_backup_and_starts_again(
+    qtbot, paths, monkeypatch
+) -> None:
+    from netdesk.ui.startup import RESTART
+
+    _startup, asked, exits = _start_over_damage(qtbot, paths, monkeypatch, restore=True)
+    qtbot.waitUntil(lambda: exits == [RESTART])
+    assert len(asked) == 1 and list(paths.data_dir.glob("netdesk.db.damaged-*"))
+    try:
+        assert open_store(paths)
+        assert Contact.select().count() == 300
+    finally:
+        close_database()
 
 
 def test_start_up_work_waits_for_the_first_paint(qtbot, monkeypatch) -> None:

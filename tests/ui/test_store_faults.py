@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from netdesk.core.faults import BUSY_MESSAGE, READ_ONLY_MESSAGE
@@ -19,6 +19,7 @@ from netdesk.store.models import Contact
 from netdesk.ui import app as app_module
 from netdesk.ui.crash import CrashReporter
 from netdesk.ui.main_window import MainWindow
+from netdesk.ui.read_only import ReadOnlyLock
 from netdesk.ui.store_faults import restore_box
 from netdesk.ui.tasks import Task
 from tests.fault_helpers import read_only_folder, write_lock_held
@@ -54,7 +55,8 @@ def _start(qtbot: QtBot, paths: Paths) -> MainWindow:
     window = app_module.build_shell(paths)
     qtbot.addWidget(window)
     window.show()
-    app_module.finish_startup(window, paths, [])
+    startup = app_module.finish_startup(window, paths, [])
+    qtbot.waitUntil(lambda: startup.ended)
     return window
 
 
@@ -93,12 +95,16 @@ def test_a_read_only_folder_opens_read_only_and_never_offers_a_restore(
             assert (asked, told, exits) == ([], [], [])
             assert window.windowTitle() == "NetDesk (read-only)"
             notice = window.findChild(QLabel, "readOnlyNotice")
-            assert notice.text() == (
-                f"Read-only: {paths.data_dir} cannot be written, so changes cannot be saved"
+            assert notice.text().startswith(
+                f"Read-only: NetDesk cannot write to {paths.data_dir}, so editing is off."
             )
             contacts = window.show_view("contacts")
             qtbot.keyClicks(contacts.search, "Person 2")
             qtbot.waitUntil(lambda: contacts.model.rowCount() == 1)
+            # the views made after the store opened read-only have their editing off
+            assert not contacts.controller.new_action.isEnabled()
+            assert not contacts.new_button.isEnabled()
+            assert not window.show_view("events").new_button.isEnabled()
             reporter = CrashReporter(paths.log_file)
             try:
                 window.services.contacts.create(ContactDraft(given_name="New"))
@@ -110,6 +116,7 @@ def test_a_read_only_folder_opens_read_only_and_never_offers_a_restore(
             reporter.dialogs[0].close()
         finally:
             close_database()
+            QApplication.instance().removeEventFilter(window.findChild(ReadOnlyLock))
     assert not paths.log_dir.exists()
     assert not list(paths.data_dir.glob("netdesk.db.damaged-*"))
 

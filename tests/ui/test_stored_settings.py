@@ -40,7 +40,8 @@ def test_a_damaged_settings_file_starts_with_defaults_and_says_so(qtbot, paths, 
     qtbot.addWidget(window)
     window.show()
     try:
-        app_module.finish_startup(window, paths, [])
+        startup = app_module.finish_startup(window, paths, [])
+        qtbot.waitUntil(lambda: startup.done)
         assert current_view(window) == "today"  # last_view held a list
         contacts = window.show_view("contacts")
         reminders = next(r for r in window.findChildren(Reminders))

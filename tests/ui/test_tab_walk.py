@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -108,25 +107,6 @@ def by_arrows(widget: QWidget, reached: list[QWidget]) -> bool:
     """A button of an exclusive group (Day, Week): Tab stops at the checked one, arrows move."""
     group = widget.group() if isinstance(widget, QAbstractButton) else None
     return group is not None and group.exclusive() and any(b in reached for b in group.buttons())
-
-
-@pytest.fixture
-def lived_in(app_window, services, clock):
-    """The window over a contact with follow-ups (one overdue), an event and a goal."""
-    from datetime import datetime, timedelta
-
-    from netdesk.core.events import EventDraft
-    from netdesk.formats.draft import ContactDraft
-
-    noor = services.contacts.create(ContactDraft(given_name="Noor", family_name="Sato"))
-    services.followups.create(noor, clock.now() - timedelta(days=2))
-    services.followups.create(noor, clock.now())
-    start = datetime.combine(clock.today() + timedelta(days=3), datetime.min.time())
-    event = services.events.create(EventDraft(name="Data meetup", starts_at=start))
-    app_window.views["events"].reload()
-    app_window.views["events"].select(event)  # its panel (details, prep, review) shows
-    app_window.activateWindow()
-    return app_window
 
 
 def pages(view: QWidget) -> Iterator[str]:

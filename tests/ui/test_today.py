@@ -211,16 +211,69 @@ def test_data_is_read_off_the_gui_thread_and_kept_current_while_hidden(
     assert not view.loading and threads == []
 
 
+def test_the_picture_is_read_beside_the_other_sections(
+    view, due, services, people, qtbot, monkeypatch
+) -> None:
+    """The 12-week picture (as long to read as the rest at 100,000 contacts) is read on a
+    second thread while the others are read; Today shows both reads."""
+    threads: dict[str, threading.Thread] = {}
+    for key in ("picture", "due"):
+        section = view.sections[key]
+        load = section.load
+
+        def tracked(today, key=key, load=load):
+            read = load(today)
+            return lambda: threads.setdefault(key, threading.current_thread()) and read()
+
+        monkeypatch.setattr(section, "load", tracked)
+    Interaction.create(contact=people["Bea"], occurred_at=STORED_NOW, channel="call")
+    view.refresh()
+    settle_today(qtbot, view)
+    assert threads["picture"] is not threads["due"]
+    assert threading.main_thread() not in threads.values()
+    chart = view.sections["picture"].interactions
+    assert chart.series[0].values[-1] == 1, "this week's call"
+    assert "Ana Test · thank" in _texts(due)
+
+
 def test_an_overdue_row_of_another_year_shows_its_year(view, due, services, people, qtbot) -> None:
     services.followups.create(people["Ana"], date(2025, 11, 3), note="last year")
     settle_today(qtbot, view)
     texts = _texts(due)
     assert texts[3:6] == [
         "Overdue (11)",
-        "Mon 3 Nov 2025  Ana Test · check-in · last year",
-        "Sun 1 Mar  Ana Test · check-in · o10",
+        "Mon, 3 Nov 2025  Ana Test · check-in · last year",
+        "Sun, 1 Mar  Ana Test · check-in · o10",
     ]
 
 
 def test_the_greeting_names_the_day(view) -> None:
-    assert view.head.greeting.text() == "Today, Wednesday 11 March 2026"
+    assert view.head.greeting.text() == "Today, Wednesday, 11 March 2026"
+
+
+def test_a_long_overdue_group_fills_completely_a_part_at_a_time(
+    make_today, services, people, due, view, qtbot
+) -> None:
+    """Expanding thousands of overdue rows adds them between turns of the event loop, all of
+    them in the end; Done on one deep in the list keeps the place."""
+    from netdesk.ui.calendar.agenda import ROWS_AT_ONCE
+
+    many = ROWS_AT_ONCE * 3
+    start = date(2026, 3, 11) - timedelta(days=11)
+    for days in range(many):
+        services.followups.create(people["Bea"], start - timedelta(days=days // 10))
+    settle_today(qtbot, view)
+    due.setFocus()
+    due.setCurrentRow(due.count() - 1)  # "N more…"
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    assert due.count() == ROWS_AT_ONCE and due.filling
+    settle_today(qtbot, view)
+    texts = _texts(due)
+    assert len(texts) == 4 + 10 + many and texts[3] == f"Overdue ({10 + many})"
+    assert texts[4].endswith("Bea Test · check-in")  # the oldest first
+    assert texts[-1].endswith("Ana Test · check-in · o1")
+    due.setCurrentRow(due.count() - 2)
+    qtbot.keyClick(due, Qt.Key.Key_D)
+    settle_today(qtbot, view)
+    assert len(_texts(due)) == 4 + 10 + many - 1
+    assert due.currentRow() == due.count() - 1  # the next one is ready for the next key

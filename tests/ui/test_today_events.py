@@ -60,7 +60,7 @@ def view(make_today, planned):
 
 def test_upcoming_shows_when_where_and_prep_progress(view, planned) -> None:
     upcoming = view.sections["upcoming_events"].list
-    assert _texts(upcoming) == ["Fintech Meetup\nFri 13 Mar 18:30 · in 2 days · Factory Berlin"]
+    assert _texts(upcoming) == ["Fintech Meetup\nFri, 13 Mar 18:30 · in 2 days · Factory Berlin"]
     assert upcoming.item(0).data(PREP_ROLE) == (2, 5)
     assert upcoming.item(0).toolTip() == "Prep: 2 of 5 done"
 
@@ -77,7 +77,7 @@ def test_enter_on_an_upcoming_event_asks_for_its_prep_brief(view, planned, qtbot
 def test_recent_lists_people_met_still_to_follow_up(view) -> None:
     assert _texts(view.sections["recent_events"].list) == [
         "PyCon · 2 days ago · 2 of 2 met to follow up",
-        "    Ana Lima (Acme) — follow-up due Sat 14 Mar",
+        "    Ana Lima (Acme) — follow-up due Sat, 14 Mar",
         "    Bea Novak — no follow-up yet",
     ]
 

@@ -13,7 +13,7 @@ from netdesk.core.events import EventDraft
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact
 from tests.fake_time import NOW
-from tests.ui.windows import build_window
+from tests.ui.windows import build_window, edit_action
 
 
 @pytest.fixture
@@ -27,17 +27,11 @@ def window(qtbot, database, paths, clock):
 
 
 def _edit(window, prefix: str) -> QAction:
-    """The one Undo (or Redo) the Edit menu lists: the shown view's."""
-    listed = [
-        action
-        for action in window.menus["edit"].actions()
-        if action.isVisible() and action.text().startswith(prefix)
-    ]
-    assert len(listed) == 1, [a.text() for a in listed]
-    return listed[0]
+    return edit_action(window, prefix)
 
 
-def test_contacts_undo_and_redo_from_the_edit_menu(window, qtbot) -> None:
+def _deleted_contact(window, qtbot) -> int:
+    """Ana, made and sent to the Trash with Delete in the contact list (which has the focus)."""
     contacts = window.show_view("contacts")
     ana = window.services.contacts.create(ContactDraft(given_name="Ana"))
     QApplication.processEvents()
@@ -45,6 +39,11 @@ def test_contacts_undo_and_redo_from_the_edit_menu(window, qtbot) -> None:
     contacts.table.setFocus()
     qtbot.keyClick(contacts.table, Qt.Key.Key_Delete)
     assert Contact.get_by_id(ana).deleted_at is not None
+    return ana
+
+
+def test_contacts_undo_and_redo_from_the_edit_menu(window, qtbot) -> None:
+    ana = _deleted_contact(window, qtbot)
     undo = _edit(window, "&Undo")
     assert undo.text() == "&Undo Delete 1 contact" and undo.isEnabled()
     undo.trigger()
@@ -116,3 +115,16 @@ def test_each_view_keeps_its_last_hundred_changes(window) -> None:
         view = window.views[key]
         stack = view.controller.undo_stack if key == "contacts" else view.undo_stack
         assert stack.undoLimit() == UNDO_LIMIT, key
+
+
+@pytest.mark.parametrize("redo_key", ["Ctrl+Shift+Z", "Ctrl+Y"])
+def test_ctrl_z_undoes_and_both_redo_keys_redo(window, qtbot, redo_key) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    ana = _deleted_contact(window, qtbot)
+    table = window.views["contacts"].table
+    QTest.keySequence(table, QKeySequence("Ctrl+Z"))
+    assert Contact.get_by_id(ana).deleted_at is None
+    QTest.keySequence(table, QKeySequence(redo_key))
+    assert Contact.get_by_id(ana).deleted_at is not None

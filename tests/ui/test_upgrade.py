@@ -18,6 +18,7 @@ from netdesk.store.db import close_database
 from netdesk.store.models import db
 from netdesk.ui.app import build_shell, finish_startup
 from netdesk.ui.importing.dialog import ImportDialog
+from netdesk.ui.startup import Startup
 from netdesk.ui.upgrade import StoreUpgrade, UpgradePage
 
 LATEST = migrations.latest_version()
@@ -76,7 +77,7 @@ def test_the_window_stays_live_while_the_store_upgrades(
         assert shell.open_files([str(card)])  # a second launch: waits for the views
     finally:
         gate.set()
-    qtbot.waitUntil(lambda: "contacts" in shell.views)
+    qtbot.waitUntil(lambda: shell.findChild(Startup).done)
     assert shell.sidebar.isEnabled() and shell.menus["view"].isEnabled()
     assert shell.stack.currentWidget() is shell.views["today"]
     qtbot.waitUntil(lambda: shell.findChild(UpgradePage) is None)  # deleteLater: a later turn

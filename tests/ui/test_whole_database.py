@@ -89,7 +89,7 @@ def test_cancel_while_importing_leaves_the_database_as_it_was(
     assert dump_database(app_window.services.paths.database) == before
 
 
-def test_an_empty_database_is_asked_to_import(app_window, controller, qtbot, tmp_path):
+def test_an_empty_database_is_asked_to_import(tokyo, app_window, controller, qtbot, tmp_path):
     from tests.core import full_database
     from tests.core.test_json_round_trip import _exported
 
@@ -99,7 +99,9 @@ def test_an_empty_database_is_asked_to_import(app_window, controller, qtbot, tmp
     open_database(app_window.services.paths.database)  # _exported closed the shared binding
     controller.open_files([str(export)])
     box = _question(controller, qtbot)
-    assert box.text().startswith("Import everything in export.json (exported 2026-03-11 14:30")
+    assert box.text().startswith(
+        "Import everything in export.json (exported Wed, 11 Mar 2026 23:30 by"
+    )
     next(b for b in box.buttons() if b.text() == "Import").click()
     qtbot.waitUntil(lambda: app_window.statusBar().currentMessage().startswith("Imported"))
     assert len(_names()) == len(full_database.ROWS[Contact])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction
+
 from netdesk.core.clock import Clock
 from netdesk.paths import Paths
 from netdesk.ui.app import attach_services, build_shell
@@ -16,6 +18,17 @@ def build_window(
     window = build_shell(paths, server)
     attach_services(window, paths, clock)
     return window
+
+
+def edit_action(window: MainWindow, prefix: str) -> QAction:
+    """The one Undo (or Redo) the Edit menu lists: the shown view's."""
+    listed = [
+        action
+        for action in window.menus["edit"].actions()
+        if action.isVisible() and action.text().startswith(prefix)
+    ]
+    assert len(listed) == 1, [a.text() for a in listed]
+    return listed[0]
 
 
 def current_view(window: MainWindow) -> str:

@@ -7,13 +7,14 @@ the change). Dragging follow-ups onto a day reschedules them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -31,9 +32,11 @@ from netdesk.core.followups import FollowUpService
 from netdesk.ui.calendar.agenda import ID_ROLE, KIND_ROLE, AgendaList
 from netdesk.ui.calendar.month_grid import MonthGrid, grid_range
 from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.dates import day_range, long_day, month_label
 from netdesk.ui.followup_commands import FollowUpCommands
-from netdesk.ui.followup_dialog import FollowUpDialog, day_label, snooze_menu
-from netdesk.ui.qtdates import qdate
+from netdesk.ui.followup_dialog import FollowUpDialog, snooze_menu
+from netdesk.ui.numbers import grouped
+from netdesk.ui.read_only import reading
 from netdesk.ui.undo import undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
@@ -134,11 +137,13 @@ class CalendarView(QWidget):
             button.setAccessibleName(name)
             button.setToolTip(f"{name} ({key})")
             button.clicked.connect(lambda _=False, m=months: self.move_month(m))
+            reading(button)
             row.addWidget(button)
         row.addWidget(self.month_label)
         today = QPushButton(self.tr("Today"))
         today.setToolTip(self.tr("Go to today (T)"))
         today.clicked.connect(self.go_today)
+        reading(today)
         row.addWidget(today)
         row.addStretch(1)
         self.mode_group = QButtonGroup(self)
@@ -148,6 +153,7 @@ class CalendarView(QWidget):
             button.setCheckable(True)
             button.setChecked(index == 0)
             self.mode_group.addButton(button, index)
+            reading(button)
             row.addWidget(button)
         self.mode_group.idClicked.connect(lambda index: self.set_week_mode(index == 1))
         new = QPushButton(self.tr("New follow-up…"))
@@ -165,6 +171,8 @@ class CalendarView(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
+            if slot == self.open_current:
+                reading(button)
         self.snooze_button = QPushButton(self.tr("Snooze"))
         self.snooze_button.setMenu(
             snooze_menu(self, self.followups.clock.now, lambda until: self.snooze(until))
@@ -173,19 +181,22 @@ class CalendarView(QWidget):
         return row
 
     def _shortcuts(self) -> None:
-        keys = {
-            QKeySequence(Qt.Key.Key_PageUp): lambda: self.move_month(-1),
-            QKeySequence(Qt.Key.Key_PageDown): lambda: self.move_month(1),
-            QKeySequence(Qt.Key.Key_T): self.go_today,
-            QKeySequence(Qt.Key.Key_Return): self.open_current,
-            QKeySequence(Qt.Key.Key_Enter): self.open_current,
-            QKeySequence(Qt.Key.Key_D): self.mark_done,
-            QKeySequence(Qt.Key.Key_S): self.show_snooze_menu,
-        }
-        for sequence, slot in keys.items():
-            shortcut = QShortcut(sequence, self)
+        keys = (
+            (Qt.Key.Key_PageUp, self.tr("Previous month"), lambda: self.move_month(-1)),
+            (Qt.Key.Key_PageDown, self.tr("Next month"), lambda: self.move_month(1)),
+            (Qt.Key.Key_T, self.tr("Go to today"), self.go_today),
+            (Qt.Key.Key_Return, self.tr("Open the follow-up"), self.open_current),
+            (Qt.Key.Key_Enter, "", self.open_current),  # the keypad's: not listed twice
+            (Qt.Key.Key_D, self.tr("Mark done"), self.mark_done),
+            (Qt.Key.Key_S, self.tr("Snooze…"), self.show_snooze_menu),
+        )
+        for key, what, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setWhatsThis(what)  # Help → Keyboard shortcuts lists it
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            if slot not in (self.mark_done, self.show_snooze_menu):
+                reading(shortcut)  # moving around and opening
 
     def install_actions(self, window: MainWindow) -> None:
         """File → New follow-up… (contacts bind Ctrl+Shift+F to `ask_follow_up` themselves) and
@@ -220,9 +231,18 @@ class CalendarView(QWidget):
     # -- showing ----------------------------------------------------------------------------
 
     def _on_change(self, topic: str, _ids: object) -> None:
+        """Refresh once for a burst of changes; while hidden, when next shown (a follow-up
+        marked done on Today read the month, the agenda and Overdue, ~20-60 ms at 20,000
+        follow-ups, for a view nobody looked at)."""
         if topic in _TOPICS and not self._pending_refresh:
             self._pending_refresh = True
-            QTimer.singleShot(0, self._reload)
+            if self.isVisible():
+                QTimer.singleShot(0, self._reload)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._pending_refresh:
+            self._reload()
+        super().showEvent(event)
 
     def _reload(self) -> None:
         """Refresh after a change; a grouped reminder's follow-ups that are still open stay
@@ -252,7 +272,7 @@ class CalendarView(QWidget):
             self.followups.day_counts(first, last),
             {item.when.date() for item in others},
         )
-        self.month_label.setText(QLocale().toString(qdate(self.selected), "MMMM yyyy"))
+        self.month_label.setText(month_label(self.selected))
         if overdue:
             self._fill_overdue(today)
         self._fill_agenda(today)
@@ -264,8 +284,8 @@ class CalendarView(QWidget):
         for row in rows:
             self.overdue.add_followup(row, today, with_day=True)
         if total > len(rows):
-            self.overdue.add_heading(self.tr("… and {0} more").format(total - len(rows)))
-        self.overdue_label.setText(self.tr("Overdue ({0})").format(total))
+            self.overdue.add_heading(self.tr("… and {0} more").format(grouped(total - len(rows))))
+        self.overdue_label.setText(self.tr("Overdue ({0})").format(grouped(total)))
         self.overdue_label.setVisible(bool(rows))
         self.overdue.setVisible(bool(rows))
         self.overdue.fit_rows(OVERDUE_ROWS_SHOWN)
@@ -275,28 +295,28 @@ class CalendarView(QWidget):
             start = self.selected - timedelta(days=self.selected.weekday())
             days = 7
             end = start + timedelta(days=6)
-            self.agenda_label.setText(
-                self.tr("Week of {0}").format(QLocale().toString(qdate(start), "d MMM"))
-                + f" – {QLocale().toString(qdate(end), 'd MMM yyyy')}"
-            )
+            self.agenda_label.setText(self.tr("Week of {0}").format(day_range(start, end)))
         else:
             start, days = self.selected, 1
-            self.agenda_label.setText(day_label(start))
+            self.agenda_label.setText(long_day(start))
         rows = self.followups.agenda(start, days)
         others = self.followups.other_items(start, start + timedelta(days=days - 1))
         self.agenda.clear()
+        adds: list[Callable[[], None]] = []  # a day after an import can hold hundreds
         for offset in range(days):
             day = start + timedelta(days=offset)
             day_rows = [r for r in rows if r.day == day]
             day_others = [o for o in others if o.when.date() == day]
             if self.week_mode and (day_rows or day_others):
-                self.agenda.add_heading(QLocale().toString(qdate(day), "dddd d MMMM"))
+                adds.append(partial(self.agenda.add_heading, long_day(day, year=False)))
             entries: list[FollowUpRow | AgendaItem] = [*day_others, *day_rows]
-            for entry in sorted(entries, key=_sort_key):
-                if isinstance(entry, AgendaItem):
-                    self.agenda.add_other(entry)
-                else:
-                    self.agenda.add_followup(entry, today)
+            adds += [
+                partial(self.agenda.add_other, entry)
+                if isinstance(entry, AgendaItem)
+                else partial(self.agenda.add_followup, entry, today)
+                for entry in sorted(entries, key=_sort_key)
+            ]
+        self.agenda.add_later(adds)
         if self.agenda.count() == 0:
             self.agenda.add_heading(self.tr("Nothing due. Drag a follow-up here from another day."))
             self.agenda.item(0).setFont(self.agenda.font())
@@ -351,7 +371,9 @@ class CalendarView(QWidget):
             return
         if row.day != self.selected:
             self.select_day(row.day)
-        self._open_dialog(FollowUpDialog(self.followups, existing=row, parent=self))
+        self._open_dialog(
+            FollowUpDialog(self.followups, existing=row, parent=self, commands=self.commands)
+        )
 
     def show_followups(self, followup_ids: list[int]) -> None:
         """Show today with these follow-ups selected in Overdue and the agenda (a reminder for
@@ -382,7 +404,7 @@ class CalendarView(QWidget):
         self.grouped = set()
 
     def new_followup(self) -> None:
-        self._open_dialog(FollowUpDialog(self.followups, parent=self))
+        self._open_dialog(FollowUpDialog(self.followups, parent=self, commands=self.commands))
 
     def _open_dialog(self, dialog: FollowUpDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

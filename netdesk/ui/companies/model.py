@@ -43,8 +43,18 @@ class CompanyTableModel(RowsTableModel):
         self._last_texts: dict[int, str] = {}  # by company id, made as rows are first painted
 
     def set_rows(self, rows: list[CompanyRow]) -> None:
+        """Show `rows`; the same companies in the same order (a change to a few of them) are
+        repainted in place, without the reset that lays out the whole table again."""
         self._last_texts = {}
-        super().set_rows(rows)
+        same = len(rows) == len(self.rows) and all(
+            new.id == old.id for new, old in zip(rows, self.rows, strict=True)
+        )
+        if not same or not rows:
+            super().set_rows(rows)
+            return
+        self.rows = rows
+        last = self.index(len(rows) - 1, len(COLUMNS) - 1)
+        self.dataChanged.emit(self.index(0, 0), last)
 
     def _last_text(self, row: CompanyRow) -> str:
         text = self._last_texts.get(row.id)

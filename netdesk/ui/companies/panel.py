@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from netdesk.core.opportunity_rows import OpportunityRow
 from netdesk.ui.companies.model import RowsModel, TextRow, last_contact_text
 from netdesk.ui.dates import day_label
 from netdesk.ui.plain import ElidedLabel, plain_label
+from netdesk.ui.plural import counted
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
 from netdesk.ui.timefmt import local_from_utc
@@ -59,7 +61,7 @@ class _Section:
 
 
 def _people_words(count: int) -> str:
-    return "1 person" if count == 1 else f"{count:,} people"
+    return counted("CompanyPanel", "%Ln (person|people)", count)
 
 
 def _day(when: datetime | date | None, today: date) -> str:
@@ -154,11 +156,10 @@ class CompanyPanel(QWidget):
         self.summary.setText(summary)
         self.target_button.setChecked(company.target)
         self.target_button.setText("★ Target" if company.target else "☆ Mark as target")
-        self.people.show_rows(
+        last = lru_cache(maxsize=None)(lambda moment: last_contact_text(moment, today))
+        self.people.show_rows(  # many share a last contact (a company of thousands: one a day)
             [
-                TextRow(
-                    p.id, (p.name, p.title, p.circle, last_contact_text(p.last_contacted_at, today))
-                )
+                TextRow(p.id, (p.name, p.title, p.circle, last(p.last_contacted_at)))
                 for p in detail.people
             ]
         )

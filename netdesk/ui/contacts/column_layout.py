@@ -1,45 +1,208 @@
-"""The contact list's remembered layout: column widths, order and sort, and the list/editor split.
+"""The contact list's columns: order, widths, sort and the list/editor split remembered; the
+columns you hide or show kept so; a narrow list leaving out the less important ones.
 
-It lives in the window's settings (one QSettings for the whole window) and is written whenever
-the user changes it, so a crash does not lose it.
+Right-click the header to show or hide a column or go back to the default columns; drag a
+header to move its column. A list too narrow for every column leaves out Tags, Circle, Title
+and then Organisation (in that order, unless you chose to show one) so that Name, Last contacted
+and Next follow-up stay in view at 1024 pixels; with Organisation left out, the name cell shows
+it on a second line. Room left beside the columns widens Organisation, Name and Title (to at
+most 200 pixels) rather than the stretched last column. Everything lives in the window's
+settings (one QSettings for the whole window) and is written whenever it changes, so a crash
+does not lose it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QSplitter, QTableView
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt
+from PySide6.QtWidgets import QMenu, QSplitter, QTableView
 
-from netdesk.ui.stored_settings import read_bytes
+from netdesk.ui.contacts.model import COLUMNS
+from netdesk.ui.name_cell import NameWithOrganisation
+from netdesk.ui.stored_settings import read_bytes, read_text
 
 HEADER_KEY = "contacts/header"
 SPLITTER_KEY = "contacts/splitter"
-# First start: "Last contacted" and "Next follow-up" right after the organisation; the list gets
-# the larger share beside the editor.
-_DEFAULT_MOVES = ((5, 2), (6, 3))
-_DEFAULT_SIZES = [600, 500]
+HIDDEN_KEY = "contacts/hidden_columns"
+SHOWN_KEY = "contacts/shown_columns"
+KEYS = tuple(key for key, _ in COLUMNS)
+WIDTHS = {
+    "name": 155,
+    "organisation": 125,
+    "title": 125,
+    "circle": 90,
+    "tags": 95,
+    "last_contacted": 100,
+    "next_followup": 105,
+}
+"""First-start widths: Name, Last contacted and Next follow-up fit a 1024-pixel window."""
+DEFAULT_ORDER = ("name", "organisation", "last_contacted", "next_followup", "title", "circle")
+LEFT_OUT_FIRST = ("tags", "circle", "title", "organisation")
+ROOMY = {"organisation": 200, "name": 200, "title": 200}
+"""Room left beside the columns widens these (in this order, up to these widths) before the
+stretched last column, whose dates need no more than their first-start width."""
+_DEFAULT_SIZES = [600, 500]  # the list gets the larger share beside the editor
+_NAME, _ORGANISATION = KEYS.index("name"), KEYS.index("organisation")
 
 
-def remember_layout(settings: QSettings, table: QTableView, splitter: QSplitter) -> None:
-    """Put back the stored layout (or the default one) and store every change the user makes."""
-    header = table.horizontalHeader()
-    state = read_bytes(settings, HEADER_KEY)
-    if state:
-        header.restoreState(state)
-        table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
-    else:
-        for source, target in _DEFAULT_MOVES:
-            header.moveSection(source, target)
-    sizes = read_bytes(settings, SPLITTER_KEY)
-    if sizes:
-        splitter.restoreState(sizes)
-    else:
-        splitter.setSizes(_DEFAULT_SIZES)
+def _keys(settings: QSettings, key: str) -> set[str]:
+    text = read_text(settings, key, "", lambda t: set(t.split(",")) <= set(KEYS))
+    return set(text.split(",")) - {""}
 
-    def save() -> None:
-        settings.setValue(HEADER_KEY, header.saveState())
-        settings.setValue(SPLITTER_KEY, splitter.saveState())
 
-    header.sectionResized.connect(save)
-    header.sectionMoved.connect(save)
-    header.sortIndicatorChanged.connect(save)
-    splitter.splitterMoved.connect(save)
+class ColumnLayout(QObject):
+    """Puts back the stored layout (or the default one), stores each change the user makes and
+    fits the columns to the list's width."""
+
+    def __init__(self, settings: QSettings, table: QTableView, splitter: QSplitter) -> None:
+        super().__init__(table)
+        self.settings = settings
+        self.table = table
+        self.splitter = splitter
+        self.header = table.horizontalHeader()
+        self.hidden = _keys(settings, HIDDEN_KEY) - {"name"}
+        self.shown = _keys(settings, SHOWN_KEY) - self.hidden
+        self.name_cell = NameWithOrganisation(_ORGANISATION, table)
+        self._fitting = False
+        self.widened: dict[int, int] = {}
+        """The pixels `fit` added to a column from the spare room, given back before measuring."""
+        state = read_bytes(settings, HEADER_KEY)
+        if state:
+            self.header.restoreState(state)
+            table.sortByColumn(self.header.sortIndicatorSection(), self.header.sortIndicatorOrder())
+        else:
+            self._default_columns()
+        sizes = read_bytes(settings, SPLITTER_KEY)
+        if sizes:
+            splitter.restoreState(sizes)
+        else:
+            splitter.setSizes(_DEFAULT_SIZES)
+        self.header.setSectionsMovable(True)
+        self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.header.customContextMenuRequested.connect(self._show_menu)
+        self.header.sectionResized.connect(self._resized)
+        self.header.sectionMoved.connect(self.save)
+        self.header.sortIndicatorChanged.connect(self.save)
+        splitter.splitterMoved.connect(self.save)
+        table.viewport().installEventFilter(self)
+
+    def _default_columns(self) -> None:
+        for key, width in WIDTHS.items():
+            self.table.setColumnWidth(KEYS.index(key), width)
+        for target, key in enumerate(DEFAULT_ORDER):
+            self.header.moveSection(self.header.visualIndex(KEYS.index(key)), target)
+
+    def save(self) -> None:
+        if self._fitting:
+            return
+        self._fitting = True
+        try:  # the widths without the spare room `fit` gave: a smaller window starts from them
+            self._shift_widened(-1)
+            self.settings.setValue(HEADER_KEY, self.header.saveState())
+            self._shift_widened(1)
+        finally:
+            self._fitting = False
+        self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.settings.setValue(HIDDEN_KEY, ",".join(sorted(self.hidden)))
+        self.settings.setValue(SHOWN_KEY, ",".join(sorted(self.shown)))
+
+    def _resized(self, column: int) -> None:
+        if not self._fitting:
+            self.widened.pop(column, None)  # the width you chose is yours
+            self.save()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    # -- fitting ------------------------------------------------------------------------------
+
+    def _needed(self, columns: list[int]) -> int:
+        """The width `columns` take; the last one stretches, so it counts at its own width."""
+        ordered = sorted(columns, key=self.header.visualIndex)
+        *others, last = ordered
+        wanted = min(self.header.sectionSize(last), WIDTHS[KEYS[last]])
+        return sum(self.header.sectionSize(c) for c in others) + wanted
+
+    def fit(self) -> None:
+        """Show the columns you want that fit, leaving out the less important ones first."""
+        if not self.table.isVisible():
+            return
+        shown = [c for c, key in enumerate(KEYS) if key not in self.hidden]
+        room = self.table.viewport().width()
+        self._fitting = True
+        try:
+            self._shift_widened(-1)
+            self.widened.clear()
+            for column in shown:  # a hidden section measures 0: show it to measure it
+                self.header.setSectionHidden(column, False)
+            for key in LEFT_OUT_FIRST:
+                if self._needed(shown) <= room:
+                    break
+                if key not in self.shown and KEYS.index(key) in shown:
+                    shown.remove(KEYS.index(key))
+            for column in range(len(KEYS)):
+                self.header.setSectionHidden(column, column not in shown)
+            self._widen(shown, room)
+        finally:
+            self._fitting = False
+        name_cell = None if _ORGANISATION in shown else self.name_cell
+        if self.table.itemDelegateForColumn(_NAME) is not name_cell:
+            self.table.setItemDelegateForColumn(_NAME, name_cell)  # type: ignore[arg-type]
+            self.table.viewport().update()
+
+    def _shift_widened(self, sign: int) -> None:
+        for column, extra in self.widened.items():
+            self.header.resizeSection(column, self.header.sectionSize(column) + sign * extra)
+
+    def _widen(self, shown: list[int], room: int) -> None:
+        """Give the room the columns leave to the text columns (see `ROOMY`)."""
+        last = max(shown, key=self.header.visualIndex)
+        spare = room - self._needed(shown)
+        for key, most in ROOMY.items():
+            column = KEYS.index(key)
+            extra = min(spare, most - self.header.sectionSize(column))
+            if column in shown and column != last and extra > 0:
+                self.header.resizeSection(column, self.header.sectionSize(column) + extra)
+                self.widened[column] = extra
+                spare -= extra
+
+    # -- choosing -----------------------------------------------------------------------------
+
+    def menu(self) -> QMenu:
+        """A column per line, ticked when you want it shown (Name always is), and the defaults."""
+        menu = QMenu(self.table)
+        for key, title in COLUMNS:
+            action = menu.addAction(self.table.model().tr(title))
+            action.setCheckable(True)
+            action.setChecked(key not in self.hidden)
+            action.setEnabled(key != "name")
+            action.toggled.connect(lambda on, k=key: self.set_shown(k, on))
+        menu.addSeparator()
+        menu.addAction("Default columns", self.reset)
+        return menu
+
+    def _show_menu(self, position: QPoint) -> None:
+        self.menu().popup(self.header.mapToGlobal(position))
+
+    def set_shown(self, key: str, shown: bool) -> None:
+        """Show or hide a column (kept so after a restart; one you show is never left out)."""
+        if key == "name":
+            return
+        (self.shown if shown else self.hidden).add(key)
+        (self.hidden if shown else self.shown).discard(key)
+        self.fit()
+        self.save()
+
+    def reset(self) -> None:
+        """The first start's columns: their order and widths, none hidden or chosen."""
+        self.hidden.clear()
+        self.shown.clear()
+        self.widened.clear()
+        self._fitting = True
+        for column in range(len(KEYS)):
+            self.header.setSectionHidden(column, False)
+        self._default_columns()
+        self._fitting = False
+        self.fit()
+        self.save()

@@ -144,7 +144,7 @@ def untag_command(services: Services, ids: list[int], tag: str) -> Command:
 
 
 def _count(ids: list[int]) -> str:
-    return counted("ContactCommands", "%n contact(s)", len(ids))
+    return counted("ContactCommands", "%Ln contact(s)", len(ids))
 
 
 def job_command(services: Services, edit: JobEdit) -> Command:

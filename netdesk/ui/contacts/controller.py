@@ -23,7 +23,9 @@ from netdesk.ui.contacts import commands
 from netdesk.ui.contacts.duplicate_prompt import DuplicateChoice, ask_about_duplicate
 from netdesk.ui.contacts.jobs import JobEdit
 from netdesk.ui.contacts.merge_dialog import MergeDialog
+from netdesk.ui.contacts.tag_dialog import tag_dialog
 from netdesk.ui.plural import counted
+from netdesk.ui.read_only import reading
 from netdesk.ui.stored_settings import read_text
 from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
@@ -51,6 +53,7 @@ class ContactsController(QObject):
         )
         self.find_action = QAction("&Find contacts", self)  # window-wide: see install
         self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
+        reading(self.find_action)
         self.delete_action = actions.add(
             "&Delete", QKeySequence.StandardKey.Delete, self.delete_selected, widget=view.table
         )
@@ -60,7 +63,7 @@ class ContactsController(QObject):
         self.merge_action = actions.add("&Merge…", "Ctrl+M", self.merge_selected)
         self.log_action = actions.add("&Log interaction…", "Ctrl+L", self.log_interaction)
         self.write_action = actions.add("&Write…", "Ctrl+Shift+W", self.write)
-        self.follow_up_action = actions.add("&Follow up…", "Ctrl+Shift+F", self.follow_up_selected)
+        self.follow_up_action = actions.add("F&ollow up…", "Ctrl+Shift+F", self.follow_up_selected)
         self.open_action = actions.add(
             "Open in window", "Return", self._open_current, widget=view.table
         )
@@ -69,13 +72,14 @@ class ContactsController(QObject):
         for circle in ("", *CIRCLES):
             action = self.circle_menu.addAction(circle.capitalize() or "No circle")
             action.triggered.connect(lambda _=False, c=circle: self.set_circle_selected(c))
-        self.settings_action = actions.add("Contact settings…", None, self.edit_settings)
-        self.templates_action = actions.add("Message templates…", None, self.edit_templates)
+        self.settings_action = actions.add("Contact &settings…", None, self.edit_settings)
+        self.templates_action = actions.add("Message tem&plates…", None, self.edit_templates)
         self.escape_action = actions.add(
             "Clear search", "Esc", view.search.clear, widget=view.search
         )
         for key in ("Down", "Return", "Enter"):
             actions.add("Go to the results", key, view.enter_list, widget=view.search)
+        reading(self.open_action, self.escape_action)
         view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.table.customContextMenuRequested.connect(self.context_menu)
         view.table.doubleClicked.connect(
@@ -177,7 +181,7 @@ class ContactsController(QObject):
         ids = self.view.selected_ids()
         if ids and self.view.list_filter().scope != "trash":
             self.undo_stack.push(commands.trash_command(self.services, ids))
-            moved = "%n contact(s) moved to the Trash — Ctrl+Z to undo"
+            moved = "%Ln contact(s) moved to the Trash — Ctrl+Z to undo"
             self._announce(counted("ContactsController", moved, len(ids)))
 
     def restore_selected(self) -> None:
@@ -194,7 +198,7 @@ class ContactsController(QObject):
             "Empty Trash",
             counted(
                 "ContactsController",
-                "Delete %n contact(s) for good? This cannot be undone.",
+                "Delete %Ln contact(s) for good? This cannot be undone.",
                 len(ids),
             ),
         )
@@ -213,21 +217,22 @@ class ContactsController(QObject):
         if ids:
             self.undo_stack.push(commands.circle_command(self.services, ids, circle))
 
-    def tag_selected(self, tag: str | None = None) -> None:
+    def tag_selected(self, tag: str | None = None) -> QInputDialog | None:
+        """Tag the selected contacts with `tag`, else open the dialog that asks for it."""
         ids = self.view.selected_ids()
         if not ids:
-            return
-        if not tag:
-            tag, ok = QInputDialog.getItem(
-                self.view,
-                "Add tag",
-                counted("ContactsController", "Tag for %n contact(s):", len(ids)),
-                self.services.contacts.all_tags(),
-                editable=True,
-            )
-            if not ok or not tag.strip():
-                return
-        self.undo_stack.push(commands.tag_command(self.services, ids, tag.strip()))
+            return None
+        if tag:
+            self._tag(ids, tag)
+            return None
+        dialog = tag_dialog(self.view, len(ids), self.services.contacts.all_tags())
+        dialog.textValueSelected.connect(lambda text: self._tag(ids, text))
+        dialog.open()
+        return dialog
+
+    def _tag(self, ids: list[int], tag: str) -> None:
+        if tag.strip():
+            self.undo_stack.push(commands.tag_command(self.services, ids, tag.strip()))
 
     def untag_selected(self, tag: str | None = None) -> None:
         ids = self.view.selected_ids()
@@ -287,7 +292,9 @@ class ContactsController(QObject):
         """Edit the Write dialog's templates."""
         from netdesk.ui.templates_dialog import TemplatesDialog
 
-        TemplatesDialog(self.services.templates, self.view).exec()
+        dialog = TemplatesDialog(self.services.templates, self.view, self.undo_stack)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     def delete_interactions(self, rows: list[InteractionRow]) -> None:
         """Delete interactions from the timeline (Ctrl+Z brings them back)."""
@@ -300,9 +307,11 @@ class ContactsController(QObject):
         contact_id = self.view.editor.contact_id
         if contact_id is None:
             return None
+        from netdesk.ui.followup_commands import FollowUpCommands
         from netdesk.ui.followup_dialog import ask_follow_up
 
-        return ask_follow_up(self.view, self.services, contact_id)
+        commands = FollowUpCommands(self.services.followups, self.undo_stack, self._announce)
+        return ask_follow_up(self.view, self.services, contact_id, commands=commands)
 
     def edit_settings(self) -> None:
         """Ask for the default phone region (used from now on) and the circles' keep-in-touch

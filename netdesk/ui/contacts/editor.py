@@ -37,7 +37,9 @@ from netdesk.ui.contacts.methods_editor import MethodsEditor
 from netdesk.ui.contacts.opportunities_tab import OpportunitiesTab
 from netdesk.ui.contacts.photo import PhotoField
 from netdesk.ui.contacts.timeline import TimelineWidget
+from netdesk.ui.dates import month_label, use_locale_format
 from netdesk.ui.form_scroll import FormScroll
+from netdesk.ui.latest_read import LatestRead
 from netdesk.ui.optional_date import OptionalDateEdit
 from netdesk.ui.plain import plain_label
 from netdesk.ui.plural import counted
@@ -111,7 +113,7 @@ class ContactEditor(QWidget):
         self.birthday = OptionalDateEdit()
         self.birthday.setMinimumDate(NO_DATE)
         self.birthday.setSpecialValueText("—")
-        self.birthday.setDisplayFormat("d MMM yyyy")
+        use_locale_format(self.birthday, weekday=False)
         self.birthday.setCalendarPopup(True)
         self.how_met = QLineEdit()
         self.how_met.setPlaceholderText("e.g. Introduced by Sam at PyCon")
@@ -142,7 +144,9 @@ class ContactEditor(QWidget):
         form.addRow("Title", self.title)
         form.addRow("Circle", self.circle)
         form.addRow("Tags", self.tags)
-        form.addRow("Reach at", self.methods)
+        # the rows span the form (their labels are their own): a long email reads whole at 1024
+        form.addRow(plain_label("Reach at"))
+        form.addRow(self.methods)
         form.addRow("Birthday", self.birthday)
         form.addRow("How we met", self.how_met)
         form.addRow("Met at", self.met_at)
@@ -151,6 +155,7 @@ class ContactEditor(QWidget):
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 9, 6, 9)  # the tab page's edge is margin enough
         body_layout.addLayout(form)
         body_layout.addStretch(1)
         scroll = FormScroll(body)  # never narrower than the form: a splitter stops there
@@ -176,7 +181,7 @@ class ContactEditor(QWidget):
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 8)
+        layout.setContentsMargins(12, 12, 0, 8)  # the view's margin is on the right
         layout.addWidget(self.heading)
         layout.addWidget(self.balance)
         layout.addWidget(self.tabs, 1)
@@ -184,6 +189,7 @@ class ContactEditor(QWidget):
 
         save = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.setWhatsThis(self.tr("Save the contact"))
         line_edits = (
             self.given,
             self.family,
@@ -202,7 +208,13 @@ class ContactEditor(QWidget):
         self.methods.changed.connect(self._changed)
         self.photo.changed.connect(self._changed)
         self.photo.failed.connect(self.problems.setText)
+        # Blank until someone is loaded (the view shows a hint instead); the completions of
+        # thousands of organisations are read then, not while the window starts.
+        self.completions = LatestRead(self)
+        self.completions.read.connect(self._complete)
+        self._choices_stale = False
         self.load(None)
+        self._choices_stale = True
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -295,21 +307,27 @@ class ContactEditor(QWidget):
         for title, days in CADENCES:
             self.cadence.addItem(title, days)
         if draft.cadence_days and self.cadence.findData(draft.cadence_days) < 0:
-            every = counted("ContactEditor", "Every %n day(s)", draft.cadence_days)
+            every = counted("ContactEditor", "Every %Ln day(s)", draft.cadence_days)
             self.cadence.addItem(every, draft.cadence_days)
 
     def _read_choices(self, met_at: int | None) -> None:
         """The organisations and tags to complete, the events to pick from (with `met_at`)."""
-        completer = QCompleter(self.services.contacts.company_names(), self.organisation)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.organisation.setCompleter(completer)
-        tag_completer = TagCompleter(self.services.contacts.all_tags(), self.tags)
-        tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tags.setCompleter(tag_completer)
+        contacts = self.services.contacts
+        self.completions.start(lambda: (contacts.company_names(), contacts.all_tags()))
         self.met_at.clear()
         self.met_at.addItem("—", None)
         for event_id, name, starts_at in self.services.events.recent(MET_AT_CHOICES, met_at):
-            self.met_at.addItem(f"{name} ({starts_at:%b %Y})", event_id)
+            self.met_at.addItem(f"{name} ({month_label(starts_at, short=True)})", event_id)
+
+    def _complete(self, read: tuple[list[str], list[str]]) -> None:
+        """The completions read on a worker (organisations, tags), in place of those before."""
+        companies, tags = read
+        completer = QCompleter(companies, self.organisation)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.organisation.setCompleter(completer)
+        tag_completer = TagCompleter(tags, self.tags)
+        tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(tag_completer)
 
     # -- editing ---------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLineEdit, QWidget
 
 from netdesk.core.employment import Job
+from netdesk.ui.dates import use_locale_format
 from netdesk.ui.followup_dialog import ok_cancel
 from netdesk.ui.optional_date import OptionalDateEdit
 from netdesk.ui.plain import plain_label
@@ -23,7 +24,7 @@ def _date_edit(empty: str) -> QDateEdit:
     edit = OptionalDateEdit()
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(empty)
-    edit.setDisplayFormat("d MMM yyyy")
+    use_locale_format(edit, weekday=False)
     edit.setCalendarPopup(True)
     return edit
 

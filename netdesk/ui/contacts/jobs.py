@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from netdesk.core.employment import Job
 from netdesk.core.services import Services
 from netdesk.ui.contacts.job_dialog import JobDialog
+from netdesk.ui.dates import plain_day
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 
@@ -43,9 +44,18 @@ class JobEdit:
         return f"Edit job {what}" if self.job.id else f"Add job {what}"
 
 
+def job_period(job: Job) -> str:
+    """ "1 Apr 2021 – 15 Nov 2026", "11 Mar 2026 – now", "– 31 May 2024", "" (no dates): days
+    as the locale writes them."""
+    start = plain_day(job.started_on) if job.started_on else ""
+    end = plain_day(job.ended_on) if job.ended_on else "now"
+    return f"{start} – {end}".strip() if start or job.ended_on else ""
+
+
 def job_lines(job: Job) -> str:
-    """ "VP Engineering at Globex" over "2026-03-11 – now · from LinkedIn"."""
-    details = [job.period()] if job.period() else []
+    """ "VP Engineering at Globex" over "11 Mar 2026 – now · from LinkedIn"."""
+    period = job_period(job)
+    details = [period] if period else []
     if job.ended_on is None:
         details.insert(0, "current")
     if job.source not in ("manual", ""):
@@ -78,6 +88,7 @@ class JobHistoryPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         remove = QShortcut(QKeySequence.StandardKey.Delete, self.items, self.remove_selected)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.setWhatsThis(self.tr("Jobs: remove the selected job"))
         self.edit_button.setToolTip(self.tr("Edit the selected job (Enter)"))
         self.empty = plain_label(
             self.tr("No jobs yet. An import that brings a new employer or title adds one.")

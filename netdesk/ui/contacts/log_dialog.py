@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.event_people import ContactMatch
-from netdesk.core.interactions import NEUTRAL, Give, log_interaction
+from netdesk.core.interactions import NEUTRAL, Give, delete_interaction, log_interaction
 from netdesk.core.vocabulary import CHANNELS, GIVE_KINDS, RECORDED_CHANNELS
+from netdesk.ui.dates import use_locale_format
 from netdesk.ui.events.contact_completer import ContactCompleter
 from netdesk.ui.qtdates import py_date, py_datetime, qdate, qdatetime
+from netdesk.ui.undo import Command
 
 if TYPE_CHECKING:
     from netdesk.core.services import Services
@@ -98,7 +100,7 @@ class LogInteractionDialog(QDialog):
         self.setWindowTitle(f"Log interaction — {contact_name}")
         self.when = QDateTimeEdit(qdatetime(now))
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        use_locale_format(self.when)
         self.channel = QComboBox()
         self.channel.addItems([c for c in CHANNELS if c not in RECORDED_CHANNELS])
         self.summary = QPlainTextEdit()
@@ -110,6 +112,7 @@ class LogInteractionDialog(QDialog):
             self.follow_up.addItem(title, days)
         self.follow_up_date = QDateEdit(qdate(now.date() + timedelta(days=7)))
         self.follow_up_date.setCalendarPopup(True)
+        use_locale_format(self.follow_up_date)
         self.follow_up_date.setVisible(False)
         self.follow_up.currentIndexChanged.connect(
             lambda: self.follow_up_date.setVisible(self.follow_up.currentData() == -1)
@@ -247,3 +250,22 @@ def record_interaction(
             interaction_id=interaction_id,
         )
     return interaction_id, followup_id
+
+
+def log_command(
+    services: Services, contact_id: int, name: str, entry: LoggedInteraction
+) -> Command:
+    """Recording `entry` with `name` as an undoable change: undo deletes the interaction and
+    dismisses the follow-up it made, redo records them again."""
+
+    def unlog(ids: tuple[int, int | None]) -> None:
+        interaction_id, followup_id = ids
+        if followup_id is not None:
+            services.followups.dismiss([followup_id])
+        delete_interaction(services.changes, interaction_id)
+
+    return Command(
+        f"Log interaction with {name}",
+        lambda: record_interaction(services, contact_id, entry),
+        unlog,
+    )

@@ -20,6 +20,7 @@ from netdesk.core.profiles import (
     SERVICES,
     Profile,
     email_error,
+    handle_of,
     is_safe_link,
     link_host,
     mailto_link,
@@ -53,6 +54,11 @@ PLACEHOLDERS = {
     "url": "https://example.com",
     "impp": "xmpp:name@example.com",
 }
+
+LONG_VALUE = "jurgen.gruenewald@deutsche-telekom.de"
+"""A value field is never too narrow to show this whole (longer than 19 in 20 addresses of a
+generated network of 2,000); the editor that holds it still fits beside the list at 1024 px."""
+_EDIT_PADDING = 10  # a line edit's frame and margins around its text
 
 
 def method_error(kind: str, value: str, service: str, region: str) -> str:
@@ -114,9 +120,13 @@ class MethodRow(QWidget):
         else:
             self.label_box.addItems(LABELS.get(self.kind, ("other",)))
             self.label_box.setCurrentText(method.label or self.label_box.itemText(0))
-        self.value_edit = QLineEdit(method.value)
+        # a profile reads as its user name beside the service ("maria-chen" beside LinkedIn)
+        # where typing that back gives the same link; the tooltip has the whole value
+        shown = handle_of(method.value, self.service) if self.kind == "profile" else method.value
+        self.value_edit = QLineEdit(shown)
         self.value_edit.setCursorPosition(0)
-        self.value_edit.setMinimumWidth(180)
+        sample = self.value_edit.fontMetrics().horizontalAdvance(LONG_VALUE)
+        self.value_edit.setMinimumWidth(sample + _EDIT_PADDING)
         self.value_edit.setPlaceholderText(PLACEHOLDERS.get(self.kind, ""))
         self.value_edit.setAccessibleName(KIND_TITLES.get(self.kind, self.kind))
         self.open_button = QToolButton()
@@ -134,7 +144,7 @@ class MethodRow(QWidget):
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(6)
+        grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(2)
         grid.addWidget(self.label_box, 0, 0)
         grid.addWidget(self.value_edit, 0, 1)
@@ -188,6 +198,8 @@ class MethodRow(QWidget):
         tip = f"Open {link_host(link)}: {link}" if link_host(link) else f"Open {link}"
         self.open_button.setToolTip(plain_tooltip(tip) if link else "Open")
         self.open_button.setStatusTip(tip if link else "")
+        whole = link if link and self.kind in ("profile", "url") else self.value_edit.text().strip()
+        self.value_edit.setToolTip(plain_tooltip(whole) if whole else "")
         self.changed.emit()
 
 
@@ -220,7 +232,10 @@ class MethodsEditor(QWidget):
         layout.addLayout(buttons)
         # as wide with no rows as with some: showing a contact never widens the editor (which
         # moved the splitter beside the list)
-        self.setMinimumWidth(MethodRow(MethodDraft("email", ""), region).minimumSizeHint().width())
+        probe = MethodRow(MethodDraft("email", ""), region, self)
+        self.setMinimumWidth(probe.minimumSizeHint().width())
+        probe.hide()
+        probe.deleteLater()
 
     def set_methods(self, methods: list[MethodDraft]) -> None:
         """Show these methods (replacing what was shown)."""
@@ -249,8 +264,12 @@ class MethodsEditor(QWidget):
         return [f"{KIND_TITLES[r.kind]}: {r.error()}" for r in self.rows if r.error()]
 
     def _remove(self, row: MethodRow, announce: bool = True) -> None:
+        """Take `row` out. It stays a hidden child until deleted: a row added in this event-loop
+        turn has a show queued by its layout, which would open it as a window of its own had it
+        become parentless (as Open existing after a duplicate did: six stray windows)."""
         self.rows.remove(row)
-        row.setParent(None)
+        self._rows_layout.removeWidget(row)
+        row.hide()
         row.deleteLater()
         if announce:
             self.changed.emit()

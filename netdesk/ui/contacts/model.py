@@ -7,7 +7,7 @@ Opening the list reads one page whatever the number of contacts; scrolling fetch
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,10 +21,11 @@ from PySide6.QtGui import QColor, QPixmap
 from netdesk.core.clock import Clock
 from netdesk.core.contact_list import ContactListQuery, ContactRow, ListFilter
 from netdesk.ui.contacts.avatars import Avatars, PhotoLoader
+from netdesk.ui.dates import long_day, time_label
 from netdesk.ui.plain import plain_tooltip
 from netdesk.ui.style import KEEP_COLOURS, KEEP_WORDS
 from netdesk.ui.tables import Index
-from netdesk.ui.timefmt import relative_day, relative_time
+from netdesk.ui.timefmt import list_due_day, local_from_utc, relative_time
 
 COLUMNS = (
     ("name", "Name"),
@@ -60,7 +61,7 @@ def _display(row: ContactRow, key: str, today: date) -> str:
     if key == "last_contacted":
         return relative_time(row.last_contacted_at, today) if row.last_contacted_at else "—"
     if key == "next_followup":
-        return relative_day(row.next_followup_at, today) if row.next_followup_at else ""
+        return list_due_day(row.next_followup_at, today) if row.next_followup_at else ""
     return getattr(row, key)
 
 
@@ -76,7 +77,9 @@ class ContactTableModel(QAbstractTableModel):
         self.sort_key = "name"
         self.descending = False
         self.avatars = Avatars(load_photos)
-        self._rows: list[ContactRow] = []
+        self._rows: list[tuple[object, ...]] = []
+        """The fetched rows as exact tuples (`ContactRow` fields): the garbage collector stops
+        tracking those (not a tuple subclass), see `ContactRow`."""
         self._total: int | None = 0
         self._exhausted = True
         self._query = ContactListQuery()
@@ -84,6 +87,9 @@ class ContactTableModel(QAbstractTableModel):
         # Rows read when the list is (re)filled (the view sets it): each costs on every keystroke.
         self.first_page_size = FIRST_PAGE_SIZE
         self._stale = False
+        # Counts of lists shown since contacts last changed: clearing a search shows its count
+        # at once. A list "due for a check-in" is not kept (who is due changes with the time).
+        self._counts: dict[ListFilter, int] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
         self._texts_day: date | None = None
         self._day_checked_at = float("-inf")
@@ -92,7 +98,13 @@ class ContactTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Run the query again (after a change or a new sort) and show its first page."""
         self._show(
-            ContactListQuery(self.list_filter, self.sort_key, self.descending, now=self.clock.now())
+            ContactListQuery(
+                self.list_filter,
+                self.sort_key,
+                self.descending,
+                now=self.clock.now(),
+                first_page=self.first_page_size,
+            )
         )
 
     def set_filter(self, list_filter: ListFilter) -> None:
@@ -106,45 +118,74 @@ class ContactTableModel(QAbstractTableModel):
                 self.descending,
                 now=self.clock.now(),
                 narrowing=narrowing,
+                first_page=self.first_page_size,
             )
         )
 
     def mark_stale(self) -> None:
-        """Contacts changed: the next filter reads every match again (none are kept)."""
+        """Contacts changed: the next filter reads every match again (none are kept) and
+        counts again."""
         self._stale = True
+        self._counts.clear()
 
     def _show(self, query: ContactListQuery) -> None:
         self._loaded = True
         self._stale = False
         self.beginResetModel()
         self._query = query
-        self._rows = query.page(0, self.first_page_size)
+        first = query.page(0, self.first_page_size)
+        self._rows = [tuple(row) for row in first]
         self._texts.clear()
         self.avatars.forget_photos()
+        self.avatars.add_rows(first)
         self._exhausted = len(self._rows) < self.first_page_size
-        self._total = len(self._rows) if self._exhausted else None
+        self._total = len(self._rows) if self._exhausted else query.known_count()
+        if self._total is None:
+            self._total = self._counts.get(query.filter)
         self.endResetModel()
 
     @property
     def total(self) -> int:
-        """How many contacts match (also those not fetched yet); counted when first asked."""
+        """How many contacts match (also those not fetched yet); counted here when not known."""
         if self._total is None:
-            self._total = self._query.count()
+            self.take_count(self._query, self._query.count())
+        assert self._total is not None
         return self._total
+
+    @property
+    def known_total(self) -> int | None:
+        """How many contacts match, if known without counting (a short list, kept matches, a
+        list counted before); else the view has them counted off the GUI thread."""
+        return self._total
+
+    def take_count(self, query: ContactListQuery, count: int) -> bool:
+        """Take the count of `query` worked out elsewhere; False when the rows shown are of
+        another query by now (the count would be stale)."""
+        if query is not self._query:
+            return False
+        self._total = count
+        if not self._stale and not query.filter.due_only:
+            self._counts[query.filter] = count
+        return True
 
     def query(self) -> ContactListQuery:
         """The query behind the rows (for "all matching" actions)."""
         return self._query
 
     def row_of(self, index: Index) -> ContactRow:
-        return self._rows[index.row()]
+        return self._row(index.row())
+
+    def _row(self, number: int) -> ContactRow:
+        return ContactRow._make(self._rows[number])
 
     def contact_id(self, row: int) -> int:
-        return self._rows[row].id
+        contact_id = self._rows[row][0]
+        assert isinstance(contact_id, int)
+        return contact_id
 
     def row_for_id(self, contact_id: int) -> int:
         """The row showing `contact_id` among those fetched, or -1."""
-        return next((i for i, r in enumerate(self._rows) if r.id == contact_id), -1)
+        return next((i for i, r in enumerate(self._rows) if r[0] == contact_id), -1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -161,7 +202,8 @@ class ContactTableModel(QAbstractTableModel):
         if not more:
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
+        self._rows.extend(tuple(row) for row in more)
+        self.avatars.add_rows(more)
         self.endInsertRows()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -172,7 +214,7 @@ class ContactTableModel(QAbstractTableModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """The dragged contacts as vCard data and .vcf files (for the desktop, mail)."""
-        ids = list(dict.fromkeys(self._rows[i.row()].id for i in indexes if i.isValid()))
+        ids = list(dict.fromkeys(self.contact_id(i.row()) for i in indexes if i.isValid()))
         if self.drag_out is None or not ids:
             return QMimeData()
         return self.drag_out(ids)
@@ -197,7 +239,7 @@ class ContactTableModel(QAbstractTableModel):
             return None
         if role == _DISPLAY:
             return self._texts_of(index.row())[index.column()]
-        row = self._rows[index.row()]
+        row = self._row(index.row())
         if role == _DECORATION:
             return self._avatar(row) if index.column() == 0 else None
         if role == _TOOLTIP:
@@ -221,13 +263,13 @@ class ContactTableModel(QAbstractTableModel):
                 self._texts_day = today
         texts = self._texts.get(row_number)
         if texts is None:
-            row, day = self._rows[row_number], self._texts_day
+            row, day = self._row(row_number), self._texts_day
             assert day is not None
             texts = self._texts[row_number] = tuple(_display(row, key, day) for key in _COLUMN_KEYS)
         return texts
 
     def _avatar(self, row: ContactRow) -> QPixmap:
-        return self.avatars.pixmap(row, self._rows)
+        return self.avatars.pixmap(row)
 
     @staticmethod
     def _tooltip(row: ContactRow, key: str) -> str | None:
@@ -236,7 +278,11 @@ class ContactTableModel(QAbstractTableModel):
             "next_followup": row.next_followup_at,
         }.get(key)
         if moment is not None:
-            when = moment.strftime("%A %d %B %Y, %H:%M")
+            if key == "last_contacted":  # an interaction's time, kept in UTC
+                moment = local_from_utc(moment)
+            when = long_day(moment.date())
+            if key == "last_contacted" or moment.time() != time.min:  # midnight: a day only
+                when += f", {time_label(moment)}"
             keep = KEEP_WORDS.get(row.keep) if key == "last_contacted" else None
             return f"{when}\n{keep}" if keep else when
         if key in ("name", "organisation", "title", "tags") and getattr(row, key):

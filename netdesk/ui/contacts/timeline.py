@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -17,8 +18,10 @@ from netdesk.core.services import Services
 from netdesk.ui.contacts.log_dialog import (
     LoggedInteraction,
     LogInteractionDialog,
+    log_command,
     record_interaction,
 )
+from netdesk.ui.dates import when_text
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.timefmt import local_from_utc, relative_time
@@ -35,6 +38,8 @@ class TimelineWidget(QWidget):
         self.services = services
         self.contact_id: int | None = None
         self.contact_name = ""
+        self.undo_stack: QUndoStack | None = None
+        """The owner's (the Contacts view's): with it, what is logged here is undoable."""
         self.log_button = QPushButton("Log interaction…")
         self.log_button.setToolTip("Log a call, coffee, email… (Ctrl+L)")
         self.log_button.clicked.connect(self.ask_and_log)
@@ -73,7 +78,7 @@ class TimelineWidget(QWidget):
         for row in rows:
             when = local_from_utc(row.occurred_at)
             ago = relative_time(row.occurred_at, today)
-            text = f"{row.channel.capitalize()} · {when:%a %d %b %Y, %H:%M} ({ago})"
+            text = f"{row.channel.capitalize()} · {when_text(when)} ({ago})"
             if row.direction != "neutral":
                 text += f"\n{self._give_words(row)}"
             if row.summary:
@@ -108,9 +113,15 @@ class TimelineWidget(QWidget):
         return self.record(dialog.result_value())
 
     def record(self, entry: LoggedInteraction) -> int:
-        """Store an interaction (and its follow-up) for the shown contact."""
+        """Store an interaction (and its follow-up) for the shown contact, on the owner's undo
+        stack when there is one."""
         assert self.contact_id is not None
-        interaction_id, _ = record_interaction(self.services, self.contact_id, entry)
+        if self.undo_stack is None:
+            interaction_id, _ = record_interaction(self.services, self.contact_id, entry)
+        else:
+            command = log_command(self.services, self.contact_id, self.contact_name, entry)
+            self.undo_stack.push(command)
+            interaction_id, _ = command.record
         self.refresh()
         self.logged.emit(interaction_id)
         return interaction_id

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,22 +24,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.contact_list import ListFilter, filter_choices
+from netdesk.core.contact_list import ContactListQuery, ListFilter, filter_choices
 from netdesk.core.phones import default_region, is_region, use_region
 from netdesk.core.services import Services
 from netdesk.ui.change_signals import ChangeSignals
-from netdesk.ui.contacts.column_layout import remember_layout
+from netdesk.ui.choice_model import ChoiceModel
+from netdesk.ui.contacts.column_layout import ColumnLayout
 from netdesk.ui.contacts.controller import ContactsController
 from netdesk.ui.contacts.editor import ContactEditor
 from netdesk.ui.contacts.empty_state import EmptyState, NoSelection
 from netdesk.ui.contacts.model import ContactTableModel
 from netdesk.ui.importing.drag_out import contacts_mime_data
+from netdesk.ui.latest_read import LatestRead
 from netdesk.ui.plain import ElidedComboBox, plain_label
 from netdesk.ui.plural import counted
+from netdesk.ui.read_only import reading
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from netdesk.ui.main_window import MainWindow
 
 SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), ("trash", "Trash"))
@@ -47,6 +52,11 @@ SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), 
 
 class ContactsView(QWidget):
     """Everyone in your network, searchable, with an editor beside the list."""
+
+    count_shown = Signal()
+    """The label shows the count of the list shown (`counted_filter`)."""
+    loaded = Signal()
+    """The list and its count are shown (start-up goes on with the other views then)."""
 
     def __init__(
         self, services: Services, settings: QSettings, parent: QWidget | None = None
@@ -62,12 +72,16 @@ class ContactsView(QWidget):
         self.circle_filter = ElidedComboBox(least=13)
         self.tag_filter = ElidedComboBox(least=13)
         self.company_filter = ElidedComboBox(least=13)
+        for box in (self.circle_filter, self.tag_filter, self.company_filter):
+            box.setModel(ChoiceModel(box))
         self.due_filter = QCheckBox("Due for a check-in")
         self.scope = QComboBox()
         for key, title in SCOPE_TITLES:
             self.scope.addItem(title, key)
         self.new_button = QPushButton("New contact")
         self.new_button.setToolTip("New contact (Ctrl+N)")
+        reading(self.search, self.circle_filter, self.tag_filter, self.company_filter)
+        reading(self.due_filter, self.scope)
         filters = QHBoxLayout()
         self.search.setMinimumWidth(160)
         filters.addWidget(self.search, 1)
@@ -84,7 +98,7 @@ class ContactsView(QWidget):
         self.table = list_table(
             "contactTable",
             self.model,
-            (170, 125, 125, 90, 95, 112, 112),
+            (),  # the columns' widths are ColumnLayout's
             row_height=34,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )
@@ -93,7 +107,6 @@ class ContactsView(QWidget):
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.model.drag_out = lambda ids: contacts_mime_data(services.exporting, ids)
-        self.table.horizontalHeader().setSectionsMovable(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
         self.empty = EmptyState()
@@ -116,6 +129,8 @@ class ContactsView(QWidget):
 
         self.count_label = plain_label()
         style_label(self.count_label, "hint")
+        # as tall without text (while counting) as with it: the list above does not move
+        self.count_label.setMinimumHeight(self.count_label.fontMetrics().height())
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +142,7 @@ class ContactsView(QWidget):
         region = self.controller.phone_region(default_region() or system_region())
         use_region(region)  # imports match numbers without a country code in it too
         self.editor = ContactEditor(services, region)
+        self.editor.timeline.undo_stack = self.controller.undo_stack  # Ctrl+L: undoable
         self.no_selection = NoSelection()
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(self.no_selection)
@@ -144,26 +160,37 @@ class ContactsView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self._connect_actions()
-        # At once, not on a timer: the typed letter and the rows it finds paint together (one
-        # pass over the window instead of two).
-        self.search.textChanged.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_changed)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._applied_at = self._apply_took = 0.0
         for choice in (self.circle_filter, self.tag_filter, self.company_filter, self.scope):
             choice.currentIndexChanged.connect(self.apply_filter)
         self.due_filter.toggled.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(250)  # once typing pauses: counting waits for every match
-        self._count_timer.timeout.connect(self._show_count)
+        self.counter = LatestRead(self)  # the newest list's count, on its own connection
+        self.counter.read.connect(self._counted)
+        self.counter.failed.connect(self._count_failed)
+        self.counted_filter: ListFilter | None = None
+        """The list whose count the label shows (None while it is counted)."""
+        self._counting_timer = QTimer(self)
+        self._counting_timer.setSingleShot(True)
+        self._counting_timer.setInterval(200)  # a quick count shows without "Counting…" first
+        self._counting_timer.timeout.connect(lambda: self.count_label.setText("Counting…"))
         self._changed_ids: set[int] = set()
+        self._menu_values: dict[str, list[str]] = {}
+        self.menu_reader = LatestRead(self)
+        self.menu_reader.read.connect(self._show_filter_menus)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self._reload_after_change)
         self.signals = ChangeSignals(services.changes, self)
         self.signals.changed.connect(self._on_change)
-        remember_layout(settings, self.table, self.splitter)
-        self._fill_filter_menus()
+        self.columns = ColumnLayout(settings, self.table, self.splitter)
+        self.menu_reader.start(filter_choices)  # while the list reads its first page
         self.apply_filter()
 
     def _connect_actions(self) -> None:
@@ -194,13 +221,28 @@ class ContactsView(QWidget):
             scope=self.scope.currentData() or "active",
         )
 
+    def _search_changed(self) -> None:
+        """Filter at once (the typed letter and the rows it finds paint together, one pass over
+        the window), unless the list is behind the typing: a letter typed sooner after the last
+        filtering than that took waits a turn of the event loop, so that the keys that came
+        meanwhile are read once, for the last of them."""
+        since = self.services.clock.monotonic() - self._applied_at
+        if since < self._apply_took:
+            self._search_timer.start()
+        else:
+            self.apply_filter()
+
     def apply_filter(self) -> None:
         """Re-run the list query with the current search and filters."""
+        self._search_timer.stop()
+        started = self.services.clock.monotonic()
         selected = self.selected_ids()
         shown = self.table.viewport().height() // self.table.verticalHeader().defaultSectionSize()
         self.model.first_page_size = max(shown + 10, 30)
         self.model.set_filter(self.list_filter())
         self._after_reload(selected)
+        self._applied_at = self.services.clock.monotonic()
+        self._apply_took = self._applied_at - started
 
     def _after_reload(self, selected: list[int]) -> None:
         trash = self.list_filter().scope == "trash"
@@ -211,7 +253,7 @@ class ContactsView(QWidget):
             self.list_stack.setCurrentWidget(self.empty)
         else:
             self.list_stack.setCurrentWidget(self.table)
-        self._count_timer.start()
+        self._show_count()
         selection = self.table.selectionModel()
         for contact_id in selected:
             row = self.model.row_for_id(contact_id)
@@ -237,27 +279,63 @@ class ContactsView(QWidget):
         self.editor.load(None)
         self.editor_stack.setCurrentWidget(self.no_selection)
 
+    @property
+    def loading(self) -> bool:
+        """Whether the count of the list shown is still being counted."""
+        return self.counted_filter is None
+
     def _show_count(self) -> None:
-        """Count the matches after the rows are painted (counting waits for every match)."""
-        total = self.model.total
-        trash = self.list_filter().scope == "trash"
+        """Show the count of the list shown when it is known, else have it counted off the GUI
+        thread (the label says nothing meanwhile: the count it showed was of another list)."""
+        total = self.model.known_total
+        if total is not None:
+            self.counter.forget()
+            self._set_count(total)
+            return
+        self.counted_filter = None
+        self.count_label.setText("")
+        self._counting_timer.start()
+        query = self.model.query()
+        self.counter.start(lambda: (query, query.count()))
+
+    def _counted(self, counted: tuple[ContactListQuery, int]) -> None:
+        query, total = counted
+        if self.model.take_count(query, total):
+            self._set_count(total)
+
+    def _count_failed(self, message: str) -> None:
+        self._counting_timer.stop()
+        self.count_label.setText(f"Could not count the contacts: {message}")
+
+    def _set_count(self, total: int) -> None:
+        self._counting_timer.stop()
+        trash = self.model.list_filter.scope == "trash"
         text = "%Ln contact(s) in the Trash" if trash else "%Ln contact(s)"
         self.count_label.setText(counted("ContactsView", text, total))
+        self.counted_filter = self.model.list_filter
+        self.count_shown.emit()
+        self.loaded.emit()
 
-    def _fill_filter_menus(self) -> None:
-        choices = filter_choices()
+    def _show_filter_menus(self, choices: dict[str, list[str]]) -> None:
+        """Fill the menus whose values changed (5,000 companies refilled after each change
+        froze the window ~0.1 s; reading them took 50-150 ms at 100,000 contacts: that read
+        runs off the GUI thread, `menu_reader`, the first one too)."""
         for box, key, everyone in (
             (self.circle_filter, "circle", "All circles"),
             (self.tag_filter, "tag", "All tags"),
             (self.company_filter, "company", "All companies"),
         ):
+            if self._menu_values.get(key) == choices[key]:
+                continue
+            self._menu_values[key] = choices[key]
             current = box.currentData()
             box.blockSignals(True)
-            box.clear()
-            box.addItem(everyone, "")
-            for value in choices[key]:
-                box.addItem(value.capitalize() if key == "circle" else value, value)
-            box.setCurrentIndex(max(box.findData(current), 0))
+            model = box.model()
+            assert isinstance(model, ChoiceModel)
+            shown = str.capitalize if key == "circle" else str
+            values = choices[key]
+            model.set_choices([(everyone, ""), *((shown(v), v) for v in values)])
+            box.setCurrentIndex(values.index(current) + 1 if current in values else 0)
             box.blockSignals(False)
 
     def _on_change(self, topic: str, ids: frozenset[int]) -> None:
@@ -269,11 +347,16 @@ class ContactsView(QWidget):
     def _reload_after_change(self) -> None:
         """Refresh the list once for a burst of changes (an import, a bulk action)."""
         changed, self._changed_ids = self._changed_ids, set()
-        self._fill_filter_menus()
+        self.menu_reader.start(filter_choices)
         self.apply_filter()
         shown = self.editor.contact_id
         if shown in changed and not self.editor.dirty:
             self.editor.load(shown if self.services.contacts.exists(shown) else None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closed for good: count no more, and let a count in progress end first."""
+        self.counter.shut_down()
+        super().closeEvent(event)
 
     def find_from(self, window: MainWindow) -> None:
         """Ctrl+F anywhere in the window: show Contacts with the search ready to type in."""
@@ -325,6 +408,14 @@ class ContactsView(QWidget):
         self.scope.setCurrentIndex(self.scope.findData("all"))
         self.select_contact(contact_id)
         return f"The list shows all contacts now: {self.editor.heading.text()} was not in it."
+
+    def select_nobody(self) -> None:
+        """No one selected: the hint with New contact beside the list (unless the editor holds
+        unsaved edits)."""
+        self.table.clearSelection()
+        if not self.editor.dirty:
+            self.editor.load(None)
+            self.editor_stack.setCurrentWidget(self.no_selection)
 
     def reload_now(self) -> None:
         """Refresh the list at once instead of on the next turn (after a save)."""

@@ -54,7 +54,7 @@ def brief_html(events: EventService, event_id: int) -> str:
         f"<p>{_text(draft.goals) or '—'}</p>",
     ]
     if draft.goal_target:
-        target = counted("Brief", "meet at least %n (person|people).", draft.goal_target)
+        target = counted("Brief", "meet at least %Ln (person|people).", draft.goal_target)
         parts.append(f"<p><b>Target:</b> {target}</p>")
     parts += ["<h2>People to meet</h2>", _people_table(events, event_id)]
     pitch = events.pitches.get(draft.pitch_id) if draft.pitch_id else None

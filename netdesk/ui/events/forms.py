@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
 
+from netdesk.ui.dates import use_locale_format
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 
@@ -15,7 +16,7 @@ def datetime_edit(parent: QWidget | None = None) -> QDateTimeEdit:
     """A date-time field with a calendar popup, in minutes."""
     edit = QDateTimeEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd dd MMM yyyy  HH:mm")
+    use_locale_format(edit)
     return edit
 
 

@@ -1,12 +1,16 @@
 """One event in full: the editor, the prep brief and the review in tabs, with Save.
 
 The panel keeps the event's draft: the editor and the prep brief each write their part into it
-on Save (Ctrl+S). Switching events saves pending edits first.
+on Save (Ctrl+S), one undoable change of the view's stack (undo puts the event back as it was
+before). Switching events saves pending edits first.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -24,7 +28,9 @@ from netdesk.ui.events.prep import PrepBrief
 from netdesk.ui.events.review import ReviewPanel
 from netdesk.ui.form_scroll import FormScroll
 from netdesk.ui.plain import ElidedLabel, plain_label
+from netdesk.ui.read_only import reading
 from netdesk.ui.style import style_label
+from netdesk.ui.undo import Done
 
 TABS = ("Details", "Prep brief", "Review")
 
@@ -38,9 +44,12 @@ class EventPanel(QWidget):
     pdf_requested = Signal()
     delete_requested = Signal()
 
-    def __init__(self, events: EventService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, events: EventService, stack: QUndoStack | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.events = events
+        self.stack = stack
         self.event_id: int | None = None
         self.dirty = False
 
@@ -48,7 +57,7 @@ class EventPanel(QWidget):
         style_label(self.heading, "editorHeading")
         self.actions_bar = self._actions_bar()
         self.editor = EventEditor()
-        self.prep = PrepBrief(events.people, events.pitches, events.profiles)
+        self.prep = PrepBrief(events.people, events.pitches, events.profiles, stack=stack)
         self.review = ReviewPanel(events)
         self.review.capture_button.clicked.connect(self.capture_requested)
         details = FormScroll(self.editor)  # the tabs are as wide as the wider form needs
@@ -82,6 +91,7 @@ class EventPanel(QWidget):
         capture.setToolTip("Quick capture of the people you met (Ctrl+M)")
         brief = bar.addAction("Print / Save PDF")
         menu = QMenu(self)
+        reading(brief, menu)
         menu.addAction("Save as PDF…", self.pdf_requested.emit)
         menu.addAction("Print…", self.print_requested.emit)
         brief.setMenu(menu)
@@ -123,17 +133,22 @@ class EventPanel(QWidget):
         """Store the edits; False (with the reason shown) when they cannot be stored."""
         if self.event_id is None or not self.dirty:
             return True
-        draft = self.events.load(self.event_id)
+        event_id = self.event_id
+        before = self.events.load(event_id)
+        draft = self.events.load(event_id)
         self.editor.apply(draft)
         self.prep.apply(draft)
         try:
             self._set_dirty(False)
-            self.events.update(self.event_id, draft)
+            self.events.update(event_id, draft)
         except ValueError as error:
             self._set_dirty(True)
             self.message.setText(str(error))
             return False
         self.message.setText("")
+        if self.stack is not None:
+            put = partial(self.events.update, event_id)
+            self.stack.push(Done(f"Edit event “{draft.name}”", before, draft, put))
         return True
 
     def _edited(self) -> None:

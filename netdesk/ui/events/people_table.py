@@ -1,15 +1,17 @@
 """People to meet at an event: want-to-meet, name, organisation, role, research notes, met.
 
-Changes are written at once through `EventPeople`; an add row links an existing contact (picked
-from the completer) or creates one on the spot.
+Changes are written at once through `EventPeople`, each an undoable change of the view's stack
+(its undo puts the list back as it was; a contact created on the spot stays); an add row links an
+existing contact (picked from the completer) or creates one on the spot.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,13 +28,17 @@ from PySide6.QtWidgets import (
 from netdesk.core.event_people import EventPeople, PersonRow
 from netdesk.core.vocabulary import EVENT_ROLES
 from netdesk.ui.events.contact_completer import ContactCompleter
+from netdesk.ui.name_cell import NameWithOrganisation
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.style import style_label
+from netdesk.ui.undo import Done
 
 HEADERS = ("Want", "Name", "Organisation", "Role", "Research notes", "Met")
 WANT, NAME, ORG, ROLE, NOTES, MET = range(len(HEADERS))
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+_SHORT_NOTES = "Notes"  # the research notes' title in a narrow panel
 _MIN_TEXT_WIDTH = 32
+_LEAST_ROWS, _MOST_ROWS = 3, 8
 
 
 def _check_item(checked: bool) -> QTableWidgetItem:
@@ -52,9 +58,10 @@ def _text_item(text: str, editable: bool = False) -> QTableWidgetItem:
 
 class _FittedTable(QTableWidget):
     """The list as wide as its box, never scrolling sideways: the check boxes and the role as
-    wide as they need, name and organisation the larger share of the rest, the research notes
-    what is left; names wrap onto a second line in a narrow panel ("Jürgen / Gärtner") and text
-    that still does not fit ends with "…" (its tooltip shows it all)."""
+    wide as they need, the name (its organisation on a second line: one column less in a narrow
+    panel) the larger share of the rest, the research notes what is left ("Notes" above them
+    where "Research notes" would be cut), wrapped; text that still does not fit ends with "…"
+    (its tooltip shows it all)."""
 
     def __init__(self, role_width: int) -> None:
         super().__init__(0, len(HEADERS))
@@ -68,23 +75,56 @@ class _FittedTable(QTableWidget):
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
         self.setColumnWidth(ROLE, role_width)
+        notes = self.horizontalHeaderItem(NOTES)
+        assert notes is not None
+        notes.setToolTip(HEADERS[NOTES])
+        self.setColumnHidden(ORG, True)  # shown under the name
+        self.setItemDelegateForColumn(NAME, NameWithOrganisation(ORG, self))
+
+    def _title_notes(self, room: int) -> None:
+        """ "Research notes" above the notes where that fits in `room`, else "Notes" (the
+        tooltip has the long title): a title is never cut short."""
+        header = self.horizontalHeader()
+        item = self.horizontalHeaderItem(NOTES)
+        assert item is not None
+        padding = header.sectionSizeFromContents(NOTES).width()
+        padding -= header.fontMetrics().horizontalAdvance(item.text())
+        fits = header.fontMetrics().horizontalAdvance(HEADERS[NOTES]) + padding <= room
+        item.setText(HEADERS[NOTES] if fits else _SHORT_NOTES)
+
+    def sizeHint(self) -> QSize:
+        """As tall as its rows (three at least, eight at most): a short list leaves the pitch
+        below it in view instead of an empty box (a taller panel still stretches it)."""
+        size = super().sizeHint()
+        rows = [self.rowHeight(row) for row in range(min(self.rowCount(), _MOST_ROWS))]
+        rows += [self.verticalHeader().defaultSectionSize()] * (_LEAST_ROWS - len(rows))
+        frame = 2 * self.frameWidth() + self.horizontalHeader().height()
+        size.setHeight(sum(rows) + frame)
+        return size
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         fixed = sum(self.columnWidth(column) for column in (WANT, ROLE, MET))
         free = self.viewport().width() - fixed
-        for column, share in ((NAME, 0.4), (ORG, 0.35)):
-            self.setColumnWidth(column, max(int(free * share), _MIN_TEXT_WIDTH))
+        name = int(free * 0.55)
+        self._title_notes(free - name)
+        notes_title = self.horizontalHeader().sectionSizeFromContents(NOTES).width()
+        self.setColumnWidth(NAME, max(min(name, free - notes_title), _MIN_TEXT_WIDTH))
         self.resizeRowsToContents()
 
 
 class PeopleTable(QWidget):
     """The event's people list with an add row."""
 
-    def __init__(self, people: EventPeople, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, people: EventPeople, stack: QUndoStack | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.people = people
+        self.stack = stack
         self.event_id: int | None = None
+        self.contact_ids: frozenset[int] = frozenset()
+        """The contacts on the list shown."""
         self._writing = False
         self._filling = False
 
@@ -102,9 +142,10 @@ class PeopleTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.setMinimumHeight(150)
+        self.table.setMinimumHeight(100)
         self.table.itemChanged.connect(self._item_changed)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        remove = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        remove.setWhatsThis("Prep brief: remove the selected people")
 
         self.name = QLineEdit()
         self.name.setPlaceholderText("Add someone to meet: type a name…")
@@ -149,17 +190,22 @@ class PeopleTable(QWidget):
             return
         self._filling = True
         rows = self.people.list(self.event_id)
+        self.contact_ids = frozenset(person.contact_id for person in rows)
         self.table.setRowCount(len(rows))
         for index, person in enumerate(rows):
             self._fill_row(index, person)
         self.table.resizeRowsToContents()
+        self.table.updateGeometry()  # as tall as its rows
         self._filling = False
 
     def _fill_row(self, index: int, person: PersonRow) -> None:
         want = _check_item(person.want_to_meet)
         want.setData(PERSON_ROLE, person.id)
         self.table.setItem(index, WANT, want)
-        self.table.setItem(index, NAME, _text_item(person.name))
+        name = _text_item(person.name)
+        who = (person.name, person.organisation)
+        name.setToolTip(plain_tooltip("\n".join(t for t in who if t)))
+        self.table.setItem(index, NAME, name)
         self.table.setItem(index, ORG, _text_item(person.organisation))
         self.table.setItem(index, NOTES, _text_item(person.research_notes, editable=True))
         self.table.setItem(index, MET, _check_item(person.met))
@@ -183,11 +229,14 @@ class PeopleTable(QWidget):
         if self.sender() is self.name and self.completer.picking():
             return
         role = EVENT_ROLES[self.role.currentIndex()]
+        event_id, chosen = self.event_id, self.completer.chosen_id
+        organisation = self.organisation.text().strip()
+        added = f"Add {name} to the people to meet"
         try:
-            if self.completer.chosen_id is not None:
-                self.people.add(self.event_id, self.completer.chosen_id, role)
+            if chosen is not None:
+                self._change(added, lambda: self.people.add(event_id, chosen, role))
             else:
-                self.people.add_new(self.event_id, name, self.organisation.text().strip(), role)
+                self._change(added, lambda: self.people.add_new(event_id, name, organisation, role))
         except ValueError as error:
             self.message.setText(str(error))
             self.message.show()
@@ -200,8 +249,36 @@ class PeopleTable(QWidget):
 
     def remove_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
-        for person_id in [self.person_id(row) for row in rows]:
-            self.people.remove(person_id)
+        ids = [self.person_id(row) for row in rows]
+        if not ids:
+            return
+
+        def remove() -> None:
+            for person_id in ids:
+                self.people.remove(person_id)
+
+        names = ", ".join(self._name(row) for row in rows)
+        self._change(f"Remove {names} from the people to meet", remove)
+
+    def _name(self, row: int) -> str:
+        item = self.table.item(row, NAME)
+        return item.text() if item is not None else ""
+
+    def _change(self, text: str, write: Callable[[], object]) -> None:
+        """Make a change to the list, undoable on the view's stack (a refused one is not)."""
+        event_id = self.event_id
+        assert event_id is not None  # the table acts on a shown event
+        before = self.people.snapshot(event_id)
+        write()
+        self.reload()  # at once (the view shows others' changes a turn later)
+        if self.stack is not None:
+            after = self.people.snapshot(event_id)
+            self.stack.push(Done(text, before, after, lambda rows: self._put_back(event_id, rows)))
+
+    def _put_back(self, event_id: int, rows: list[dict[str, Any]]) -> None:
+        """Undo or redo: the list as it was, shown at once."""
+        self.people.put_back(event_id, rows)
+        self.reload()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling:
@@ -218,6 +295,8 @@ class PeopleTable(QWidget):
     def _write(self, person_id: int, **values: Any) -> None:
         self._writing = True
         try:
-            self.people.update(person_id, **values)
+            self._change(
+                "Change the people to meet", lambda: self.people.update(person_id, **values)
+            )
         finally:
             self._writing = False

@@ -8,6 +8,7 @@ people list writes at once (see `PeopleTable`).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -23,13 +24,15 @@ from PySide6.QtWidgets import (
 from netdesk.core.event_draft import CHECKLIST, EventDraft
 from netdesk.core.event_people import EventPeople
 from netdesk.core.own_profiles import OwnProfileService
-from netdesk.core.pitches import PitchService, length_label
+from netdesk.core.pitches import DeletedPitch, PitchService, length_label
 from netdesk.ui.events.forms import section_title
 from netdesk.ui.events.people_table import PeopleTable
 from netdesk.ui.form_scroll import FormScroll
 from netdesk.ui.plain import ElidedComboBox, ElidedLabel, plain_label
 from netdesk.ui.plural import counted
+from netdesk.ui.read_only import reading
 from netdesk.ui.style import style_label
+from netdesk.ui.undo import created
 
 OWN_PITCH = "Write my own"
 
@@ -54,18 +57,22 @@ class PrepBrief(FormScroll):
         pitches: PitchService,
         profiles: OwnProfileService | None = None,
         parent: QWidget | None = None,
+        *,
+        stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.pitches = pitches
         self.profiles = profiles
+        self.stack = stack
+        self.event_id: int | None = None
         self._loading = False
         self.goals = _text_box("What do you want from this event?", 54)
-        self.goals.setMaximumHeight(80)
+        self.goals.setMaximumHeight(60)  # three lines: the pitch stays in view at 1024x768
         self.target = QSpinBox()
         self.target.setRange(0, 999)
         self.target.setSpecialValueText("No target")
         self.target.setSuffix(" people")
-        self.people = PeopleTable(people)
+        self.people = PeopleTable(people, stack)
         self.pitch_choice = ElidedComboBox(12)
         self.pitch_choice.activated.connect(self._pitch_chosen)
         self.save_pitch = QPushButton("Save to library…")
@@ -82,6 +89,7 @@ class PrepBrief(FormScroll):
         self.open_me = QPushButton("Me page…")
         self.open_me.setToolTip("Your profiles, their checklists and your pitch library")
         self.open_me.clicked.connect(self.me_requested.emit)
+        reading(self.open_me)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -130,6 +138,7 @@ class PrepBrief(FormScroll):
     def fill(self, event_id: int, draft: EventDraft) -> None:
         """Show the prep of `draft` (event `event_id`)."""
         self._loading = True
+        self.event_id = event_id
         self.goals.setPlainText(draft.goals)
         self.target.setValue(draft.goal_target or 0)
         self.reload_pitches(draft.pitch_id)
@@ -172,16 +181,48 @@ class PrepBrief(FormScroll):
         self.pitch_choice.clear()
         self.pitch_choice.addItem(OWN_PITCH, None)
         for pitch in self.pitches.list():
-            words = counted("PrepPanel", "%n word(s)", pitch.words)
+            words = counted("PrepPanel", "%Ln word(s)", pitch.words)
             self.pitch_choice.addItem(f"{pitch.title} ({words})", pitch.id)
         self.pitch_choice.setCurrentIndex(max(self.pitch_choice.findData(selected), 0))
 
     def save_pitch_as(self, title: str) -> int:
-        """Put the pitch text in the library under `title` and choose it."""
-        pitch_id = self.pitches.create(title, self.pitch_text.toPlainText())
+        """Put the pitch text in the library under `title` and choose it, as a change of the
+        view's stack: undo takes it out of the library (the text stays in the brief), redo puts
+        the same pitch back, chosen again if the brief still shows the same event."""
+        text, event_id = self.pitch_text.toPlainText(), self.event_id
+
+        def put_back(deleted: DeletedPitch | None) -> int:
+            made = self.pitches.restore(deleted) if deleted else self.pitches.create(title, text)
+            return self._choose(made, event_id)
+
+        command = created(
+            f"Save pitch “{title.strip()}” to library",
+            lambda: self._choose(self.pitches.create(title, text), event_id),
+            self._unsave_pitch,
+            put_back,
+        )
+        if self.stack is None:
+            command.redo()
+        else:
+            self.stack.push(command)
+        return int(command.record)
+
+    def _choose(self, pitch_id: int, event_id: int | None) -> int:
+        """List the pitches again, choosing `pitch_id` if the brief shows `event_id`."""
+        if event_id != self.event_id:
+            self.reload_pitches(self.pitch_choice.currentData())
+            return pitch_id
         self.reload_pitches(pitch_id)
         self._changed()
         return pitch_id
+
+    def _unsave_pitch(self, pitch_id: int) -> DeletedPitch | None:
+        chosen = self.pitch_choice.currentData()
+        deleted = self.pitches.delete(pitch_id)
+        self.reload_pitches(chosen)
+        if chosen == pitch_id:  # "Write my own" now, with the same text
+            self._changed()
+        return deleted
 
     def _ask_pitch_title(self) -> None:
         title, ok = QInputDialog.getText(self, "Save pitch", "Title of this pitch:")

@@ -66,7 +66,7 @@ class ReviewPanel(QWidget):
         self.goal_bar.setFormat(f"{review.met} / {target}" if target else "no target")
         if review.goal_reached is None:
             self.goal_line.setText(
-                counted("ReviewPanel", "Met %n (person|people) (no target set).", review.met)
+                counted("ReviewPanel", "Met %Ln (person|people) (no target set).", review.met)
             )
         elif review.goal_reached:
             self.goal_line.setText(f"Goal reached: met {review.met} of {target}.")

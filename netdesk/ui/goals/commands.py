@@ -24,14 +24,14 @@ def save_command(goals: GoalService, goal: GoalData) -> Command:
         else:
             goals.save(before)
 
-    text = f"Change goal {goal.title!r}" if goal.id is not None else "New goal"
+    text = f"Change goal “{goal.title}”" if goal.id is not None else "New goal"
     return Command(text, do, undo)
 
 
 def delete_command(goals: GoalService, goal: GoalData) -> Command:
     """Delete `goal`; undo puts it back with its targets."""
     return Command(
-        f"Delete goal {goal.title!r}",
+        f"Delete goal “{goal.title}”",
         lambda: goals.delete(goal.id or 0),
         lambda deleted: deleted is not None and goals.save(deleted),
         changed=lambda deleted: deleted is not None,

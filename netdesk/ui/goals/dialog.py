@@ -27,6 +27,7 @@ from netdesk.core.goal_periods import PERIODS
 from netdesk.core.goal_progress import FILTERED_KINDS, KINDS
 from netdesk.core.goals import GoalData
 from netdesk.core.vocabulary import CHANNELS, CIRCLES, GIVE_KINDS
+from netdesk.ui.dates import use_locale_format
 from netdesk.ui.followup_dialog import ok_cancel
 from netdesk.ui.goals.targets_editor import NamedTarget, TargetsEditor
 
@@ -96,7 +97,7 @@ class GoalDialog(QDialog):
         self.ends_on = QDateEdit(_qdate(goal.ends_on or goal.starts_on))
         for edit in (self.starts_on, self.ends_on):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            use_locale_format(edit, weekday=False)
         self.target = QSpinBox()
         self.target.setRange(1, 10_000)
         self.target.setValue(goal.target)

@@ -23,6 +23,7 @@ from netdesk.private_files import write_private
 from netdesk.ui.importing.dialog import ImportDialog
 from netdesk.ui.importing.history import ImportHistoryDialog
 from netdesk.ui.importing.whole_database import WholeDatabase
+from netdesk.ui.read_only import reading
 from netdesk.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -50,18 +51,24 @@ class ImportController(QObject):
         self.history: ImportHistoryDialog | None = None
         self.export_task: Task | None = None
         self.whole = WholeDatabase(window, services)
-        self.import_action = self._action(self.tr("&Import…"), self.choose_files, "Ctrl+I")
-        self.export_action = self._action(self.tr("&Export…"), self.choose_export)
-        self.history_action = self._action(self.tr("Import &history…"), self.show_history)
+        self.import_action = self._action(
+            self.tr("&Import…"), self.choose_files, "import", "Ctrl+I"
+        )
+        self.history_action = self._action(self.tr("Import &history…"), self.show_history, "import")
+        self.export_action = self._action(self.tr("&Export…"), self.choose_export, "export")
+        reading(self.history_action, self.export_action)
         window.file_openers.append(self.open_files)
         window.installEventFilter(self)
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: Callable[[], object], group: str, shortcut: str = ""
+    ) -> QAction:
+        """A File menu item, first of its group (Export… above the views' own exports)."""
         action = QAction(text, self.window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
-        self.window.add_file_action(action)
+        self.window.add_file_action(action, group, first=group == "export")
         return action
 
     def open_files(self, paths: list[str]) -> bool:

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.importing import ImportPlan, ImportReport, ImportService
 from netdesk.ui.importing.preview import PreviewPage
+from netdesk.ui.importing.result import ResultPage
 from netdesk.ui.plain import plain_label
-from netdesk.ui.plural import counted, english
+from netdesk.ui.plural import english
 from netdesk.ui.tasks import Progress, Task
 
 
@@ -48,18 +49,20 @@ class ImportDialog(QDialog):
         self.status = plain_label()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
-        working = QWidget()
-        working_layout = QVBoxLayout(working)
+        self.working = QWidget()
+        working_layout = QVBoxLayout(self.working)
         working_layout.addStretch(1)
         working_layout.addWidget(self.status)
         working_layout.addWidget(self.progress)
         working_layout.addStretch(1)
-        self.preview = PreviewPage(settings)
+        self.preview = PreviewPage(settings, changes_of=service.merge_changes)
         self._reread: Callable[[str, str], None] | None = None
         self.preview.encodings.chosen.connect(self._encoding_chosen)
+        self.outcome = ResultPage(service)
         self.pages = QStackedWidget()
-        self.pages.addWidget(working)
+        self.pages.addWidget(self.working)
         self.pages.addWidget(self.preview)
+        self.pages.addWidget(self.outcome)
 
         buttons = QDialogButtonBox()
         self.import_button = QPushButton(self.tr("Import"))
@@ -150,28 +153,18 @@ class ImportDialog(QDialog):
             self.import_button.setFocus()  # Enter imports (Cancel had the focus while reading)
 
     def _imported(self, report: ImportReport) -> None:
+        """Show the compact result, the dialog shrunk to it (the preview's size is not kept)."""
         self.report = report
-        done = self.tr(
-            "Imported: {0} created, {1} merged, {2} already up to date, {3} skipped, "
-            "{4} could not be read."
-        ).format(report.created, report.merged, report.unchanged, report.skipped, report.failed)
-        also = self.tr(
-            "{0} possible duplicates kept apart or merged as chosen, {1} combined with another "
-            "card of these files, {2}, {3} kept aside."
-        ).format(
-            report.possible,
-            report.combined,
-            counted("ImportDialog", "%n warning(s)", report.warnings),
-            counted("ImportDialog", "%n value(s)", len(report.kept_aside())),
-        )
-        if report.job_changes:
-            also += " " + counted("ImportDialog", "%n job change(s) recorded.", report.job_changes)
-        self.status.setText(
-            f"{done}\n{also}\n" + self.tr("File → Import history can undo this import.")
-        )
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.outcome.show_report(report, self.plan.files if self.plan else [])
+        self.pages.setCurrentWidget(self.outcome)
+        for page in (self.working, self.preview):  # a stack is as large as its largest page
+            self.pages.removeWidget(page)
         self._offer_close()
+        self.pages.updateGeometry()  # the window's minimum height was the preview's
+        if (layout := self.layout()) is not None:
+            layout.invalidate()
+            layout.activate()
+        self.resize(max(self.outcome.sizeHint().width() + 40, 560), self.minimumSizeHint().height())
 
     def _cancelled(self) -> None:
         self.status.setText(self.tr("Cancelled. Nothing was changed."))
@@ -181,7 +174,7 @@ class ImportDialog(QDialog):
         """Say how many more imports (files handed over meanwhile) open after this one."""
         title = self.tr("Import contacts")
         if count:
-            title += " — " + english(self.tr("%n more import(s) waiting", "", count), count)
+            title += " — " + english(self.tr("%Ln more import(s) waiting", "", count), count)
         self.setWindowTitle(title)
 
     def _offer_close(self) -> None:

@@ -1,4 +1,9 @@
-"""Import history: every import batch with its counts, and Undo import (even days later)."""
+"""Import history: every import batch with its counts, and Undo import (even days later).
+
+The table keeps the counts every import has (created, merged, up to date, skipped, failed) and
+its events; a batch of many files names the first ones and how many more ("a.vcf, b.vcf and 38
+more"). Below it, the selected batch's rarer counts and every one of its files.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QListWidget,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,8 +24,21 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.import_history import BatchRow
 from netdesk.core.importing import ImportService
+from netdesk.ui.dates import when_text
 from netdesk.ui.plain import plain_label, plain_tooltip
+from netdesk.ui.plural import counted
 from netdesk.ui.timefmt import local_from_utc
+
+FILES_NAMED = 2  # file names in the table's cell before "and N more"
+
+
+def files_text(files: list[str]) -> str:
+    """ "a.vcf", "a.vcf, b.vcf", or "a.vcf, b.vcf and 38 more"."""
+    names = [Path(f).name for f in files]
+    if len(names) <= FILES_NAMED + 1:
+        return ", ".join(names)
+    rest = len(names) - FILES_NAMED
+    return counted("ImportHistory", "{0} and %Ln more", rest).format(", ".join(names[:FILES_NAMED]))
 
 
 class ImportHistoryDialog(QDialog):
@@ -31,14 +50,10 @@ class ImportHistoryDialog(QDialog):
         "Created",
         "Merged",
         "Up to date",
-        "Combined",
-        "Possible duplicates",
         "Skipped",
         "Failed",
-        "Warnings",
-        "Kept aside",
-        "Status",
         "Events",
+        "Status",
     )
 
     def __init__(self, service: ImportService, parent: QWidget | None = None) -> None:
@@ -57,7 +72,13 @@ class ImportHistoryDialog(QDialog):
         for column in range(len(self.HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)  # a long name is elided on its line, not cut in two
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.details = plain_label()
+        self.files_label = plain_label()
+        self.files = QListWidget()
+        self.files.setAccessibleName(self.tr("Files of the selected import"))
+        self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 6 + 12)
         self.note = plain_label(
             self.tr(
                 "Undo removes the contacts an import created and puts merged contacts back "
@@ -74,6 +95,9 @@ class ImportHistoryDialog(QDialog):
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        layout.addWidget(self.files_label)
+        layout.addWidget(self.files)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         self.refresh()
@@ -85,24 +109,14 @@ class ImportHistoryDialog(QDialog):
         for row, batch in enumerate(self.rows):
             status = self.tr("undone") if batch.undone_at else self.tr("imported")
             cells = (
-                local_from_utc(batch.created_at).strftime("%Y-%m-%d %H:%M"),
-                ", ".join(Path(f).name for f in batch.files),
+                when_text(local_from_utc(batch.created_at)),
+                files_text(batch.files),
                 *map(
                     str,
-                    (
-                        batch.created,
-                        batch.merged,
-                        batch.unchanged,
-                        batch.combined,
-                        batch.possible,
-                        batch.skipped,
-                        batch.failed,
-                        batch.warnings,
-                        batch.kept_aside,
-                    ),
+                    (batch.created, batch.merged, batch.unchanged, batch.skipped, batch.failed),
                 ),
-                status,
                 self._events(batch),
+                status,
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -117,6 +131,13 @@ class ImportHistoryDialog(QDialog):
             return ""
         return self.tr("{0} added, {1} updated").format(batch.events_created, batch.events_updated)
 
+    def _details(self, batch: BatchRow) -> str:
+        """The selected batch's rarer counts, in words."""
+        return self.tr(
+            "Combined with another card: {0} · possible duplicates: {1} · imported without a "
+            "part: {2} · values kept aside: {3}"
+        ).format(batch.combined, batch.possible, batch.warnings, batch.kept_aside)
+
     def undo_selected(self) -> None:
         """Undo the selected import."""
         row = self.table.currentRow()
@@ -129,3 +150,14 @@ class ImportHistoryDialog(QDialog):
         row = self.table.currentRow()
         selected = bool(self.table.selectedItems()) and 0 <= row < len(self.rows)
         self.undo_button.setEnabled(selected and self.rows[row].undone_at is None)
+        files = self.rows[row].files if selected else []
+        self.details.setText(self._details(self.rows[row]) if selected else "")
+        self.details.setVisible(selected)
+        self.files.clear()
+        self.files.addItems(files)
+        self.files_label.setText(
+            counted("ImportHistory", "Files of this import (%Ln):", len(files))
+            if files
+            else self.tr("Select an import to see all its files.")
+        )
+        self.files.setVisible(bool(files))

@@ -53,7 +53,7 @@ class JobChangesBox(QGroupBox):
         found = planned(plan)
         self.changes.clear()
         self.changes.addItems([change.words() for change in found])
-        self.setTitle(self.tr("Job changes (%n)", "", len(found)))
+        self.setTitle(self.tr("Job changes (%Ln)", "", len(found)))
         self.changes.setMaximumHeight(self.changes.sizeHintForRow(0) * min(len(found), 6) + 8)
         self.setVisible(bool(found))
 

@@ -1,11 +1,13 @@
 """The import preview: counts, each CSV file's encoding (see encodings.EncodingChoices), the
-matches and the possible duplicates with a merge / skip / new choice each (see
-choices.ChoiceTable), the job changes (job_changes.JobChangesBox), the differing values, the
-errors and warnings. All text is plain text.
+new contacts, the matches and the possible duplicates with a merge / skip / new choice each (see
+choices.ChoiceTable) and what the selected one's choice does to the contact (merge_words), the
+job changes (job_changes.JobChangesBox), the differing values, the errors and warnings. All
+text is plain text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -13,28 +15,47 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from netdesk.core.importing import CHOICES, ImportPlan
+from netdesk.core.import_merge_preview import MergeChanges
+from netdesk.core.importing import CHOICES, ImportPlan, PlannedCard
 from netdesk.ui.importing.choices import ChoiceTable
 from netdesk.ui.importing.conflicts import ConflictTable
 from netdesk.ui.importing.encodings import EncodingChoices
 from netdesk.ui.importing.job_changes import JobChangesBox
+from netdesk.ui.importing.merge_words import fate_text
+from netdesk.ui.importing.new_contacts import NewContacts
+from netdesk.ui.numbers import grouped
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.plural import counted
 
+QWIDGETSIZE_MAX = 16777215  # Qt's largest widget size ("no maximum")
+LIST_ROWS = 6  # rows a list of new contacts or problems shows before it scrolls
+FATE_LINES = 10  # lines of what a card's action does before they scroll
+ChangesOf = Callable[[PlannedCard], MergeChanges | None]
+
 
 class PreviewPage(QWidget):
-    """Shows one plan and lets the user choose what happens to each match."""
+    """Shows one plan and lets the user choose what happens to each match; `changes_of` says
+    what merging a card changes (ImportService.merge_changes)."""
 
-    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+        changes_of: ChangesOf | None = None,
+    ) -> None:
         super().__init__(parent)
         self.plan: ImportPlan | None = None
+        self.changes_of = changes_of
         self.counts = plain_label()
         self.counts.setObjectName("importCounts")
         self.counts.setWordWrap(True)
@@ -54,9 +75,21 @@ class PreviewPage(QWidget):
         all_row.addWidget(self.apply_all)
         all_row.addStretch(1)
 
+        self.new_contacts = NewContacts(self)
+        self.new_list = QListView()
+        self.new_list.setModel(self.new_contacts)
+        self.new_list.setUniformItemSizes(True)  # a thousand rows lay out at once
+        self.new_list.setAccessibleName(self.tr("New contacts"))
+        self.new_box = QGroupBox()
+        QVBoxLayout(self.new_box).addWidget(self.new_list)
+
+        self.fate = QPlainTextEdit()
+        self.fate.setReadOnly(True)
+        self.fate.setAccessibleName(self.tr("What the selected card's action does"))
+        self.fate.setTabChangesFocus(True)
         self.match_box = QGroupBox(self.tr("Matches with contacts you have"))
         match_layout = QVBoxLayout(self.match_box)
-        match_layout.addWidget(self.matches)
+        match_layout.addWidget(self.matches, 1)
         match_layout.addLayout(all_row)
 
         self.possible = ChoiceTable(self.tr("Looks like"))
@@ -64,6 +97,8 @@ class PreviewPage(QWidget):
             self.tr("Possible duplicates: kept apart unless you choose merge")
         )
         QVBoxLayout(self.possible_box).addWidget(self.possible)
+        for cards in (self.matches, self.possible):
+            cards.currentCellChanged.connect(lambda row, *_rest, t=cards: self._show_fate(t, row))
 
         self.conflicts = ConflictTable()
         self.keep_all = QPushButton(self.tr("Keep every value there"))
@@ -89,6 +124,7 @@ class PreviewPage(QWidget):
         self._jobs_stale.timeout.connect(self._refresh_job_changes)
         for table in (self.matches, self.possible, self.conflicts):
             table.itemChanged.connect(lambda _item: self._jobs_stale.start(0))
+        self._fate_of: tuple[ChoiceTable, int] | None = None
 
         self.errors = _problem_list()
         self.error_box = QGroupBox(self.tr("Cards that cannot be imported"))
@@ -101,19 +137,25 @@ class PreviewPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.counts)
         layout.addWidget(self.encodings)
+        layout.addWidget(self.new_box, 2)
         layout.addWidget(self.match_box, 3)
         layout.addWidget(self.possible_box, 2)
+        layout.addWidget(self.fate)
         layout.addWidget(self.job_changes, 1)
         layout.addWidget(self.conflict_box, 2)
         layout.addWidget(self.error_box, 1)
         layout.addWidget(self.warning_box, 1)
         layout.addStretch(0)  # takes the room when every box is hidden
+        for box in (self.new_box, self.error_box, self.warning_box):
+            if (inside := box.layout()) is not None:  # as tall as the list it holds
+                inside.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
 
     def show_plan(self, plan: ImportPlan) -> None:
         """Fill the page from `plan` (choices edited here change the plan)."""
         self.plan = plan
         self.counts.setText(self._counts(plan))
         self.encodings.show_plan(plan)
+        self._show_new(plan.new)
         self.matches.show_cards(plan.matches)
         self.match_box.setVisible(bool(plan.matches))
         self.possible.show_cards(plan.possible)
@@ -132,10 +174,43 @@ class PreviewPage(QWidget):
                 item.setToolTip(plain_tooltip(str(problem)))
                 view.addItem(item)
             box.setVisible(bool(problems))
+            _fit(view, len(problems))
+        self._fate_of = None
+        first = self.matches if plan.matches else self.possible
+        if first.rowCount():
+            first.setCurrentCell(0, 0)
+        self._show_fate(first, 0 if first.rowCount() else -1)
+
+    def _show_new(self, cards: list[PlannedCard]) -> None:
+        """The new contacts, one line each (the first NEW_SHOWN, then how many more: see
+        `NewContacts`)."""
+        self.new_contacts.show_cards(cards, self.tr("… and {0} more"))
+        _fit(self.new_list, len(cards))
+        self.new_box.setTitle(counted("ImportPreview", "New contacts (%Ln)", len(cards)))
+        self.new_box.setVisible(bool(cards))
+
+    def _show_fate(self, table: ChoiceTable, row: int) -> None:
+        """Say what the card of `table`'s `row` becomes as chosen (merged: each change)."""
+        self._fate_of = (table, row) if 0 <= row < len(table.cards) else None
+        if self._fate_of is None:
+            self.fate.setVisible(False)
+            return
+        card = table.cards[row]
+        wanted = card.choice == "merge" and self.changes_of is not None
+        changes = self.changes_of(card) if wanted and self.changes_of else None
+        text = fate_text(card, changes)
+        self.fate.setPlainText(text)
+        lines = min(text.count("\n") + 1, FATE_LINES)
+        margins = self.fate.contentsMargins()
+        frame = margins.top() + margins.bottom() + 2 * int(self.fate.document().documentMargin())
+        self.fate.setFixedHeight(self.fate.fontMetrics().lineSpacing() * lines + frame + 2)
+        self.fate.setVisible(True)
 
     def _refresh_job_changes(self) -> None:
         if self.plan is not None:
             self.job_changes.show_plan(self.plan)
+        if self._fate_of is not None:  # a choice changed: so may what the card does
+            self._show_fate(*self._fate_of)
 
     def choose_for_all(self, choice: str) -> None:
         """Set every sure match to `choice`."""
@@ -143,6 +218,7 @@ class PreviewPage(QWidget):
             return
         self.plan.choose_for_all(choice)
         self.matches.refresh_choices()
+        self._jobs_stale.start(0)
 
     def _counts(self, plan: ImportPlan) -> str:
         """The plan's counts in one line (the rarer ones only when there are any)."""
@@ -152,15 +228,14 @@ class PreviewPage(QWidget):
         ]
         if plan.possible:
             parts.append(counted("ImportPreview", "%Ln possible duplicate(s)", len(plan.possible)))
-        parts.append(self.tr("{0} cannot be read").format(len(plan.errors)))
+        parts.append(self.tr("{0} cannot be read").format(grouped(len(plan.errors))))
         if plan.warnings:
             parts.append(counted("ImportPreview", "%Ln warning(s)", len(plan.warnings)))
         if conflicts := plan.conflicts():
             parts.append(counted("ImportPreview", "%Ln different value(s)", len(conflicts)))
         if plan.combined:
-            parts.append(
-                self.tr("{0} combined with another card in these files").format(plan.combined)
-            )
+            combined = self.tr("{0} combined with another card in these files")
+            parts.append(combined.format(grouped(plan.combined)))
         groups = plan.groups()
         if groups == 1:
             parts.append(self.tr("1 group card: its members get the group's name as a tag"))
@@ -169,6 +244,16 @@ class PreviewPage(QWidget):
                 self.tr("{0} group cards: members get their group's name as a tag").format(groups)
             )
         return " · ".join(parts)
+
+
+def _fit(view: QListView, rows: int) -> None:
+    """A few rows: `view` (and its box) only as tall as they are; more than LIST_ROWS: it
+    takes the room its box's stretch gives and scrolls."""
+    if rows > LIST_ROWS:
+        view.setMaximumHeight(QWIDGETSIZE_MAX)
+        return
+    row = view.sizeHintForRow(0) if rows else view.fontMetrics().lineSpacing()
+    view.setMaximumHeight(row * max(1, rows) + 2 * view.frameWidth() + 2)
 
 
 def _problem_list() -> QListWidget:

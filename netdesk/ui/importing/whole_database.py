@@ -8,7 +8,7 @@ Both run as tasks off the GUI thread behind a progress dialog with Cancel (it sh
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,13 +18,26 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from netdesk.core.json_export import export_file
 from netdesk.core.json_import import ImportRefused, JsonImporter, JsonImportResult
+from netdesk.ui.dates import when_text
+from netdesk.ui.numbers import grouped
 from netdesk.ui.tasks import Progress, Task
+from netdesk.ui.timefmt import local_from_utc
 
 if TYPE_CHECKING:
     from netdesk.core.services import Services
     from netdesk.ui.main_window import MainWindow
 
 SHOW_AFTER_MS = 100
+
+
+def exported_when(stamp: object) -> str:
+    """The file's export time ("2026-12-02T15:00:00Z") in local time and the locale's words;
+    the text as written when it is not such a time."""
+    try:
+        moment = datetime.fromisoformat(str(stamp)).astimezone(UTC).replace(tzinfo=None)
+    except ValueError:
+        return str(stamp or "?")
+    return when_text(local_from_utc(moment))
 
 
 class WholeDatabase(QObject):
@@ -46,7 +59,7 @@ class WholeDatabase(QObject):
 
         def work(progress: Progress) -> str:
             rows = export_file(target, now, progress)
-            return self.tr("Exported everything ({0} rows) to {1}").format(f"{rows:,}", target)
+            return self.tr("Exported everything ({0} rows) to {1}").format(grouped(rows), target)
 
         return self._run(work, self.tr("Exporting everything to {0}…").format(target.name))
 
@@ -60,7 +73,7 @@ class WholeDatabase(QObject):
             return None
         empty = self.importer.is_empty()
         written = self.tr("exported {0} by NetDesk {1}").format(
-            str(header.get("exported_at", "?")).replace("T", " ").removesuffix("Z") + " UTC",
+            exported_when(header.get("exported_at")),
             header.get("app_version", "?"),
         )
         if empty:
@@ -160,7 +173,7 @@ def _show(dialog: QProgressDialog, done: int, total: int) -> None:
 
 
 def _done(result: JsonImportResult, path: Path) -> str:
-    message = f"Imported {result.total:,} rows from {path.name}"
+    message = f"Imported {grouped(result.total)} rows from {path.name}"
     if result.backup is not None:
         message += f"; the database as it was is kept in {result.backup}"
     return message

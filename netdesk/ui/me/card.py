@@ -32,8 +32,10 @@ from netdesk.core.own_profiles import (
     link_of,
     linked,
 )
-from netdesk.core.profiles import is_safe_link, link_host
+from netdesk.core.profiles import handle_of, is_safe_link, link_host
+from netdesk.ui.dates import plain_day
 from netdesk.ui.plain import plain_label, plain_tooltip
+from netdesk.ui.read_only import reading
 from netdesk.ui.style import KEEP_COLOURS, style_label
 
 CARD_STYLE = """
@@ -62,6 +64,7 @@ class ProfileCard(QFrame):
         self.link.editingFinished.connect(self._link_edited)
         self.open_button = QPushButton("Open")
         self.open_button.clicked.connect(self.open_link)
+        reading(self.open_button)
         self.remove_button = QPushButton("Remove")
         self.remove_button.setToolTip(f"Forget your {self.label} here (Ctrl+Z undoes)")
         self.remove_button.clicked.connect(self._remove)
@@ -108,9 +111,10 @@ class ProfileCard(QFrame):
     def show_row(self, row: OwnProfileRow | None, today: date) -> None:
         """Show the stored profile (None: not added); a link being typed is kept."""
         self.row, self.today = row, today
-        if not self.link.isModified():
-            self.link.setText(row.url if row else "")
+        if not self.link.isModified():  # the user name, where it gives the link back
+            self.link.setText(handle_of(row.url, self.service) if row else "")
             self.link.setCursorPosition(0)  # the host shows, however long the link
+        self.link.setToolTip(plain_tooltip(row.url) if row else "")
         self.months.blockSignals(True)
         self.months.setValue(row.refresh_months if row else DEFAULT_MONTHS)
         self.months.blockSignals(False)
@@ -132,7 +136,7 @@ class ProfileCard(QFrame):
 
     def _show_status(self) -> None:
         row = self.row
-        self.status.setText(row.status(self.today) if row else "Not added")
+        self.status.setText(row.status(self.today, plain_day) if row else "Not added")
         due = row is not None and row.due(self.today)
         self.status.setStyleSheet(f"color: {KEEP_COLOURS['due']}" if due else "")
         self.status.setAccessibleName(f"{self.label}: {self.status.text()}")
@@ -150,7 +154,8 @@ class ProfileCard(QFrame):
 
     def _link_edited(self) -> None:
         text = self.link.text().strip()
-        if text == (self.row.url if self.row else ""):
+        url = self.row.url if self.row else ""
+        if text in (url, handle_of(url, self.service)):
             self.link.setModified(False)
             self._say("")
             return

@@ -39,7 +39,7 @@ class _NewPitch(QUndoCommand):
     """Adds a pitch; undo deletes it, redo puts the same one back (same id)."""
 
     def __init__(self, pitches: PitchService, title: str) -> None:
-        super().__init__(f"New pitch {title!r}")
+        super().__init__(f"New pitch “{title}”")
         self.pitches = pitches
         self.title = title
         self.pitch_id = 0
@@ -170,7 +170,7 @@ class PitchLibrary(QWidget):
         new = PitchRow(self.shown.id, title, self.audience.text(), self.text.toPlainText())
         self.save_button.setEnabled(False)
         self.undo_stack.push(
-            Command(f"Edit pitch {title!r}", lambda: self._replace(new), self._replace)
+            Command(f"Edit pitch “{title}”", lambda: self._replace(new), self._replace)
         )
         self.say("")
         return True
@@ -183,7 +183,7 @@ class PitchLibrary(QWidget):
         name = self.list.currentItem().text()
         self.undo_stack.push(
             Command(
-                f"Delete pitch {name}",
+                f"Delete pitch “{name}”",
                 lambda: self.pitches.delete(pitch_id),
                 lambda deleted: self.pitches.restore(deleted) if deleted else None,
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from netdesk.core.clock import Clock
 from netdesk.core.own_profiles import OwnProfileService
 from netdesk.ui.announcer import Announcer, Found
+from netdesk.ui.dates import plain_day
 
 
 class ProfileReminders(Announcer):
@@ -21,6 +22,10 @@ class ProfileReminders(Announcer):
     def collect(self) -> list[Found]:
         today = self.source.clock.today()
         return [
-            (row.service, f"Refresh your {row.label} profile", f"{row.status(today)} · Me page")
+            (
+                row.service,
+                f"Refresh your {row.label} profile",
+                f"{row.status(today, plain_day)} · Me page",
+            )
             for row in self.source.to_announce()
         ]

@@ -19,13 +19,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -33,9 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QScrollArea,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,35 +38,17 @@ from PySide6.QtWidgets import (
 from netdesk.core.opportunities import step_stage
 from netdesk.core.opportunity_rows import OpportunityRow
 from netdesk.core.vocabulary import OPPORTUNITY_STAGES
-from netdesk.ui.dates import day_label
-from netdesk.ui.opportunities.rows_model import RowsModel, people_words
+from netdesk.ui.opportunities.card import ROW_ROLE, CardDelegate, card_lines, card_text
+from netdesk.ui.opportunities.rows_model import RowsModel
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import Index
 
 MIME_TYPE = "application/x-netdesk-opportunity"
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMN_WIDTH = 150
-CARD_HEIGHT = 84
-_OVERDUE = QColor("#b3261e")
-_TODAY = QColor("#9a5b00")
-_HINT = QColor("#5d6b82")
-
-
-def card_lines(row: OpportunityRow, today: date) -> tuple[str, str, str, str]:
-    """A card's four lines: company, role, people, next step ("" where there is nothing)."""
-    people = people_words(row)
-    step = ""
-    if row.next_step_on is not None:
-        step = f"{day_label(row.next_step_on, today)}: {row.next_step or 'next step'}"
-    return (row.company or "(no company)", row.title or "(no role)", people, step)
-
-
-def card_text(row: OpportunityRow, today: date) -> str:
-    """What a screen reader says of a card."""
-    company, title, people, step = card_lines(row, today)
-    parts = [f"{title} at {company}", row.stage, people, f"next step {step}" if step else ""]
-    return ", ".join(p for p in parts if p)
+MIN_COLUMN_WIDTH = 155
+"""A stage's column is never narrower: a board too narrow for all of them in a row wraps onto
+more rows (two at 1024 pixels, one on a wide screen)."""
+_SPACING = 8
 
 
 class StageModel(RowsModel):
@@ -142,54 +119,6 @@ class StageModel(RowsModel):
         return bool(moving)
 
 
-class CardDelegate(QStyledItemDelegate):
-    """Paints a card: company in bold, the role, the people, the next step (red when overdue,
-    amber today)."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        row: OpportunityRow | None = index.data(ROW_ROLE)
-        if row is None:
-            return
-        model = index.model()
-        today = model.today if isinstance(model, StageModel) else date.min
-        company, title, people, step = card_lines(row, today)
-        rect = QRect(option.rect).adjusted(2, 2, -2, -2)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#3b6fd8" if selected else "#d5dce8"), 2 if focused else 1))
-        painter.setBrush(QColor("#e8f0fe" if selected else "#ffffff"))
-        painter.drawRoundedRect(rect, 6, 6)
-        text = rect.adjusted(8, 5, -8, -5)
-        metrics = option.fontMetrics
-        line = metrics.height()
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        colours = [QColor("#1c2a44"), QColor("#1c2a44"), _HINT, _HINT]
-        if row.next_step_on is not None and row.next_step_on <= today:
-            colours[3] = _OVERDUE if row.next_step_on < today else _TODAY
-        lines = [(n, v) for n, v in enumerate((company, title, people, step)) if v]
-        for shown_at, (number, value) in enumerate(lines):
-            painter.setFont(bold if number == 0 else option.font)
-            painter.setPen(colours[number])
-            box = QRect(text.left(), text.top() + shown_at * (line + 1), text.width(), line)
-            shown = painter.fontMetrics().elidedText(
-                value, Qt.TextElideMode.ElideRight, box.width()
-            )
-            painter.drawText(
-                box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
-            )
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        """As wide as the column, four lines high."""
-        view = self.parent()
-        width = view.viewport().width() - 6 if isinstance(view, QListView) else COLUMN_WIDTH
-        height = 4 * (option.fontMetrics.height() + 1) + 16
-        return QSize(width, max(height, CARD_HEIGHT))
-
-
 class StageList(QListView):
     """One column's cards."""
 
@@ -221,7 +150,8 @@ class StageList(QListView):
 
 
 class Board(QScrollArea):
-    """The columns side by side (scrolling sideways when the window is narrow)."""
+    """The columns side by side, wrapping onto more rows when the window is too narrow for all
+    of them (never scrolling sideways); up or down when the rows do not fit."""
 
     open_requested = Signal(int)
     move_requested = Signal(int, str)
@@ -233,12 +163,14 @@ class Board(QScrollArea):
         self.setObjectName("opportunityBoard")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
-        layout = QHBoxLayout(inner)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
+        self.rows = QVBoxLayout(inner)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.rows.setSpacing(_SPACING)
         self.lists: dict[str, StageList] = {}
         self.headers: dict[str, QLabel] = {}
+        self.columns: list[QWidget] = []
         for stage in OPPORTUNITY_STAGES:
             model = StageModel(stage, self)
             model.move_requested.connect(self.move_requested)
@@ -249,16 +181,55 @@ class Board(QScrollArea):
             style_label(header, "sectionTitle")
             self.headers[stage] = header
             self.lists[stage] = view
-            column = QVBoxLayout()
+            holder = QWidget()
+            holder.setMinimumSize(MIN_COLUMN_WIDTH, 160)  # a header and a card
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(4)
             column.addWidget(header)
             column.addWidget(view, 1)
-            holder = QWidget()
-            holder.setMinimumWidth(COLUMN_WIDTH)
-            holder.setLayout(column)
-            column.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(holder, 1)
+            self.columns.append(holder)
+        self.per_row = 0
+        self._wrap(len(self.columns))
         self.setWidget(inner)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.viewport().width()
+        fits = max(1, (room + _SPACING) // (MIN_COLUMN_WIDTH + _SPACING))
+        rows = -(-len(self.columns) // fits)
+        self._wrap(-(-len(self.columns) // rows))  # rows as even as they can be: 5 + 5, not 6 + 4
+        QTimer.singleShot(0, self._fill_width)
+
+    def _fill_width(self) -> None:
+        """The rows as wide as the board: when a wrap hides the scroll bar, the layout kept the
+        width it had beside it (the last column ended 14 px short of the edge)."""
+        inner = self.widget()
+        if inner is not None and self.rows.geometry() != inner.rect():
+            self.rows.setGeometry(inner.rect())
+
+    def _wrap(self, per_row: int) -> None:
+        """Lay the columns out `per_row` to a row, in stage order (a short last row keeps the
+        others' column width). Each row is a new layout: the columns stay where they are in
+        the widget tree, so a card keeps the focus."""
+        if per_row == self.per_row:
+            return
+        self.per_row = per_row
+        while (old := self.rows.takeAt(0)) is not None:
+            row = old.layout()
+            assert row is not None
+            for holder in self.columns:
+                row.removeWidget(holder)
+            row.deleteLater()
+        for start in range(0, len(self.columns), per_row):
+            row = QHBoxLayout()
+            row.setSpacing(_SPACING)
+            shown = self.columns[start : start + per_row]
+            for holder in shown:
+                row.addWidget(holder, 1)
+            for _ in range(per_row - len(shown)):
+                row.addStretch(1)
+            self.rows.addLayout(row, 1)
 
     def set_rows(self, rows: list[OpportunityRow], today: date) -> None:
         """Show `rows` in their columns, keeping the selected card (and the focus) where it was."""
@@ -301,9 +272,7 @@ class Board(QScrollArea):
         view.scrollTo(index)
         if focus:
             view.setFocus()
-        holder = view.parentWidget()
-        if holder is not None:
-            self.ensureWidgetVisible(holder, 8, 0)
+        self.ensureWidgetVisible(view, 0, 8)
 
     def focus_first(self) -> StageList:
         """Put the focus on the current card of the first column that has one (the first

@@ -30,7 +30,7 @@ from netdesk.core.opportunities import OpportunityDraft
 from netdesk.core.opportunity_rows import StageChange
 from netdesk.core.services import Services
 from netdesk.core.vocabulary import OPPORTUNITY_STAGES
-from netdesk.ui.dates import day_label
+from netdesk.ui.dates import day_label, use_locale_format
 from netdesk.ui.opportunities.people_editor import PeopleEditor
 from netdesk.ui.plain import plain_label
 from netdesk.ui.qtdates import py_date, qdate
@@ -48,7 +48,7 @@ class OptionalDate(QWidget):
         self.on = QCheckBox()
         self.on.setAccessibleName(f"{name}: set")
         self.edit = QDateEdit(qdate(day or default))
-        self.edit.setDisplayFormat("ddd d MMM yyyy")
+        use_locale_format(self.edit)
         self.edit.setCalendarPopup(True)
         self.edit.setAccessibleName(name)
         self.on.setChecked(day is not None)

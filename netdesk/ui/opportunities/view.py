@@ -37,12 +37,14 @@ from netdesk.core.services import Services
 from netdesk.core.vocabulary import OPPORTUNITY_STAGES
 from netdesk.private_files import write_private
 from netdesk.ui.change_signals import ChangeSignals
+from netdesk.ui.column_fitter import ColumnFitter
 from netdesk.ui.opportunities.board import Board
 from netdesk.ui.opportunities.dialog import OpportunityDialog
 from netdesk.ui.opportunities.referral import ask_for_referral
-from netdesk.ui.opportunities.table import ID_ROLE, SORT_ROLE, OpportunityTableModel
+from netdesk.ui.opportunities.table import COLUMNS, ID_ROLE, SORT_ROLE, OpportunityTableModel
 from netdesk.ui.plain import plain_label
 from netdesk.ui.plural import counted
+from netdesk.ui.read_only import reading
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
 from netdesk.ui.undo import Command, undo_actions, undo_stack
@@ -54,7 +56,10 @@ if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
 
 _TOPICS = ("opportunities", "followups", "contacts")
-_LIST_WIDTHS = (140, 170, 120, 100, 190, 220, 170)
+_LIST_WIDTHS = (140, 170, 120, 100, 190, 220, 170, 110)
+# A narrow list (a 1024-pixel window) leaves these out, in this order, before it squeezes the
+# next step below 200 px (or its text); it never scrolls sideways.
+_LIST_DROPPED_FIRST = tuple(COLUMNS.index(c) for c in ("Updated", "Heard of it", "People"))
 
 
 class OpportunitiesView(QWidget):
@@ -89,6 +94,7 @@ class OpportunitiesView(QWidget):
         self.new_button.setToolTip("New opportunity (Ctrl+N)")
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setToolTip("Save the opportunities shown as CSV for a spreadsheet")
+        reading(self.board_button, self.list_button, self.stage_filter, self.export_button)
 
         self.board = Board()
         self.model = OpportunityTableModel(self)
@@ -99,7 +105,11 @@ class OpportunitiesView(QWidget):
         self.table.setAccessibleName("Opportunities")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMNS.index("Next step"), QHeaderView.ResizeMode.Stretch)
+        ColumnFitter(self.table, COLUMNS.index("Next step"), _LIST_DROPPED_FIRST, 200)
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.pages = QStackedWidget()
@@ -132,8 +142,9 @@ class OpportunitiesView(QWidget):
             "New &opportunity", QKeySequence.StandardKey.New, self.new_opportunity
         )
         self.undo_action, self.redo_action = undo_actions(actions, self.undo_stack)
-        self.export_action = QAction("Export opportunities (CSV)…", self)
+        self.export_action = QAction("Export opportunities (&CSV)…", self)
         self.export_action.triggered.connect(self.choose_export)
+        reading(self.export_action, self.search)
         self.search.textChanged.connect(self.reload)
         self.stage_filter.currentIndexChanged.connect(self.reload)
         self.modes.idClicked.connect(self.show_mode)
@@ -151,7 +162,7 @@ class OpportunitiesView(QWidget):
         """File → New / Export, Edit → Undo/Redo; a contact's Opportunities tab and a company's
         opportunities open here."""
         window.add_file_action(self.new_action)
-        window.add_file_action(self.export_action)
+        window.add_file_action(self.export_action, "export")
         window.add_undo_actions(self.undo_action, self.redo_action)
         for key, part in (("contacts", "editor"), ("companies", "panel")):
             source = getattr(window.views.get(key), part, None)
@@ -215,7 +226,7 @@ class OpportunitiesView(QWidget):
             if current is not None:
                 self._select_in_list(current)
         self.count.setText(
-            counted("Opportunities", "%n (opportunity|opportunities)", len(self.rows))
+            counted("Opportunities", "%Ln (opportunity|opportunities)", len(self.rows))
         )
 
     def current_id(self) -> int | None:
@@ -350,5 +361,5 @@ class OpportunitiesView(QWidget):
         except OSError as problem:
             self.say(f"Could not save {path.name}: {problem.strerror}")
             return
-        saved = counted("Opportunities", "Saved %n (opportunity|opportunities)", len(self.rows))
+        saved = counted("Opportunities", "Saved %Ln (opportunity|opportunities)", len(self.rows))
         self.say(f"{saved} to {path.name}.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
@@ -22,6 +23,8 @@ from netdesk.ui.calendar.agenda import CONTACT_ROLE, ID_ROLE, KIND_ROLE, AgendaL
 from netdesk.ui.calendar.month_grid import MUTED
 from netdesk.ui.followup_commands import FollowUpCommands
 from netdesk.ui.followup_dialog import FollowUpDialog, snooze_menu
+from netdesk.ui.numbers import grouped
+from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
 from netdesk.ui.today.write_action import write_with
@@ -30,6 +33,7 @@ DueGroups = tuple[list[FollowUpRow], list[FollowUpRow]]
 """Due today, and overdue (`core.dashboard.due_groups`)."""
 
 GROUP_ROWS = 8  # rows a group shows before its "N more"
+_CHOSEN = ("followup", "more")  # the kinds of row that can be current
 
 
 class DueList(AgendaList):
@@ -40,24 +44,31 @@ class DueList(AgendaList):
         self.setDragEnabled(False)
         section_list(self)
         self.expanded: set[str] = set()
+        self._wanted: tuple[tuple[str, object] | None, int] | None = None
+        self.filled.connect(self._select_wanted)
 
     def fill(self, due_today: list[FollowUpRow], overdue: list[FollowUpRow], today: date) -> None:
+        """The groups' rows, the first ones at once and the rest between turns of the event
+        loop (an expanded Overdue can hold thousands)."""
         self.clear()
+        self._wanted = None
+        adds: list[Callable[[], None]] = []
         for key, title, rows in (
             ("today", self.tr("Due today ({0})"), due_today),
             ("overdue", self.tr("Overdue ({0})"), overdue),
         ):
             if not rows:
                 continue
-            self.add_heading(title.format(len(rows)))
+            adds.append(partial(self.add_heading, title.format(grouped(len(rows)))))
             shown = rows if key in self.expanded else rows[:GROUP_ROWS]
-            for row in shown:
-                self.add_followup(row, today, with_day=key == "overdue")
+            with_day = key == "overdue"
+            adds += [partial(self.add_followup, row, today, with_day) for row in shown]
             if len(rows) > len(shown):
-                self._add_more(key, len(rows) - len(shown))
-        if self.count() == 0:
+                adds.append(partial(self._add_more, key, len(rows) - len(shown)))
+        if not adds:
             self.add_heading(self.tr("Nothing due. Well done."))
             self.item(0).setFont(self.font())
+        self.add_later(adds)
         fit_rows(self)
 
     def _add_more(self, key: str, hidden: int) -> None:
@@ -90,18 +101,27 @@ class DueList(AgendaList):
 
     def select_key(self, key: tuple[str, object] | None, fallback_row: int) -> None:
         """Make current the row with this (kind, id), else the selectable row nearest
-        `fallback_row` (after Done, the next one)."""
-        rows = [i for i in range(self.count()) if self.item(i).flags() & Qt.ItemFlag.ItemIsEnabled]
-        rows = [i for i in rows if self.item(i).data(KIND_ROLE) in ("followup", "more")]
-        if not rows:
-            return
-        for index in rows:
+        `fallback_row` (after Done, the next one); rows still to be added are waited for."""
+        nearest, last = None, None
+        for index in range(self.count()):
             item = self.item(index)
-            if key is not None and (item.data(KIND_ROLE), item.data(ID_ROLE)) == key:
+            kind = item.data(KIND_ROLE)
+            if key is not None and (kind, item.data(ID_ROLE)) == key:
                 self.setCurrentRow(index)
                 return
-        later = [i for i in rows if i >= fallback_row]
-        self.setCurrentRow(later[0] if later else rows[-1])
+            if kind in _CHOSEN:
+                last = index
+                if nearest is None and index >= fallback_row:
+                    nearest = index
+        if self.filling and (key is not None or nearest is None):
+            self._wanted = (key, fallback_row)
+        elif last is not None:
+            self.setCurrentRow(last if nearest is None else nearest)
+
+    def _select_wanted(self) -> None:
+        if self._wanted is not None:
+            wanted, self._wanted = self._wanted, None
+            self.select_key(*wanted)
 
     def current_key(self) -> tuple[str, object] | None:
         item = self.currentItem()
@@ -134,12 +154,13 @@ class DueSection(TodaySection):
         self.snooze_button.setMenu(snooze_menu(self, self.followups.clock.now, self.snooze))
         log.clicked.connect(self.log)
         open_.clicked.connect(self.open_followup)
+        reading(open_)
         self.add_keys(
             {
-                Qt.Key.Key_D: self.mark_done,
-                Qt.Key.Key_S: self.show_snooze_menu,
-                Qt.Key.Key_L: self.log,
-                Qt.Key.Key_W: self.write,
+                Qt.Key.Key_D: (self.tr("Done"), self.mark_done),
+                Qt.Key.Key_S: (self.tr("Snooze…"), self.show_snooze_menu),
+                Qt.Key.Key_L: (self.tr("Log an interaction…"), self.log),
+                Qt.Key.Key_W: (self.tr("Write…"), self.write),
             }
         )
 
@@ -153,6 +174,10 @@ class DueSection(TodaySection):
         key, row = self.list.current_key(), self.list.currentRow()
         self.list.fill(*data, today)
         self.list.select_key(key, row)
+
+    @property
+    def filling(self) -> bool:
+        return self.list.filling
 
     def _ids(self) -> list[int]:
         return self.list.selected_followups() if self.list.current_kind() == "followup" else []
@@ -191,4 +216,6 @@ class DueSection(TodaySection):
         ids = self._ids()
         row = self.followups.get(ids[0]) if ids else None
         if row is not None:
-            self.context.open_dialog(FollowUpDialog(self.followups, existing=row))
+            self.context.open_dialog(
+                FollowUpDialog(self.followups, existing=row, commands=self.commands)
+            )

@@ -26,6 +26,7 @@ from netdesk.ui.dates import day_label, when_label
 from netdesk.ui.events.model import draw_progress
 from netdesk.ui.followup_commands import FollowUpCommands
 from netdesk.ui.plural import counted
+from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
 from netdesk.ui.today.write_action import write_with
@@ -40,7 +41,7 @@ def _days(days: int, ahead: bool) -> str:
         return "today"
     if days == 1:
         return "tomorrow" if ahead else "yesterday"
-    return counted("timefmt", "in %n day(s)" if ahead else "%n day(s) ago", days)
+    return counted("timefmt", "in %Ln day(s)" if ahead else "%Ln day(s) ago", days)
 
 
 class PrepDelegate(QStyledItemDelegate):
@@ -102,6 +103,7 @@ class UpcomingSection(TodaySection):
         self.body.addWidget(self.list, 1)
         (prep,) = self.add_buttons((self.tr("Prep brief"), self.tr("Open the prep brief (Enter)")))
         prep.clicked.connect(self.open_prep)
+        reading(prep)
 
     def load(self, today: date) -> Callable[[], list[UpcomingEvent]]:
         upcoming = self.context.services.today_events.upcoming
@@ -159,8 +161,13 @@ class RecentSection(TodaySection):
         write.clicked.connect(self.write)
         done.clicked.connect(self.mark_done)
         open_.clicked.connect(self.open_current)
+        reading(open_)
         self.add_keys(
-            {Qt.Key.Key_L: self.log, Qt.Key.Key_W: self.write, Qt.Key.Key_D: self.mark_done}
+            {
+                Qt.Key.Key_L: (self.tr("Log an interaction…"), self.log),
+                Qt.Key.Key_W: (self.tr("Write…"), self.write),
+                Qt.Key.Key_D: (self.tr("Follow-up done"), self.mark_done),
+            }
         )
 
     def load(self, today: date) -> Callable[[], list[RecentEvent]]:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from netdesk.core.dashboard import TodaySummary
 from netdesk.ui.dates import long_day
+from netdesk.ui.numbers import grouped
 from netdesk.ui.plural import counted
 from netdesk.ui.style import FIGURE_CARD_STYLE, style_label
 from netdesk.ui.today.section import title_label
@@ -68,7 +69,7 @@ class TodayHead(QWidget):
     def show_summary(self, today: date, summary: TodaySummary) -> None:
         self.greeting.setText(self.tr("Today, {0}").format(long_day(today)))
         for key, card in self.figures.items():
-            card.value.setText(str(getattr(summary, key)))
+            card.value.setText(grouped(getattr(summary, key)))
         self.hint.setText(self._hint(summary.contacts, summary.overdue))
 
     def _hint(self, contacts: int, overdue: int) -> str:
@@ -80,7 +81,7 @@ class TodayHead(QWidget):
         if overdue:
             return counted(
                 "TodayHead",
-                "%n follow-up(s) (is|are) overdue: a short message today keeps them warm.",
+                "%Ln follow-up(s) (is|are) overdue: a short message today keeps them warm.",
                 overdue,
             )
         return self.tr("You are up to date. Who haven't you talked to in a while?")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.contact_list import filter_choices
 from netdesk.core.goals import GoalStatus
+from netdesk.ui.dates import period_label
 from netdesk.ui.goals.commands import delete_command, save_command
 from netdesk.ui.goals.dialog import GoalDialog
 from netdesk.ui.goals.targets_editor import NamedTarget
@@ -43,8 +44,13 @@ def history_words(status: GoalStatus) -> str:
     """How the last ended periods went, or where each target stands."""
     if status.targets:
         return " · ".join(f"{target.name}: {target.stage}" for target in status.targets)
-    past = [f"{r.period.label()}: {r.state} ({r.count})" for r in status.past[:_PAST_SHOWN]]
+    past = [f"{period_label(r.period)}: {r.state} ({r.count})" for r in status.past[:_PAST_SHOWN]]
     return "Before: " + " · ".join(past) if past else "First period"
+
+
+def goal_words(status: GoalStatus) -> str:
+    """ "2 of 3 · Mar 2026", the period in the locale's words."""
+    return status.words(period_label(status.current.period))
 
 
 class GoalRow(QWidget):
@@ -60,9 +66,9 @@ class GoalRow(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, current.target)
         self.bar.setValue(min(current.count, current.target))
-        self.bar.setFormat(status.words())
+        self.bar.setFormat(goal_words(status))
         self.bar.setStyleSheet(BAR_STYLE % (_MET if current.met else _IN_PROGRESS))
-        self.bar.setAccessibleName(f"{status.goal.title}: {status.words()}, {current.state}")
+        self.bar.setAccessibleName(f"{status.goal.title}: {goal_words(status)}, {current.state}")
         self.history = style_label(plain_label(history_words(status)), "hint")
         self.history.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -110,7 +116,7 @@ class GoalsSection(TodaySection):
         self.new_button.clicked.connect(self.new_goal)
         self.edit_button.clicked.connect(self.edit_goal)
         self.delete_button.clicked.connect(self.delete_goal)
-        self.add_keys({Qt.Key.Key_G: self.new_goal})
+        self.add_keys({Qt.Key.Key_G: (self.tr("New goal"), self.new_goal)})
         self.list.delete_pressed.connect(self.delete_goal)
         self.statuses: list[GoalStatus] = []
 
@@ -126,7 +132,7 @@ class GoalsSection(TodaySection):
             item.setData(_GOAL_ROLE, status.goal.id)
             widget = GoalRow(status)
             item.setSizeHint(widget.sizeHint())
-            item.setText(f"{status.goal.title}: {status.words()}")  # for screen readers
+            item.setText(f"{status.goal.title}: {goal_words(status)}")  # for screen readers
             item.setForeground(Qt.GlobalColor.transparent)  # the row widget shows it
             self.list.addItem(item)
             self.list.setItemWidget(item, widget)
@@ -156,7 +162,7 @@ class GoalsSection(TodaySection):
         status = self._selected()
         if status is not None:
             self.context.undo_stack.push(delete_command(self.goals, status.goal))
-            self.context.say(f"Deleted goal {status.goal.title!r} (Ctrl+Z brings it back)")
+            self.context.say(f"Deleted goal “{status.goal.title}” (Ctrl+Z brings it back)")
 
     def _open(self, status: GoalStatus | None) -> None:
         services = self.context.services

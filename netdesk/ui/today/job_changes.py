@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from netdesk.core.employment import RecentChange
 from netdesk.ui.contacts.jobs import SOURCES
 from netdesk.ui.dates import day_label
+from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
 from netdesk.ui.today.write_action import write_with
@@ -44,7 +45,13 @@ class JobChangesSection(TodaySection):
         write.clicked.connect(self.write)
         log.clicked.connect(self.log)
         open_.clicked.connect(self.open_current)
-        self.add_keys({Qt.Key.Key_W: self.write, Qt.Key.Key_L: self.log})
+        reading(open_)
+        self.add_keys(
+            {
+                Qt.Key.Key_W: (self.tr("Congratulate…"), self.write),
+                Qt.Key.Key_L: (self.tr("Log an interaction…"), self.log),
+            }
+        )
 
     def load(self, today: date) -> Callable[[], list[RecentChange]]:
         """What reads the rows to show (database only: runs off the GUI thread)."""

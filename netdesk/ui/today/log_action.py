@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from netdesk.core.interactions import delete_interaction
-from netdesk.ui.contacts.log_dialog import LogInteractionDialog, record_interaction
+from netdesk.ui.contacts.log_dialog import LogInteractionDialog, log_command
 from netdesk.ui.today.section import TodayContext
-from netdesk.ui.undo import Command
 
 
 def _tr(text: str) -> str:
@@ -29,22 +27,8 @@ def log_with(context: TodayContext, contact_id: int | None) -> None:
     )
 
     def record() -> None:
-        entry = dialog.result_value()
-        context.undo_stack.push(
-            Command(
-                _tr("Log interaction with {0}").format(name),
-                lambda: record_interaction(services, contact_id, entry),
-                lambda ids: _unlog(context, ids),
-            )
-        )
+        context.undo_stack.push(log_command(services, contact_id, name, dialog.result_value()))
         context.say(_tr("Logged with {0}. Ctrl+Z undoes.").format(name))
 
     dialog.accepted.connect(record)
     context.open_dialog(dialog)
-
-
-def _unlog(context: TodayContext, ids: tuple[int, int | None]) -> None:
-    interaction_id, followup_id = ids
-    if followup_id is not None:
-        context.services.followups.dismiss([followup_id])
-    delete_interaction(context.services.changes, interaction_id)

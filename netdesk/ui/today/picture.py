@@ -33,6 +33,7 @@ class PictureSection(TodaySection):
     """Three charts of the last 12 weeks, the current week on the right."""
 
     key = "picture"
+    apart = True
 
     def __init__(self, context: TodayContext) -> None:
         super().__init__(context, "The last 12 weeks")

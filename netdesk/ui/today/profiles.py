@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from netdesk.core.own_profiles import OwnProfileRow
+from netdesk.ui.dates import plain_day
+from netdesk.ui.read_only import reading
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
 from netdesk.ui.undo import Command
 
@@ -34,9 +36,10 @@ class ProfilesSection(TodaySection):
             (self.tr("All checked"), self.tr("You looked at every item today (C)")),
         )
         open_me.clicked.connect(self.open_me)
+        reading(open_me)
         checked.clicked.connect(self.all_checked)
         self.body.addStretch(1)  # in a row made tall by its neighbour, the card's content stays up
-        self.add_keys({Qt.Key.Key_C: self.all_checked})
+        self.add_keys({Qt.Key.Key_C: (self.tr("Checklist done"), self.all_checked)})
         self.hide()
 
     def load(self, today: date) -> Callable[[], list[OwnProfileRow]]:
@@ -47,7 +50,7 @@ class ProfilesSection(TodaySection):
         row = self.list.currentRow()
         self.list.clear()
         for profile in data:
-            item = QListWidgetItem(f"{profile.label} · {profile.status(today)}")
+            item = QListWidgetItem(f"{profile.label} · {profile.status(today, plain_day)}")
             item.setData(_SERVICE, profile.service)
             self.list.addItem(item)
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))

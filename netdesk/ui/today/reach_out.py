@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox, QW
 from netdesk.core.reach_out import DEFAULT_LIMIT, Suggestion
 from netdesk.ui.calendar.agenda import CONTACT_ROLE, ID_ROLE, KIND_ROLE
 from netdesk.ui.calendar.month_grid import MUTED
+from netdesk.ui.read_only import reading
 from netdesk.ui.style import KEEP_COLOURS
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
@@ -91,8 +92,13 @@ class ReachOutSection(TodaySection):
         write.clicked.connect(self.write)
         skip.clicked.connect(self.not_now)
         open_.clicked.connect(self.open_person)
+        reading(open_, self.count)
         self.add_keys(
-            {Qt.Key.Key_L: self.log, Qt.Key.Key_W: self.write, Qt.Key.Key_N: self.not_now}
+            {
+                Qt.Key.Key_L: (self.tr("Log an interaction…"), self.log),
+                Qt.Key.Key_W: (self.tr("Write…"), self.write),
+                Qt.Key.Key_N: (self.tr("Not now"), self.not_now),
+            }
         )
 
     def _saved_count(self) -> int:

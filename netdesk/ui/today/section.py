@@ -81,6 +81,9 @@ class TodaySection(QFrame):
     """
 
     key = ""
+    apart = False
+    """Whether `load`'s reading is long enough to run on a thread of its own, beside the
+    other sections' (the 12-week picture: at 100,000 contacts about as long as the rest)."""
 
     def __init__(self, context: TodayContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,10 +105,18 @@ class TodaySection(QFrame):
     def present(self, data: Any, today: date) -> None:
         raise NotImplementedError
 
-    def add_keys(self, keys: dict[Qt.Key, Callable[[], object]]) -> None:
-        """Single-letter keys that act while focus is anywhere in this section."""
-        for key, slot in keys.items():
+    @property
+    def filling(self) -> bool:
+        """Whether what `present` was given is still being added (a long list, a part at a
+        time)."""
+        return False
+
+    def add_keys(self, keys: dict[Qt.Key, tuple[str, Callable[[], object]]]) -> None:
+        """Single-letter keys that act while focus is anywhere in this section, each with what
+        it does (Help → Keyboard shortcuts lists it under the section's title)."""
+        for key, (what, slot) in keys.items():
             shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setWhatsThis(f"{self.title.text()}: {what}")
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.worker_thread import on_own_connection
+from netdesk.core.worker_thread import in_parallel, on_own_connection
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.navigation import show_contact, show_event
 from netdesk.ui.style import style_label
@@ -140,8 +140,9 @@ class TodayView(QWidget):
 
     @property
     def loading(self) -> bool:
-        """Whether data is being read, or a change waits to be."""
-        return self._load is not None or self._pending_refresh
+        """Whether data is being read or shown, or a change waits to be."""
+        busy = self._load is not None or self._pending_refresh
+        return busy or any(section.filling for section in self.sections.values())
 
     def _on_change(self, topic: str, _ids: object) -> None:
         if topic in _TOPICS and not self._pending_refresh:
@@ -164,8 +165,9 @@ class TodayView(QWidget):
         super().resizeEvent(event)
 
     def refresh(self) -> None:
-        """Read the figures and every section again off the GUI thread, then show them (each
-        section keeping its place); during a load, once more when it ends."""
+        """Read the figures and every section again off the GUI thread (a section read `apart`
+        on a second thread meanwhile), then show them (each section keeping its place); during
+        a load, once more when it ends."""
         self._pending_refresh = False
         if self._closed:
             return
@@ -176,11 +178,18 @@ class TodayView(QWidget):
         self._shown_day = today
         summary = self.services.dashboard.summary
         reads = {key: section.load(today) for key, section in self.sections.items()}
+        here = [key for key, section in self.sections.items() if not section.apart]
+        apart = [key for key, section in self.sections.items() if section.apart]
+
+        def mine() -> _Read:
+            return _Read(today, summary(today), {key: reads[key]() for key in here})
 
         def read(_progress: Progress) -> _Read:
-            return on_own_connection(
-                lambda: _Read(today, summary(today), {key: r() for key, r in reads.items()})
+            found, beside = on_own_connection(
+                lambda: in_parallel(mine, lambda: {key: reads[key]() for key in apart})
             )
+            found.sections.update(beside)
+            return found
 
         self._load = Task(read, self)
         self._load.succeeded.connect(self._show)

@@ -1,0 +1,296 @@
+"""`netdesk sync [--dry-run] [--json]`: two-way sync of the contacts with a CardDAV server, and
+of the follow-ups with a CalDAV task list when the account has one.
+
+`netdesk sync --server URL --user NAME` sets the account up first (discovery through
+/.well-known/carddav and the principal; the address book named by --address-book, else the
+first one, else a new "NetDesk" one). `--task-list NAME` syncs the follow-ups too, with the
+task list of that name (made when there is none); `--no-task-list` stops that. The password
+is never an argument: it comes from NETDESK_SYNC_PASSWORD, else the system keyring, else a
+prompt on a terminal (then kept in the keyring when there is one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from netdesk.paths import Paths
+
+if TYPE_CHECKING:
+    from netdesk.core.caldav_client import CalDavClient
+    from netdesk.core.sync_contacts import SyncReport
+    from netdesk.core.sync_tasks import TaskReport
+    from netdesk.store.models import SyncAccount
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--server", metavar="URL", help="set up the account: the server's URL")
+    parser.add_argument("--user", metavar="NAME", help="the user name on the server")
+    parser.add_argument(
+        "--address-book",
+        metavar="NAME",
+        default="",
+        help="the address book to sync (its name or the last part of its URL; default: the "
+        "first one, or a new one called NetDesk)",
+    )
+    tasks = parser.add_mutually_exclusive_group()
+    tasks.add_argument(
+        "--task-list",
+        metavar="NAME",
+        default="",
+        help="sync the follow-ups with this CalDAV task list (its name or the last part of its "
+        "URL; made when the server has none of that name)",
+    )
+    tasks.add_argument("--no-task-list", action="store_true", help="stop syncing the follow-ups")
+    parser.add_argument(
+        "--ca-file",
+        metavar="FILE",
+        default="",
+        help="trust this certificate (or its authority) for a server with its own",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="list what would change and change nothing (with --server, no account is set up)",
+    )
+    parser.add_argument(
+        "--conflicts",
+        action="store_true",
+        help="list the fields changed on both sides (NetDesk's value kept, the server's saved) "
+        "and do not sync",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def run(args: argparse.Namespace, paths: Paths) -> int:
+    if bool(args.server) != bool(args.user):
+        print("netdesk sync: --server and --user go together", file=sys.stderr)
+        return 2
+    from netdesk.cli._store import open_or_report
+
+    if not open_or_report(paths, "sync"):
+        return 1
+    if args.conflicts:
+        return _print_conflicts(as_json=args.json)
+    from netdesk.core import sync_accounts
+    from netdesk.core.caldav_client import CalDavClient
+    from netdesk.core.carddav import DavError
+
+    account = sync_accounts.account()
+    url, user = (args.server, args.user) if args.server else (None, None)
+    if url is None:
+        if account is None:
+            print(
+                "netdesk sync: no sync account yet: set one up with "
+                "netdesk sync --server URL --user NAME",
+                file=sys.stderr,
+            )
+            return 1
+        url, user = account.url, account.user
+    assert user is not None
+    secret = _password(url, user)
+    if secret is None:
+        print(
+            f"netdesk sync: no password for {user} at {url}: set "
+            f"{sync_accounts.PASSWORD_VARIABLE} or keep it in the system keyring",
+            file=sys.stderr,
+        )
+        return 1
+    ca_file = args.ca_file or (account.ca_file if account is not None and not args.server else "")
+    client = CalDavClient(url, user, secret, ca_file=ca_file)
+    try:
+        with _undone_if(args.dry_run):  # a dry run sets no account up either
+            if args.server:
+                book = _address_book(client, args.address_book)
+                account = sync_accounts.set_up(url, user, book, ca_file)
+            assert account is not None
+            if args.task_list or args.no_task_list:
+                chosen = _task_list(client, args.task_list) if args.task_list else ""
+                sync_accounts.set_task_list(account, chosen)
+            report = _sync(client, account, dry_run=args.dry_run)
+    except DavError as error:
+        if account is not None and not args.dry_run:
+            sync_accounts.record_result(account, str(error))
+        print(f"netdesk sync: {error}", file=sys.stderr)
+        return 1
+    finally:
+        client.close()
+    if not args.dry_run:
+        sync_accounts.record_result(account)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(summary(report, account.address_book))
+    return 0
+
+
+@contextlib.contextmanager
+def _undone_if(dry_run: bool) -> Iterator[None]:
+    """What the block writes to the database, undone at its end when `dry_run`."""
+    if not dry_run:
+        yield
+        return
+    from netdesk.store.models import db
+
+    with db.atomic() as transaction:
+        yield
+        transaction.rollback()
+
+
+def _print_conflicts(*, as_json: bool) -> int:
+    from netdesk.core.sync_conflicts import open_conflicts
+
+    found = open_conflicts()
+    if as_json:
+        rows = [
+            {
+                "contact_id": c.contact_id,
+                "contact": c.name,
+                "field": c.field,
+                "netdesk": c.local,
+                "server": c.remote,
+                "found_at": c.found_at.isoformat(),
+            }
+            for c in found
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif not found:
+        print("No conflicts.")
+    for c in found if not as_json else []:
+        print(f"{c.name}: {c.field}: kept {_shown(c.local)}, the server had {_shown(c.remote)}")
+    return 0
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dict) and "base64" in value:
+        return "another photo"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _password(url: str, user: str) -> str | None:
+    from netdesk.core import sync_accounts
+
+    secret = sync_accounts.password(url, user)
+    if secret is None and sys.stdin.isatty():
+        secret = getpass.getpass(f"Password for {user} at {url}: ") or None
+        if secret is not None:
+            sync_accounts.remember_password(url, user, secret)
+    return secret
+
+
+def _task_list(client: CalDavClient, wanted: str) -> str:
+    """The task list called `wanted` (by name or the last part of its URL), made when the
+    server has none of that name."""
+    from netdesk.core.caldav_client import NoTaskLists
+
+    home = client.calendar_home()
+    lists, others = client.calendars(home)
+    for found in lists:
+        if wanted in (found.name, found.href.rstrip("/").rsplit("/", 1)[-1]):
+            return found.href
+    if wanted in others:
+        names = ", ".join(found.name for found in lists) or "none"
+        raise NoTaskLists(
+            f"the calendar {wanted!r} takes events only, not tasks (VTODO): choose a task list "
+            f"(there are: {names}) or a new name"
+        )
+    return client.create_task_list(home, slug(wanted), wanted)
+
+
+def slug(name: str) -> str:
+    """A collection's last URL part for a name: letters, digits and dashes."""
+    cleaned = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+    return cleaned or "tasks"
+
+
+def _address_book(client: CalDavClient, wanted: str) -> str:
+    """The address book to sync: the one named, else the first, else a new one."""
+    from netdesk.core.carddav import DavError
+
+    home = client.discover()
+    books = client.address_books(home)
+    if wanted:
+        for book in books:
+            if wanted in (book.name, book.href.rstrip("/").rsplit("/", 1)[-1]):
+                return book.href
+        names = ", ".join(book.name for book in books) or "none"
+        raise DavError(f"no address book {wanted!r} on the server (there are: {names})")
+    if books:
+        return books[0].href
+    return client.create_address_book(home, "netdesk", "NetDesk")
+
+
+def _sync(client: CalDavClient, account: SyncAccount, *, dry_run: bool) -> SyncReport:
+    from netdesk.core.changes import Changes
+    from netdesk.core.contact_bulk import ContactBulk
+    from netdesk.core.contacts import ContactService
+    from netdesk.core.followups import FollowUpService
+    from netdesk.core.sync_contacts import ContactSync
+    from netdesk.core.sync_tasks import TaskSync
+
+    changes = Changes()
+    contacts, bulk = ContactService(changes), ContactBulk(changes)
+    report = ContactSync(contacts, bulk, client, account, dry_run=dry_run).run()
+    if account.task_list:
+        followups = FollowUpService(changes)
+        report.tasks = TaskSync(followups, client, account, dry_run=dry_run).run()
+    return report
+
+
+def summary(report: SyncReport, book: str) -> str:
+    """The report in words."""
+    head = "Would sync" if report.dry_run else "Synced"
+    lines = [
+        f"{head} with {book}:",
+        f"  received: {report.received_new} new, {report.received_linked} matched to contacts "
+        f"you had, {report.received_changed} changed, {report.received_removed} moved to the "
+        "Trash",
+        f"  sent: {report.sent_new} new, {report.sent_changed} changed, {report.sent_removed} "
+        "deleted",
+    ]
+    if report.conflicts:
+        lines.append(
+            f"  {report.conflicts} field(s) changed on both sides: NetDesk's value kept, the "
+            "server's saved for you to choose"
+        )
+    if report.unreadable:
+        lines.append(f"  {report.unreadable} card(s) on the server could not be read (left alone)")
+    lines += [f"  note: {note}" for note in report.notes]
+    lines += [f"  {_LISTED[kind]}: {name}" for kind, name in report.listed]
+    if report.tasks is not None:
+        lines += task_summary(report.tasks)
+    return "\n".join(lines)
+
+
+def task_summary(report: TaskReport) -> list[str]:
+    """The follow-ups' part of the report in words."""
+    lines = [
+        "  follow-ups received: "
+        f"{report.received_new} new, {report.received_changed} changed ({report.received_done} "
+        f"ticked done), {report.received_removed} dismissed (deleted elsewhere)",
+        f"  follow-ups sent: {report.sent_new} new, {report.sent_changed} changed, "
+        f"{report.sent_removed} deleted",
+    ]
+    if report.left_alone:
+        lines.append(f"  {report.left_alone} task(s) about nobody NetDesk knows left alone")
+    if report.unreadable:
+        lines.append(f"  {report.unreadable} task(s) could not be read (left alone)")
+    return lines + [f"  note: {note}" for note in report.notes]
+
+
+_LISTED = {
+    "received_new": "new from the server",
+    "received_linked": "matched to a contact you had",
+    "received_changed": "changed on the server",
+    "received_removed": "deleted on the server, to the Trash",
+    "sent_new": "to send as new",
+    "sent_changed": "to send as changed",
+    "sent_removed": "to delete on the server",
+    "conflicts": "changed on both sides",
+}
+"""A dry run's listed change (a SyncReport count's name) in words."""

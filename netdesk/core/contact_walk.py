@@ -1,0 +1,99 @@
+"""Whether a search's first page is read off the sort column's index: a walk on a budget.
+
+A search of fewer than GATHER_UP_TO matches is gathered and sorted once and its matches kept:
+that costs at most ~10-25 ms at ~2-5 µs a match, and every letter typed on filters the kept
+list in about a millisecond (a walk would be made again at every letter). A search of more is
+read in order off the sort index, keeping the rows that match, which finds a page after about
+page × contacts / matches rows when the matches are spread over the order, but after many
+more when they cluster late in it (a common name sorted by name, or from the other end).
+Gathering a match costs about as much as walking a row (100,000 contacts, eight searches of 0
+to 100,000 matches, 2 cores at load 12: 4-12 µs each, gathering a match 0.4-1.3 times a walked
+row), so the walk may pass one row a match: when it finds the page by then, that is the page;
+else the matches are gathered, at most twice the cheaper way on data of any shape.
+Guessing the walk's length from a shorter first walk does not keep that bound: the first 500
+rows in name order hold no "k" though the 30th lies at row 694 (gathered instead: 200 ms
+against 2 ms at load 12). A walk tells a match by the search's list of matches, built once
+(SEARCH_LIST: ~0.3-0.6 µs a match, 18-55 ms for a first letter at 100,000 contacts); when at
+least half the contacts match, the page lies within a few pages' rows and asking the index
+about each row walked is cheaper (SEARCH_PROBE: 20-400 µs a row; "m", "e", "a" 0.7 ms against
+18-55 ms at load 10), so such a walk first probes at most PROBED_PAGES pages' rows.
+tests/core/test_contact_walk.py asserts the choice and the query plans on networks of
+different shapes.
+"""
+
+from __future__ import annotations
+
+from netdesk.store.models import db
+
+GATHER_UP_TO = 5_000
+"""Searches of fewer matches are gathered and kept, not walked."""
+WALK_ROWS_PER_MATCH = 1
+"""How many rows a walk may pass for each match the search has."""
+MATCHES_COUNTED = 50_000
+"""Counting matches stops here (1-2 ms): a walk passes at most 50,000 rows."""
+FIRST_PAGE = 60
+"""The rows a walk looks for unless told: a tall screen's worth (the list asks for its own)."""
+PROBED_PAGES = 4
+"""A walk probing the index row by row passes at most this many pages' rows."""
+SEARCH_LIST = "c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)"
+"""A row matches the search: looked up in the list of its matches (built once)."""
+SEARCH_PROBE = "EXISTS (SELECT 1 FROM contact_fts f WHERE f.contact_fts MATCH ? AND f.rowid = c.id)"
+"""A row matches the search: the index asked about it."""
+
+
+def _count(sql: str, params: list[object]) -> int:
+    found: int = db.execute_sql(sql, params).fetchone()[0]
+    return found
+
+
+def walk_budget(expression: str) -> int:
+    """How many rows a walk may pass for the search `expression` (an FTS5 query): none when
+    it has fewer than GATHER_UP_TO matches."""
+    sql = "SELECT count(*) FROM (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT ?)"
+    matches = _count(sql, [expression, MATCHES_COUNTED])
+    return WALK_ROWS_PER_MATCH * matches if matches >= GATHER_UP_TO else 0
+
+
+def _half_match(expression: str) -> bool:
+    """Whether at least half the contacts match `expression` (counting stops at half)."""
+    half = _count("SELECT count(*) FROM contact", []) // 2
+    sql = "SELECT count(*) FROM (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT ?)"
+    return half > 0 and _count(sql, [expression, half]) >= half
+
+
+def walk_sql(scope: str, hits: str, order: str) -> str:
+    """Walk `contact c` in `order` over `scope` for at most `?` rows (a co-routine, the outer
+    loop: CROSS JOIN), keeping those where `hits` holds, the first `?` of them. Parameters: the
+    rows, those of `hits`, the page."""
+    return (
+        f"SELECT c.id FROM (SELECT c.id AS id FROM contact c WHERE {scope} ORDER BY {order} "
+        f"LIMIT ?) AS walked CROSS JOIN contact c ON c.id = walked.id WHERE {hits} LIMIT ?"
+    )
+
+
+def walked_first_page(
+    expression: str,
+    scope: str,
+    hits: tuple[str, str],
+    params: list[object],
+    order: str,
+    page: int = 0,
+) -> list[int] | None:
+    """The first `page` ids (FIRST_PAGE by default) when the search `expression` has at least
+    GATHER_UP_TO matches and a walk within its budget finds them all; None when not (gathering
+    the matches is then cheaper). `scope`, `hits` and `params`: the list's conditions on
+    `contact c`, `hits` twice: the search as SEARCH_LIST, then as SEARCH_PROBE."""
+    page = page or FIRST_PAGE
+    budget = walk_budget(expression)
+    if budget < page:
+        return None
+    listed, probing = hits
+    if _half_match(expression):
+        sql = walk_sql(scope, probing, order)
+        rows = min(budget, PROBED_PAGES * page)
+        ids = [row[0] for row in db.execute_sql(sql, [rows, *params, page]).fetchall()]
+        if len(ids) == page:
+            return ids
+    sql = walk_sql(scope, listed, order)
+    ids = [row[0] for row in db.execute_sql(sql, [budget, *params, page]).fetchall()]
+    return ids if len(ids) == page else None

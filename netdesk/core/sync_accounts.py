@@ -1,0 +1,90 @@
+"""Sync accounts and their passwords.
+
+The account (server, user, address book, where the last sync left off) is a `sync_account` row;
+the password is never stored by NetDesk: it comes from the environment variable
+NETDESK_SYNC_PASSWORD or from the system keyring (the `keyring` package: Secret Service,
+Keychain, Windows Credential Locker). Without a keyring the caller asks for it each session.
+"""
+
+from __future__ import annotations
+
+import os
+
+from netdesk.store.models import SyncAccount, SyncCard, SyncConflict, SyncTask, db, utcnow
+
+PASSWORD_VARIABLE = "NETDESK_SYNC_PASSWORD"
+KEYRING_SERVICE = "NetDesk sync"
+
+
+def account() -> SyncAccount | None:
+    """The sync account (NetDesk syncs with one for now), None before one is set up."""
+    found: SyncAccount | None = SyncAccount.select().order_by(SyncAccount.id).first()
+    return found
+
+
+def set_up(url: str, user: str, address_book: str, ca_file: str = "") -> SyncAccount:
+    """Make this the account, replacing another one (whose sync state goes with it: the next
+    sync with a new server starts as a first sync). The same server and user keep their state."""
+    with db.atomic():
+        current = account()
+        if current is not None and (current.url, current.user, current.address_book) == (
+            url,
+            user,
+            address_book,
+        ):
+            current.ca_file = ca_file
+            current.save()
+            return current
+        SyncConflict.delete().execute()
+        SyncCard.delete().execute()
+        SyncTask.delete().execute()
+        SyncAccount.delete().execute()
+        return SyncAccount.create(url=url, user=user, address_book=address_book, ca_file=ca_file)
+
+
+def set_task_list(chosen: SyncAccount, task_list: str) -> None:
+    """Sync the follow-ups with `task_list` ("" for none); another list than before starts
+    afresh (the follow-ups are sent to it as new tasks)."""
+    if chosen.task_list == task_list:
+        return
+    with db.atomic():
+        SyncTask.delete().where(SyncTask.account == chosen.id).execute()
+        chosen.task_list, chosen.task_token, chosen.task_ctag = task_list, "", ""
+        chosen.save()
+
+
+def record_result(chosen: SyncAccount, error: str = "") -> None:
+    """Note the end of a sync: its time when it succeeded, else the error in words."""
+    if not error:
+        chosen.last_sync_at = utcnow()
+    chosen.last_error = error
+    chosen.save()
+
+
+def keyring_name(url: str, user: str) -> str:
+    """The name a password is kept under in the keyring: the user at the server."""
+    return f"{user}@{url}"
+
+
+def password(url: str, user: str) -> str | None:
+    """The password: NETDESK_SYNC_PASSWORD, else the keyring's, else None."""
+    given = os.environ.get(PASSWORD_VARIABLE)
+    if given:
+        return given
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, keyring_name(url, user))
+    except Exception:  # no keyring backend, a locked or unreachable one: ask instead
+        return None
+
+
+def remember_password(url: str, user: str, secret: str) -> bool:
+    """Keep the password in the system keyring; False when there is none to keep it in."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, keyring_name(url, user), secret)
+    except Exception:  # no usable keyring: the caller asks again next session
+        return False
+    return True

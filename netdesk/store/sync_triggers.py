@@ -1,0 +1,57 @@
+"""Triggers that mark a synced contact changed (`sync_card.dirty`), and a synced follow-up
+(`sync_task.dirty`), whoever writes it.
+
+Every writer of a contact (the editor, bulk tagging, merges, renaming a tag) then counts for the
+next sync without knowing about it, and a sync with nothing to send reads only the dirty rows
+instead of comparing every contact with its last synced card. A false alarm (a write that did
+not change what a card holds, such as a new last-contacted time) costs one comparison.
+"""
+
+from __future__ import annotations
+
+from peewee import Database
+
+_MARK = "UPDATE sync_card SET dirty = 1 WHERE contact_id = {}.contact_id AND dirty = 0"
+
+
+def _marking(event: str, row: str) -> str:
+    return f"AFTER {event} BEGIN {_MARK.format(row)}; END"
+
+
+DEFINITIONS = {
+    "sync_dirty_contact": "AFTER UPDATE ON contact BEGIN "
+    "UPDATE sync_card SET dirty = 1 WHERE contact_id = NEW.id AND dirty = 0; END",
+    "sync_dirty_method_added": _marking("INSERT ON contact_method", "NEW"),
+    "sync_dirty_method_changed": _marking("UPDATE ON contact_method", "NEW"),
+    "sync_dirty_method_removed": _marking("DELETE ON contact_method", "OLD"),
+    "sync_dirty_tag_added": _marking("INSERT ON contact_tag", "NEW"),
+    "sync_dirty_tag_removed": _marking("DELETE ON contact_tag", "OLD"),
+    "sync_dirty_tag_renamed": "AFTER UPDATE OF name ON tag BEGIN "
+    "UPDATE sync_card SET dirty = 1 WHERE dirty = 0 AND contact_id IN "
+    "(SELECT contact_id FROM contact_tag WHERE tag_id = NEW.id); END",
+}
+
+
+TASK_DEFINITIONS = {
+    "sync_dirty_followup": "AFTER UPDATE ON follow_up BEGIN "
+    "UPDATE sync_task SET dirty = 1 WHERE followup_id = NEW.id AND dirty = 0; END",
+    "sync_dirty_followup_contact": "AFTER UPDATE OF display_name ON contact BEGIN "
+    "UPDATE sync_task SET dirty = 1 WHERE dirty = 0 AND followup_id IN "
+    "(SELECT id FROM follow_up WHERE contact_id = NEW.id); END",
+}
+"""The follow-ups' triggers (a task's summary carries the contact's name)."""
+
+
+def create(database: Database) -> None:
+    """Create the contacts' triggers that do not exist yet."""
+    _create(database, DEFINITIONS)
+
+
+def create_task_triggers(database: Database) -> None:
+    """Create the follow-ups' triggers that do not exist yet (sync_task must exist)."""
+    _create(database, TASK_DEFINITIONS)
+
+
+def _create(database: Database, definitions: dict[str, str]) -> None:
+    for name, body in definitions.items():
+        database.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{name}" {body}')

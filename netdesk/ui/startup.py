@@ -1,0 +1,324 @@
+"""Start-up after the first paint, a short step per turn of the event loop, so that the view the
+user left is shown with its data soon and the window answers all along.
+
+1. The store opens (`ui/app.py`'s `open_store`) after a glance at its header. When the full
+   integrity check is due it runs on a worker once the shown view has its data, and nothing may
+   write to the file until it has passed (`store/write_hold.py`). A file it finds damaged stays
+   unwritten: the user is told and offered the newest good backup, as when the damage is found
+   before opening; restored, the window starts again over it; declined, NetDesk quits. A step
+   that fails while the check runs (a damaged page read) waits for its verdict. An older store
+   is checked before it opens and upgraded on a worker.
+2. The view restored from the settings is created and shown (and has read its data: Today reads
+   on a worker); then each other view, one a turn; then the views' menu actions, the importer,
+   the reminders, and the files handed over meanwhile. The modules of the store and the
+   services are imported on a worker before the store opens, the rest of `core` and `formats`
+   once the shown view has its data (the window answers meanwhile). The views' own modules are
+   imported on the GUI thread: PySide6 (seen with 6.11) may crash the process when a worker
+   defines Qt classes while the GUI thread lays out widgets (a SIGSEGV in
+   `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
+3. Once the check has passed and the views are ready: the day's backup, on a worker.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import pkgutil
+import sys
+from collections import deque
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from netdesk.core.gc_pause import release_after_startup
+from netdesk.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from netdesk.core.services import Services
+    from netdesk.paths import Paths
+    from netdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+STORE_MODULES = ("netdesk.store.db", "netdesk.core.services")
+QT_FREE_PACKAGES = ("netdesk.core", "netdesk.formats")
+"""Packages that define no Qt class (an import contract of pyproject.toml keeps Qt out), whose
+modules a worker may import while the GUI thread works."""
+
+RESTART = 75
+"""The exit status of the event loop that asks `run_gui` to start again (a backup was restored
+in place of a damaged file the views had begun to read)."""
+
+
+class Startup(QObject):
+    """Opens the store and the views of `window` after its first paint (see the module)."""
+
+    ready = Signal()
+    """Every view is created, the reminders run and the waiting files were handed over."""
+
+    def __init__(self, window: MainWindow, paths: Paths, files: list[str]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.paths = paths
+        self.files = files
+        self.services: Services | None = None
+        self.check: Task | None = None
+        self.checked = False  # the deferred check passed (or there was none)
+        self.done = False
+        self.ended = False  # done, or NetDesk quits (or starts again)
+        self.backup: Task | None = None
+        self._after_check: list[Callable[[], None]] = []
+        self._steps: deque[Callable[[], object]] = deque()
+
+    # -- the store ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the modules of the store, the services and the shown view on a worker (the
+        window keeps answering), then open the store."""
+        if not self._load_then(list(STORE_MODULES), self._open):
+            self._open()
+
+    def _load_then(self, modules: list[str], then: Callable[[], object]) -> bool:
+        """Import `modules` (none defining a Qt class) on a worker, then call `then` on the GUI
+        thread (an import that fails there fails again, and says why, when the GUI thread
+        imports it). False, and nothing called, when they are imported already."""
+        assert not any(name.startswith("netdesk.ui") for name in modules), "a worker defines Qt"
+        if all(name in sys.modules for name in modules if name):
+            return False
+        loading = Task(lambda _progress: _import(modules), self)
+        loading.finished.connect(then)
+        loading.start()
+        return True
+
+    def _open(self) -> None:
+        """Open the store (or quit), then go on a step a turn."""
+        from netdesk.ui import app
+
+        if not app.open_store(self.paths, defer_check=True):
+            self._quit(1)
+            return
+        from netdesk.store.db import opened_read_only
+        from netdesk.store.migrations import pending
+        from netdesk.store.models import db
+
+        if opened_read_only():
+            from netdesk.ui.store_faults import show_read_only
+
+            show_read_only(self.window, self.paths.data_dir)
+        if pending(db.obj):  # checked already: an upgrade writes at once
+            self.checked = True
+            self._upgrade()
+        else:
+            self.open_views()
+
+    def _start_check(self) -> None:
+        """The deferred full check on a thread of its own (once the shown view has its data:
+        until then the check would only slow its reads down)."""
+        from netdesk.store.db import deferred_check
+        from netdesk.store.models import db
+
+        database = db.obj
+        if self.check is not None or self.checked:
+            return
+        if getattr(database, "write_hold", None) is None:
+            self.checked = True
+            return
+        self.check = Task(lambda _progress: deferred_check(database), self)
+        self.check.succeeded.connect(self._checked)
+        self.check.failed.connect(lambda message, _details: self._checked([message]))
+        # A thread of its own: writes waiting for the verdict may fill the shared pool.
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)
+        self.check.start(pool)
+
+    def _quit(self, status: int) -> None:
+        self.ended = True
+        QApplication.exit(status)
+
+    def _when_checked(self, then: Callable[[], None]) -> None:
+        if self.checked:
+            then()
+        else:
+            self._after_check.append(then)
+
+    def _checked(self, problems: list[str]) -> None:
+        """The check's verdict, on the GUI thread: go on, or tell the user (writes refused)."""
+        if problems:
+            self._damaged(problems)
+            return
+        from netdesk.store.db import stop_watching_writes
+
+        stop_watching_writes()
+        self.checked = True
+        waiting, self._after_check = self._after_check, []
+        for then in waiting:
+            then()
+        self._take_backup()
+
+    def _damaged(self, problems: list[str]) -> None:
+        """Ask about the newest good backup of the damaged file: restored, NetDesk starts again
+        over it (`RESTART`); declined (or none), it quits."""
+        from netdesk.store import backup
+        from netdesk.store.db import close_database
+        from netdesk.store.errors import DamagedDatabaseError
+        from netdesk.ui import app
+
+        self._steps.clear()
+        path = self.paths.database
+        error = DamagedDatabaseError(path, problems)
+        log.error("%s", error)
+        newest = backup.newest_good(path)
+        if not app.ask_restore(error, newest) or newest is None:
+            self._quit(1)
+            return
+        self.window.close_views()  # the views' reads of the damaged file end, then the rest
+        QThreadPool.globalInstance().waitForDone()
+        close_database()
+        kept = backup.restore(newest, path)
+        log.warning("Restored %s; previous file kept as %s", newest, kept)
+        self._quit(RESTART)
+
+    def _upgrade(self) -> None:
+        from netdesk.ui.upgrade import StoreUpgrade
+
+        StoreUpgrade(self.window, self.paths.database, self.open_views).start()
+
+    def _take_backup(self) -> None:
+        """The day's backup (once a day), on a worker: after the check, with the views ready."""
+        if not (self.checked and self.done) or self.backup is not None:
+            return
+        from netdesk.store.db import opened_read_only
+
+        if opened_read_only():
+            return
+        from netdesk.core.worker_thread import on_own_connection
+        from netdesk.store import backup
+        from netdesk.store.models import db
+
+        database, path = db.obj, self.paths.database
+        self.backup = Task(
+            lambda _progress: on_own_connection(lambda: backup.take_daily(database, path)), self
+        )
+        self.backup.failed.connect(lambda message, _details: log.error("Backup: %s", message))
+        self.backup.start()
+
+    # -- the views ------------------------------------------------------------------------------
+
+    def open_views(self) -> None:
+        """The services, then a step a turn: the shown view; once it has shown its data the
+        others, their actions, the importer and reminders, the waiting files."""
+        from netdesk.ui import app
+
+        window = self.window
+        self.services = app.create_services(self.paths)
+        window.begin_views(self.services)
+        shown = window.current_key()
+        self._steps.extend(
+            [
+                lambda: window.build_view(shown),
+                self._wait_until_shown,
+                self._start_check,
+                partial(self._load_then, _modules_of(QT_FREE_PACKAGES), self._next),
+            ]
+        )
+        for spec in window.specs:
+            if spec.key != shown:
+                self._steps.append(partial(window.build_view, spec.key))
+        self._steps.extend([window.finish_views, self._install, self._hand_files])
+        self._next()
+
+    def _next(self) -> None:
+        """Run the next step (a step that returns True calls this itself when it is done)."""
+        if not self._steps:
+            self.done = self.ended = True
+            release_after_startup()
+            self.ready.emit()
+            self._take_backup()
+            return
+        try:
+            waits = self._steps[0]() is True
+        except Exception:
+            if self.checked:
+                raise
+            log.exception("Start-up waits for the integrity check after this error")
+            self._start_check()
+            self._when_checked(self._next)  # the file is sound: the step again, else restore
+            return
+        self._steps.popleft()
+        if not waits:
+            QTimer.singleShot(0, self, self._next)
+
+    def _wait_until_shown(self) -> bool:
+        _WhenShown(self.window.build_view(self.window.current_key()), self._next)
+        return True
+
+    def _install(self) -> None:
+        from netdesk.store.db import opened_read_only
+        from netdesk.ui import app
+        from netdesk.ui.reminders import install_reminders
+
+        assert self.services is not None
+        app.install_tools(self.window, self.services)
+        install_reminders(self.window, self.services, editable=not opened_read_only())
+
+    def _hand_files(self) -> None:
+        files = [*self.files, *self.window.waiting_files]
+        self.window.waiting_files.clear()
+        if files:
+            self.window.open_files(files)
+
+
+class _WhenShown(QObject):
+    """Calls `then` once `view` has painted with its data (a view that reads on a worker says
+    when it is done by `loaded`, while `loading`), or at once when it is not visible."""
+
+    def __init__(self, view: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._then: Callable[[], None] | None = then
+        self._painted = not view.isVisible()
+        self._read = not getattr(view, "loading", False)
+        if not self._read:
+            view.loaded.connect(self._loaded)  # type: ignore[attr-defined]
+        if self._painted:
+            QTimer.singleShot(0, self, self._go)
+        else:
+            view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._painted = True
+            QTimer.singleShot(0, self, self._go)
+        return False
+
+    def _loaded(self) -> None:
+        self._read = True
+        self._go()
+
+    def _go(self) -> None:
+        if self._painted and self._read and self._then is not None:
+            then, self._then = self._then, None
+            then()
+
+
+def _modules_of(packages: tuple[str, ...]) -> list[str]:
+    """Every module of `packages`, found without importing them."""
+    names: list[str] = []
+    for package in packages:
+        spec = importlib.util.find_spec(package)
+        assert spec is not None and spec.submodule_search_locations is not None
+        found = pkgutil.walk_packages(spec.submodule_search_locations, f"{package}.")
+        names.extend(module.name for module in found)
+    return names
+
+
+def _import(modules: list[str]) -> None:
+    for name in modules:
+        if name:
+            importlib.import_module(name)

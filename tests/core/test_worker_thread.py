@@ -1,0 +1,110 @@
+"""Stoppable: another thread stops a worker's statement mid-way; the answer is None, the
+worker's connection closed, the GUI thread's untouched. in_parallel: two reads at once."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from netdesk.core.worker_thread import Stoppable, in_parallel
+from netdesk.store.models import db
+
+# a statement that runs for minutes unless interrupted
+_LONG = (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) "
+    "SELECT count(*) FROM n"
+)
+
+
+def test_stop_interrupts_the_running_statement(database) -> None:
+    stoppable = Stoppable()
+    answers: list[object] = []
+    running = threading.Event()
+
+    def work() -> int:
+        running.set()
+        found: int = db.execute_sql(_LONG).fetchone()[0]
+        return found
+
+    worker = threading.Thread(target=lambda: answers.append(stoppable.run(work)))
+    worker.start()
+    assert running.wait(5)
+    deadline = time.monotonic() + 10
+    while worker.is_alive() and time.monotonic() < deadline:
+        stoppable.stop()  # again, should the first come before the statement began
+        worker.join(0.05)
+    assert not worker.is_alive() and answers == [None]
+    assert db.execute_sql("SELECT 1").fetchone()[0] == 1  # this thread's connection still works
+
+
+def test_a_statement_begun_after_one_stop_ends_too(database) -> None:
+    """SQLite drops an interrupt while no statement runs: a statement begun after the only
+    stop() is ended by the stop's progress check instead."""
+    stoppable = Stoppable()
+    answers: list[object] = []
+    began, stopped = threading.Event(), threading.Event()
+
+    def work() -> int:
+        began.set()
+        stopped.wait(10)
+        found: int = db.execute_sql(_LONG).fetchone()[0]
+        return found
+
+    worker = threading.Thread(target=lambda: answers.append(stoppable.run(work)))
+    worker.start()
+    assert began.wait(5)
+    stoppable.stop()
+    stopped.set()
+    worker.join(30)
+    assert not worker.is_alive() and answers == [None]
+
+
+def test_stopped_before_it_starts_it_does_not_run(database) -> None:
+    stoppable = Stoppable()
+    stoppable.stop()
+    ran: list[bool] = []
+    assert stoppable.run(lambda: ran.append(True)) is None and ran == []
+
+
+def test_an_error_that_is_no_stop_is_raised(database) -> None:
+    import pytest
+    from peewee import OperationalError
+
+    with pytest.raises(OperationalError):
+        Stoppable().run(lambda: db.execute_sql("SELECT * FROM no_such_table"))
+
+
+def test_in_parallel_reads_on_a_second_thread_with_its_own_connection(database) -> None:
+    """Both answers come back; the second was read on another thread, whose connection is
+    closed when it ends, and this thread's connection still works."""
+    threads: list[threading.Thread] = []
+
+    def count() -> int:
+        threads.append(threading.current_thread())
+        found: int = db.execute_sql("SELECT count(*) FROM contact").fetchone()[0]
+        return found
+
+    assert in_parallel(count, count) == (0, 0)
+    assert threads[0] is not threads[1] and threading.current_thread() in threads
+    assert db.execute_sql("SELECT 1").fetchone()[0] == 1
+
+
+def test_in_parallel_raises_an_error_of_either_once_both_ended(database) -> None:
+    import pytest
+    from peewee import OperationalError
+
+    ended: list[str] = []
+
+    def slow() -> None:
+        time.sleep(0.05)
+        ended.append("slow")
+
+    def broken() -> None:
+        db.execute_sql("SELECT * FROM no_such_table")
+
+    with pytest.raises(OperationalError):
+        in_parallel(slow, broken)
+    assert ended == ["slow"]
+    with pytest.raises(OperationalError):
+        in_parallel(broken, slow)
+    assert ended == ["slow", "slow"]

@@ -1,0 +1,33 @@
+"""The Contacts view's filter menus after a change: read off the GUI thread, then filled."""
+
+from __future__ import annotations
+
+import threading
+
+from netdesk.core import contact_list
+from netdesk.formats.draft import ContactDraft
+from netdesk.ui.contacts import view as contacts_view_module
+
+
+def test_a_change_refills_the_menus_from_a_read_off_the_gui_thread(
+    contacts_view, qtbot, services, monkeypatch
+) -> None:
+    threads: list[bool] = []
+
+    def counted() -> dict[str, list[str]]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return contact_list.filter_choices()
+
+    monkeypatch.setattr(contacts_view_module, "filter_choices", counted)
+    view = contacts_view
+    view.company_filter.setCurrentIndex(0)
+    services.contacts.create(ContactDraft(given_name="Ann", organisation="Acme", circle="mentor"))
+    services.contacts.create(ContactDraft(given_name="Bo", organisation="Zeta"))
+    qtbot.waitUntil(lambda: view.company_filter.findData("Zeta") > 0)
+    assert threads and not any(threads)
+    assert [view.company_filter.itemData(i) for i in range(3)] == ["", "Acme", "Zeta"]
+    assert view.circle_filter.findData("mentor") > 0
+    view.company_filter.setCurrentIndex(view.company_filter.findData("Zeta"))
+    services.contacts.create(ContactDraft(given_name="Cy", organisation="Beta"))
+    qtbot.waitUntil(lambda: view.company_filter.findData("Beta") > 0)
+    assert view.company_filter.currentData() == "Zeta"  # the chosen company stays chosen

@@ -1,0 +1,191 @@
+"""The import dialogs say what will happen and what happened (issue 20): the preview lists the new
+contacts and what merging each match changes, the result is a compact summary with its errors
+and Undo, and the history lists a batch's many files instead of cramming them into a cell."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from netdesk.core.import_merge_preview import merge_changes
+from netdesk.core.import_plan import PlannedCard
+from netdesk.formats.draft import ContactDraft, MethodDraft
+from netdesk.store.models import Contact
+from netdesk.ui.importing.choices import CHOICE_COLUMN
+from netdesk.ui.importing.controller import ImportController
+from netdesk.ui.importing.history import files_text
+from netdesk.ui.importing.merge_words import change_lines, method_words, new_contact_line
+from netdesk.ui.plain import plain_tooltip
+from tests.ui.test_importing import _import, _preview
+
+ANN = (
+    "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@x.test\nEMAIL:ann@home.test\n"
+    "TITLE:CTO\nORG:Acme\nBDAY:1990-03-14\nCATEGORIES:berlin\nEND:VCARD\n"
+)
+BOB = "BEGIN:VCARD\nVERSION:3.0\nFN:Bob Ray\nTITLE:Chef\nTEL:+44 20 7946 0000\nEND:VCARD\n"
+BROKEN = "BEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n"
+
+
+def _stored_ann(services) -> int:
+    return services.contacts.create(
+        ContactDraft(
+            display_name="Ann Lee",
+            title="Engineer",
+            methods=[MethodDraft("email", "ann@x.test")],
+        )
+    )
+
+
+def test_merge_changes_are_what_the_import_writes(services, tmp_path) -> None:
+    ann = _stored_ann(services)
+    (tmp_path / "a.vcf").write_text(ANN)
+    plan = services.importing.plan([tmp_path / "a.vcf"])
+    (card,) = plan.matches
+    changes = services.importing.merge_changes(card)
+    assert changes is not None
+    assert changes.fields == [
+        ("organisation", "", "Acme"),
+        ("title", "Engineer", "CTO"),
+        ("birthday", None, date(1990, 3, 14)),
+    ]
+    assert [m.value for m in changes.added] == ["ann@home.test"]
+    assert changes.tags == ["berlin"]
+    assert change_lines(changes) == [
+        "Organisation: — → Acme",
+        "Title: Engineer → CTO",
+        "Birthday: — → 14 Mar 1990",
+        "+ email ann@home.test",
+        "+ tags berlin",
+    ]
+    (title,) = [c for c in card.conflicts if c.field == "title"]
+    title.choice = "keep"  # the title as it is: the file's is kept aside
+    kept = merge_changes(services.contacts.load(ann), card)
+    assert ("title", "Engineer", "CTO") not in kept.fields
+    assert change_lines(kept)[-1] == "Kept as it is: title CTO in the file is not taken"
+    services.importing.apply(plan)
+    stored = services.contacts.load(ann)
+    assert (stored.organisation, stored.title, stored.tags) == ("Acme", "Engineer", ["berlin"])
+    assert {m.value for m in stored.methods} == {"ann@x.test", "ann@home.test"}
+    assert services.importing.merge_changes(PlannedCard(ContactDraft(), "b", 1)) is None
+
+
+def test_preview_lists_new_contacts_and_what_a_merge_changes(
+    app_window, services, qtbot, tmp_path
+) -> None:
+    _stored_ann(services)
+    (tmp_path / "cards.vcf").write_text(ANN + BOB)
+    controller = app_window.findChild(ImportController)
+    controller.open_files([str(tmp_path / "cards.vcf")])
+    dialog = _preview(qtbot, controller)
+    preview = dialog.preview
+    assert preview.new_box.isVisibleTo(dialog)
+    assert preview.new_box.title() == "New contacts (1)"
+    assert preview.new_list.model().index(0, 0).data() == "Bob Ray — Chef · +44 20 7946 0000"
+    assert preview.fate.isVisibleTo(dialog)
+    assert preview.fate.toPlainText().splitlines() == [
+        "Ann Lee (card 1 of cards.vcf)",
+        "Merging into Ann Lee changes:",
+        "  Organisation: — → Acme",
+        "  Title: Engineer → CTO",
+        "  Birthday: — → 14 Mar 1990",
+        "  + email ann@home.test",
+        "  + tags berlin",
+    ]
+    preview.matches.item(0, CHOICE_COLUMN).setText("skip")
+    qtbot.waitUntil(lambda: "Skipped" in preview.fate.toPlainText())
+    assert preview.fate.toPlainText().endswith("Skipped: Ann Lee stays as it is.")
+    preview.choose_for_all("merge")
+    qtbot.waitUntil(lambda: "Merging into" in preview.fate.toPlainText())
+
+
+def test_many_new_contacts_are_counted_and_listed(app_window, qtbot, tmp_path) -> None:
+    cards = "".join(
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:Person {i}\nEMAIL:p{i}@x.test\nEND:VCARD\n"
+        for i in range(1005)
+    )
+    (tmp_path / "many.vcf").write_text(cards)
+    controller = app_window.findChild(ImportController)
+    controller.open_files([str(tmp_path / "many.vcf")])
+    preview = _preview(qtbot, controller).preview
+    assert preview.new_box.title() == "New contacts (1005)"
+    listed = preview.new_list.model()
+    assert listed.rowCount() == 1001
+    assert listed.index(1000, 0).data() == "… and 5 more"
+    assert listed.index(7, 0).data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(
+        f"{tmp_path / 'many.vcf'}, card 8"
+    )
+    assert not preview.fate.isVisibleTo(preview)
+
+
+def test_the_result_is_compact_names_failed_cards_and_undoes(
+    app_window, qtbot, tmp_path, monkeypatch
+) -> None:
+    (tmp_path / "a.vcf").write_text(ANN + BROKEN + BOB)
+    _stored_ann(app_window.services)  # a merge, a job change and a different value: a tall preview
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path / "a.vcf")], "")
+    )
+    controller = app_window.findChild(ImportController)
+    controller.import_action.trigger()
+    dialog = _preview(qtbot, controller)
+    dialog.resize(900, 700)
+    tall = dialog.minimumSizeHint().height()
+    _import(qtbot, dialog)
+    result = dialog.outcome
+    assert dialog.pages.currentWidget() is result
+    assert result.title.text() == "Imported a.vcf"
+    assert result.words() == (
+        "Added 1 · Merged 1 · Already up to date 0 · Skipped 0 · Failed 1 · 1 job change recorded"
+    )
+    assert result.errors.item(0).text() == (
+        "a.vcf, card 2: the card has no name, organisation, email or phone"
+    )
+    qtbot.wait(200)  # the layout settles
+    assert tall > 500 and dialog.height() < 350, "no large empty dialog around the summary"
+    assert dialog.cancel_button.text() == "Close"
+    assert Contact.select().count() == 2
+    assert app_window.services.contacts.load(1).title == "CTO"
+    qtbot.mouseClick(result.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: result.state.text().startswith("Undone"))
+    assert Contact.select().count() == 1
+    assert app_window.services.contacts.load(1).title == "Engineer"
+    assert not result.undo_button.isVisibleTo(result)
+    (batch,) = app_window.services.importing.history()
+    assert batch.undone_at is not None
+
+
+def test_history_names_a_few_files_and_lists_all_of_the_selected_import(
+    app_window, services, qtbot, tmp_path
+) -> None:
+    paths = []
+    for number in range(40):
+        path = tmp_path / f"people-{number:02}.vcf"
+        path.write_text(f"BEGIN:VCARD\nVERSION:3.0\nFN:P {number}\nEND:VCARD\n")
+        paths.append(str(path))
+    plan = services.importing.plan(paths)
+    services.importing.apply(plan)
+    assert files_text(paths[:3]) == "people-00.vcf, people-01.vcf, people-02.vcf"
+    history = app_window.findChild(ImportController).show_history()
+    qtbot.addWidget(history)
+    cell = history.table.item(0, 1)
+    assert cell.text() == "people-00.vcf, people-01.vcf and 38 more"
+    assert cell.toolTip().count("people-") == 40
+    assert not history.files.isVisibleTo(history)
+    history.table.selectRow(0)
+    assert history.files_label.text() == "Files of this import (40):"
+    assert history.files.count() == 40 and history.files.item(39).text().endswith("people-39.vcf")
+
+
+def test_new_contact_lines_tell_namesakes_apart() -> None:
+    one = PlannedCard(ContactDraft(display_name="Noor Sato", organisation="Acme"), "a", 1)
+    other = PlannedCard(
+        ContactDraft(display_name="Noor Sato", methods=[MethodDraft("email", "noor@b.test")]),
+        "a",
+        2,
+    )
+    assert new_contact_line(one) == "Noor Sato — Acme"
+    assert new_contact_line(other) == "Noor Sato · noor@b.test"
+    github = MethodDraft("profile", "https://github.com/noor", service="github")
+    assert method_words(github) == "GitHub profile https://github.com/noor"

@@ -1,0 +1,79 @@
+"""LatestRead, the views' reads off the GUI thread: only the newest read's answer is given (by
+`read` or `take`), a newer read stops an older one mid-statement, faults come out as `failed`,
+and `shut_down` leaves nothing running (before the store closes)."""
+
+from __future__ import annotations
+
+import threading
+
+from netdesk.store.models import db
+from netdesk.ui.latest_read import LatestRead
+from tests.core.test_worker_thread import _LONG
+
+
+def _answers(reader: LatestRead) -> tuple[list[object], list[str]]:
+    done: list[object] = []
+    failed: list[str] = []
+    reader.read.connect(done.append)
+    reader.failed.connect(failed.append)
+    return done, failed
+
+
+def test_a_newer_read_stops_the_running_one_and_only_its_answer_is_given(qtbot, database) -> None:
+    reader = LatestRead()
+    done, failed = _answers(reader)
+    running = threading.Event()
+    threads: list[bool] = []
+
+    def long_read() -> int:
+        running.set()
+        found: int = db.execute_sql(_LONG).fetchone()[0]
+        return found
+
+    def quick_read() -> int:
+        threads.append(threading.current_thread() is threading.main_thread())
+        found: int = db.execute_sql("SELECT 42").fetchone()[0]
+        return found
+
+    reader.start(long_read)
+    assert running.wait(10)
+    reader.start(lambda: "never run: a newer read was asked for before it began")
+    reader.start(quick_read)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    reader.shut_down()
+    qtbot.wait(20)
+    assert (done, failed, threads) == ([42], [], [False])
+
+
+def test_take_waits_for_the_newest_answer_which_read_then_leaves_out(qtbot, database) -> None:
+    reader = LatestRead()
+    done, _ = _answers(reader)
+    release = threading.Event()
+    reader.start(lambda: release.wait(10) and ["Acme"])
+    threading.Timer(0.05, release.set).start()
+    assert reader.take() == (["Acme"],)
+    assert reader.take() is None  # taken: nothing is asked for now
+    reader.shut_down()
+    qtbot.wait(20)
+    assert done == []
+
+
+def test_a_fault_is_failed_in_words_and_take_gives_none(qtbot, database) -> None:
+    reader = LatestRead()
+    done, failed = _answers(reader)
+    reader.start(lambda: db.execute_sql("SELECT * FROM no_such_table"))
+    qtbot.waitUntil(lambda: bool(failed))
+    assert "no_such_table" in failed[0] and done == []
+    reader.start(lambda: 1 / 0)
+    assert reader.take() is None
+    reader.shut_down()
+
+
+def test_after_shut_down_nothing_runs(qtbot, database) -> None:
+    reader = LatestRead()
+    done, _ = _answers(reader)
+    ran = threading.Event()
+    reader.shut_down()
+    reader.start(ran.set)
+    qtbot.wait(50)
+    assert not ran.is_set() and done == [] and reader.take() is None

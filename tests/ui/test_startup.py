@@ -1,0 +1,177 @@
+"""Start-up a step at a time (`ui/startup.py`) through pytest-qt: the view the user left comes
+back first with its data, the others follow, the full integrity check and the day's backup run
+off the GUI thread (the damaged-file paths are in test_shell.py)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QLabel
+
+from netdesk.core.gc_pause import hold_for_startup
+from netdesk.store import backup, clean_close
+from netdesk.store.db import close_database, open_database
+from netdesk.store.models import Contact
+from netdesk.ui import app as app_module
+from tests.ui.windows import current_view
+
+
+@pytest.fixture
+def network(paths):
+    """Three contacts, no backup yet, the full check due (no clean close recorded)."""
+    open_database(paths.database, daily_backup=False)
+    for name in ("Ann Lee", "Bo Chen", "Cy Diaz"):
+        Contact.create(display_name=name)
+    close_database()
+    clean_close.forget(paths.database)
+    assert backup.generations(paths.database) == []
+    return paths
+
+
+def _start(qtbot, paths, last_view: str):
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    (paths.data_dir / "ui-settings.ini").write_text(f"[window]\nlast_view={last_view}\n")
+    window = app_module.build_shell(paths)
+    qtbot.addWidget(window)
+    window.show()
+    startup = app_module.finish_startup(window, paths, [])
+    qtbot.waitUntil(lambda: bool(window.views))  # its modules may load on a worker first
+    return window, startup
+
+
+@pytest.fixture(autouse=True)
+def _closed():
+    yield
+    QThreadPool.globalInstance().waitForDone()
+    close_database()
+
+
+def test_contacts_left_last_come_back_first_with_their_count(qtbot, network) -> None:
+    window, startup = _start(qtbot, network, "contacts")
+    assert list(window.views) == ["contacts"], "the shown view before any other"
+    contacts = window.views["contacts"]
+    assert current_view(window) == "contacts" and window.stack.currentWidget() is contacts
+    assert contacts.model.rowCount() == 3
+    qtbot.waitUntil(lambda: contacts.count_label.text() == "3 contacts")
+    qtbot.waitUntil(lambda: startup.check is not None)  # on a worker, once the view has read
+    qtbot.waitUntil(lambda: startup.done)
+    assert list(window.views) == ["contacts"] + [
+        spec.key for spec in window.specs if spec.key != "contacts"
+    ]
+    assert window.stack.currentWidget() is contacts and window.ready
+    file_menu = [action.text().replace("&", "") for action in window.menus["file"].actions()]
+    assert {"Import…", "Sync now"} <= set(file_menu), "importing and sync are installed"
+
+
+def test_collecting_waits_until_the_start_up_is_over(qtbot, network) -> None:
+    """`netdesk` holds the garbage collector while the window starts; once every view is
+    built it collects again, what start-up made frozen (kept for the session)."""
+    frozen = gc.get_freeze_count()
+    hold_for_startup()
+    try:
+        window, startup = _start(qtbot, network, "contacts")
+        assert not gc.isenabled()
+        qtbot.waitUntil(lambda: startup.done)
+        assert gc.isenabled() and gc.get_freeze_count() > frozen
+        assert window.views["contacts"].model.rowCount() == 3
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_today_left_last_comes_back_with_its_figures(qtbot, network) -> None:
+    window, startup = _start(qtbot, network, "today")
+    today = window.views["today"]
+    assert list(window.views) == ["today"] and window.stack.currentWidget() is today
+    qtbot.waitUntil(lambda: not today.loading)
+    figures = {label.text() for label in today.findChildren(QLabel)}
+    assert "3" in figures and "people in your network" in figures
+    qtbot.waitUntil(lambda: startup.done)
+    assert current_view(window) == "today"
+
+
+def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network) -> None:
+    _window, startup = _start(qtbot, network, "contacts")
+    assert backup.generations(network.database) == [], "not before the check and the views"
+    qtbot.waitUntil(lambda: startup.checked and startup.done)
+    qtbot.waitUntil(lambda: startup.backup is not None)
+    QThreadPool.globalInstance().waitForDone()
+    taken = backup.generations(network.database)
+    assert len(taken) == 1 and taken[0].name.endswith("-daily.db")
+    assert backup.contact_count(taken[0]) == 3
+
+
+def test_a_file_handed_over_during_start_up_opens_once_the_views_are_ready(
+    qtbot, network, tmp_path
+) -> None:
+    window, startup = _start(qtbot, network, "today")
+    opened: list[list[str]] = []
+    window.file_openers.append(lambda paths: opened.append(paths) or True)
+    card = tmp_path / "card.vcf"
+    card.write_text("BEGIN:VCARD\nFN:Di Eve\nEND:VCARD\n")
+    assert not window.ready and window.open_files([str(card)])
+    assert opened == []
+    qtbot.waitUntil(lambda: startup.done)
+    assert opened == [[str(card)]]
+
+
+def test_modules_not_loaded_yet_load_on_a_worker_then_go_on_here(qtbot, paths) -> None:
+    import sys
+    import threading
+
+    from netdesk.ui.startup import Startup
+
+    if "tabnanny" in sys.modules:
+        pytest.skip("tabnanny is imported already")
+    window = app_module.build_shell(paths)
+    qtbot.addWidget(window)
+    startup = Startup(window, paths, [])
+    here: list[bool] = []
+    on_gui_thread = lambda: here.append(threading.current_thread() is threading.main_thread())  # noqa: E731
+    assert startup._load_then(["tabnanny"], on_gui_thread)
+    qtbot.waitUntil(lambda: here == [True])
+    assert "tabnanny" in sys.modules
+    assert not startup._load_then(["tabnanny"], on_gui_thread), "loaded: nothing to wait for"
+
+
+def test_every_menu_item_works_before_the_store_opens(qtbot, paths, monkeypatch) -> None:
+    """While the store opens (or upgrades) the window already has menus: each item there is
+    enabled and does what it says (Help's dialogs and files, the views), none fails."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from netdesk.ui.about import AboutDialog
+    from netdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    quits: list[int] = []
+    monkeypatch.setattr(app_module.QApplication, "quit", lambda: quits.append(1))
+    paths.log_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.log_file.write_text("started\n")
+    window = app_module.build_shell(paths)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.services is None and not window.views
+    items = [
+        action
+        for menu in window.menus.values()
+        for action in menu.actions()
+        if not action.isSeparator() and action.isVisible()
+    ]
+    assert all(action.isEnabled() for action in items), [a.text() for a in items]
+    for spec, action in zip(window.specs, window.menus["view"].actions(), strict=True):
+        action.trigger()
+        assert current_view(window) == spec.key
+    window.help_actions[0].trigger()
+    assert window.findChild(ShortcutsDialog).isVisible()
+    window.help_actions[1].trigger()
+    window.help_actions[2].trigger()
+    assert opened == [QUrl.fromLocalFile(str(p)) for p in (paths.data_dir, paths.log_file)]
+    window.help_actions[3].trigger()
+    about = window.findChild(AboutDialog)
+    assert about.isVisible() and str(paths.database) in about.summary.text()
+    window.quit_action.trigger()
+    assert quits == [1]
