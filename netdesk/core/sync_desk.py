@@ -9,13 +9,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from peewee import JOIN
-
 from netdesk.core import sync_accounts
 from netdesk.core.contacts import ContactService
+from netdesk.core.sync_contacts import CARDS, unsynced_contacts
 from netdesk.core.sync_tasks import pending_tasks
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import Contact, SyncCard, SyncConflict, db, utcnow
+from netdesk.store.models import SyncConflict, db, utcnow
 
 _DATES = ("birthday", "connected_on")
 
@@ -68,29 +67,7 @@ def state() -> SyncState | None:
 def pending_changes(account_id: int) -> int:
     """Contacts and follow-ups the next sync sends: never synced, changed since, or deleted for
     good."""
-    unsynced = (
-        Contact.select()
-        .join(
-            SyncCard,
-            JOIN.LEFT_OUTER,
-            on=(SyncCard.contact == Contact.id) & (SyncCard.account == account_id),
-        )
-        .where(
-            SyncCard.id.is_null(True),
-            Contact.deleted_at.is_null(True),
-            Contact.is_group == False,  # noqa: E712
-        )
-        .count()
-    )
-    changed = (
-        SyncCard.select()
-        .where(
-            SyncCard.account == account_id,
-            (SyncCard.dirty == True) | SyncCard.contact.is_null(True),  # noqa: E712
-        )
-        .count()
-    )
-    return int(unsynced) + int(changed) + pending_tasks(account_id)
+    return CARDS.pending(account_id, unsynced_contacts(account_id)) + pending_tasks(account_id)
 
 
 def settle(contacts: ContactService, contact_id: int, field: str, take_server: bool) -> Settled:

@@ -5,83 +5,66 @@ are synced on; never-synced ones go when pending (open or snoozed). Check-ins an
 wishes stay local: NetDesk makes them from the contacts, so another NetDesk makes its own from
 the synced contacts and a synced copy would double them.
 
-As with contacts (`sync_contacts`): receive first (sync-collection, else ctag and ETags; tasks
-fetched with calendar-multiget in batches), then send (If-None-Match: * for a new task,
-If-Match for a changed one, DELETE If-Match for a follow-up deleted here), each task committed
-as it is done, a write refused as changed meanwhile merged by a second round. A changed task is
-merged field by field against the last synced one (due, status, note, reason): a field changed
-on one side takes that side's value; changed on both sides, NetDesk's value is kept and the
-report counts it, except that done wins over open or snoozed (ticking a task done is never
-lost). A task ticked done elsewhere marks the follow-up done as Done in NetDesk does (it logs
-the interaction). A task deleted elsewhere dismisses its follow-up (nothing is deleted here). A
-task about nobody NetDesk knows (a phone's own) is left alone.
+As with contacts (the walk is `sync_collection`'s): receive first (sync-collection, else ctag
+and ETags; tasks fetched with calendar-multiget in batches), then send (If-None-Match: * for a
+new task, If-Match for a changed one, DELETE If-Match for a follow-up deleted here), each task
+committed as it is done, a write refused as changed meanwhile merged by a second round. A
+changed task is merged field by field against the last synced one (due, status, note, reason):
+a field changed on one side takes that side's value; changed on both sides, NetDesk's value is
+kept and the report counts it, except that done wins over open or snoozed (ticking a task done
+is never lost). A task ticked done elsewhere marks the follow-up done as Done in NetDesk does
+(it logs the interaction). A task deleted elsewhere dismisses its follow-up (nothing is deleted
+here). A task about nobody NetDesk knows (a phone's own) is left alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, time
 from typing import Any
 
-from peewee import JOIN
-
 from netdesk.core import sync_accounts
 from netdesk.core.caldav_client import CalDavClient
-from netdesk.core.carddav import Card, PreconditionFailed
+from netdesk.core.carddav import Card
 from netdesk.core.followup_generated import GENERATED
 from netdesk.core.followup_queries import PENDING
 from netdesk.core.followups import FollowUpService
 from netdesk.core.give_take import to_utc
-from netdesk.core.sync_changes import batches, remote_changes
+from netdesk.core.sync_collection import CollectionSync, Counts, Row, Table
 from netdesk.core.vocabulary import FOLLOWUP_REASONS
 from netdesk.formats.vtodo import TaskFields, parse_task, render_task
-from netdesk.store.models import Contact, FollowUp, SyncAccount, SyncTask, db, new_uid, utcnow
+from netdesk.store.models import Contact, FollowUp, SyncAccount, SyncTask, new_uid
 from netdesk.store.rows import tuples
 
 NEW_LIST = "+new"
 """As the task list chosen: the one called NEW_LIST_NAME, made when the server has none."""
 NEW_LIST_NAME = "NetDesk follow-ups"
-_BATCH = 100
 _GROUPS = (("due", "has_time"), ("status", "done_at"), ("note",), ("reason",))
 """Fields merged together: a due day and whether it has a time; a status and when done."""
 
 
 @dataclass
-class TaskReport:
+class TaskReport(Counts):
     """What a follow-up sync did (or, in a dry run, would do)."""
 
-    received_new: int = 0
-    received_changed: int = 0
     received_done: int = 0
-    received_removed: int = 0
-    sent_new: int = 0
-    sent_changed: int = 0
-    sent_removed: int = 0
-    conflicts: int = 0
     left_alone: int = 0
-    unreadable: int = 0
-    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The report as plain data (for --json)."""
         return asdict(self)
 
 
-@dataclass
-class _Row:
-    """A sync_task row as the sync works with it."""
-
-    id: int
-    followup_id: int | None
-    href: str
-    etag: str
-    ical: str
-    dirty: bool
-    foreign: bool
+TASKS = Table(
+    SyncTask, SyncTask.followup, SyncTask.ical, "task_token", "task_ctag", SyncTask.foreign
+)
 
 
-class TaskSync:
+class TaskSync(CollectionSync):
     """Syncs the follow-ups with one account's task list through `client`."""
+
+    table = TASKS
 
     def __init__(
         self,
@@ -91,88 +74,51 @@ class TaskSync:
         *,
         dry_run: bool = False,
     ) -> None:
-        self.followups = followups
-        self.client = client
-        self.account = account
-        self.dry_run = dry_run
         self.report = TaskReport()
-        self._list = account.task_list
+        super().__init__(client, account, account.task_list, self.report, dry_run=dry_run)
+        self.followups = followups
+        self.tasks = client
 
     def run(self) -> TaskReport:
-        """Receive, then send; a second round when the server refused a write as changed
-        meanwhile. A dry run undoes every local change at the end and writes nothing."""
-        if self.dry_run:
-            with db.atomic() as transaction:
-                self._round()
-                transaction.rollback()
-        else:
-            self._round()
+        """Receive, then send (see `CollectionSync.sync`)."""
+        self.sync()
         if self.report.conflicts:
             self.report.notes.append(_CONFLICT_NOTE)
         return self.report
 
-    def _round(self) -> None:
-        self._receive()
-        if self._send() and not self.dry_run:
-            self._receive()
-            self._send()
-
     # receiving
 
-    def _receive(self) -> None:
-        account = self.account
-        fetched = remote_changes(
-            self.client, self._list, account.task_token, account.task_ctag, self.report.notes
-        )
-        changes = fetched.changes
-        rows = self._rows_at([href for href, _ in changes.changed] + changes.removed)
-        if fetched.everything:
-            listed = {href for href, _ in changes.changed}
-            gone = [row for row in self._rows(SyncTask.account == account.id)]
-            gone = [row for row in gone if row.href not in listed]
-            changes.removed += [row.href for row in gone]
-            rows.update((row.href, row) for row in gone)
-        wanted = [
-            href for href, etag in changes.changed if href not in rows or rows[href].etag != etag
-        ]
-        for tasks in batches(self.client.tasks(self._list, wanted), _BATCH):
-            with db.atomic():
-                for task in tasks:
-                    self._take(task, rows.get(task.href))
-        with db.atomic():
-            for href in changes.removed:
-                if href in rows:
-                    self._removed(rows[href])
-        account.task_token = changes.token
-        account.task_ctag = fetched.ctag
-        account.save()
+    def fetch(self, hrefs: list[str]) -> Iterator[Card]:
+        return self.tasks.tasks(self.collection, hrefs)
 
-    def _take(self, task: Card, row: _Row | None) -> None:
+    def take(self, resources: list[Card], rows: dict[str, Row]) -> None:
+        for task in resources:
+            self._take(task, rows.get(task.href))
+
+    def _take(self, task: Card, row: Row | None) -> None:
         try:
             incoming = parse_task(task.text).fields
         except ValueError:  # one bad task must not stop the others
             self.report.unreadable += 1
             return
-        if row is not None and (row.foreign or row.followup_id is None):
-            SyncTask.delete().where(SyncTask.id == row.id).execute()  # read it afresh
+        if row is not None and (row.foreign or row.local_id is None):
+            self.forget(row)  # read it afresh
             row = None
         if row is None:
             self._take_new(task, incoming)
             return
-        assert row.followup_id is not None
-        base = parse_task(row.ical).fields
+        assert row.local_id is not None
+        base = parse_task(row.text).fields
         if incoming.due is None:  # a due date removed elsewhere: NetDesk needs one
             incoming = replace(incoming, due=base.due, has_time=base.has_time)
         if _same(base, incoming):
-            SyncTask.update(etag=task.etag, ical=task.text).where(SyncTask.id == row.id).execute()
+            self.agreed(row, task.etag, task.text)
             return
-        local = self._fields(row.followup_id)
+        local = self._fields(row.local_id)
         merged = self._merge(base, local, incoming) if row.dirty else incoming
-        self._apply(row.followup_id, local, merged)
+        self._apply(row.local_id, local, merged)
         self.report.received_changed += 1
-        SyncTask.update(etag=task.etag, ical=task.text, dirty=not _same(merged, incoming)).where(
-            SyncTask.id == row.id
-        ).execute()
+        self.agreed(row, task.etag, task.text, dirty=not _same(merged, incoming))
 
     def _take_new(self, task: Card, incoming: TaskFields) -> None:
         """A task NetDesk does not know: a follow-up with the contact it names, else left
@@ -186,7 +132,7 @@ class TaskSync:
         )
         if contact is None:
             self.report.left_alone += 1
-            self._link(task, None, foreign=True)
+            self.link(None, task.href, task.etag, task.text, foreign=True)
             return
         reason = incoming.reason if incoming.reason in FOLLOWUP_REASONS else "other"
         due = incoming.due or datetime.combine(self.followups.clock.today(), time.min)
@@ -197,7 +143,7 @@ class TaskSync:
             FollowUp.update(status=incoming.status, done_at=incoming.done_at).where(
                 FollowUp.id == followup_id
             ).execute()
-        self._link(task, followup_id, foreign=False)
+        self.link(followup_id, task.href, task.etag, task.text)
         self.report.received_new += 1
 
     def _merge(self, base: TaskFields, local: TaskFields, remote: TaskFields) -> TaskFields:
@@ -237,89 +183,41 @@ class TaskSync:
             self.report.received_done += 1
         self.followups.changes.publish("followups", [followup_id])
 
-    def _removed(self, row: _Row) -> None:
+    def removed(self, row: Row) -> None:
         """A task deleted on the server: its follow-up dismissed, unless changed here since
         (then it is sent again as a new task)."""
-        SyncTask.delete().where(SyncTask.id == row.id).execute()
-        if row.followup_id is None or row.foreign:
+        self.forget(row)
+        if row.local_id is None or row.foreign:
             return
-        local = self._fields(row.followup_id)
-        if row.dirty and not _same(local, parse_task(row.ical).fields):
+        local = self._fields(row.local_id)
+        if row.dirty and not _same(local, parse_task(row.text).fields):
             return
         if local.status in PENDING:
             FollowUp.update(status="dismissed", updated_at=self.followups.clock.now()).where(
-                FollowUp.id == row.followup_id
+                FollowUp.id == row.local_id
             ).execute()
-            self.followups.changes.publish("followups", [row.followup_id])
+            self.followups.changes.publish("followups", [row.local_id])
         self.report.received_removed += 1
-
-    def _link(self, task: Card, followup_id: int | None, *, foreign: bool) -> None:
-        SyncTask.create(
-            account=self.account.id,
-            followup=followup_id,
-            href=task.href,
-            etag=task.etag,
-            ical=task.text,
-            foreign=foreign,
-        )
 
     # sending
 
-    def _send(self) -> bool:
-        """Send what changed here; True when the server refused a write as changed meanwhile."""
-        refused = False
-        for followup_id in self._unsynced():
-            uid = new_uid()
-            href = f"{self._list.rstrip('/')}/{uid}.ics"
-            text = self._render(followup_id, uid, "")
-            try:
-                etag = "" if self.dry_run else self.client.put_task(href, text, None)
-            except PreconditionFailed:
-                refused = True
-                continue
-            SyncTask.create(
-                account=self.account.id, followup=followup_id, href=href, etag=etag, ical=text
-            )
-            self.report.sent_new += 1
-        for row in self._rows(
-            (SyncTask.account == self.account.id)
-            & (SyncTask.dirty == True)  # noqa: E712
-            & SyncTask.followup.is_null(False)
-        ):
-            refused |= self._send_changed(row)
-        for row in self._rows(
-            (SyncTask.account == self.account.id)
-            & SyncTask.followup.is_null(True)
-            & (SyncTask.foreign == False)  # noqa: E712
-        ):
-            try:
-                if not self.dry_run:
-                    self.client.delete(row.href, row.etag)
-            except PreconditionFailed:
-                refused = True
-                continue
-            SyncTask.delete().where(SyncTask.id == row.id).execute()
-            self.report.sent_removed += 1
-        return refused
+    def send_new(self, item_id: int, item: Any) -> tuple[str, str, str]:
+        uid = new_uid()
+        href = f"{self.collection.rstrip('/')}/{uid}.ics"
+        text = self._render(item_id, uid, "")
+        etag = "" if self.dry_run else self.tasks.put_task(href, text, None)
+        return href, text, etag
 
-    def _send_changed(self, row: _Row) -> bool:
-        assert row.followup_id is not None
-        server = parse_task(row.ical)
-        if _same(self._fields(row.followup_id), server.fields):
-            SyncTask.update(dirty=False).where(SyncTask.id == row.id).execute()
-            return False
-        text = self._render(row.followup_id, server.uid or new_uid(), row.ical)
-        try:
-            etag = "" if self.dry_run else self.client.put_task(row.href, text, row.etag)
-        except PreconditionFailed:
-            return True
-        SyncTask.update(etag=etag, ical=text, dirty=False, synced_at=utcnow()).where(
-            SyncTask.id == row.id
-        ).execute()
-        self.report.sent_changed += 1
-        return False
+    def send_changed(self, row: Row) -> tuple[str, str] | None:
+        assert row.local_id is not None
+        server = parse_task(row.text)
+        if _same(self._fields(row.local_id), server.fields):
+            return None
+        text = self._render(row.local_id, server.uid or new_uid(), row.text)
+        etag = "" if self.dry_run else self.tasks.put_task(row.href, text, row.etag)
+        return text, etag
 
-    def _unsynced(self) -> list[int]:
+    def unsynced(self) -> list[int]:
         """Pending follow-ups the user made, of living contacts, without a task yet."""
         query = _unsynced(self.account.id).order_by(FollowUp.id)
         return [followup_id for (followup_id,) in tuples(query)]
@@ -357,28 +255,6 @@ class TaskSync:
         done = done_at.replace(microsecond=0) if done_at and status == "done" else None
         return TaskFields(uid, reason, note, due, has_time, status, done)
 
-    def _rows_at(self, hrefs: list[str]) -> dict[str, _Row]:
-        wanted = list(dict.fromkeys(hrefs))
-        found: dict[str, _Row] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            condition = (SyncTask.account == self.account.id) & SyncTask.href.in_(chunk)
-            found.update((row.href, row) for row in self._rows(condition))
-        return found
-
-    @staticmethod
-    def _rows(condition: Any) -> list[_Row]:
-        query = SyncTask.select(
-            SyncTask.id,
-            SyncTask.followup,
-            SyncTask.href,
-            SyncTask.etag,
-            SyncTask.ical,
-            SyncTask.dirty,
-            SyncTask.foreign,
-        ).where(condition)
-        return [_Row(*values) for values in tuples(query)]
-
 
 def sync_follow_ups(
     followups: FollowUpService, client: CalDavClient, account: SyncAccount, chosen: str
@@ -414,33 +290,18 @@ def _same(a: TaskFields, b: TaskFields) -> bool:
 
 def pending_tasks(account_id: int) -> int:
     """Follow-ups the next sync sends: never synced (and pending), changed, or deleted here."""
-    changed = (
-        SyncTask.select()
-        .where(
-            SyncTask.account == account_id,
-            SyncTask.foreign == False,  # noqa: E712
-            (SyncTask.dirty == True) | SyncTask.followup.is_null(True),  # noqa: E712
-        )
-        .count()
-    )
-    return int(changed) + int(_unsynced(account_id).count())
+    return TASKS.pending(account_id, _unsynced(account_id))
 
 
 def _unsynced(account_id: int) -> Any:
     """The query of pending follow-ups the user made, of living contacts, without a task."""
-    return (
+    query = (
         FollowUp.select(FollowUp.id)
         .join(Contact)
-        .switch(FollowUp)
-        .join(
-            SyncTask,
-            JOIN.LEFT_OUTER,
-            on=(SyncTask.followup == FollowUp.id) & (SyncTask.account == account_id),
-        )
         .where(
-            SyncTask.id.is_null(True),
             FollowUp.status.in_(PENDING),
             FollowUp.origin.not_in(GENERATED),
             Contact.deleted_at.is_null(True),
         )
     )
+    return TASKS.unsynced(query, FollowUp, account_id)

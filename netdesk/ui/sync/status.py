@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QToolButton, QWidget
 
-from netdesk.core.sync_contacts import RECEIVING
+from netdesk.core.sync_collection import RECEIVING
 from netdesk.core.sync_desk import SyncState
 from netdesk.ui.dates import when_label
 from netdesk.ui.plural import counted
