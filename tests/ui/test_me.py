@@ -256,3 +256,18 @@ def test_a_profile_reads_as_its_user_name_and_the_link_stays(qtbot, view, servic
     _type_link(qtbot, view, "linkedin", "jordan-r")  # a user name typed in its place
     assert services.profiles.get("linkedin").url == "https://www.linkedin.com/in/jordan-r"
     assert card.link.text() == "jordan-r" and view.undo_stack.undoText() == "Change LinkedIn link"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+def test_a_long_link_reads_whole_in_the_window(qtbot, app_window, size) -> None:
+    """A Stack Overflow link (no user name form) was cut after ".../use" at 1024x768 and after
+    "jordan-re" at 1280x800 beside Open and Remove; the link has its row to itself."""
+    url = "https://stackoverflow.com/users/4815162/jordan-reyes"
+    app_window.services.profiles.put("stackoverflow", OwnProfileRow("stackoverflow", url))
+    view = app_window.show_view("me")
+    app_window.resize(*size)
+    edit = view.cards["stackoverflow"].link
+    qtbot.waitUntil(lambda: edit.text() == url and app_window.width() == size[0])
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    assert edit.fontMetrics().horizontalAdvance(url) < edit.contentsRect().width() - 8
+    assert view.cards["stackoverflow"].open_button.isVisible()
