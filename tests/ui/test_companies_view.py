@@ -13,6 +13,7 @@ from netdesk.core.interactions import log_interaction
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Employment, Event, EventPerson
 from netdesk.ui.companies import CompaniesView
+from netdesk.ui.plain import plain_tooltip
 from tests.fake_time import NOW
 from tests.ui.windows import current_view
 
@@ -307,3 +308,24 @@ def test_a_change_to_a_few_companies_repaints_the_list_in_place(qtbot, view, peo
     assert resets == [] and changed and _names(view) == ["Acme Analytics", "Blue Acme", "Globex"]
     view.add_target("Hooli")  # a company more: the list is laid out again
     assert resets and "Hooli" in _names(view)
+
+
+def test_a_long_name_cut_in_the_list_reads_whole_in_its_tooltip_and_heading(
+    qtbot, app_window, services
+) -> None:
+    """At 1024x768 the list showed "Internationale Ges…" and nothing more of it."""
+    name = "Internationale Gesellschaft für Zusammenarbeit und Entwicklung mbH"
+    services.contacts.create(
+        ContactDraft(given_name="Ivan", family_name="Winova", organisation=name)
+    )
+    app_window.resize(1024, 768)
+    view = app_window.show_view("companies")
+    qtbot.waitUntil(lambda: name in _names(view) and app_window.width() == 1024)
+    view.select(view.model.rows[_names(view).index(name)].id)
+    _settle(qtbot)
+    index = view.model.index(_names(view).index(name), 0)
+    column = view.table.columnWidth(0)
+    assert view.table.fontMetrics().horizontalAdvance(name) > column  # cut in the list
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(name)
+    assert view.panel.heading.text() == name
+    assert view.panel.heading.toolTip() == plain_tooltip(name)

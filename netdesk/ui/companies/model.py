@@ -74,6 +74,8 @@ class CompanyTableModel(RowsTableModel):
                 self._last_text(row),
                 "★" if row.target else "",
             )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:  # a long name ends in "…"
+            return plain_tooltip(row.name)
         if role == Qt.ItemDataRole.ToolTipRole and column == TARGET_COLUMN and row.target:
             return "A target company (Ctrl+T marks or unmarks)"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == TARGET_COLUMN:
