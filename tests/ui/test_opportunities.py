@@ -19,6 +19,7 @@ from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Interaction, Opportunity
 from netdesk.ui.opportunities import OpportunitiesView
 from netdesk.ui.opportunities.board import MIME_TYPE, StageList
+from netdesk.ui.plain import plain_tooltip
 from netdesk.ui.views import default_views
 from netdesk.ui.write_dialog import WriteDialog
 from tests.fake_time import NOW
@@ -332,3 +333,24 @@ def test_export_writes_the_shown_opportunities_as_csv(view, tmp_path: Path) -> N
     assert len(lines) == 2 and lines[1].startswith("Globex,Data lead,applied")
     assert view.message.text() == "Saved 1 opportunity to opportunities.csv."
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_list_at_1024_reads_the_role_whole_and_a_cut_cell_in_its_tooltip(
+    qtbot, app_window, services, people
+) -> None:
+    """The role "Product manager, payments" was cut beside a half-empty Next step column."""
+    role = "Product manager, payments"
+    told = tuple(Person(people[name], "told me") for name in ("Ana", "Ben", "Cleo"))
+    draft = OpportunityDraft(role, "HelloFresh", people=told, next_step="Find who leads it")
+    services.opportunities.create(draft)
+    app_window.resize(1024, 768)
+    view = app_window.show_view("opportunities")
+    qtbot.mouseClick(view.list_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1 and app_window.width() == 1024)
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    table, cell = view.table, view.proxy.index(0, 1)
+    assert cell.data() == role
+    assert table.fontMetrics().horizontalAdvance(role) + 8 <= table.columnWidth(1)
+    assert table.columnWidth(4) >= 200  # the next step keeps its room
+    people_cell = view.proxy.index(0, 5)
+    assert people_cell.data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(people_cell.data())

@@ -11,6 +11,7 @@ from netdesk.core.opportunity_rows import OpportunityRow
 from netdesk.core.vocabulary import OPPORTUNITY_STAGES
 from netdesk.ui.dates import day_label
 from netdesk.ui.opportunities.rows_model import RowsModel, people_words
+from netdesk.ui.plain import plain_tooltip
 from netdesk.ui.tables import Index
 from netdesk.ui.timefmt import relative_time
 
@@ -50,6 +51,8 @@ class OpportunityTableModel(RowsModel):
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # a cell narrower than its text ends in "…"
+            return plain_tooltip(text) if (text := self._text(row, column)) else None
         if role == SORT_ROLE:
             return self._order(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and row.next_step_on:
