@@ -271,3 +271,18 @@ def test_a_long_link_reads_whole_in_the_window(qtbot, app_window, size) -> None:
     qtbot.wait(20)  # layouts settle in the next turns of the event loop
     assert edit.fontMetrics().horizontalAdvance(url) < edit.contentsRect().width() - 8
     assert view.cards["stackoverflow"].open_button.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_the_pitch_sits_beside_the_list_at_any_width(qtbot, app_window, size) -> None:
+    """At 1920x1080 a 150 px gap lay between the list (at most 420 px) and the pitch."""
+    app_window.resize(*size)
+    me = app_window.show_view("me")
+    me.tabs.setCurrentIndex(1)
+    library = me.pitches
+    qtbot.waitUntil(lambda: app_window.width() == size[0] and library.form.isVisible())
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    right_of_list = library.list.mapTo(library, library.list.rect().topRight()).x()
+    left_of_form = library.form.mapTo(library, library.form.rect().topLeft()).x()
+    assert 0 < left_of_form - right_of_list <= 2 * library.layout().spacing()
+    assert library.list.width() <= 420

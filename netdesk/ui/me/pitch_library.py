@@ -72,7 +72,6 @@ class PitchLibrary(QWidget):
         self.shown: PitchRow | None = None
         self.list = QListWidget()
         self.list.setAccessibleName("Pitches")
-        self.list.setMaximumWidth(420)
         self.list.currentItemChanged.connect(lambda *_: self._current_changed())
         self.new_button = QPushButton("New pitch")
         self.new_button.setToolTip("Start a new pitch (Ctrl+N)")
@@ -97,7 +96,10 @@ class PitchLibrary(QWidget):
             edit.textEdited.connect(self._edited)
         self.text.textChanged.connect(self._edited)
 
-        left = QVBoxLayout()
+        side = QWidget()  # at most 420 px: a wider window widens the pitch, leaves no gap
+        side.setMaximumWidth(420)
+        left = QVBoxLayout(side)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -118,7 +120,7 @@ class PitchLibrary(QWidget):
         right.addWidget(self.empty)
         right.addWidget(self.form, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
+        layout.addWidget(side, 1)
         layout.addLayout(right, 2)
         self.reload()
 
