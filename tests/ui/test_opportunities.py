@@ -352,5 +352,7 @@ def test_the_list_at_1024_reads_the_role_whole_and_a_cut_cell_in_its_tooltip(
     assert cell.data() == role
     assert table.fontMetrics().horizontalAdvance(role) + 8 <= table.columnWidth(1)
     assert table.columnWidth(4) >= 200  # the next step keeps its room
+    header = table.horizontalHeader()  # "Next step on" and its sort arrow side by side
+    assert table.columnWidth(3) >= header.sectionSizeHint(3)
     people_cell = view.proxy.index(0, 5)
     assert people_cell.data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(people_cell.data())

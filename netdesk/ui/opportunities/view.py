@@ -56,8 +56,9 @@ if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
 
 _TOPICS = ("opportunities", "followups", "contacts")
-# Role at 200: "Product manager, payments" reads whole in a 1024-pixel window
-_LIST_WIDTHS = (140, 200, 120, 100, 190, 220, 170, 110)
+# Role at 200: "Product manager, payments" reads whole in a 1024-pixel window; "Next step on"
+# at 115 beside its sort arrow
+_LIST_WIDTHS = (140, 200, 120, 115, 190, 220, 170, 110)
 # A narrow list (a 1024-pixel window) leaves these out, in this order, before it squeezes the
 # next step below 200 px (or its text); it never scrolls sideways.
 _LIST_DROPPED_FIRST = tuple(COLUMNS.index(c) for c in ("Updated", "Heard of it", "People"))
