@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ from netdesk.core.company_detail import CompanyEvent
 from netdesk.core.opportunity_rows import OpportunityRow
 from netdesk.ui.companies.model import RowsModel, TextRow, last_contact_text
 from netdesk.ui.dates import day_label
-from netdesk.ui.plain import ElidedLabel, plain_label
+from netdesk.ui.plain import plain_label
 from netdesk.ui.plural import counted
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
@@ -84,7 +85,9 @@ class CompanyPanel(QWidget):
         super().__init__(parent)
         self.today = today
         self.company: CompanyRow | None = None
-        self.heading = ElidedLabel()
+        self.heading = plain_label()  # a long name wraps onto a second line rather than end in …
+        self.heading.setWordWrap(True)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         style_label(self.heading, "editorHeading")
         self.summary = plain_label()
         style_label(self.summary, "hint")
