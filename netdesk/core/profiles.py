@@ -2,9 +2,11 @@
 
 "https://www.linkedin.com/in/maria-chen/", "linkedin.com/in/maria-chen" and, with the service
 chosen, "maria-chen" all become the same profile URL; "@anna@fosstodon.org" is a Mastodon
-account. A link's service is its host's: a "LinkedIn" link on another host is a plain website
-link, so the label never vouches for a stranger's host (Mastodon servers have any host: a
-"/@name" link counts as Mastodon only where the user chose Mastodon).
+account; under Stack Overflow a user's number and name as its links have them
+("4815162/jordan-reyes" or "4815162"), never a bare name, which names nobody there. A link's
+service is its host's: a "LinkedIn" link on another host is a plain website link, so the label
+never vouches for a stranger's host (Mastodon servers have any host: a "/@name" link counts as
+Mastodon only where the user chose Mastodon).
 Links NetDesk builds are percent-encoded, so nothing in a value becomes a URL parameter.
 """
 
@@ -21,7 +23,7 @@ SERVICES: dict[str, tuple[str, str]] = {
     "linkedin": ("LinkedIn", "https://www.linkedin.com/in/{}"),
     "github": ("GitHub", "https://github.com/{}"),
     "x": ("X / Twitter", "https://x.com/{}"),
-    "stackoverflow": ("Stack Overflow", ""),
+    "stackoverflow": ("Stack Overflow", "https://stackoverflow.com/users/{}"),
     "mastodon": ("Mastodon", ""),
     "reddit": ("Reddit", "https://www.reddit.com/user/{}"),
     "facebook": ("Facebook", "https://www.facebook.com/{}"),
@@ -29,6 +31,9 @@ SERVICES: dict[str, tuple[str, str]] = {
 }
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _HANDLE = re.compile(r"^@?([A-Za-z0-9_.\-]{1,100})$")
+_OWN_HANDLES = {"stackoverflow": re.compile(r"^(\d{1,12}(?:/[A-Za-z0-9_\-]{1,100})?)$")}
+"""Services whose handles have a form of their own (a Stack Overflow user's number and the name
+after it, as its links have them): no other bare name fills their template."""
 _FEDIVERSE = re.compile(r"^@?([A-Za-z0-9_]{1,100})@([A-Za-z0-9.\-]+\.[A-Za-z]{2,})$")
 
 
@@ -48,9 +53,12 @@ def recognise(text: str, service: str = "") -> Profile | str:
     fediverse = _FEDIVERSE.match(text)
     if fediverse:  # @name@server.social: a Mastodon account
         return Profile("mastodon", f"https://{fediverse.group(2).lower()}/@{fediverse.group(1)}")
+    own = _OWN_HANDLES.get(service)
+    if own is not None and (number := own.match(text)):
+        return Profile(service, SERVICES[service][1].format(number.group(1)))
     handle = _HANDLE.match(text)
     if handle and ("." not in text or text.startswith("@")):
-        template = SERVICES.get(service, ("", ""))[1]
+        template = "" if own else SERVICES.get(service, ("", ""))[1]
         if not template:
             return "Paste the full link for this kind of profile."
         return Profile(service, template.format(handle.group(1)))

@@ -35,7 +35,7 @@ def test_recognise(text: str, service: str, expected: Profile) -> None:
     assert recognise(text, service) == expected
 
 
-@pytest.mark.parametrize("text", ["", "javascript:alert(1)", "mchen"])
+@pytest.mark.parametrize("text", ["", "javascript:alert(1)", "mchen", "4815162/jordan reyes"])
 def test_not_profiles(text: str) -> None:
     assert isinstance(recognise(text, "stackoverflow"), str)
 
@@ -89,6 +89,12 @@ def test_a_known_service_must_be_on_its_own_host() -> None:
         ("https://www.linkedin.com/in/maria-chen/", "linkedin", "maria-chen"),
         ("https://github.com/mchen", "github", "mchen"),
         ("https://fosstodon.org/@anna", "mastodon", "@anna@fosstodon.org"),
+        (
+            "https://stackoverflow.com/users/4815162/jordan-reyes",
+            "stackoverflow",
+            "4815162/jordan-reyes",
+        ),
+        ("https://stackoverflow.com/users/4815162", "stackoverflow", "4815162"),
         # typing these back would not give the same link: the link stays
         ("https://linkedin.com/in/maria-chen", "linkedin", "https://linkedin.com/in/maria-chen"),
         ("https://www.linkedin.com/in/m.chen", "linkedin", "https://www.linkedin.com/in/m.chen"),
@@ -99,10 +105,11 @@ def test_a_known_service_must_be_on_its_own_host() -> None:
         ),
         ("https://twitter.com/mchen", "x", "https://twitter.com/mchen"),
         (
-            "https://stackoverflow.com/users/1/m",
+            "https://stackoverflow.com/users/1/m?tab=profile",
             "stackoverflow",
-            "https://stackoverflow.com/users/1/m",
+            "https://stackoverflow.com/users/1/m?tab=profile",
         ),
+        ("https://stackoverflow.com/users/m", "stackoverflow", "https://stackoverflow.com/users/m"),
         ("https://evil.example/in/x", "linkedin", "https://evil.example/in/x"),
         ("https://example.org/about", "website", "https://example.org/about"),
     ],

@@ -74,3 +74,27 @@ def test_a_profile_shown_by_its_user_name_is_stored_as_its_link(
         "https://www.linkedin.com/in/valentina-p"
     ]
     assert editor.methods.rows[-1].value_edit.text() == "valentina-p"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+def test_a_stack_overflow_link_reads_as_its_user_and_is_stored_whole(app_window, qtbot, size):
+    """At 1024x768 ".../users/4815162/j" was all of it; it reads as "4815162/jordan-reyes" beside
+    Stack Overflow (its number alone, or a bare name, as typed, fill no link of their own)."""
+    link = "https://stackoverflow.com/users/4815162/jordan-reyes"
+    methods = [MethodDraft("profile", link, service="stackoverflow")]
+    draft = ContactDraft(given_name="Jordan", family_name="Reyes", methods=methods)
+    services = app_window.services
+    contact = services.contacts.create(draft)
+    app_window.resize(*size)
+    contacts = app_window.show_view("contacts")
+    qtbot.waitUntil(lambda: contacts.select_contact(contact))
+    qtbot.wait(50)
+    QApplication.processEvents()
+    [row] = contacts.editor.methods.rows
+    assert row.value_edit.text() == "4815162/jordan-reyes" and _whole(row.value_edit)
+    assert row.value_edit.toolTip() == plain_tooltip(link)
+    assert not contacts.editor.dirty
+    row.value_edit.setText("4815162/jordan")  # a name changed as it reads
+    assert contacts.editor.save()
+    [stored] = services.contacts.load(contact).methods
+    assert stored.value == "https://stackoverflow.com/users/4815162/jordan"

@@ -260,17 +260,22 @@ def test_a_profile_reads_as_its_user_name_and_the_link_stays(qtbot, view, servic
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
 def test_a_long_link_reads_whole_in_the_window(qtbot, app_window, size) -> None:
-    """A Stack Overflow link (no user name form) was cut after ".../use" at 1024x768 and after
-    "jordan-re" at 1280x800 beside Open and Remove; the link has its row to itself."""
-    url = "https://stackoverflow.com/users/4815162/jordan-reyes"
-    app_window.services.profiles.put("stackoverflow", OwnProfileRow("stackoverflow", url))
+    """A link of 52 letters with no user name form was cut after 29 at 1024x768 and after 49 at
+    1280x800 beside Open and Remove; the link has its row to itself. A Stack Overflow link reads
+    as its user's number and name."""
+    url = "https://jordanreyes.dev/notes/streaming-batch-jobs"
+    profiles = app_window.services.profiles
+    profiles.put("website", OwnProfileRow("website", url))
+    stack = "https://stackoverflow.com/users/4815162/jordan-reyes"
+    profiles.put("stackoverflow", OwnProfileRow("stackoverflow", stack))
     view = app_window.show_view("me")
     app_window.resize(*size)
-    edit = view.cards["stackoverflow"].link
+    edit = view.cards["website"].link
     qtbot.waitUntil(lambda: edit.text() == url and app_window.width() == size[0])
     qtbot.wait(20)  # layouts settle in the next turns of the event loop
     assert edit.fontMetrics().horizontalAdvance(url) < edit.contentsRect().width() - 8
-    assert view.cards["stackoverflow"].open_button.isVisible()
+    assert view.cards["website"].open_button.isVisible()
+    assert view.cards["stackoverflow"].link.text() == "4815162/jordan-reyes"
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
