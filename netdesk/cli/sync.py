@@ -1,10 +1,12 @@
-"""`netdesk sync [--dry-run] [--json]`: two-way sync of the contacts with a CardDAV server, and
-of the follow-ups with a CalDAV task list when the account has one.
+"""`netdesk sync [--dry-run] [--json]`: two-way sync of the contacts with a CardDAV server, of
+the follow-ups with a CalDAV task list and of the events with a CalDAV calendar when the account
+has them.
 
 `netdesk sync --server URL --user NAME` sets the account up first (discovery through
 /.well-known/carddav and the principal; the address book named by --address-book, else the
 first one, else a new "NetDesk" one). `--task-list NAME` syncs the follow-ups too, with the
-task list of that name (made when there is none); `--no-task-list` stops that. The password
+task list of that name (made when there is none); `--no-task-list` stops that. `--calendar
+NAME` and `--no-calendar` do the same for the events. The password
 is never an argument: it comes from NETDESK_SYNC_PASSWORD, else the system keyring, else a
 prompt on a terminal (then kept in the keyring when there is one).
 """
@@ -23,8 +25,8 @@ from netdesk.paths import Paths
 
 if TYPE_CHECKING:
     from netdesk.core.caldav_client import CalDavClient
+    from netdesk.core.sync_collection import Counts
     from netdesk.core.sync_contacts import SyncReport
-    from netdesk.core.sync_tasks import TaskReport
     from netdesk.store.models import SyncAccount
 
 
@@ -47,6 +49,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "URL; made when the server has none of that name)",
     )
     tasks.add_argument("--no-task-list", action="store_true", help="stop syncing the follow-ups")
+    events = parser.add_mutually_exclusive_group()
+    events.add_argument(
+        "--calendar",
+        metavar="NAME",
+        default="",
+        help="sync the events with this CalDAV calendar (its name or the last part of its URL; "
+        "made when the server has none of that name)",
+    )
+    events.add_argument("--no-calendar", action="store_true", help="stop syncing the events")
     parser.add_argument(
         "--ca-file",
         metavar="FILE",
@@ -110,8 +121,11 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
                 account = sync_accounts.set_up(url, user, book, ca_file)
             assert account is not None
             if args.task_list or args.no_task_list:
-                chosen = _task_list(client, args.task_list) if args.task_list else ""
+                chosen = _calendar(client, args.task_list, "VTODO") if args.task_list else ""
                 sync_accounts.set_task_list(account, chosen)
+            if args.calendar or args.no_calendar:
+                chosen = _calendar(client, args.calendar, "VEVENT") if args.calendar else ""
+                sync_accounts.set_calendar(account, chosen)
             report = _sync(client, account, dry_run=args.dry_run)
     except DavError as error:
         if account is not None and not args.dry_run:
@@ -183,23 +197,28 @@ def _password(url: str, user: str) -> str | None:
     return secret
 
 
-def _task_list(client: CalDavClient, wanted: str) -> str:
-    """The task list called `wanted` (by name or the last part of its URL), made when the
-    server has none of that name."""
+def _calendar(client: CalDavClient, wanted: str, component: str) -> str:
+    """The calendar called `wanted` (by name or the last part of its URL) that takes
+    `component` (VTODO: a task list; VEVENT), made when the server has none of that name."""
     from netdesk.core.caldav_client import NoTaskLists
 
     home = client.calendar_home()
-    lists, others = client.calendars(home)
-    for found in lists:
-        if wanted in (found.name, found.href.rstrip("/").rsplit("/", 1)[-1]):
-            return found.href
+    found, others = client.calendars(home, component)
+    for item in found:
+        if wanted in (item.name, item.href.rstrip("/").rsplit("/", 1)[-1]):
+            return item.href
     if wanted in others:
-        names = ", ".join(found.name for found in lists) or "none"
+        names = ", ".join(item.name for item in found) or "none"
+        what, takes = (
+            ("events only, not tasks", "a task list")
+            if component == "VTODO"
+            else ("no events", "a calendar")
+        )
         raise NoTaskLists(
-            f"the calendar {wanted!r} takes events only, not tasks (VTODO): choose a task list "
+            f"the calendar {wanted!r} takes {what} ({component}): choose {takes} "
             f"(there are: {names}) or a new name"
         )
-    return client.create_task_list(home, slug(wanted), wanted)
+    return client.create_calendar(home, slug(wanted), wanted, component)
 
 
 def slug(name: str) -> str:
@@ -229,16 +248,21 @@ def _sync(client: CalDavClient, account: SyncAccount, *, dry_run: bool) -> SyncR
     from netdesk.core.changes import Changes
     from netdesk.core.contact_bulk import ContactBulk
     from netdesk.core.contacts import ContactService
+    from netdesk.core.events import EventService
     from netdesk.core.followups import FollowUpService
     from netdesk.core.sync_contacts import ContactSync
+    from netdesk.core.sync_events import EventSync
     from netdesk.core.sync_tasks import TaskSync
 
     changes = Changes()
     contacts, bulk = ContactService(changes), ContactBulk(changes)
     report = ContactSync(contacts, bulk, client, account, dry_run=dry_run).run()
+    followups = FollowUpService(changes)
     if account.task_list:
-        followups = FollowUpService(changes)
         report.tasks = TaskSync(followups, client, account, dry_run=dry_run).run()
+    if account.calendar:
+        events = EventService(changes, followups, contacts)
+        report.events = EventSync(events, client, account, dry_run=dry_run).run()
     return report
 
 
@@ -263,23 +287,29 @@ def summary(report: SyncReport, book: str) -> str:
     lines += [f"  note: {note}" for note in report.notes]
     lines += [f"  {_LISTED[kind]}: {name}" for kind, name in report.listed]
     if report.tasks is not None:
-        lines += task_summary(report.tasks)
+        lines += collection_summary(report.tasks, "follow-ups", "task(s)")
+    if report.events is not None:
+        lines += collection_summary(report.events, "events", "event(s)")
     return "\n".join(lines)
 
 
-def task_summary(report: TaskReport) -> list[str]:
-    """The follow-ups' part of the report in words."""
+def collection_summary(report: Counts, what: str, items: str) -> list[str]:
+    """The follow-ups' or the events' part of the report in words."""
+    done = getattr(report, "received_done", None)
+    ticked = f" ({done} ticked done)" if done is not None else ""
+    gone = "dismissed" if what == "follow-ups" else "deleted"
     lines = [
-        "  follow-ups received: "
-        f"{report.received_new} new, {report.received_changed} changed ({report.received_done} "
-        f"ticked done), {report.received_removed} dismissed (deleted elsewhere)",
-        f"  follow-ups sent: {report.sent_new} new, {report.sent_changed} changed, "
+        f"  {what} received: {report.received_new} new, {report.received_changed} changed"
+        f"{ticked}, {report.received_removed} {gone} (deleted elsewhere)",
+        f"  {what} sent: {report.sent_new} new, {report.sent_changed} changed, "
         f"{report.sent_removed} deleted",
     ]
-    if report.left_alone:
-        lines.append(f"  {report.left_alone} task(s) about nobody NetDesk knows left alone")
+    left_alone = getattr(report, "left_alone", 0)
+    if left_alone:
+        why = "about nobody NetDesk knows" if what == "follow-ups" else "repeating"
+        lines.append(f"  {left_alone} {items} {why} left alone")
     if report.unreadable:
-        lines.append(f"  {report.unreadable} task(s) could not be read (left alone)")
+        lines.append(f"  {report.unreadable} {items} could not be read (left alone)")
     return lines + [f"  note: {note}" for note in report.notes]
 
 

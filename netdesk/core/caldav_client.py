@@ -1,5 +1,6 @@
-"""CalDAV (RFC 4791) for follow-ups: the calendar home, the task lists in it (calendars that
-take VTODO), MKCALENDAR for a new one, and `calendar-multiget`; changes, ETags and conditional
+"""CalDAV (RFC 4791) for follow-ups and events: the calendar home, the calendars in it that take
+a kind of component (VTODO for task lists, VEVENT for events), MKCALENDAR for a new one, and
+`calendar-multiget`; changes, ETags and conditional
 writes are the CardDAV client's own (RFC 6578 and RFC 4918 requests do not differ).
 
 Why not the `caldav` package (3.6.0, 2026-12): it brings 14 more packages into the app
@@ -8,7 +9,7 @@ Why not the `caldav` package (3.6.0, 2026-12): it brings 14 more packages into t
 would open its own connections beside the CardDAV client's: a sync of contacts and tasks with
 one server then needs two logins and two TLS handshakes. CalDAV for tasks is five request bodies
 more on `CardDavClient`, which keeps one connection for the whole sync. The task text itself is
-read and written by `icalendar` (`formats.vtodo`).
+read and written by `icalendar` (`formats.vtodo`, `formats.vevent`).
 """
 
 from __future__ import annotations
@@ -34,12 +35,12 @@ _COMPONENTS = f"{{{CAL}}}comp"
 
 
 class NoTaskLists(DavError):
-    """The server keeps no tasks (no CalDAV, or no calendar that takes VTODO)."""
+    """The server keeps no tasks or events (no CalDAV, or no calendar that takes them)."""
 
 
 @dataclass(frozen=True)
 class TaskList:
-    """A calendar collection that takes tasks: its path and name."""
+    """A calendar collection that takes the component asked for: its path and name."""
 
     href: str
     name: str
@@ -65,12 +66,13 @@ class CalDavClient(CardDavClient):
         if home is None:
             raise NoTaskLists(
                 "the server keeps no calendars for this user (no CalDAV calendar home): "
-                "follow-ups cannot sync there; contacts still do"
+                "follow-ups and events cannot sync there; contacts still do"
             )
         return home
 
-    def calendars(self, home: str) -> tuple[list[TaskList], list[str]]:
-        """The calendars in `home` that take tasks, and the names of those that do not."""
+    def calendars(self, home: str, component: str = "VTODO") -> tuple[list[TaskList], list[str]]:
+        """The calendars in `home` that take `component` (tasks unless told), and the names of
+        those that do not."""
         body = (
             '<?xml version="1.0" encoding="utf-8"?>'
             f'<d:propfind xmlns:d="{DAV}" xmlns:cal="{CAL}"><d:prop>'
@@ -84,20 +86,20 @@ class CalDavClient(CardDavClient):
             if kind is None or kind.find(f"{{{CAL}}}calendar") is None:
                 continue
             name = _text(props.get("displayname")) or href.rstrip("/").rsplit("/", 1)[-1]
-            if not _takes_tasks(props.get("supported-calendar-component-set")):
+            if not _takes(props.get("supported-calendar-component-set"), component):
                 others.append(name)
                 continue
             lists.append(TaskList(href, name))
         return lists, others
 
-    def create_task_list(self, home: str, slug: str, name: str) -> str:
-        """Make a calendar `slug` in `home` that takes tasks (MKCALENDAR); its path."""
+    def create_calendar(self, home: str, slug: str, name: str, component: str = "VTODO") -> str:
+        """Make a calendar `slug` in `home` that takes `component` (MKCALENDAR); its path."""
         href = home.rstrip("/") + "/" + quote(slug) + "/"
         body = (
             '<?xml version="1.0" encoding="utf-8"?>'
             f'<cal:mkcalendar xmlns:d="{DAV}" xmlns:cal="{CAL}"><d:set><d:prop>'
             f"<d:displayname>{_xml_text(name)}</d:displayname>"
-            '<cal:supported-calendar-component-set><cal:comp name="VTODO"/>'
+            f'<cal:supported-calendar-component-set><cal:comp name="{component}"/>'
             "</cal:supported-calendar-component-set></d:prop></d:set></cal:mkcalendar>"
         )
         response = self._request(
@@ -105,24 +107,26 @@ class CalDavClient(CardDavClient):
         )
         if response.status in (405, 415, 501):
             raise NoTaskLists(
-                f"the server does not make task lists (MKCALENDAR {href}: {response.status} "
+                f"the server does not make calendars (MKCALENDAR {href}: {response.status} "
                 f"{response.reason}): make one in its web page or app and choose it"
             )
         if response.status not in (200, 201):
             raise self._failure("MKCALENDAR", href, response)
         return href
 
-    def tasks(self, task_list: str, hrefs: Iterable[str]) -> Iterator[Card]:
+    def objects(self, collection: str, hrefs: Iterable[str]) -> Iterator[Card]:
         """The calendar objects at `hrefs` (calendar-multiget), in batches."""
-        return self._multiget(task_list, hrefs, CAL, "calendar-multiget", "calendar-data")
+        return self._multiget(collection, hrefs, CAL, "calendar-multiget", "calendar-data")
 
-    def put_task(self, href: str, text: str, etag: str | None) -> str:
+    def put_object(self, href: str, text: str, etag: str | None) -> str:
         """Write a calendar object as `put` writes a card; the new ETag ("" when not said)."""
         return self.put(href, text, etag, ICALENDAR_TYPE)
 
 
-def _takes_tasks(components: ET.Element | None) -> bool:
-    """Whether a calendar takes VTODO (one that does not say takes every component)."""
+def _takes(components: ET.Element | None, component: str) -> bool:
+    """Whether a calendar takes `component` (one that does not say takes every component)."""
     if components is None or not len(components):
         return True
-    return any((node.get("name") or "").upper() == "VTODO" for node in components.iter(_COMPONENTS))
+    return any(
+        (node.get("name") or "").upper() == component for node in components.iter(_COMPONENTS)
+    )

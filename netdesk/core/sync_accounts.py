@@ -9,8 +9,17 @@ Keychain, Windows Credential Locker). Without a keyring the caller asks for it e
 from __future__ import annotations
 
 import os
+from typing import Any
 
-from netdesk.store.models import SyncAccount, SyncCard, SyncConflict, SyncTask, db, utcnow
+from netdesk.store.models import (
+    SyncAccount,
+    SyncCard,
+    SyncConflict,
+    SyncEvent,
+    SyncTask,
+    db,
+    utcnow,
+)
 
 PASSWORD_VARIABLE = "NETDESK_SYNC_PASSWORD"
 KEYRING_SERVICE = "NetDesk sync"
@@ -38,6 +47,7 @@ def set_up(url: str, user: str, address_book: str, ca_file: str = "") -> SyncAcc
         SyncConflict.delete().execute()
         SyncCard.delete().execute()
         SyncTask.delete().execute()
+        SyncEvent.delete().execute()
         SyncAccount.delete().execute()
         return SyncAccount.create(url=url, user=user, address_book=address_book, ca_file=ca_file)
 
@@ -45,11 +55,26 @@ def set_up(url: str, user: str, address_book: str, ca_file: str = "") -> SyncAcc
 def set_task_list(chosen: SyncAccount, task_list: str) -> None:
     """Sync the follow-ups with `task_list` ("" for none); another list than before starts
     afresh (the follow-ups are sent to it as new tasks)."""
-    if chosen.task_list == task_list:
+    _set_collection(chosen, SyncTask, ("task_list", "task_token", "task_ctag"), task_list)
+
+
+def set_calendar(chosen: SyncAccount, calendar: str) -> None:
+    """Sync the events with `calendar` ("" for none); another calendar than before starts
+    afresh (the events are sent to it as new VEVENTs)."""
+    _set_collection(chosen, SyncEvent, ("calendar", "calendar_token", "calendar_ctag"), calendar)
+
+
+def _set_collection(chosen: SyncAccount, rows: Any, names: tuple[str, str, str], href: str) -> None:
+    """Set the account's collection (`names`: its attribute, token's and ctag's) to `href`, its
+    token and ctag cleared and its synced `rows` forgotten, when it changes."""
+    collection, token, ctag = names
+    if getattr(chosen, collection) == href:
         return
     with db.atomic():
-        SyncTask.delete().where(SyncTask.account == chosen.id).execute()
-        chosen.task_list, chosen.task_token, chosen.task_ctag = task_list, "", ""
+        rows.delete().where(rows.account == chosen.id).execute()
+        setattr(chosen, collection, href)
+        setattr(chosen, token, "")
+        setattr(chosen, ctag, "")
         chosen.save()
 
 

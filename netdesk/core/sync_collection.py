@@ -14,6 +14,8 @@ writes nothing to the server.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +29,7 @@ from netdesk.store.rows import tuples
 
 BATCH = 100
 _CHUNK = 500
+_SAFE_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 RECEIVING = "receiving"
 SENDING = "sending"
 
@@ -331,3 +334,10 @@ class CollectionSync:
             condition = table.of(self.account.id) & table.model.href.in_(chunk)
             found.update((row.href, row) for row in table.rows(condition))
         return found
+
+
+def resource_name(uid: str) -> str:
+    """A resource's file name on the server: its UID when that is a safe name, else a digest."""
+    if _SAFE_NAME.fullmatch(uid):
+        return uid
+    return hashlib.sha1(uid.encode("utf-8")).hexdigest()

@@ -24,8 +24,6 @@ change it covers was taken in. A write the server refused because the card chang
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -35,7 +33,8 @@ from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService, display_name_of
 from netdesk.core.import_matching import MatchIndex, keys_of
 from netdesk.core.import_writer import NewContacts
-from netdesk.core.sync_collection import CollectionSync, Counts, Row, Table
+from netdesk.core.sync_collection import CollectionSync, Counts, Row, Table, resource_name
+from netdesk.core.sync_events import EventReport
 from netdesk.core.sync_merge import Conflict, as_json, merge, same
 from netdesk.core.sync_tasks import TaskReport
 from netdesk.formats.draft import ContactDraft
@@ -50,7 +49,6 @@ from netdesk.store.models import (
 from netdesk.store.rows import tuples
 
 _CHUNK = 500
-_SAFE_NAME = re.compile(r"[A-Za-z0-9._-]{1,100}")
 _EMPTY = ContactDraft()
 
 Progress = Callable[[str, int, int], None]
@@ -67,6 +65,8 @@ class SyncReport(Counts):
     dry_run: bool = False
     tasks: TaskReport | None = None
     """The follow-ups' sync, None when the account has no task list."""
+    events: EventReport | None = None
+    """The events' sync, None when the account has no calendar."""
     listed: list[tuple[str, str]] = field(default_factory=list)
     """In a dry run, each change as (the count it adds to, e.g. "sent_new"; the contact's name)."""
 
@@ -264,7 +264,7 @@ class ContactSync(CollectionSync):
         if not draft.uid.strip():  # written around the services: a card needs one
             draft.uid = new_uid()
             Contact.update(vcard_uid=draft.uid).where(Contact.id == item_id).execute()
-        href = f"{self.collection.rstrip('/')}/{_resource_name(draft.uid)}.vcf"
+        href = f"{self.collection.rstrip('/')}/{resource_name(draft.uid)}.vcf"
         text, etag = self._put(href, draft, [], None)
         self._list("sent_new", draft)
         return href, text, etag
@@ -319,10 +319,3 @@ def unsynced_contacts(account_id: int) -> Any:
 def _with_local_only(remote: ContactDraft, local: ContactDraft) -> ContactDraft:
     """The server's card with what a card does not carry kept from the stored contact."""
     return replace(remote, met_at=local.met_at, source=local.source, uid=local.uid)
-
-
-def _resource_name(uid: str) -> str:
-    """The card's file name on the server: its UID when that is a safe name, else a digest."""
-    if _SAFE_NAME.fullmatch(uid):
-        return uid
-    return hashlib.sha1(uid.encode("utf-8")).hexdigest()

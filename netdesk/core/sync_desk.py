@@ -12,6 +12,7 @@ from typing import Any
 from netdesk.core import sync_accounts
 from netdesk.core.contacts import ContactService
 from netdesk.core.sync_contacts import CARDS, unsynced_contacts
+from netdesk.core.sync_events import pending_events
 from netdesk.core.sync_tasks import pending_tasks
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import SyncConflict, db, utcnow
@@ -32,6 +33,7 @@ class SyncState:
     pending: int
     conflicts: int
     task_list: str = ""
+    calendar: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,18 @@ def state() -> SyncState | None:
         pending=pending_changes(found.id),
         conflicts=open_,
         task_list=found.task_list,
+        calendar=found.calendar,
     )
 
 
 def pending_changes(account_id: int) -> int:
-    """Contacts and follow-ups the next sync sends: never synced, changed since, or deleted for
-    good."""
-    return CARDS.pending(account_id, unsynced_contacts(account_id)) + pending_tasks(account_id)
+    """Contacts, follow-ups and events the next sync sends: never synced, changed since, or
+    deleted for good."""
+    return (
+        CARDS.pending(account_id, unsynced_contacts(account_id))
+        + pending_tasks(account_id)
+        + pending_events(account_id)
+    )
 
 
 def settle(contacts: ContactService, contact_id: int, field: str, take_server: bool) -> Settled:

@@ -19,7 +19,6 @@ here). A task about nobody NetDesk knows (a phone's own) is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, time
 from typing import Any
@@ -31,15 +30,15 @@ from netdesk.core.followup_generated import GENERATED
 from netdesk.core.followup_queries import PENDING
 from netdesk.core.followups import FollowUpService
 from netdesk.core.give_take import to_utc
-from netdesk.core.sync_collection import CollectionSync, Counts, Row, Table
+from netdesk.core.sync_calendar import CalendarSync, chosen_calendar, merge, same
+from netdesk.core.sync_collection import Counts, Row, Table
 from netdesk.core.vocabulary import FOLLOWUP_REASONS
 from netdesk.formats.vtodo import TaskFields, parse_task, render_task
 from netdesk.store.models import Contact, FollowUp, SyncAccount, SyncTask, new_uid
 from netdesk.store.rows import tuples
 
-NEW_LIST = "+new"
-"""As the task list chosen: the one called NEW_LIST_NAME, made when the server has none."""
 NEW_LIST_NAME = "NetDesk follow-ups"
+"""The task list made when NEW is chosen and the server has none of that name."""
 _GROUPS = (("due", "has_time"), ("status", "done_at"), ("note",), ("reason",))
 """Fields merged together: a due day and whether it has a time; a status and when done."""
 
@@ -61,10 +60,11 @@ TASKS = Table(
 )
 
 
-class TaskSync(CollectionSync):
+class TaskSync(CalendarSync):
     """Syncs the follow-ups with one account's task list through `client`."""
 
     table = TASKS
+    conflict_note = "a follow-up changed on both sides keeps NetDesk's due date, note or reason"
 
     def __init__(
         self,
@@ -77,36 +77,18 @@ class TaskSync(CollectionSync):
         self.report = TaskReport()
         super().__init__(client, account, account.task_list, self.report, dry_run=dry_run)
         self.followups = followups
-        self.tasks = client
 
     def run(self) -> TaskReport:
         """Receive, then send (see `CollectionSync.sync`)."""
-        self.sync()
-        if self.report.conflicts:
-            self.report.notes.append(_CONFLICT_NOTE)
+        self.run_sync()
         return self.report
 
     # receiving
 
-    def fetch(self, hrefs: list[str]) -> Iterator[Card]:
-        return self.tasks.tasks(self.collection, hrefs)
+    def parse(self, text: str) -> TaskFields:
+        return parse_task(text).fields
 
-    def take(self, resources: list[Card], rows: dict[str, Row]) -> None:
-        for task in resources:
-            self._take(task, rows.get(task.href))
-
-    def _take(self, task: Card, row: Row | None) -> None:
-        try:
-            incoming = parse_task(task.text).fields
-        except ValueError:  # one bad task must not stop the others
-            self.report.unreadable += 1
-            return
-        if row is not None and (row.foreign or row.local_id is None):
-            self.forget(row)  # read it afresh
-            row = None
-        if row is None:
-            self._take_new(task, incoming)
-            return
+    def take_changed(self, task: Card, incoming: TaskFields, row: Row) -> None:
         assert row.local_id is not None
         base = parse_task(row.text).fields
         if incoming.due is None:  # a due date removed elsewhere: NetDesk needs one
@@ -120,7 +102,7 @@ class TaskSync(CollectionSync):
         self.report.received_changed += 1
         self.agreed(row, task.etag, task.text, dirty=not _same(merged, incoming))
 
-    def _take_new(self, task: Card, incoming: TaskFields) -> None:
+    def take_new(self, task: Card, incoming: TaskFields) -> None:
         """A task NetDesk does not know: a follow-up with the contact it names, else left
         alone (remembered so that it is not read again until it changes)."""
         contact = (
@@ -149,16 +131,9 @@ class TaskSync(CollectionSync):
     def _merge(self, base: TaskFields, local: TaskFields, remote: TaskFields) -> TaskFields:
         """`local` with the server's changes since `base`; a group changed on both sides keeps
         NetDesk's values (done wins over a pending status)."""
-        values: dict[str, Any] = {}
-        for group in _GROUPS:
-            was, mine, theirs = (_values(fields, group) for fields in (base, local, remote))
-            if mine == theirs or theirs == was:
-                continue
-            if mine == was or (group[0] == "status" and remote.status == "done"):
-                values.update(zip(group, theirs, strict=True))
-            elif not (group[0] == "status" and local.status == "done"):
-                self.report.conflicts += 1
-        return replace(local, **values)
+        taken, conflicts = merge(_GROUPS, base, local, remote, _done_wins)
+        self.report.conflicts += conflicts
+        return replace(local, **taken)
 
     def _apply(self, followup_id: int, local: TaskFields, merged: TaskFields) -> None:
         """Write the merged fields into the follow-up; done as the Done button does."""
@@ -205,7 +180,7 @@ class TaskSync(CollectionSync):
         uid = new_uid()
         href = f"{self.collection.rstrip('/')}/{uid}.ics"
         text = self._render(item_id, uid, "")
-        etag = "" if self.dry_run else self.tasks.put_task(href, text, None)
+        etag = self.put(href, text, None)
         return href, text, etag
 
     def send_changed(self, row: Row) -> tuple[str, str] | None:
@@ -214,7 +189,7 @@ class TaskSync(CollectionSync):
         if _same(self._fields(row.local_id), server.fields):
             return None
         text = self._render(row.local_id, server.uid or new_uid(), row.text)
-        etag = "" if self.dry_run else self.tasks.put_task(row.href, text, row.etag)
+        etag = self.put(row.href, text, row.etag)
         return text, etag
 
     def unsynced(self) -> list[int]:
@@ -259,33 +234,27 @@ class TaskSync(CollectionSync):
 def sync_follow_ups(
     followups: FollowUpService, client: CalDavClient, account: SyncAccount, chosen: str
 ) -> TaskReport | None:
-    """Make `chosen` (a task list's path, "" for none, or NEW_LIST) the account's task list
-    and sync the follow-ups with it; None without one."""
-    if chosen == NEW_LIST:
-        home = client.calendar_home()
-        lists, _ = client.calendars(home)
-        named = [found.href for found in lists if found.name == NEW_LIST_NAME]
-        chosen = (
-            named[0]
-            if named
-            else client.create_task_list(home, "netdesk-follow-ups", NEW_LIST_NAME)
-        )
+    """Make `chosen` (a task list's path, "" for none, or NEW) the account's task list and
+    sync the follow-ups with it; None without one."""
+    chosen = chosen_calendar(client, chosen, NEW_LIST_NAME, "netdesk-follow-ups", "VTODO")
     sync_accounts.set_task_list(account, chosen)
     if not chosen:
         return None
     return TaskSync(followups, client, account).run()
 
 
-_CONFLICT_NOTE = "a follow-up changed on both sides keeps NetDesk's due date, note or reason"
-
-
-def _values(fields: TaskFields, group: tuple[str, ...]) -> tuple[Any, ...]:
-    return tuple(getattr(fields, name) for name in group)
+def _done_wins(group: tuple[str, ...], local: TaskFields, remote: TaskFields) -> bool | None:
+    """Done on either side wins over a pending status; other groups are conflicts."""
+    if group[0] != "status":
+        return None
+    if remote.status == "done":
+        return True
+    return False if local.status == "done" else None
 
 
 def _same(a: TaskFields, b: TaskFields) -> bool:
     """Whether two tasks say the same about their follow-up (its contact link aside)."""
-    return all(_values(a, group) == _values(b, group) for group in _GROUPS)
+    return same(_GROUPS, a, b)
 
 
 def pending_tasks(account_id: int) -> int:

@@ -54,14 +54,14 @@ class IcsResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _zone_name(moment: datetime | date) -> str:
+def zone_name(moment: datetime | date) -> str:
     """The IANA name of an aware time's zone, "UTC" for other fixed zones, "" when floating."""
     if not isinstance(moment, datetime) or moment.tzinfo is None:  # a date, or a floating time
         return ""
     return getattr(moment.tzinfo, "key", "") or "UTC"
 
 
-def _wall(value: datetime | date, zone: str) -> datetime:
+def wall_time(value: datetime | date, zone: str) -> datetime:
     """`value` as naive wall-clock time in `zone` (dates are midnight)."""
     if not isinstance(value, datetime):
         return datetime.combine(value, time.min)
@@ -124,18 +124,18 @@ def _event(component: VEvent, broken: dict[str, str]) -> IcsEvent:
         raise IcsProblem("it has no start (DTSTART)")
     start = start_prop.dt
     all_day = not isinstance(start, datetime)
-    zone = "" if all_day else _zone_name(start)
+    zone = "" if all_day else zone_name(start)
     end_prop = None if "DTEND" in broken else component.get("dtend")
     end: datetime | None = None
     if end_prop is not None:
         end_value = end_prop.dt
         if all_day and not isinstance(end_value, datetime):
             end_value = datetime.combine(end_value - timedelta(days=1), time(23, 59))
-        end = _wall(end_value, zone)
+        end = wall_time(end_value, zone)
     elif component.get("duration") is not None and "DURATION" not in broken:
-        end = _wall(start, zone) + component.get("duration").dt
+        end = wall_time(start, zone) + component.get("duration").dt
     summary = _text(component, "summary") or "(untitled event)"
-    starts_at = _wall(start, zone)
+    starts_at = wall_time(start, zone)
     uid = _text(component, "uid") or _made_uid(summary, starts_at)
     return IcsEvent(
         uid=uid,
@@ -250,8 +250,8 @@ def _occurrence_of(component: VEvent) -> str:
     unplaced = start is None or any(name in _broken(component) for name in _NEEDED)
     if original is None or unplaced or not _text(component, "uid"):
         return ""
-    zone = _zone_name(start.dt)
-    return _occurrence_uid(_text(component, "uid"), _wall(original.dt, zone))
+    zone = zone_name(start.dt)
+    return _occurrence_uid(_text(component, "uid"), wall_time(original.dt, zone))
 
 
 def _events(
@@ -278,7 +278,7 @@ def _events(
     length = event.ends_at - event.starts_at if event.ends_at is not None else None
     occurrences = []
     for start in starts:
-        wall = _wall(start, event.timezone)
+        wall = wall_time(start, event.timezone)
         uid = _occurrence_uid(event.uid, wall)
         if uid in replaced:
             occurrence = replace(_event(replaced[uid], _broken(replaced[uid])), uid=uid)
@@ -293,7 +293,7 @@ def _occurrence_uid(series_uid: str, start: datetime) -> str:
     return f"{series_uid}/{start:%Y%m%dT%H%M}"
 
 
-def _aware(moment: datetime, zone: str) -> datetime:
+def aware(moment: datetime, zone: str) -> datetime:
     return moment.replace(tzinfo=ZoneInfo(zone)) if zone else moment
 
 
@@ -309,9 +309,9 @@ def _component(event: IcsEvent, stamp: datetime) -> VEvent:
         last = (event.ends_at or event.starts_at).date()
         component.add("dtend", last + timedelta(days=1))
     else:
-        component.add("dtstart", _aware(event.starts_at, event.timezone))
+        component.add("dtstart", aware(event.starts_at, event.timezone))
         if event.ends_at is not None:
-            component.add("dtend", _aware(event.ends_at, event.timezone))
+            component.add("dtend", aware(event.ends_at, event.timezone))
     for name, value in (
         ("location", event.location),
         ("url", event.url),

@@ -17,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from icalendar import Calendar, Component, Todo
+from icalendar import Calendar, Component
+
+from netdesk.formats.ical_edit import to_edit
 
 CONTACT = "X-NETDESK-CONTACT-UID"
 REASON = "X-NETDESK-REASON"
@@ -98,7 +100,7 @@ def parse_task(text: str) -> ParsedTask:
 def render_task(fields: TaskFields, name: str, uid: str, stamp: datetime, base: str = "") -> str:
     """The task's text: `base` (the task as the server had it) with NetDesk's properties set
     anew, else a new calendar object. `stamp` (UTC) is the DTSTAMP and LAST-MODIFIED."""
-    calendar, todo, sequence = _start(base, uid)
+    calendar, todo, sequence = to_edit(base, uid, "VTODO", PRODID)
     for prop in _OWNED:
         todo.pop(prop, None)
     todo.add("DTSTAMP", stamp.astimezone(UTC))
@@ -128,23 +130,6 @@ def summary(reason: str, name: str) -> str:
     """What a phone's task list shows: the reason, then the person."""
     head = reason[:1].upper() + reason[1:]
     return f"{head}: {name}" if name else head
-
-
-def _start(base: str, uid: str) -> tuple[Calendar, Component, int]:
-    """The calendar and task to write into, and the task's next SEQUENCE."""
-    if base:
-        calendar = Calendar.from_ical(base)
-        todos = calendar.walk("VTODO")
-        if todos:
-            todo = todos[0]
-            return calendar, todo, int(todo.get("SEQUENCE", 0)) + 1
-    calendar = Calendar()
-    calendar.add("PRODID", PRODID)
-    calendar.add("VERSION", "2.0")
-    todo = Todo()
-    todo.add("UID", uid)
-    calendar.add_component(todo)
-    return calendar, todo, 0
 
 
 def _due(todo: Component) -> tuple[datetime | None, bool]:

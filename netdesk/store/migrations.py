@@ -42,6 +42,7 @@ from netdesk.store.models import (
     SyncAccount,
     SyncCard,
     SyncConflict,
+    SyncEvent,
     SyncTask,
     TrackedGoal,
     new_uid,
@@ -328,6 +329,21 @@ def _added_index(database: Database, migrator: SqliteMigrator) -> None:
     )
 
 
+def _event_sync_state(database: Database, migrator: SqliteMigrator) -> None:
+    """Add event sync with CalDAV calendars.
+
+    v16: the account's calendar and where its last sync left off (`sync_account.calendar`,
+    `calendar_token`, `calendar_ctag`), each synced event's VEVENT (`sync_event`: href, ETag,
+    last synced iCalendar text), and the trigger that marks a synced event changed.
+    """
+    present = {column.name for column in database.get_columns("sync_account")}
+    for name in ("calendar", "calendar_token", "calendar_ctag"):
+        if name not in present:
+            migrator.add_column("sync_account", name, getattr(SyncAccount, name)).run()
+    database.create_tables([SyncEvent], safe=True)
+    sync_triggers.create_event_triggers(database)
+
+
 STEPS: list[Step] = [
     _initial_schema,
     _leaner_writes,
@@ -344,6 +360,7 @@ STEPS: list[Step] = [
     _sync_state,
     _task_sync_state,
     _added_index,
+    _event_sync_state,
 ]
 
 
@@ -392,6 +409,7 @@ def create_current(database: Database) -> None:
         reach_out_indexes.create(database)
         sync_triggers.create(database)
         sync_triggers.create_task_triggers(database)
+        sync_triggers.create_event_triggers(database)
         for seed in SEEDS:
             seed(database)
         _set_version(latest_version())

@@ -498,7 +498,7 @@ class SyncAccount(BaseModel):
     lives in the system keyring, never here), a CA file for a server with its own certificate,
     the address book's URL, and where the last sync left off (RFC 6578 sync token, else the
     collection's ctag). Follow-ups sync with `task_list` (a CalDAV calendar's URL, "" for
-    none), with their own token and ctag."""
+    none), with their own token and ctag; events with `calendar` likewise."""
 
     id: AutoField[int]
 
@@ -511,6 +511,9 @@ class SyncAccount(BaseModel):
     task_list = TextField(default="")
     task_token = TextField(default="")
     task_ctag = TextField(default="")
+    calendar = TextField(default="")
+    calendar_token = TextField(default="")
+    calendar_ctag = TextField(default="")
     last_sync_at = DateTimeField(null=True)
     last_error = TextField(default="")
     created_at = DateTimeField(default=utcnow)
@@ -551,6 +554,29 @@ class SyncTask(BaseModel):
 
     account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
     followup = ForeignKeyField(FollowUp, null=True, on_delete="SET NULL")
+    href = TextField()
+    etag = TextField(default="")
+    ical = TextField(default="")
+    dirty = BooleanField(default=False)
+    foreign = BooleanField(default=False)
+    synced_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("account", "href"), True),)
+
+
+class SyncEvent(BaseModel):
+    """An event as last synced with an account's calendar: the VEVENT's href, ETag and the
+    iCalendar text both sides agreed on (the base of merges), `dirty` when the event changed
+    since (a trigger sets it). Event NULL: deleted here, so deleted on the server next; a
+    repeating event of another client's is `foreign` and left alone."""
+
+    id: AutoField[int]
+    account_id: ForeignKeyField[int]
+    event_id: ForeignKeyField[int | None]
+
+    account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
+    event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
     href = TextField()
     etag = TextField(default="")
     ical = TextField(default="")
@@ -616,4 +642,5 @@ MODELS: list[type[BaseModel]] = [
     SyncCard,
     SyncConflict,
     SyncTask,
+    SyncEvent,
 ]

@@ -1,5 +1,5 @@
-"""Triggers that mark a synced contact changed (`sync_card.dirty`), and a synced follow-up
-(`sync_task.dirty`), whoever writes it.
+"""Triggers that mark a synced contact changed (`sync_card.dirty`), a synced follow-up
+(`sync_task.dirty`) and a synced event (`sync_event.dirty`), whoever writes it.
 
 Every writer of a contact (the editor, bulk tagging, merges, renaming a tag) then counts for the
 next sync without knowing about it, and a sync with nothing to send reads only the dirty rows
@@ -42,6 +42,13 @@ TASK_DEFINITIONS = {
 """The follow-ups' triggers (a task's summary carries the contact's name)."""
 
 
+EVENT_DEFINITIONS = {
+    "sync_dirty_event": "AFTER UPDATE ON event BEGIN "
+    "UPDATE sync_event SET dirty = 1 WHERE event_id = NEW.id AND dirty = 0; END",
+}
+"""The events' trigger."""
+
+
 def create(database: Database) -> None:
     """Create the contacts' triggers that do not exist yet."""
     _create(database, DEFINITIONS)
@@ -50,6 +57,11 @@ def create(database: Database) -> None:
 def create_task_triggers(database: Database) -> None:
     """Create the follow-ups' triggers that do not exist yet (sync_task must exist)."""
     _create(database, TASK_DEFINITIONS)
+
+
+def create_event_triggers(database: Database) -> None:
+    """Create the events' trigger if it does not exist yet (sync_event must exist)."""
+    _create(database, EVENT_DEFINITIONS)
 
 
 def _create(database: Database, definitions: dict[str, str]) -> None:

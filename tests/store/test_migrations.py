@@ -145,21 +145,22 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 15, "Rebuild the search index for faster imports."),
-        (1, 15, "Give every contact a UID."),
-        (2, 15, "Keep every count of an import in its history."),
-        (3, 15, "Remember who was skipped on Today."),
-        (4, 15, "Add give-and-take to interactions and message templates."),
-        (5, 15, "Add measured goals and keep-in-touch intervals by circle."),
-        (6, 15, "Keep each contact's employment history."),
-        (7, 15, "Add your own profiles (the Me page)."),
-        (8, 15, "Add the Companies view and target companies."),
-        (9, 15, "Index check-ins and birthdays for Today's Reach out."),
-        (10, 15, "Add opportunities with their people, stages and next step."),
-        (11, 15, "Add contact sync with CardDAV servers."),
-        (12, 15, "Add follow-up sync with CalDAV task lists."),
-        (13, 15, "Index when each contact was added, for Today's new people met."),
-        (14, 15, "_add_column_step"),
+        (0, 16, "Rebuild the search index for faster imports."),
+        (1, 16, "Give every contact a UID."),
+        (2, 16, "Keep every count of an import in its history."),
+        (3, 16, "Remember who was skipped on Today."),
+        (4, 16, "Add give-and-take to interactions and message templates."),
+        (5, 16, "Add measured goals and keep-in-touch intervals by circle."),
+        (6, 16, "Keep each contact's employment history."),
+        (7, 16, "Add your own profiles (the Me page)."),
+        (8, 16, "Add the Companies view and target companies."),
+        (9, 16, "Index check-ins and birthdays for Today's Reach out."),
+        (10, 16, "Add opportunities with their people, stages and next step."),
+        (11, 16, "Add contact sync with CardDAV servers."),
+        (12, 16, "Add follow-up sync with CalDAV task lists."),
+        (13, 16, "Index when each contact was added, for Today's new people met."),
+        (14, 16, "Add event sync with CalDAV calendars."),
+        (15, 16, "_add_column_step"),
     ]
 
 

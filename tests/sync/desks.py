@@ -14,6 +14,7 @@ from netdesk.__main__ import main
 from netdesk.core.changes import Changes
 from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService
+from netdesk.core.events import EventService
 from netdesk.core.followups import FollowUpService
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.db import close_database, open_database
@@ -29,6 +30,7 @@ class Opened:
     contacts: ContactService
     bulk: ContactBulk
     followups: FollowUpService
+    events: EventService
 
     def by_name(self, name: str) -> tuple[int, ContactDraft]:
         """The one contact (Trash included) called `name`, as id and draft."""
@@ -61,7 +63,9 @@ class Desk:
         changes = Changes()
         try:
             followups = FollowUpService(changes, FakeClock(NOW))
-            yield Opened(ContactService(changes), ContactBulk(changes), followups)
+            contacts = ContactService(changes)
+            events = EventService(changes, followups, contacts)
+            yield Opened(contacts, ContactBulk(changes), followups, events)
         finally:
             close_database()
 

@@ -123,7 +123,7 @@ class SyncController(QObject):
         task.start()
 
     def _changed(self, topic: str, _ids: object) -> None:
-        if topic in ("contacts", "followups"):
+        if topic in ("contacts", "followups", "events"):
             self._changed_here |= self.running is None  # a sync's own changes need no sync
             self._state_timer.start()
 
@@ -188,7 +188,13 @@ class SyncController(QObject):
     @staticmethod
     def _login(state: sync_desk.SyncState, secret: str) -> Login:
         return Login(
-            state.url, state.user, secret, state.ca_file, state.address_book, state.task_list
+            state.url,
+            state.user,
+            secret,
+            state.ca_file,
+            state.address_book,
+            state.task_list,
+            state.calendar,
         )
 
     def keep_password(self, url: str, user: str, secret: str) -> None:

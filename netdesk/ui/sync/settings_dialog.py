@@ -1,6 +1,7 @@
 """File → Sync settings…: the CardDAV server, user, password, address book (or a new one, made
-by name) and task list (for the follow-ups), how often to sync; Test connection and Sync now run
-on a worker with progress (cards done of how many) and Cancel, and say what went wrong in words."""
+by name), task list (for the follow-ups) and calendar (for the events), how often to sync; Test
+connection and Sync now run on a worker with progress (cards done of how many) and Cancel, and
+say what went wrong in words."""
 
 from __future__ import annotations
 
@@ -30,13 +31,16 @@ from netdesk.core.sync_desk import SyncState
 from netdesk.ui.sync.status import progress_text
 from netdesk.ui.sync.work import (
     NEW_BOOK,
+    NEW_CALENDAR,
+    NEW_EVENT_CALENDAR_NAME,
     NEW_TASK_LIST,
     NEW_TASK_LIST_NAME,
+    NO_EVENTS,
     NO_TASKS,
     Login,
     address_books,
+    calendars,
     create_address_book,
-    task_lists,
 )
 from netdesk.ui.tasks import Task
 
@@ -106,13 +110,25 @@ class SyncSettingsDialog(QDialog):
             )
         )
         form.addRow(self.tr("Tas&k list:"), self.task_list)
+        self.calendar = QComboBox()
+        self.calendar.addItem(self.tr("None: events stay on this computer"), NO_EVENTS)
+        self.calendar.addItem(
+            self.tr("“{0}” (made if there is none)").format(NEW_EVENT_CALENDAR_NAME), NEW_CALENDAR
+        )
+        self.calendar.setToolTip(
+            self.tr(
+                "Events in your phone's calendar app; every event of the calendar chosen comes "
+                "into NetDesk. Test connection lists the calendars on the server"
+            )
+        )
+        form.addRow(self.tr("Ca&lendar:"), self.calendar)
         form.addRow(self.tr("Sync &every:"), self.every)
 
         self.note = QLabel(
             self.tr(
                 "The password goes to the system keyring, never into NetDesk's files. Contacts "
-                "sync, and follow-ups with a task list; events and interactions stay on this "
-                "computer."
+                "sync, follow-ups with a task list and events with a calendar; interactions stay "
+                "on this computer."
             )
         )
         self.note.setWordWrap(True)
@@ -177,9 +193,10 @@ class SyncSettingsDialog(QDialog):
         self.controller.with_password(state, self._fill_password)
         self.book.addItem(state.address_book.rstrip("/").rsplit("/", 1)[-1], state.address_book)
         self.book.setCurrentIndex(self.book.count() - 1)
-        if state.task_list:
-            self.task_list.addItem(state.task_list.rstrip("/").rsplit("/", 1)[-1], state.task_list)
-            self.task_list.setCurrentIndex(self.task_list.count() - 1)
+        for combo, href in ((self.task_list, state.task_list), (self.calendar, state.calendar)):
+            if href:
+                combo.addItem(href.rstrip("/").rsplit("/", 1)[-1], href)
+                combo.setCurrentIndex(combo.count() - 1)
 
     def _fill_password(self, login: Login | None) -> None:
         """The password found (this session's or the keyring's), unless one was typed meanwhile."""
@@ -208,6 +225,7 @@ class SyncSettingsDialog(QDialog):
             self.ca_file.text().strip(),
             self.book.currentData(),
             self.task_list.currentData(),
+            self.calendar.currentData(),
         )
 
     def test_connection(self) -> Task | None:
@@ -216,7 +234,12 @@ class SyncSettingsDialog(QDialog):
         if login is None:
             return None
         task = Task(
-            lambda progress: (address_books(login, progress), task_lists(login, progress)), self
+            lambda progress: (
+                address_books(login, progress),
+                calendars(login, progress, "VTODO"),
+                calendars(login, progress, "VEVENT"),
+            ),
+            self,
         )
         task.succeeded.connect(self._found)
         task.failed.connect(lambda message, _trace: self._done(message))
@@ -227,19 +250,20 @@ class SyncSettingsDialog(QDialog):
         task.start()
         return task
 
-    def _found(self, found: tuple[list[AddressBook], tuple[list[TaskList], str]]) -> None:
-        books, (lists, why) = found
-        chosen = self.task_list.currentData()
-        while self.task_list.count() > 2:
-            self.task_list.removeItem(2)
-        for item in lists:
-            self.task_list.addItem(item.name or item.href, item.href)
-        self.task_list.setCurrentIndex(max(self.task_list.findData(chosen), 0))
+    def _found(
+        self,
+        found: tuple[list[AddressBook], tuple[list[TaskList], str], tuple[list[TaskList], str]],
+    ) -> None:
+        books, (lists, why_no_list), (events, why_no_calendar) = found
+        _list_calendars(self.task_list, lists)
+        _list_calendars(self.calendar, events)
         self._books_found(books)
-        if why:
-            self.message.setText(
-                self.message.text() + "\n" + self.tr("Follow-ups: {0}").format(why)
-            )
+        for what, why in (
+            (self.tr("Follow-ups: {0}"), why_no_list),
+            (self.tr("Events: {0}"), why_no_calendar),
+        ):
+            if why:
+                self.message.setText(self.message.text() + "\n" + what.format(why))
 
     def _books_found(self, books: list[AddressBook]) -> None:
         self._list_books(books, self.book.currentData())
@@ -352,6 +376,17 @@ class SyncSettingsDialog(QDialog):
             self.ca_file.setText(path)
 
 
+def _list_calendars(combo: QComboBox, found: list[TaskList]) -> None:
+    """The calendars found in `combo` after its two fixed items, the chosen one kept chosen
+    when it is among them."""
+    chosen = combo.currentData()
+    while combo.count() > 2:
+        combo.removeItem(2)
+    for item in found:
+        combo.addItem(item.name or item.href, item.href)
+    combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
+
 def report_text(report: SyncReport) -> str:
     """A sync's result in one or two sentences."""
     text = QCoreApplication.translate(
@@ -372,6 +407,7 @@ def report_text(report: SyncReport) -> str:
             "SyncSettingsDialog",
             "{0} field(s) changed on both sides: NetDesk's value kept, choose in Conflicts…",
         ).format(report.conflicts)
+    notes = list(report.notes)
     if report.tasks is not None:
         tasks = report.tasks
         text += " " + QCoreApplication.translate(
@@ -387,5 +423,20 @@ def report_text(report: SyncReport) -> str:
             tasks.sent_changed,
             tasks.sent_removed,
         )
-        return "\n".join([text, *report.notes, *tasks.notes])
-    return "\n".join([text, *report.notes])
+        notes += tasks.notes
+    if report.events is not None:
+        events = report.events
+        text += " " + QCoreApplication.translate(
+            "SyncSettingsDialog",
+            "Events: received {0} new, {1} changed, {2} deleted; sent {3} new, {4} changed, "
+            "{5} deleted.",
+        ).format(
+            events.received_new,
+            events.received_changed,
+            events.received_removed,
+            events.sent_new,
+            events.sent_changed,
+            events.sent_removed,
+        )
+        notes += events.notes
+    return "\n".join([text, *notes])

@@ -1,4 +1,5 @@
-"""What runs on a worker for sync in the window: listing address books and task lists, creating
+"""What runs on a worker for sync in the window: listing address books, task lists and
+calendars, creating
 address books, a sync and its dry run (each write first checking whether the user pressed
 Cancel), and the keyring's calls (Secret Service over D-Bus can block for seconds)."""
 
@@ -15,17 +16,24 @@ from netdesk.core.changes import Changes
 from netdesk.core.contact_bulk import ContactBulk
 from netdesk.core.contacts import ContactService
 from netdesk.core.services import Services
+from netdesk.core.sync_calendar import NEW
 from netdesk.core.sync_contacts import ContactSync, SyncReport
-from netdesk.core.sync_tasks import NEW_LIST, NEW_LIST_NAME, sync_follow_ups
+from netdesk.core.sync_events import NEW_CALENDAR_NAME, sync_events
+from netdesk.core.sync_tasks import NEW_LIST_NAME, sync_follow_ups
 from netdesk.ui.tasks import Cancelled, Progress
 
 NEW_BOOK = ""
 """The address book chosen when none is: the server's first, else a new one named NetDesk."""
 NO_TASKS = ""
 """No task list: follow-ups stay on this computer."""
-NEW_TASK_LIST = NEW_LIST
+NEW_TASK_LIST = NEW
 """The task list called NEW_TASK_LIST_NAME: the server's, else made."""
 NEW_TASK_LIST_NAME = NEW_LIST_NAME
+NO_EVENTS = ""
+"""No calendar: events stay on this computer."""
+NEW_CALENDAR = NEW
+"""The calendar called NEW_EVENT_CALENDAR_NAME: the server's, else made."""
+NEW_EVENT_CALENDAR_NAME = NEW_CALENDAR_NAME
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,8 @@ class Login:
     address_book: str = NEW_BOOK
     task_list: str = NO_TASKS
     """The task list's path, NO_TASKS or NEW_TASK_LIST."""
+    calendar: str = NO_EVENTS
+    """The events' calendar's path, NO_EVENTS or NEW_CALENDAR."""
 
 
 class WatchedClient(CalDavClient):
@@ -110,6 +120,7 @@ def sync(services: Services, login: Login, progress: Progress) -> SyncReport:
                 services.contacts, services.bulk, client, account, progress=told
             ).run()
             report.tasks = sync_follow_ups(services.followups, client, account, login.task_list)
+            report.events = sync_events(services.events, client, account, login.calendar)
         except Cancelled:
             raise
         except Exception as error:
@@ -121,19 +132,20 @@ def sync(services: Services, login: Login, progress: Progress) -> SyncReport:
         client.close()
 
 
-def task_lists(login: Login, progress: Progress) -> tuple[list[TaskList], str]:
-    """The user's task lists on the server, and in words why there are none ("" when there
-    are, or the server can make one)."""
+def calendars(login: Login, progress: Progress, component: str) -> tuple[list[TaskList], str]:
+    """The user's calendars on the server that take `component` (VTODO: task lists; VEVENT),
+    and in words why there are none ("" when there are, or the server can make one)."""
     client = WatchedClient(login, progress)
     try:
-        lists, others = client.calendars(client.calendar_home())
+        found, others = client.calendars(client.calendar_home(), component)
     except DavError as error:  # the address books were found: say why and go on
         return [], str(error)
     finally:
         client.close()
-    if lists or not others:
-        return lists, ""
-    return [], f"no task list among the calendars ({', '.join(others)}): NetDesk makes one"
+    if found or not others:
+        return found, ""
+    what = "task list" if component == "VTODO" else "calendar for events"
+    return [], f"no {what} among the calendars ({', '.join(others)}): NetDesk makes one"
 
 
 def preview(login: Login, progress: Progress) -> SyncReport:

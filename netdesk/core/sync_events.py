@@ -1,0 +1,260 @@
+"""Two-way sync of events with a CalDAV calendar, one VEVENT each (`formats.vevent`).
+
+Every event goes, past ones too; every VEVENT of the calendar comes in as an event (the kind
+guessed from its words when it does not say, as an .ics import does), except a repeating one
+(RRULE) of another client's: NetDesk's events happen once, so it is left alone. A VEVENT whose
+UID an event here has already (imported from the same .ics file) is linked to that event, not
+doubled.
+
+As with follow-ups (`sync_tasks`, the walk is `sync_collection`'s): receive first, then send
+with If-None-Match / If-Match, each event committed as it is done. A changed VEVENT is merged
+field by field against the last synced one (times and zone together; name, place, online link,
+web page, notes, kind, status, organiser, cost, goals, prep notes, conversation starters each
+alone): a field changed on one side takes that side's value; changed on both sides, NetDesk's
+value is kept and the report counts it. A VEVENT deleted elsewhere deletes its event, unless
+the event changed here since (then it is sent again as a new one). An event deleted here has
+its VEVENT deleted on the server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from netdesk.core import sync_accounts
+from netdesk.core.caldav_client import CalDavClient
+from netdesk.core.carddav import Card
+from netdesk.core.event_draft import EventDraft
+from netdesk.core.event_ics import guess_kind
+from netdesk.core.event_times import from_utc, to_utc
+from netdesk.core.events import EventService
+from netdesk.core.sync_calendar import CalendarSync, chosen_calendar, merge, same
+from netdesk.core.sync_collection import Counts, Row, Table, resource_name
+from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
+from netdesk.formats.ics_events import IcsEvent
+from netdesk.formats.vevent import FIELDS, EventFields, ParsedEvent, parse_event, render_event
+from netdesk.store.models import Event, SyncAccount, SyncEvent, new_uid
+from netdesk.store.rows import tuples
+
+NEW_CALENDAR_NAME = "NetDesk events"
+"""The calendar made when NEW is chosen and the server has none of that name."""
+_TIMES = ("starts_at", "ends_at", "timezone")
+_GROUPS = (_TIMES, *((name,) for name in FIELDS if name not in _TIMES))
+"""Fields merged together: an event's times with their zone; every other field alone."""
+EVENTS = Table(
+    SyncEvent, SyncEvent.event, SyncEvent.ical, "calendar_token", "calendar_ctag", SyncEvent.foreign
+)
+
+
+@dataclass
+class EventReport(Counts):
+    """What an event sync did (or, in a dry run, would do)."""
+
+    left_alone: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as plain data (for --json)."""
+        return asdict(self)
+
+
+class EventSync(CalendarSync):
+    """Syncs the events with one account's calendar through `client`."""
+
+    table = EVENTS
+    conflict_note = (
+        "an event changed on both sides keeps NetDesk's values of the fields both changed"
+    )
+
+    def __init__(
+        self,
+        events: EventService,
+        client: CalDavClient,
+        account: SyncAccount,
+        *,
+        dry_run: bool = False,
+    ) -> None:
+        self.report = EventReport()
+        super().__init__(client, account, account.calendar, self.report, dry_run=dry_run)
+        self.events = events
+
+    def run(self) -> EventReport:
+        """Receive, then send (see `CollectionSync.sync`)."""
+        self.run_sync()
+        return self.report
+
+    # receiving
+
+    def parse(self, text: str) -> ParsedEvent:
+        return parse_event(text)
+
+    def take_changed(self, resource: Card, parsed: ParsedEvent, row: Row) -> None:
+        assert row.local_id is not None
+        local = event_fields(row.local_id)
+        base = _base(row, local)
+        incoming = _said(parsed.fields, base)
+        if same(_GROUPS, base, incoming):
+            self.agreed(row, resource.etag, resource.text)
+            return
+        merged = self._merge(base, local, incoming) if row.dirty else incoming
+        self._apply(row.local_id, local, merged)
+        self.report.received_changed += 1
+        dirty = not same(_GROUPS, merged, incoming)
+        self.agreed(row, resource.etag, resource.text, dirty=dirty)
+
+    def take_new(self, resource: Card, parsed: ParsedEvent) -> None:
+        """A VEVENT NetDesk does not know: linked to the event of the same UID, else a new
+        event; a repeating one is left alone (remembered until it changes)."""
+        uid, incoming = parsed.uid, parsed.fields
+        if parsed.repeats:
+            self.report.left_alone += 1
+            self.link(None, resource.href, resource.etag, resource.text, foreign=True)
+            return
+        known = Event.get_or_none(Event.uid == uid) if uid else None
+        if known is not None and not self._linked(known.id):
+            local = event_fields(known.id)
+            merged = self._merge(_EMPTY, local, _said(incoming, local))
+            self._apply(known.id, local, merged)
+            dirty = not same(_GROUPS, merged, incoming)
+            self.link(known.id, resource.href, resource.etag, resource.text, dirty=dirty)
+            self.report.received_changed += 1
+            return
+        guessed = replace(
+            incoming,
+            name="(untitled event)",
+            kind=guess_kind(_ics_item(incoming)),
+            status="considering",
+        )
+        fields = _said(incoming, guessed)
+        draft = with_fields(EventDraft(name="", starts_at=fields.starts_at), fields)
+        draft.uid = uid if known is None else ""  # a UID is one event's
+        event_id = self.events.create(draft)
+        self.link(event_id, resource.href, resource.etag, resource.text)
+        self.report.received_new += 1
+
+    def _linked(self, event_id: int) -> bool:
+        """Whether the event has a VEVENT on the account already."""
+        return bool(EVENTS.rows(EVENTS.of(self.account.id) & (SyncEvent.event == event_id)))
+
+    def _merge(self, base: EventFields, local: EventFields, remote: EventFields) -> EventFields:
+        """`local` with the server's changes since `base`; a group changed on both sides keeps
+        NetDesk's values."""
+        taken, conflicts = merge(_GROUPS, base, local, remote)
+        self.report.conflicts += conflicts
+        return replace(local, **taken)
+
+    def _apply(self, event_id: int, local: EventFields, merged: EventFields) -> None:
+        """Write the merged fields into the event through the service (as the editor does)."""
+        if same(_GROUPS, merged, local):
+            return
+        self.events.update(event_id, with_fields(self.events.load(event_id), merged))
+
+    def removed(self, row: Row) -> None:
+        """A VEVENT deleted on the server: its event deleted, unless changed here since (then
+        it is sent again as a new VEVENT)."""
+        self.forget(row)
+        if row.local_id is None or row.foreign:
+            return
+        local = event_fields(row.local_id)
+        if row.dirty and not same(_GROUPS, local, _base(row, local)):
+            return
+        self.events.delete(row.local_id)
+        self.report.received_removed += 1
+
+    # sending
+
+    def send_new(self, item_id: int, item: Any) -> tuple[str, str, str]:
+        uid = Event.select(Event.uid).where(Event.id == item_id).scalar() or ""
+        if not uid.strip():  # written around the service: a VEVENT needs one
+            uid = f"{new_uid()}@netdesk"
+            Event.update(uid=uid).where(Event.id == item_id).execute()
+        href = f"{self.collection.rstrip('/')}/{resource_name(uid)}.ics"
+        text = render_event(event_fields(item_id), uid, self._stamp())
+        return href, text, self.put(href, text, None)
+
+    def send_changed(self, row: Row) -> tuple[str, str] | None:
+        assert row.local_id is not None
+        server = parse_event(row.text)
+        local = event_fields(row.local_id)
+        if same(_GROUPS, local, _said(server.fields, local)):
+            return None
+        uid = server.uid or new_uid()
+        text = render_event(local, uid, self._stamp(), row.text, server.fields)
+        return text, self.put(row.href, text, row.etag)
+
+    def unsynced(self) -> list[int]:
+        """Events without a VEVENT yet, soonest first."""
+        query = _unsynced(self.account.id).order_by(Event.starts_at, Event.id)
+        return [event_id for (event_id,) in tuples(query)]
+
+    def _stamp(self) -> datetime:
+        return to_utc(self.events.followups.clock.now())
+
+
+def sync_events(
+    events: EventService, client: CalDavClient, account: SyncAccount, chosen: str
+) -> EventReport | None:
+    """Make `chosen` (a calendar's path, "" for none, or NEW) the account's calendar and sync
+    the events with it; None without one."""
+    chosen = chosen_calendar(client, chosen, NEW_CALENDAR_NAME, "netdesk-events", "VEVENT")
+    sync_accounts.set_calendar(account, chosen)
+    if not chosen:
+        return None
+    return EventSync(events, client, account).run()
+
+
+def pending_events(account_id: int) -> int:
+    """Events the next sync sends: never synced, changed, or deleted here."""
+    return EVENTS.pending(account_id, _unsynced(account_id))
+
+
+_EMPTY = EventFields(name="", starts_at=datetime.min)
+
+
+def _unsynced(account_id: int) -> Any:
+    """The query of events without a VEVENT on the account."""
+    return EVENTS.unsynced(Event.select(Event.id), Event, account_id)
+
+
+def event_fields(event_id: int) -> EventFields:
+    """The stored event as its VEVENT reads back (times to the second, in its own zone)."""
+    event = Event.get_by_id(event_id)
+    zone = event.timezone
+    return EventFields(
+        name=event.name,
+        starts_at=from_utc(event.starts_at, zone).replace(microsecond=0),
+        ends_at=from_utc(event.ends_at, zone).replace(microsecond=0) if event.ends_at else None,
+        timezone=zone,
+        **{name: getattr(event, name) for name in FIELDS[4:]},
+    )
+
+
+def _base(row: Row, local: EventFields) -> EventFields:
+    """The VEVENT last synced, with what it did not say taken from the event."""
+    return _said(parse_event(row.text).fields, local)
+
+
+def _said(incoming: EventFields, known: EventFields) -> EventFields:
+    """`incoming` with what it may not say (another client's event has no kind or status; a
+    name may be empty) or says wrongly taken from `known`."""
+    kind = incoming.kind if incoming.kind in EVENT_KINDS else known.kind
+    status = incoming.status if incoming.status in EVENT_STATUSES else known.status
+    name = incoming.name if incoming.name.strip() else known.name
+    return replace(incoming, name=name, kind=kind, status=status)
+
+
+def with_fields(draft: EventDraft, fields: EventFields) -> EventDraft:
+    """`draft` with the VEVENT's fields set."""
+    return replace(draft, **{name: getattr(fields, name) for name in FIELDS})
+
+
+def _ics_item(fields: EventFields) -> IcsEvent:
+    """The VEVENT as an .ics import sees it (to guess its kind)."""
+    return IcsEvent(
+        uid="",
+        summary=fields.name,
+        starts_at=fields.starts_at,
+        location=fields.place or fields.online_link,
+        url=fields.url,
+        description=fields.notes,
+    )

@@ -1,0 +1,143 @@
+"""Events as VEVENTs in a CalDAV calendar, through one real server (Radicale and Xandikos):
+made, changed and deleted on one NetDesk they follow on the other, edits of different fields
+on both sides merge, and an event a phone wrote keeps what NetDesk does not know after NetDesk
+edits it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from netdesk.core import sync_accounts
+from netdesk.core.event_draft import EventDraft
+from netdesk.store.models import Event
+from tests.sync.desks import Desk, Opened, plain_request
+
+CALENDAR = "Events"
+PYCON = EventDraft(
+    name="PyCon",
+    starts_at=datetime(2026, 3, 10, 9, 30),
+    ends_at=datetime(2026, 3, 10, 17, 0),
+    timezone="Europe/Berlin",
+    kind="conference",
+    status="registered",
+    place="Hall A",
+    goals="Meet three people\nwho hire",
+)
+
+
+def _the_event(opened: Opened) -> tuple[int, EventDraft]:
+    (event,) = Event.select(Event.id)
+    return event.id, opened.events.load(event.id)
+
+
+def _edit(desk: Desk, **changes: object) -> None:
+    with desk.open() as opened:
+        event_id, draft = _the_event(opened)
+        opened.events.update(event_id, replace(draft, **changes))
+
+
+def _calendar(desk: Desk) -> str:
+    with desk.open():
+        account = sync_accounts.account()
+        assert account is not None
+        return str(account.calendar)
+
+
+def test_an_event_made_changed_and_deleted_on_one_netdesk_follows_on_the_other(desks) -> None:
+    a, b = desks
+    with a.open() as opened:
+        opened.events.create(replace(PYCON))
+    assert a.sync("--calendar", CALENDAR)["events"]["sent_new"] == 1
+    assert b.sync("--calendar", CALENDAR)["events"]["received_new"] == 1
+    with b.open() as opened:
+        _, got = _the_event(opened)
+        assert replace(got, uid="", checklist={}) == replace(PYCON, uid="", checklist={})
+    _edit(b, place="Hall B", starts_at=datetime(2026, 3, 10, 10, 0))
+    assert b.sync()["events"]["sent_changed"] == 1
+    assert a.sync()["events"]["received_changed"] == 1
+    with a.open() as opened:
+        _, moved = _the_event(opened)
+        assert (moved.place, moved.starts_at, moved.timezone) == (
+            "Hall B",
+            datetime(2026, 3, 10, 10, 0),
+            "Europe/Berlin",
+        )
+        opened.events.delete(_the_event(opened)[0])
+    assert a.sync()["events"]["sent_removed"] == 1
+    assert b.sync()["events"]["received_removed"] == 1
+    with b.open():
+        assert Event.select().count() == 0
+    nothing = {"sent_new": 0, "sent_changed": 0, "received_new": 0, "received_changed": 0}
+    for desk in (a, b):
+        report = desk.sync()["events"]
+        assert {key: report[key] for key in nothing} == nothing
+
+
+def test_edits_of_different_fields_on_both_sides_merge(desks) -> None:
+    a, b = desks
+    with a.open() as opened:
+        opened.events.create(replace(PYCON))
+    a.sync("--calendar", CALENDAR)
+    b.sync("--calendar", CALENDAR)
+    _edit(a, notes="Bring cards", status="attended")
+    _edit(b, place="Hall C", prep_notes="Read the talk list")
+    a.sync()
+    report = b.sync()["events"]
+    assert report["received_changed"] == 1 and report["sent_changed"] == 1
+    assert report["conflicts"] == 0
+    a.sync()
+    for desk in (a, b):
+        with desk.open() as opened:
+            _, merged = _the_event(opened)
+            assert (merged.notes, merged.status, merged.place, merged.prep_notes) == (
+                "Bring cards",
+                "attended",
+                "Hall C",
+                "Read the talk list",
+            )
+
+
+PHONE_EVENT = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\nBEGIN:VEVENT\r\nUID:phone-1\r\n"
+    "DTSTAMP:20260101T000000Z\r\nSUMMARY:Rust meetup\r\nDTSTART:20260312T180000Z\r\n"
+    "DTEND:20260312T200000Z\r\nLOCATION:Café Kraft\r\n"
+    "ATTENDEE;CN=Ada Lovelace:mailto:ada@example.org\r\nX-PHONE-COLOUR:teal\r\n"
+    "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Soon\r\nTRIGGER:-PT30M\r\nEND:VALARM\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+WEEKLY = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\nBEGIN:VEVENT\r\nUID:phone-2\r\n"
+    "DTSTAMP:20260101T000000Z\r\nSUMMARY:Stand-up\r\nDTSTART:20260302T090000Z\r\n"
+    "RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_an_event_a_phone_wrote_keeps_what_netdesk_does_not_know(desks) -> None:
+    a, _ = desks
+    a.sync("--calendar", CALENDAR)
+    calendar = _calendar(a)
+    for name, text in (("phone-1.ics", PHONE_EVENT), ("phone-2.ics", WEEKLY)):
+        status, _ = plain_request(a.server, "PUT", calendar + name, text, "text/calendar")
+        assert status in (201, 204)
+    report = a.sync()["events"]
+    assert (report["received_new"], report["left_alone"]) == (1, 1)
+    with a.open() as opened:
+        _, got = _the_event(opened)
+        assert (got.name, got.place, got.kind, got.status) == (
+            "Rust meetup",
+            "Café Kraft",
+            "meetup",
+            "considering",
+        )
+    _edit(a, notes="Ask about the compiler job", status="registered")
+    assert a.sync()["events"]["sent_changed"] == 1
+    _, text = plain_request(a.server, "GET", calendar + "phone-1.ics")
+    lines = text.replace("\r\n ", "").replace("\r\n", "\n").splitlines()
+    assert "X-PHONE-COLOUR:teal" in lines and "TRIGGER:-PT30M" in lines
+    attendee = "ATTENDEE;CN=Ada Lovelace:mailto:ada@example.org"
+    assert attendee in [line.replace('"', "") for line in lines]  # the name quoted or not
+    assert "DESCRIPTION:Ask about the compiler job" in lines
+    assert "X-NETDESK-STATUS:registered" in lines and "DTSTART:20260312T180000Z" in lines
+    _, weekly = plain_request(a.server, "GET", calendar + "phone-2.ics")
+    assert "RRULE:FREQ=WEEKLY" in weekly and "X-NETDESK" not in weekly

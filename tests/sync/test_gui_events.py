@@ -1,0 +1,50 @@
+"""Events sync through the window against a real Radicale: the Calendar choice of Sync
+settings (none by default; NetDesk's own calendar made when chosen, then listed by name), the
+result in words, and an event changed afterwards counted in the status bar and sent by F5."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+
+from netdesk.core.event_draft import EventDraft
+from tests.sync.windows import controller_of, open_settings, wait_idle
+
+
+def test_events_sync_with_the_calendar_chosen_in_the_dialog(
+    qtbot, window, services, radicale_server
+):
+    from netdesk.ui.sync.work import NEW_CALENDAR, NEW_EVENT_CALENDAR_NAME, NO_EVENTS
+
+    controller = controller_of(window)
+    hub = controller.services  # the window's: its changes reach the status bar
+    draft = EventDraft(name="PyCon", starts_at=datetime(2026, 3, 10, 9, 30), kind="conference")
+    event = hub.events.create(draft)
+    dialog = open_settings(qtbot, window, radicale_server, radicale_server.password)
+    assert dialog.calendar.currentData() == NO_EVENTS
+    assert "events with a calendar" in dialog.note.text()
+
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
+    dialog.calendar.setCurrentIndex(dialog.calendar.findData(NEW_CALENDAR))
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, controller)
+
+    text = dialog.message.text()
+    assert "Events: received 0 new, 0 changed, 0 deleted; sent 1 new" in text, text
+    qtbot.waitUntil(lambda: controller.button.text().startswith("Synced "))
+    assert controller.state is not None and controller.state.calendar.endswith("/")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)  # now listed by name
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
+    assert dialog.calendar.findText(NEW_EVENT_CALENDAR_NAME) >= 2
+
+    hub.events.update(event, replace(hub.events.load(event), place="Hall A"))
+    qtbot.waitUntil(lambda: "1 change to send" in controller.button.text())
+    dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.views["contacts"], Qt.Key.Key_F5)
+    wait_idle(qtbot, controller)
+    assert controller.last_report.events.sent_changed == 1
