@@ -78,8 +78,8 @@ def test_a_profile_shown_by_its_user_name_is_stored_as_its_link(
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
 def test_a_stack_overflow_link_reads_as_its_user_and_is_stored_whole(app_window, qtbot, size):
-    """At 1024x768 ".../users/4815162/j" was all of it; it reads as "4815162/jordan-reyes" beside
-    Stack Overflow (its number alone, or a bare name, as typed, fill no link of their own)."""
+    """At 1024x768 ".../users/4815162/j" was all of it; it reads as "4815162/jordan-reyes", and
+    from 1280 beside "Stack Overflow" whole (the label's box stopped at 96 px)."""
     link = "https://stackoverflow.com/users/4815162/jordan-reyes"
     methods = [MethodDraft("profile", link, service="stackoverflow")]
     draft = ContactDraft(given_name="Jordan", family_name="Reyes", methods=methods)
@@ -93,6 +93,8 @@ def test_a_stack_overflow_link_reads_as_its_user_and_is_stored_whole(app_window,
     [row] = contacts.editor.methods.rows
     assert row.value_edit.text() == "4815162/jordan-reyes" and _whole(row.value_edit)
     assert row.value_edit.toolTip() == plain_tooltip(link)
+    if size[0] >= 1280:  # "Stack Ove" beside it, however wide the window, below 121 px
+        assert row.label_box.width() >= row.label_box.sizeHint().width()
     assert not contacts.editor.dirty
     row.value_edit.setText("4815162/jordan")  # a name changed as it reads
     assert contacts.editor.save()

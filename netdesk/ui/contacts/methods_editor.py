@@ -106,8 +106,7 @@ class MethodRow(QWidget):
         self.label_box = QComboBox()
         self.label_box.setEditable(True)
         self.label_box.setMinimumContentsLength(6)
-        self.label_box.setMaximumWidth(96)
-        if self.kind == "profile":
+        if self.kind == "profile":  # as wide as "Stack Overflow" where there is room
             for key, (title, _) in SERVICES.items():
                 self.label_box.addItem(title, key)
             self.label_box.setEditable(False)
@@ -118,6 +117,7 @@ class MethodRow(QWidget):
                 self.label_box.addItem(service.capitalize(), service)
             self.label_box.setCurrentIndex(self.label_box.findData(service))
         else:
+            self.label_box.setMaximumWidth(96)  # a long label typed in stays within it
             self.label_box.addItems(LABELS.get(self.kind, ("other",)))
             self.label_box.setCurrentText(method.label or self.label_box.itemText(0))
         # a profile reads as its user name beside the service ("maria-chen" beside LinkedIn)
