@@ -15,7 +15,7 @@ from netdesk.core.sync_contacts import CARDS, unsynced_contacts
 from netdesk.core.sync_events import pending_events
 from netdesk.core.sync_tasks import pending_tasks
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import SyncConflict, db, utcnow
+from netdesk.store.models import SyncAccount, SyncConflict, db, utcnow
 
 _DATES = ("birthday", "connected_on")
 
@@ -60,21 +60,22 @@ def state() -> SyncState | None:
         ca_file=found.ca_file,
         last_sync_at=found.last_sync_at,
         last_error=found.last_error,
-        pending=pending_changes(found.id),
+        pending=pending_changes(found),
         conflicts=open_,
         task_list=found.task_list,
         calendar=found.calendar,
     )
 
 
-def pending_changes(account_id: int) -> int:
-    """Contacts, follow-ups and events the next sync sends: never synced, changed since, or
-    deleted for good."""
-    return (
-        CARDS.pending(account_id, unsynced_contacts(account_id))
-        + pending_tasks(account_id)
-        + pending_events(account_id)
-    )
+def pending_changes(account: SyncAccount) -> int:
+    """Contacts, and follow-ups and events when the account has a task list and a calendar,
+    that the next sync sends: never synced, changed since, or deleted for good."""
+    count = CARDS.pending(account.id, unsynced_contacts(account.id))
+    if account.task_list:
+        count += pending_tasks(account.id)
+    if account.calendar:
+        count += pending_events(account.id)
+    return count
 
 
 def settle(contacts: ContactService, contact_id: int, field: str, take_server: bool) -> Settled:

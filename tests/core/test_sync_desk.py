@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import base64
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from netdesk.core import sync_accounts, sync_desk
+from netdesk.core.event_draft import EventDraft
 from netdesk.core.sync_conflicts import open_conflicts
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import SyncCard, SyncConflict
@@ -49,6 +50,26 @@ def test_state_counts_what_waits_to_be_sent_and_the_open_conflicts(services) -> 
     assert state.conflicts == 1
     assert state.last_error == "wrong password"
     assert state.last_sync_at is None
+
+
+def test_follow_ups_and_events_wait_only_with_a_task_list_and_a_calendar(services) -> None:
+    ana = services.contacts.create(ContactDraft(given_name="Ana"))
+    services.followups.create(ana, datetime(2026, 3, 20), reason="thank")
+    services.events.create(EventDraft(name="PyCon", starts_at=datetime(2026, 3, 10, 9)))
+    account = sync_accounts.set_up("http://dav.test/", "alice", "/alice/book/")
+    SyncCard.create(account=account.id, contact=ana, href="/a.vcf", etag="1", vcard="")
+
+    assert _pending() == 0  # neither kind syncs: nothing of theirs waits
+    sync_accounts.set_calendar(account, "/alice/events/")
+    assert _pending() == 1
+    sync_accounts.set_task_list(account, "/alice/tasks/")
+    assert _pending() == 2
+
+
+def _pending() -> int:
+    state = sync_desk.state()
+    assert state is not None
+    return state.pending
 
 
 def test_taking_the_servers_value_changes_the_contact_and_undo_reopens(services, ana) -> None:

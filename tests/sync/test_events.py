@@ -141,3 +141,37 @@ def test_an_event_a_phone_wrote_keeps_what_netdesk_does_not_know(desks) -> None:
     assert "X-NETDESK-STATUS:registered" in lines and "DTSTART:20260312T180000Z" in lines
     _, weekly = plain_request(a.server, "GET", calendar + "phone-2.ics")
     assert "RRULE:FREQ=WEEKLY" in weekly and "X-NETDESK" not in weekly
+
+
+def test_an_event_changed_here_but_deleted_elsewhere_is_sent_again(desks) -> None:
+    a, b = desks
+    with a.open() as opened:
+        opened.events.create(replace(PYCON))
+    a.sync("--calendar", CALENDAR)
+    b.sync("--calendar", CALENDAR)
+    with a.open() as opened:
+        opened.events.delete(_the_event(opened)[0])
+    _edit(b, notes="Still going")
+    assert a.sync()["events"]["sent_removed"] == 1
+    report = b.sync()["events"]
+    assert (report["received_removed"], report["sent_new"]) == (0, 1)
+    assert a.sync()["events"]["received_new"] == 1
+    with a.open() as opened:
+        assert _the_event(opened)[1].notes == "Still going"
+
+
+def test_an_event_imported_on_both_sides_is_linked_not_doubled(desks) -> None:
+    a, b = desks
+    for desk in (a, b):
+        with desk.open() as opened:
+            opened.events.create(replace(PYCON, uid="pycon-2026@example.org"))
+    _edit(b, prep_notes="Read the talk list")
+    assert a.sync("--calendar", CALENDAR)["events"]["sent_new"] == 1
+    report = b.sync("--calendar", CALENDAR)["events"]
+    assert (report["received_new"], report["received_changed"], report["sent_new"]) == (0, 1, 0)
+    assert report["sent_changed"] == 1  # what only B had goes to A
+    a.sync()
+    for desk in (a, b):
+        with desk.open() as opened:
+            _, event = _the_event(opened)
+            assert (event.uid, event.prep_notes) == ("pycon-2026@example.org", "Read the talk list")
