@@ -3,6 +3,7 @@ buttons, undo and live refresh."""
 
 from __future__ import annotations
 
+import operator
 import threading
 from datetime import UTC, date, datetime, timedelta
 
@@ -277,3 +278,39 @@ def test_a_long_overdue_group_fills_completely_a_part_at_a_time(
     settle_today(qtbot, view)
     assert len(_texts(due)) == 4 + 10 + many - 1
     assert due.currentRow() == due.count() - 1  # the next one is ready for the next key
+
+
+def test_done_in_a_long_list_changes_only_its_rows(services, people, due, view, qtbot) -> None:
+    """Done on one of hundreds of overdue rows takes out its row and puts in the new heading:
+    every other row stays the item it was (none built again), the scroll and the place stay,
+    and the list reads as one filled anew."""
+    from netdesk.ui.calendar.agenda import ROWS_AT_ONCE
+
+    start = date(2026, 3, 11) - timedelta(days=11)
+    for days in range(ROWS_AT_ONCE * 2):
+        services.followups.create(people["Bea"], start - timedelta(days=days // 10))
+    settle_today(qtbot, view)
+    due.setFocus()
+    due.setCurrentRow(due.count() - 1)  # "N more…"
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    settle_today(qtbot, view)
+    done_row = due.count() // 2
+    due.setCurrentRow(done_row)
+    due.scrollToItem(due.currentItem())
+    in_sight = due.itemAt(0, 0)
+    before = [due.item(i) for i in range(due.count())]
+    next_id = before[done_row + 1].data(ID_ROLE)
+    qtbot.keyClick(due, Qt.Key.Key_D)
+    settle_today(qtbot, view)
+    after = [due.item(i) for i in range(due.count())]
+    assert after[3].text() == f"Overdue ({10 + ROWS_AT_ONCE * 2 - 1})"
+    kept = before[:3] + before[4:done_row] + before[done_row + 1 :]
+    assert len(after) == len(before) - 1
+    assert all(map(operator.is_, after[:3] + after[4:], kept))
+    assert due.currentItem().data(ID_ROLE) == next_id
+    assert due.itemAt(0, 0) is in_sight
+    texts = _texts(due)
+    due.clear()
+    due.fill(*view.sections["due"].groups, date(2026, 3, 11))
+    qtbot.waitUntil(lambda: not due.filling)
+    assert _texts(due) == texts

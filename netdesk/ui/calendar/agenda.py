@@ -92,15 +92,21 @@ class AgendaList(QListWidget):
             self.filled.emit()
 
     def add_heading(self, text: str) -> None:
+        self.addItem(self.heading_item(text))
+
+    def heading_item(self, text: str) -> QListWidgetItem:
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         font = QFont(self.font())
         font.setBold(True)
         item.setFont(font)
         item.setForeground(QBrush(TEXT))
-        self.addItem(item)
+        return item
 
     def add_followup(self, row: FollowUpRow, today: date, with_day: bool = False) -> None:
+        self.addItem(self.followup_item(row, today, with_day))
+
+    def followup_item(self, row: FollowUpRow, today: date, with_day: bool) -> QListWidgetItem:
         item = QListWidgetItem(followup_text(row, today if with_day else None))
         item.setData(KIND_ROLE, "done" if row.status == "done" else "followup")
         item.setData(ID_ROLE, row.id)
@@ -114,7 +120,7 @@ class AgendaList(QListWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         elif row.due_at.date() < today:
             item.setForeground(QBrush(OVERDUE))
-        self.addItem(item)
+        return item
 
     def add_other(self, entry: AgendaItem) -> None:
         item = QListWidgetItem(f"{time_label(entry.when):>5}  {entry.title}")
