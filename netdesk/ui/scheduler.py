@@ -139,9 +139,11 @@ class ReminderScheduler(QObject):
         return (paused is not None and now < paused) or self.settings.is_quiet(now)
 
     def _untimed_until(self, now: datetime) -> datetime:
-        """Day-only follow-ups are due at the digest time of their day."""
+        """Day-only follow-ups are due at the digest time of their day, whatever time of it
+        they are stored at (`next_unnotified` goes by the day: one stored at 09:00 of a day
+        whose digest had passed had the timer fire again at once, without end)."""
         day = now.date() if now.time() >= self.settings.digest else now.date() - timedelta(days=1)
-        return datetime.combine(day, datetime.min.time())
+        return datetime.combine(day, datetime.max.time())
 
     def _next_moment(self, now: datetime) -> datetime | None:
         timed, untimed = self.followups.next_unnotified()

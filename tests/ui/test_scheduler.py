@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import FollowUp
 from netdesk.ui.reminder_settings import ReminderSettings
 from netdesk.ui.scheduler import MAX_TIMER_MS, ReminderScheduler
 from tests.fake_time import NOW
@@ -51,6 +52,18 @@ def test_day_only_follow_ups_come_at_the_digest_time(qtbot, services, clock, con
     clock.advance(3600)
     scheduler.check()
     assert seen == [[fid]]
+
+
+def test_a_day_only_follow_up_stored_at_a_time_of_its_day_comes_once(
+    qtbot, services, clock, contact
+) -> None:
+    """One stored at 16:00 (as data from elsewhere may have it) comes with its day's digest;
+    before, the timer was armed again at once for it, over and over, never announcing it."""
+    fid = services.followups.create(contact, NOW.date())
+    FollowUp.update(due_at=datetime(2026, 3, 11, 16, 0)).where(FollowUp.id == fid).execute()
+    scheduler, seen = _scheduler(qtbot, services, ReminderSettings(digest=time(9, 0)))
+    assert seen == [[fid]]
+    assert scheduler.next_moment is None and not scheduler.timer.isActive()
 
 
 def test_many_due_at_once_make_one_group(qtbot, services, clock, contact) -> None:
