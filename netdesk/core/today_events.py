@@ -152,14 +152,17 @@ def _want_counts(event_ids: list[int]) -> dict[int, int]:
 
 
 def _met_people(event_id: int) -> dict[int, tuple[str, str]]:
-    """Living contacts met at the event: id → (name, organisation)."""
+    """Living contacts met at the event: id → (name, organisation). Their ids are found through
+    the two indexes first (`met_at = ? OR id IN ...` had SQLite walk every living contact by
+    the `archived` index: ~110 ms an event at 100,000 contacts)."""
     alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712
     ticked = EventPerson.select(EventPerson.contact).where(
         EventPerson.event == event_id,
         EventPerson.met == True,  # noqa: E712
     )
+    met_here = Contact.select(Contact.id).where(Contact.met_at == event_id)
     query = Contact.select(Contact.id, Contact.display_name, Contact.organisation).where(
-        alive, (Contact.met_at == event_id) | Contact.id.in_(ticked)
+        alive, Contact.id.in_(met_here | ticked)
     )
     return {cid: (name, org) for cid, name, org in tuples(query)}
 
