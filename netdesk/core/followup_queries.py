@@ -16,7 +16,7 @@ from peewee import fn
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import day_start
 from netdesk.store.models import Contact, FollowUp
-from netdesk.store.rows import tuples
+from netdesk.store.rows import raw_tuples, tuples
 
 PENDING = ("open", "snoozed")
 
@@ -75,7 +75,7 @@ _ROW_COLUMNS = (
 
 
 def _row(values: tuple[Any, ...]) -> FollowUpRow:
-    """A FollowUpRow from a tuple of _ROW_COLUMNS."""
+    """A FollowUpRow from a tuple of _ROW_COLUMNS (as Peewee or SQLite gives them)."""
     fid, cid, display, given, family, organisation, *rest = values
     name = display or f"{given} {family}".strip() or organisation or "(no name)"
     due_at, has_time, reason, note, status, origin, notified_at, done_at = rest
@@ -83,14 +83,14 @@ def _row(values: tuple[Any, ...]) -> FollowUpRow:
         fid,
         cid,
         name,
-        due_at,
+        datetime.fromisoformat(due_at) if isinstance(due_at, str) else due_at,
         bool(has_time),
         reason,
         note,
         status,
         origin,
-        notified_at,
-        done_at,
+        _as_datetime(notified_at),
+        _as_datetime(done_at),
         organisation="" if name == organisation else organisation or "",
     )
 
@@ -194,7 +194,7 @@ class FollowUpQueries:
             .where(*where)
             .order_by(FollowUp.due_at, FollowUp.id)
         )
-        return [_row(values) for values in tuples(query)]
+        return [_row(values) for values in raw_tuples(query)]
 
 
 def _as_datetime(value: Any) -> datetime | None:

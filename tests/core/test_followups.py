@@ -27,6 +27,8 @@ def test_done_logs_its_interaction_in_utc_as_the_store_keeps_times(fu, services,
     logged = Interaction.get(Interaction.contact == cid)
     assert logged.occurred_at == NOW - timedelta(hours=9)  # 14:30 in Tokyo is 05:30 UTC
     assert Contact.get_by_id(cid).last_contacted_at == logged.occurred_at
+    row = fu.get(fid)  # its row read as SQLite gives it: the times parsed, the flag a bool
+    assert isinstance(row.done_at, datetime) and row.has_time is False
 
 
 def _contact(services, name: str = "Maria Chen", **fields) -> int:
