@@ -22,6 +22,7 @@ import sys
 import sysconfig
 import tomllib
 from importlib import metadata
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 from packaging.markers import default_environment
@@ -146,6 +147,11 @@ def debian_owners() -> dict[str, str]:
     return owners
 
 
+def is_python_extension(name: str) -> bool:
+    """A Python extension module (`_cffi_backend.cpython-311-x86_64-linux-gnu.so`), no library."""
+    return any(name.endswith(suffix) for suffix in EXTENSION_SUFFIXES if suffix != ".so")
+
+
 def system_library_sections(internal: Path) -> list[str]:
     """Libraries PyInstaller copied from the build system, one section per Debian package."""
     owners = debian_owners()
@@ -153,6 +159,8 @@ def system_library_sections(internal: Path) -> list[str]:
         return []
     packages: dict[str, list[str]] = {}
     for lib in sorted(p.name for p in internal.glob("*.so*") if not p.is_symlink()):
+        if is_python_extension(lib):  # a wheel's (cffi's _cffi_backend): in its package's section
+            continue
         if lib not in owners:
             sys.exit(f"notices: no Debian package owns {lib}; its licence is unknown")
         packages.setdefault(owners[lib], []).append(lib)

@@ -14,9 +14,12 @@ import os
 import shutil
 import tempfile
 import time as time_module
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.dav_servers import SERVERS, DavServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 for _var in ("LC_ALL", "LANG", "LANGUAGE"):
@@ -63,6 +66,17 @@ def database(paths):
     database = open_database(paths.database)
     yield database
     close_database()
+
+
+@pytest.fixture(params=sorted(SERVERS))
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DavServer]:
+    """A real CardDAV/CalDAV server (tests/dav_servers.py): Radicale (http), then Xandikos
+    (https, its own certificate), at a free port of 127.0.0.1, Basic auth; stopped after. `indirect`
+    parametrizing picks one."""
+    started = SERVERS[request.param](tmp_path / request.param)
+    started.start()
+    yield started
+    started.stop()
 
 
 @pytest.fixture

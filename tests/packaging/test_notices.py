@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from importlib import metadata
+from importlib.machinery import EXTENSION_SUFFIXES
 
 import pytest
 
@@ -55,3 +56,10 @@ def test_a_package_without_a_licence_file_stops_the_build(monkeypatch) -> None:
     monkeypatch.setattr(notices, "licence_texts", lambda _dist: [])
     with pytest.raises(SystemExit, match=r"peewee .* has no licence file"):
         notices.distribution_section(dist)
+
+
+def test_a_wheels_extension_module_is_not_taken_for_a_system_library() -> None:
+    """cffi's `_cffi_backend` lands beside the libraries; its licence is cffi's section."""
+    assert notices.is_python_extension(f"_cffi_backend{EXTENSION_SUFFIXES[0]}")
+    assert not notices.is_python_extension("libz.so.1")
+    assert not notices.is_python_extension("libssl.so")

@@ -33,10 +33,13 @@ def bundled_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def run_bundled(release: Release, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+def run_bundled(
+    release: Release, tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """The bundled netdesk with `args`, in bundled_env(tmp_path) with `env` added."""
     return subprocess.run(
         [str(release.executable), *args],
-        env=bundled_env(tmp_path),
+        env={**bundled_env(tmp_path), **(env or {})},
         capture_output=True,
         text=True,
         timeout=120,
@@ -149,6 +152,11 @@ def test_bundle_carries_essentials_only(release: Release) -> None:
     names = {p.name for p in release.bundle.rglob("*")}
     wanted = {"libQt6Widgets.so.6", "libqxcb.so", "libqwayland.so", "libqsvg.so"}
     assert wanted | {"libcupsprintersupport.so"} <= names
+    # Sync: Python's ssl (https), and the keyring with its Secret Service backend, which needs
+    # cryptography's bindings and keyring's entry points (how it finds its backends).
+    assert any(name.startswith("_ssl.") for name in names)
+    assert "_rust.abi3.so" in names
+    assert list(release.internal.glob("keyring-*.dist-info/entry_points.txt"))
     unwanted = {"libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Pdf.so.6", "libqgtk3.so"}
     assert not names & (unwanted | {"libcups.so.2", "libgnutls.so.30"})
 
@@ -190,4 +198,5 @@ def test_deb_control(release: Release) -> None:
     assert deb_field(release.deb, "Version") == __version__
     depends = deb_field(release.deb, "Depends").split(", ")
     assert depends[0].startswith("libc6 (>= 2.")
-    assert {"libgl1", "libegl1", "libxcb1", "libcups2"} <= {d.split(" ")[0] for d in depends}
+    packages = {d.split(" ")[0] for d in depends}
+    assert {"libgl1", "libegl1", "libxcb1", "libcups2", "libssl3"} <= packages

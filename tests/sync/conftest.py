@@ -1,5 +1,6 @@
-"""Fixtures of the sync tests: a real CardDAV server (Radicale, Xandikos) started for the test,
-and NetDesk data folders that sync through it (tests/sync/desks.py)."""
+"""Fixtures of the sync tests: NetDesk data folders that sync through a real CardDAV server (the
+`server` fixture of tests/conftest.py: Radicale, Xandikos; tests/sync/desks.py), and Radicale
+alone with a window for the GUI tests."""
 
 from __future__ import annotations
 
@@ -10,18 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_sync_accounts import FakeKeyring
-from tests.dav_servers import SERVERS, DavServer, radicale
+from tests.dav_servers import DavServer, radicale
 from tests.sync.desks import Desk
 from tests.ui.windows import build_window
-
-
-@pytest.fixture(params=sorted(SERVERS))
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DavServer]:
-    """Radicale, then Xandikos, on 127.0.0.1 at a free port with Basic auth; stopped after."""
-    started = SERVERS[request.param](tmp_path / request.param)
-    started.start()
-    yield started
-    started.stop()
 
 
 @pytest.fixture
