@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import subprocess
 import tempfile
 import time as time_module
 from collections.abc import Iterator
@@ -77,6 +78,35 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DavServer
     started.start()
     yield started
     started.stop()
+
+
+@pytest.fixture
+def bus(tmp_path: Path):
+    """A private dbus-daemon: `bus.address` to connect to; `bus.kill()` takes it away."""
+    daemon = subprocess.Popen(
+        [
+            "dbus-daemon",
+            "--session",
+            "--nofork",
+            "--print-address",
+            "--address",
+            f"unix:path={tmp_path / 'bus'}",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    address = daemon.stdout.readline().strip()
+
+    class Bus:
+        def kill(self) -> None:
+            daemon.kill()
+            daemon.wait(timeout=10)
+
+    Bus.address = address
+    yield Bus()
+    if daemon.poll() is None:
+        daemon.kill()
+        daemon.wait(timeout=10)
 
 
 @pytest.fixture

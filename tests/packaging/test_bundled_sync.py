@@ -1,7 +1,8 @@
 """`netdesk sync` from the bundle, against Radicale (http) and Xandikos (https) started here.
 
-The bundled app carries Python's ssl and the keyring (packaging/netdesk.spec); its D-Bus session
-address points nowhere, so no test reaches the keyring of the machine running it.
+The bundled app carries Python's ssl and the keyring (packaging/netdesk.spec). Its D-Bus session
+address points nowhere, or to a private bus with a Secret Service of the test's own
+(tests/packaging/secret_service.py): no test reaches the keyring of the machine running it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import fcntl
 import json
 import os
 import pty
+import shutil
 import subprocess
 import termios
 from pathlib import Path
@@ -18,6 +20,7 @@ import pytest
 
 from tests.dav_servers import DavServer
 from tests.packaging.release import Release, linux_only
+from tests.packaging.secret_service import DH, SecretService
 from tests.packaging.test_package import VCARDS, bundled_env, run_bundled
 
 pytestmark = [pytest.mark.slow, linux_only]
@@ -81,6 +84,26 @@ def test_bundled_sync_without_a_keyring_asks_each_time(
     done = run_bundled(release, tmp_path, "--data-dir", data, "sync", env=no_keyring(tmp_path))
     assert done.returncode == 1
     assert "no password for alice" in done.stderr and "NETDESK_SYNC_PASSWORD" in done.stderr
+
+
+@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="no dbus-daemon")
+@pytest.mark.parametrize("server", ["radicale"], indirect=True)
+def test_bundled_sync_keeps_the_password_in_the_keyring(
+    release: Release, tmp_path: Path, data: str, server: DavServer, bus
+) -> None:
+    """Typed once, kept by keyring's Secret Service backend (over an encrypted session), then
+    found there by the next run."""
+    keyring = SecretService(bus.address)
+    session_bus = {"DBUS_SESSION_BUS_ADDRESS": bus.address}
+    args = [str(release.executable), *sync_args(data, server)]
+    env = {**bundled_env(tmp_path), **session_bus}
+    code, output = run_on_a_terminal(args, env, typed=server.password)
+    assert code == 0, output + server.log()
+    assert keyring.secrets() == [server.password.encode()]
+
+    done = run_bundled(release, tmp_path, "--data-dir", data, "sync", env=session_bus)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert keyring.algorithms == [DH, DH]  # kept, then read: each through the bundled AES
 
 
 def run_on_a_terminal(command: list[str], env: dict[str, str], typed: str) -> tuple[int, str]:

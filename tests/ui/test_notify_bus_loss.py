@@ -7,9 +7,7 @@ which is what a desktop session restarting its D-Bus does to a running NetDesk.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import threading
-from pathlib import Path
 
 import pytest
 from jeepney.io.threading import DBusRouter, open_dbus_connection
@@ -18,35 +16,6 @@ from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner, qu
 from tests.ui.test_reminders import FakeDesktop, _row
 
 pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="no dbus-daemon")
-
-
-@pytest.fixture
-def bus(tmp_path: Path):
-    """A running dbus-daemon's address; `bus.kill()` takes it away."""
-    daemon = subprocess.Popen(
-        [
-            "dbus-daemon",
-            "--session",
-            "--nofork",
-            "--print-address",
-            "--address",
-            f"unix:path={tmp_path / 'bus'}",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    address = daemon.stdout.readline().strip()
-
-    class Bus:
-        def kill(self) -> None:
-            daemon.kill()
-            daemon.wait(timeout=10)
-
-    Bus.address = address
-    yield Bus()
-    if daemon.poll() is None:
-        daemon.kill()
-        daemon.wait(timeout=10)
 
 
 @pytest.fixture
