@@ -17,6 +17,7 @@ from typing import Any
 from netdesk.core import import_events
 from netdesk.core.event_draft import EventDraft
 from netdesk.core.event_ics import apply_item, guess_kind
+from netdesk.core.event_times import to_utc
 from netdesk.core.events import EventService
 from netdesk.formats.ics_events import IcsResult, read_ics
 from netdesk.formats.sources import NotImported, read_file_bytes
@@ -74,7 +75,9 @@ class EventImporter:
             for name, data in sources
         ]
         with db.atomic():
-            batch = ImportBatch.create(files=json.dumps([result.file for result in parsed]))
+            files = json.dumps([result.file for result in parsed])
+            now = to_utc(self.events.followups.clock.now())
+            batch = ImportBatch.create(files=files, created_at=now)
             summaries = [self._write(result, batch.id) for result in parsed]
             errors = [e for s in summaries for e in s.errors]
             warnings = [f"warning: {w}" for s in summaries for w in s.warnings]

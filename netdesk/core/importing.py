@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 from netdesk.core import employment, import_events, import_groups, import_jobs, import_snapshot
 from netdesk.core.changes import Changes
 from netdesk.core.clock import Clock
 from netdesk.core.contacts import ContactService
+from netdesk.core.event_times import to_utc
 from netdesk.core.gc_pause import gc_paused
 from netdesk.core.import_conflicts import (
     Conflict,
@@ -53,7 +54,7 @@ from netdesk.formats.sources import (
     read_file_bytes,
 )
 from netdesk.store import bulk_indexes, fts
-from netdesk.store.models import Contact, ImportBatch, ImportChange, Interaction, db, utcnow
+from netdesk.store.models import Contact, ImportBatch, ImportChange, Interaction, db
 
 _RANDOM_ORDER_INDEXES = (
     "contact_display_name",
@@ -162,6 +163,10 @@ class ImportService:
         self.changes = changes
         self.clock = clock or Clock()
 
+    def _utc_now(self) -> datetime:
+        """The app clock's now as the store keeps times (naive UTC)."""
+        return to_utc(self.clock.now())
+
     def plan(
         self,
         paths: Iterable[str | Path],
@@ -232,7 +237,7 @@ class ImportService:
             skipped = sum(c.choice == "skip" for c in chosen)
             total = len(to_create) + len(to_merge)
             with db.atomic():
-                batch = ImportBatch.create(files=json.dumps(plan.files))
+                batch = ImportBatch.create(files=json.dumps(plan.files), created_at=self._utc_now())
                 progress(0, total, "")
                 created = self._create(to_create, batch.id, progress, total)
                 merged = self._merge(
@@ -336,7 +341,7 @@ class ImportService:
             insert_rows(ImportChange, _CHANGE_FIELDS, snapshots)
             progress(done + start + len(chunk), total, chunk[-1].draft.full_name())
         log_connections(((c.match_id, c.draft) for c in cards if c.match_id is not None), batch_id)
-        when = self.clock.now().astimezone(UTC).replace(tzinfo=None)
+        when = self._utc_now()
         log_job_changes(jobs, when, batch_id)
         import_jobs.record(recorded, when, self.clock.today(), batch_id, congratulate)
         import_jobs.follow(filled_jobs)
@@ -399,7 +404,7 @@ class ImportService:
                 refresh_last_contacted(contact_id)
             Contact.delete().where(Contact.id.in_(created)).execute()
             fts.reindex(db.obj, created)
-            batch.undone_at = utcnow()
+            batch.undone_at = self._utc_now()
             batch.save()
         self._publish_contacts(created + [c.contact_id for c in changes if c.contact_id])
         if touched:

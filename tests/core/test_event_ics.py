@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from netdesk.core.event_ics import export_ics
 from netdesk.core.event_import import IcsImportSummary
+from netdesk.core.event_times import from_utc
 from netdesk.store.models import Event
 from tests.formats.test_ics_events import SCHEDULE
 
@@ -138,9 +139,14 @@ def test_an_ics_import_is_a_batch_of_import_history_and_undo_reverts_it(services
     draft.goals = "Ask about pipelines"
     services.events.update(keynote.id, draft)
     moved = SCHEDULE.replace(b"Room A", b"Room B").replace(b"20260414T0930", b"20260414T1100")
+    clock.advance(60)
     (second,) = _import(services, moved, "schedule-v2.ics")
     newest, oldest = services.importing.history()
     assert (oldest.id, newest.id) == (first.batch_id, second.batch_id)
+    assert [from_utc(row.created_at) for row in (oldest, newest)] == [  # the app's clock
+        datetime(2026, 3, 11, 12, 0),
+        datetime(2026, 3, 11, 12, 1),
+    ]
     assert (oldest.files, oldest.events_created, oldest.events_updated) == (["schedule.ics"], 4, 0)
     assert (newest.events_created, newest.events_updated, newest.created) == (0, 4, 0)
     no_start = "schedule.ics, event 5: it has no start (DTSTART)"

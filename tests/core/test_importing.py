@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from netdesk.core.event_times import from_utc
 from netdesk.core.exporting import ExportService
 from netdesk.core.importing import ImportPlan
 from netdesk.core.services import Services
@@ -14,6 +15,7 @@ from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.formats.vcard_reader import read_vcards
 from netdesk.store.models import Contact, ImportBatch, ImportChange, Interaction
 from tests.db_snapshot import dump_database
+from tests.fake_time import NOW
 
 CARDS = (
     "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nN:Lee;Ann;;;\nORG:Acme\nEMAIL:ann@x.test\n"
@@ -303,3 +305,14 @@ def test_an_import_that_changes_no_contact_announces_none(services, files) -> No
     seen.clear()
     services.importing.undo(again.batch_id)
     assert seen == [("imports", frozenset({again.batch_id}))]
+
+
+def test_an_import_and_its_undo_are_stamped_by_the_app_clock(services, clock, files) -> None:
+    """Import history's When is the app's clock, not the wall clock (the screenshots' history
+    showed the day they were made)."""
+    report = services.importing.apply(services.importing.plan([files["vcf"]]))
+    clock.advance(90)
+    services.importing.undo(report.batch_id)
+    (row,) = services.importing.history()
+    assert from_utc(row.created_at) == NOW
+    assert row.undone_at is not None and from_utc(row.undone_at) == NOW + timedelta(seconds=90)
