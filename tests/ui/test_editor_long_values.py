@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from netdesk.formats.draft import ContactDraft, MethodDraft
-from netdesk.ui.contacts.methods_editor import LONG_VALUE
+from netdesk.ui.contacts.methods_editor import LONG_VALUE, MethodsEditor, label_box_width
 from netdesk.ui.plain import plain_tooltip
 
 LONGEST = "valentina.papadopoulos1019@personio.example"  # the longest of gen_network's 2,000
@@ -78,10 +78,15 @@ def test_a_profile_shown_by_its_user_name_is_stored_as_its_link(
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
 def test_a_stack_overflow_link_reads_as_its_user_and_is_stored_whole(app_window, qtbot, size):
-    """At 1024x768 ".../users/4815162/j" was all of it; it reads as "4815162/jordan-reyes", and
-    from 1280 beside "Stack Overflow" whole (the label's box stopped at 96 px)."""
+    """At 1024x768 ".../users/4815162/j" was all of it; it reads as "4815162/jordan-reyes"
+    beside "Stack Overflow" whole (its box was 82 px: "Stack Ove"), and the email and phone
+    above start at the same x as the profile (their label boxes as wide)."""
     link = "https://stackoverflow.com/users/4815162/jordan-reyes"
-    methods = [MethodDraft("profile", link, service="stackoverflow")]
+    methods = [
+        MethodDraft("email", "jordan@reyes.example", "work"),
+        MethodDraft("phone", "+49 30 901820", "mobile"),
+        MethodDraft("profile", link, service="stackoverflow"),
+    ]
     draft = ContactDraft(given_name="Jordan", family_name="Reyes", methods=methods)
     services = app_window.services
     contact = services.contacts.create(draft)
@@ -90,13 +95,41 @@ def test_a_stack_overflow_link_reads_as_its_user_and_is_stored_whole(app_window,
     qtbot.waitUntil(lambda: contacts.select_contact(contact))
     qtbot.wait(50)
     QApplication.processEvents()
-    [row] = contacts.editor.methods.rows
+    *others, row = contacts.editor.methods.rows
     assert row.value_edit.text() == "4815162/jordan-reyes" and _whole(row.value_edit)
     assert row.value_edit.toolTip() == plain_tooltip(link)
-    if size[0] >= 1280:  # "Stack Ove" beside it, however wide the window, below 121 px
-        assert row.label_box.width() >= row.label_box.sizeHint().width()
+    box = row.label_box
+    assert box.currentText() == "Stack Overflow"
+    assert box.width() >= label_box_width("Stack Overflow")
+    starts = {r.value_edit.mapTo(contacts, r.value_edit.rect().topLeft()).x() for r in others}
+    assert starts == {row.value_edit.mapTo(contacts, row.value_edit.rect().topLeft()).x()}
+    assert all(_whole(r.value_edit) for r in others)
     assert not contacts.editor.dirty
     row.value_edit.setText("4815162/jordan")  # a name changed as it reads
     assert contacts.editor.save()
-    [stored] = services.contacts.load(contact).methods
-    assert stored.value == "https://stackoverflow.com/users/4815162/jordan"
+    stored = services.contacts.load(contact).methods
+    assert stored[-1].value == "https://stackoverflow.com/users/4815162/jordan"
+    *others, row = contacts.editor.methods.rows
+    row.label_box.setCurrentIndex(row.label_box.findData("github"))  # a short name: narrower
+    widths = {r.label_box.width() for r in contacts.editor.methods.rows}
+    assert widths == {label_box_width("GitHub")}
+
+
+def test_the_label_boxes_are_as_wide_as_the_widest_label_needs(qtbot) -> None:
+    """A website's "homepage" reads whole and widens every row's label box alike (they start
+    the value fields at one x); a long label typed in stops at 96 px, and so does the row."""
+    editor = MethodsEditor("DE")
+    qtbot.addWidget(editor)
+    editor.set_methods([MethodDraft("email", "a@b.example", "work")])
+    (email,) = editor.rows
+    narrow = email.label_box.width()
+    website = editor.add(MethodDraft("url", "https://b.example", "homepage"))
+    assert {r.label_box.width() for r in editor.rows} == {label_box_width("homepage")}
+    assert label_box_width("homepage") > narrow
+    row_width = email.minimumSizeHint().width()
+    email.label_box.setEditText("a very long label of my own")
+    assert {r.label_box.width() for r in editor.rows} == {96}
+    assert email.minimumSizeHint().width() == row_width
+    editor.set_methods([MethodDraft("email", "a@b.example", "work")])
+    assert editor.rows[0].label_box.width() == narrow
+    assert website not in editor.rows

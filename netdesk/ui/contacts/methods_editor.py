@@ -59,6 +59,7 @@ LONG_VALUE = "jurgen.gruenewald@deutsche-telekom.de"
 """A value field is never too narrow to show this whole (longer than 19 in 20 addresses of a
 generated network of 2,000); the editor that holds it still fits beside the list at 1024 px."""
 _EDIT_PADDING = 10  # a line edit's frame and margins around its text
+_LABEL_MAX_WIDTH = 96  # a long label typed in stays within it
 
 
 def method_error(kind: str, value: str, service: str, region: str) -> str:
@@ -91,6 +92,15 @@ def link_for(kind: str, value: str, service: str, region: str) -> str:
     return ""
 
 
+def label_box_width(text: str) -> int:
+    """The width of a label box showing `text` whole, and at least six letters wide."""
+    box = QComboBox()
+    box.setMinimumContentsLength(6)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    box.addItem(text)
+    return box.sizeHint().width()
+
+
 class MethodRow(QWidget):
     """One email, phone, address, profile or website: label, value, open, remove, message."""
 
@@ -105,8 +115,7 @@ class MethodRow(QWidget):
         self.preferred = method.preferred
         self.label_box = QComboBox()
         self.label_box.setEditable(True)
-        self.label_box.setMinimumContentsLength(6)
-        if self.kind == "profile":  # as wide as "Stack Overflow" where there is room
+        if self.kind == "profile":
             for key, (title, _) in SERVICES.items():
                 self.label_box.addItem(title, key)
             self.label_box.setEditable(False)
@@ -117,7 +126,6 @@ class MethodRow(QWidget):
                 self.label_box.addItem(service.capitalize(), service)
             self.label_box.setCurrentIndex(self.label_box.findData(service))
         else:
-            self.label_box.setMaximumWidth(96)  # a long label typed in stays within it
             self.label_box.addItems(LABELS.get(self.kind, ("other",)))
             self.label_box.setCurrentText(method.label or self.label_box.itemText(0))
         # a profile reads as its user name beside the service ("maria-chen" beside LinkedIn)
@@ -126,7 +134,8 @@ class MethodRow(QWidget):
         self.value_edit = QLineEdit(shown)
         self.value_edit.setCursorPosition(0)
         sample = self.value_edit.fontMetrics().horizontalAdvance(LONG_VALUE)
-        self.value_edit.setMinimumWidth(sample + _EDIT_PADDING)
+        self._value_width = sample + _EDIT_PADDING
+        self.set_label_width(label_box_width(""))
         self.value_edit.setPlaceholderText(PLACEHOLDERS.get(self.kind, ""))
         self.value_edit.setAccessibleName(KIND_TITLES.get(self.kind, self.kind))
         self.open_button = QToolButton()
@@ -155,6 +164,19 @@ class MethodRow(QWidget):
         self.value_edit.textChanged.connect(self._on_edit)
         self.label_box.currentIndexChanged.connect(self._on_edit)
         self._on_edit()
+
+    def label_width(self) -> int:
+        """How wide the label box must be for its text to read whole: a service's name always,
+        a label ("homepage") up to 96 px (a longer one typed in is cut)."""
+        width = label_box_width(self.label_box.currentText())
+        return width if self.kind == "profile" else min(width, _LABEL_MAX_WIDTH)
+
+    def set_label_width(self, width: int) -> None:
+        """Make the label box `width` wide, taking what it needs beyond six letters from the
+        value field's minimum: the row is never wider for it (the editor beside the list keeps
+        its width at 1024 px)."""
+        self.label_box.setFixedWidth(width)
+        self.value_edit.setMinimumWidth(self._value_width - width + label_box_width(""))
 
     @property
     def service(self) -> str:
@@ -249,8 +271,10 @@ class MethodsEditor(QWidget):
         row = MethodRow(method, self.region)
         row.removed.connect(self._remove)
         row.changed.connect(self.changed)
+        row.label_box.currentTextChanged.connect(self._align)
         self.rows.append(row)
         self._rows_layout.addWidget(row)
+        self._align()
         if focus:
             row.value_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.changed.emit()
@@ -271,5 +295,13 @@ class MethodsEditor(QWidget):
         self._rows_layout.removeWidget(row)
         row.hide()
         row.deleteLater()
+        self._align()
         if announce:
             self.changed.emit()
+
+    def _align(self) -> None:
+        """Every row's label box as wide as the widest needs ("Stack Overflow" whole): the
+        value fields of emails, phones and profiles start at one x."""
+        width = max((row.label_width() for row in self.rows), default=0)
+        for row in self.rows:
+            row.set_label_width(width)
