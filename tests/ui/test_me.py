@@ -14,6 +14,7 @@ from netdesk.core.event_draft import EventDraft
 from netdesk.core.own_profiles import CHECKS, OwnProfileRow
 from netdesk.ui.me import MeView
 from netdesk.ui.me.profile_reminders import ProfileReminders
+from netdesk.ui.me.view import PITCHES_MIN_HEIGHT
 from netdesk.ui.notify import Notifier, ReminderBanner
 from tests.ui.today_view import settle_today
 from tests.ui.windows import current_view
@@ -291,3 +292,26 @@ def test_the_pitch_sits_beside_the_list_at_any_width(qtbot, app_window, size) ->
     left_of_form = library.form.mapTo(library, library.form.rect().topLeft()).x()
     assert 0 < left_of_form - right_of_list <= 2 * library.layout().spacing()
     assert library.list.width() <= 420
+
+
+def test_a_tall_window_shows_the_pitches_below_the_cards(qtbot, app_window) -> None:
+    """At 1920x1080 two thirds of the Profiles tab lay empty below the cards: the pitch library
+    fills that room (the tabs go); a smaller window has the two tabs again."""
+    app_window.resize(1920, 1080)
+    me = app_window.show_view("me")
+    library = me.pitches
+    qtbot.waitUntil(lambda: app_window.width() == 1920 and library.list.isVisible())
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    assert not me.tabs.isVisible() and me.scroll_area.isVisible()
+    assert me.scroll_area.height() >= me.page.sizeHint().height()  # every card, none cut
+    card = list(me.cards.values())[-1]
+    below_cards = card.mapTo(me, card.rect().bottomLeft()).y()
+    assert 0 < library.mapTo(me, library.rect().topLeft()).y() - below_cards < 80
+    assert library.height() >= PITCHES_MIN_HEIGHT
+    me.show_pitches()  # Ctrl+N's way there: nothing to switch
+    assert card.isVisible() and library.isVisible()
+    app_window.resize(1024, 768)
+    qtbot.waitUntil(lambda: me.tabs.count() == 2)
+    assert me.tabs.tabText(1) == "&Elevator pitches" and not library.isVisible()
+    me.show_pitches()
+    assert me.tabs.currentWidget() is library and library.list.isVisible()

@@ -1,5 +1,5 @@
 """The Me page: your own profiles (a card per service, its checklist and refresh months) and your
-elevator pitches, in two tabs.
+elevator pitches, in two tabs; a window tall enough for both shows the pitches below the cards.
 
 Every change is undoable (Ctrl+Z); Alt+P and Alt+E switch tabs, Ctrl+N starts a pitch, Ctrl+S
 saves it. With no profile kept yet, the page says what to add, with an example link.
@@ -33,7 +33,11 @@ if TYPE_CHECKING:
     from netdesk.core.services import Services
     from netdesk.ui.main_window import MainWindow
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 CARD_MIN_WIDTH = 380
+PITCHES_MIN_HEIGHT = 300
+"""The least height of the pitch library below the cards (else it has its tab)."""
+PROFILES_TITLE, PITCHES_TITLE = "&Profiles", "&Elevator pitches"
 HOW = (
     "A tick stays fresh for the months you set. When one runs out, the profile shows on Today "
     'and in your reminders, and events\' "Profile up to date" waits until it is fresh again.'
@@ -70,8 +74,8 @@ class MeView(QWidget):
         self.card_grid = QGridLayout()
         self.card_grid.setSpacing(16)
         self.columns = 0
-        page = QWidget()
-        page_layout = QVBoxLayout(page)
+        self.page = page = QWidget()
+        self.page_layout = page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(16, 12, 16, 12)
         page_layout.addWidget(self.empty)
         page_layout.addLayout(self.card_grid)
@@ -85,19 +89,24 @@ class MeView(QWidget):
 
         self.pitches = PitchLibrary(services.events.pitches, self.undo_stack, self.message.setText)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.scroll_area, "&Profiles")
-        self.tabs.addTab(self.pitches, "&Elevator pitches")
+        self.tabs.addTab(self.scroll_area, PROFILES_TITLE)
+        self.tabs.addTab(self.pitches, PITCHES_TITLE)
+        self.both = QWidget()  # the cards above the pitches, in a tall window
+        self.both_layout = QVBoxLayout(self.both)
+        self.both_layout.setContentsMargins(0, 0, 0, 0)
+        pitches_title = style_label(plain_label(PITCHES_TITLE), "sectionTitle")
+        pitches_title.setBuddy(self.pitches.list)  # Alt+E, as on the tab
+        self.both_layout.addWidget(pitches_title)
+        self.both.hide()
 
-        heading = style_label(plain_label("Me"), "editorHeading")
-        intro = plain_label(
-            "Your own profiles, kept fresh, and the pitches you introduce yourself with."
-        )
-        style_label(intro, "hint")
-        layout = QVBoxLayout(self)
+        self.heading = style_label(plain_label("Me"), "editorHeading")
+        self.intro = style_label(plain_label(INTRO), "hint")
+        self.view_layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.both, 1)
         layout.addWidget(self.message)
 
         self.new_pitch_action = actions.add("New pitch", "Ctrl+N", self._new_pitch)
@@ -119,9 +128,11 @@ class MeView(QWidget):
             card.show_row(stored.get(service), today)
         self.empty.setVisible(not stored)
         self.how.setVisible(bool(stored))
+        self._place_pitches(self.height())  # the cards' height changed with the hint above
 
     def show_pitches(self) -> None:
-        self.tabs.setCurrentWidget(self.pitches)
+        if self.tabs.indexOf(self.pitches) >= 0:  # else they show below the cards
+            self.tabs.setCurrentWidget(self.pitches)
 
     def change_profile(self, service: str, row: OwnProfileRow | None, what: str) -> None:
         """Store a card's edit as an undoable change."""
@@ -138,7 +149,34 @@ class MeView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         width = event.size().width()
         self._lay_out(max(1, min(3, (width - 48) // (CARD_MIN_WIDTH + 16))))
+        self._place_pitches(event.size().height())
         super().resizeEvent(event)
+
+    def _place_pitches(self, height: int) -> None:
+        """The pitches below the cards when the window has room for both (at 1920x1080 two
+        thirds of the Profiles tab lay empty below them), else in their tab."""
+        layout = self.view_layout
+        spacing = layout.spacing()
+        above = layout.contentsMargins().top() + self.heading.sizeHint().height() + spacing
+        above += self.intro.sizeHint().height() + spacing
+        self.page_layout.activate()  # the cards just laid out in their columns
+        cards = self.page.sizeHint().height()
+        together = height - above - cards - spacing >= PITCHES_MIN_HEIGHT
+        self.scroll_area.setMinimumHeight(cards if together else 0)  # all the cards, no more
+        self.scroll_area.setMaximumHeight(cards if together else QWIDGETSIZE_MAX)
+        if together == self.both.isVisibleTo(self):
+            return
+        if together:
+            self.tabs.clear()
+            self.both_layout.insertWidget(0, self.scroll_area)
+            self.both_layout.addWidget(self.pitches, 1)
+        else:
+            self.tabs.addTab(self.scroll_area, PROFILES_TITLE)
+            self.tabs.addTab(self.pitches, PITCHES_TITLE)
+        self.tabs.setVisible(not together)
+        self.both.setVisible(together)
+        self.scroll_area.show()
+        self.pitches.setVisible(together)  # in the tabs: until its tab is chosen
 
     def _lay_out(self, columns: int) -> None:
         if columns == self.columns:
