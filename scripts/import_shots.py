@@ -45,7 +45,7 @@ def shoot_imports(
     for number in range(FILES):
         path = folder / f"conference-contacts-{number + 1:02}.vcf"
         path.write_text(_card(f"Attendee {number + 1}", f"EMAIL:attendee{number}@example.org\n"))
-        paths.append(str(path))
+        paths.append(str(path.relative_to(root)))  # the script's working folder
     services.importing.apply(services.importing.plan(paths))
     known = services.contacts.load(contact_id)
     email = next((m.value for m in known.methods if m.kind == "email"), "")

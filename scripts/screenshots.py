@@ -18,8 +18,10 @@ and button (focus-list.png, focus-field.png, focus-button.png), the import dialo
 File → Sync settings…, Sync conflicts… and Preview sync… (sync-status/-settings/-conflicts/
 -preview-1024x768.png). Same arguments, same pictures: no wall clock, the C locale, the
 Europe/Berlin zone, phone numbers without a country code read as German (the C locale names no
-region: the editor flagged the demo's national numbers). docs/screenshots/ holds the README's,
-made with `--sizes 1280x800` (and Contacts with `--sizes 1024x768`).
+region: the editor flagged the demo's national numbers), a selected row in the middle of its
+list, the window active before each view (the focus ring stays put), a text cursor that does
+not blink, files imported by names relative to the temporary folder. docs/screenshots/ holds
+the README's, made with `--sizes 1280x800` (and Contacts with `--sizes 1024x768`).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QAbstractItemView, QWidget
 
     from netdesk.ui.importing.dialog import ImportDialog
     from netdesk.ui.main_window import MainWindow
@@ -56,6 +58,7 @@ def _sandbox(root: Path) -> None:
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         os.environ[var] = str(root / var.lower())
     os.environ["NETDESK_DATA_DIR"] = str(root / "data")
+    os.chdir(root)  # files imported by a name relative to it: Import history names no temp dir
 
 
 def main() -> None:
@@ -73,6 +76,7 @@ def main() -> None:
         help="gen_network.py (default: ../shared/tools/ beside the repository)",
     )
     args = parser.parse_args()
+    args.outdir, args.generator = args.outdir.resolve(), args.generator.resolve()
     with tempfile.TemporaryDirectory(prefix="netdesk-shots-") as tmp:
         _sandbox(Path(tmp))
         sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]  # demo_network, tests.fake_time
@@ -94,6 +98,7 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
     from tests.ui.windows import build_window
 
     app = create_application()
+    app.styleHints().setCursorFlashTime(0)  # a text cursor shown, not blinking in or out
     paths = netdesk_paths.resolve(root / "data")
     open_database(paths.database, daily_backup=False)
     clock = FakeClock(NOW)
@@ -134,6 +139,7 @@ def _shoot(root: Path, args: argparse.Namespace) -> None:
         width, height = (int(part) for part in size.split("x"))
         window.resize(width, height)
         for name, show in views.items():
+            _activated(window)
             show()
             save(window, name, size)
         opportunity = window.show_view("opportunities").open_opportunity(shown["opportunity"])
@@ -260,12 +266,34 @@ def _scrolled(today: QWidget, end: bool) -> QWidget:
     return today
 
 
+def _activated(window: MainWindow) -> None:
+    """The window active again once a dialog shot before has closed: the offscreen platform
+    activates it some event-loop turns later, which moved the focus (and its ring) from run
+    to run."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    deadline = time.monotonic() + 2
+    while QApplication.activeWindow() is not window and time.monotonic() < deadline:
+        QApplication.processEvents()
+
+
 def _contact(window: MainWindow, contact_id: int, tab: int = 0) -> QWidget:
     """Contacts with one person in the editor, on its Details tab (or `tab`: 2 is Jobs)."""
     contacts = window.show_view("contacts")
     contacts.show_existing(contact_id)
     contacts.editor.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
+    _centred(contacts.table)
     return window
+
+
+def _centred(table: QAbstractItemView) -> None:
+    """The list scrolled so its current row is in the middle: where selecting it left the list
+    depends on where it was before and on how much of it had been read."""
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    QApplication.processEvents()
+    table.scrollTo(table.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
 
 
 def _nobody(window: MainWindow) -> QWidget:
@@ -302,14 +330,18 @@ def _event(window: MainWindow, event_id: int) -> QWidget:
 
 
 def _me(window: MainWindow, pitches: bool) -> QWidget:
-    """The Me page: your profiles, or the pitch library."""
+    """The Me page: your profiles, or the pitch library (below them in a tall window)."""
     me = window.show_view("me")
-    me.tabs.setCurrentIndex(1 if pitches else 0)
+    me.tabs.setCurrentIndex(0)
+    if pitches:
+        me.show_pitches()
     return window
 
 
 def _company(window: MainWindow, company_id: int) -> QWidget:
-    window.show_view("companies").select(company_id)
+    companies = window.show_view("companies")
+    companies.select(company_id)
+    _centred(companies.table)
     return window
 
 
