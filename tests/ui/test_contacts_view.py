@@ -8,7 +8,8 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from netdesk.core import phones
 from netdesk.core.contact_list import ContactListQuery, ListFilter
@@ -29,8 +30,18 @@ def _add(services, given: str, family: str = "", **fields) -> int:
     return services.contacts.create(ContactDraft(given_name=given, family_name=family, **fields))
 
 
-def _names(view: ContactsView) -> list[str]:
+def _settle(view: ContactsView) -> None:
+    """Let a change reach the list and the list's read again, off the GUI thread, end."""
     QApplication.processEvents()
+    for _ in range(2000):
+        if not view.counter.busy:
+            return
+        QTest.qWait(5)
+    raise AssertionError("the list was not read again")
+
+
+def _names(view: ContactsView) -> list[str]:
+    _settle(view)
     return [view.model.row_of(view.model.index(r, 0)).name for r in range(view.model.rowCount())]
 
 
@@ -301,16 +312,16 @@ def test_log_interaction_updates_last_contacted(view, qtbot, services) -> None:
     view.editor.timeline.record(dialog_entry)
     assert view.editor.timeline.items.count() == 1
     assert "Talked about the data team" in view.editor.timeline.items.item(0).text()
-    QApplication.processEvents()
+    _settle(view)
     assert view.model.data(view.model.index(0, 5)) == "today"
     assert view.editor.tabs.tabText(1) == "Timeline (1)"
     view.editor.timeline.items.item(0).setSelected(True)
     view.editor.timeline.delete_selected()
     assert view.editor.timeline.items.count() == 0
-    QApplication.processEvents()
+    _settle(view)
     assert view.model.data(view.model.index(0, 5)) == "—"
     view.controller.undo_action.trigger()
-    QApplication.processEvents()
+    _settle(view)
     assert "Talked about the data team" in view.editor.timeline.items.item(0).text()
     assert view.model.data(view.model.index(0, 5)) == "today"
 
@@ -330,7 +341,7 @@ def test_ctrl_shift_f_schedules_a_follow_up(view, qtbot, services, monkeypatch) 
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert [f.contact_id for f in FollowUp.select()] == [contact_id]
-    QApplication.processEvents()
+    _settle(view)
     assert view.model.data(view.model.index(0, 6)) != ""
 
 
@@ -688,3 +699,33 @@ def test_replaced_method_rows_never_open_as_windows(view, qtbot, services) -> No
     strays = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not view]
     assert strays == []
     assert [row.value_edit.text() for row in view.editor.methods.rows] == ["again@example.com"]
+
+
+def test_a_change_reads_the_list_again_off_the_gui_thread(
+    view, qtbot, services, monkeypatch
+) -> None:
+    """A change made elsewhere has the list read again on the worker, as many rows as it had,
+    and shown with the selection and the row at the top where they were."""
+    for number in range(300):
+        _add(services, f"Person {number:03}")
+    view.apply_filter()
+    while view.model.rowCount() < 250:
+        view.model.fetchMore()
+    view.table.scrollTo(view.model.index(150, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    chosen = view.model.contact_id(160)
+    view.select_contact(chosen)
+    top = view.model.contact_id(view.table.rowAt(0))
+    threads: list[bool] = []
+    page = ContactListQuery.page
+
+    def noting_page(query, offset, limit):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return page(query, offset, limit)
+
+    monkeypatch.setattr(ContactListQuery, "page", noting_page)
+    _add(services, "Aaron")  # first by name: every row moves down one
+    assert _names(view)[0] == "Aaron"
+    assert threads == [False]  # one read, on the worker
+    assert view.selected_ids() == [chosen]
+    assert view.model.contact_id(view.table.rowAt(0)) == top
+    assert view.count_label.text() == "301 contacts"

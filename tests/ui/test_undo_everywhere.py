@@ -60,14 +60,13 @@ def test_new_and_edited_follow_ups_in_the_calendar(window, qtbot) -> None:
     assert FollowUp.get_by_id(made).note == "bring the slides"
 
 
-def test_a_follow_up_from_a_contact_is_undone_in_contacts(window, monkeypatch) -> None:
+def test_a_follow_up_from_a_contact_is_undone_in_contacts(window, monkeypatch, qtbot) -> None:
     from netdesk.ui.followup_dialog import FollowUpDialog
 
     monkeypatch.setattr(FollowUpDialog, "exec", lambda dialog: dialog.accept())
     ana = window.services.contacts.create(ContactDraft(given_name="Ana"))
     contacts = window.show_view("contacts")
-    QApplication.processEvents()
-    contacts.select_contact(ana)
+    qtbot.waitUntil(lambda: contacts.select_contact(ana))  # the list is read off the GUI thread
     made = contacts.controller.follow_up_selected()
     assert FollowUp.get_by_id(made).contact_id == ana
     assert _undo(window).text() == "&Undo New follow-up with Ana"

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from netdesk.core.events import EventDraft
 from netdesk.formats.draft import ContactDraft
@@ -34,8 +34,7 @@ def _deleted_contact(window, qtbot) -> int:
     """Ana, made and sent to the Trash with Delete in the contact list (which has the focus)."""
     contacts = window.show_view("contacts")
     ana = window.services.contacts.create(ContactDraft(given_name="Ana"))
-    QApplication.processEvents()
-    contacts.select_contact(ana)
+    qtbot.waitUntil(lambda: contacts.select_contact(ana))  # the list is read off the GUI thread
     contacts.table.setFocus()
     qtbot.keyClick(contacts.table, Qt.Key.Key_Delete)
     assert Contact.get_by_id(ana).deleted_at is not None

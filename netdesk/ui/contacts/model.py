@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -57,6 +58,16 @@ _ROW_FLAGS = (
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
+class ListRead(NamedTuple):
+    """The list read again on a worker (`ContactTableModel.reread`)."""
+
+    query: ContactListQuery
+    rows: list[ContactRow]
+    asked: int
+    total: int
+    shown: int  # the model's lists shown when the read began
+
+
 def _display(row: ContactRow, key: str, today: date) -> str:
     if key == "last_contacted":
         return relative_time(row.last_contacted_at, today) if row.last_contacted_at else "—"
@@ -84,6 +95,7 @@ class ContactTableModel(QAbstractTableModel):
         self._exhausted = True
         self._query = ContactListQuery()
         self._loaded = False
+        self._shown = 0  # lists shown so far: a list read on a worker is shown if none since
         # Rows read when the list is (re)filled (the view sets it): each costs on every keystroke.
         self.first_page_size = FIRST_PAGE_SIZE
         self._stale = False
@@ -129,16 +141,46 @@ class ContactTableModel(QAbstractTableModel):
         self._counts.clear()
 
     def _show(self, query: ContactListQuery) -> None:
+        self._present(query, query.page(0, self.first_page_size), self.first_page_size)
+
+    def reread(self, rows: int) -> Callable[[], ListRead]:
+        """The list read again after contacts changed, as work for a worker (no Qt in it): its
+        first `rows` rows (at least a first page) and its count; `show_read` shows it."""
+        asked = max(rows, self.first_page_size)
+        shown = self._shown
+        list_filter, sort, descending, now = (
+            self.list_filter,
+            self.sort_key,
+            self.descending,
+            self.clock.now(),
+        )
+
+        def read() -> ListRead:
+            query = ContactListQuery(list_filter, sort, descending, now=now, first_page=asked)
+            return ListRead(query, query.page(0, asked), asked, query.count(), shown)
+
+        return read
+
+    def show_read(self, read: ListRead) -> bool:
+        """Show a list read by `reread`; False when the list was read anew since it began (a
+        search, a sort: that read is newer)."""
+        if read.shown != self._shown:
+            return False
+        self._present(read.query, read.rows, read.asked)
+        self._total = read.total
+        return True
+
+    def _present(self, query: ContactListQuery, first: list[ContactRow], asked: int) -> None:
         self._loaded = True
         self._stale = False
+        self._shown += 1
         self.beginResetModel()
         self._query = query
-        first = query.page(0, self.first_page_size)
         self._rows = [tuple(row) for row in first]
         self._texts.clear()
         self.avatars.forget_photos()
         self.avatars.add_rows(first)
-        self._exhausted = len(self._rows) < self.first_page_size
+        self._exhausted = len(self._rows) < asked
         self._total = len(self._rows) if self._exhausted else query.known_count()
         if self._total is None:
             self._total = self._counts.get(query.filter)

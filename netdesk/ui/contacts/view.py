@@ -33,7 +33,7 @@ from netdesk.ui.contacts.column_layout import ColumnLayout
 from netdesk.ui.contacts.controller import ContactsController
 from netdesk.ui.contacts.editor import ContactEditor
 from netdesk.ui.contacts.empty_state import EmptyState, NoSelection
-from netdesk.ui.contacts.model import ContactTableModel
+from netdesk.ui.contacts.model import ContactTableModel, ListRead
 from netdesk.ui.importing.drag_out import contacts_mime_data
 from netdesk.ui.latest_read import LatestRead
 from netdesk.ui.plain import ElidedComboBox, plain_label
@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 
     from netdesk.ui.main_window import MainWindow
 
+REREAD_ROWS = 1000
+"""The most rows read again after a change, to keep the rows in sight (a list scrolled further
+shows its first rows)."""
 SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), ("trash", "Trash"))
 
 
@@ -298,10 +301,28 @@ class ContactsView(QWidget):
         query = self.model.query()
         self.counter.start(lambda: (query, query.count()))
 
-    def _counted(self, counted: tuple[ContactListQuery, int]) -> None:
+    def _counted(self, counted: tuple[ContactListQuery, int] | ListRead) -> None:
+        if isinstance(counted, ListRead):
+            self._list_read(counted)
+            return
         query, total = counted
         if self.model.take_count(query, total):
             self._set_count(total)
+
+    def _list_read(self, read: ListRead) -> None:
+        """Show the list read again after a change, keeping the selection and the row at the
+        top in place."""
+        selected = self.selected_ids()
+        top = self.table.rowAt(0)
+        top_id = self.model.contact_id(top) if top >= 0 else None
+        if not self.model.show_read(read):
+            return
+        self._after_reload(selected)
+        row = self.model.row_for_id(top_id) if top_id is not None else -1
+        if row >= 0:
+            self.table.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
 
     def _count_failed(self, message: str) -> None:
         self._counting_timer.stop()
@@ -344,11 +365,16 @@ class ContactsView(QWidget):
             self.model.mark_stale()
             self._reload_timer.start()
 
-    def _reload_after_change(self) -> None:
-        """Refresh the list once for a burst of changes (an import, a bulk action)."""
+    def _reload_after_change(self, at_once: bool = False) -> None:
+        """Refresh the list once for a burst of changes (an import, a bulk action): read again
+        off the GUI thread, as many rows as it had, with its count (`_list_read` shows
+        it; typing, a filter or a sort meanwhile reads anew and drops this read), or `at_once`."""
         changed, self._changed_ids = self._changed_ids, set()
         self.menu_reader.start(filter_choices)
-        self.apply_filter()
+        if at_once:
+            self.apply_filter()
+        else:
+            self.counter.start(self.model.reread(min(self.model.rowCount(), REREAD_ROWS)))
         shown = self.editor.contact_id
         if shown in changed and not self.editor.dirty:
             self.editor.load(shown if self.services.contacts.exists(shown) else None)
@@ -418,9 +444,10 @@ class ContactsView(QWidget):
             self.editor_stack.setCurrentWidget(self.no_selection)
 
     def reload_now(self) -> None:
-        """Refresh the list at once instead of on the next turn (after a save)."""
+        """Refresh the list at once instead of on the next turn, on the GUI thread (after a
+        save, which then selects the contact saved)."""
         self._reload_timer.stop()
-        self._reload_after_change()
+        self._reload_after_change(at_once=True)
 
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
