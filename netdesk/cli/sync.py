@@ -1,12 +1,14 @@
 """`netdesk sync [--dry-run] [--json]`: two-way sync of the contacts with a CardDAV server, of
-the follow-ups with a CalDAV task list and of the events with a CalDAV calendar when the account
-has them.
+the follow-ups with a CalDAV task list, of the events with a CalDAV calendar and of the
+interactions with a CalDAV journal when the account has them.
 
 `netdesk sync --server URL --user NAME` sets the account up first (discovery through
 /.well-known/carddav and the principal; the address book named by --address-book, else the
 first one, else a new "NetDesk" one). `--task-list NAME` syncs the follow-ups too, with the
 task list of that name (made when there is none); `--no-task-list` stops that. `--calendar
-NAME` and `--no-calendar` do the same for the events. The password
+NAME` and `--no-calendar` do the same for the events, `--journal NAME` and `--no-journal` for the
+interactions (where the server keeps journal entries, VJOURNAL: else they stay on this computer,
+and the report's notes say why). The password
 is never an argument: it comes from NETDESK_SYNC_PASSWORD, else the system keyring, else a
 prompt on a terminal (then kept in the keyring when there is one).
 """
@@ -58,6 +60,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "made when the server has none of that name)",
     )
     events.add_argument("--no-calendar", action="store_true", help="stop syncing the events")
+    journal = parser.add_mutually_exclusive_group()
+    journal.add_argument(
+        "--journal",
+        metavar="NAME",
+        default="",
+        help="sync the interactions with this CalDAV journal (a calendar that takes VJOURNAL; "
+        "made when the server has none of that name; where the server keeps none, they stay "
+        "on this computer)",
+    )
+    journal.add_argument("--no-journal", action="store_true", help="stop syncing the interactions")
     parser.add_argument(
         "--ca-file",
         metavar="FILE",
@@ -126,7 +138,11 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
             if args.calendar or args.no_calendar:
                 chosen = _calendar(client, args.calendar, "VEVENT") if args.calendar else ""
                 sync_accounts.set_calendar(account, chosen)
+            stays_local = _choose_journal(client, account, args) if args.journal else ""
+            if args.no_journal:
+                sync_accounts.set_journal(account, "")
             report = _sync(client, account, dry_run=args.dry_run)
+            report.notes += [stays_local] if stays_local else []
     except DavError as error:
         if account is not None and not args.dry_run:
             sync_accounts.record_result(account, str(error))
@@ -209,16 +225,28 @@ def _calendar(client: CalDavClient, wanted: str, component: str) -> str:
             return item.href
     if wanted in others:
         names = ", ".join(item.name for item in found) or "none"
-        what, takes = (
-            ("events only, not tasks", "a task list")
-            if component == "VTODO"
-            else ("no events", "a calendar")
-        )
+        what, takes = _KINDS[component]
         raise NoTaskLists(
             f"the calendar {wanted!r} takes {what} ({component}): choose {takes} "
             f"(there are: {names}) or a new name"
         )
     return client.create_calendar(home, slug(wanted), wanted, component)
+
+
+def _choose_journal(client: CalDavClient, account: SyncAccount, args: argparse.Namespace) -> str:
+    """Make the journal named by --journal the account's; "" when done, else in words why
+    the interactions stay on this computer (the server keeps no journal entries there)."""
+    from netdesk.core import sync_accounts
+    from netdesk.core.caldav_client import NoTaskLists
+    from netdesk.core.sync_journal import STAYS_LOCAL
+
+    try:
+        chosen = _calendar(client, args.journal, "VJOURNAL")
+    except NoTaskLists as error:
+        sync_accounts.set_journal(account, "")
+        return f"{STAYS_LOCAL}: {error}"
+    sync_accounts.set_journal(account, chosen)
+    return ""
 
 
 def slug(name: str) -> str:
@@ -252,6 +280,7 @@ def _sync(client: CalDavClient, account: SyncAccount, *, dry_run: bool) -> SyncR
     from netdesk.core.followups import FollowUpService
     from netdesk.core.sync_contacts import ContactSync
     from netdesk.core.sync_events import EventSync
+    from netdesk.core.sync_journal import JournalSync
     from netdesk.core.sync_tasks import TaskSync
 
     changes = Changes()
@@ -263,6 +292,10 @@ def _sync(client: CalDavClient, account: SyncAccount, *, dry_run: bool) -> SyncR
     if account.calendar:
         events = EventService(changes, followups, contacts)
         report.events = EventSync(events, client, account, dry_run=dry_run).run()
+    if account.journal:
+        report.interactions = JournalSync(
+            changes, followups.clock, client, account, dry_run=dry_run
+        ).run()
     return report
 
 
@@ -290,6 +323,8 @@ def summary(report: SyncReport, book: str) -> str:
         lines += collection_summary(report.tasks, "follow-ups", "task(s)")
     if report.events is not None:
         lines += collection_summary(report.events, "events", "event(s)")
+    if report.interactions is not None:
+        lines += collection_summary(report.interactions, "interactions", "journal entries")
     return "\n".join(lines)
 
 
@@ -306,11 +341,19 @@ def collection_summary(report: Counts, what: str, items: str) -> list[str]:
     ]
     left_alone = getattr(report, "left_alone", 0)
     if left_alone:
-        why = "about nobody NetDesk knows" if what == "follow-ups" else "repeating"
+        why = "repeating" if what == "events" else "about nobody NetDesk knows"
         lines.append(f"  {left_alone} {items} {why} left alone")
     if report.unreadable:
         lines.append(f"  {report.unreadable} {items} could not be read (left alone)")
     return lines + [f"  note: {note}" for note in report.notes]
+
+
+_KINDS = {
+    "VTODO": ("events only, not tasks", "a task list"),
+    "VEVENT": ("no events", "a calendar"),
+    "VJOURNAL": ("no journal entries", "a journal"),
+}
+"""What a calendar that does not take a component lacks, and what to choose instead."""
 
 
 _LISTED = {

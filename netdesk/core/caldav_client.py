@@ -105,10 +105,11 @@ class CalDavClient(CardDavClient):
         response = self._request(
             "MKCALENDAR", href, body.encode(), {"Content-Type": "application/xml; charset=utf-8"}
         )
-        if response.status in (405, 415, 501):
+        if response.status in (403, 405, 415, 501):  # 403: a precondition (RFC 4791 5.3.1)
             raise NoTaskLists(
-                f"the server does not make calendars (MKCALENDAR {href}: {response.status} "
-                f"{response.reason}): make one in its web page or app and choose it"
+                f"the server does not make calendars of {component} (MKCALENDAR {href}: "
+                f"{response.status} {response.reason}): make one in its web page or app and "
+                "choose it"
             )
         if response.status not in (200, 201):
             raise self._failure("MKCALENDAR", href, response)

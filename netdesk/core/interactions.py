@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from netdesk.core.changes import Changes
 from netdesk.core.vocabulary import CHANNELS, DIRECTIONS, GIVE_KINDS
@@ -77,21 +78,12 @@ def log_interaction(
     """Record an interaction with a contact; return its id.
 
     `give` says what was given or received (it wins over the bare `direction`)."""
-    if channel not in CHANNELS:
-        raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
     give = give or Give(direction)
-    give.check()
+    _check(channel, give)
     when = occurred_at or utcnow()
     with db.atomic():
         interaction = Interaction.create(
-            contact=contact_id,
-            occurred_at=when,
-            channel=channel,
-            summary=summary,
-            direction=give.direction,
-            give_kind=give.kind,
-            introduced_a=give.introduced[0],
-            introduced_b=give.introduced[1],
+            **_columns(contact_id, when, channel, summary, give),
             event=event_id,
             import_batch=import_batch,
         )
@@ -100,6 +92,52 @@ def log_interaction(
         changes.publish("interactions", [contact_id])
         changes.publish("contacts", [contact_id])
     return interaction.id
+
+
+def update_interaction(
+    changes: Changes,
+    interaction_id: int,
+    contact_id: int,
+    *,
+    occurred_at: datetime,
+    channel: str,
+    summary: str,
+    give: Give,
+) -> None:
+    """Change an interaction (another device's edit, taken in by a sync) and recompute the
+    last-contacted time of its contact, and of the one it had before."""
+    _check(channel, give)
+    before = Interaction.get_by_id(interaction_id).contact_id
+    with db.atomic():
+        Interaction.update(**_columns(contact_id, occurred_at, channel, summary, give)).where(
+            Interaction.id == interaction_id
+        ).execute()
+        refresh_last_contacted_many([before, contact_id])
+    for topic in ("interactions", "contacts"):
+        changes.publish(topic, list(dict.fromkeys([before, contact_id])))
+
+
+def _columns(
+    contact_id: int, occurred_at: datetime, channel: str, summary: str, give: Give
+) -> dict[str, Any]:
+    """An interaction's columns as written by hand or by a sync."""
+    return {
+        "contact": contact_id,
+        "occurred_at": occurred_at,
+        "channel": channel,
+        "summary": summary,
+        "direction": give.direction,
+        "give_kind": give.kind,
+        "introduced_a": give.introduced[0],
+        "introduced_b": give.introduced[1],
+    }
+
+
+def _check(channel: str, give: Give) -> None:
+    """Refuse an unknown channel or a give that makes no sense."""
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
+    give.check()
 
 
 def delete_interaction(changes: Changes, interaction_id: int) -> None:

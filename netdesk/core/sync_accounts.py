@@ -16,6 +16,7 @@ from netdesk.store.models import (
     SyncCard,
     SyncConflict,
     SyncEvent,
+    SyncJournal,
     SyncTask,
     db,
     utcnow,
@@ -48,6 +49,7 @@ def set_up(url: str, user: str, address_book: str, ca_file: str = "") -> SyncAcc
         SyncCard.delete().execute()
         SyncTask.delete().execute()
         SyncEvent.delete().execute()
+        SyncJournal.delete().execute()
         SyncAccount.delete().execute()
         return SyncAccount.create(url=url, user=user, address_book=address_book, ca_file=ca_file)
 
@@ -62,6 +64,12 @@ def set_calendar(chosen: SyncAccount, calendar: str) -> None:
     """Sync the events with `calendar` ("" for none); another calendar than before starts
     afresh (the events are sent to it as new VEVENTs)."""
     _set_collection(chosen, SyncEvent, ("calendar", "calendar_token", "calendar_ctag"), calendar)
+
+
+def set_journal(chosen: SyncAccount, journal: str) -> None:
+    """Sync the interactions with `journal` ("" for none); another journal than before starts
+    afresh (the interactions are sent to it as new VJOURNALs)."""
+    _set_collection(chosen, SyncJournal, ("journal", "journal_token", "journal_ctag"), journal)
 
 
 def _set_collection(chosen: SyncAccount, rows: Any, names: tuple[str, str, str], href: str) -> None:

@@ -35,6 +35,7 @@ from netdesk.core.import_matching import MatchIndex, keys_of
 from netdesk.core.import_writer import NewContacts
 from netdesk.core.sync_collection import CollectionSync, Counts, Row, Table, resource_name
 from netdesk.core.sync_events import EventReport
+from netdesk.core.sync_journal import JournalReport
 from netdesk.core.sync_merge import Conflict, as_json, merge, same
 from netdesk.core.sync_tasks import TaskReport
 from netdesk.formats.draft import ContactDraft
@@ -67,6 +68,8 @@ class SyncReport(Counts):
     """The follow-ups' sync, None when the account has no task list."""
     events: EventReport | None = None
     """The events' sync, None when the account has no calendar."""
+    interactions: JournalReport | None = None
+    """The interactions' sync, None when the account has no journal."""
     listed: list[tuple[str, str]] = field(default_factory=list)
     """In a dry run, each change as (the count it adds to, e.g. "sent_new"; the contact's name)."""
 

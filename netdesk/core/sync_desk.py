@@ -13,6 +13,7 @@ from netdesk.core import sync_accounts
 from netdesk.core.contacts import ContactService
 from netdesk.core.sync_contacts import CARDS, unsynced_contacts
 from netdesk.core.sync_events import pending_events
+from netdesk.core.sync_journal import pending_interactions
 from netdesk.core.sync_tasks import pending_tasks
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import SyncAccount, SyncConflict, db, utcnow
@@ -34,6 +35,7 @@ class SyncState:
     conflicts: int
     task_list: str = ""
     calendar: str = ""
+    journal: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,17 +66,21 @@ def state() -> SyncState | None:
         conflicts=open_,
         task_list=found.task_list,
         calendar=found.calendar,
+        journal=found.journal,
     )
 
 
 def pending_changes(account: SyncAccount) -> int:
-    """Contacts, and follow-ups and events when the account has a task list and a calendar,
-    that the next sync sends: never synced, changed since, or deleted for good."""
+    """Contacts, and follow-ups, events and interactions when the account has a task list, a
+    calendar and a journal, that the next sync sends: never synced, changed since, or deleted
+    for good."""
     count = CARDS.pending(account.id, unsynced_contacts(account.id))
     if account.task_list:
         count += pending_tasks(account.id)
     if account.calendar:
         count += pending_events(account.id)
+    if account.journal:
+        count += pending_interactions(account.id)
     return count
 
 

@@ -16,15 +16,14 @@ Reading takes the first VEVENT that replaces no occurrence (RECURRENCE-ID); a re
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Component, vText
+from icalendar import Component, vText
 
-from netdesk.formats.ical_edit import main_component, to_edit
+from netdesk.formats.ical_edit import read_component, text_value, to_edit
 from netdesk.formats.ics_events import aware, wall_time, zone_name
 
 PRODID = "-//NetDesk//Events//EN"
@@ -41,7 +40,6 @@ _X = {
 """The fields only NetDesk knows, and their properties."""
 _TEXT = {"name": "SUMMARY", "url": "URL", "notes": "DESCRIPTION"}
 _TIMES = ("DTSTART", "DTEND", "DURATION")
-_ESCAPED = re.compile(r"\\([nN,;\\])")
 
 
 @dataclass(frozen=True)
@@ -80,22 +78,16 @@ class ParsedEvent:
 
 def parse_event(text: str) -> ParsedEvent:
     """The event of an iCalendar text (ValueError when there is none, or it has no start)."""
-    try:
-        calendar = Calendar.from_ical(text)
-    except Exception as error:  # icalendar raises several kinds for bad text
-        raise ValueError(f"not iCalendar text ({error})") from error
-    vevent = main_component(calendar, "VEVENT")
-    if vevent is None:
-        raise ValueError("no event (VEVENT) in the calendar object")
+    vevent = read_component(text, "VEVENT", "event")
     start = _moment(vevent, "DTSTART")
     if start is None:
         raise ValueError("the event has no start (DTSTART)")
     zone = zone_name(start)
     starts_at = wall_time(start, zone)
     values: dict[str, Any] = {
-        name: _unescaped(vevent, prop) for name, prop in (_TEXT | _X).items() if prop in vevent
+        name: text_value(vevent, prop) for name, prop in (_TEXT | _X).items() if prop in vevent
     }
-    location = _unescaped(vevent, "LOCATION")
+    location = text_value(vevent, "LOCATION")
     if location and location != values.get("online_link"):
         if "online_link" not in values and location.lower().startswith(("http://", "https://")):
             values["online_link"] = location
@@ -176,14 +168,3 @@ def _moment(vevent: Component, name: str) -> date | None:
     """A date or date-time property's value (None when missing or of another kind)."""
     value = getattr(vevent.get(name), "dt", None)
     return value if isinstance(value, date) else None
-
-
-def _unescaped(vevent: Component, name: str) -> str:
-    """A text property's value; an unknown property's (X-) escapes undone."""
-    value = vevent.get(name)
-    if value is None:
-        return ""
-    text = str(value)
-    if name.startswith("X-") and not isinstance(value, vText):
-        text = _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
-    return text

@@ -27,6 +27,7 @@ from netdesk.store.models import (
     ADDED_INDEX,
     LIVE_COMPANY_INDEX,
     MODELS,
+    BaseModel,
     CircleCadence,
     Employment,
     FollowUp,
@@ -43,6 +44,7 @@ from netdesk.store.models import (
     SyncCard,
     SyncConflict,
     SyncEvent,
+    SyncJournal,
     SyncTask,
     TrackedGoal,
     new_uid,
@@ -336,12 +338,30 @@ def _event_sync_state(database: Database, migrator: SqliteMigrator) -> None:
     `calendar_token`, `calendar_ctag`), each synced event's VEVENT (`sync_event`: href, ETag,
     last synced iCalendar text), and the trigger that marks a synced event changed.
     """
+    _collection_sync_state(database, migrator, "calendar", SyncEvent)
+    sync_triggers.create_event_triggers(database)
+
+
+def _journal_sync_state(database: Database, migrator: SqliteMigrator) -> None:
+    """Add interaction sync with CalDAV journals.
+
+    v17: the account's journal and where its last sync left off (`sync_account.journal`,
+    `journal_token`, `journal_ctag`), each synced interaction's VJOURNAL (`sync_journal`), and
+    the trigger that marks a synced interaction changed.
+    """
+    _collection_sync_state(database, migrator, "journal", SyncJournal)
+    sync_triggers.create_journal_triggers(database)
+
+
+def _collection_sync_state(
+    database: Database, migrator: SqliteMigrator, collection: str, rows: type[BaseModel]
+) -> None:
+    """The account's `collection` column with its token and ctag, and the table `rows`."""
     present = {column.name for column in database.get_columns("sync_account")}
-    for name in ("calendar", "calendar_token", "calendar_ctag"):
+    for name in (collection, f"{collection}_token", f"{collection}_ctag"):
         if name not in present:
             migrator.add_column("sync_account", name, getattr(SyncAccount, name)).run()
-    database.create_tables([SyncEvent], safe=True)
-    sync_triggers.create_event_triggers(database)
+    database.create_tables([rows], safe=True)
 
 
 STEPS: list[Step] = [
@@ -361,6 +381,7 @@ STEPS: list[Step] = [
     _task_sync_state,
     _added_index,
     _event_sync_state,
+    _journal_sync_state,
 ]
 
 
@@ -410,6 +431,7 @@ def create_current(database: Database) -> None:
         sync_triggers.create(database)
         sync_triggers.create_task_triggers(database)
         sync_triggers.create_event_triggers(database)
+        sync_triggers.create_journal_triggers(database)
         for seed in SEEDS:
             seed(database)
         _set_version(latest_version())

@@ -495,10 +495,11 @@ class OwnProfile(BaseModel):
 
 class SyncAccount(BaseModel):
     """A CardDAV account contacts sync with: the server URL as given, the user (the password
-    lives in the system keyring, never here), a CA file for a server with its own certificate,
-    the address book's URL, and where the last sync left off (RFC 6578 sync token, else the
-    collection's ctag). Follow-ups sync with `task_list` (a CalDAV calendar's URL, "" for
-    none), with their own token and ctag; events with `calendar` likewise."""
+        lives in the system keyring, never here), a CA file for a server with its own certificate,
+        the address book's URL, and where the last sync left off (RFC 6578 sync token, else the
+        collection's ctag). Follow-ups sync with `task_list` (a CalDAV calendar's URL, "" for
+        none), with their own token and ctag; events with `calendar` and interactions with `journal`
+    likewise."""
 
     id: AutoField[int]
 
@@ -514,6 +515,9 @@ class SyncAccount(BaseModel):
     calendar = TextField(default="")
     calendar_token = TextField(default="")
     calendar_ctag = TextField(default="")
+    journal = TextField(default="")
+    journal_token = TextField(default="")
+    journal_ctag = TextField(default="")
     last_sync_at = DateTimeField(null=True)
     last_error = TextField(default="")
     created_at = DateTimeField(default=utcnow)
@@ -588,6 +592,29 @@ class SyncEvent(BaseModel):
         indexes = ((("account", "href"), True),)
 
 
+class SyncJournal(BaseModel):
+    """An interaction as last synced with an account's journal: the VJOURNAL's href, ETag and
+    the iCalendar text both sides agreed on, `dirty` when the interaction changed since (a
+    trigger sets it). Interaction NULL: deleted here, so deleted on the server next; a VJOURNAL
+    about nobody NetDesk knows is `foreign` and left alone."""
+
+    id: AutoField[int]
+    account_id: ForeignKeyField[int]
+    interaction_id: ForeignKeyField[int | None]
+
+    account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    href = TextField()
+    etag = TextField(default="")
+    ical = TextField(default="")
+    dirty = BooleanField(default=False)
+    foreign = BooleanField(default=False)
+    synced_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("account", "href"), True),)
+
+
 class SyncConflict(BaseModel):
     """A field both NetDesk and the server changed since the last sync: the contact keeps the
     local value and the server's is kept here (JSON texts) until the user chooses."""
@@ -643,4 +670,5 @@ MODELS: list[type[BaseModel]] = [
     SyncConflict,
     SyncTask,
     SyncEvent,
+    SyncJournal,
 ]

@@ -1,5 +1,6 @@
 """Triggers that mark a synced contact changed (`sync_card.dirty`), a synced follow-up
-(`sync_task.dirty`) and a synced event (`sync_event.dirty`), whoever writes it.
+(`sync_task.dirty`), a synced event (`sync_event.dirty`) and a synced interaction
+(`sync_journal.dirty`), whoever writes it.
 
 Every writer of a contact (the editor, bulk tagging, merges, renaming a tag) then counts for the
 next sync without knowing about it, and a sync with nothing to send reads only the dirty rows
@@ -49,6 +50,13 @@ EVENT_DEFINITIONS = {
 """The events' trigger."""
 
 
+JOURNAL_DEFINITIONS = {
+    "sync_dirty_interaction": "AFTER UPDATE ON interaction BEGIN "
+    "UPDATE sync_journal SET dirty = 1 WHERE interaction_id = NEW.id AND dirty = 0; END",
+}
+"""The interactions' trigger (an interaction moved to another contact by a merge, too)."""
+
+
 def create(database: Database) -> None:
     """Create the contacts' triggers that do not exist yet."""
     _create(database, DEFINITIONS)
@@ -62,6 +70,11 @@ def create_task_triggers(database: Database) -> None:
 def create_event_triggers(database: Database) -> None:
     """Create the events' trigger if it does not exist yet (sync_event must exist)."""
     _create(database, EVENT_DEFINITIONS)
+
+
+def create_journal_triggers(database: Database) -> None:
+    """Create the interactions' trigger if it does not exist yet (sync_journal must exist)."""
+    _create(database, JOURNAL_DEFINITIONS)
 
 
 def _create(database: Database, definitions: dict[str, str]) -> None:

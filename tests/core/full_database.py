@@ -309,6 +309,9 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "calendar": "https://dav.example.org/jürgen/events/",
             "calendar_token": "http://radicale.org/ns/sync/3",
             "calendar_ctag": '"c3"',
+            "journal": "https://dav.example.org/jürgen/journal/",
+            "journal_token": "http://radicale.org/ns/sync/4",
+            "journal_ctag": '"c4"',
             "last_sync_at": T2,
             "last_error": "the server stopped answering",
             "created_at": T1,
@@ -347,6 +350,20 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "href": "/jürgen/events/e.ics",
             "etag": '"v1"',
             "ical": "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:e\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            "dirty": True,
+            "foreign": True,
+            "synced_at": T2,
+        }
+    ],
+    m.SyncJournal: [
+        {
+            "id": 193,
+            "account": 151,
+            "interaction": 61,
+            "href": "/jürgen/journal/j.ics",
+            "etag": '"v1"',
+            "ical": "BEGIN:VCALENDAR\r\nBEGIN:VJOURNAL\r\nUID:j\r\nEND:VJOURNAL\r\n"
+            "END:VCALENDAR\r\n",
             "dirty": True,
             "foreign": True,
             "synced_at": T2,

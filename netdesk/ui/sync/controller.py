@@ -123,7 +123,7 @@ class SyncController(QObject):
         task.start()
 
     def _changed(self, topic: str, _ids: object) -> None:
-        if topic in ("contacts", "followups", "events"):
+        if topic in ("contacts", "followups", "events", "interactions"):
             self._changed_here |= self.running is None  # a sync's own changes need no sync
             self._state_timer.start()
 
@@ -195,6 +195,7 @@ class SyncController(QObject):
             state.address_book,
             state.task_list,
             state.calendar,
+            state.journal,
         )
 
     def keep_password(self, url: str, user: str, secret: str) -> None:

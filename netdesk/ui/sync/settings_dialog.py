@@ -1,5 +1,6 @@
 """File → Sync settings…: the CardDAV server, user, password, address book (or a new one, made
-by name), task list (for the follow-ups) and calendar (for the events), how often to sync; Test
+by name), task list (for the follow-ups), calendar (for the events) and journal (for the
+interactions, where the server keeps journal entries), how often to sync; Test
 connection and Sync now run on a worker with progress (cards done of how many) and Cancel, and
 say what went wrong in words."""
 
@@ -33,9 +34,12 @@ from netdesk.ui.sync.work import (
     NEW_BOOK,
     NEW_CALENDAR,
     NEW_EVENT_CALENDAR_NAME,
+    NEW_JOURNAL,
+    NEW_JOURNAL_NAME,
     NEW_TASK_LIST,
     NEW_TASK_LIST_NAME,
     NO_EVENTS,
+    NO_JOURNAL,
     NO_TASKS,
     Login,
     address_books,
@@ -43,6 +47,9 @@ from netdesk.ui.sync.work import (
     create_address_book,
 )
 from netdesk.ui.tasks import Task
+
+Found = tuple[list[TaskList], str]
+"""The calendars that take a kind of component, and in words why there are none."""
 
 if TYPE_CHECKING:
     from netdesk.core.sync_contacts import SyncReport
@@ -122,13 +129,27 @@ class SyncSettingsDialog(QDialog):
             )
         )
         form.addRow(self.tr("Ca&lendar:"), self.calendar)
+        self.journal = QComboBox()
+        self.journal.addItem(self.tr("None: interactions stay on this computer"), NO_JOURNAL)
+        self.journal.addItem(
+            self.tr("“{0}” (made if there is none)").format(NEW_JOURNAL_NAME), NEW_JOURNAL
+        )
+        self.journal.setToolTip(
+            self.tr(
+                "Interactions as journal entries (VJOURNAL), where the server keeps them; a "
+                "server that does not leaves them on this computer and the result says so. "
+                "Test connection lists the journals on the server"
+            )
+        )
+        form.addRow(self.tr("&Journal:"), self.journal)
         form.addRow(self.tr("Sync &every:"), self.every)
 
         self.note = QLabel(
             self.tr(
                 "The password goes to the system keyring, never into NetDesk's files. Contacts "
-                "sync, follow-ups with a task list and events with a calendar; interactions stay "
-                "on this computer."
+                "sync, follow-ups with a task list, events with a calendar and interactions with "
+                "a journal where the server keeps journal entries (else they stay on this "
+                "computer)."
             )
         )
         self.note.setWordWrap(True)
@@ -193,7 +214,11 @@ class SyncSettingsDialog(QDialog):
         self.controller.with_password(state, self._fill_password)
         self.book.addItem(state.address_book.rstrip("/").rsplit("/", 1)[-1], state.address_book)
         self.book.setCurrentIndex(self.book.count() - 1)
-        for combo, href in ((self.task_list, state.task_list), (self.calendar, state.calendar)):
+        for combo, href in (
+            (self.task_list, state.task_list),
+            (self.calendar, state.calendar),
+            (self.journal, state.journal),
+        ):
             if href:
                 combo.addItem(href.rstrip("/").rsplit("/", 1)[-1], href)
                 combo.setCurrentIndex(combo.count() - 1)
@@ -226,6 +251,7 @@ class SyncSettingsDialog(QDialog):
             self.book.currentData(),
             self.task_list.currentData(),
             self.calendar.currentData(),
+            self.journal.currentData(),
         )
 
     def test_connection(self) -> Task | None:
@@ -238,6 +264,7 @@ class SyncSettingsDialog(QDialog):
                 address_books(login, progress),
                 calendars(login, progress, "VTODO"),
                 calendars(login, progress, "VEVENT"),
+                calendars(login, progress, "VJOURNAL"),
             ),
             self,
         )
@@ -252,15 +279,17 @@ class SyncSettingsDialog(QDialog):
 
     def _found(
         self,
-        found: tuple[list[AddressBook], tuple[list[TaskList], str], tuple[list[TaskList], str]],
+        found: tuple[list[AddressBook], Found, Found, Found],
     ) -> None:
-        books, (lists, why_no_list), (events, why_no_calendar) = found
+        books, (lists, why_no_list), (events, why_no_calendar), (journals, why_no_journal) = found
         _list_calendars(self.task_list, lists)
         _list_calendars(self.calendar, events)
+        _list_calendars(self.journal, journals)
         self._books_found(books)
         for what, why in (
             (self.tr("Follow-ups: {0}"), why_no_list),
             (self.tr("Events: {0}"), why_no_calendar),
+            (self.tr("Interactions: {0}"), why_no_journal),
         ):
             if why:
                 self.message.setText(self.message.text() + "\n" + what.format(why))
@@ -439,4 +468,19 @@ def report_text(report: SyncReport) -> str:
             events.sent_removed,
         )
         notes += events.notes
+    if report.interactions is not None:
+        journal = report.interactions
+        text += " " + QCoreApplication.translate(
+            "SyncSettingsDialog",
+            "Interactions: received {0} new, {1} changed, {2} deleted; sent {3} new, {4} changed, "
+            "{5} deleted.",
+        ).format(
+            journal.received_new,
+            journal.received_changed,
+            journal.received_removed,
+            journal.sent_new,
+            journal.sent_changed,
+            journal.sent_removed,
+        )
+        notes += journal.notes
     return "\n".join([text, *notes])

@@ -1,5 +1,5 @@
-"""What runs on a worker for sync in the window: listing address books, task lists and
-calendars, creating
+"""What runs on a worker for sync in the window: listing address books, task lists,
+calendars and journals, creating
 address books, a sync and its dry run (each write first checking whether the user pressed
 Cancel), and the keyring's calls (Secret Service over D-Bus can block for seconds)."""
 
@@ -19,6 +19,8 @@ from netdesk.core.services import Services
 from netdesk.core.sync_calendar import NEW
 from netdesk.core.sync_contacts import ContactSync, SyncReport
 from netdesk.core.sync_events import NEW_CALENDAR_NAME, sync_events
+from netdesk.core.sync_journal import NEW_JOURNAL_NAME as NEW_JOURNAL_NAME
+from netdesk.core.sync_journal import STAYS_LOCAL, sync_journal
 from netdesk.core.sync_tasks import NEW_LIST_NAME, sync_follow_ups
 from netdesk.ui.tasks import Cancelled, Progress
 
@@ -34,6 +36,10 @@ NO_EVENTS = ""
 NEW_CALENDAR = NEW
 """The calendar called NEW_EVENT_CALENDAR_NAME: the server's, else made."""
 NEW_EVENT_CALENDAR_NAME = NEW_CALENDAR_NAME
+NO_JOURNAL = ""
+"""No journal: interactions stay on this computer."""
+NEW_JOURNAL = NEW
+"""The journal called NEW_JOURNAL_NAME: the server's, else made (where the server can)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Login:
     """The task list's path, NO_TASKS or NEW_TASK_LIST."""
     calendar: str = NO_EVENTS
     """The events' calendar's path, NO_EVENTS or NEW_CALENDAR."""
+    journal: str = NO_JOURNAL
+    """The interactions' journal's path, NO_JOURNAL or NEW_JOURNAL."""
 
 
 class WatchedClient(CalDavClient):
@@ -121,6 +129,11 @@ def sync(services: Services, login: Login, progress: Progress) -> SyncReport:
             ).run()
             report.tasks = sync_follow_ups(services.followups, client, account, login.task_list)
             report.events = sync_events(services.events, client, account, login.calendar)
+            journal = sync_journal(services.changes, services.clock, client, account, login.journal)
+            if isinstance(journal, str):
+                report.notes.append(journal)
+            else:
+                report.interactions = journal
         except Cancelled:
             raise
         except Exception as error:
@@ -133,8 +146,9 @@ def sync(services: Services, login: Login, progress: Progress) -> SyncReport:
 
 
 def calendars(login: Login, progress: Progress, component: str) -> tuple[list[TaskList], str]:
-    """The user's calendars on the server that take `component` (VTODO: task lists; VEVENT),
-    and in words why there are none ("" when there are, or the server can make one)."""
+    """The user's calendars on the server that take `component` (VTODO: task lists; VEVENT;
+    VJOURNAL: journals), and in words why there are none ("" when there are, or the server can
+    make one)."""
     client = WatchedClient(login, progress)
     try:
         found, others = client.calendars(client.calendar_home(), component)
@@ -144,8 +158,12 @@ def calendars(login: Login, progress: Progress, component: str) -> tuple[list[Ta
         client.close()
     if found or not others:
         return found, ""
-    what = "task list" if component == "VTODO" else "calendar for events"
-    return [], f"no {what} among the calendars ({', '.join(others)}): NetDesk makes one"
+    where = f" where the server can (else {STAYS_LOCAL})" if component == "VJOURNAL" else ""
+    names = ", ".join(others)
+    return [], f"no {_WHAT[component]} among the calendars ({names}): NetDesk makes one{where}"
+
+
+_WHAT = {"VTODO": "task list", "VEVENT": "calendar for events", "VJOURNAL": "journal"}
 
 
 def preview(login: Login, progress: Progress) -> SyncReport:
