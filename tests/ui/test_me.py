@@ -199,7 +199,7 @@ def test_the_pitch_library_is_reached_from_the_me_page(qtbot, app_window) -> Non
     services = app_window.services
     app_window.activateWindow()
     me = app_window.show_view("me")
-    assert me.tabs.tabText(1) == "&Elevator pitches"
+    assert me.tabs.tabText(1) == "E&levator pitches"
     qtbot.keyClick(app_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     library = me.pitches
     assert me.tabs.currentWidget() is library
@@ -312,6 +312,6 @@ def test_a_tall_window_shows_the_pitches_below_the_cards(qtbot, app_window) -> N
     assert card.isVisible() and library.isVisible()
     app_window.resize(1024, 768)
     qtbot.waitUntil(lambda: me.tabs.count() == 2)
-    assert me.tabs.tabText(1) == "&Elevator pitches" and not library.isVisible()
+    assert me.tabs.tabText(1) == "E&levator pitches" and not library.isVisible()
     me.show_pitches()
     assert me.tabs.currentWidget() is library and library.list.isVisible()

@@ -48,7 +48,7 @@ class JobDialog(QDialog):
         style_label(hint, "hint")
         hint.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(self.tr("&Organisation"), self.organisation)
+        form.addRow(self.tr("O&rganisation"), self.organisation)
         form.addRow(self.tr("&Title"), self.title)
         form.addRow(self.tr("&From"), self.started)
         form.addRow(self.tr("T&o"), self.ended)

@@ -1,7 +1,7 @@
 """The Me page: your own profiles (a card per service, its checklist and refresh months) and your
 elevator pitches, in two tabs; a window tall enough for both shows the pitches below the cards.
 
-Every change is undoable (Ctrl+Z); Alt+P and Alt+E switch tabs, Ctrl+N starts a pitch, Ctrl+S
+Every change is undoable (Ctrl+Z); Alt+P and Alt+L switch tabs, Ctrl+N starts a pitch, Ctrl+S
 saves it. With no profile kept yet, the page says what to add, with an example link.
 """
 
@@ -37,7 +37,7 @@ QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 CARD_MIN_WIDTH = 380
 PITCHES_MIN_HEIGHT = 300
 """The least height of the pitch library below the cards (else it has its tab)."""
-PROFILES_TITLE, PITCHES_TITLE = "&Profiles", "&Elevator pitches"
+PROFILES_TITLE, PITCHES_TITLE = "&Profiles", "E&levator pitches"
 HOW = (
     "A tick stays fresh for the months you set. When one runs out, the profile shows on Today "
     'and in your reminders, and events\' "Profile up to date" waits until it is fresh again.'
@@ -95,7 +95,7 @@ class MeView(QWidget):
         self.both_layout = QVBoxLayout(self.both)
         self.both_layout.setContentsMargins(0, 0, 0, 0)
         pitches_title = style_label(plain_label(PITCHES_TITLE), "sectionTitle")
-        pitches_title.setBuddy(self.pitches.list)  # Alt+E, as on the tab
+        pitches_title.setBuddy(self.pitches.list)  # Alt+L, as on the tab
         self.both_layout.addWidget(pitches_title)
         self.both.hide()
 
