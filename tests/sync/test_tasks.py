@@ -71,10 +71,9 @@ def test_a_task_ticked_on_a_phone_marks_the_follow_up_done_and_keeps_the_phones_
     status, text = plain_request(a.server, "GET", href)
     assert status == 200 and "SUMMARY:Thank: Ada Lovelace" in text
     assert "DUE:20261205T143000\r\n" in text.replace("\r\n", "\n").replace("\n", "\r\n")
-    ticked = (
-        text.replace("STATUS:NEEDS-ACTION", "STATUS:COMPLETED\r\nCOMPLETED:20261206T091500Z")
-        .replace("END:VTODO", "PRIORITY:1\r\nX-PHONE-LIST-COLOUR:teal\r\nEND:VTODO")
-    )
+    ticked = text.replace(
+        "STATUS:NEEDS-ACTION", "STATUS:COMPLETED\r\nCOMPLETED:20261206T091500Z"
+    ).replace("END:VTODO", "PRIORITY:1\r\nX-PHONE-LIST-COLOUR:teal\r\nEND:VTODO")
     status, _ = plain_request(a.server, "PUT", href, ticked, "text/calendar")
     assert status in (201, 204)
     report = a.sync()["tasks"]
@@ -83,9 +82,7 @@ def test_a_task_ticked_on_a_phone_marks_the_follow_up_done_and_keeps_the_phones_
         done = _follow_up(a)
         assert done.status == "done" and done.done_at is not None
         assert Interaction.select().where(Interaction.contact == done.contact_id).count() == 1
-        opened.followups.update(
-            done.id, DUE, has_time=True, reason="thank", note="sent flowers"
-        )
+        opened.followups.update(done.id, DUE, has_time=True, reason="thank", note="sent flowers")
     assert a.sync()["tasks"]["sent_changed"] == 1
     _, text = plain_request(a.server, "GET", href)
     lines = text.replace("\r\n", "\n").splitlines()
