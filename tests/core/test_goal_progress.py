@@ -20,6 +20,7 @@ from netdesk.core.goals import GoalData, TargetRef
 from netdesk.core.weekly import new_people_per_week
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Event, EventPerson, ImportBatch, Interaction, db
+from tests.query_plans import plans_of
 
 
 def _utc(local: datetime) -> datetime:
@@ -165,30 +166,11 @@ def test_new_people_met_on_the_edges(services, network, clock) -> None:
     assert count(GoalSpec("new_contacts"), moments[0], moments[-1]) == sum(expected)
 
 
-def _plans(monkeypatch, work) -> list[str]:
-    """The query plan of every statement `work` runs."""
-    statements: list[tuple[str, object]] = []
-    execute = db.obj.execute_sql
-
-    def recording(sql: str, params: object = None, *args: object, **kwargs: object):
-        statements.append((sql, params))
-        return execute(sql, params, *args, **kwargs)
-
-    monkeypatch.setattr(db.obj, "execute_sql", recording)
-    work()
-    monkeypatch.setattr(db.obj, "execute_sql", execute)
-    return [
-        detail
-        for sql, params in statements
-        for *_, detail in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
-    ]
-
-
 def test_new_people_read_no_contact_row_but_those_talked_to(network, clock, monkeypatch) -> None:
     """The people added by hand in the weeks are read off the index `contact_added` alone (at
     100,000 contacts, reading each row took ~1 s); a contact's row is read only for someone
     talked to in the weeks, found through the interactions' indexes, nothing scanned."""
-    plans = _plans(monkeypatch, lambda: new_people_per_week(clock))
+    plans = plans_of(monkeypatch, lambda: new_people_per_week(clock))
     by_hand = "SEARCH c USING COVERING INDEX contact_added (import_batch_id=? AND created_at>? AND"
     assert any(line.startswith(by_hand) for line in plans), plans
     assert "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)" in plans

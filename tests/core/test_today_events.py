@@ -13,8 +13,9 @@ from netdesk.core.events import EventDraft
 from netdesk.core.interactions import log_interaction
 from netdesk.core.today_events import MetPerson, _met_people
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import Contact, EventPerson, db
+from netdesk.store.models import Contact, EventPerson
 from tests.fake_time import NOW
+from tests.query_plans import plans_of
 
 
 def _event(services, name: str, start: datetime, **fields) -> int:
@@ -115,18 +116,7 @@ def test_the_people_met_are_found_through_the_indexes(services, pycon, monkeypat
     """Through the event's people and `contact.met_at`, then each by its id: `met_at = ? OR id
     IN (...)` had SQLite walk every living contact by the `archived` index (~110 ms an event
     at 100,000 contacts)."""
-    statements: list[tuple[str, object]] = []
-    execute = db.obj.execute_sql
-
-    def recording(sql: str, params: object = None, *args: object, **kwargs: object):
-        statements.append((sql, params))
-        return execute(sql, params, *args, **kwargs)
-
-    monkeypatch.setattr(db.obj, "execute_sql", recording)
-    _met_people(pycon)
-    monkeypatch.setattr(db.obj, "execute_sql", execute)
-    ((sql, params),) = statements
-    plan = [row[-1] for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
+    plan = plans_of(monkeypatch, lambda: _met_people(pycon))
     contact = [line for line in plan if re.match(r"(SEARCH|SCAN) (t1|contact)\b", line)]
     assert contact[0].endswith("rowid=?)"), plan
     assert any("contact_met_at_id (met_at_id=?)" in line for line in contact), plan
