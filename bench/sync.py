@@ -5,12 +5,12 @@ another number, which the figures' names then carry) and B (empty), each `netdes
 this process.
 
 Xandikos commits every PUT to git, rewriting the address book's whole tree and index, so a PUT
-costs more the more cards the book holds (`sync_put_ms_at_*`) and 10,000 PUTs take about an
-hour. So by default the server's address book is seeded with A's cards directly
-(`bench/_dav_seed.py`: each contact given the UID a first sync would give it, its card rendered
-as the sync renders it, under the name the sync would PUT it at, all committed to the store's
-git in one commit while the server is stopped): the server then holds what A's first upload
-would have left there. Then:
+costs more the more cards the book holds (`sync_put_ms_at_*`) and 10,000 PUTs take an hour or
+more (estimated 1.4-2.8 hours on 2 shared cores). So by default the server's address book is seeded
+with A's cards directly (`bench/_dav_seed.py`: each contact given the UID a first sync would
+give it, its card rendered as the sync renders it, under the name the sync would PUT it at, all
+committed to the store's git in one commit while the server is stopped): the server then holds
+what A's first upload would have left there. Then:
 - `sync_first_link_10k_s`: A's first sync against that server: every card received and linked
   to its contact by UID (nothing to send);
 - `sync_first_receive_10k_s`: B's first sync, every card fetched and stored as a new contact;
@@ -25,11 +25,10 @@ databases, whichever way the cards got there.
   `sync_one_change_put_ratio` is `sync_one_change_s` over one PUT at 10,000 (the one write the
   change needs, which the server alone makes that slow).
 
-NETDESK_BENCH_SYNC_UPLOAD=1 measures the upload itself instead of seeding (about an hour at
-10,000): `sync_first_10k_s`, A's first sync sending every card, and its floor
-`sync_floor_put_10k_s`, the same cards PUT by the client straight into another address book.
-The floor of every run: `sync_floor_request_s`, one PROPFIND of the address book (the least any
-sync can ask).
+NETDESK_BENCH_SYNC_UPLOAD=1 measures the upload itself instead of seeding (hours at 10,000):
+`sync_first_10k_s`, A's first sync sending every card, and its floor `sync_floor_put_10k_s`, the
+same cards PUT by the client straight into another address book. The floor of every run:
+`sync_floor_request_s`, one PROPFIND of the address book (the least any sync can ask).
 """
 
 from __future__ import annotations
