@@ -30,6 +30,7 @@ import os
 import random
 import sys
 import time
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,10 @@ from bench._contacts_probe import _PaintWatch
 from bench._watchdog import Watchdog
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
+    from netdesk.ui.latest_read import LatestRead
     from netdesk.ui.main_window import MainWindow
 
 KEY_PAUSE_MS = 110  # between keystrokes: a quick typist
@@ -60,6 +63,7 @@ class Probe:
         settings.sync()
         from bench._today_probe import open_window
 
+        self.readers = _track_readers()
         self.app, self.window = open_window(data_dir)
         self.watchdog = Watchdog()
         self.figures: list[tuple[str, float]] = []
@@ -70,10 +74,8 @@ class Probe:
         its own worker, a timer's reload)."""
         from PySide6.QtCore import QThreadPool
 
-        from netdesk.ui.latest_read import LatestRead
-
         today = self.window.views["today"]
-        reading = any(reader.busy for reader in self.window.findChildren(LatestRead))
+        reading = any(reader.busy for reader in self.readers)
         return (
             QThreadPool.globalInstance().activeThreadCount() > 0
             or reading
@@ -128,6 +130,23 @@ class Probe:
         for char in text:
             QTest.keyClicks(widget, char)
             self.wait(KEY_PAUSE_MS)
+
+
+def _track_readers() -> weakref.WeakSet[LatestRead]:
+    """Every `LatestRead` made from now on, as it is made: `Probe.busy` runs on every loop turn,
+    and finding them in the window's tree each time (`findChildren`) cost 140-210 ms of the GUI
+    thread per Today action, inside the gaps it measures."""
+    from netdesk.ui.latest_read import LatestRead
+
+    readers: weakref.WeakSet[LatestRead] = weakref.WeakSet()
+    made = LatestRead.__init__
+
+    def init(self: LatestRead, parent: QObject | None = None) -> None:
+        made(self, parent)
+        readers.add(self)
+
+    LatestRead.__init__ = init  # type: ignore[method-assign]
+    return readers
 
 
 def _sql(sql: str) -> list[tuple[object, ...]]:
