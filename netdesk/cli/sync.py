@@ -273,30 +273,9 @@ def _address_book(client: CalDavClient, wanted: str) -> str:
 
 
 def _sync(client: CalDavClient, account: SyncAccount, *, dry_run: bool) -> SyncReport:
-    from netdesk.core.changes import Changes
-    from netdesk.core.contact_bulk import ContactBulk
-    from netdesk.core.contacts import ContactService
-    from netdesk.core.events import EventService
-    from netdesk.core.followups import FollowUpService
-    from netdesk.core.sync_contacts import ContactSync
-    from netdesk.core.sync_events import EventSync
-    from netdesk.core.sync_journal import JournalSync
-    from netdesk.core.sync_tasks import TaskSync
+    from netdesk.core.sync_all import sync_everything
 
-    changes = Changes()
-    contacts, bulk = ContactService(changes), ContactBulk(changes)
-    report = ContactSync(contacts, bulk, client, account, dry_run=dry_run).run()
-    followups = FollowUpService(changes)
-    if account.task_list:
-        report.tasks = TaskSync(followups, client, account, dry_run=dry_run).run()
-    if account.calendar:
-        events = EventService(changes, followups, contacts)
-        report.events = EventSync(events, client, account, dry_run=dry_run).run()
-    if account.journal:
-        report.interactions = JournalSync(
-            changes, followups.clock, client, account, dry_run=dry_run
-        ).run()
-    return report
+    return sync_everything(client, account, dry_run=dry_run)
 
 
 def summary(report: SyncReport, book: str) -> str:

@@ -10,10 +10,14 @@ from typing import Any
 from netdesk.core.caldav_client import CalDavClient
 from netdesk.core.carddav import Card
 from netdesk.core.sync_collection import CollectionSync, Counts, Row
+from netdesk.formats.ical_edit import summary
 from netdesk.store.models import SyncAccount
 
 NEW = "+new"
 """As the collection chosen: the one of the kind's new name, made when the server has none."""
+
+_RECEIVED = ("received_new", "received_changed")
+"""The counts a calendar object taken in adds to."""
 
 Decide = Callable[[tuple[str, ...], Any, Any], bool | None]
 """For a group changed on both sides, given (group, local, remote): True to take the server's
@@ -59,21 +63,34 @@ class CalendarSync(CollectionSync):
         """A changed calendar object NetDesk knows (`row.local_id` is set)."""
         raise NotImplementedError
 
+    def heard(self, kind: str, text: str) -> None:
+        """In a dry run, list the change by the calendar object's SUMMARY."""
+        if self.dry_run:
+            self.counts.listed.append((kind, summary(text) or "?"))
+
     def take(self, resources: list[Card], rows: dict[str, Row]) -> None:
         for resource in resources:
-            try:
-                parsed = self.parse(resource.text)
-            except ValueError:  # one bad object must not stop the others
-                self.counts.unreadable += 1
-                continue
-            row = rows.get(resource.href)
-            if row is not None and (row.foreign or row.local_id is None):
-                self.forget(row)  # read it afresh
-                row = None
-            if row is None:
-                self.take_new(resource, parsed)
-            else:
-                self.take_changed(resource, parsed, row)
+            before = [getattr(self.counts, kind) for kind in _RECEIVED]
+            self._take_one(resource, rows)
+            for kind, was in zip(_RECEIVED, before, strict=True):
+                if getattr(self.counts, kind) > was:
+                    self.heard(kind, resource.text)
+
+    def _take_one(self, resource: Card, rows: dict[str, Row]) -> None:
+        """One calendar object fetched: read, then taken in as new or as a change."""
+        try:
+            parsed = self.parse(resource.text)
+        except ValueError:  # one bad object must not stop the others
+            self.counts.unreadable += 1
+            return
+        row = rows.get(resource.href)
+        if row is not None and (row.foreign or row.local_id is None):
+            self.forget(row)  # read it afresh
+            row = None
+        if row is None:
+            self.take_new(resource, parsed)
+        else:
+            self.take_changed(resource, parsed, row)
 
     def fetch(self, hrefs: list[str]) -> Iterator[Card]:
         return self.caldav.objects(self.collection, hrefs)

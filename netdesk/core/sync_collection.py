@@ -47,6 +47,8 @@ class Counts:
     conflicts: int = 0
     unreadable: int = 0
     notes: list[str] = field(default_factory=list)
+    listed: list[tuple[str, str]] = field(default_factory=list)
+    """In a dry run, each change as (the count it adds to, e.g. "sent_new"; what it is)."""
 
 
 @dataclass
@@ -193,6 +195,10 @@ class CollectionSync:
     def sent_removed(self, row: Row) -> None:
         """Told that the resource of an item deleted here was deleted on the server."""
 
+    def heard(self, kind: str, text: str) -> None:
+        """Told of a change of `kind` (a count's name) to the resource of `text`, for a kind
+        that lists a dry run's changes this way."""
+
     # the walk
 
     def _receive(self) -> None:
@@ -224,7 +230,10 @@ class CollectionSync:
         with db.atomic():
             for href in changes.removed:
                 if href in rows:
+                    before = self.counts.received_removed
                     self.removed(rows[href])
+                    if self.counts.received_removed > before:
+                        self.heard("received_removed", rows[href].text)
         setattr(account, table.token, changes.token)
         setattr(account, table.ctag, fetched.ctag)
         account.save()
@@ -259,6 +268,7 @@ class CollectionSync:
         with db.atomic():
             self.link(item_id, href, etag, text)
         self.counts.sent_new += 1
+        self.heard("sent_new", text)
         return False
 
     def _send_changed(self, row: Row) -> bool:
@@ -275,6 +285,7 @@ class CollectionSync:
             {self.table.text: text, model.etag: etag, model.dirty: False, model.synced_at: utcnow()}
         ).where(model.id == row.id).execute()
         self.counts.sent_changed += 1
+        self.heard("sent_changed", text)
         return False
 
     def _send_removed(self, row: Row) -> bool:
@@ -286,6 +297,7 @@ class CollectionSync:
         self.forget(row)
         self.counts.sent_removed += 1
         self.sent_removed(row)
+        self.heard("sent_removed", row.text)
         return False
 
     # state

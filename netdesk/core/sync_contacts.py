@@ -25,7 +25,7 @@ change it covers was taken in. A write the server refused because the card chang
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from netdesk.core.carddav import Card, CardDavClient, CardRefused
@@ -70,8 +70,6 @@ class SyncReport(Counts):
     """The events' sync, None when the account has no calendar."""
     interactions: JournalReport | None = None
     """The interactions' sync, None when the account has no journal."""
-    listed: list[tuple[str, str]] = field(default_factory=list)
-    """In a dry run, each change as (the count it adds to, e.g. "sent_new"; the contact's name)."""
 
     def as_dict(self) -> dict[str, Any]:
         """The report as plain data (for --json)."""

@@ -58,3 +58,14 @@ def text_value(component: Component, name: str) -> str:
     if name.startswith("X-") and not isinstance(value, vText):
         text = _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
     return text
+
+
+def summary(text: str) -> str:
+    """The SUMMARY of a calendar object's first task, event or journal entry ("" for none, or
+    for text that is no iCalendar)."""
+    for kind in ("VTODO", "VEVENT", "VJOURNAL"):
+        try:
+            return text_value(read_component(text, kind, kind), "SUMMARY")
+        except ValueError:
+            continue
+    return ""

@@ -209,3 +209,15 @@ def test_a_server_without_journals_says_the_interactions_stay_here(
     assert status == 0 and "note: interactions stay on this computer" in out.getvalue()
     with desk.open():
         assert SyncAccount.get().journal == ""
+
+
+def test_a_dry_run_lists_the_interactions_it_would_send_and_sends_none(desks) -> None:
+    a, _ = desks
+    _with_ana(a)
+    a.sync("--journal", JOURNAL)
+    with a.open() as opened:
+        ana = Contact.get(Contact.display_name == "Ana Lima").id
+        log_interaction(opened.contacts.changes, ana, occurred_at=MET, channel="call")
+    report = a.sync("--dry-run")["interactions"]
+    assert (report["sent_new"], report["listed"]) == (1, [["sent_new", "Call — Ana Lima"]])
+    assert a.sync()["interactions"]["sent_new"] == 1  # the dry run sent nothing

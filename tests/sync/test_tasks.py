@@ -166,6 +166,7 @@ def _nothing() -> dict[str, object]:
         "left_alone": 0,
         "unreadable": 0,
         "notes": [],
+        "listed": [],
     }
 
 

@@ -1,6 +1,7 @@
 """File → Preview sync…: a dry run of the sync on a worker (the same core as `netdesk sync
---dry-run`), then what it would change listed by kind, one contact a line, as plain text.
-Nothing is written here or on the server; Sync now then does it."""
+--dry-run`), then what it would change listed by kind, one contact a line (then one follow-up,
+event or interaction a line, by its summary), as plain text. Nothing is written here or on the
+server; Sync now then does it."""
 
 from __future__ import annotations
 
@@ -38,11 +39,24 @@ KINDS = (
     ("conflicts", "Changed on both sides: NetDesk's value kept, you choose"),
 )
 """Each kind of change (a SyncReport count) and its heading, in the order listed."""
+OTHER_KINDS = dict(
+    KINDS,
+    received_removed="Deleted on the server: deleted here",
+    sent_removed="Deleted here: deleted on the server",
+)
+"""The headings of a follow-up's, an event's or an interaction's changes."""
+COLLECTIONS = (("tasks", "Follow-ups"), ("events", "Events"), ("interactions", "Interactions"))
+"""The other collections a report may have (its attribute) and their headings' first word."""
 
 
-def kind_heading(kind: str, count: int) -> str:
-    """A kind's heading with its count: "Changed here: sent (3)"."""
-    words = QCoreApplication.translate("PreviewDialog", dict(KINDS)[kind])
+def kind_heading(kind: str, count: int, collection: str = "") -> str:
+    """A kind's heading with its count: "Changed here: sent (3)"; a collection's first:
+    "Events: Changed here: sent (3)"."""
+    words = QCoreApplication.translate(
+        "PreviewDialog", (OTHER_KINDS if collection else dict(KINDS))[kind]
+    )
+    if collection:
+        words = QCoreApplication.translate("PreviewDialog", collection) + ": " + words
     return f"{words} ({counted('PreviewDialog', '%Ln', count)})"
 
 
@@ -131,24 +145,34 @@ class PreviewDialog(QDialog):
     def show_report(self, report: SyncReport) -> None:
         """List what the dry run found."""
         self.report = report
+        self._add(report.listed, "")
+        notes = list(report.notes)
+        for name, heading in COLLECTIONS:
+            part = getattr(report, name)
+            if part is not None:
+                self._add(part.listed, heading)
+                notes += part.notes
+        if self.tree.topLevelItemCount() == 1:
+            self.tree.expandAll()
+        if self.tree.topLevelItemCount():
+            text = self.tr("A sync would make these changes; nothing has been changed yet.")
+            self.sync_button.setEnabled(True)
+        else:
+            text = self.tr("Nothing to sync: NetDesk and the server agree.")
+        self._done("\n".join([text, *notes]))
+
+    def _add(self, listed: list[tuple[str, str]], collection: str) -> None:
+        """A heading for each kind of change listed, with what it changes below."""
         groups: dict[str, list[str]] = {}
-        for kind, name in report.listed:
+        for kind, name in listed:
             groups.setdefault(kind, []).append(name)
         for kind, _words in KINDS:
             names = groups.get(kind, [])
             if not names:
                 continue
-            item = QTreeWidgetItem([kind_heading(kind, len(names))])
+            item = QTreeWidgetItem([kind_heading(kind, len(names), collection)])
             item.addChildren([QTreeWidgetItem([name]) for name in sorted(names, key=str.casefold)])
             self.tree.addTopLevelItem(item)
-        if self.tree.topLevelItemCount() == 1:
-            self.tree.expandAll()
-        if report.listed:
-            text = self.tr("A sync would make these changes; nothing has been changed yet.")
-            self.sync_button.setEnabled(True)
-        else:
-            text = self.tr("Nothing to sync: NetDesk and the server have the same contacts.")
-        self._done("\n".join([text, *report.notes]))
 
     def _done(self, message: str) -> None:
         self.task = None

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from netdesk.core import sync_accounts
 from netdesk.core.caldav_client import CalDavClient, TaskList
 from netdesk.core.carddav import VCARD_TYPE, AddressBook, Card, CardDavClient, DavError
-from netdesk.core.changes import Changes
-from netdesk.core.contact_bulk import ContactBulk
-from netdesk.core.contacts import ContactService
 from netdesk.core.services import Services
+from netdesk.core.sync_all import sync_everything
 from netdesk.core.sync_calendar import NEW
 from netdesk.core.sync_contacts import ContactSync, SyncReport
 from netdesk.core.sync_events import NEW_CALENDAR_NAME, sync_events
@@ -168,22 +166,14 @@ _WHAT = {"VTODO": "task list", "VEVENT": "calendar for events", "VJOURNAL": "jou
 
 def preview(login: Login, progress: Progress) -> SyncReport:
     """What a sync of the set-up account would change (a dry run: nothing is written, here or
-    on the server, and the window hears of no change)."""
+    on the server, and the window hears of no change): the contacts, and the follow-ups, events
+    and interactions where the account has a task list, a calendar and a journal."""
     account = sync_accounts.account()
     if account is None:
         raise DavError("no sync account yet: set one up in Sync settings")
     client = WatchedClient(login, progress)
-    hub = Changes()
     try:
-        sync = ContactSync(
-            ContactService(hub),
-            ContactBulk(hub),
-            client,
-            account,
-            dry_run=True,
-            progress=_told(progress),
-        )
-        return sync.run()
+        return sync_everything(client, account, dry_run=True, progress=_told(progress))
     finally:
         client.close()
 
