@@ -193,6 +193,7 @@ def _sync(
     account = sync_accounts.set_up(url, user, "/dav/addressbooks/ana/contacts/")
     sync_accounts.set_task_list(account, "/dav/calendars/ana/netdesk-follow-ups/")
     sync_accounts.set_calendar(account, "/dav/calendars/ana/netdesk-events/")
+    sync_accounts.set_journal(account, "/dav/calendars/ana/netdesk-journal/")
     synced = (now - timedelta(hours=1)).astimezone(UTC).replace(tzinfo=None)
     account.last_sync_at = synced
     account.save()
