@@ -65,6 +65,8 @@ class CompaniesView(QWidget):
         self.all_rows: list[CompanyRow] = []
         self.pending = Pending()
         self.prefetch = LatestRead(self)
+        self.prefetch.read.connect(self._keep_ahead)
+        self.ahead: list[CompanyRow] | None = None  # the newest read ahead, ended before showing
 
         self.search = QLineEdit()
         self.search.setObjectName("companySearch")
@@ -132,7 +134,7 @@ class CompaniesView(QWidget):
         self._build_actions()
         self._signals = ChangeSignals(services.changes, self)
         self._signals.changed.connect(self._on_change)
-        self.prefetch.start(self.companies.rows)  # the list ahead of its first showing (50-120 ms)
+        self._read_ahead()  # the list ahead of its first showing (50-120 ms)
 
     def _build_actions(self) -> None:
         actions = ViewActions(self)
@@ -171,7 +173,7 @@ class CompaniesView(QWidget):
             if queue:
                 QTimer.singleShot(0, self.refresh)
         elif self.pending.everything:
-            self.prefetch.start(self.companies.rows)  # taken when shown (see `prefetch`)
+            self._read_ahead()  # taken when shown
 
     def refresh(self) -> None:
         """Bring the list up to date with the changes noted (see `pending`), keeping the
@@ -183,12 +185,22 @@ class CompaniesView(QWidget):
             changes.everything = found is None or len(companies | found) > PATCH_LIMIT
             companies = companies | (found or set())
         if changes.everything:
-            ahead = self.prefetch.take()  # failed: read again here, where a fault is shown
-            self.all_rows = self.companies.rows() if ahead is None else ahead[0]
+            running = self.prefetch.take()
+            ahead = running[0] if running else self.ahead
+            self.ahead = None  # failed: read again here, where a fault is shown
+            self.all_rows = self.companies.rows() if ahead is None else ahead
         elif companies:
             self.all_rows = patched(self.all_rows, self.companies.rows_of(companies))
         self.panel.company = None
         self._show_rows()
+
+    def _read_ahead(self) -> None:
+        self.ahead = None
+        self.prefetch.start(self.companies.rows)
+
+    def _keep_ahead(self, rows: list[CompanyRow]) -> None:
+        """A read ahead that ended before the view was shown (`take` then has none)."""
+        self.ahead = rows
 
     def reload(self) -> None:
         """Read every company again."""
