@@ -357,8 +357,12 @@ class CardDavClient:
         return response
 
     def _send(self, method: str, path: str, body: bytes, headers: dict[str, str]) -> Response:
-        """One request; a kept-open connection the server closed meanwhile is opened again."""
+        """One request; a kept-open connection the server closed meanwhile is opened again and
+        the request sent once more. That is safe: reads change nothing, every PUT is conditional
+        (If-None-Match / If-Match), so one that landed the first time is refused (412) the
+        second, never applied twice, and a DELETE sent again finds the card gone (404: done)."""
         for attempt in (1, 2):
+            kept_open = self._connection is not None and self._connection.sock is not None
             connection = self._connect()
             try:
                 connection.request(
@@ -381,6 +385,8 @@ class CardDavClient:
                 ) from error
             except ssl.SSLError as error:
                 self.close()
+                if isinstance(error, ssl.SSLEOFError) and kept_open:
+                    continue  # a restarted server over https: the kept-open connection ended
                 raise DavError(
                     f"no secure connection to {self._host} ({error.reason or error}): is the "
                     "address right (https:// or http://)?"

@@ -182,3 +182,24 @@ def test_a_server_without_calendars_says_follow_ups_cannot_sync_there(
         cardonly.close()
     assert status == 1
     assert "the server keeps no calendars for this user (no CalDAV calendar home)" in err
+
+
+def test_a_restarted_https_server_is_asked_again_on_a_fresh_connection(tmp_path: Path) -> None:
+    """Over TLS a restarted server ends the kept-open connection with an SSL EOF, not a reset:
+    the client opens a new one and sends the (conditional) request again."""
+    server = xandikos(tmp_path / "xandikos")
+    server.start()
+    client = carddav.CardDavClient(server.url, server.user, server.password, ca_file=server.ca_file)
+    try:
+        book = client.address_books(client.discover())[0].href
+        card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{0}\r\nFN:{0}\r\nN:{0};;;;\r\nEND:VCARD\r\n"
+        client.put(f"{book}one.vcf", card.format("one"), None)
+        first = client.sync_collection(book, "")
+        server.stop()
+        server.start()
+        client.put(f"{book}two.vcf", card.format("two"), None)
+        later = client.sync_collection(book, first.token)
+    finally:
+        client.close()
+        server.stop()
+    assert [href.rsplit("/", 1)[-1] for href, _ in later.changed] == ["two.vcf"]
