@@ -308,7 +308,8 @@ def summary(report: SyncReport, book: str) -> str:
 
 
 def collection_summary(report: Counts, what: str, items: str) -> list[str]:
-    """The follow-ups' or the events' part of the report in words."""
+    """The follow-ups', the events' or the interactions' part of the report in words, with
+    each change a dry run lists."""
     done = getattr(report, "received_done", None)
     ticked = f" ({done} ticked done)" if done is not None else ""
     gone = "dismissed" if what == "follow-ups" else "deleted"
@@ -324,7 +325,10 @@ def collection_summary(report: Counts, what: str, items: str) -> list[str]:
         lines.append(f"  {left_alone} {items} {why} left alone")
     if report.unreadable:
         lines.append(f"  {report.unreadable} {items} could not be read (left alone)")
-    return lines + [f"  note: {note}" for note in report.notes]
+    lines += [f"  note: {note}" for note in report.notes]
+    words = {**_LISTED, "received_removed": f"deleted on the server, {gone} here"}
+    one = what.removesuffix("s")  # "follow-up", "event", "interaction"
+    return lines + [f"  {one} {words[kind]}: {name}" for kind, name in report.listed]
 
 
 _KINDS = {

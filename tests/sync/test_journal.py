@@ -13,6 +13,7 @@ from pathlib import Path
 
 from netdesk.__main__ import main
 from netdesk.core import sync_accounts
+from netdesk.core.event_draft import EventDraft
 from netdesk.core.interactions import Give, log_interaction, update_interaction
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Interaction, SyncAccount
@@ -221,3 +222,21 @@ def test_a_dry_run_lists_the_interactions_it_would_send_and_sends_none(desks) ->
     report = a.sync("--dry-run")["interactions"]
     assert (report["sent_new"], report["listed"]) == (1, [["sent_new", "Call — Ana Lima"]])
     assert a.sync()["interactions"]["sent_new"] == 1  # the dry run sent nothing
+
+
+def test_a_dry_run_in_words_lists_the_follow_ups_events_and_interactions(desks) -> None:
+    a, _ = desks
+    _with_ana(a)
+    a.sync("--journal", JOURNAL, "--task-list", "Follow-ups", "--calendar", "Events")
+    with a.open() as opened:
+        ana = Contact.get(Contact.display_name == "Ana Lima").id
+        log_interaction(opened.contacts.changes, ana, occurred_at=MET, channel="call")
+        opened.followups.create(ana, MET, reason="thank", note="for the intro", has_time=True)
+        opened.events.create(EventDraft(name="PyCon", starts_at=MET, ends_at=MET))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--data-dir", str(a.folder), "sync", "--dry-run"]) == 0
+    lines = out.getvalue().splitlines()
+    assert "  interaction to send as new: Call — Ana Lima" in lines
+    assert "  event to send as new: PyCon" in lines
+    assert "  follow-up to send as new: Thank: Ana Lima" in lines

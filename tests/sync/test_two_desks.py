@@ -172,3 +172,22 @@ def test_a_dry_run_in_words_lists_each_change() -> None:
     text = summary(report, "/ana/contacts/")
     assert text.startswith("Would sync with /ana/contacts/:")
     assert text.endswith("\n  to send as changed: Maria Chen")
+
+
+def test_a_dry_run_in_words_says_what_a_removal_does_to_each_kind() -> None:
+    from netdesk.cli.sync import summary
+    from netdesk.core.sync_contacts import SyncReport
+    from netdesk.core.sync_events import EventReport
+    from netdesk.core.sync_tasks import TaskReport
+
+    gone = [("received_removed", "Call Ana")]
+    report = SyncReport(
+        dry_run=True,
+        listed=[("received_removed", "Maria Chen")],
+        tasks=TaskReport(received_removed=1, listed=gone),
+        events=EventReport(received_removed=1, listed=gone),
+    )
+    lines = summary(report, "/ana/contacts/").splitlines()
+    assert "  deleted on the server, to the Trash: Maria Chen" in lines
+    assert "  follow-up deleted on the server, dismissed here: Call Ana" in lines
+    assert "  event deleted on the server, deleted here: Call Ana" in lines
