@@ -4,7 +4,8 @@ interactions with a CalDAV journal when the account has them.
 
 `netdesk sync --server URL --user NAME` sets the account up first (discovery through
 /.well-known/carddav and the principal; the address book named by --address-book, else the
-first one, else a new "NetDesk" one). `--task-list NAME` syncs the follow-ups too, with the
+one called NetDesk, else the only one, else a new "NetDesk" one; several and none called
+NetDesk: it asks for --address-book). `--task-list NAME` syncs the follow-ups too, with the
 task list of that name (made when there is none); `--no-task-list` stops that. `--calendar
 NAME` and `--no-calendar` do the same for the events, `--journal NAME` and `--no-journal` for the
 interactions (where the server keeps journal entries, VJOURNAL: else they stay on this computer,
@@ -39,8 +40,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--address-book",
         metavar="NAME",
         default="",
-        help="the address book to sync (its name or the last part of its URL; default: the "
-        "first one, or a new one called NetDesk)",
+        help="the address book to sync (its name or the last part of its URL; default: the one "
+        "called NetDesk, else the only one, else a new one called NetDesk)",
     )
     tasks = parser.add_mutually_exclusive_group()
     tasks.add_argument(
@@ -256,8 +257,10 @@ def slug(name: str) -> str:
 
 
 def _address_book(client: CalDavClient, wanted: str) -> str:
-    """The address book to sync: the one named, else the first, else a new one."""
+    """The address book to sync: the one named, else the one called NetDesk, else the only
+    one, else a new one called NetDesk; several and none called so: an error asking which."""
     from netdesk.core.carddav import DavError
+    from netdesk.core.sync_accounts import default_book_href
 
     home = client.discover()
     books = client.address_books(home)
@@ -267,9 +270,7 @@ def _address_book(client: CalDavClient, wanted: str) -> str:
                 return book.href
         names = ", ".join(book.name for book in books) or "none"
         raise DavError(f"no address book {wanted!r} on the server (there are: {names})")
-    if books:
-        return books[0].href
-    return client.create_address_book(home, "netdesk", "NetDesk")
+    return default_book_href(client, home, books, "name the one to sync with --address-book NAME")
 
 
 def _sync(client: CalDavClient, account: SyncAccount, *, dry_run: bool) -> SyncReport:

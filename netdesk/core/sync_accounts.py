@@ -9,8 +9,9 @@ Keychain, Windows Credential Locker). Without a keyring the caller asks for it e
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from netdesk.core.carddav import AddressBook, DavError
 from netdesk.store.models import (
     SyncAccount,
     SyncCard,
@@ -22,8 +23,41 @@ from netdesk.store.models import (
     utcnow,
 )
 
+if TYPE_CHECKING:
+    from netdesk.core.carddav import CardDavClient
+
 PASSWORD_VARIABLE = "NETDESK_SYNC_PASSWORD"
 KEYRING_SERVICE = "NetDesk sync"
+BOOK_NAME = "NetDesk"
+"""The address book NetDesk syncs with when none is chosen (made when the server has none)."""
+
+
+class BookUnclear(DavError):
+    """No address book was chosen and the server has several, none called NetDesk."""
+
+
+def default_book(books: list[AddressBook], ask: str) -> AddressBook | None:
+    """The address book to sync when none is chosen: the one called NetDesk (by name or the
+    last part of its URL), else the only one; None when there is none (make one). Several and
+    none called NetDesk: BookUnclear naming them, then `ask` (how to choose one): taking the
+    first could fill an unrelated address book."""
+    wanted = BOOK_NAME.casefold()
+    for book in books:
+        if wanted in (book.name.casefold(), book.href.rstrip("/").rsplit("/", 1)[-1].casefold()):
+            return book
+    if len(books) > 1:
+        names = ", ".join(sorted((book.name for book in books), key=str.casefold))
+        raise BookUnclear(
+            f"the server has {len(books)} address books and none is called {BOOK_NAME} "
+            f"({names}): {ask}"
+        )
+    return books[0] if books else None
+
+
+def default_book_href(client: CardDavClient, home: str, books: list[AddressBook], ask: str) -> str:
+    """The path of `default_book` among `books` (those in `home`), made when there is none."""
+    found = default_book(books, ask)
+    return found.href if found else client.create_address_book(home, "netdesk", BOOK_NAME)
 
 
 def account() -> SyncAccount | None:

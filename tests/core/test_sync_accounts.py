@@ -1,4 +1,5 @@
-"""Where the sync password comes from: the environment, else the keyring; never the database."""
+"""Where the sync password comes from: the environment, else the keyring; never the database.
+Which address book an account syncs with when none is chosen."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import types
 import pytest
 
 from netdesk.core import sync_accounts
+from netdesk.core.carddav import AddressBook
 
 
 class FakeKeyring(types.ModuleType):
@@ -54,3 +56,17 @@ def test_an_account_set_up_again_keeps_its_state_and_another_starts_afresh(datab
     assert (again.id, again.sync_token, again.ca_file) == (first.id, "t1", "ca.pem")
     other = sync_accounts.set_up("https://b.example/", "ann", "/ann/book/")
     assert other.sync_token == "" and sync_accounts.account() == other
+
+
+def test_with_no_address_book_chosen_netdesk_comes_first_then_the_only_one() -> None:
+    family, work = AddressBook("/ann/family/", "Family"), AddressBook("/ann/work/", "Work")
+    named, slug = AddressBook("/ann/x/", "NetDesk"), AddressBook("/ann/NetDesk/", "Contacts")
+    assert sync_accounts.default_book([family, named, work], "ask") == named
+    assert sync_accounts.default_book([family, slug], "ask") == slug
+    assert sync_accounts.default_book([work], "ask") == work
+    assert sync_accounts.default_book([], "ask") is None
+    with pytest.raises(sync_accounts.BookUnclear) as refused:
+        sync_accounts.default_book([family, work], "name one")
+    assert str(refused.value) == (
+        "the server has 2 address books and none is called NetDesk (Family, Work): name one"
+    )

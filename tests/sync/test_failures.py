@@ -11,7 +11,7 @@ from netdesk.core import carddav
 from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import SyncAccount, SyncCard
 from tests.dav_servers import radicale, xandikos
-from tests.sync.desks import Desk
+from tests.sync.desks import Desk, address_book
 from tests.sync.proxy import Proxy
 
 
@@ -203,3 +203,26 @@ def test_a_restarted_https_server_is_asked_again_on_a_fresh_connection(tmp_path:
         client.close()
         server.stop()
     assert [href.rsplit("/", 1)[-1] for href, _ in later.changed] == ["two.vcf"]
+
+
+def test_several_address_books_and_none_called_netdesk_ask_which(
+    radicale_server, tmp_path: Path
+) -> None:
+    client = carddav.CardDavClient(radicale_server.url, radicale_server.user, "correct horse")
+    home = client.discover()
+    for name in ("Family", "Work"):
+        client.create_address_book(home, name.lower(), name)
+    desk = Desk(tmp_path / "a", radicale_server)
+    status, _, err = desk.command()
+    assert status == 1
+    assert err == (
+        "netdesk sync: the server has 2 address books and none is called NetDesk (Family, "
+        "Work): name the one to sync with --address-book NAME\n"
+    )
+    assert desk.sync("--address-book", "Work")["sent_new"] == 0
+    assert address_book(desk) == "/alice/work/"
+    client.create_address_book(home, "netdesk", "NetDesk")
+    client.close()
+    other = Desk(tmp_path / "b", radicale_server)
+    other.sync()
+    assert address_book(other) == "/alice/netdesk/"

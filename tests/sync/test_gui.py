@@ -169,3 +169,35 @@ def test_follow_ups_sync_with_the_task_list_chosen_in_the_dialog(
     qtbot.keyClick(window.views["contacts"], Qt.Key.Key_F5)
     _wait_idle(qtbot, controller)
     assert controller.last_report.tasks.sent_changed == 1
+
+
+def test_several_address_books_and_none_called_netdesk_ask_which(
+    qtbot, window, services, radicale_server
+):
+    from netdesk.core.carddav import CardDavClient
+
+    client = CardDavClient(radicale_server.url, radicale_server.user, radicale_server.password)
+    for name in ("Family", "Work"):
+        client.create_address_book(client.discover(), name.lower(), name)
+    client.close()
+    controller = _controller(window)
+    dialog = _open_settings(qtbot, window, radicale_server, radicale_server.password)
+    assert dialog.book.currentText() == "“NetDesk” or the only one (or a new one)"
+
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
+    assert "None is called NetDesk: choose the one to sync." in dialog.message.text()
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, controller)
+    assert dialog.message.text() == (
+        "The sync stopped: the server has 2 address books and none is called NetDesk (Family, "
+        "Work): choose the one to sync in Sync settings (Test connection lists them)"
+    )
+
+    dialog.book.setCurrentIndex(dialog.book.findText("Work"))
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    _wait_idle(qtbot, controller)
+    assert dialog.message.text().startswith("Synced."), dialog.message.text()
+    from netdesk.store.models import SyncAccount
+
+    assert SyncAccount.get().address_book == "/alice/work/"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.caldav_client import TaskList
 from netdesk.core.carddav import AddressBook
+from netdesk.core.sync_accounts import BookUnclear, default_book
 from netdesk.core.sync_desk import SyncState
 from netdesk.ui.sync.status import progress_text
 from netdesk.ui.sync.work import (
@@ -77,7 +78,7 @@ class SyncSettingsDialog(QDialog):
         certificate.addWidget(self.ca_file, 1)
         certificate.addWidget(browse)
         self.book = QComboBox()
-        self.book.addItem(self.tr("The first one (a new “NetDesk” if there is none)"), NEW_BOOK)
+        self.book.addItem(self.tr("“NetDesk” or the only one (or a new one)"), NEW_BOOK)
         self.book.setToolTip(self.tr("Test connection lists the address books on the server"))
         self.new_book_button = QPushButton(self.tr("&New…"))
         self.new_book_button.setToolTip(self.tr("Make a new address book on the server"))
@@ -298,7 +299,10 @@ class SyncSettingsDialog(QDialog):
         self._list_books(books, self.book.currentData())
         if books:
             names = ", ".join(book.name or book.href for book in books)
-            self._done(self.tr("Connected. Address books: {0}").format(names))
+            text = self.tr("Connected. Address books: {0}").format(names)
+            if self.book.currentData() == NEW_BOOK and _unclear(books):
+                text += "\n" + self.tr("None is called NetDesk: choose the one to sync.")
+            self._done(text)
         else:
             self._done(self.tr("Connected. No address book yet: Sync now makes one."))
 
@@ -484,3 +488,12 @@ def report_text(report: SyncReport) -> str:
         )
         notes += journal.notes
     return "\n".join([text, *notes])
+
+
+def _unclear(books: list[AddressBook]) -> bool:
+    """Whether a sync with no address book chosen would ask for one (several, none NetDesk)."""
+    try:
+        default_book(books, "")
+    except BookUnclear:
+        return True
+    return False

@@ -23,7 +23,10 @@ from netdesk.core.sync_tasks import NEW_LIST_NAME, sync_follow_ups
 from netdesk.ui.tasks import Cancelled, Progress
 
 NEW_BOOK = ""
-"""The address book chosen when none is: the server's first, else a new one named NetDesk."""
+"""The address book chosen when none is: the server's called NetDesk, else its only one, else
+a new one called NetDesk (several, none called so: the sync asks the user to choose)."""
+CHOOSE_BOOK = "choose the one to sync in Sync settings (Test connection lists them)"
+"""How to choose an address book when the server has several, none called NetDesk."""
 NO_TASKS = ""
 """No task list: follow-ups stay on this computer."""
 NEW_TASK_LIST = NEW
@@ -118,7 +121,7 @@ def sync(services: Services, login: Login, progress: Progress) -> SyncReport:
     done, cards in the phase, the phase)."""
     client = WatchedClient(login, progress)
     try:
-        book = login.address_book or _first_book(client)
+        book = login.address_book or _default_book(client)
         account = sync_accounts.set_up(login.url, login.user, book, login.ca_file)
         told = _told(progress)
         try:
@@ -192,7 +195,7 @@ def remember_password(url: str, user: str, secret: str, _progress: Progress) -> 
     return sync_accounts.remember_password(url, user, secret)
 
 
-def _first_book(client: CardDavClient) -> str:
+def _default_book(client: CardDavClient) -> str:
     home = client.discover()
     books = client.address_books(home)
-    return books[0].href if books else client.create_address_book(home, "netdesk", "NetDesk")
+    return sync_accounts.default_book_href(client, home, books, CHOOSE_BOOK)
