@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from netdesk.core.events import EventDraft
+from netdesk.core.vocabulary import EVENT_STATUSES
 from netdesk.store.models import Event
 from netdesk.ui.events import EventsView
 from netdesk.ui.events.model import COLUMNS
@@ -177,6 +178,29 @@ def test_a_status_from_a_file_shows_without_a_colour(qtbot, app_window, events_v
     assert status.data() == "Going"
     assert status.data(Qt.ItemDataRole.ForegroundRole) is None
     events_view.grab()
+
+
+def test_a_status_from_a_file_is_shown_and_kept_by_the_editor(
+    qtbot, app_window, events_view
+) -> None:
+    """The editor shows a status NetDesk does not name as it is (it failed on it when the
+    event was shown); Save asks for a known one; the next event shows only the known ones."""
+    event = Event.get(Event.name == LONG_NAME)
+    Event.update(status="going").where(Event.id == event.id).execute()
+    events_view.reload()
+    events_view.select(event.id)
+    panel = events_view.panel
+    panel.show_event(event.id)
+    assert panel.editor.status.currentText() == "Going"
+    panel.editor.name.textEdited.emit("edited")
+    assert not panel.save()
+    assert panel.message.text() == "Unknown status 'going'."
+    panel.editor.status.setCurrentIndex(panel.editor.status.findText("Attended"))
+    assert panel.save()
+    assert Event.get_by_id(event.id).status == "attended"
+    other = next(e.id for e in Event.select() if e.id != event.id)
+    events_view.select(other)
+    assert panel.editor.status.count() == len(EVENT_STATUSES)
 
 
 def test_at_1920_by_1080_the_panel_gets_the_room_the_list_does_not_need(

@@ -27,6 +27,23 @@ LOCAL_ZONE = "Local time"
 _LINES = ("name", "place", "online_link", "organiser", "url", "cost")
 
 
+def _value_box(values: tuple[str, ...]) -> QComboBox:
+    box = QComboBox()
+    for value in values:
+        box.addItem(value.capitalize(), value)
+    return box
+
+
+def _choose(box: QComboBox, known: tuple[str, ...], value: str) -> None:
+    """Select `value`; one NetDesk does not name (an imported file's "going") is shown as it
+    is, as the list shows it (Save then asks for one it names)."""
+    while box.count() > len(known):
+        box.removeItem(len(known))
+    if value not in known:
+        box.addItem(value.capitalize(), value)
+    box.setCurrentIndex(box.findData(value))
+
+
 class EventEditor(QWidget):
     """The event's own fields; emits `edited` on every change the user makes."""
 
@@ -36,10 +53,8 @@ class EventEditor(QWidget):
         super().__init__(parent)
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. PyCon DE 2026")
-        self.kind = QComboBox()
-        self.kind.addItems([k.capitalize() for k in EVENT_KINDS])
-        self.status = QComboBox()
-        self.status.addItems([s.capitalize() for s in EVENT_STATUSES])
+        self.kind = _value_box(EVENT_KINDS)
+        self.status = _value_box(EVENT_STATUSES)
         self.starts = datetime_edit()
         self.ends = datetime_edit()
         self.zone = QComboBox()
@@ -104,8 +119,8 @@ class EventEditor(QWidget):
             line = getattr(self, name)
             line.setText(getattr(draft, name))
             line.setCursorPosition(0)  # a long name or place shows its start
-        self.kind.setCurrentIndex(EVENT_KINDS.index(draft.kind))
-        self.status.setCurrentIndex(EVENT_STATUSES.index(draft.status))
+        _choose(self.kind, EVENT_KINDS, draft.kind)
+        _choose(self.status, EVENT_STATUSES, draft.status)
         self.starts.setDateTime(to_qt(draft.starts_at))
         self.ends.setDateTime(to_qt(draft.ends_at or draft.starts_at + timedelta(hours=2)))
         self.zone.setCurrentText(draft.timezone or LOCAL_ZONE)
@@ -117,8 +132,8 @@ class EventEditor(QWidget):
         """Write the edited fields into `draft` (an end at or before the start means none)."""
         for name in _LINES:
             setattr(draft, name, getattr(self, name).text().strip())
-        draft.kind = EVENT_KINDS[self.kind.currentIndex()]
-        draft.status = EVENT_STATUSES[self.status.currentIndex()]
+        draft.kind = self.kind.currentData()
+        draft.status = self.status.currentData()
         draft.starts_at = from_qt(self.starts)
         end = from_qt(self.ends)
         draft.ends_at = end if end > draft.starts_at else None

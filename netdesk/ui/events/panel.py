@@ -7,6 +7,7 @@ before). Switching events saves pending edits first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.events import EventService
 from netdesk.ui.events.editor import EventEditor
+from netdesk.ui.events.event_read import EventRead, read_event
 from netdesk.ui.events.prep import PrepBrief
 from netdesk.ui.events.review import ReviewPanel
 from netdesk.ui.form_scroll import FormScroll
@@ -58,7 +60,7 @@ class EventPanel(QWidget):
         self.actions_bar = self._actions_bar()
         self.editor = EventEditor()
         self.prep = PrepBrief(events.people, events.pitches, events.profiles, stack=stack)
-        self.review = ReviewPanel(events)
+        self.review = ReviewPanel()
         self.review.capture_button.clicked.connect(self.capture_requested)
         details = FormScroll(self.editor)  # the tabs are as wide as the wider form needs
         self.tabs = QTabWidget()
@@ -104,30 +106,44 @@ class EventPanel(QWidget):
             tool.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return bar
 
+    def read(self) -> Callable[[], EventRead] | None:
+        """The read of the event shown, to run on a worker and give to `present`; None when
+        no event is shown."""
+        if self.event_id is None:
+            return None
+        return partial(read_event, self.events, self.prep.profiles, self.event_id)
+
     def show_event(self, event_id: int) -> None:
         """Load an event into every tab."""
         self.event_id = event_id
-        draft = self.events.load(event_id)
-        self.heading.setText(draft.name)
-        self.editor.fill(draft)
-        self.prep.fill(event_id, draft)
-        self.review.show_event(event_id)
-        self._set_dirty(False)
-        self.message.clear()
+        self._show(read_event(self.events, self.prep.profiles, event_id), whole=True)
 
     def refresh(self) -> None:
-        """Stored data changed: reload what cannot hold unsaved edits (all of it when clean)."""
-        if self.event_id is None:
-            return
-        if self.events.get(self.event_id) is None:
+        """Stored data changed: read the event shown again now and `present` it."""
+        read = self.read()
+        if read is not None:
+            self.present(read())
+
+    def present(self, read: EventRead) -> None:
+        """Show a read of the event shown (one of another event is dropped): all of it when
+        clean, else what cannot hold unsaved edits (the people, profiles and review)."""
+        if read.event_id == self.event_id:
+            self._show(read, whole=not self.dirty)
+
+    def _show(self, read: EventRead, whole: bool) -> None:
+        if read.draft is None or read.review is None:  # the event is gone
             self.event_id = None
             return
-        if not self.dirty:
-            self.show_event(self.event_id)
-            return
-        self.prep.people.reload()
-        self.prep.show_profiles()
-        self.review.show_event(self.event_id)
+        if whole:
+            self.heading.setText(read.draft.name)
+            self.editor.fill(read.draft)
+            self.prep.fill(read, read.draft)
+            self._set_dirty(False)
+            self.message.clear()
+        else:
+            self.prep.people.fill(read.event_id, read.people)
+            self.prep.show_profiles(read.freshness)
+        self.review.present(read.review)
 
     def save(self) -> bool:
         """Store the edits; False (with the reason shown) when they cannot be stored."""

@@ -180,16 +180,16 @@ class PeopleTable(QWidget):
         layout.addWidget(self.message)
         self.message.hide()
 
-    def show_event(self, event_id: int) -> None:
-        self.event_id = event_id
-        self.reload()
-
     def reload(self) -> None:
         """Show the stored list (skipped while this table itself is writing)."""
         if self._writing or self.event_id is None:
             return
+        self.fill(self.event_id, self.people.list(self.event_id))
+
+    def fill(self, event_id: int, rows: list[PersonRow]) -> None:
+        """Show `rows`, the stored list of event `event_id` (read by `reload`, or on a worker)."""
+        self.event_id = event_id
         self._filling = True
-        rows = self.people.list(self.event_id)
         self.contact_ids = frozenset(person.contact_id for person in rows)
         self.table.setRowCount(len(rows))
         for index, person in enumerate(rows):

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.event_draft import CHECKLIST, EventDraft
 from netdesk.core.event_people import EventPeople
-from netdesk.core.own_profiles import OwnProfileService
-from netdesk.core.pitches import DeletedPitch, PitchService, length_label
+from netdesk.core.own_profiles import Freshness, OwnProfileService
+from netdesk.core.pitches import DeletedPitch, PitchRow, PitchService, length_label
+from netdesk.ui.events.event_read import EventRead
 from netdesk.ui.events.forms import section_title
 from netdesk.ui.events.people_table import PeopleTable
 from netdesk.ui.form_scroll import FormScroll
@@ -135,21 +136,21 @@ class PrepBrief(FormScroll):
         self.pitch_text.textChanged.connect(self._pitch_edited)
         self.starters.textChanged.connect(self._changed)
 
-    def fill(self, event_id: int, draft: EventDraft) -> None:
-        """Show the prep of `draft` (event `event_id`)."""
+    def fill(self, read: EventRead, draft: EventDraft) -> None:
+        """Show the prep of `draft`, with the people, pitches and profiles of `read`."""
         self._loading = True
-        self.event_id = event_id
+        self.event_id = read.event_id
         self.goals.setPlainText(draft.goals)
         self.target.setValue(draft.goal_target or 0)
-        self.reload_pitches(draft.pitch_id)
+        self._show_pitches(read.pitches, draft.pitch_id)
         self.pitch_text.setPlainText(draft.pitch_text)
         self.pitch_length.setText(length_label(draft.pitch_text))
         self.starters.setPlainText(draft.conversation_starters)
         for key, box in self.checks.items():
             box.setChecked(draft.checklist.get(key, False))
-        self.show_profiles()
+        self.show_profiles(read.freshness)
         self._show_progress()
-        self.people.show_event(event_id)
+        self.people.fill(read.event_id, read.people)
         self._loading = False
 
     def apply(self, draft: EventDraft) -> None:
@@ -161,15 +162,15 @@ class PrepBrief(FormScroll):
         draft.conversation_starters = self.starters.toPlainText()
         draft.checklist = {key: box.isChecked() for key, box in self.checks.items()}
 
-    def show_profiles(self) -> None:
+    def show_profiles(self, freshness: Freshness | None) -> None:
         """ "Profile up to date" follows the Me page when you keep profiles there (ticked when
-        all are fresh, and the hint names the stale ones); else it is ticked by hand."""
+        all are fresh, and the hint names the stale ones); else it is ticked by hand. `freshness`
+        is None without a profile service."""
         box = self.checks["profile"]
-        if self.profiles is None:
+        if freshness is None:
             self.profile_state.hide()
             self.open_me.hide()
             return
-        freshness = self.profiles.freshness()
         if freshness.fresh is not None:
             box.setChecked(freshness.fresh)
         box.setEnabled(freshness.fresh is None)
@@ -178,9 +179,12 @@ class PrepBrief(FormScroll):
         self.profile_state.setText(follows + freshness.words())
 
     def reload_pitches(self, selected: int | None = None) -> None:
+        self._show_pitches(self.pitches.list(), selected)
+
+    def _show_pitches(self, pitches: list[PitchRow], selected: int | None) -> None:
         self.pitch_choice.clear()
         self.pitch_choice.addItem(OWN_PITCH, None)
-        for pitch in self.pitches.list():
+        for pitch in pitches:
             words = counted("PrepPanel", "%Ln word(s)", pitch.words)
             self.pitch_choice.addItem(f"{pitch.title} ({words})", pitch.id)
         self.pitch_choice.setCurrentIndex(max(self.pitch_choice.findData(selected), 0))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.events import EventService
+from netdesk.core.events import Review
 from netdesk.ui.events.forms import section_title
 from netdesk.ui.plain import plain_label
 from netdesk.ui.plural import counted
@@ -25,9 +25,8 @@ def _fill(widget: QListWidget, names: list[str], empty: str) -> None:
 class ReviewPanel(QWidget):
     """How the event went; its button opens quick capture."""
 
-    def __init__(self, events: EventService, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.events = events
         self.goal = plain_label()
         self.goal.setWordWrap(True)
         self.goal_bar = QProgressBar()
@@ -57,8 +56,8 @@ class ReviewPanel(QWidget):
         layout.addLayout(grid, 1)
         layout.addWidget(self.capture_button)
 
-    def show_event(self, event_id: int) -> None:
-        review = self.events.review(event_id)
+    def present(self, review: Review) -> None:
+        """Show `review` (read with the rest of the event: `event_read.read_event`)."""
         self.goal.setText(review.goals.strip() or "No goal written for this event.")
         target = review.goal_target or 0
         self.goal_bar.setRange(0, max(target, 1))

@@ -46,6 +46,7 @@ from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.column_fitter import ColumnFitter
 from netdesk.ui.events.brief import brief_html, print_brief, save_pdf
 from netdesk.ui.events.capture import CaptureDialog
+from netdesk.ui.events.event_read import EventRead
 from netdesk.ui.events.model import COLUMNS, PREP_COLUMN, EventTableModel, ProgressDelegate
 from netdesk.ui.events.panel import TABS, EventPanel
 from netdesk.ui.latest_read import LatestRead
@@ -193,6 +194,8 @@ class EventsView(QWidget):
         self.changed: dict[str, frozenset[int]] = {}
         """Changes not shown yet: ids by topic (empty: possibly all)."""
         self._queued = False
+        self._panel_asked = False
+        """Whether a read asked for reads the panel's event too (a newer read then does)."""
         self.reader = LatestRead(self)
         self.reader.read.connect(self._read)
         self.reader.failed.connect(lambda message: self._tell(message, error=True))
@@ -274,22 +277,35 @@ class EventsView(QWidget):
     # -- the list ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-read the list with the current filters now, keeping the selection."""
+        """Re-read the list with the current filters now, keeping the selection (and the panel,
+        if the read this stops was to read it)."""
         self.reader.forget()
+        if self._panel_asked:
+            self._panel_asked = False
+            self.panel.refresh()
         self._show_rows(self.events.list(*self._filters()))
 
     def _filters(self) -> tuple[str, str]:
         return self.kind_filter.currentData(), self.status_filter.currentData()
 
-    def _read_later(self) -> None:
-        """Re-read the list off the GUI thread; shown when read, keeping the selection."""
+    def _read_later(self, panel: bool = False) -> None:
+        """Re-read the list off the GUI thread, and the panel's event with it if `panel` (or
+        if the read this one stops was to); shown when read, keeping the selection and what
+        the user is typing."""
         filters, events = self._filters(), self.events
-        self.reader.start(lambda: (filters, events.list(*filters)))
+        read_panel = self.panel.read() if panel or self._panel_asked else None
+        self._panel_asked = read_panel is not None
+        self.reader.start(
+            lambda: (filters, events.list(*filters), read_panel() if read_panel else None)
+        )
 
-    def _read(self, answer: tuple[tuple[str, str], list[EventRow]]) -> None:
-        filters, rows = answer
+    def _read(self, answer: tuple[tuple[str, str], list[EventRow], EventRead | None]) -> None:
+        filters, rows, event = answer
+        self._panel_asked = False
         if filters == self._filters():  # else the filters' own reload is newer
             self._show_rows(rows)
+        if event is not None:
+            self.panel.present(event)
 
     def _show_rows(self, rows: list[EventRow]) -> None:
         current = self.current_id()
@@ -370,16 +386,16 @@ class EventsView(QWidget):
         super().showEvent(event)
 
     def _show_changes(self, now: bool = False) -> None:
-        """The panel read again if a change may concern its event; the list read off the GUI
-        thread (`now`: on it)."""
+        """The list read again off the GUI thread (`now`: on it), and the panel's event with
+        it if a change may concern that event."""
         self._queued = False
         changed, self.changed = self.changed, {}
-        if changed and self._concerns_panel(changed):
-            self.panel.refresh()
+        panel = bool(changed) and self._concerns_panel(changed)
         if now:
+            self._panel_asked |= panel
             self.reload()
         elif changed:
-            self._read_later()
+            self._read_later(panel)
 
     def _concerns_panel(self, changed: dict[str, frozenset[int]]) -> bool:
         """Whether a change may concern the event shown: it, a person on its list, your
