@@ -353,6 +353,15 @@ def _journal_sync_state(database: Database, migrator: SqliteMigrator) -> None:
     sync_triggers.create_journal_triggers(database)
 
 
+def _last_contacted_off_the_card(database: Database, migrator: SqliteMigrator) -> None:
+    """Count a contact as changed for sync only when its card changes.
+
+    v18: the trigger that marks a synced contact changed fires on an update of any column but
+    `last_contacted_at` (logging an interaction sets that one alone; no card carries it).
+    """
+    sync_triggers.narrow_contact_trigger(database)
+
+
 def _collection_sync_state(
     database: Database, migrator: SqliteMigrator, collection: str, rows: type[BaseModel]
 ) -> None:
@@ -382,6 +391,7 @@ STEPS: list[Step] = [
     _added_index,
     _event_sync_state,
     _journal_sync_state,
+    _last_contacted_off_the_card,
 ]
 
 

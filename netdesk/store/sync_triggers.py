@@ -5,7 +5,9 @@
 Every writer of a contact (the editor, bulk tagging, merges, renaming a tag) then counts for the
 next sync without knowing about it, and a sync with nothing to send reads only the dirty rows
 instead of comparing every contact with its last synced card. A false alarm (a write that did
-not change what a card holds, such as a new last-contacted time) costs one comparison.
+not change what a card holds, such as a new photo thumbnail) costs one comparison; a new
+last-contacted time alone (logging an interaction sets it) marks nothing, so the status bar
+does not count a contact waiting that the sync will find unchanged.
 """
 
 from __future__ import annotations
@@ -19,8 +21,45 @@ def _marking(event: str, row: str) -> str:
     return f"AFTER {event} BEGIN {_MARK.format(row)}; END"
 
 
+NOT_ON_CARD = ("id", "last_contacted_at")
+"""The contact's columns whose change alone leaves its card as it was: the latest interaction's
+time is read from the timeline, never written on the card."""
+CONTACT_COLUMNS = (
+    "given_name",
+    "family_name",
+    "additional_names",
+    "prefix",
+    "suffix",
+    "display_name",
+    "nickname",
+    "organisation",
+    "department",
+    "company_id",
+    "title",
+    "birthday",
+    "photo",
+    "photo_thumb",
+    "photo_url",
+    "notes",
+    "how_met",
+    "met_at_id",
+    "circle",
+    "cadence_days",
+    "source",
+    "vcard_uid",
+    "revision",
+    "is_group",
+    "archived",
+    "deleted_at",
+    "import_batch_id",
+    "created_at",
+    "updated_at",
+)
+"""Every other column of `contact` (a test checks none is missing): an update setting any of
+them marks the contact's card (an editor's save sets them all)."""
+
 DEFINITIONS = {
-    "sync_dirty_contact": "AFTER UPDATE ON contact BEGIN "
+    "sync_dirty_contact": f"AFTER UPDATE OF {', '.join(CONTACT_COLUMNS)} ON contact BEGIN "
     "UPDATE sync_card SET dirty = 1 WHERE contact_id = NEW.id AND dirty = 0; END",
     "sync_dirty_method_added": _marking("INSERT ON contact_method", "NEW"),
     "sync_dirty_method_changed": _marking("UPDATE ON contact_method", "NEW"),
@@ -60,6 +99,13 @@ JOURNAL_DEFINITIONS = {
 def create(database: Database) -> None:
     """Create the contacts' triggers that do not exist yet."""
     _create(database, DEFINITIONS)
+
+
+def narrow_contact_trigger(database: Database) -> None:
+    """Make the contact's trigger again as DEFINITIONS has it now (an older one marked the
+    card on every update, a new last-contacted time too)."""
+    database.execute_sql('DROP TRIGGER IF EXISTS "sync_dirty_contact"')
+    _create(database, {"sync_dirty_contact": DEFINITIONS["sync_dirty_contact"]})
 
 
 def create_task_triggers(database: Database) -> None:

@@ -9,9 +9,11 @@ import pytest
 
 from netdesk.core import sync_accounts, sync_desk
 from netdesk.core.event_draft import EventDraft
+from netdesk.core.interactions import log_interaction
 from netdesk.core.sync_conflicts import open_conflicts
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import SyncCard, SyncConflict
+from netdesk.store import sync_triggers
+from netdesk.store.models import Contact, SyncCard, SyncConflict
 from tests.sync.conflicts import add_conflicts
 
 
@@ -64,6 +66,23 @@ def test_follow_ups_and_events_wait_only_with_a_task_list_and_a_calendar(service
     assert _pending() == 1
     sync_accounts.set_task_list(account, "/alice/tasks/")
     assert _pending() == 2
+
+
+def test_logging_an_interaction_leaves_the_card_waiting_for_nothing(services, clock) -> None:
+    ana = services.contacts.create(ContactDraft(given_name="Ana"))
+    account = sync_accounts.set_up("http://dav.test/", "alice", "/alice/book/")
+    SyncCard.create(account=account.id, contact=ana, href="/a.vcf", etag="1", vcard="")
+    log_interaction(services.changes, ana, occurred_at=datetime(2026, 3, 10, 9), channel="call")
+
+    assert Contact.get_by_id(ana).last_contacted_at == datetime(2026, 3, 10, 9)
+    assert _pending() == 0  # its last-contacted time moved: not on the card
+    services.contacts.update(ana, ContactDraft(given_name="Ana", title="Chef"))
+    assert _pending() == 1
+
+
+def test_every_contact_column_but_last_contacted_marks_the_card() -> None:
+    columns = {field.column_name for field in Contact._meta.sorted_fields}
+    assert columns == {*sync_triggers.CONTACT_COLUMNS, *sync_triggers.NOT_ON_CARD}
 
 
 def _pending() -> int:
