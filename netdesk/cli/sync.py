@@ -174,14 +174,17 @@ def _undone_if(dry_run: bool) -> Iterator[None]:
 
 
 def _print_conflicts(*, as_json: bool) -> int:
-    from netdesk.core.sync_conflicts import open_conflicts
+    from netdesk.core.sync_conflicts import CONTACT, open_conflicts
 
     found = open_conflicts()
     if as_json:
         rows = [
             {
-                "contact_id": c.contact_id,
-                "contact": c.name,
+                **(
+                    {"contact_id": c.item_id, "contact": c.name}
+                    if c.kind == CONTACT
+                    else {"kind": c.kind, "item_id": c.item_id, "item": c.name}
+                ),
                 "field": c.field,
                 "netdesk": c.local,
                 "server": c.remote,

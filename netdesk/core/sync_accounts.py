@@ -17,6 +17,7 @@ from netdesk.store.models import (
     SyncCard,
     SyncConflict,
     SyncEvent,
+    SyncItemConflict,
     SyncJournal,
     SyncTask,
     db,
@@ -80,6 +81,7 @@ def set_up(url: str, user: str, address_book: str, ca_file: str = "") -> SyncAcc
             current.save()
             return current
         SyncConflict.delete().execute()
+        SyncItemConflict.delete().execute()
         SyncCard.delete().execute()
         SyncTask.delete().execute()
         SyncEvent.delete().execute()

@@ -1,17 +1,21 @@
 """What the follow-ups' and the events' syncs share over CalDAV: reading and writing calendar
-objects (a dry run writes nothing), choosing or making the calendar, and merging a resource's
-fields group by group against the last synced version."""
+objects (a dry run writes nothing), choosing or making the calendar, merging a resource's
+fields group by group against the last synced version, and keeping the groups changed on both
+sides (`sync_item_conflict`) until the user chooses."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from netdesk.core.caldav_client import CalDavClient
 from netdesk.core.carddav import Card
 from netdesk.core.sync_collection import CollectionSync, Counts, Row
 from netdesk.formats.ical_edit import summary
-from netdesk.store.models import SyncAccount
+from netdesk.store.models import SyncAccount, SyncItemConflict
 
 NEW = "+new"
 """As the collection chosen: the one of the kind's new name, made when the server has none."""
@@ -21,7 +25,17 @@ _RECEIVED = ("received_new", "received_changed")
 
 Decide = Callable[[tuple[str, ...], Any, Any], bool | None]
 """For a group changed on both sides, given (group, local, remote): True to take the server's
-values, False to keep NetDesk's quietly, None to keep NetDesk's and count a conflict."""
+values, False to keep NetDesk's quietly, None to keep NetDesk's as a conflict."""
+
+
+@dataclass(frozen=True)
+class GroupConflict:
+    """A group of fields both sides changed: its values at the last sync, here and there."""
+
+    group: tuple[str, ...]
+    base: tuple[Any, ...]
+    local: tuple[Any, ...]
+    remote: tuple[Any, ...]
 
 
 class CalendarSync(CollectionSync):
@@ -32,6 +46,8 @@ class CalendarSync(CollectionSync):
 
     conflict_note = ""
     """The report's note when the sync kept NetDesk's values of fields changed on both sides."""
+    conflict_column = ""
+    """The `sync_item_conflict` column naming the kind's item ("followup", "event", ...)."""
 
     def __init__(
         self,
@@ -50,6 +66,28 @@ class CalendarSync(CollectionSync):
         self.sync()
         if self.counts.conflicts:
             self.counts.notes.append(self.conflict_note)
+
+    def keep_conflicts(self, item_id: int, conflicts: list[GroupConflict]) -> None:
+        """Count the groups changed on both sides and keep the server's values until the user
+        chooses (superseding an open conflict of the same group); a dry run only counts."""
+        self.counts.conflicts += len(conflicts)
+        if self.dry_run:
+            return
+        item = getattr(SyncItemConflict, self.conflict_column)
+        for conflict in conflicts:
+            SyncItemConflict.delete().where(
+                item == item_id,
+                SyncItemConflict.field == conflict.group[0],
+                SyncItemConflict.resolved_at.is_null(True),
+            ).execute()
+            SyncItemConflict.create(
+                account=self.account.id,
+                field=conflict.group[0],
+                base=values_json(conflict.base),
+                local=values_json(conflict.local),
+                remote=values_json(conflict.remote),
+                **{self.conflict_column: item_id},
+            )
 
     def parse(self, text: str) -> Any:
         """A calendar object's text as the kind reads it (ValueError when it cannot)."""
@@ -111,17 +149,36 @@ def same(groups: tuple[tuple[str, ...], ...], a: Any, b: Any) -> bool:
     return all(values(a, group) == values(b, group) for group in groups)
 
 
+def values_json(values: tuple[Any, ...]) -> str:
+    """A group's values as a JSON list (a time as {"datetime": ISO text})."""
+    return json.dumps(
+        [
+            {"datetime": value.isoformat()} if isinstance(value, datetime) else value
+            for value in values
+        ],
+        ensure_ascii=False,
+    )
+
+
+def json_values(text: str) -> tuple[Any, ...]:
+    """`values_json` read back."""
+    return tuple(
+        datetime.fromisoformat(value["datetime"]) if isinstance(value, dict) else value
+        for value in json.loads(text)
+    )
+
+
 def merge(
     groups: tuple[tuple[str, ...], ...],
     base: Any,
     local: Any,
     remote: Any,
     decide: Decide | None = None,
-) -> tuple[dict[str, Any], int]:
-    """The server's changes since `base` to take into `local` (field → value), and how many
-    groups changed on both sides kept NetDesk's values as conflicts (`decide` settles some)."""
+) -> tuple[dict[str, Any], list[GroupConflict]]:
+    """The server's changes since `base` to take into `local` (field → value), and the groups
+    changed on both sides that kept NetDesk's values as conflicts (`decide` settles some)."""
     taken: dict[str, Any] = {}
-    conflicts = 0
+    conflicts = []
     for group in groups:
         was, mine, theirs = (values(fields, group) for fields in (base, local, remote))
         if mine == theirs or theirs == was:
@@ -130,7 +187,7 @@ def merge(
         if verdict:
             taken.update(zip(group, theirs, strict=True))
         elif verdict is None:
-            conflicts += 1
+            conflicts.append(GroupConflict(group, was, mine, theirs))
     return taken, conflicts
 
 

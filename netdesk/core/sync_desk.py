@@ -16,7 +16,7 @@ from netdesk.core.sync_events import pending_events
 from netdesk.core.sync_journal import pending_interactions
 from netdesk.core.sync_tasks import pending_tasks
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import SyncAccount, SyncConflict, db, utcnow
+from netdesk.store.models import SyncAccount, SyncConflict, SyncItemConflict, db, utcnow
 
 _DATES = ("birthday", "connected_on")
 
@@ -54,7 +54,10 @@ def state() -> SyncState | None:
     found = sync_accounts.account()
     if found is None:
         return None
-    open_ = SyncConflict.select().where(SyncConflict.resolved_at.is_null(True)).count()
+    open_ = sum(
+        table.select().where(table.resolved_at.is_null(True)).count()
+        for table in (SyncConflict, SyncItemConflict)
+    )
     return SyncState(
         url=found.url,
         user=found.user,

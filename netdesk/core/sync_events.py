@@ -11,9 +11,9 @@ with If-None-Match / If-Match, each event committed as it is done. A changed VEV
 field by field against the last synced one (times and zone together; name, place, online link,
 web page, notes, kind, status, organiser, cost, goals, prep notes, conversation starters each
 alone): a field changed on one side takes that side's value; changed on both sides, NetDesk's
-value is kept and the report counts it. A VEVENT deleted elsewhere deletes its event, unless
-the event changed here since (then it is sent again as a new one). An event deleted here has
-its VEVENT deleted on the server.
+value is kept and the server's with it until the user chooses (`sync_conflicts`). A VEVENT
+deleted elsewhere deletes its event, unless the event changed here since (then it is sent again
+as a new one). An event deleted here has its VEVENT deleted on the server.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from netdesk.store.rows import tuples
 NEW_CALENDAR_NAME = "NetDesk events"
 """The calendar made when NEW is chosen and the server has none of that name."""
 _TIMES = ("starts_at", "ends_at", "timezone")
-_GROUPS = (_TIMES, *((name,) for name in FIELDS if name not in _TIMES))
+GROUPS = (_TIMES, *((name,) for name in FIELDS if name not in _TIMES))
 """Fields merged together: an event's times with their zone; every other field alone."""
 EVENTS = Table(
     SyncEvent, SyncEvent.event, SyncEvent.ical, "calendar_token", "calendar_ctag", SyncEvent.foreign
@@ -65,6 +65,7 @@ class EventSync(CalendarSync):
     conflict_note = (
         "an event changed on both sides keeps NetDesk's values of the fields both changed"
     )
+    conflict_column = "event"
 
     def __init__(
         self,
@@ -93,13 +94,13 @@ class EventSync(CalendarSync):
         local = event_fields(row.local_id)
         base = _base(row, local)
         incoming = _said(parsed.fields, base)
-        if same(_GROUPS, base, incoming):
+        if same(GROUPS, base, incoming):
             self.agreed(row, resource.etag, resource.text)
             return
-        merged = self._merge(base, local, incoming) if row.dirty else incoming
+        merged = self._merge(row.local_id, base, local, incoming) if row.dirty else incoming
         self._apply(row.local_id, local, merged)
         self.report.received_changed += 1
-        dirty = not same(_GROUPS, merged, incoming)
+        dirty = not same(GROUPS, merged, incoming)
         self.agreed(row, resource.etag, resource.text, dirty=dirty)
 
     def take_new(self, resource: Card, parsed: ParsedEvent) -> None:
@@ -113,9 +114,9 @@ class EventSync(CalendarSync):
         known = Event.get_or_none(Event.uid == uid) if uid else None
         if known is not None and not self._linked(known.id):
             local = event_fields(known.id)
-            merged = self._merge(_EMPTY, local, _said(incoming, local))
+            merged = self._merge(known.id, _EMPTY, local, _said(incoming, local))
             self._apply(known.id, local, merged)
-            dirty = not same(_GROUPS, merged, incoming)
+            dirty = not same(GROUPS, merged, incoming)
             self.link(known.id, resource.href, resource.etag, resource.text, dirty=dirty)
             self.report.received_changed += 1
             return
@@ -136,18 +137,17 @@ class EventSync(CalendarSync):
         """Whether the event has a VEVENT on the account already."""
         return bool(EVENTS.rows(EVENTS.of(self.account.id) & (SyncEvent.event == event_id)))
 
-    def _merge(self, base: EventFields, local: EventFields, remote: EventFields) -> EventFields:
+    def _merge(
+        self, event_id: int, base: EventFields, local: EventFields, remote: EventFields
+    ) -> EventFields:
         """`local` with the server's changes since `base`; a group changed on both sides keeps
-        NetDesk's values."""
-        taken, conflicts = merge(_GROUPS, base, local, remote)
-        self.report.conflicts += conflicts
+        NetDesk's values and the server's as a conflict."""
+        taken, conflicts = merge(GROUPS, base, local, remote)
+        self.keep_conflicts(event_id, conflicts)
         return replace(local, **taken)
 
     def _apply(self, event_id: int, local: EventFields, merged: EventFields) -> None:
-        """Write the merged fields into the event through the service (as the editor does)."""
-        if same(_GROUPS, merged, local):
-            return
-        self.events.update(event_id, with_fields(self.events.load(event_id), merged))
+        apply_event(self.events, event_id, local, merged)
 
     def removed(self, row: Row) -> None:
         """A VEVENT deleted on the server: its event deleted, unless changed here since (then
@@ -156,7 +156,7 @@ class EventSync(CalendarSync):
         if row.local_id is None or row.foreign:
             return
         local = event_fields(row.local_id)
-        if row.dirty and not same(_GROUPS, local, _base(row, local)):
+        if row.dirty and not same(GROUPS, local, _base(row, local)):
             return
         self.events.delete(row.local_id)
         self.report.received_removed += 1
@@ -176,7 +176,7 @@ class EventSync(CalendarSync):
         assert row.local_id is not None
         server = parse_event(row.text)
         local = event_fields(row.local_id)
-        if same(_GROUPS, local, _said(server.fields, local)):
+        if same(GROUPS, local, _said(server.fields, local)):
             return None
         uid = server.uid or new_uid()
         text = render_event(local, uid, self._stamp(), row.text, server.fields)
@@ -201,6 +201,14 @@ def sync_events(
     if not chosen:
         return None
     return EventSync(events, client, account).run()
+
+
+def apply_event(
+    events: EventService, event_id: int, local: EventFields, merged: EventFields
+) -> None:
+    """Write the merged fields into the event through the service (as the editor does)."""
+    if not same(GROUPS, merged, local):
+        events.update(event_id, with_fields(events.load(event_id), merged))
 
 
 def pending_events(account_id: int) -> int:

@@ -11,7 +11,8 @@ events (`sync_events`, the walk is `sync_collection`'s): receive first, then sen
 If-None-Match / If-Match, each interaction committed as it is done. A changed VJOURNAL is merged
 field by field against the last synced one (time, note, contact and channel each alone; the
 direction with its kind of give and the people introduced together): a field changed on one
-side takes that side's value; changed on both sides, NetDesk's value is kept and counted. A
+side takes that side's value; changed on both sides, NetDesk's value is kept and the server's
+with it until the user chooses (`sync_conflicts`). A
 VJOURNAL deleted elsewhere deletes its interaction unless it changed here since; an interaction
 deleted here has its VJOURNAL deleted on the server.
 """
@@ -40,7 +41,7 @@ NEW_JOURNAL_NAME = "NetDesk interactions"
 """The journal made when NEW is chosen and the server has none of that name."""
 STAYS_LOCAL = "interactions stay on this computer"
 _GIVE = ("direction", "give_kind", "introduced_a", "introduced_b")
-_GROUPS = (("occurred_at",), ("note",), ("contact",), ("channel",), _GIVE)
+GROUPS = (("occurred_at",), ("note",), ("contact",), ("channel",), _GIVE)
 """Fields merged together: what was given with its kind and the people introduced."""
 JOURNAL = Table(
     SyncJournal,
@@ -70,6 +71,7 @@ class JournalSync(CalendarSync):
     conflict_note = (
         "an interaction changed on both sides keeps NetDesk's values of the fields both changed"
     )
+    conflict_column = "interaction"
 
     def __init__(
         self,
@@ -100,18 +102,18 @@ class JournalSync(CalendarSync):
         local = journal_fields(row.local_id)
         base = _said(parse_journal(row.text).fields, local)
         incoming = _said(parsed.fields, base)
-        if same(_GROUPS, base, incoming):
+        if same(GROUPS, base, incoming):
             self.agreed(row, resource.etag, resource.text)
             return
         merged = incoming
         if row.dirty:
-            taken, conflicts = merge(_GROUPS, base, local, incoming)
-            self.report.conflicts += conflicts
+            taken, conflicts = merge(GROUPS, base, local, incoming)
+            self.keep_conflicts(row.local_id, conflicts)
             merged = replace(local, **taken)
-        if not same(_GROUPS, merged, local):
-            self._write(row.local_id, merged)
+        if not same(GROUPS, merged, local):
+            write_interaction(self.changes, row.local_id, merged)
         self.report.received_changed += 1
-        self.agreed(row, resource.etag, resource.text, dirty=not same(_GROUPS, merged, incoming))
+        self.agreed(row, resource.etag, resource.text, dirty=not same(GROUPS, merged, incoming))
 
     def take_new(self, resource: Card, parsed: ParsedJournal) -> None:
         """A VJOURNAL NetDesk does not know: a new interaction when it names a contact NetDesk
@@ -133,19 +135,6 @@ class JournalSync(CalendarSync):
         self.link(interaction_id, resource.href, resource.etag, resource.text)
         self.report.received_new += 1
 
-    def _write(self, interaction_id: int, fields: JournalFields) -> None:
-        contact_id = _contact_id(fields.contact)
-        assert contact_id is not None  # `_said` keeps only a contact NetDesk knows
-        update_interaction(
-            self.changes,
-            interaction_id,
-            contact_id,
-            occurred_at=fields.occurred_at,
-            channel=fields.channel,
-            summary=fields.note,
-            give=_give(fields),
-        )
-
     def removed(self, row: Row) -> None:
         """A VJOURNAL deleted on the server: its interaction deleted, unless changed here
         since (then it is sent again as a new VJOURNAL)."""
@@ -153,7 +142,7 @@ class JournalSync(CalendarSync):
         if row.local_id is None or row.foreign:
             return
         local = journal_fields(row.local_id)
-        if row.dirty and not same(_GROUPS, local, _said(parse_journal(row.text).fields, local)):
+        if row.dirty and not same(GROUPS, local, _said(parse_journal(row.text).fields, local)):
             return
         delete_interaction(self.changes, row.local_id)
         self.report.received_removed += 1
@@ -170,7 +159,7 @@ class JournalSync(CalendarSync):
         assert row.local_id is not None
         server = parse_journal(row.text)
         local = journal_fields(row.local_id)
-        if same(_GROUPS, local, _said(server.fields, local)):
+        if same(GROUPS, local, _said(server.fields, local)):
             return None
         uid = server.uid or new_uid()
         name = _name(row.local_id)
@@ -206,6 +195,21 @@ def sync_journal(
 def pending_interactions(account_id: int) -> int:
     """Interactions the next sync sends: never synced, changed, or deleted here."""
     return JOURNAL.pending(account_id, _unsynced(account_id))
+
+
+def write_interaction(changes: Changes, interaction_id: int, fields: JournalFields) -> None:
+    """Write a VJOURNAL's fields into the interaction (as the log dialog does)."""
+    contact_id = _contact_id(fields.contact)
+    assert contact_id is not None  # `_said` keeps only a contact NetDesk knows
+    update_interaction(
+        changes,
+        interaction_id,
+        contact_id,
+        occurred_at=fields.occurred_at,
+        channel=fields.channel,
+        summary=fields.note,
+        give=_give(fields),
+    )
 
 
 def _unsynced(account_id: int) -> Any:

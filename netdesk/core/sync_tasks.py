@@ -11,10 +11,11 @@ new task, If-Match for a changed one, DELETE If-Match for a follow-up deleted he
 committed as it is done, a write refused as changed meanwhile merged by a second round. A
 changed task is merged field by field against the last synced one (due, status, note, reason):
 a field changed on one side takes that side's value; changed on both sides, NetDesk's value is
-kept and the report counts it, except that done wins over open or snoozed (ticking a task done
-is never lost). A task ticked done elsewhere marks the follow-up done as Done in NetDesk does
-(it logs the interaction). A task deleted elsewhere dismisses its follow-up (nothing is deleted
-here). A task about nobody NetDesk knows (a phone's own) is left alone.
+kept and the server's with it until the user chooses (`sync_conflicts`), except that done wins
+over open or snoozed (ticking a task done is never lost). A task ticked done elsewhere marks the
+follow-up done as Done in NetDesk does (it logs the interaction). A task deleted elsewhere
+dismisses its follow-up (nothing is deleted here). A task about nobody NetDesk knows (a phone's
+own) is left alone.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from netdesk.store.rows import tuples
 
 NEW_LIST_NAME = "NetDesk follow-ups"
 """The task list made when NEW is chosen and the server has none of that name."""
-_GROUPS = (("due", "has_time"), ("status", "done_at"), ("note",), ("reason",))
+GROUPS = (("due", "has_time"), ("status", "done_at"), ("note",), ("reason",))
 """Fields merged together: a due day and whether it has a time; a status and when done."""
 
 
@@ -65,6 +66,7 @@ class TaskSync(CalendarSync):
 
     table = TASKS
     conflict_note = "a follow-up changed on both sides keeps NetDesk's due date, note or reason"
+    conflict_column = "followup"
 
     def __init__(
         self,
@@ -96,8 +98,8 @@ class TaskSync(CalendarSync):
         if _same(base, incoming):
             self.agreed(row, task.etag, task.text)
             return
-        local = self._fields(row.local_id)
-        merged = self._merge(base, local, incoming) if row.dirty else incoming
+        local = task_fields(row.local_id)
+        merged = self._merge(row.local_id, base, local, incoming) if row.dirty else incoming
         self._apply(row.local_id, local, merged)
         self.report.received_changed += 1
         self.agreed(row, task.etag, task.text, dirty=not _same(merged, incoming))
@@ -128,35 +130,18 @@ class TaskSync(CalendarSync):
         self.link(followup_id, task.href, task.etag, task.text)
         self.report.received_new += 1
 
-    def _merge(self, base: TaskFields, local: TaskFields, remote: TaskFields) -> TaskFields:
+    def _merge(
+        self, followup_id: int, base: TaskFields, local: TaskFields, remote: TaskFields
+    ) -> TaskFields:
         """`local` with the server's changes since `base`; a group changed on both sides keeps
-        NetDesk's values (done wins over a pending status)."""
-        taken, conflicts = merge(_GROUPS, base, local, remote, _done_wins)
-        self.report.conflicts += conflicts
+        NetDesk's values and the server's as a conflict (done wins over a pending status)."""
+        taken, conflicts = merge(GROUPS, base, local, remote, _done_wins)
+        self.keep_conflicts(followup_id, conflicts)
         return replace(local, **taken)
 
     def _apply(self, followup_id: int, local: TaskFields, merged: TaskFields) -> None:
-        """Write the merged fields into the follow-up; done as the Done button does."""
-        if merged == local:
-            return
-        values: dict[str, Any] = {"updated_at": self.followups.clock.now()}
-        if (merged.due, merged.has_time) != (local.due, local.has_time) and merged.due:
-            values.update(due_at=merged.due, has_time=merged.has_time, notified_at=None)
-        if merged.note != local.note:
-            values["note"] = merged.note
-        if merged.reason != local.reason and merged.reason in FOLLOWUP_REASONS:
-            values["reason"] = merged.reason
-        ticked = merged.status == "done" and local.status != "done"
-        if merged.status != local.status and not ticked:
-            values.update(status=merged.status, done_at=merged.done_at)
-        FollowUp.update(**values).where(FollowUp.id == followup_id).execute()
-        if ticked:
-            self.followups.done([followup_id])
-            FollowUp.update(done_at=merged.done_at or values["updated_at"]).where(
-                FollowUp.id == followup_id
-            ).execute()
-            self.report.received_done += 1
-        self.followups.changes.publish("followups", [followup_id])
+        """Write the merged fields into the follow-up, counting one ticked done."""
+        self.report.received_done += apply_task(self.followups, followup_id, local, merged)
 
     def removed(self, row: Row) -> None:
         """A task deleted on the server: its follow-up dismissed, unless changed here since
@@ -164,7 +149,7 @@ class TaskSync(CalendarSync):
         self.forget(row)
         if row.local_id is None or row.foreign:
             return
-        local = self._fields(row.local_id)
+        local = task_fields(row.local_id)
         if row.dirty and not _same(local, parse_task(row.text).fields):
             return
         if local.status in PENDING:
@@ -186,7 +171,7 @@ class TaskSync(CalendarSync):
     def send_changed(self, row: Row) -> tuple[str, str] | None:
         assert row.local_id is not None
         server = parse_task(row.text)
-        if _same(self._fields(row.local_id), server.fields):
+        if _same(task_fields(row.local_id), server.fields):
             return None
         text = self._render(row.local_id, server.uid or new_uid(), row.text)
         etag = self.put(row.href, text, row.etag)
@@ -207,28 +192,55 @@ class TaskSync(CalendarSync):
             .scalar()
         )
         stamp = to_utc(self.followups.clock.now())
-        return render_task(self._fields(followup_id), name or "", uid, stamp, base)
+        return render_task(task_fields(followup_id), name or "", uid, stamp, base)
 
-    @staticmethod
-    def _fields(followup_id: int) -> TaskFields:
-        """The follow-up as its task reads back (times to the second)."""
-        row = (
-            FollowUp.select(
-                Contact.vcard_uid,
-                FollowUp.reason,
-                FollowUp.note,
-                FollowUp.due_at,
-                FollowUp.has_time,
-                FollowUp.status,
-                FollowUp.done_at,
-            )
-            .join(Contact)
-            .where(FollowUp.id == followup_id)
+
+def task_fields(followup_id: int) -> TaskFields:
+    """The follow-up as its task reads back (times to the second)."""
+    row = (
+        FollowUp.select(
+            Contact.vcard_uid,
+            FollowUp.reason,
+            FollowUp.note,
+            FollowUp.due_at,
+            FollowUp.has_time,
+            FollowUp.status,
+            FollowUp.done_at,
         )
-        uid, reason, note, due, has_time, status, done_at = next(iter(tuples(row)))
-        due = due.replace(microsecond=0) if has_time else datetime.combine(due.date(), time.min)
-        done = done_at.replace(microsecond=0) if done_at and status == "done" else None
-        return TaskFields(uid, reason, note, due, has_time, status, done)
+        .join(Contact)
+        .where(FollowUp.id == followup_id)
+    )
+    uid, reason, note, due, has_time, status, done_at = next(iter(tuples(row)))
+    due = due.replace(microsecond=0) if has_time else datetime.combine(due.date(), time.min)
+    done = done_at.replace(microsecond=0) if done_at and status == "done" else None
+    return TaskFields(uid, reason, note, due, has_time, status, done)
+
+
+def apply_task(
+    followups: FollowUpService, followup_id: int, local: TaskFields, merged: TaskFields
+) -> bool:
+    """Write `merged` into the follow-up whose fields are `local`, done as the Done button
+    does; whether it was ticked done."""
+    if merged == local:
+        return False
+    values: dict[str, Any] = {"updated_at": followups.clock.now()}
+    if (merged.due, merged.has_time) != (local.due, local.has_time) and merged.due:
+        values.update(due_at=merged.due, has_time=merged.has_time, notified_at=None)
+    if merged.note != local.note:
+        values["note"] = merged.note
+    if merged.reason != local.reason and merged.reason in FOLLOWUP_REASONS:
+        values["reason"] = merged.reason
+    ticked = merged.status == "done" and local.status != "done"
+    if merged.status != local.status and not ticked:
+        values.update(status=merged.status, done_at=merged.done_at)
+    FollowUp.update(**values).where(FollowUp.id == followup_id).execute()
+    if ticked:
+        followups.done([followup_id])
+        FollowUp.update(done_at=merged.done_at or values["updated_at"]).where(
+            FollowUp.id == followup_id
+        ).execute()
+    followups.changes.publish("followups", [followup_id])
+    return ticked
 
 
 def sync_follow_ups(
@@ -254,7 +266,7 @@ def _done_wins(group: tuple[str, ...], local: TaskFields, remote: TaskFields) ->
 
 def _same(a: TaskFields, b: TaskFields) -> bool:
     """Whether two tasks say the same about their follow-up (its contact link aside)."""
-    return same(_GROUPS, a, b)
+    return same(GROUPS, a, b)
 
 
 def pending_tasks(account_id: int) -> int:

@@ -44,6 +44,7 @@ from netdesk.store.models import (
     SyncCard,
     SyncConflict,
     SyncEvent,
+    SyncItemConflict,
     SyncJournal,
     SyncTask,
     TrackedGoal,
@@ -362,6 +363,15 @@ def _last_contacted_off_the_card(database: Database, migrator: SqliteMigrator) -
     sync_triggers.narrow_contact_trigger(database)
 
 
+def _item_conflicts(database: Database, migrator: SqliteMigrator) -> None:
+    """Keep follow-up, event and interaction conflicts until the user chooses.
+
+    v19: `sync_item_conflict`, a group of fields changed both here and on the server with the
+    server's values, as `sync_conflict` keeps a contact's.
+    """
+    database.create_tables([SyncItemConflict], safe=True)
+
+
 def _collection_sync_state(
     database: Database, migrator: SqliteMigrator, collection: str, rows: type[BaseModel]
 ) -> None:
@@ -392,6 +402,7 @@ STEPS: list[Step] = [
     _event_sync_state,
     _journal_sync_state,
     _last_contacted_off_the_card,
+    _item_conflicts,
 ]
 
 

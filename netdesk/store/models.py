@@ -633,6 +633,30 @@ class SyncConflict(BaseModel):
     resolved_at = DateTimeField(null=True)
 
 
+class SyncItemConflict(BaseModel):
+    """A group of fields of a follow-up, an event or an interaction (the one column set) that
+    NetDesk and the server both changed since the last sync: the item keeps the local values and
+    the server's are kept here (JSON lists, `field` the group's first field) until the user
+    chooses."""
+
+    id: AutoField[int]
+    account_id: ForeignKeyField[int]
+    followup_id: ForeignKeyField[int | None]
+    event_id: ForeignKeyField[int | None]
+    interaction_id: ForeignKeyField[int | None]
+
+    account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
+    followup = ForeignKeyField(FollowUp, null=True, on_delete="CASCADE")
+    event = ForeignKeyField(Event, null=True, on_delete="CASCADE")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="CASCADE")
+    field = TextField()
+    base = TextField(default="")
+    local = TextField(default="")
+    remote = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    resolved_at = DateTimeField(null=True)
+
+
 class Meta(BaseModel):
     """Store-wide key/value facts: the schema version, the last daily backup."""
 
@@ -671,4 +695,5 @@ MODELS: list[type[BaseModel]] = [
     SyncTask,
     SyncEvent,
     SyncJournal,
+    SyncItemConflict,
 ]

@@ -382,6 +382,21 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "resolved_at": T2,
         }
     ],
+    m.SyncItemConflict: [
+        {
+            "id": 181,
+            "account": 151,
+            "followup": 71,
+            "event": 11,
+            "interaction": 61,
+            "field": "note",
+            "base": '["was"]',
+            "local": '["mine"]',
+            "remote": '["theirs"]',
+            "created_at": T2,
+            "resolved_at": T2,
+        }
+    ],
 }
 
 

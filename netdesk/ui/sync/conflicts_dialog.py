@@ -1,6 +1,8 @@
-"""File → Sync conflicts…: each field NetDesk and the server both changed, with both values as
-plain text; keep NetDesk's or take the server's, row by row. Taking the server's changes the
-contact: an undoable change on the Contacts view's stack (Edit → Undo there)."""
+"""File → Sync conflicts…: each field of a contact, follow-up, event or interaction that NetDesk
+and the server both changed, with both values as plain text; keep NetDesk's or take the
+server's, row by row. Taking the server's changes the item: an undoable change on the stack of
+the view that edits it (Edit → Undo in Contacts for a contact, an interaction; in Follow-ups for a
+follow-up; in Events for an event)."""
 
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core import sync_desk
-from netdesk.core.sync_conflicts import OpenConflict, open_conflicts
+from netdesk.core import sync_conflicts, sync_desk
+from netdesk.core.sync_conflicts import CONTACT, OpenConflict, open_conflicts
 from netdesk.ui.undo import Command
 
 if TYPE_CHECKING:
@@ -65,7 +67,7 @@ class ConflictsDialog(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Contact"),
+                self.tr("Item"),
                 self.tr("Field"),
                 self.tr("NetDesk's value"),
                 self.tr("Server's value"),
@@ -131,9 +133,9 @@ class ConflictsDialog(QDialog):
         return [self.conflicts[row] for row in rows]
 
     def settle(self, *, take_server: bool) -> None:
-        """Settle the selected fields; taking the server's value is undoable in Contacts."""
-        stack = self._undo_stack()
+        """Settle the selected fields; taking the server's value is undoable in the item's view."""
         for conflict in self.selected():
+            stack = self._undo_stack(conflict.kind)
             words = (
                 self.tr("Take the server's {0} of {1}")
                 if take_server
@@ -149,28 +151,39 @@ class ConflictsDialog(QDialog):
             else:
                 stack.push(command)
 
-    def _settler(
-        self, conflict: OpenConflict, take_server: bool
-    ) -> Callable[[], sync_desk.Settled]:
-        contacts, changed = self.controller.services.contacts, self.controller.conflicts_changed
+    def _settler(self, conflict: OpenConflict, take_server: bool) -> Callable[[], Any]:
+        services, changed = self.controller.services, self.controller.conflicts_changed
 
-        def settle() -> sync_desk.Settled:
-            settled = sync_desk.settle(contacts, conflict.contact_id, conflict.field, take_server)
+        def settle() -> Any:
+            if conflict.kind == CONTACT:
+                settled: object = sync_desk.settle(
+                    services.contacts, conflict.item_id, conflict.field, take_server
+                )
+            else:
+                settled = sync_conflicts.settle(services, conflict, take_server)
             changed.emit()
             return settled
 
         return settle
 
-    def _unsettler(self) -> Callable[[sync_desk.Settled], None]:
-        contacts, changed = self.controller.services.contacts, self.controller.conflicts_changed
+    def _unsettler(self) -> Callable[[Any], None]:
+        services, changed = self.controller.services, self.controller.conflicts_changed
 
-        def unsettle(settled: sync_desk.Settled) -> None:
-            sync_desk.unsettle(contacts, settled)
+        def unsettle(settled: Any) -> None:
+            if isinstance(settled, sync_conflicts.Settled):
+                sync_conflicts.unsettle(services, settled)
+            else:
+                sync_desk.unsettle(services.contacts, settled)
             changed.emit()
 
         return unsettle
 
-    def _undo_stack(self) -> QUndoStack | None:
-        contacts = self.controller.window.views.get("contacts")
-        owner = getattr(contacts, "controller", None)
-        return getattr(owner, "undo_stack", None)
+    def _undo_stack(self, kind: str) -> QUndoStack | None:
+        """The undo stack of the view that edits items of `kind`."""
+        view = self.controller.window.views.get(_VIEWS.get(kind, "contacts"))
+        stack = getattr(view, "undo_stack", None)
+        return stack or getattr(getattr(view, "controller", None), "undo_stack", None)
+
+
+_VIEWS = {"follow-up": "followups", "event": "events"}
+"""The view whose undo stack takes a settled conflict, by kind; Contacts for the others."""
