@@ -179,8 +179,8 @@ class ConflictsDialog(QDialog):
         return unsettle
 
     def _undo_stack(self, kind: str) -> QUndoStack | None:
-        """The undo stack of the view that edits items of `kind`."""
-        view = self.controller.window.views.get(_VIEWS.get(kind, "contacts"))
+        """The undo stack of the view that edits items of `kind` (the view made if not yet)."""
+        view = self.controller.window.build_view(_VIEWS.get(kind, "contacts"))
         stack = getattr(view, "undo_stack", None)
         return stack or getattr(getattr(view, "controller", None), "undo_stack", None)
 
