@@ -163,14 +163,36 @@ def _open_items() -> list[OpenConflict]:
                     item,
                     spec.name(item),
                     _label(group),
-                    shown(group, json_values(local)),
-                    shown(group, json_values(remote)),
+                    shown(group, _named(group, json_values(local))),
+                    shown(group, _named(group, json_values(remote))),
                     at,
                     kind,
                     conflict_id,
                 )
             )
     return found
+
+
+_PEOPLE = ("contact", "introduced_a", "introduced_b")
+"""An interaction's fields that hold a contact's vCard UID."""
+
+
+def _named(group: tuple[str, ...], values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`values` with each contact's vCard UID (an interaction's person) as the contact's name."""
+    uids = [value for name, value in zip(group, values, strict=True) if name in _PEOPLE and value]
+    if not uids:
+        return values
+    names = dict(
+        tuples(
+            Contact.select(Contact.vcard_uid, Contact.display_name).where(
+                Contact.vcard_uid.in_(uids)
+            )
+        )
+    )
+    return tuple(
+        names.get(value, value) if name in _PEOPLE else value
+        for name, value in zip(group, values, strict=True)
+    )
 
 
 def shown(group: tuple[str, ...], values: tuple[Any, ...]) -> str:

@@ -95,3 +95,19 @@ def test_a_deleted_item_takes_its_conflict_with_it(services) -> None:
     add_item_conflict("interaction", met, "note", "mine", "theirs")
     Interaction.delete_by_id(met)
     assert open_conflicts() == []
+
+
+def test_an_interactions_people_are_shown_by_name(services) -> None:
+    ada = services.contacts.create(ContactDraft(given_name="Ada", family_name="Lovelace"))
+    ben = services.contacts.create(ContactDraft(given_name="Ben", family_name="Okafor"))
+    met = log_interaction(
+        services.changes, ada, occurred_at=DUE, channel="coffee", summary="", give=Give()
+    )
+    uid = services.contacts.load(ben).uid
+    add_item_conflict("interaction", met, "contact", services.contacts.load(ada).uid, uid)
+    (conflict,) = open_conflicts()
+    assert (conflict.field, conflict.local, conflict.remote) == (
+        "contact",
+        "Ada Lovelace",
+        "Ben Okafor",
+    )
