@@ -46,6 +46,30 @@ def due_groups(followups: FollowUpQueries) -> tuple[list[FollowUpRow], list[Foll
     return [row for row in rows if row.due_at >= start], [row for row in rows if row.due_at < start]
 
 
+@dataclass(frozen=True)
+class DueGroup:
+    """A group of Today's due list: its first rows (every one when asked for) and its count."""
+
+    rows: list[FollowUpRow]
+    total: int
+
+
+def due_first(
+    followups: FollowUpQueries, limits: tuple[int | None, int | None]
+) -> tuple[DueGroup, DueGroup]:
+    """The groups of `due_groups`, today's and the overdue, each read up to its limit (None:
+    all) and counted: Today shows a group's first rows until it is expanded."""
+    today_limit, overdue_limit = limits
+    today = followups.clock.today()
+    overdue = followups.count_overdue()
+    tonight = day_start(today + timedelta(days=1))
+    rows = followups.between(day_start(today), tonight, limit=today_limit)
+    return (
+        DueGroup(rows, followups.count_due(tonight) - overdue),
+        DueGroup(followups.overdue(overdue_limit), overdue),
+    )
+
+
 def _stored(local: datetime) -> datetime:
     """A naive local time as the store keeps event and contact times (naive UTC)."""
     return local.astimezone(UTC).replace(tzinfo=None)

@@ -113,11 +113,18 @@ class FollowUpQueries:
         return _row((0, contact_id, *values, *[None] * 8)).contact_name if values else ""
 
     def between(
-        self, start: datetime, end: datetime, statuses: tuple[str, ...] = PENDING
+        self,
+        start: datetime,
+        end: datetime,
+        statuses: tuple[str, ...] = PENDING,
+        limit: int | None = None,
     ) -> list[FollowUpRow]:
-        """Follow-ups due in [start, end), in due order."""
+        """Follow-ups due in [start, end), in due order (the first `limit` ones)."""
         return self._rows(
-            FollowUp.status.in_(statuses), FollowUp.due_at >= start, FollowUp.due_at < end
+            FollowUp.status.in_(statuses),
+            FollowUp.due_at >= start,
+            FollowUp.due_at < end,
+            limit=limit,
         )
 
     def due(self, until: datetime | None = None, limit: int | None = None) -> list[FollowUpRow]:

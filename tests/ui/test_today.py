@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMenu, QPushButton
 
+from netdesk.core.dashboard import due_first
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Event, FollowUp, Interaction, ReachOutSkip
 from netdesk.ui.calendar.agenda import ID_ROLE
@@ -97,9 +98,34 @@ def test_due_groups_today_first_and_more_expands(view, due, qtbot) -> None:
     due.setFocus()
     due.setCurrentRow(due.count() - 1)
     qtbot.keyClick(due, Qt.Key.Key_Return)
+    settle_today(qtbot, view)  # the rest of the group is read
     texts = _texts(due)
     assert len(texts) == 4 + 10 and "2 more…" not in texts
     assert texts[-1].endswith("Ana Test · check-in · o1")
+
+
+def test_a_group_is_read_as_far_as_shown_until_expanded(
+    view, due, services, qtbot, monkeypatch
+) -> None:
+    """Overdue (10) reads the 8 rows it shows and its count (not the 4,300 rows of 100,000
+    contacts); expanded, the whole group."""
+    read: list[int] = []
+    overdue = services.followups.overdue
+
+    def counted(limit: int | None = None) -> list:
+        rows = overdue(limit)
+        read.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(services.followups, "overdue", counted)
+    view.refresh()
+    settle_today(qtbot, view)
+    assert read == [8]
+    due.setFocus()
+    due.setCurrentRow(due.count() - 1)
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    settle_today(qtbot, view)
+    assert read == [8, 10] and len(_texts(due)) == 4 + 10
 
 
 def test_d_marks_done_in_place_and_ctrl_z_undoes(view, due, services, qtbot) -> None:
@@ -253,7 +279,7 @@ def test_the_greeting_names_the_day(view) -> None:
 
 
 def test_a_long_overdue_group_fills_completely_a_part_at_a_time(
-    make_today, services, people, due, view, qtbot
+    make_today, services, people, due, view, qtbot, monkeypatch
 ) -> None:
     """Expanding thousands of overdue rows adds them between turns of the event loop, all of
     them in the end; Done on one deep in the list keeps the place."""
@@ -266,9 +292,17 @@ def test_a_long_overdue_group_fills_completely_a_part_at_a_time(
     settle_today(qtbot, view)
     due.setFocus()
     due.setCurrentRow(due.count() - 1)  # "N more…"
+    section, shown = view.sections["due"], []
+    present = section.present
+
+    def presented(data: object, day: date) -> None:
+        present(data, day)
+        shown.append((due.count(), due.filling))
+
+    monkeypatch.setattr(section, "present", presented)
     qtbot.keyClick(due, Qt.Key.Key_Return)
-    assert due.count() == ROWS_AT_ONCE and due.filling
-    settle_today(qtbot, view)
+    settle_today(qtbot, view)  # the rest of the group is read, then shown
+    assert shown[0] == (ROWS_AT_ONCE, True)
     texts = _texts(due)
     assert len(texts) == 4 + 10 + many and texts[3] == f"Overdue ({10 + many})"
     assert texts[4].endswith("Bea Test · check-in")  # the oldest first
@@ -311,6 +345,6 @@ def test_done_in_a_long_list_changes_only_its_rows(services, people, due, view, 
     assert due.itemAt(0, 0) is in_sight
     texts = _texts(due)
     due.clear()
-    due.fill(*view.sections["due"].groups, date(2026, 3, 11))
+    due.fill(*due_first(services.followups, due.limits()), date(2026, 3, 11))
     qtbot.waitUntil(lambda: not due.filling)
     assert _texts(due) == texts
