@@ -33,6 +33,20 @@ if TYPE_CHECKING:
     from netdesk.store.models import SyncAccount
 
 
+CALENDAR_OPTIONS = (
+    ("task-list", "follow-ups", "task list", ""),
+    ("calendar", "events", "calendar", ""),
+    (
+        "journal",
+        "interactions",
+        "journal",
+        "; where the server keeps no journal entries (VJOURNAL), they stay on this computer",
+    ),
+)
+"""--OPTION NAME / --no-OPTION for each CalDAV collection: the option, what syncs there, the
+collection's kind and what more the help says."""
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--server", metavar="URL", help="set up the account: the server's URL")
     parser.add_argument("--user", metavar="NAME", help="the user name on the server")
@@ -43,34 +57,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="the address book to sync (its name or the last part of its URL; default: the one "
         "called NetDesk, else the only one, else a new one called NetDesk)",
     )
-    tasks = parser.add_mutually_exclusive_group()
-    tasks.add_argument(
-        "--task-list",
-        metavar="NAME",
-        default="",
-        help="sync the follow-ups with this CalDAV task list (its name or the last part of its "
-        "URL; made when the server has none of that name)",
-    )
-    tasks.add_argument("--no-task-list", action="store_true", help="stop syncing the follow-ups")
-    events = parser.add_mutually_exclusive_group()
-    events.add_argument(
-        "--calendar",
-        metavar="NAME",
-        default="",
-        help="sync the events with this CalDAV calendar (its name or the last part of its URL; "
-        "made when the server has none of that name)",
-    )
-    events.add_argument("--no-calendar", action="store_true", help="stop syncing the events")
-    journal = parser.add_mutually_exclusive_group()
-    journal.add_argument(
-        "--journal",
-        metavar="NAME",
-        default="",
-        help="sync the interactions with this CalDAV journal (a calendar that takes VJOURNAL; "
-        "made when the server has none of that name; where the server keeps none, they stay "
-        "on this computer)",
-    )
-    journal.add_argument("--no-journal", action="store_true", help="stop syncing the interactions")
+    for option, items, collection, note in CALENDAR_OPTIONS:
+        choice = parser.add_mutually_exclusive_group()
+        choice.add_argument(
+            f"--{option}",
+            metavar="NAME",
+            default="",
+            help=f"sync the {items} with this CalDAV {collection} (its name or the last part of "
+            f"its URL; made when the server has none of that name{note})",
+        )
+        choice.add_argument(f"--no-{option}", action="store_true", help=f"stop syncing the {items}")
     parser.add_argument(
         "--ca-file",
         metavar="FILE",
