@@ -25,7 +25,7 @@ def _rss_mb() -> float:
 
 
 class _PaintWatch:
-    """Notes when a widget paints (once `ready()` is true, when given)."""
+    """Notes when a widget paints (once `ready()` is true, when given), and when it did."""
 
     def __init__(self, widget, ready=lambda: True) -> None:
         from PySide6.QtCore import QEvent, QObject
@@ -36,9 +36,11 @@ class _PaintWatch:
             def eventFilter(self, watched, event) -> bool:
                 if event.type() == QEvent.Type.Paint and ready():
                     watch.painted = True
+                    watch.painted_at = time.perf_counter()
                 return False
 
         self.painted = False
+        self.painted_at = 0.0
         self._filter = Filter()
         widget.installEventFilter(self._filter)
 
