@@ -320,14 +320,17 @@ class MainWindow(QMainWindow):
 
     def close_views(self) -> None:
         """For good (the app quits): every view gets the close event a view inside the window
-        never gets itself, and every read on a worker (`LatestRead`) stops and is waited for,
-        so nothing reads after the store closes."""
+        never gets itself, and every read on a worker (`LatestRead`, a reminder check) stops and
+        is waited for, so nothing reads after the store closes."""
         from netdesk.ui.latest_read import LatestRead
+        from netdesk.ui.scheduler import ReminderScheduler
 
         for view in self.views.values():
             view.close()
         for reader in self.findChildren(LatestRead):
             reader.shut_down()
+        for scheduler in self.findChildren(ReminderScheduler):
+            scheduler.stop()
 
     def quit_app(self) -> None:
         """Quit, unless the window may not close yet (a start-up upgrade closes it when done)."""

@@ -10,6 +10,10 @@ timer is also re-armed every 15 minutes, when follow-ups change, and when the wa
 differently from the monotonic clock (a sleep or a clock change). `new_day` is emitted on the
 first check of each day (next year's birthdays and skipped check-ins are made then). `held`
 says after each check how many reminders the quiet hours or a pause hold back, and until when.
+
+A check reads what came due (thousands of overdue follow-ups in a large store) and marks it
+notified on a worker thread of its own, on that thread's SQLite connection; the signals come on
+the GUI thread when it ends. Checks run one at a time, so none reads what another is marking.
 """
 
 from __future__ import annotations
@@ -17,14 +21,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from netdesk.core.changes import Changes
 from netdesk.core.followup_queries import FollowUpRow
 from netdesk.core.followups import FollowUpService
+from netdesk.core.worker_thread import on_own_connection
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.reminder_settings import ReminderSettings
 from netdesk.ui.reminder_words import Hold
+from netdesk.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +72,9 @@ class ReminderScheduler(QObject):
         self._signals.changed.connect(self._on_change)
         self._anchor = (self.clock.now(), self.clock.monotonic())
         self._day = self.clock.today()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._checks = 0
 
     def start(self) -> None:
         """Announce what is already due, then keep watching."""
@@ -74,9 +83,16 @@ class ReminderScheduler(QObject):
         self.check()
 
     def stop(self) -> None:
+        """Check no more; waits for a check under way (before the store closes)."""
         self.timer.stop()
         self.resync_timer.stop()
         self.probe_timer.stop()
+        self._pool.waitForDone()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a check is under way on the worker (its signals are still to come)."""
+        return self._checks > 0
 
     def probe(self) -> None:
         """Cheap and frequent (no database): re-sync at once after a sleep or clock change.
@@ -107,22 +123,37 @@ class ReminderScheduler(QObject):
             return True
         return False
 
-    def check(self) -> list[FollowUpRow]:
-        """Announce everything due now (once), then re-arm the timer."""
+    def check(self) -> None:
+        """Announce everything due now (once), then re-arm the timer: the reading and marking
+        run on the worker, the signals come when it ends."""
         self._anchor = (self.clock.now(), self.clock.monotonic())
         now = self.clock.now()
         if now.date() != self._day:
             self._day = now.date()
             self.new_day.emit()
-        rows = self.followups.unnotified(now, self._untimed_until(now))
         held = self._held(now)
+        until = self._untimed_until(now)
+        followups = self.followups
+        task = Task(lambda _progress: _take_due(followups, now, until, held), self)
+        task.succeeded.connect(self._announce)
+        task.failed.connect(self._failed)
+        task.finished.connect(task.deleteLater)
+        self._checks += 1
+        task.start(self._pool)
+
+    def _announce(self, found: tuple[datetime, bool, list[FollowUpRow]]) -> None:
+        now, held, rows = found
+        self._checks -= 1
         if rows and not held:
-            self.followups.mark_notified([row.id for row in rows], now)
             self.due.emit(rows)
         quiet = self.settings.is_quiet(now)
         self.held.emit(Hold(self._release(now), quiet, len(rows)) if held and rows else None)
         self.sync()
-        return [] if held else rows
+
+    def _failed(self, message: str, details: str) -> None:
+        self._checks -= 1
+        log.error("Reminder check failed: %s\n%s", message, details)
+        self.sync()
 
     def sync(self) -> None:
         """Arm the single-shot timer for the next moment something is due."""
@@ -167,3 +198,18 @@ class ReminderScheduler(QObject):
     def _on_change(self, topic: str, _ids: object) -> None:
         if topic == "followups":
             self.sync()
+
+
+def _take_due(
+    followups: FollowUpService, now: datetime, untimed_until: datetime, held: bool
+) -> tuple[datetime, bool, list[FollowUpRow]]:
+    """On the worker: what is due at `now`, marked notified unless `held` (held back, it is
+    announced at a later check)."""
+
+    def take() -> list[FollowUpRow]:
+        rows = followups.unnotified(now, untimed_until)
+        if rows and not held:
+            followups.mark_notified([row.id for row in rows], now)
+        return rows
+
+    return now, held, on_own_connection(take)

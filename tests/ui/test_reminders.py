@@ -142,6 +142,7 @@ def test_reminders_show_a_banner_and_open_the_follow_up(qtbot, paths, clock, ser
     cid = window.services.contacts.create(ContactDraft(given_name="Ana", family_name="Lima"))
     fid = window.services.followups.create(cid, clock.now() - timedelta(minutes=5), has_time=True)
     reminders.start()
+    qtbot.waitUntil(lambda: not reminders.scheduler.busy)
     assert reminders.notifier.last_route == "banner"
     assert reminders.banner.text.text().startswith("Follow up with Ana Lima")
     reminders.banner.buttons["default"].click()
@@ -163,7 +164,7 @@ def ana(qtbot: QtBot, paths: Paths, clock: FakeClock, services: Services) -> tup
     return window, window.services.contacts.create(ContactDraft(given_name="Ana"))
 
 
-def test_a_grouped_reminder_opens_the_agenda_on_the_due_ones(ana) -> None:
+def test_a_grouped_reminder_opens_the_agenda_on_the_due_ones(qtbot, ana) -> None:
     window, cid = ana
     window.show_view("contacts")
     followups = window.services.followups
@@ -172,6 +173,7 @@ def test_a_grouped_reminder_opens_the_agenda_on_the_due_ones(ana) -> None:
     later = followups.create(cid, NOW + timedelta(hours=2), has_time=True)
     reminders = Reminders(window, window.services, None)
     reminders.start()
+    qtbot.waitUntil(lambda: not reminders.scheduler.busy)
     assert reminders.banner.text.text().startswith("3 follow-ups due")
     reminders.banner.buttons["default"].click()
     calendar = window.views["followups"]

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import FollowUp
+from netdesk.store.models import FollowUp, db
 from netdesk.ui.reminder_settings import ReminderSettings
 from netdesk.ui.scheduler import MAX_TIMER_MS, ReminderScheduler
 from tests.fake_time import NOW
@@ -19,14 +19,21 @@ def contact(services) -> int:
     return services.contacts.create(ContactDraft(given_name="Maria", family_name="Chen"))
 
 
-def _scheduler(qtbot, services, settings: ReminderSettings | None = None):
+def _scheduler(qtbot, services, settings: ReminderSettings | None = None, *, start: bool = True):
     scheduler = ReminderScheduler(
         services.followups, services.changes, settings or ReminderSettings()
     )
     seen: list[list[int]] = []
     scheduler.due.connect(lambda rows: seen.append([row.id for row in rows]))
-    scheduler.start()
+    if start:
+        scheduler.start()
+        _settle(qtbot, scheduler)
     return scheduler, seen
+
+
+def _settle(qtbot, scheduler: ReminderScheduler) -> None:
+    """Wait for the check under way on the worker (its signals come when it ends)."""
+    qtbot.waitUntil(lambda: not scheduler.busy)
 
 
 def test_timer_aims_at_the_next_timed_follow_up(qtbot, services, clock, contact) -> None:
@@ -37,6 +44,7 @@ def test_timer_aims_at_the_next_timed_follow_up(qtbot, services, clock, contact)
     assert scheduler.timer.interval() == 2 * 3600 * 1000
     clock.advance(2 * 3600)
     scheduler.timer.timeout.emit()
+    _settle(qtbot, scheduler)
     assert seen == [[fid]]
     assert services.followups.get(fid).notified_at == NOW + timedelta(hours=2)
     assert not scheduler.timer.isActive()
@@ -51,6 +59,7 @@ def test_day_only_follow_ups_come_at_the_digest_time(qtbot, services, clock, con
     assert scheduler.timer.interval() == 3600 * 1000
     clock.advance(3600)
     scheduler.check()
+    _settle(qtbot, scheduler)
     assert seen == [[fid]]
 
 
@@ -64,6 +73,25 @@ def test_a_day_only_follow_up_stored_at_a_time_of_its_day_comes_once(
     scheduler, seen = _scheduler(qtbot, services, ReminderSettings(digest=time(9, 0)))
     assert seen == [[fid]]
     assert scheduler.next_moment is None and not scheduler.timer.isActive()
+
+
+def test_a_check_reads_and_marks_off_the_gui_thread(qtbot, services, clock, contact) -> None:
+    """Thousands may be due at start-up: their reading (joined with their contacts) and
+    marking run on the worker; the GUI thread's connection only looks for the next due moment
+    that re-arms the timer (two MIN queries)."""
+    fid = services.followups.create(contact, NOW - timedelta(hours=1), has_time=True)
+    scheduler, seen = _scheduler(qtbot, services, start=False)
+    on_gui: list[str] = []
+    db.connection().set_trace_callback(on_gui.append)
+    try:
+        scheduler.check()
+        assert on_gui == []
+        _settle(qtbot, scheduler)
+    finally:
+        db.connection().set_trace_callback(None)
+    assert seen == [[fid]]
+    assert on_gui and all(sql.startswith('SELECT MIN("t1"."due_at")') for sql in on_gui)
+    assert services.followups.get(fid).notified_at == NOW
 
 
 def test_many_due_at_once_make_one_group(qtbot, services, clock, contact) -> None:
@@ -87,11 +115,13 @@ def test_the_24_8_day_timer_limit(qtbot, services, clock, contact) -> None:
     assert scheduler.timer.interval() == MAX_TIMER_MS < 2**31
     clock.advance(MAX_TIMER_MS / 1000)
     scheduler.timer.timeout.emit()
+    _settle(qtbot, scheduler)
     assert seen == []
     remaining = (NOW + timedelta(days=30) - clock.now()).total_seconds() * 1000
     assert scheduler.timer.interval() == int(remaining)
     clock.advance(remaining / 1000)
     scheduler.timer.timeout.emit()
+    _settle(qtbot, scheduler)
     assert seen == [[fid]]
 
 
@@ -101,9 +131,11 @@ def test_sleep_is_detected_and_what_came_due_is_grouped(qtbot, services, clock, 
     scheduler, seen = _scheduler(qtbot, services)
     clock.advance(20)
     scheduler.probe_timer.timeout.emit()  # no jump: the probe stays away from the database
+    _settle(qtbot, scheduler)
     assert seen == []
     clock.jump(5 * 3600)  # suspended: the wall clock moved, the monotonic clock did not
     scheduler.probe_timer.timeout.emit()
+    _settle(qtbot, scheduler)
     assert [sorted(group) for group in seen] == [sorted([a, b])]
     assert not scheduler.clock_jumped()
 
@@ -113,10 +145,13 @@ def test_a_new_day_is_announced_once(qtbot, services, clock) -> None:
     days: list[bool] = []
     scheduler.new_day.connect(lambda: days.append(True))
     scheduler.check()
+    _settle(qtbot, scheduler)
     assert days == []
     clock.advance(12 * 3600)
     scheduler.check()
+    _settle(qtbot, scheduler)
     scheduler.check()
+    _settle(qtbot, scheduler)
     assert days == [True]
 
 
@@ -125,6 +160,7 @@ def test_clock_set_back_re_arms_for_longer(qtbot, services, clock, contact) -> N
     scheduler, seen = _scheduler(qtbot, services)
     clock.jump(-2 * 3600)
     scheduler.resync_timer.timeout.emit()
+    _settle(qtbot, scheduler)
     assert seen == []
     assert scheduler.timer.interval() == int(2.5 * 3600 * 1000)
 
@@ -137,6 +173,7 @@ def test_quiet_hours_hold_reminders_until_morning(qtbot, services, clock, contac
     assert scheduler.next_moment == datetime(2026, 3, 12, 7, 0)
     clock.advance(3600)
     scheduler.check()
+    _settle(qtbot, scheduler)
     assert seen == []
 
 
@@ -147,6 +184,7 @@ def test_pause_and_resume(qtbot, services, clock, contact) -> None:
     assert seen == []
     assert scheduler.next_moment == NOW + timedelta(hours=1)
     scheduler.resume()
+    _settle(qtbot, scheduler)
     assert seen == [[fid]]
 
 
@@ -157,6 +195,7 @@ def test_snoozed_follow_up_reminds_again(qtbot, services, clock, contact) -> Non
     assert scheduler.timer.interval() == 3600 * 1000
     clock.advance(3600)
     scheduler.check()
+    _settle(qtbot, scheduler)
     assert seen == [[fid], [fid]]
 
 

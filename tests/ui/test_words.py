@@ -117,6 +117,7 @@ def test_quiet_hours_holding_reminders_show_on_the_tray_and_today(qtbot, paths, 
     reminders = Reminders(window, window.services, None)
     reminders.settings.quiet_start, reminders.settings.quiet_end = time(14, 0), time(18, 0)
     reminders.start()
+    qtbot.waitUntil(lambda: not reminders.scheduler.busy)
     today = window.views["today"]
     assert reminders.notifier.last_route == ""  # nothing shown in the quiet hours
     assert reminders.tray.icon.toolTip().endswith("Quiet hours: 1 reminder held until 18:00")
@@ -124,6 +125,7 @@ def test_quiet_hours_holding_reminders_show_on_the_tray_and_today(qtbot, paths, 
     assert today.notice.text() == "Quiet hours: 1 reminder held until 18:00"
     reminders.settings.quiet_start = reminders.settings.quiet_end = None
     reminders.scheduler.check()
+    qtbot.waitUntil(lambda: not reminders.scheduler.busy)
     assert reminders.notifier.last_route == "banner"
     assert "Quiet hours" not in reminders.tray.icon.toolTip()
     assert not today.notice.isVisibleTo(today)
