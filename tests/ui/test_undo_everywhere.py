@@ -103,8 +103,8 @@ def test_a_saved_edit_is_undone_and_redone(window, events_view, qtbot) -> None:
     _undo(window).trigger()
     stored = events_view.events.load(pydata)
     assert (stored.name, stored.place) == ("PyData", "")
-    QApplication.processEvents()
-    assert editor.name.text() == "PyData"  # the panel shows what is stored
+    qtbot.waitUntil(lambda: editor.name.text() == "PyData")  # the panel shows what is stored,
+    # read again on the Events worker after the change
     _redo(window).trigger()
     stored = events_view.events.load(pydata)
     assert (stored.name, stored.place) == ("PyData Berlin", "bcc")
