@@ -129,8 +129,12 @@ def test_people_to_meet_removed_come_back_with_their_notes(window, events_view, 
     _undo(window).trigger()
     (back,) = services.events.people.list(pydata)
     assert (back.name, back.research_notes) == ("Ada Lovelace", "Keynote on engines")
-    QApplication.processEvents()
-    assert people.table.item(0, NOTES).text() == "Keynote on engines"
+    qtbot.waitUntil(  # the panel reads the change on the Events worker
+        lambda: (
+            people.table.rowCount() == 1
+            and people.table.item(0, NOTES).text() == "Keynote on engines"
+        )
+    )
     _undo(window).trigger()
     assert services.events.people.list(pydata)[0].research_notes == ""
     _undo(window).trigger()
