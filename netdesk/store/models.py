@@ -493,6 +493,42 @@ class OwnProfile(BaseModel):
     notified_on = DateField(null=True)
 
 
+BY_ACCOUNT_AND_HREF = ((("account", "href"), True),)
+"""The unique index of a synced item's table: one row per account and server URL."""
+
+
+def _synced_item_columns() -> tuple[
+    TextField, TextField, TextField, BooleanField, BooleanField, DateTimeField
+]:
+    """href, etag, ical, dirty, foreign, synced_at: the columns of an iCalendar item as last
+    synced (SyncTask, SyncEvent, SyncJournal), made here in their table order (a field factory,
+    not a base class: a base class's fields would come first in new tables, before the item's
+    own foreign keys, unlike the tables that exist)."""
+    return (
+        TextField(),
+        TextField(default=""),
+        TextField(default=""),
+        BooleanField(default=False),
+        BooleanField(default=False),
+        DateTimeField(default=utcnow),
+    )
+
+
+def _conflict_columns() -> tuple[
+    TextField, TextField, TextField, TextField, DateTimeField, DateTimeField
+]:
+    """field, base, local, remote, created_at, resolved_at: the columns of a sync conflict
+    (SyncConflict, SyncItemConflict), in their table order (see `_synced_item_columns`)."""
+    return (
+        TextField(),
+        TextField(default=""),
+        TextField(default=""),
+        TextField(default=""),
+        DateTimeField(default=utcnow),
+        DateTimeField(null=True),
+    )
+
+
 class SyncAccount(BaseModel):
     """A CardDAV account contacts sync with: the server URL as given, the user (the password
         lives in the system keyring, never here), a CA file for a server with its own certificate,
@@ -543,7 +579,7 @@ class SyncCard(BaseModel):
     synced_at = DateTimeField(default=utcnow)
 
     class Meta:
-        indexes = ((("account", "href"), True),)
+        indexes = BY_ACCOUNT_AND_HREF
 
 
 class SyncTask(BaseModel):
@@ -558,15 +594,10 @@ class SyncTask(BaseModel):
 
     account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
     followup = ForeignKeyField(FollowUp, null=True, on_delete="SET NULL")
-    href = TextField()
-    etag = TextField(default="")
-    ical = TextField(default="")
-    dirty = BooleanField(default=False)
-    foreign = BooleanField(default=False)
-    synced_at = DateTimeField(default=utcnow)
+    href, etag, ical, dirty, foreign, synced_at = _synced_item_columns()
 
     class Meta:
-        indexes = ((("account", "href"), True),)
+        indexes = BY_ACCOUNT_AND_HREF
 
 
 class SyncEvent(BaseModel):
@@ -581,15 +612,10 @@ class SyncEvent(BaseModel):
 
     account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
     event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
-    href = TextField()
-    etag = TextField(default="")
-    ical = TextField(default="")
-    dirty = BooleanField(default=False)
-    foreign = BooleanField(default=False)
-    synced_at = DateTimeField(default=utcnow)
+    href, etag, ical, dirty, foreign, synced_at = _synced_item_columns()
 
     class Meta:
-        indexes = ((("account", "href"), True),)
+        indexes = BY_ACCOUNT_AND_HREF
 
 
 class SyncJournal(BaseModel):
@@ -604,15 +630,10 @@ class SyncJournal(BaseModel):
 
     account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
     interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
-    href = TextField()
-    etag = TextField(default="")
-    ical = TextField(default="")
-    dirty = BooleanField(default=False)
-    foreign = BooleanField(default=False)
-    synced_at = DateTimeField(default=utcnow)
+    href, etag, ical, dirty, foreign, synced_at = _synced_item_columns()
 
     class Meta:
-        indexes = ((("account", "href"), True),)
+        indexes = BY_ACCOUNT_AND_HREF
 
 
 class SyncConflict(BaseModel):
@@ -625,12 +646,7 @@ class SyncConflict(BaseModel):
 
     account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
     contact = ForeignKeyField(Contact, on_delete="CASCADE")
-    field = TextField()
-    base = TextField(default="")
-    local = TextField(default="")
-    remote = TextField(default="")
-    created_at = DateTimeField(default=utcnow)
-    resolved_at = DateTimeField(null=True)
+    field, base, local, remote, created_at, resolved_at = _conflict_columns()
 
 
 class SyncItemConflict(BaseModel):
@@ -649,12 +665,7 @@ class SyncItemConflict(BaseModel):
     followup = ForeignKeyField(FollowUp, null=True, on_delete="CASCADE")
     event = ForeignKeyField(Event, null=True, on_delete="CASCADE")
     interaction = ForeignKeyField(Interaction, null=True, on_delete="CASCADE")
-    field = TextField()
-    base = TextField(default="")
-    local = TextField(default="")
-    remote = TextField(default="")
-    created_at = DateTimeField(default=utcnow)
-    resolved_at = DateTimeField(null=True)
+    field, base, local, remote, created_at, resolved_at = _conflict_columns()
 
 
 class Meta(BaseModel):

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from netdesk.formats.draft import ContactDraft
 from tests.sync.conflicts import add_conflicts
+from tests.sync.windows import connect_in_dialog, sync_by_f5, sync_into_a_new_collection
 from tests.sync.windows import controller_of as _controller
 from tests.sync.windows import file_action as _file_action
 from tests.sync.windows import open_settings as _open_settings
@@ -23,8 +24,7 @@ def test_set_up_test_and_sync_from_the_dialog(qtbot, window, services, radicale_
     qtbot.waitUntil(lambda: controller.button.text() == "Sync: not set up")
     dialog = _open_settings(qtbot, window, radicale_server, radicale_server.password)
 
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
+    connect_in_dialog(qtbot, dialog)
     qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
     assert not dialog.sync_button.isEnabled() and dialog.cancel_button.isEnabled()
     _wait_idle(qtbot, controller)
@@ -147,27 +147,16 @@ def test_follow_ups_sync_with_the_task_list_chosen_in_the_dialog(
     assert dialog.task_list.currentData() == NO_TASKS
     assert "follow-ups with a task list" in dialog.note.text()
 
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
-    dialog.task_list.setCurrentIndex(dialog.task_list.findData(NEW_TASK_LIST))
-    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    _wait_idle(qtbot, controller)
-
-    text = dialog.message.text()
+    text = sync_into_a_new_collection(qtbot, window, dialog, dialog.task_list, NEW_TASK_LIST)
     assert "Follow-ups: received 0 new, 0 changed (0 done), 0 dismissed; sent 1 new" in text
     qtbot.waitUntil(lambda: controller.button.text().startswith("Synced "))
     assert controller.state is not None and controller.state.task_list.endswith("/")
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)  # now listed by name
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
+    connect_in_dialog(qtbot, dialog)  # now listed by name
     assert dialog.task_list.findText(NEW_TASK_LIST_NAME) >= 2
 
     hub.followups.done([followup])  # F5 sends it as done, to the same list
     qtbot.waitUntil(lambda: "to send" in controller.button.text())
-    dialog.close()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.views["contacts"], Qt.Key.Key_F5)
-    _wait_idle(qtbot, controller)
+    sync_by_f5(qtbot, window, dialog)
     assert controller.last_report.tasks.sent_changed == 1
 
 
@@ -184,8 +173,7 @@ def test_several_address_books_and_none_called_netdesk_ask_which(
     dialog = _open_settings(qtbot, window, radicale_server, radicale_server.password)
     assert dialog.book.currentText() == "“NetDesk” or the only one (or a new one)"
 
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
+    connect_in_dialog(qtbot, dialog)
     assert "None is called NetDesk: choose the one to sync." in dialog.message.text()
     qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
     _wait_idle(qtbot, controller)

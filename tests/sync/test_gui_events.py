@@ -7,10 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt
-
 from netdesk.core.event_draft import EventDraft
-from tests.sync.windows import controller_of, open_settings, wait_idle
+from tests.sync.windows import (
+    connect_in_dialog,
+    controller_of,
+    open_settings,
+    sync_by_f5,
+    sync_into_a_new_collection,
+)
 
 
 def test_events_sync_with_the_calendar_chosen_in_the_dialog(
@@ -26,25 +30,14 @@ def test_events_sync_with_the_calendar_chosen_in_the_dialog(
     assert dialog.calendar.currentData() == NO_EVENTS
     assert "events with a calendar" in dialog.note.text()
 
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
-    dialog.calendar.setCurrentIndex(dialog.calendar.findData(NEW_CALENDAR))
-    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, controller)
-
-    text = dialog.message.text()
+    text = sync_into_a_new_collection(qtbot, window, dialog, dialog.calendar, NEW_CALENDAR)
     assert "Events: received 0 new, 0 changed, 0 deleted; sent 1 new" in text, text
     qtbot.waitUntil(lambda: controller.button.text().startswith("Synced "))
     assert controller.state is not None and controller.state.calendar.endswith("/")
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)  # now listed by name
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
+    connect_in_dialog(qtbot, dialog)  # now listed by name
     assert dialog.calendar.findText(NEW_EVENT_CALENDAR_NAME) >= 2
 
     hub.events.update(event, replace(hub.events.load(event), place="Hall A"))
     qtbot.waitUntil(lambda: "1 change to send" in controller.button.text())
-    dialog.close()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.views["contacts"], Qt.Key.Key_F5)
-    wait_idle(qtbot, controller)
+    sync_by_f5(qtbot, window, dialog)
     assert controller.last_report.events.sent_changed == 1

@@ -11,7 +11,14 @@ from PySide6.QtCore import Qt
 
 from netdesk.core.interactions import log_interaction
 from netdesk.formats.draft import ContactDraft
-from tests.sync.windows import controller_of, open_settings, wait_idle
+from tests.sync.windows import (
+    connect_in_dialog,
+    controller_of,
+    open_settings,
+    sync_by_f5,
+    sync_into_a_new_collection,
+    wait_idle,
+)
 
 
 def test_interactions_sync_with_the_journal_chosen_in_the_dialog(
@@ -28,28 +35,17 @@ def test_interactions_sync_with_the_journal_chosen_in_the_dialog(
     assert dialog.journal.currentText() == "None: interactions stay on this computer"
     assert "interactions with a journal where the server keeps" in dialog.note.text()
 
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
-    dialog.journal.setCurrentIndex(dialog.journal.findData(NEW_JOURNAL))
-    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, controller)
-
-    text = dialog.message.text()
+    text = sync_into_a_new_collection(qtbot, window, dialog, dialog.journal, NEW_JOURNAL)
     assert "Interactions: received 0 new, 0 changed, 0 deleted; sent 1 new" in text, text
     qtbot.waitUntil(lambda: controller.button.text().startswith("Synced "))
     assert controller.state is not None and controller.state.journal.endswith("/")
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)  # now listed by name
-    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
+    connect_in_dialog(qtbot, dialog)  # now listed by name
     assert dialog.journal.findText(NEW_JOURNAL_NAME) >= 2
 
     log_interaction(hub.changes, ana, occurred_at=datetime(2026, 3, 11, 9, 0), channel="call")
     # the interaction alone: Ana's last-contacted time moved, which her card does not carry
     qtbot.waitUntil(lambda: "1 change to send" in controller.button.text())
-    dialog.close()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.views["contacts"], Qt.Key.Key_F5)
-    wait_idle(qtbot, controller)
+    sync_by_f5(qtbot, window, dialog)
     assert controller.last_report.interactions.sent_new == 1
     assert controller.last_report.sent_changed == 0
 

@@ -1,5 +1,5 @@
 """The window's sync parts in a GUI test: the controller, File menu items, the settings dialog
-filled in, waiting for a sync to end."""
+filled in and used (connect, sync into a new collection, F5), waiting for a sync to end."""
 
 from __future__ import annotations
 
@@ -36,3 +36,36 @@ def open_settings(qtbot: Any, window: Any, server: DavServer, password: str) -> 
 def wait_idle(qtbot: Any, controller: Any) -> None:
     """Until no sync runs."""
     qtbot.waitUntil(lambda: controller.running is None, timeout=60_000)
+
+
+def connect_in_dialog(qtbot: Any, dialog: Any) -> None:
+    """Click Test connection, until the dialog says it connected."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("Connected"), timeout=30_000)
+
+
+def sync_into_a_new_collection(
+    qtbot: Any, window: Any, dialog: Any, combo: Any, new: object
+) -> str:
+    """Connect, choose NetDesk's own new collection (`new`, its item data) in `combo` and
+    click Sync now; the dialog's message once the sync ended."""
+    from PySide6.QtCore import Qt
+
+    connect_in_dialog(qtbot, dialog)
+    combo.setCurrentIndex(combo.findData(new))
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, controller_of(window))
+    return str(dialog.message.text())
+
+
+def sync_by_f5(qtbot: Any, window: Any, dialog: Any) -> None:
+    """Close the settings dialog and press F5 in the window, until that sync ended."""
+    from PySide6.QtCore import Qt
+
+    dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.views["contacts"], Qt.Key.Key_F5)
+    wait_idle(qtbot, controller_of(window))
