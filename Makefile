@@ -12,6 +12,7 @@ run: system-deps $(STAMP)
 
 test: system-deps test-system-deps $(TEST_STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 	PY=$(PY) bash scripts/time-matrix.sh $(PYTEST_ARGS)
@@ -21,6 +22,7 @@ bench: system-deps $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports
 
 package: system-deps
