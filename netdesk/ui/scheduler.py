@@ -13,13 +13,17 @@ says after each check how many reminders the quiet hours or a pause hold back, a
 
 A check reads what came due (thousands of overdue follow-ups in a large store) and marks it
 notified on a worker thread of its own, on that thread's SQLite connection; the signals come on
-the GUI thread when it ends. Checks run one at a time, so none reads what another is marking.
+the GUI thread when it ends. The next due moment that re-arms the timer is read there too (two
+MIN queries over every pending follow-up: 25-50 ms at 20,000), the timer armed when it ends.
+The reads run one at a time, so none reads what another is marking.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
@@ -38,6 +42,7 @@ MAX_TIMER_MS = 2**31 - 1_000
 RESYNC_MS = 15 * 60 * 1000
 PROBE_MS = 30 * 1000
 JUMP_TOLERANCE_S = 60
+T = TypeVar("T")
 
 
 class ReminderScheduler(QObject):
@@ -74,7 +79,7 @@ class ReminderScheduler(QObject):
         self._day = self.clock.today()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._checks = 0
+        self._reads = 0
 
     def start(self) -> None:
         """Announce what is already due, then keep watching."""
@@ -91,8 +96,9 @@ class ReminderScheduler(QObject):
 
     @property
     def busy(self) -> bool:
-        """Whether a check is under way on the worker (its signals are still to come)."""
-        return self._checks > 0
+        """Whether a check or a read of the next moment is under way on the worker (its
+        signals, or the timer's arming, are still to come)."""
+        return self._reads > 0
 
     def probe(self) -> None:
         """Cheap and frequent (no database): re-sync at once after a sleep or clock change.
@@ -134,31 +140,42 @@ class ReminderScheduler(QObject):
         held = self._held(now)
         until = self._untimed_until(now)
         followups = self.followups
-        task = Task(lambda _progress: _take_due(followups, now, until, held), self)
-        task.succeeded.connect(self._announce)
-        task.failed.connect(self._failed)
-        task.finished.connect(task.deleteLater)
-        self._checks += 1
-        task.start(self._pool)
+        task = self._run(lambda: _take_due(followups, now, until, held), self._announce)
+        task.failed.connect(lambda _message, _details: self.sync())
 
     def _announce(self, found: tuple[datetime, bool, list[FollowUpRow]]) -> None:
         now, held, rows = found
-        self._checks -= 1
         if rows and not held:
             self.due.emit(rows)
         quiet = self.settings.is_quiet(now)
         self.held.emit(Hold(self._release(now), quiet, len(rows)) if held and rows else None)
         self.sync()
 
-    def _failed(self, message: str, details: str) -> None:
-        self._checks -= 1
-        log.error("Reminder check failed: %s\n%s", message, details)
-        self.sync()
-
     def sync(self) -> None:
-        """Arm the single-shot timer for the next moment something is due."""
+        """Arm the single-shot timer for the next moment something is due (read on the worker,
+        after any check under way; armed when the read ends)."""
+        self._run(self.followups.next_unnotified, self._arm)
+
+    def _run(self, work: Callable[[], T], then: Callable[[T], None]) -> Task:
+        """`work` on the worker thread and its own connection, then `then(its result)` here."""
+        task = Task(lambda _progress: on_own_connection(work), self)
+        task.succeeded.connect(then)
+        task.failed.connect(self._failed)
+        task.finished.connect(self._ended)
+        task.finished.connect(task.deleteLater)
+        self._reads += 1
+        task.start(self._pool)
+        return task
+
+    def _ended(self) -> None:
+        self._reads -= 1
+
+    def _failed(self, message: str, details: str) -> None:
+        log.error("Reminder check failed: %s\n%s", message, details)
+
+    def _arm(self, found: tuple[datetime | None, datetime | None]) -> None:
         now = self.clock.now()
-        self.next_moment = self._next_moment(now)
+        self.next_moment = self._next_moment(now, *found)
         if self.next_moment is None:
             self.timer.stop()
             return
@@ -176,8 +193,9 @@ class ReminderScheduler(QObject):
         day = now.date() if now.time() >= self.settings.digest else now.date() - timedelta(days=1)
         return datetime.combine(day, datetime.max.time())
 
-    def _next_moment(self, now: datetime) -> datetime | None:
-        timed, untimed = self.followups.next_unnotified()
+    def _next_moment(
+        self, now: datetime, timed: datetime | None, untimed: datetime | None
+    ) -> datetime | None:
         moments = [timed] if timed else []
         if untimed:
             moments.append(datetime.combine(untimed.date(), self.settings.digest))
@@ -206,10 +224,7 @@ def _take_due(
     """On the worker: what is due at `now`, marked notified unless `held` (held back, it is
     announced at a later check)."""
 
-    def take() -> list[FollowUpRow]:
-        rows = followups.unnotified(now, untimed_until)
-        if rows and not held:
-            followups.mark_notified([row.id for row in rows], now)
-        return rows
-
-    return now, held, on_own_connection(take)
+    rows = followups.unnotified(now, untimed_until)
+    if rows and not held:
+        followups.mark_notified([row.id for row in rows], now)
+    return now, held, rows
