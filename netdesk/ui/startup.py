@@ -9,8 +9,9 @@ user left is shown with its data soon and the window answers all along.
    that fails while the check runs (a damaged page read) waits for its verdict. An older store
    is checked before it opens and upgraded on a worker.
 2. The view restored from the settings is created and shown (and has read its data: Today reads
-   on a worker); then each other view, one a turn; then the views' menu actions, the importer,
-   the reminders, and the files handed over meanwhile. The modules of the store and the
+   on a worker); then each other view, one a turn; then the views' menu actions, the importer
+   and sync, the reminders (a turn each), and the files handed over meanwhile. Between two
+   steps the timers that came due run (`STEP_GAP_MS`). The modules of the store and the
    services are imported on a worker before the store opens, the rest of `core` and `formats`
    once the shown view has its data (the window answers meanwhile). The views' own modules are
    imported on the GUI thread: PySide6 (seen with 6.11) may crash the process when a worker
@@ -50,6 +51,9 @@ STORE_MODULES = ("netdesk.store.db", "netdesk.core.services")
 QT_FREE_PACKAGES = ("netdesk.core", "netdesk.formats")
 """Packages that define no Qt class (an import contract of pyproject.toml keeps Qt out), whose
 modules a worker may import while the GUI thread works."""
+
+STEP_GAP_MS = 1
+"""Between two steps: the timers that came due during a step run before the next one."""
 
 RESTART = 75
 """The exit status of the event loop that asks `run_gui` to start again (a backup was restored
@@ -221,7 +225,6 @@ class Startup(QObject):
         shown = window.current_key()
         self._steps.extend(
             [
-                lambda: window.build_view(shown),
                 self._wait_until_shown,
                 self._start_check,
                 partial(self._load_then, _modules_of(QT_FREE_PACKAGES), self._next),
@@ -230,7 +233,9 @@ class Startup(QObject):
         for spec in window.specs:
             if spec.key != shown:
                 self._steps.append(partial(window.build_view, spec.key))
-        self._steps.extend([window.finish_views, self._install, self._hand_files])
+        self._steps.extend(
+            [window.finish_views, self._install_tools, self._install_reminders, self._hand_files]
+        )
         self._next()
 
     def _next(self) -> None:
@@ -252,19 +257,28 @@ class Startup(QObject):
             return
         self._steps.popleft()
         if not waits:
-            QTimer.singleShot(0, self, self._next)
+            # A timer, not a call posted at 0 ms: Qt runs the posted calls before the timers
+            # that came due meanwhile, so such a timer (a blinking cursor, an animation, the
+            # bench's watchdog) waited for two steps, not one: two views made in one stall.
+            QTimer.singleShot(STEP_GAP_MS, self, self._next)
 
     def _wait_until_shown(self) -> bool:
+        """Make the shown view and wait until it has painted with its data (in one step: its
+        first paint may come before the next)."""
         _WhenShown(self.window.build_view(self.window.current_key()), self._next)
         return True
 
-    def _install(self) -> None:
-        from netdesk.store.db import opened_read_only
+    def _install_tools(self) -> None:
         from netdesk.ui import app
-        from netdesk.ui.reminders import install_reminders
 
         assert self.services is not None
         app.install_tools(self.window, self.services)
+
+    def _install_reminders(self) -> None:
+        from netdesk.store.db import opened_read_only
+        from netdesk.ui.reminders import install_reminders
+
+        assert self.services is not None
         install_reminders(self.window, self.services, editable=not opened_read_only())
 
     def _hand_files(self) -> None:

@@ -5,10 +5,12 @@ off the GUI thread (the damaged-file paths are in test_shell.py)."""
 from __future__ import annotations
 
 import gc
+import time
+from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QLabel, QWidget
 
 from netdesk.core.gc_pause import hold_for_startup
 from netdesk.store import backup, clean_close
@@ -90,6 +92,37 @@ def test_today_left_last_comes_back_with_its_figures(qtbot, network) -> None:
     assert "3" in figures and "people in your network" in figures
     qtbot.waitUntil(lambda: startup.done)
     assert current_view(window) == "today"
+
+
+def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, monkeypatch) -> None:
+    """Each view made after the shown one is a stall of its own: a timer that came due while
+    one was made (here a 5 ms one, as the bench's watchdog) runs before the next is made. With
+    the steps posted at 0 ms, Qt ran the next step first: two views were made in one stall."""
+    network.data_dir.mkdir(parents=True, exist_ok=True)
+    (network.data_dir / "ui-settings.ini").write_text("[window]\nlast_view=contacts\n")
+    window = app_module.build_shell(network)
+    qtbot.addWidget(window)
+    window.show()
+    ticks: list[None] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(lambda: ticks.append(None))
+    seen: list[int] = []  # the ticks so far when each view is made
+    build = window.build_view
+
+    def build_slowly(key: str) -> QWidget:
+        if key not in window.views and window.views:
+            seen.append(len(ticks))
+            time.sleep(0.01)  # longer than the timer's interval
+        return build(key)
+
+    monkeypatch.setattr(window, "build_view", build_slowly)
+    startup = app_module.finish_startup(window, network, [])
+    timer.start(5)
+    qtbot.waitUntil(lambda: startup.done)
+    timer.stop()
+    assert len(seen) == len(window.specs) - 1
+    assert all(after > before for before, after in pairwise(seen)), seen
 
 
 def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network) -> None:
