@@ -133,3 +133,30 @@ def test_the_label_boxes_are_as_wide_as_the_widest_label_needs(qtbot) -> None:
     editor.set_methods([MethodDraft("email", "a@b.example", "work")])
     assert editor.rows[0].label_box.width() == narrow
     assert website not in editor.rows
+
+
+def test_rows_shown_together_are_aligned_to_the_widest_label(qtbot) -> None:
+    """A contact shown at once (rows made, then aligned once) lines up as rows added one by one."""
+    editor = MethodsEditor("DE")
+    qtbot.addWidget(editor)
+    editor.set_methods(
+        [
+            MethodDraft("email", "a@b.example", "work"),
+            MethodDraft("url", "https://b.example", "homepage"),
+        ]
+    )
+    assert {r.label_box.width() for r in editor.rows} == {label_box_width("homepage")}
+
+
+def test_a_label_width_follows_the_font(qapp) -> None:
+    """Widths are measured once per text, font and style: a larger font measures again."""
+    font = qapp.font()
+    before = label_box_width("homepage")
+    larger = qapp.font()
+    larger.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(larger)
+    try:
+        assert label_box_width("homepage") > before
+    finally:
+        qapp.setFont(font)
+    assert label_box_width("homepage") == before
