@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 
 from netdesk.core.followup_queries import AgendaItem
 from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import db
 from netdesk.ui.calendar import CalendarView
 from netdesk.ui.calendar.agenda import ID_ROLE
 from netdesk.ui.followup_dialog import FollowUpDialog
@@ -261,6 +262,30 @@ def test_follow_up_after_a_logged_interaction(qtbot, services, fu, people) -> No
     dialog.accept()
     row = FollowUp.get_by_id(dialog.created_id)
     assert (row.interaction_id, row.due_at) == (interaction, datetime(2026, 3, 18))
+
+
+def test_a_view_made_hidden_reads_when_first_shown(qtbot, services, fu, people) -> None:
+    """Start-up makes the view hidden, a turn of its own: its month, agenda and Overdue (tens
+    of ms at 20,000 follow-ups) are read when it is first shown, not while it is made; a day
+    chosen meanwhile leaves Overdue to that read."""
+    fu.create(people["Maria"], datetime(2026, 3, 2), reason="thank")
+    fu.create(people["Sofia"], datetime(2026, 3, 12))
+    statements: list[str] = []
+    db.connection().set_trace_callback(statements.append)
+    try:
+        widget = CalendarView(fu, services.changes)
+    finally:
+        db.connection().set_trace_callback(None)
+    qtbot.addWidget(widget)
+    assert statements == []
+    widget.select_day(date(2026, 3, 12))
+    assert _texts(widget.overdue) == []
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.overdue_label.text() == "Overdue (1)"
+    assert _texts(widget.overdue)[0].endswith("Maria Test · thank")
+    assert _texts(widget.agenda) == ["Sofia Test · check-in"]
 
 
 def test_overdue_rows_are_whole_and_dated_with_their_year(qtbot, services, fu, people) -> None:

@@ -79,7 +79,9 @@ class CalendarView(QWidget):
         self.dialog: FollowUpDialog | None = None
         self.selected = followups.clock.today()
         self.week_mode = False
-        self._pending_refresh = False
+        self._pending_refresh = True
+        """A full refresh waits for the view to be shown: made (start-up makes it hidden) and
+        after a change while hidden."""
         self._signals = ChangeSignals(changes, self)
         self._signals.changed.connect(self._on_change)
 
@@ -124,7 +126,6 @@ class CalendarView(QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
         self._shortcuts()
-        self.refresh()
 
     def _header(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -262,7 +263,7 @@ class CalendarView(QWidget):
 
     def refresh(self, overdue: bool = True) -> None:
         """Reload the month's counts, the agenda and (unless only the day moved) Overdue."""
-        self._pending_refresh = False
+        self._pending_refresh = self._pending_refresh and not overdue
         today = self.followups.clock.today()
         first, last = grid_range(self.selected)
         others = self.followups.other_items(first, last)
