@@ -40,6 +40,7 @@ class Reminders(QObject):
         super().__init__(window)
         self.window = window
         self.services = services
+        self.editable = editable
         self.settings = ReminderSettings.load(window.settings)
         followups = services.followups
         self.scheduler = ReminderScheduler(followups, services.changes, self.settings, self)
@@ -165,17 +166,21 @@ class Reminders(QObject):
 def install_reminders(
     window: MainWindow, services: Services, *, editable: bool = True
 ) -> Reminders:
-    """Start reminders for the window, with the desktop's notification service if it has one.
+    """Reminders for the window (the tray, its menu, the banner), with the desktop's
+    notification service if it has one; `start_reminders` starts them (start-up a turn later).
 
     A store opened read-only (not `editable`) gets the tray without its changes and no
     reminders: each records that it was shown, which the store cannot (the banner says why)."""
-    reminders = Reminders(
-        window, services, DesktopNotifications.connect_session(), editable=editable
-    )
-    if not editable:
-        return reminders
+    return Reminders(window, services, DesktopNotifications.connect_session(), editable=editable)
+
+
+def start_reminders(reminders: Reminders) -> None:
+    """Announce what is due and keep watching: follow-ups, events to prepare for, profiles to
+    refresh (none for a read-only store)."""
+    if not reminders.editable:
+        return
     reminders.start()
+    services = reminders.services
     told = (services.changes, reminders.notifier, reminders, reminders.settings)
     PrepReminders(services.events, *told).check()
     ProfileReminders(services.profiles, *told).check()
-    return reminders

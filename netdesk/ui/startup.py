@@ -10,9 +10,9 @@ user left is shown with its data soon and the window answers all along.
    is checked before it opens and upgraded on a worker.
 2. The view restored from the settings is created and shown (and has read its data: Today reads
    on a worker); then each other view, one a turn; then the views' menu actions, the importer
-   and sync, the reminders (a turn each), and the files handed over meanwhile. Between two
-   steps the timers that came due run (`STEP_GAP_MS`). The modules of the store and the
-   services are imported on a worker before the store opens, the rest of `core` and `formats`
+   and sync, the reminders, their start (a turn each), and the files handed over meanwhile.
+   Between two steps the timers that came due run (`STEP_GAP_MS`). The modules of the store and
+   the services are imported on a worker before the store opens, the rest of `core` and `formats`
    once the shown view has its data (the window answers meanwhile). The views' own modules are
    imported on the GUI thread: PySide6 (seen with 6.11) may crash the process when a worker
    defines Qt classes while the GUI thread lays out widgets (a SIGSEGV in
@@ -276,10 +276,11 @@ class Startup(QObject):
 
     def _install_reminders(self) -> None:
         from netdesk.store.db import opened_read_only
-        from netdesk.ui.reminders import install_reminders
+        from netdesk.ui.reminders import install_reminders, start_reminders
 
         assert self.services is not None
-        install_reminders(self.window, self.services, editable=not opened_read_only())
+        made = install_reminders(self.window, self.services, editable=not opened_read_only())
+        self._steps.insert(1, partial(start_reminders, made))  # the next step, a turn later
 
     def _hand_files(self) -> None:
         files = [*self.files, *self.window.waiting_files]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import time
+from datetime import datetime
 from itertools import pairwise
 
 import pytest
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from netdesk.core.gc_pause import hold_for_startup
 from netdesk.store import backup, clean_close
 from netdesk.store.db import close_database, open_database
-from netdesk.store.models import Contact
+from netdesk.store.models import Contact, FollowUp
 from netdesk.ui import app as app_module
 from tests.ui.windows import current_view
 
@@ -123,6 +124,17 @@ def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, mon
     timer.stop()
     assert len(seen) == len(window.specs) - 1
     assert all(after > before for before, after in pairwise(seen)), seen
+
+
+def test_the_reminders_start_a_turn_after_they_are_made(qtbot, network) -> None:
+    """The tray and banner are made a turn after the importer, the reminders started a turn
+    later: what came due is announced (marked notified) once start-up is done."""
+    open_database(network.database, daily_backup=False)
+    FollowUp.create(contact=Contact.get(), due_at=datetime(2000, 1, 3))  # due whatever the day
+    close_database()
+    _window, startup = _start(qtbot, network, "contacts")
+    qtbot.waitUntil(lambda: startup.done)
+    qtbot.waitUntil(lambda: FollowUp.get().notified_at is not None)
 
 
 def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network) -> None:
