@@ -13,7 +13,6 @@ from peewee import OperationalError
 from netdesk.store.models import db
 
 T = TypeVar("T")
-U = TypeVar("U")
 
 
 def on_own_connection(work: Callable[[], T]) -> T:
@@ -22,30 +21,6 @@ def on_own_connection(work: Callable[[], T]) -> T:
         return work()
     finally:
         db.obj.close()
-
-
-def in_parallel(first: Callable[[], T], second: Callable[[], U]) -> tuple[T, U]:
-    """Both results: `second` read on a thread of its own (and its own connection) while this
-    thread runs `first` — SQLite lets the other core work meanwhile. An error of either is
-    raised here, once both have ended."""
-    found: list[U] = []
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            found.append(on_own_connection(second))
-        except BaseException as error:  # handed to the caller's thread
-            failed.append(error)
-
-    thread = threading.Thread(target=run, name="netdesk-read", daemon=True)
-    thread.start()
-    try:
-        mine = first()
-    finally:
-        thread.join()
-    if failed:
-        raise failed[0]
-    return mine, found[0]
 
 
 class Stoppable:

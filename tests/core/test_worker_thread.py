@@ -1,12 +1,12 @@
 """Stoppable: another thread stops a worker's statement mid-way; the answer is None, the
-worker's connection closed, the GUI thread's untouched. in_parallel: two reads at once."""
+worker's connection closed, the GUI thread's untouched."""
 
 from __future__ import annotations
 
 import threading
 import time
 
-from netdesk.core.worker_thread import Stoppable, in_parallel
+from netdesk.core.worker_thread import Stoppable
 from netdesk.store.models import db
 
 # a statement that runs for minutes unless interrupted
@@ -72,39 +72,3 @@ def test_an_error_that_is_no_stop_is_raised(database) -> None:
 
     with pytest.raises(OperationalError):
         Stoppable().run(lambda: db.execute_sql("SELECT * FROM no_such_table"))
-
-
-def test_in_parallel_reads_on_a_second_thread_with_its_own_connection(database) -> None:
-    """Both answers come back; the second was read on another thread, whose connection is
-    closed when it ends, and this thread's connection still works."""
-    threads: list[threading.Thread] = []
-
-    def count() -> int:
-        threads.append(threading.current_thread())
-        found: int = db.execute_sql("SELECT count(*) FROM contact").fetchone()[0]
-        return found
-
-    assert in_parallel(count, count) == (0, 0)
-    assert threads[0] is not threads[1] and threading.current_thread() in threads
-    assert db.execute_sql("SELECT 1").fetchone()[0] == 1
-
-
-def test_in_parallel_raises_an_error_of_either_once_both_ended(database) -> None:
-    import pytest
-    from peewee import OperationalError
-
-    ended: list[str] = []
-
-    def slow() -> None:
-        time.sleep(0.05)
-        ended.append("slow")
-
-    def broken() -> None:
-        db.execute_sql("SELECT * FROM no_such_table")
-
-    with pytest.raises(OperationalError):
-        in_parallel(slow, broken)
-    assert ended == ["slow"]
-    with pytest.raises(OperationalError):
-        in_parallel(broken, slow)
-    assert ended == ["slow", "slow"]

@@ -263,6 +263,38 @@ def test_the_picture_is_read_beside_the_other_sections(
     assert "Ana Test · thank" in _texts(due)
 
 
+def test_what_is_in_sight_is_shown_before_the_picture_is_read(
+    view, due, services, people, qtbot, monkeypatch
+) -> None:
+    """The figures and the sections are shown as soon as they are read; the 12-week picture (far
+    down the page, the longest read at 100,000 contacts) once it is read. Meanwhile Today is
+    still loading, but nothing in sight waits, until the picture is scrolled into sight."""
+    picture = view.sections["picture"]
+    release = threading.Event()
+    load = picture.load
+
+    def held(today):
+        read = load(today)
+        return lambda: release.wait() and read()
+
+    monkeypatch.setattr(picture, "load", held)
+    Interaction.create(contact=people["Bea"], occurred_at=STORED_NOW, channel="call")
+    try:
+        services.followups.create(people["Bea"], datetime(2026, 3, 11), reason="introduce")
+        qtbot.waitUntil(lambda: "Bea Test · introduce" in _texts(due))
+        assert picture.visibleRegion().isEmpty()
+        assert view.loading and not view.waiting_in_sight
+        assert picture.interactions.series[0].values[-1] == 0, "the picture is not read yet"
+        view.scroll_area.ensureWidgetVisible(picture)
+        qtbot.waitUntil(lambda: not picture.visibleRegion().isEmpty())
+        assert view.waiting_in_sight
+    finally:
+        release.set()
+    settle_today(qtbot, view)
+    assert picture.interactions.series[0].values[-1] == 1, "this week's call"
+    assert not view.waiting_in_sight
+
+
 def test_an_overdue_row_of_another_year_shows_its_year(view, due, services, people, qtbot) -> None:
     services.followups.create(people["Ana"], date(2025, 11, 3), note="last year")
     settle_today(qtbot, view)

@@ -83,7 +83,8 @@ class TodaySection(QFrame):
     key = ""
     apart = False
     """Whether `load`'s reading is long enough to run on a thread of its own, beside the
-    other sections' (the 12-week picture: at 100,000 contacts about as long as the rest)."""
+    other sections', and be shown when read, the others not waiting for it (the 12-week picture,
+    far down the page: at 100,000 contacts longer to read than the rest together)."""
 
     def __init__(self, context: TodayContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

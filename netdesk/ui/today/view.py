@@ -7,12 +7,17 @@ opens; each section's letters are in its tooltips); every change is undoable (Ct
 The figures and sections are read off the GUI thread (at 100,000 contacts that takes a second,
 which the window must not freeze for) and shown when read: on start, whenever data changes
 anywhere — shown or not, so switching to Today shows current data at once — and when shown on a
-new day. A change during a load loads again when it ends; `loaded` tells when data is shown.
+new day. A section read `apart` (the 12-week picture, far down the page) is read on a second
+thread and shown when read: the rest is shown without waiting for it. A change during a load
+loads again when it ends; `loaded` tells when all data is shown, `waiting_in_sight` whether what
+the page shows now still waits for its read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
@@ -26,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.worker_thread import in_parallel, on_own_connection
+from netdesk.core.worker_thread import on_own_connection
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.navigation import show_contact, show_event
 from netdesk.ui.style import style_label
-from netdesk.ui.tasks import Progress, Task
+from netdesk.ui.tasks import Task
 from netdesk.ui.today.figures import TodayHead
 from netdesk.ui.today.grid import SectionGrid
 from netdesk.ui.today.section import TodayContext, TodaySection
@@ -69,11 +74,12 @@ class TodayView(QWidget):
         self.dialog: QDialog | None = None
         self._pending_refresh = False
         self._shown_day: date | None = None
-        self._load: Task | None = None
+        self._loads: list[Task] = []
+        self._unread: set[str] = set()  # "head" and the sections' keys not shown as read yet
         self._again = False
         self._closed = False
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool.setMaxThreadCount(2)  # the sections read apart beside the others
         self._signals = ChangeSignals(services.changes, self)
         self._signals.changed.connect(self._on_change)
 
@@ -141,8 +147,19 @@ class TodayView(QWidget):
     @property
     def loading(self) -> bool:
         """Whether data is being read or shown, or a change waits to be."""
-        busy = self._load is not None or self._pending_refresh
+        busy = bool(self._loads) or self._pending_refresh
         return busy or any(section.filling for section in self.sections.values())
+
+    @property
+    def waiting_in_sight(self) -> bool:
+        """Whether what the page shows now waits for data: the figures, or a section scrolled
+        into sight not yet showing its read (or still being filled)."""
+        if self._pending_refresh or "head" in self._unread:
+            return True
+        return any(
+            (key in self._unread or section.filling) and not section.visibleRegion().isEmpty()
+            for key, section in self.sections.items()
+        )
 
     def _on_change(self, topic: str, _ids: object) -> None:
         if topic in _TOPICS and not self._pending_refresh:
@@ -165,45 +182,47 @@ class TodayView(QWidget):
         super().resizeEvent(event)
 
     def refresh(self) -> None:
-        """Read the figures and every section again off the GUI thread (a section read `apart`
-        on a second thread meanwhile), then show them (each section keeping its place); during
-        a load, once more when it ends."""
+        """Read the figures and every section again off the GUI thread (the sections read
+        `apart` on a second thread meanwhile), then show each read as it ends (each section
+        keeping its place); during a load, once more when it ends."""
         self._pending_refresh = False
         if self._closed:
             return
-        if self._load is not None:
+        if self._loads:
             self._again = True
             return
         today = self.services.clock.today()
         self._shown_day = today
+        self._unread = {"head", *self.sections}
         summary = self.services.dashboard.summary
         reads = {key: section.load(today) for key, section in self.sections.items()}
         here = [key for key, section in self.sections.items() if not section.apart]
         apart = [key for key, section in self.sections.items() if section.apart]
+        self._start(lambda: _Read(today, summary(today), {key: reads[key]() for key in here}))
+        if apart:
+            self._start(lambda: _Read(today, None, {key: reads[key]() for key in apart}))
 
-        def mine() -> _Read:
-            return _Read(today, summary(today), {key: reads[key]() for key in here})
-
-        def read(_progress: Progress) -> _Read:
-            found, beside = on_own_connection(
-                lambda: in_parallel(mine, lambda: {key: reads[key]() for key in apart})
-            )
-            found.sections.update(beside)
-            return found
-
-        self._load = Task(read, self)
-        self._load.succeeded.connect(self._show)
-        self._load.failed.connect(lambda message, _details: self.message.setText(message))
-        self._load.finished.connect(self._loaded)
-        self._load.start(self._pool)
+    def _start(self, read: Callable[[], _Read]) -> None:
+        """Run `read` on a thread of the view's pool (and its own connection), then show it."""
+        task = Task(lambda _progress: on_own_connection(read), self)
+        task.succeeded.connect(self._show)
+        task.failed.connect(lambda message, _details: self.message.setText(message))
+        task.finished.connect(partial(self._loaded, task))
+        self._loads.append(task)
+        task.start(self._pool)
 
     def _show(self, read: _Read) -> None:
-        self.head.show_summary(read.today, read.summary)
-        for key, section in self.sections.items():
-            section.present(read.sections[key], read.today)
+        if read.summary is not None:
+            self.head.show_summary(read.today, read.summary)
+            self._unread.discard("head")
+        for key, data in read.sections.items():
+            self.sections[key].present(data, read.today)
+            self._unread.discard(key)
 
-    def _loaded(self) -> None:
-        self._load = None
+    def _loaded(self, task: Task) -> None:
+        self._loads.remove(task)
+        if self._loads:
+            return
         if self._again:
             self._again = False
             self.refresh()
@@ -218,8 +237,9 @@ class TodayView(QWidget):
 
 
 class _Read(NamedTuple):
-    """What one load read: the day, its figures, each section's data by key."""
+    """What one read found: the day, its figures (None: not read by this one), each section's
+    data by key."""
 
     today: date
-    summary: TodaySummary
+    summary: TodaySummary | None
     sections: dict[str, object]
