@@ -9,14 +9,14 @@ user left is shown with its data soon and the window answers all along.
    that fails while the check runs (a damaged page read) waits for its verdict. An older store
    is checked before it opens and upgraded on a worker.
 2. The view restored from the settings is created and shown (and has read its data: Today reads
-   on a worker); then each other view, one a turn; then the views' menu actions, the importer
-   and sync, the reminders, their start (a turn each), and the files handed over meanwhile.
-   Between two steps the timers that came due run (`STEP_GAP_MS`). The modules of the store and
-   the services are imported on a worker before the store opens, the rest of `core` and `formats`
-   once the shown view has its data (the window answers meanwhile). The views' own modules are
-   imported on the GUI thread: PySide6 (seen with 6.11) may crash the process when a worker
-   defines Qt classes while the GUI thread lays out widgets (a SIGSEGV in
-   `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
+   on a worker); then each other view (its module a turn, the view the next); then the views'
+   menu actions, the importer and sync, the reminders, their start (a turn each), and the files
+   handed over meanwhile. Between two steps the timers that came due run (`STEP_GAP_MS`). The
+   modules of the store and the services are imported on a worker before the store opens, the
+   rest of `core` and `formats` once the shown view has its data (the window answers
+   meanwhile). The views' own modules are imported on the GUI thread: PySide6 (seen with 6.11)
+   may crash the process when a worker defines Qt classes while the GUI thread lays out widgets
+   (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
 3. Once the check has passed and the views are ready: the day's backup, on a worker.
 """
 
@@ -232,7 +232,9 @@ class Startup(QObject):
         )
         for spec in window.specs:
             if spec.key != shown:
-                self._steps.append(partial(window.build_view, spec.key))
+                self._steps.extend(
+                    [partial(_import, [spec.module]), partial(window.build_view, spec.key)]
+                )
         self._steps.extend(
             [window.finish_views, self._install_tools, self._install_reminders, self._hand_files]
         )

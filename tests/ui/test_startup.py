@@ -18,6 +18,7 @@ from netdesk.store import backup, clean_close
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact, FollowUp
 from netdesk.ui import app as app_module
+from netdesk.ui import startup as startup_module
 from tests.ui.windows import current_view
 
 
@@ -124,6 +125,39 @@ def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, mon
     timer.stop()
     assert len(seen) == len(window.specs) - 1
     assert all(after > before for before, after in pairwise(seen)), seen
+
+
+def test_each_other_views_module_is_imported_a_step_before_it_is_made(
+    qtbot, network, monkeypatch
+) -> None:
+    steps: list[tuple[str, str]] = []
+    real_import = startup_module._import
+    monkeypatch.setattr(
+        startup_module,
+        "_import",
+        lambda names: steps.extend(("import", name) for name in names) or real_import(names),
+    )
+    network.data_dir.mkdir(parents=True, exist_ok=True)
+    (network.data_dir / "ui-settings.ini").write_text("[window]\nlast_view=today\n")
+    window = app_module.build_shell(network)
+    qtbot.addWidget(window)
+    window.show()
+    build = window.build_view
+
+    def build_and_note(key: str) -> QWidget:
+        if key not in window.views:
+            steps.append(("build", key))
+        return build(key)
+
+    monkeypatch.setattr(window, "build_view", build_and_note)
+    startup = app_module.finish_startup(window, network, [])
+    qtbot.waitUntil(lambda: startup.done)
+    others = [spec for spec in window.specs if spec.key != "today"]
+    views = [step for step in steps if step[0] == "build" or step[1].startswith("netdesk.ui.")]
+    assert views == [("build", "today")] + [
+        step for spec in others for step in (("import", spec.module), ("build", spec.key))
+    ]
+    assert all(type(window.views[spec.key]).__module__.startswith(spec.module) for spec in others)
 
 
 def test_the_reminders_start_a_turn_after_they_are_made(qtbot, network) -> None:
