@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from netdesk.core.import_matching import MatchIndex, keys_of, name_key
+from netdesk.core.import_stored import stored_rows
 from netdesk.formats.draft import ContactDraft, MethodDraft
 
 
@@ -36,3 +37,20 @@ def test_the_index_holds_only_the_contacts_the_cards_share_a_key_with(services) 
     ]
     # three contacts: their UIDs and names, and the one email asked for (all: 300 x 5 keys)
     assert len(index._targets) == 7
+
+
+def test_a_value_two_stored_contacts_share_finds_the_earlier_across_chunks(services) -> None:
+    """The values are looked up 500 a query in no order; the stored rows still come back in id
+    order, so the first stored contact with a shared email is the one a card matches."""
+    first = services.contacts.create(_person(1))
+    second = services.contacts.create(
+        ContactDraft(display_name="Other", methods=[MethodDraft("email", "p1@acme.test")])
+    )
+    cards = [ContactDraft(display_name=f"Card {i}", organisation="Elsewhere") for i in range(400)]
+    card = ContactDraft(display_name="Z", methods=[MethodDraft("email", "p1@acme.test")])
+    rows, methods = stored_rows([*cards, card], ("email",))
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+    assert [m[0] for m in methods] == [first, second]
+    index = MatchIndex.of_stored_contacts([*cards, card])
+    found = index.find(card, keys_of(card), name_key(card))
+    assert found is not None and found.target == first
