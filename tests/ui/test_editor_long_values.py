@@ -8,7 +8,13 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from netdesk.formats.draft import ContactDraft, MethodDraft
-from netdesk.ui.contacts.methods_editor import LONG_VALUE, MethodsEditor, label_box_width
+from netdesk.ui.contacts.methods_editor import (
+    LABELS,
+    LONG_VALUE,
+    PLACEHOLDERS,
+    MethodsEditor,
+    label_box_width,
+)
 from netdesk.ui.plain import plain_tooltip
 
 LONGEST = "valentina.papadopoulos1019@personio.example"  # the longest of gen_network's 2,000
@@ -160,3 +166,26 @@ def test_a_label_width_follows_the_font(qapp) -> None:
     finally:
         qapp.setFont(font)
     assert label_box_width("homepage") == before
+
+
+def test_showing_another_contact_fills_the_rows_there_are_with_its_own(qtbot) -> None:
+    """Rows are filled again, not made again: a phone's row keeps no message of its own, a
+    profile's row becomes an email's with the email's labels and an editable label."""
+    editor = MethodsEditor("DE")
+    qtbot.addWidget(editor)
+    editor.set_methods(
+        [MethodDraft("phone", "12"), MethodDraft("profile", LINKEDIN, "", "linkedin")]
+    )
+    phone, profile = editor.rows
+    assert phone.message.text() and not profile.label_box.isEditable()
+    shown = [MethodDraft("email", "a@b.example", "home"), MethodDraft("email", LONGEST, "work")]
+    editor.set_methods(shown)
+    assert editor.rows == [phone, profile]
+    assert [row.draft() for row in editor.rows] == shown
+    assert not phone.message.text() and phone.open_button.isEnabled()
+    assert profile.label_box.isEditable()
+    labels = [profile.label_box.itemText(i) for i in range(profile.label_box.count())]
+    assert labels == list(LABELS["email"])
+    assert profile.value_edit.placeholderText() == PLACEHOLDERS["email"]
+    assert profile.value_edit.accessibleName() == "Email"
+    assert profile.value_edit.toolTip() == plain_tooltip(LONGEST)

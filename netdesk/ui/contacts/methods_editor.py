@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -121,44 +121,22 @@ class MethodRow(QWidget):
 
     def __init__(self, method: MethodDraft, region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kind = method.kind
+        self.kind = ""
         self.region = region
-        self.parts = method.parts
-        self.preferred = method.preferred
+        self.parts: tuple[str, ...] = ()
+        self.preferred = False
         self.label_box = QComboBox()
-        self.label_box.setEditable(True)
-        if self.kind == "profile":
-            for key, (title, _) in SERVICES.items():
-                self.label_box.addItem(title, key)
-            self.label_box.setEditable(False)
-            found = recognise(method.value, method.service or "website")
-            # A stored link is shown under its host's service: "LinkedIn" on another host is not.
-            service = found.service if isinstance(found, Profile) else method.service or "website"
-            if self.label_box.findData(service) < 0:
-                self.label_box.addItem(service.capitalize(), service)
-            self.label_box.setCurrentIndex(self.label_box.findData(service))
-        else:
-            self.label_box.addItems(LABELS.get(self.kind, ("other",)))
-            self.label_box.setCurrentText(method.label or self.label_box.itemText(0))
-        # a profile reads as its user name beside the service ("maria-chen" beside LinkedIn)
-        # where typing that back gives the same link; the tooltip has the whole value
-        shown = handle_of(method.value, self.service) if self.kind == "profile" else method.value
-        self.value_edit = QLineEdit(shown)
-        self.value_edit.setCursorPosition(0)
+        self.value_edit = QLineEdit()
         sample = self.value_edit.fontMetrics().horizontalAdvance(LONG_VALUE)
         self._value_width = sample + _EDIT_PADDING
         self.set_label_width(label_box_width(""))
-        self.value_edit.setPlaceholderText(PLACEHOLDERS.get(self.kind, ""))
-        self.value_edit.setAccessibleName(KIND_TITLES.get(self.kind, self.kind))
         self.open_button = QToolButton()
         self.open_button.setText("↗")
         self.open_button.setAutoRaise(True)
         self.open_button.clicked.connect(self.open_link)
-        remove = QToolButton()
-        remove.setText("✕")
-        remove.setToolTip(f"Remove this {KIND_TITLES.get(self.kind, self.kind).lower()}")
-        remove.setAutoRaise(True)
-        remove.clicked.connect(lambda: self.removed.emit(self))
+        self.remove_button = QToolButton()
+        self.remove_button.setAutoRaise(True)
+        self.remove_button.clicked.connect(lambda: self.removed.emit(self))
         self.message = plain_label()
         style_label(self.message, "fieldError")
         self.message.hide()
@@ -170,12 +148,50 @@ class MethodRow(QWidget):
         grid.addWidget(self.label_box, 0, 0)
         grid.addWidget(self.value_edit, 0, 1)
         grid.addWidget(self.open_button, 0, 2)
-        grid.addWidget(remove, 0, 3)
+        grid.addWidget(self.remove_button, 0, 3)
         grid.addWidget(self.message, 1, 1, 1, 3)
         grid.setColumnStretch(1, 1)
+        self.show_method(method)
         self.value_edit.textChanged.connect(self._on_edit)
         self.label_box.currentIndexChanged.connect(self._on_edit)
+
+    def show_method(self, method: MethodDraft) -> None:
+        """Show `method` in this row, of whatever kind it showed before: showing a contact
+        fills the rows it has (making each row's widgets cost more than filling them)."""
+        with QSignalBlocker(self.label_box), QSignalBlocker(self.value_edit):
+            self._fill(method)
         self._on_edit()
+
+    def _fill(self, method: MethodDraft) -> None:
+        kind = method.kind
+        self.parts = method.parts
+        self.preferred = method.preferred
+        box = self.label_box
+        box.clear()
+        box.setEditable(kind != "profile")
+        if kind == "profile":
+            for key, (title, _) in SERVICES.items():
+                box.addItem(title, key)
+            found = recognise(method.value, method.service or "website")
+            # A stored link is shown under its host's service: "LinkedIn" on another host is not.
+            service = found.service if isinstance(found, Profile) else method.service or "website"
+            if box.findData(service) < 0:
+                box.addItem(service.capitalize(), service)
+            box.setCurrentIndex(box.findData(service))
+        else:
+            box.addItems(LABELS.get(kind, ("other",)))
+            box.setCurrentText(method.label or box.itemText(0))
+        if kind != self.kind:
+            self.kind = kind
+            title = KIND_TITLES.get(kind, kind)
+            self.value_edit.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
+            self.value_edit.setAccessibleName(title)
+            self.remove_button.setToolTip(f"Remove this {title.lower()}")
+        # a profile reads as its user name beside the service ("maria-chen" beside LinkedIn)
+        # where typing that back gives the same link; the tooltip has the whole value
+        shown = handle_of(method.value, self.service) if kind == "profile" else method.value
+        self.value_edit.setText(shown)
+        self.value_edit.setCursorPosition(0)
 
     def label_width(self) -> int:
         """How wide the label box must be for its text to read whole: a service's name always,
@@ -273,9 +289,11 @@ class MethodsEditor(QWidget):
 
     def set_methods(self, methods: list[MethodDraft]) -> None:
         """Show these methods (replacing what was shown)."""
-        for row in list(self.rows):
+        for row in self.rows[len(methods) :]:
             self._remove(row, announce=False, align=False)
-        for method in methods:
+        for row, method in zip(self.rows, methods, strict=False):
+            row.show_method(method)
+        for method in methods[len(self.rows) :]:
             self._add_row(method)
         self._align()
         if methods:
