@@ -35,6 +35,7 @@ class EventDraft:
     notes: str = ""
     goals: str = ""
     goal_target: int | None = None
+    goal_target_text: str = ""
     conversation_starters: str = ""
     prep_notes: str = ""
     pitch_id: int | None = None

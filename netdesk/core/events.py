@@ -44,6 +44,7 @@ _COPIED = (
     "notes",
     "goals",
     "goal_target",
+    "goal_target_text",
     "conversation_starters",
     "prep_notes",
     "pitch_text",

@@ -103,13 +103,15 @@ def update_interaction(
     channel: str,
     summary: str,
     give: Give,
+    event_id: int | None,
 ) -> None:
     """Change an interaction (another device's edit, taken in by a sync) and recompute the
     last-contacted time of its contact, and of the one it had before."""
     _check(channel, give)
     before = Interaction.get_by_id(interaction_id).contact_id
+    columns = _columns(contact_id, occurred_at, channel, summary, give)
     with db.atomic():
-        Interaction.update(**_columns(contact_id, occurred_at, channel, summary, give)).where(
+        Interaction.update(**columns, event=event_id).where(
             Interaction.id == interaction_id
         ).execute()
         refresh_last_contacted_many([before, contact_id])

@@ -14,8 +14,10 @@ from peewee import ForeignKeyField
 
 from netdesk.core import sync_events, sync_journal, sync_tasks
 from netdesk.core.sync_calendar import json_values
+from netdesk.formats.vevent import PersonFields
 from netdesk.store.models import (
     Contact,
+    Event,
     FollowUp,
     Interaction,
     SyncConflict,
@@ -178,21 +180,38 @@ _PEOPLE = ("contact", "introduced_a", "introduced_b")
 
 
 def _named(group: tuple[str, ...], values: tuple[Any, ...]) -> tuple[Any, ...]:
-    """`values` with each contact's vCard UID (an interaction's person) as the contact's name."""
+    """`values` in words: each contact's vCard UID (an interaction's person) as the contact's
+    name, an interaction's event as its name, an event's people a line each."""
+    if group == ("people",):
+        return (_people_text(values[0]),)
+    if group == ("event",):
+        return (Event.select(Event.name).where(Event.uid == values[0]).scalar() or values[0],)
     uids = [value for name, value in zip(group, values, strict=True) if name in _PEOPLE and value]
-    if not uids:
-        return values
-    names = dict(
-        tuples(
-            Contact.select(Contact.vcard_uid, Contact.display_name).where(
-                Contact.vcard_uid.in_(uids)
-            )
-        )
-    )
+    names = _names(uids)
     return tuple(
         names.get(value, value) if name in _PEOPLE else value
         for name, value in zip(group, values, strict=True)
     )
+
+
+def _people_text(people: list[list[Any]]) -> str:
+    """An event's people, a line each: name, role, want to meet, met and research notes."""
+    names = _names([person[0] for person in people])
+    lines = []
+    for person in (PersonFields(*person) for person in people):
+        said = [person.role, *(["want to meet"] if person.want_to_meet else [])]
+        said += ["met"] if person.met else []
+        notes = f": {person.research_notes}" if person.research_notes else ""
+        lines.append(f"{names.get(person.contact, person.contact)} ({', '.join(said)}){notes}")
+    return "\n".join(lines)
+
+
+def _names(uids: list[str]) -> dict[str, str]:
+    """The names of the contacts of vCard UIDs."""
+    if not uids:
+        return {}
+    query = Contact.select(Contact.vcard_uid, Contact.display_name)
+    return dict(tuples(query.where(Contact.vcard_uid.in_(uids))))
 
 
 def shown(group: tuple[str, ...], values: tuple[Any, ...]) -> str:

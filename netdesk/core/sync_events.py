@@ -9,9 +9,12 @@ doubled.
 As with follow-ups (`sync_tasks`, the walk is `sync_collection`'s): receive first, then send
 with If-None-Match / If-Match, each event committed as it is done. A changed VEVENT is merged
 field by field against the last synced one (times and zone together; name, place, online link,
-web page, notes, kind, status, organiser, cost, goals, prep notes, conversation starters each
-alone): a field changed on one side takes that side's value; changed on both sides, NetDesk's
-value is kept and the server's with it until the user chooses (`sync_conflicts`). A VEVENT
+web page, notes, kind, status, organiser, cost, goals, the goal's target and its words, prep
+notes, conversation starters, the pitch's text and the days of the prep reminder each alone; the
+checklist tick by tick and the people person by person, `sync_event_lists`): a field changed on
+one side takes that side's value; changed on both sides, NetDesk's value is kept and the
+server's with it until the user chooses (`sync_conflicts`). A person whose contact has not
+arrived yet is kept as the server has it and put on the list when it arrives. A VEVENT
 deleted elsewhere deletes its event, unless the event changed here since (then it is sent again
 as a new one). An event deleted here has its VEVENT deleted on the server.
 """
@@ -28,10 +31,20 @@ from netdesk.core.carddav import Card
 from netdesk.core.event_draft import EventDraft
 from netdesk.core.event_ics import guess_kind
 from netdesk.core.event_times import from_utc, to_utc
-from netdesk.core.events import EventService
+from netdesk.core.events import EventService, checklist_of
 from netdesk.core.sync_calendar import CalendarSync, chosen_calendar, merge, same
 from netdesk.core.sync_collection import Counts, Row, Table, resource_name
-from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
+from netdesk.core.sync_event_lists import (
+    kept,
+    link_waiting,
+    merge_people,
+    merge_ticks,
+    people_of,
+    ticked,
+    ticks,
+    write_people,
+)
+from netdesk.core.vocabulary import EVENT_KINDS, EVENT_ROLES, EVENT_STATUSES
 from netdesk.formats.ics_events import IcsEvent
 from netdesk.formats.vevent import FIELDS, EventFields, ParsedEvent, parse_event, render_event
 from netdesk.store.models import Event, SyncAccount, SyncEvent, new_uid
@@ -42,6 +55,11 @@ NEW_CALENDAR_NAME = "NetDesk events"
 _TIMES = ("starts_at", "ends_at", "timezone")
 GROUPS = (_TIMES, *((name,) for name in FIELDS if name not in _TIMES))
 """Fields merged together: an event's times with their zone; every other field alone."""
+_LISTS = ("checklist", "people")
+_STORED = tuple(name for name in FIELDS[4:] if name not in _LISTS)
+"""The fields an event keeps as they are (besides its name and times)."""
+_OWN = tuple(group for group in GROUPS if group != ("people",))
+"""The groups of the event's own fields (its people are rows of their own)."""
 EVENTS = Table(
     SyncEvent, SyncEvent.event, SyncEvent.ical, "calendar_token", "calendar_ctag", SyncEvent.foreign
 )
@@ -80,7 +98,10 @@ class EventSync(CalendarSync):
         self.events = events
 
     def run(self) -> EventReport:
-        """Receive, then send (see `CollectionSync.sync`)."""
+        """Put the people whose contacts arrived since on their events' lists (not in a dry
+        run); receive, then send (see `CollectionSync.sync`)."""
+        if not self.dry_run:
+            link_waiting(self.events.changes, self.account.id)
         self.run_sync()
         return self.report
 
@@ -91,17 +112,17 @@ class EventSync(CalendarSync):
 
     def take_changed(self, resource: Card, parsed: ParsedEvent, row: Row) -> None:
         assert row.local_id is not None
-        local = event_fields(row.local_id)
+        local = _local(row)
         base = _base(row, local)
         incoming = _said(parsed.fields, base)
         if same(GROUPS, base, incoming):
             self.agreed(row, resource.etag, resource.text)
             return
         merged = self._merge(row.local_id, base, local, incoming) if row.dirty else incoming
-        self._apply(row.local_id, local, merged)
+        waiting = apply_event(self.events, row.local_id, local, merged)
         self.report.received_changed += 1
         dirty = not same(GROUPS, merged, incoming)
-        self.agreed(row, resource.etag, resource.text, dirty=dirty)
+        self.agreed(row, resource.etag, resource.text, dirty=dirty, waiting=waiting)
 
     def take_new(self, resource: Card, parsed: ParsedEvent) -> None:
         """A VEVENT NetDesk does not know: linked to the event of the same UID, else a new
@@ -115,9 +136,10 @@ class EventSync(CalendarSync):
         if known is not None and not self._linked(known.id):
             local = event_fields(known.id)
             merged = self._merge(known.id, _EMPTY, local, _said(incoming, local))
-            self._apply(known.id, local, merged)
+            waiting = apply_event(self.events, known.id, local, merged)
             dirty = not same(GROUPS, merged, incoming)
-            self.link(known.id, resource.href, resource.etag, resource.text, dirty=dirty)
+            text = resource.text
+            self.link(known.id, resource.href, resource.etag, text, dirty=dirty, waiting=waiting)
             self.report.received_changed += 1
             return
         guessed = replace(
@@ -125,12 +147,14 @@ class EventSync(CalendarSync):
             name="(untitled event)",
             kind=guess_kind(_ics_item(incoming)),
             status="considering",
+            prep_reminder_days=EventDraft.prep_reminder_days,
         )
         fields = _said(incoming, guessed)
         draft = with_fields(EventDraft(name="", starts_at=fields.starts_at), fields)
         draft.uid = uid if known is None else ""  # a UID is one event's
         event_id = self.events.create(draft)
-        self.link(event_id, resource.href, resource.etag, resource.text)
+        waiting = write_people(self.events.changes, event_id, (), fields.people)
+        self.link(event_id, resource.href, resource.etag, resource.text, waiting=waiting)
         self.report.received_new += 1
 
     def _linked(self, event_id: int) -> bool:
@@ -141,13 +165,15 @@ class EventSync(CalendarSync):
         self, event_id: int, base: EventFields, local: EventFields, remote: EventFields
     ) -> EventFields:
         """`local` with the server's changes since `base`; a group changed on both sides keeps
-        NetDesk's values and the server's as a conflict."""
+        NetDesk's values and the server's as a conflict (the checklist merged tick by tick and
+        the people person by person first)."""
+        ours, theirs = merge_people(base.people, local.people, remote.people)
+        checklist = merge_ticks(base.checklist, local.checklist, remote.checklist)
+        local = replace(local, people=ours, checklist=checklist)
+        remote = replace(remote, people=theirs, checklist=checklist)
         taken, conflicts = merge(GROUPS, base, local, remote)
         self.keep_conflicts(event_id, conflicts)
         return replace(local, **taken)
-
-    def _apply(self, event_id: int, local: EventFields, merged: EventFields) -> None:
-        apply_event(self.events, event_id, local, merged)
 
     def removed(self, row: Row) -> None:
         """A VEVENT deleted on the server: its event deleted, unless changed here since (then
@@ -155,7 +181,7 @@ class EventSync(CalendarSync):
         self.forget(row)
         if row.local_id is None or row.foreign:
             return
-        local = event_fields(row.local_id)
+        local = _local(row)
         if row.dirty and not same(GROUPS, local, _base(row, local)):
             return
         self.events.delete(row.local_id)
@@ -175,7 +201,7 @@ class EventSync(CalendarSync):
     def send_changed(self, row: Row) -> tuple[str, str] | None:
         assert row.local_id is not None
         server = parse_event(row.text)
-        local = event_fields(row.local_id)
+        local = kept(event_fields(row.local_id), server.fields)
         if same(GROUPS, local, _said(server.fields, local)):
             return None
         uid = server.uid or new_uid()
@@ -205,10 +231,13 @@ def sync_events(
 
 def apply_event(
     events: EventService, event_id: int, local: EventFields, merged: EventFields
-) -> None:
-    """Write the merged fields into the event through the service (as the editor does)."""
-    if not same(GROUPS, merged, local):
+) -> str:
+    """Write the merged fields into the event through the service (as the editor does) and
+    its people into its list; the vCard UIDs of people left waiting for their contacts (see
+    `sync_event_lists.write_people`)."""
+    if not same(_OWN, merged, local):
         events.update(event_id, with_fields(events.load(event_id), merged))
+    return write_people(events.changes, event_id, local.people, merged.people)
 
 
 def pending_events(account_id: int) -> int:
@@ -233,8 +262,17 @@ def event_fields(event_id: int) -> EventFields:
         starts_at=from_utc(event.starts_at, zone).replace(microsecond=0),
         ends_at=from_utc(event.ends_at, zone).replace(microsecond=0) if event.ends_at else None,
         timezone=zone,
-        **{name: getattr(event, name) for name in FIELDS[4:]},
+        checklist=ticked(checklist_of(event)),
+        people=people_of(event_id),
+        **{name: getattr(event, name) for name in _STORED},
     )
+
+
+def _local(row: Row) -> EventFields:
+    """The event of a synced row as NetDesk has it, with the people of the VEVENT last synced
+    whose contacts NetDesk does not have (see `sync_event_lists`)."""
+    assert row.local_id is not None
+    return kept(event_fields(row.local_id), parse_event(row.text).fields)
 
 
 def _base(row: Row, local: EventFields) -> EventFields:
@@ -243,17 +281,33 @@ def _base(row: Row, local: EventFields) -> EventFields:
 
 
 def _said(incoming: EventFields, known: EventFields) -> EventFields:
-    """`incoming` with what it may not say (another client's event has no kind or status; a
-    name may be empty) or says wrongly taken from `known`."""
+    """`incoming` with what it may not say (another client's event has no kind, status or
+    days of the prep reminder; a name may be empty) or says wrongly taken from `known`; a
+    checklist item this NetDesk does not know is left out, a role it does not know read as an
+    attendee's."""
     kind = incoming.kind if incoming.kind in EVENT_KINDS else known.kind
     status = incoming.status if incoming.status in EVENT_STATUSES else known.status
     name = incoming.name if incoming.name.strip() else known.name
-    return replace(incoming, name=name, kind=kind, status=status)
+    days = incoming.prep_reminder_days
+    people = tuple(
+        person if person.role in EVENT_ROLES else person._replace(role="attendee")
+        for person in incoming.people
+    )
+    return replace(
+        incoming,
+        name=name,
+        kind=kind,
+        status=status,
+        prep_reminder_days=known.prep_reminder_days if days is None else days,
+        checklist=ticked(ticks(incoming.checklist)),
+        people=people,
+    )
 
 
 def with_fields(draft: EventDraft, fields: EventFields) -> EventDraft:
-    """`draft` with the VEVENT's fields set."""
-    return replace(draft, **{name: getattr(fields, name) for name in FIELDS})
+    """`draft` with the VEVENT's fields set (its people are not the draft's)."""
+    values = {name: getattr(fields, name) for name in FIELDS if name not in _LISTS}
+    return replace(draft, checklist=ticks(fields.checklist), **values)
 
 
 def _ics_item(fields: EventFields) -> IcsEvent:

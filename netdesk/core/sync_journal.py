@@ -9,12 +9,17 @@ X-NETDESK-CONTACT, a vCard UID) comes in as an interaction (the channel "in pers
 not say); one about nobody NetDesk knows (another client's diary entry) is left alone. As with
 events (`sync_events`, the walk is `sync_collection`'s): receive first, then send with
 If-None-Match / If-Match, each interaction committed as it is done. A changed VJOURNAL is merged
-field by field against the last synced one (time, note, contact and channel each alone; the
-direction with its kind of give and the people introduced together): a field changed on one
+field by field against the last synced one (time, note, contact, channel and event each alone;
+the direction with its kind of give and the people introduced together): a field changed on one
 side takes that side's value; changed on both sides, NetDesk's value is kept and the server's
 with it until the user chooses (`sync_conflicts`). A
 VJOURNAL deleted elsewhere deletes its interaction unless it changed here since; an interaction
 deleted here has its VJOURNAL deleted on the server.
+
+The event an interaction happened at is named by its UID; events sync before interactions, so
+an event synced from the other NetDesk is here already. An event NetDesk does not have (the
+account syncs no calendar here, or the event was deleted here) stays named on the server as it
+was, and the interaction here is at no event.
 """
 
 from __future__ import annotations
@@ -34,14 +39,14 @@ from netdesk.core.sync_calendar import CalendarSync, chosen_calendar, merge, sam
 from netdesk.core.sync_collection import Counts, Row, Table, resource_name
 from netdesk.core.vocabulary import CHANNELS
 from netdesk.formats.vjournal import JournalFields, ParsedJournal, parse_journal, render_journal
-from netdesk.store.models import Contact, Interaction, SyncAccount, SyncJournal, new_uid
+from netdesk.store.models import Contact, Event, Interaction, SyncAccount, SyncJournal, new_uid
 from netdesk.store.rows import tuples
 
 NEW_JOURNAL_NAME = "NetDesk interactions"
 """The journal made when NEW is chosen and the server has none of that name."""
 STAYS_LOCAL = "interactions stay on this computer"
 _GIVE = ("direction", "give_kind", "introduced_a", "introduced_b")
-GROUPS = (("occurred_at",), ("note",), ("contact",), ("channel",), _GIVE)
+GROUPS = (("occurred_at",), ("note",), ("contact",), ("channel",), ("event",), _GIVE)
 """Fields merged together: what was given with its kind and the people introduced."""
 JOURNAL = Table(
     SyncJournal,
@@ -131,6 +136,7 @@ class JournalSync(CalendarSync):
             channel=fields.channel,
             summary=fields.note,
             give=_give(fields),
+            event_id=_event_id(fields.event),
         )
         self.link(interaction_id, resource.href, resource.etag, resource.text)
         self.report.received_new += 1
@@ -161,6 +167,8 @@ class JournalSync(CalendarSync):
         local = journal_fields(row.local_id)
         if same(GROUPS, local, _said(server.fields, local)):
             return None
+        if not local.event and _event_id(server.fields.event) is None:
+            local = replace(local, event=server.fields.event)  # an event NetDesk does not have
         uid = server.uid or new_uid()
         name = _name(row.local_id)
         text = render_journal(local, name, uid, self._stamp(), row.text, server.fields)
@@ -209,6 +217,7 @@ def write_interaction(changes: Changes, interaction_id: int, fields: JournalFiel
         channel=fields.channel,
         summary=fields.note,
         give=_give(fields),
+        event_id=_event_id(fields.event),
     )
 
 
@@ -221,6 +230,9 @@ def journal_fields(interaction_id: int) -> JournalFields:
     """The stored interaction as its VJOURNAL reads back (its time to the second)."""
     item = Interaction.get_by_id(interaction_id)
     uids = _uids([item.contact_id, item.introduced_a_id, item.introduced_b_id])
+    event = (
+        Event.select(Event.uid).where(Event.id == item.event_id).scalar() if item.event_id else ""
+    )
     return JournalFields(
         occurred_at=item.occurred_at.replace(microsecond=0),
         note=item.summary,
@@ -230,6 +242,7 @@ def journal_fields(interaction_id: int) -> JournalFields:
         give_kind=item.give_kind,
         introduced_a=uids.get(item.introduced_a_id, ""),
         introduced_b=uids.get(item.introduced_b_id, ""),
+        event=event or "",
     )
 
 
@@ -252,6 +265,14 @@ def _contact_id(uid: str) -> int | None:
     return found
 
 
+def _event_id(uid: str) -> int | None:
+    """The event of a UID, None for none."""
+    if not uid:
+        return None
+    found: int | None = Event.select(Event.id).where(Event.uid == uid).scalar()
+    return found
+
+
 def _give(fields: JournalFields) -> Give:
     introduced = (_contact_id(fields.introduced_a), _contact_id(fields.introduced_b))
     return Give(fields.direction, fields.give_kind, introduced)
@@ -259,12 +280,14 @@ def _give(fields: JournalFields) -> Give:
 
 def _said(incoming: JournalFields, known: JournalFields) -> JournalFields:
     """`incoming` with what it may not say (another client's entry names no channel or
-    direction) or says wrongly (a contact NetDesk does not know, a give that makes no sense)
-    taken from `known`."""
+    direction) or says wrongly (a contact or an event NetDesk does not know, a give that makes
+    no sense) taken from `known`."""
     channel = incoming.channel if incoming.channel in CHANNELS else known.channel
     contact = incoming.contact if _contact_id(incoming.contact) is not None else known.contact
     direction = incoming.direction or known.direction or "neutral"
-    fields = replace(incoming, channel=channel, contact=contact, direction=direction)
+    unknown = incoming.event and _event_id(incoming.event) is None
+    event = known.event if unknown else incoming.event
+    fields = replace(incoming, channel=channel, contact=contact, direction=direction, event=event)
     try:
         _give(fields).check()
     except ValueError:

@@ -5,7 +5,17 @@ An event's VEVENT: SUMMARY its name, DTSTART and DTEND its times with the event'
 NetDesk means it: the same wall-clock time wherever the computer is), UTC times as UTC;
 LOCATION its place (or, without one, its online link), URL its web page, DESCRIPTION its notes.
 What only NetDesk knows travels as `X-NETDESK-*`: the kind, the status, the online link, the
-organiser, the cost and the prep brief's goals, prep notes and conversation starters.
+organiser, the cost, the prep brief (goals, the goal's target and its words, prep notes,
+conversation starters, the pitch's text, the checklist's ticked items, the days of the prep
+reminder) and the people (`X-NETDESK-PEOPLE`). The pitch travels as its text only: a pitch of
+the library is this computer's, and the text is what the brief shows.
+
+The people are one JSON list, each person's contact named by its vCard UID (as a VJOURNAL names
+its contact) with the role, want-to-meet, met and research notes: free text and any UID fit in
+a JSON text, where iCalendar parameters could hold neither a line break nor a quote. They are
+no ATTENDEE: a server that schedules (Nextcloud, iCloud) mails an invitation to each attendee
+with an address, and a phone would list the people and might edit them; an X- property is one
+every client keeps as it is.
 
 An edit is written over the VEVENT as the server last had it: what NetDesk does not read (a
 phone's alarms, attendees, categories, its own X- properties) stays, and the times are written
@@ -16,9 +26,10 @@ Reading takes the first VEVENT that replaces no occurrence (RECURRENCE-ID); a re
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from icalendar import Component, vText
@@ -36,16 +47,35 @@ _X = {
     "goals": "X-NETDESK-GOALS",
     "prep_notes": "X-NETDESK-PREP-NOTES",
     "conversation_starters": "X-NETDESK-CONVERSATION-STARTERS",
+    "goal_target_text": "X-NETDESK-GOAL-TARGET-TEXT",
+    "pitch_text": "X-NETDESK-PITCH",
+    "checklist": "X-NETDESK-CHECKLIST",
 }
-"""The fields only NetDesk knows, and their properties."""
+"""The text fields only NetDesk knows, and their properties."""
+_NUMBERS = {"goal_target": "X-NETDESK-GOAL-TARGET", "prep_reminder_days": "X-NETDESK-PREP-REMINDER"}
+"""The whole numbers only NetDesk knows (None when the VEVENT does not say), and their
+properties."""
+_PEOPLE = "X-NETDESK-PEOPLE"
 _TEXT = {"name": "SUMMARY", "url": "URL", "notes": "DESCRIPTION"}
 _TIMES = ("DTSTART", "DTEND", "DURATION")
+
+
+class PersonFields(NamedTuple):
+    """Someone on an event's list: the contact's vCard UID and their entry."""
+
+    contact: str
+    role: str = "attendee"
+    want_to_meet: bool = False
+    met: bool = False
+    research_notes: str = ""
 
 
 @dataclass(frozen=True)
 class EventFields:
     """What an event's VEVENT says: times wall-clock in `timezone` ("" floating: local time);
-    `kind` and `status` "" when the VEVENT does not say (another client's event)."""
+    `kind` and `status` "" and `prep_reminder_days` None when the VEVENT does not say (another
+    client's event); `checklist` the ticked items' keys joined by commas; `people` sorted by
+    contact (any sequence of entries given is made `PersonFields`)."""
 
     name: str
     starts_at: datetime
@@ -62,6 +92,16 @@ class EventFields:
     goals: str = ""
     prep_notes: str = ""
     conversation_starters: str = ""
+    goal_target: int | None = None
+    goal_target_text: str = ""
+    pitch_text: str = ""
+    checklist: str = ""
+    prep_reminder_days: int | None = None
+    people: tuple[PersonFields, ...] = ()
+
+    def __post_init__(self) -> None:
+        people = tuple(sorted(PersonFields(*person) for person in self.people))
+        object.__setattr__(self, "people", people)
 
 
 FIELDS = tuple(item.name for item in fields(EventFields))
@@ -87,6 +127,9 @@ def parse_event(text: str) -> ParsedEvent:
     values: dict[str, Any] = {
         name: text_value(vevent, prop) for name, prop in (_TEXT | _X).items() if prop in vevent
     }
+    for name, prop in _NUMBERS.items():
+        values[name] = _number(text_value(vevent, prop))
+    values["people"] = _people(text_value(vevent, _PEOPLE))
     location = text_value(vevent, "LOCATION")
     if location and location != values.get("online_link"):
         if "online_link" not in values and location.lower().startswith(("http://", "https://")):
@@ -116,7 +159,12 @@ def render_event(
     it said) with NetDesk's properties set anew, else a new calendar object. `stamp` (UTC) is
     the DTSTAMP and LAST-MODIFIED."""
     calendar, vevent, sequence = to_edit(base, uid, "VEVENT", PRODID)
-    for prop in ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "LOCATION", *_TEXT.values(), *_X.values()):
+    for prop in (
+        *("DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "LOCATION", _PEOPLE),
+        *_TEXT.values(),
+        *_X.values(),
+        *_NUMBERS.values(),
+    ):
         vevent.pop(prop, None)
     vevent.add("DTSTAMP", stamp.astimezone(UTC))
     vevent.add("LAST-MODIFIED", stamp.astimezone(UTC))
@@ -131,10 +179,41 @@ def render_event(
         value = getattr(event, name)
         if value:
             vevent.add(prop, vText(value) if prop.startswith("X-") else value)
+    for name, prop in _NUMBERS.items():
+        if getattr(event, name) is not None:
+            vevent.add(prop, vText(str(getattr(event, name))))
+    if event.people:
+        vevent.add(_PEOPLE, vText(_people_json(event.people)))
     if event.place or event.online_link:
         vevent.add("LOCATION", vText(event.place or event.online_link))
     calendar.add_missing_timezones()
     return bytes(calendar.to_ical()).decode("utf-8")
+
+
+def _number(text: str) -> int | None:
+    """A whole number of none or more said in a property, None when it says none."""
+    return int(text) if text.strip().isdigit() else None
+
+
+def _people_json(people: tuple[PersonFields, ...]) -> str:
+    return json.dumps([person._asdict() for person in people], ensure_ascii=False)
+
+
+def _people(text: str) -> tuple[PersonFields, ...]:
+    """The people of an X-NETDESK-PEOPLE list; an entry without a contact, or a value of the
+    wrong kind, is left out (none for text that is no such list)."""
+    try:
+        entries = json.loads(text) if text else []
+    except ValueError:
+        return ()
+    kinds = {name: type(value) for name, value in PersonFields._field_defaults.items()}
+    found = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("contact"), str):
+            continue
+        said = {name: entry[name] for name, kind in kinds.items() if type(entry.get(name)) is kind}
+        found.append(PersonFields(entry["contact"], **said))
+    return tuple(found)
 
 
 def _times(event: EventFields) -> tuple[Any, ...]:

@@ -2,8 +2,14 @@
 
 An interaction's VJOURNAL: DTSTART its time (UTC), SUMMARY its channel and the person's name
 (for other clients to show; not read back), DESCRIPTION its note. What only NetDesk knows travels
-as `X-NETDESK-*`: the contact's vCard UID, the channel, the direction, the kind of give and, for
-an introduction, the vCard UIDs of the two people introduced (none for the user).
+as `X-NETDESK-*`: the contact's vCard UID, the channel, the direction, the kind of give, for
+an introduction the vCard UIDs of the two people introduced (none for the user), and the UID of
+the event it happened at (`X-NETDESK-EVENT`).
+
+The event is no RELATED-TO: that property's relation is PARENT unless it says otherwise, and a
+phone's journal app (jtx Board on Android) keeps its own sub-entries that way and links and
+unlinks them as the user moves entries, so it would show the interaction as a sub-entry of an
+event it cannot find and might drop the link; an X- property is one every client keeps as is.
 
 An edit is written over the VJOURNAL as the server last had it: what NetDesk does not read
 (another client's categories, attachments, its own X- properties) stays, and DTSTART is written
@@ -28,6 +34,7 @@ _PROPS = {
     "give_kind": "X-NETDESK-GIVE-KIND",
     "introduced_a": "X-NETDESK-INTRODUCED-A",
     "introduced_b": "X-NETDESK-INTRODUCED-B",
+    "event": "X-NETDESK-EVENT",
 }
 """The fields besides the time, and their properties."""
 
@@ -35,7 +42,8 @@ _PROPS = {
 @dataclass(frozen=True)
 class JournalFields:
     """What an interaction's VJOURNAL says: `occurred_at` naive UTC; the contact and the people
-    introduced as vCard UIDs ("" when not said: another client's entry, or the user)."""
+    introduced as vCard UIDs ("" when not said: another client's entry, or the user), the event
+    as its UID ("" for none)."""
 
     occurred_at: datetime
     note: str = ""
@@ -45,6 +53,7 @@ class JournalFields:
     give_kind: str = ""
     introduced_a: str = ""
     introduced_b: str = ""
+    event: str = ""
 
 
 @dataclass(frozen=True)

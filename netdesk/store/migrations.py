@@ -372,6 +372,21 @@ def _item_conflicts(database: Database, migrator: SqliteMigrator) -> None:
     database.create_tables([SyncItemConflict], safe=True)
 
 
+def _event_people_sync(database: Database, migrator: SqliteMigrator) -> None:
+    """Sync an event's people and prep with it.
+
+    v20: `sync_event.waiting` (the people a VEVENT names whose contacts have not arrived yet)
+    and the triggers that mark a synced event changed when its people list changes.
+    """
+    if "waiting" not in {column.name for column in database.get_columns("sync_event")}:
+        # the column is made NOT NULL by copying the table, which the event's trigger naming it
+        # would refuse: made again after
+        database.execute_sql('DROP TRIGGER IF EXISTS "sync_dirty_event"')
+        migrator.add_column("sync_event", "waiting", SyncEvent.waiting).run()
+        sync_triggers.create_event_triggers(database)
+    sync_triggers.create_event_people_triggers(database)
+
+
 def _collection_sync_state(
     database: Database, migrator: SqliteMigrator, collection: str, rows: type[BaseModel]
 ) -> None:
@@ -403,6 +418,7 @@ STEPS: list[Step] = [
     _journal_sync_state,
     _last_contacted_off_the_card,
     _item_conflicts,
+    _event_people_sync,
 ]
 
 
@@ -452,6 +468,7 @@ def create_current(database: Database) -> None:
         sync_triggers.create(database)
         sync_triggers.create_task_triggers(database)
         sync_triggers.create_event_triggers(database)
+        sync_triggers.create_event_people_triggers(database)
         sync_triggers.create_journal_triggers(database)
         for seed in SEEDS:
             seed(database)

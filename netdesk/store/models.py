@@ -603,8 +603,10 @@ class SyncTask(BaseModel):
 class SyncEvent(BaseModel):
     """An event as last synced with an account's calendar: the VEVENT's href, ETag and the
     iCalendar text both sides agreed on (the base of merges), `dirty` when the event changed
-    since (a trigger sets it). Event NULL: deleted here, so deleted on the server next; a
-    repeating event of another client's is `foreign` and left alone."""
+    since (triggers set it: the event or its people changed). Event NULL: deleted here, so
+    deleted on the server next; a repeating event of another client's is `foreign` and left
+    alone. `waiting`: the vCard UIDs (a JSON list) of people the VEVENT names whose contacts
+    this NetDesk did not have yet, put on the event's list when they arrive."""
 
     id: AutoField[int]
     account_id: ForeignKeyField[int]
@@ -613,6 +615,7 @@ class SyncEvent(BaseModel):
     account = ForeignKeyField(SyncAccount, on_delete="CASCADE")
     event = ForeignKeyField(Event, null=True, on_delete="SET NULL")
     href, etag, ical, dirty, foreign, synced_at = _synced_item_columns()
+    waiting = TextField(default="")
 
     class Meta:
         indexes = BY_ACCOUNT_AND_HREF

@@ -1,5 +1,5 @@
 """Triggers that mark a synced contact changed (`sync_card.dirty`), a synced follow-up
-(`sync_task.dirty`), a synced event (`sync_event.dirty`) and a synced interaction
+(`sync_task.dirty`), a synced event or its people (`sync_event.dirty`) and a synced interaction
 (`sync_journal.dirty`), whoever writes it.
 
 Every writer of a contact (the editor, bulk tagging, merges, renaming a tag) then counts for the
@@ -88,6 +88,14 @@ EVENT_DEFINITIONS = {
 }
 """The events' trigger."""
 
+_MARK_EVENT = "UPDATE sync_event SET dirty = 1 WHERE event_id = {}.event_id AND dirty = 0"
+EVENT_PEOPLE_DEFINITIONS = {
+    f"sync_dirty_event_person_{name}": f"AFTER {name.upper()} ON event_person BEGIN "
+    f"{_MARK_EVENT.format(row)}; END"
+    for name, row in (("insert", "NEW"), ("update", "NEW"), ("delete", "OLD"))
+}
+"""The triggers of an event's people list (its VEVENT carries them)."""
+
 
 JOURNAL_DEFINITIONS = {
     "sync_dirty_interaction": "AFTER UPDATE ON interaction BEGIN "
@@ -116,6 +124,11 @@ def create_task_triggers(database: Database) -> None:
 def create_event_triggers(database: Database) -> None:
     """Create the events' trigger if it does not exist yet (sync_event must exist)."""
     _create(database, EVENT_DEFINITIONS)
+
+
+def create_event_people_triggers(database: Database) -> None:
+    """Create the triggers of events' people lists that do not exist yet."""
+    _create(database, EVENT_PEOPLE_DEFINITIONS)
 
 
 def create_journal_triggers(database: Database) -> None:

@@ -353,6 +353,7 @@ ROWS: dict[type[m.BaseModel], list[dict[str, Any]]] = {
             "dirty": True,
             "foreign": True,
             "synced_at": T2,
+            "waiting": '["urn:uuid:not-here-yet"]',
         }
     ],
     m.SyncJournal: [

@@ -8,10 +8,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from netdesk.core import sync_accounts, sync_desk
+from netdesk.core.event_draft import EventDraft
 from netdesk.core.interactions import Give, log_interaction, update_interaction
+from netdesk.core.sync_conflicts import open_conflicts
 from netdesk.core.sync_journal import _said, journal_fields, pending_interactions
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import Contact, SyncJournal
+from netdesk.store.models import Contact, Interaction, SyncJournal
+from tests.sync.conflicts import add_item_conflict
 
 MET = datetime(2026, 3, 10, 9, 30, 15, 500)
 
@@ -66,9 +69,29 @@ def test_interactions_wait_only_with_a_journal_and_a_change_marks_them(services)
     row = SyncJournal.create(account=account.id, interaction=logged, href="/j.ics", ical="")
     assert pending_interactions(account.id) == 0
     update_interaction(
-        services.changes, logged, ana, occurred_at=MET, channel="email", summary="", give=Give()
+        services.changes,
+        logged,
+        ana,
+        occurred_at=MET,
+        channel="email",
+        summary="",
+        give=Give(),
+        event_id=None,
     )
     assert SyncJournal.get_by_id(row.id).dirty
     assert pending_interactions(account.id) == 1
     sync_accounts.set_journal(account, "")
     assert sync_desk.pending_changes(account) == contacts_only
+
+
+def test_an_interactions_event_travels_by_uid_and_one_unknown_here_is_not_taken(services) -> None:
+    _, _, logged = _ana_and_ben(services)
+    pycon = services.events.create(EventDraft(name="PyCon", starts_at=MET, uid="pycon@x"))
+    Interaction.update(event=pycon).where(Interaction.id == logged).execute()
+    known = journal_fields(logged)
+    assert known.event == "pycon@x"
+    assert _said(replace(known, event="elsewhere@y"), known) == known
+    assert _said(replace(known, event=""), known).event == ""
+    add_item_conflict("interaction", logged, "event", "pycon@x", "")
+    (conflict,) = open_conflicts()
+    assert (conflict.field, conflict.local, conflict.remote) == ("event", "PyCon", "")

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from netdesk.formats.vevent import EventFields, parse_event, render_event
+from netdesk.formats.vevent import EventFields, PersonFields, parse_event, render_event
 
 STAMP = datetime(2026, 12, 2, 20, 0, tzinfo=UTC)
 EVENT = EventFields(
@@ -28,6 +28,15 @@ EVENT = EventFields(
     goals="Meet three people\nwho hire",
     prep_notes="Read the talk list",
     conversation_starters="What brought you here?",
+    goal_target=3,
+    goal_target_text="two heads of product",
+    pitch_text="I build payment systems; looking for a team lead role",
+    checklist="registered,pitch",
+    prep_reminder_days=0,
+    people=(
+        PersonFields("urn:uuid:ben", "speaker", want_to_meet=True, research_notes='Wrote "Flows"'),
+        PersonFields("ana@example.org", met=True, research_notes="Payments,\nLisbon; ex-Stripe"),
+    ),
 )
 
 
@@ -43,8 +52,9 @@ def _lines(text: str) -> list[str]:
         replace(EVENT, timezone="UTC", place="", online_link=""),
         replace(EVENT, timezone="Pacific/Kiritimati", kind="", status="", goals=""),
         replace(EVENT, timezone="America/Adak", place=""),
+        replace(EVENT, goal_target=None, prep_reminder_days=None, checklist="", people=()),
     ],
-    ids=["zoned", "floating", "utc", "kiritimati", "adak-online"],
+    ids=["zoned", "floating", "utc", "kiritimati", "adak-online", "no-prep"],
 )
 def test_an_event_reads_back_as_written(event: EventFields) -> None:
     parsed = parse_event(render_event(event, "event-1", STAMP))
@@ -64,6 +74,31 @@ def test_times_carry_their_zone_a_local_time_floats_and_netdesk_fields_are_x_pro
     assert "DTSTART:20260310T093000Z" in utc
     online = _lines(render_event(replace(EVENT, place=""), "e", STAMP))
     assert "LOCATION:https://meet.example.org/pycon" in online
+    assert "X-NETDESK-GOAL-TARGET:3" in zoned and "X-NETDESK-PREP-REMINDER:0" in zoned
+    assert "X-NETDESK-CHECKLIST:registered\\,pitch" in zoned
+    (people,) = [line for line in zoned if line.startswith("X-NETDESK-PEOPLE:")]
+    assert '"contact": "ana@example.org"' in people.replace("\\", "")
+    assert not any(line.startswith(("ATTENDEE", "RELATED-TO")) for line in zoned)
+
+
+def test_the_people_list_is_sorted_and_what_it_cannot_be_is_left_out() -> None:
+    listed = EventFields(name="x", starts_at=EVENT.starts_at, people=[["b"], ["a", "speaker"]])
+    assert listed.people == (PersonFields("a", "speaker"), PersonFields("b"))
+    text = render_event(replace(EVENT, people=()), "e", STAMP)
+
+    def said(people: str) -> EventFields:
+        return parse_event(text.replace("END:VEVENT", f"{people}\r\nEND:VEVENT")).fields
+
+    odd = [
+        '{"contact": "c"\\, "role": "host"\\, "met": "yes"\\, "want_to_meet": 1}',
+        '{"role": "speaker"}',
+        '"d"',
+    ]
+    assert said("X-NETDESK-PEOPLE:[" + "\\,".join(odd) + "]").people == (PersonFields("c", "host"),)
+    assert said("X-NETDESK-PEOPLE:not a list").people == ()
+    assert said('X-NETDESK-PEOPLE:{"contact": "c"}').people == ()
+    numbers = text.replace("X-NETDESK-GOAL-TARGET:3", "X-NETDESK-GOAL-TARGET:three")
+    assert parse_event(numbers).fields.goal_target is None
 
 
 def test_an_edit_keeps_what_another_client_wrote_and_counts_the_sequence() -> None:
@@ -74,7 +109,7 @@ def test_an_edit_keeps_what_another_client_wrote_and_counts_the_sequence() -> No
         "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Soon\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\n"
         "END:VEVENT",
     )
-    edited = replace(EVENT, notes="Bring more cards", status="attended")
+    edited = replace(EVENT, notes="Bring more cards", status="attended", people=EVENT.people[:1])
     lines = _lines(render_event(edited, "e", STAMP, phone, parse_event(phone).fields))
     assert "ATTENDEE;CN=Ada:mailto:ada@example.org" in lines and "X-PHONE-COLOUR:teal" in lines
     assert "BEGIN:VALARM" in lines and "TRIGGER:-PT15M" in lines and "CATEGORIES:Work" in lines
@@ -102,6 +137,8 @@ def test_an_all_day_event_of_another_client_keeps_its_dates_unless_its_times_cha
         "",
         "https://fair.example.org",
     )
+    nothing = (read.goal_target, read.prep_reminder_days, read.checklist, read.people)
+    assert nothing == (None, None, "", ())
     renamed = _lines(render_event(replace(read, name="Fair"), "day", STAMP, phone, read))
     assert "DTSTART;VALUE=DATE:20260415" in renamed and "SUMMARY:Fair" in renamed
     moved = replace(read, starts_at=datetime(2026, 4, 15, 10), ends_at=None)

@@ -20,6 +20,7 @@ MET = JournalFields(
     direction="received",
     give_kind="introduction",
     introduced_b="ben@example.org",
+    event="pycon-2026@netdesk",
 )
 
 
@@ -42,6 +43,8 @@ def test_the_entry_says_when_with_whom_and_what_in_standard_properties() -> None
     assert "X-NETDESK-CONTACT:ana@example.org" in lines
     assert "X-NETDESK-INTRODUCED-B:ben@example.org" in lines
     assert not any(line.startswith("X-NETDESK-INTRODUCED-A") for line in lines)
+    assert "X-NETDESK-EVENT:pycon-2026@netdesk" in lines
+    assert not any(line.startswith("RELATED-TO") for line in lines)
 
 
 OTHER = (

@@ -145,25 +145,26 @@ def test_upgrade_reports_each_step_before_it_runs(fixture_copy) -> None:
     steps = [*migrations.STEPS, _add_column_step]
     migrations.upgrade(database, steps, report=lambda *step: heard.append(step))
     assert heard == [
-        (0, 19, "Rebuild the search index for faster imports."),
-        (1, 19, "Give every contact a UID."),
-        (2, 19, "Keep every count of an import in its history."),
-        (3, 19, "Remember who was skipped on Today."),
-        (4, 19, "Add give-and-take to interactions and message templates."),
-        (5, 19, "Add measured goals and keep-in-touch intervals by circle."),
-        (6, 19, "Keep each contact's employment history."),
-        (7, 19, "Add your own profiles (the Me page)."),
-        (8, 19, "Add the Companies view and target companies."),
-        (9, 19, "Index check-ins and birthdays for Today's Reach out."),
-        (10, 19, "Add opportunities with their people, stages and next step."),
-        (11, 19, "Add contact sync with CardDAV servers."),
-        (12, 19, "Add follow-up sync with CalDAV task lists."),
-        (13, 19, "Index when each contact was added, for Today's new people met."),
-        (14, 19, "Add event sync with CalDAV calendars."),
-        (15, 19, "Add interaction sync with CalDAV journals."),
-        (16, 19, "Count a contact as changed for sync only when its card changes."),
-        (17, 19, "Keep follow-up, event and interaction conflicts until the user chooses."),
-        (18, 19, "_add_column_step"),
+        (0, 20, "Rebuild the search index for faster imports."),
+        (1, 20, "Give every contact a UID."),
+        (2, 20, "Keep every count of an import in its history."),
+        (3, 20, "Remember who was skipped on Today."),
+        (4, 20, "Add give-and-take to interactions and message templates."),
+        (5, 20, "Add measured goals and keep-in-touch intervals by circle."),
+        (6, 20, "Keep each contact's employment history."),
+        (7, 20, "Add your own profiles (the Me page)."),
+        (8, 20, "Add the Companies view and target companies."),
+        (9, 20, "Index check-ins and birthdays for Today's Reach out."),
+        (10, 20, "Add opportunities with their people, stages and next step."),
+        (11, 20, "Add contact sync with CardDAV servers."),
+        (12, 20, "Add follow-up sync with CalDAV task lists."),
+        (13, 20, "Index when each contact was added, for Today's new people met."),
+        (14, 20, "Add event sync with CalDAV calendars."),
+        (15, 20, "Add interaction sync with CalDAV journals."),
+        (16, 20, "Count a contact as changed for sync only when its card changes."),
+        (17, 20, "Keep follow-up, event and interaction conflicts until the user chooses."),
+        (18, 20, "Sync an event's people and prep with it."),
+        (19, 20, "_add_column_step"),
     ]
 
 
@@ -414,4 +415,32 @@ def test_an_upgraded_database_has_the_opportunity_schema_of_a_new_one(
     database = open_database(fixture_copy(Path(__file__).parent / "fixtures" / "schema_v11.db"))
     assert {table: _schema(database, table) for table in tables} == expected
     assert {t: {i.name for i in database.get_indexes(t)} for t in tables} == expected_indexes
+    close_database()
+
+
+def test_the_event_people_step_marks_a_synced_event_when_its_people_change(
+    fixture_copy, tmp_path: Path
+) -> None:
+    fresh = open_database(tmp_path / "new.db")
+    expected = _schema(fresh, "sync_event")
+    triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    expected_triggers = fresh.execute_sql(triggers).fetchall()
+    close_database()
+    database = open_database(fixture_copy(Path(__file__).parent / "fixtures" / "schema_v19.db"))
+    assert _schema(database, "sync_event") == expected
+    assert database.execute_sql(triggers).fetchall() == expected_triggers
+    ((event_id,),) = database.execute_sql("SELECT event_id FROM event_person").fetchall()
+    database.execute_sql(
+        "INSERT INTO sync_account (url, user, ca_file, address_book, sync_token, ctag, task_list, "
+        "task_token, task_ctag, calendar, calendar_token, calendar_ctag, journal, journal_token, "
+        "journal_ctag, last_error, created_at) "
+        "VALUES ('u', 'a', '', '', '', '', '', '', '', '/c/', '', '', '', '', '', '', '2026-12-03')"
+    )
+    database.execute_sql(
+        'INSERT INTO sync_event (account_id, event_id, href, etag, ical, dirty, "foreign", '
+        "synced_at, waiting) VALUES (1, ?, '/c/e.ics', '', '', 0, 0, '2026-12-03', '')",
+        [event_id],
+    )
+    database.execute_sql("UPDATE event_person SET met = 1")
+    assert database.execute_sql("SELECT dirty FROM sync_event").fetchone() == (1,)
     close_database()

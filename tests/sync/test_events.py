@@ -1,7 +1,8 @@
 """Events as VEVENTs in a CalDAV calendar, through one real server (Radicale and Xandikos):
-made, changed and deleted on one NetDesk they follow on the other, edits of different fields
-on both sides merge, and an event a phone wrote keeps what NetDesk does not know after NetDesk
-edits it."""
+made, changed and deleted on one NetDesk they follow on the other, with their prep and people
+(a person whose card has not arrived waits for it), edits of different fields on both sides
+merge (the checklist tick by tick, the people person by person), and an event a phone wrote
+keeps what NetDesk does not know after NetDesk edits it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from datetime import datetime
 
 from netdesk.core import sync_accounts
 from netdesk.core.event_draft import EventDraft
-from netdesk.store.models import Event
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import Contact, Event, SyncCard
 from tests.sync.desks import Desk, Opened, plain_request
 
 CALENDAR = "Events"
@@ -72,6 +74,97 @@ def test_an_event_made_changed_and_deleted_on_one_netdesk_follows_on_the_other(d
     for desk in (a, b):
         report = desk.sync()["events"]
         assert {key: report[key] for key in nothing} == nothing
+
+
+PREP = {
+    "goal_target": 3,
+    "goal_target_text": "two heads of product",
+    "pitch_text": "I build payment systems",
+    "checklist": {"registered": True, "pitch": True},
+    "prep_reminder_days": 5,
+}
+
+
+def _pycon_with_people(desk: Desk) -> None:
+    """PyCon with its prep, Ana Lima (a speaker to meet) and Ben Okafor on its list."""
+    with desk.open() as opened:
+        event = opened.events.create(replace(PYCON, **PREP))  # type: ignore[arg-type]
+        ana = opened.contacts.create(ContactDraft(display_name="Ana Lima"))
+        ben = opened.contacts.create(ContactDraft(display_name="Ben Okafor"))
+        opened.events.people.add(event, ana, "speaker", research_notes="Payments;\nex-Stripe")
+        opened.events.people.add(event, ben, want_to_meet=False)
+
+
+def _people(desk: Desk) -> list[tuple[str, str, bool, bool, str]]:
+    with desk.open() as opened:
+        event_id, _ = _the_event(opened)
+        listed = opened.events.people.list(event_id)
+        return [(p.name, p.role, p.want_to_meet, p.met, p.research_notes) for p in listed]
+
+
+def test_an_events_prep_and_people_follow_and_a_person_not_arrived_waits(desks) -> None:
+    a, b = desks
+    _pycon_with_people(a)
+    a.sync("--calendar", CALENDAR)
+    with a.open():
+        ben = Contact.get(Contact.display_name == "Ben Okafor").id
+        href = SyncCard.get(SyncCard.contact == ben).href
+    _, card = plain_request(a.server, "GET", href)
+    assert plain_request(a.server, "DELETE", href)[0] in (200, 204)  # not on the server yet
+    assert b.sync("--calendar", CALENDAR)["events"]["received_new"] == 1
+    with b.open() as opened:
+        _, got = _the_event(opened)
+        assert {name: getattr(got, name) for name in PREP if name != "checklist"} == {
+            name: value for name, value in PREP.items() if name != "checklist"
+        }
+        assert {key for key, on in got.checklist.items() if on} == {"registered", "pitch"}
+    ana = ("Ana Lima", "speaker", True, False, "Payments;\nex-Stripe")
+    assert _people(b) == [ana]
+    _edit(b, notes="Ben's card is not here yet")
+    assert b.sync()["events"]["sent_changed"] == 1
+    assert plain_request(a.server, "PUT", href, card)[0] in (201, 204)  # Ben's card arrives
+    b.sync()
+    ben_entry = ("Ben Okafor", "attendee", False, False, "")
+    assert _people(b) == [ana, ben_entry]
+    a.sync()
+    assert _people(a) == [ana, ben_entry]
+    with a.open() as opened:
+        assert _the_event(opened)[1].notes == "Ben's card is not here yet"
+
+
+def test_checklists_and_people_changed_on_both_sides_merge(desks) -> None:
+    a, b = desks
+    _pycon_with_people(a)
+    a.sync("--calendar", CALENDAR)
+    b.sync("--calendar", CALENDAR)
+    with a.open() as opened:
+        event_id, draft = _the_event(opened)
+        opened.events.update(
+            event_id, replace(draft, checklist={**draft.checklist, "travel": True})
+        )
+        (ana, _) = opened.events.people.list(event_id)
+        opened.events.people.update(ana.id, met=True)
+    with b.open() as opened:
+        event_id, draft = _the_event(opened)
+        opened.events.update(
+            event_id, replace(draft, checklist={**draft.checklist, "pitch": False})
+        )
+        (_, ben) = opened.events.people.list(event_id)
+        opened.events.people.remove(ben.id)
+        cal = opened.contacts.create(ContactDraft(display_name="Cal Ode"))
+        opened.events.people.add(event_id, cal, "organiser")
+    a.sync()
+    report = b.sync()["events"]
+    assert (report["received_changed"], report["sent_changed"], report["conflicts"]) == (1, 1, 0)
+    a.sync()
+    for desk in (a, b):
+        with desk.open() as opened:
+            ticked = {key for key, on in _the_event(opened)[1].checklist.items() if on}
+            assert ticked == {"registered", "travel"}
+        assert [(name, met) for name, _, _, met, _ in _people(desk)] == [
+            ("Ana Lima", True),
+            ("Cal Ode", False),
+        ]
 
 
 def test_edits_of_different_fields_on_both_sides_merge(desks) -> None:

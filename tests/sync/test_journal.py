@@ -1,8 +1,10 @@
 """Interactions as VJOURNALs in a CalDAV journal, through one real server (Radicale and
 Xandikos, both keep journal entries): made, changed and deleted on one NetDesk they follow on
-the other, edits of different fields on both sides merge, an entry a phone wrote about a known
-contact keeps what NetDesk does not know after NetDesk edits it (one about nobody is left alone),
-and where the server keeps no journal entries the interactions stay local and the sync says so."""
+the other (with the event they happened at: one the other NetDesk does not have stays named on
+the server), edits of different fields on both sides merge, an entry a phone wrote about a
+known contact keeps what NetDesk does not know after NetDesk edits it (one about nobody is left
+alone), and where the server keeps no journal entries the interactions stay local and the sync
+says so."""
 
 from __future__ import annotations
 
@@ -57,6 +59,7 @@ def _edit(desk: Desk, **changes: object) -> None:
             "give": Give(
                 item.direction, item.give_kind, (item.introduced_a_id, item.introduced_b_id)
             ),
+            "event_id": item.event_id,
         }
         values.update(changes)
         update_interaction(opened.contacts.changes, item.id, item.contact_id, **values)  # type: ignore[arg-type]
@@ -108,6 +111,40 @@ def test_an_interaction_made_changed_and_deleted_on_one_netdesk_follows_on_the_o
     for desk in (a, b):
         report = desk.sync()["interactions"]
         assert {key: report[key] for key in nothing} == nothing
+
+
+def test_the_event_an_interaction_happened_at_follows_it(desks) -> None:
+    a, b = desks
+    with a.open() as opened:
+        pycon = opened.events.create(EventDraft(name="PyCon", starts_at=MET, uid="pycon@a"))
+    _with_ana(a, event_id=pycon)
+    assert a.sync("--calendar", "Events", "--journal", JOURNAL)["interactions"]["sent_new"] == 1
+    b.sync("--calendar", "Events", "--journal", JOURNAL)
+    with b.open() as opened:
+        got = _the_interaction(opened)
+        assert (got.event.name, got.event.uid) == ("PyCon", "pycon@a")
+    _edit(b, event_id=None)
+    assert b.sync()["interactions"]["sent_changed"] == 1
+    a.sync()
+    with a.open() as opened:
+        assert _the_interaction(opened).event is None
+
+
+def test_an_event_the_other_netdesk_does_not_have_stays_named_on_the_server(desks) -> None:
+    a, b = desks
+    with a.open() as opened:
+        pycon = opened.events.create(EventDraft(name="PyCon", starts_at=MET))
+    _with_ana(a, event_id=pycon)
+    a.sync("--calendar", "Events", "--journal", JOURNAL)
+    b.sync("--journal", JOURNAL)  # B syncs no calendar
+    with b.open() as opened:
+        assert _the_interaction(opened).event is None
+    _edit(b, summary="Payments team is hiring")
+    assert b.sync()["interactions"]["sent_changed"] == 1
+    a.sync()
+    with a.open() as opened:
+        got = _the_interaction(opened)
+        assert (got.summary, got.event_id) == ("Payments team is hiring", pycon)
 
 
 def test_edits_of_different_fields_on_both_sides_merge(desks) -> None:
