@@ -1,6 +1,7 @@
 """Events sync through the window against a real Radicale: the Calendar choice of Sync
 settings (none by default; NetDesk's own calendar made when chosen, then listed by name), the
-result in words, and an event changed afterwards counted in the status bar and sent by F5."""
+result in words, and an event changed afterwards (its place, then someone on its list marked
+met) counted in the status bar and sent by F5."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from netdesk.core.event_draft import EventDraft
+from netdesk.formats.draft import ContactDraft
+from netdesk.formats.vevent import parse_event
+from netdesk.store.models import SyncEvent
+from tests.sync.desks import plain_request
 from tests.sync.windows import (
     connect_in_dialog,
     controller_of,
@@ -26,6 +31,8 @@ def test_events_sync_with_the_calendar_chosen_in_the_dialog(
     hub = controller.services  # the window's: its changes reach the status bar
     draft = EventDraft(name="PyCon", starts_at=datetime(2026, 3, 10, 9, 30), kind="conference")
     event = hub.events.create(draft)
+    ana = hub.contacts.create(ContactDraft(display_name="Ana Lima"))
+    person = hub.events.people.add(event, ana, "speaker")
     dialog = open_settings(qtbot, window, radicale_server, radicale_server.password)
     assert dialog.calendar.currentData() == NO_EVENTS
     assert "events with a calendar" in dialog.note.text()
@@ -41,3 +48,11 @@ def test_events_sync_with_the_calendar_chosen_in_the_dialog(
     qtbot.waitUntil(lambda: "1 change to send" in controller.button.text())
     sync_by_f5(qtbot, window, dialog)
     assert controller.last_report.events.sent_changed == 1
+
+    hub.events.people.update(person, met=True)
+    qtbot.waitUntil(lambda: "1 change to send" in controller.button.text())
+    sync_by_f5(qtbot, window)
+    assert controller.last_report.events.sent_changed == 1
+    _, text = plain_request(radicale_server, "GET", SyncEvent.get().href)
+    (said,) = parse_event(text).fields.people
+    assert (said.contact, said.role, said.met) == (hub.contacts.load(ana).uid, "speaker", True)

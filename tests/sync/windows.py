@@ -60,11 +60,12 @@ def sync_into_a_new_collection(
     return str(dialog.message.text())
 
 
-def sync_by_f5(qtbot: Any, window: Any, dialog: Any) -> None:
-    """Close the settings dialog and press F5 in the window, until that sync ended."""
+def sync_by_f5(qtbot: Any, window: Any, dialog: Any = None) -> None:
+    """Close the settings dialog (if open) and press F5 in the window, until that sync ended."""
     from PySide6.QtCore import Qt
 
-    dialog.close()
+    if dialog is not None:
+        dialog.close()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.views["contacts"], Qt.Key.Key_F5)
