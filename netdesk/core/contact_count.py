@@ -38,10 +38,18 @@ def _count(sql: str, params: list[object] | None = None) -> int:
     return found
 
 
-def count_live(expression: str, archived_too: bool) -> int | None:
+def index_matches(expression: str) -> int:
+    """How many rows of the search index match `expression` (an FTS5 query), every one: a
+    count without a LIMIT reads the index as fast as one stopping at 50,000 (a first letter at
+    100,000 contacts: 1.7-5.5 ms against 2.7-4.7)."""
+    return _count(_MATCHES, [expression])
+
+
+def count_live(expression: str, archived_too: bool, matches: int | None = None) -> int | None:
     """How many live contacts (not trashed; not archived when `archived_too`) match
     `expression` (an FTS5 query; "" for every live contact); None when the index does not hold
-    one row a contact (then only counting through `contact` is right)."""
+    one row a contact (then only counting through `contact` is right). `matches`: the index's
+    rows matching `expression`, when counted already."""
     everyone = _count("SELECT count(*) FROM contact")
     gone = _count(f"SELECT count(*) FROM ({not_counted(archived_too)})")
     if not expression:
@@ -49,7 +57,8 @@ def count_live(expression: str, archived_too: bool) -> int | None:
     # the index's own row count (its docsize table has a row per indexed contact)
     if _count("SELECT count(*) FROM contact_fts_docsize") != everyone:
         return None
-    matches = _count(_MATCHES, [expression])
+    if matches is None:
+        matches = index_matches(expression)
     if gone == 0:
         return matches
     return matches - _count(*gone_matches_sql(expression, archived_too))

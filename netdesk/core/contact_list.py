@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from netdesk.core.cadence import IDEAL_SQL, MAX_SQL, Keep, keep_state
-from netdesk.core.contact_count import count_live
+from netdesk.core.contact_count import count_live, index_matches
 from netdesk.core.contact_narrowing import narrowing
 from netdesk.core.contact_sort_pages import OPEN_STATUSES, Cursor
 from netdesk.core.contact_sort_pages import page as segment_page
@@ -160,6 +160,9 @@ class ContactListQuery:
         self._where, self._params = self._conditions(expression, driver="")
         self._first_ids: list[int] = []
         """The first page's ids when a walk found them (`core.contact_walk`)."""
+        self._index_matches: int | None = None
+        """The search's matches in the index, when counted to choose a walk (the count of a
+        live list then takes them as they are)."""
         self.strategy = self._choose_strategy(expression)
         self._after: tuple[int, object, int | None] | None = None
         """After a page read off a text column's index: the offset, sort value and id its last
@@ -188,8 +191,8 @@ class ContactListQuery:
     def _walk(self, expression: str) -> bool:
         """Whether a walk of the sort index on a budget found the first page (kept)."""
         scope, hits, params = self._split_conditions(expression)
-        order = self._order()
-        found = walked_first_page(expression, scope, hits, params, order, self._first_page)
+        matches = self._index_matches = index_matches(expression)
+        found = walked_first_page(matches, scope, hits, params, self._order(), self._first_page)
         self._first_ids = found or []
         return bool(self._first_ids)
 
@@ -282,7 +285,7 @@ class ContactListQuery:
         live = (
             None
             if self._narrowed()
-            else count_live(self._expression, self.filter.scope == "active")
+            else count_live(self._expression, self.filter.scope == "active", self._index_matches)
         )
         if live is not None:
             return live

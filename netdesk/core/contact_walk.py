@@ -29,8 +29,8 @@ GATHER_UP_TO = 5_000
 """Searches of fewer matches are gathered and kept, not walked."""
 WALK_ROWS_PER_MATCH = 1
 """How many rows a walk may pass for each match the search has."""
-MATCHES_COUNTED = 50_000
-"""Counting matches stops here (1-2 ms): a walk passes at most 50,000 rows."""
+MATCHES_WALKED = 50_000
+"""A walk passes at most this many matches' rows (more matches give no larger budget)."""
 FIRST_PAGE = 60
 """The rows a walk looks for unless told: a tall screen's worth (the list asks for its own)."""
 PROBED_PAGES = 4
@@ -46,19 +46,16 @@ def _count(sql: str, params: list[object]) -> int:
     return found
 
 
-def walk_budget(expression: str) -> int:
-    """How many rows a walk may pass for the search `expression` (an FTS5 query): none when
-    it has fewer than GATHER_UP_TO matches."""
-    sql = "SELECT count(*) FROM (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT ?)"
-    matches = _count(sql, [expression, MATCHES_COUNTED])
-    return WALK_ROWS_PER_MATCH * matches if matches >= GATHER_UP_TO else 0
+def walk_budget(matches: int) -> int:
+    """How many rows a walk may pass for a search of `matches` matches: none when it has fewer
+    than GATHER_UP_TO."""
+    return WALK_ROWS_PER_MATCH * min(matches, MATCHES_WALKED) if matches >= GATHER_UP_TO else 0
 
 
-def _half_match(expression: str) -> bool:
-    """Whether at least half the contacts match `expression` (counting stops at half)."""
+def _half_match(matches: int) -> bool:
+    """Whether `matches` is at least half the contacts."""
     half = _count("SELECT count(*) FROM contact", []) // 2
-    sql = "SELECT count(*) FROM (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? LIMIT ?)"
-    return half > 0 and _count(sql, [expression, half]) >= half
+    return half > 0 and matches >= half
 
 
 def walk_sql(scope: str, hits: str, order: str) -> str:
@@ -72,23 +69,24 @@ def walk_sql(scope: str, hits: str, order: str) -> str:
 
 
 def walked_first_page(
-    expression: str,
+    matches: int,
     scope: str,
     hits: tuple[str, str],
     params: list[object],
     order: str,
     page: int = 0,
 ) -> list[int] | None:
-    """The first `page` ids (FIRST_PAGE by default) when the search `expression` has at least
-    GATHER_UP_TO matches and a walk within its budget finds them all; None when not (gathering
-    the matches is then cheaper). `scope`, `hits` and `params`: the list's conditions on
-    `contact c`, `hits` twice: the search as SEARCH_LIST, then as SEARCH_PROBE."""
+    """The first `page` ids (FIRST_PAGE by default) when the search, of `matches` matches in
+    the index (`index_matches`), has at least GATHER_UP_TO and a walk within its budget finds
+    them all; None when not (gathering the matches is then cheaper). `scope`, `hits` and
+    `params`: the list's conditions on `contact c`, `hits` twice: the search as SEARCH_LIST,
+    then as SEARCH_PROBE."""
     page = page or FIRST_PAGE
-    budget = walk_budget(expression)
+    budget = walk_budget(matches)
     if budget < page:
         return None
     listed, probing = hits
-    if _half_match(expression):
+    if _half_match(matches):
         sql = walk_sql(scope, probing, order)
         rows = min(budget, PROBED_PAGES * page)
         ids = [row[0] for row in db.execute_sql(sql, [rows, *params, page]).fetchall()]

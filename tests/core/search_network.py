@@ -80,4 +80,4 @@ def keep_every_search(monkeypatch) -> None:
     """Gather every search's matches (no walk has a budget)."""
     from netdesk.core import contact_walk
 
-    monkeypatch.setattr(contact_walk, "MATCHES_COUNTED", 0)
+    monkeypatch.setattr(contact_walk, "MATCHES_WALKED", 0)

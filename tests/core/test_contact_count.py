@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from netdesk.core.contact_count import count_live, gone_matches_sql
-from netdesk.core.contact_list import ContactListQuery, ListFilter
+from netdesk.core.contact_list import ContactListQuery, ListFilter, Strategy
 from netdesk.store import fts
 from netdesk.store.models import Contact, db
-from tests.core.search_network import SHAPES, seed_network
+from tests.core.search_network import SHAPES, seed_network, walk_every_search
 
 TEXTS = ("", "a", "z", "zo", "zoe", "silva", "acme d", "zen lab", "p0001", "berlin", "nobody")
 
@@ -63,3 +63,19 @@ def test_the_left_out_are_gathered_once_and_the_index_read_once(
         assert "MATERIALIZE gone" in plan
         assert plan.index("SCAN f VIRTUAL TABLE") < plan.index("SEARCH gone USING AUTOMATIC")
         assert "INTEGER PRIMARY KEY" not in plan  # no match is looked up in `contact`
+
+
+def test_a_walked_search_counts_with_the_matches_its_walk_counted(services, monkeypatch) -> None:
+    seed_network(600, "uniform")
+    walk_every_search(monkeypatch)
+    ran: list[str] = []
+    execute = db.obj.execute_sql
+    monkeypatch.setattr(db.obj, "execute_sql", lambda sql, *a: ran.append(sql) or execute(sql, *a))
+    for text in ("a", "zo", "acme d"):
+        for scope in ("active", "all"):
+            expected = _through_contact(text, scope)
+            query = ContactListQuery(ListFilter(text=text, scope=scope), first_page=1)
+            assert query.strategy is Strategy.INDEX_WALK, text
+            ran.clear()
+            assert query.count() == expected, (text, scope)
+            assert not [sql for sql in ran if sql.startswith("SELECT count(*) FROM contact_fts ")]

@@ -11,7 +11,7 @@ from netdesk.core import contact_walk
 from netdesk.core.contact_list import ContactListQuery, ListFilter, Strategy
 from netdesk.core.contact_walk import (
     FIRST_PAGE,
-    MATCHES_COUNTED,
+    MATCHES_WALKED,
     WALK_ROWS_PER_MATCH,
     walk_sql,
 )
@@ -55,7 +55,7 @@ def _budget(text: str) -> int:
     """The rows a walk may pass; 0 when the search's matches are gathered without a walk."""
     sql = "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?"
     matches: int = db.execute_sql(sql, [fts.match_expression(text)]).fetchone()[0]
-    return WALK_ROWS_PER_MATCH * min(matches, MATCHES_COUNTED) if matches >= GATHER_UP else 0
+    return WALK_ROWS_PER_MATCH * min(matches, MATCHES_WALKED) if matches >= GATHER_UP else 0
 
 
 def _check_plan(query: ContactListQuery) -> None:
