@@ -17,7 +17,7 @@ from netdesk.core.contact_count import count_live, index_matches
 from netdesk.core.contact_narrowing import narrowing
 from netdesk.core.contact_sort_pages import OPEN_STATUSES, Cursor
 from netdesk.core.contact_sort_pages import page as segment_page
-from netdesk.core.contact_walk import SEARCH_LIST, SEARCH_PROBE, walked_first_page
+from netdesk.core.contact_walk import SEARCH_LIST, WALKED_LIST, WALKED_PROBE, walked_first_page
 from netdesk.core.vocabulary import CIRCLES
 from netdesk.store import fts
 from netdesk.store.models import LIVE_COMPANY_INDEX, db
@@ -236,12 +236,17 @@ class ContactListQuery:
         return " AND ".join(self._scope_clauses() + hits), params
 
     def _split_conditions(self, expression: str) -> tuple[str, tuple[str, str], list[object]]:
-        """The scope's conditions, and the others (with their parameters) apart: those with
-        the search as a list of matches, and as a probe of the index a row."""
-        listed, params = self._hit_clauses(expression, driver="")
-        probing, _ = self._hit_clauses(expression, driver="", search=SEARCH_PROBE)
+        """For a walk (`core.contact_walk`): the conditions to walk over, and the others (with
+        their parameters) apart: those with the search as a list of matches, and as a probe of
+        the index a row. A live list walks every contact (archived and trashed ones are few)
+        and tells its scope only for the rows the search keeps."""
+        listed, params = self._hit_clauses(expression, driver="", search=WALKED_LIST)
+        probing, _ = self._hit_clauses(expression, driver="", search=WALKED_PROBE)
+        scope = self._scope_clauses()
+        if self.filter.scope in ("active", "all"):
+            listed, probing, scope = listed + scope, probing + scope, []
         hits = (" AND ".join(listed), " AND ".join(probing))
-        return " AND ".join(self._scope_clauses()), hits, params
+        return " AND ".join(scope), hits, params
 
     def _scope_clauses(self) -> list[str]:
         # Most contacts are live: the unary "+" keeps SQLite off the archived/deleted indexes so
