@@ -140,6 +140,22 @@ def test_editor_reads_its_choices_again_only_after_a_change(qtbot, services, mon
     assert reads == ["companies", "companies"]
 
 
+def test_the_events_offered_under_met_at_name_their_month(services, qtbot) -> None:
+    """Events of one month share its label, worked out once; another year's is its own."""
+    for name, starts in (
+        ("PyCon", datetime(2026, 4, 1, 9)),
+        ("PyData", datetime(2026, 4, 20, 9)),
+        ("Meetup", datetime(2025, 4, 2, 18)),
+    ):
+        services.events.create(EventDraft(name=name, starts_at=starts))
+    editor = ContactEditor(services, "GB")
+    qtbot.addWidget(editor)
+    editor.load(services.contacts.create(ContactDraft(given_name="Ana")))
+    qtbot.waitUntil(lambda: editor.organisation.completer() is not None)
+    texts = [editor.met_at.itemText(i) for i in range(editor.met_at.count())]
+    assert texts == ["—", "PyData (Apr 2026)", "PyCon (Apr 2026)", "Meetup (Apr 2025)"]
+
+
 def test_a_contact_met_at_an_event_older_than_the_offered_ones_keeps_it(
     services, qtbot, monkeypatch
 ) -> None:
