@@ -18,8 +18,9 @@ deleted here has its VJOURNAL deleted on the server.
 
 The event an interaction happened at is named by its UID; events sync before interactions, so
 an event synced from the other NetDesk is here already. An event NetDesk does not have (the
-account syncs no calendar here, or the event was deleted here) stays named on the server as it
-was, and the interaction here is at no event.
+account syncs no calendar here yet, or the event was deleted here) stays named on the server as
+it was, and the interaction here is at no event until the event arrives (`link_events`, before
+each sync receives).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
+
+from peewee import fn
 
 from netdesk.core import sync_accounts
 from netdesk.core.caldav_client import CalDavClient, NoTaskLists
@@ -93,7 +96,10 @@ class JournalSync(CalendarSync):
         self.clock = clock
 
     def run(self) -> JournalReport:
-        """Receive, then send (see `CollectionSync.sync`)."""
+        """Link the interactions to the events that arrived since (not in a dry run); receive,
+        then send (see `CollectionSync.sync`)."""
+        if not self.dry_run:
+            link_events(self.changes, self.account.id)
         self.run_sync()
         return self.report
 
@@ -203,6 +209,30 @@ def sync_journal(
 def pending_interactions(account_id: int) -> int:
     """Interactions the next sync sends: never synced, changed, or deleted here."""
     return JOURNAL.pending(account_id, _unsynced(account_id))
+
+
+def link_events(changes: Changes, account_id: int) -> None:
+    """Link each interaction at no event whose VJOURNAL, as last synced, names an event that
+    NetDesk has now (it had not arrived when the entry did); one changed here since is left
+    as it is (its event was taken off here)."""
+    query = (
+        SyncJournal.select(Interaction.id, Interaction.contact, SyncJournal.ical)
+        .join(Interaction, on=SyncJournal.interaction == Interaction.id)
+        .where(
+            SyncJournal.account == account_id,
+            SyncJournal.dirty == False,  # noqa: E712
+            Interaction.event.is_null(True),
+            fn.instr(SyncJournal.ical, "X-NETDESK-EVENT") > 0,
+        )
+    )
+    contacts = []
+    for interaction_id, contact_id, text in tuples(query):
+        event_id = _event_id(parse_journal(text).fields.event)
+        if event_id is not None:
+            Interaction.update(event=event_id).where(Interaction.id == interaction_id).execute()
+            contacts.append(contact_id)
+    if contacts:
+        changes.publish("interactions", list(dict.fromkeys(contacts)))
 
 
 def write_interaction(changes: Changes, interaction_id: int, fields: JournalFields) -> None:

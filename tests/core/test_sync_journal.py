@@ -11,8 +11,9 @@ from netdesk.core import sync_accounts, sync_desk
 from netdesk.core.event_draft import EventDraft
 from netdesk.core.interactions import Give, log_interaction, update_interaction
 from netdesk.core.sync_conflicts import open_conflicts
-from netdesk.core.sync_journal import _said, journal_fields, pending_interactions
+from netdesk.core.sync_journal import _said, journal_fields, link_events, pending_interactions
 from netdesk.formats.draft import ContactDraft
+from netdesk.formats.vjournal import render_journal
 from netdesk.store.models import Contact, Interaction, SyncJournal
 from tests.sync.conflicts import add_item_conflict
 
@@ -95,3 +96,20 @@ def test_an_interactions_event_travels_by_uid_and_one_unknown_here_is_not_taken(
     add_item_conflict("interaction", logged, "event", "pycon@x", "")
     (conflict,) = open_conflicts()
     assert (conflict.field, conflict.local, conflict.remote) == ("event", "PyCon", "")
+
+
+def test_an_interaction_is_linked_to_its_event_once_the_event_arrives(services) -> None:
+    _, _, logged = _ana_and_ben(services)
+    account = sync_accounts.set_up("http://dav.test/", "alice", "/alice/book/")
+    text = render_journal(replace(journal_fields(logged), event="pycon@x"), "Ana", "j", MET)
+    row = SyncJournal.create(account=account.id, interaction=logged, href="/j.ics", ical=text)
+    link_events(services.changes, account.id)
+    assert Interaction.get_by_id(logged).event_id is None
+    pycon = services.events.create(EventDraft(name="PyCon", starts_at=MET, uid="pycon@x"))
+    SyncJournal.update(dirty=True).execute()  # taken off here since: left as it is
+    link_events(services.changes, account.id)
+    assert Interaction.get_by_id(logged).event_id is None
+    SyncJournal.update(dirty=False).execute()
+    link_events(services.changes, account.id)
+    assert Interaction.get_by_id(logged).event_id == pycon
+    assert SyncJournal.get_by_id(row.id).dirty  # compared with the server at the next send

@@ -1,10 +1,10 @@
 """Interactions as VJOURNALs in a CalDAV journal, through one real server (Radicale and
 Xandikos, both keep journal entries): made, changed and deleted on one NetDesk they follow on
 the other (with the event they happened at: one the other NetDesk does not have stays named on
-the server), edits of different fields on both sides merge, an entry a phone wrote about a
-known contact keeps what NetDesk does not know after NetDesk edits it (one about nobody is left
-alone), and where the server keeps no journal entries the interactions stay local and the sync
-says so."""
+the server until it arrives there), edits of different fields on both sides merge, an entry a
+phone wrote about a known contact keeps what NetDesk does not know after NetDesk edits it (one
+about nobody is left alone), and where the server keeps no journal entries the interactions
+stay local and the sync says so."""
 
 from __future__ import annotations
 
@@ -145,6 +145,10 @@ def test_an_event_the_other_netdesk_does_not_have_stays_named_on_the_server(desk
     with a.open() as opened:
         got = _the_interaction(opened)
         assert (got.summary, got.event_id) == ("Payments team is hiring", pycon)
+    report = b.sync("--calendar", "Events")  # B syncs the calendar now: the event arrives
+    assert report["interactions"]["sent_changed"] == 0
+    with b.open() as opened:
+        assert _the_interaction(opened).event.name == "PyCon"
 
 
 def test_edits_of_different_fields_on_both_sides_merge(desks) -> None:
