@@ -153,7 +153,8 @@ class PreviewPage(QWidget):
     def show_plan(self, plan: ImportPlan) -> None:
         """Fill the page from `plan` (choices edited here change the plan)."""
         self.plan = plan
-        self.counts.setText(self._counts(plan))
+        conflicts = plan.conflicts()  # a walk of every card: once
+        self.counts.setText(self._counts(plan, len(conflicts)))
         self.encodings.show_plan(plan)
         self._show_new(plan.new)
         self.matches.show_cards(plan.matches)
@@ -161,8 +162,8 @@ class PreviewPage(QWidget):
         self.possible.show_cards(plan.possible)
         self.possible_box.setVisible(bool(plan.possible))
         self.job_changes.show_plan(plan)
-        self.conflicts.show_conflicts(plan.conflicts())
-        self.conflict_box.setVisible(bool(plan.conflicts()))
+        self.conflicts.show_conflicts(conflicts)
+        self.conflict_box.setVisible(bool(conflicts))
         for box, view, problems in (
             (self.error_box, self.errors, plan.errors),
             (self.warning_box, self.warnings, plan.warnings),
@@ -220,8 +221,9 @@ class PreviewPage(QWidget):
         self.matches.refresh_choices()
         self._jobs_stale.start(0)
 
-    def _counts(self, plan: ImportPlan) -> str:
-        """The plan's counts in one line (the rarer ones only when there are any)."""
+    def _counts(self, plan: ImportPlan, conflicts: int) -> str:
+        """The plan's counts in one line (the rarer ones only when there are any); `conflicts`:
+        how many different values it has."""
         parts = [
             counted("ImportPreview", "%Ln new contact(s)", len(plan.new)),
             counted("ImportPreview", "%Ln match(es)", len(plan.matches)),
@@ -231,8 +233,8 @@ class PreviewPage(QWidget):
         parts.append(self.tr("{0} cannot be read").format(grouped(len(plan.errors))))
         if plan.warnings:
             parts.append(counted("ImportPreview", "%Ln warning(s)", len(plan.warnings)))
-        if conflicts := plan.conflicts():
-            parts.append(counted("ImportPreview", "%Ln different value(s)", len(conflicts)))
+        if conflicts:
+            parts.append(counted("ImportPreview", "%Ln different value(s)", conflicts))
         if plan.combined:
             combined = self.tr("{0} combined with another card in these files")
             parts.append(combined.format(grouped(plan.combined)))
