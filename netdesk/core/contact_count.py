@@ -45,6 +45,22 @@ def index_matches(expression: str) -> int:
     return _count(_MATCHES, [expression])
 
 
+def _index_whole(everyone: int) -> bool:
+    """Whether the index holds one row a contact (its docsize table has a row per indexed
+    contact) of the `everyone` contacts."""
+    return _count("SELECT count(*) FROM contact_fts_docsize") == everyone
+
+
+def count_at_once(archived_too: bool, matches: int) -> int | None:
+    """The live count of a search the index finds `matches` rows for, when that is all it
+    takes: the index holds one row a contact and none is left out (three counts off indexes,
+    ~0.1 ms at 100,000 contacts); None when the left out are to be read (`count_live`)."""
+    everyone = _count("SELECT count(*) FROM contact")
+    if _count(f"SELECT count(*) FROM ({not_counted(archived_too)})") or not _index_whole(everyone):
+        return None
+    return matches
+
+
 def count_live(expression: str, archived_too: bool, matches: int | None = None) -> int | None:
     """How many live contacts (not trashed; not archived when `archived_too`) match
     `expression` (an FTS5 query; "" for every live contact); None when the index does not hold
@@ -54,8 +70,7 @@ def count_live(expression: str, archived_too: bool, matches: int | None = None) 
     gone = _count(f"SELECT count(*) FROM ({not_counted(archived_too)})")
     if not expression:
         return everyone - gone
-    # the index's own row count (its docsize table has a row per indexed contact)
-    if _count("SELECT count(*) FROM contact_fts_docsize") != everyone:
+    if not _index_whole(everyone):
         return None
     if matches is None:
         matches = index_matches(expression)

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from netdesk.core.cadence import IDEAL_SQL, MAX_SQL, Keep, keep_state
-from netdesk.core.contact_count import count_live, index_matches
+from netdesk.core.contact_count import count_at_once, count_live, index_matches
 from netdesk.core.contact_narrowing import narrowing
 from netdesk.core.contact_sort_pages import OPEN_STATUSES, Cursor
 from netdesk.core.contact_sort_pages import page as segment_page
@@ -280,8 +280,14 @@ class ContactListQuery:
         return clauses, params
 
     def known_count(self) -> int | None:
-        """How many contacts match when that is known without counting (matches kept)."""
-        return len(self._matches) if self._matches is not None else None
+        """How many contacts match when that is known without counting: matches kept, or a
+        walked search of a live list that leaves nobody out (the index's matches counted for
+        the walk)."""
+        if self._matches is not None:
+            return len(self._matches)
+        if self._index_matches is None or self._narrowed():
+            return None
+        return count_at_once(self.filter.scope == "active", self._index_matches)
 
     def count(self) -> int:
         """How many contacts match (any thread: it reads through the thread's connection)."""

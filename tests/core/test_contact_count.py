@@ -79,3 +79,18 @@ def test_a_walked_search_counts_with_the_matches_its_walk_counted(services, monk
             ran.clear()
             assert query.count() == expected, (text, scope)
             assert not [sql for sql in ran if sql.startswith("SELECT count(*) FROM contact_fts ")]
+
+
+def test_a_walked_search_leaving_nobody_out_knows_its_count(services, monkeypatch) -> None:
+    seed_network(600, "uniform")
+    walk_every_search(monkeypatch)
+    for scope in ("active", "all"):  # some archived, some in the Trash: they are to be read
+        query = ContactListQuery(ListFilter(text="zo", scope=scope), first_page=1)
+        assert query.strategy is Strategy.INDEX_WALK and query.known_count() is None
+    Contact.update(archived=False, deleted_at=None).execute()
+    for text in ("a", "zo", "acme d"):
+        for scope in ("active", "all"):
+            query = ContactListQuery(ListFilter(text=text, scope=scope), first_page=1)
+            assert query.strategy is Strategy.INDEX_WALK, text
+            assert query.known_count() == _through_contact(text, scope) > 0, (text, scope)
+        assert ContactListQuery(ListFilter(text=text, circle="friend")).known_count() is None

@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from netdesk.core.contact_list import ContactListQuery, ListFilter
+from netdesk.store.models import Contact
 from tests.core.search_network import seed_network, walk_every_search
 
 
@@ -53,6 +54,20 @@ def test_the_count_after_fast_typing_is_of_the_text_typed(view, qtbot) -> None:
     assert _shown(view) == _expected(view, view.model.list_filter) > 0
     for list_filter, count in shown:
         assert count == _expected(view, list_filter), list_filter
+
+
+def test_with_nobody_archived_or_trashed_a_search_shows_its_count_with_its_rows(
+    view, qtbot
+) -> None:
+    Contact.update(archived=False, deleted_at=None).execute()
+    view.model.mark_stale()
+    view.reload_now()
+    _settled(qtbot, view)
+    for text in ("zo", "e sil"):
+        qtbot.keyClicks(view.search, text)
+        assert view.counted_filter == view.model.list_filter  # shown at once, no worker
+        assert not view.counter.busy
+        assert _shown(view) == _expected(view, view.model.list_filter) > 0
 
 
 def test_a_slow_count_of_an_earlier_text_never_shows(view, qtbot, monkeypatch) -> None:
