@@ -34,12 +34,18 @@ def network(paths):
     return paths
 
 
-def _start(qtbot, paths, last_view: str):
+def _shell(qtbot, paths, last_view: str):
+    """The window before start-up, `last_view` the view it left."""
     paths.data_dir.mkdir(parents=True, exist_ok=True)
     (paths.data_dir / "ui-settings.ini").write_text(f"[window]\nlast_view={last_view}\n")
     window = app_module.build_shell(paths)
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def _start(qtbot, paths, last_view: str):
+    window = _shell(qtbot, paths, last_view)
     startup = app_module.finish_startup(window, paths, [])
     qtbot.waitUntil(lambda: bool(window.views))  # its modules may load on a worker first
     return window, startup
@@ -100,11 +106,7 @@ def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, mon
     """Each view made after the shown one is a stall of its own: a timer that came due while
     one was made (here a 5 ms one, as the bench's watchdog) runs before the next is made. With
     the steps posted at 0 ms, Qt ran the next step first: two views were made in one stall."""
-    network.data_dir.mkdir(parents=True, exist_ok=True)
-    (network.data_dir / "ui-settings.ini").write_text("[window]\nlast_view=contacts\n")
-    window = app_module.build_shell(network)
-    qtbot.addWidget(window)
-    window.show()
+    window = _shell(qtbot, network, "contacts")
     ticks: list[None] = []
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -137,11 +139,7 @@ def test_each_other_views_module_is_imported_a_step_before_it_is_made(
         "_import",
         lambda names: steps.extend(("import", name) for name in names) or real_import(names),
     )
-    network.data_dir.mkdir(parents=True, exist_ok=True)
-    (network.data_dir / "ui-settings.ini").write_text("[window]\nlast_view=today\n")
-    window = app_module.build_shell(network)
-    qtbot.addWidget(window)
-    window.show()
+    window = _shell(qtbot, network, "today")
     build = window.build_view
 
     def build_and_note(key: str) -> QWidget:
