@@ -207,6 +207,8 @@ def for_contact(contact_id: int) -> list[tuple[OpportunityRow, list[str]]]:
     roles: dict[int, list[str]] = {}
     for oid, role in tuples(query):
         roles.setdefault(oid, []).append(role)
+    if not roles:  # most people: the three queries of `load` would find nothing
+        return []
     order = {role: i for i, role in enumerate(OPPORTUNITY_ROLES)}
     return [
         (row, sorted(roles[row.id], key=lambda r: order.get(r, len(order)))) for row in load(roles)

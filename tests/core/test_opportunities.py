@@ -207,6 +207,7 @@ def test_lists_filter_by_words_stage_contact_and_organisation(services, people) 
     assert opportunity_rows.for_organisation("") == []
     [(row, roles)] = opportunity_rows.for_contact(people["Ana"])
     assert (row.id, roles) == (acme, ["told me"])
+    assert opportunity_rows.for_contact(people["Ben"]) == []  # in none: one query, not four
 
 
 def test_a_person_can_have_two_roles_and_a_merge_keeps_them(services, people) -> None:
