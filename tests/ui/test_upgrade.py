@@ -56,6 +56,8 @@ def _upgrade_until_held(
 
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, *[held] * count])
     finish_startup(shell, paths, [])
+    # the page comes once the store's modules are loaded (on a worker, unless a test before did)
+    qtbot.waitUntil(lambda: shell.findChild(UpgradePage) is not None)
     page = shell.findChild(UpgradePage)
     qtbot.waitUntil(lambda: page.step.text() == f"Step 2 of {count + 1}: Wait for the test.")
     return gate, page
