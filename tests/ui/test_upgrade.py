@@ -155,6 +155,7 @@ def test_a_failed_upgrade_says_where_the_backup_is(qtbot, shell, paths, monkeypa
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
     finish_startup(shell, paths, [])
+    qtbot.waitUntil(lambda: shell.findChild(StoreUpgrade) is not None)
     upgrade = shell.findChild(StoreUpgrade)
     qtbot.waitUntil(lambda: upgrade.error_box is not None)
     text = upgrade.error_box.text()
@@ -170,5 +171,6 @@ def test_an_up_to_date_store_opens_without_a_worker(qtbot, paths, database) -> N
     window = build_shell(paths)
     qtbot.addWidget(window)
     finish_startup(window, paths, [])
-    assert "today" in window.views
+    # at once when the store's modules are loaded already; else once a worker has loaded them
+    qtbot.waitUntil(lambda: "today" in window.views)
     assert window.findChild(StoreUpgrade) is None
