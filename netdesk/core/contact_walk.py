@@ -1,9 +1,8 @@
 """Whether a search's first page is read off the sort column's index: a walk on a budget.
 
-A search of fewer than GATHER_UP_TO matches is gathered and sorted once and its matches kept:
-that costs at most ~10-25 ms at ~2-5 µs a match, and every letter typed on filters the kept
-list in about a millisecond (a walk would be made again at every letter). A search of more is
-read in order off the sort index, keeping the rows that match, which finds a page after about
+A search of fewer matches than a page is gathered and sorted once and its matches kept (every
+letter typed on filters the kept list in about a millisecond). A search of more is first read
+in order off the sort index, keeping the rows that match, which finds a page after about
 page × contacts / matches rows when the matches are spread over the order, but after many
 more when they cluster late in it (a common name sorted by name, or from the other end).
 The walk may pass one row a match: when it finds the page by then, that is the page; else the
@@ -11,7 +10,11 @@ matches are gathered. A live list's walk reads the sort index alone, the contact
 the matches (`walk_sql`): a row walked costs a sixth of a match gathered (0.45 against 2.7 µs at
 100,000 contacts, load 4), so a walk that fails adds at most about a sixth to the gathering on
 data of any shape. (When each row walked was read, for its scope's columns, a walked row cost
-as much as a gathered match: 0.4-1.3 times, load 12, and a failed walk up to twice the cost.)
+as much as a gathered match: 0.4-1.3 times, load 12, and a failed walk up to twice the cost;
+searches of fewer than 5,000 matches were then gathered without a walk. Walking them too: core
+time of three sets of 24 queries drawn from the data (seeds 19, 7, 23) at 100,000 contacts,
+load 4.1-4.5: p90 8.1 -> 6.4, 8.4 -> 6.4 and 9.9 -> 6.4 ms, medians 3.6 -> 3.3, 3.2 -> 2.5 and
+2.0 -> 2.1 ms.)
 Guessing the walk's length from a shorter first walk does not keep that bound: the first 500
 rows in name order hold no "k" though the 30th lies at row 694 (gathered instead: 200 ms
 against 2 ms at load 12). A walk tells a match by the search's list of matches, built once
@@ -27,8 +30,6 @@ from __future__ import annotations
 
 from netdesk.store.models import db
 
-GATHER_UP_TO = 5_000
-"""Searches of fewer matches are gathered and kept, not walked."""
 WALK_ROWS_PER_MATCH = 1
 """How many rows a walk may pass for each match the search has."""
 MATCHES_WALKED = 50_000
@@ -54,9 +55,8 @@ def _count(sql: str, params: list[object]) -> int:
 
 
 def walk_budget(matches: int) -> int:
-    """How many rows a walk may pass for a search of `matches` matches: none when it has fewer
-    than GATHER_UP_TO."""
-    return WALK_ROWS_PER_MATCH * min(matches, MATCHES_WALKED) if matches >= GATHER_UP_TO else 0
+    """How many rows a walk may pass for a search of `matches` matches."""
+    return WALK_ROWS_PER_MATCH * min(matches, MATCHES_WALKED)
 
 
 def _half_match(matches: int) -> bool:
@@ -88,8 +88,8 @@ def walked_first_page(
     page: int = 0,
 ) -> list[int] | None:
     """The first `page` ids (FIRST_PAGE by default) when the search, of `matches` matches in
-    the index (`index_matches`), has at least GATHER_UP_TO and a walk within its budget finds
-    them all; None when not (gathering the matches is then cheaper). `scope`, `hits` and
+    the index (`index_matches`), has that many and a walk within its budget finds them all;
+    None when not (gathering the matches is then cheaper). `scope`, `hits` and
     `params`: the list's conditions on `contact c`, the scope's to walk over ("" to walk
     every contact) and `hits` twice: the search as WALKED_LIST, then as WALKED_PROBE."""
     page = page or FIRST_PAGE

@@ -71,7 +71,6 @@ def walk_every_search(monkeypatch) -> None:
     large network is (`core.contact_walk`: a first page of one row, any number of rows)."""
     from netdesk.core import contact_walk
 
-    monkeypatch.setattr(contact_walk, "GATHER_UP_TO", 1)
     monkeypatch.setattr(contact_walk, "FIRST_PAGE", 1)
     monkeypatch.setattr(contact_walk, "WALK_ROWS_PER_MATCH", 10**6)
 

@@ -30,7 +30,6 @@ FILTERS = (
     ListFilter(scope="archived"),
 )
 SORTS = ("name", "organisation", "title", "last_contacted")
-GATHER_UP = 60
 INDEXES = {
     "name": "contact_display_name",
     "organisation": "contact_organisation",
@@ -58,10 +57,10 @@ def _walk_finds_page(query: ContactListQuery, budget: int) -> bool:
 
 
 def _budget(text: str) -> int:
-    """The rows a walk may pass; 0 when the search's matches are gathered without a walk."""
+    """The rows a walk may pass."""
     sql = "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?"
     matches: int = db.execute_sql(sql, [fts.match_expression(text)]).fetchone()[0]
-    return WALK_ROWS_PER_MATCH * min(matches, MATCHES_WALKED) if matches >= GATHER_UP else 0
+    return WALK_ROWS_PER_MATCH * min(matches, MATCHES_WALKED)
 
 
 def _check_plan(query: ContactListQuery) -> None:
@@ -85,12 +84,6 @@ def _check_plan(query: ContactListQuery) -> None:
         plan = _plan(f"SELECT c.id FROM contact c WHERE {query._where}", query._params)
         # the search drives: each match looked up by id (or by an index holding it), no scan
         assert "rowid=?)" in plan and "SCAN c " not in f"{plan} ", plan
-
-
-@pytest.fixture(autouse=True)
-def _scaled_to_600(monkeypatch) -> None:
-    """The network here is 600 contacts, not 100,000: fewer matches are walked."""
-    monkeypatch.setattr(contact_walk, "GATHER_UP_TO", GATHER_UP)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
