@@ -248,9 +248,10 @@ class ContactsView(QWidget):
         self._apply_took = self._applied_at - started
 
     def _after_reload(self, selected: list[int]) -> None:
-        trash = self.list_filter().scope == "trash"
+        shown = self.model.list_filter  # read from the widgets once, as the list was read
+        trash = shown.scope == "trash"
         self.trash_bar.setVisible(trash)
-        filtered = self.list_filter() != ListFilter()
+        filtered = shown != ListFilter()
         if self.model.rowCount() == 0:
             self.empty.show_for(filtered, self.search.text(), trash)
             self.list_stack.setCurrentWidget(self.empty)
@@ -458,7 +459,7 @@ class ContactsView(QWidget):
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
-        self.controller.update(ids, self.list_filter().scope)
+        self.controller.update(ids, self.model.list_filter.scope)
         self.restore_button.setEnabled(bool(ids))
 
     def confirm_discard(self) -> bool:
