@@ -279,15 +279,21 @@ class ContactTableModel(QAbstractTableModel):
         # The view asks for a dozen roles per cell on every paint: answer the others at once.
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
+        column = index.column()
         if role == _DISPLAY:
-            return self._texts_of(index.row())[index.column()]
+            return self._texts_of(index.row())[column]
+        # a picture and a colour in one column each: the others' cells read no row
+        if (role == _DECORATION and column != 0) or (
+            role == _FOREGROUND and column != _LAST_CONTACTED
+        ):
+            return None
         row = self._row(index.row())
         if role == _DECORATION:
-            return self._avatar(row) if index.column() == 0 else None
+            return self._avatar(row)
         if role == _TOOLTIP:
-            return self._tooltip(row, _COLUMN_KEYS[index.column()])
+            return self._tooltip(row, _COLUMN_KEYS[column])
         if role == _FOREGROUND:
-            keep = KEEP_COLOURS.get(row.keep) if index.column() == _LAST_CONTACTED else None
+            keep = KEEP_COLOURS.get(row.keep)
             return QColor(keep) if keep else None
         return row.id
 
