@@ -5,6 +5,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.test-installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
+SYNC_UPLOAD ?= 1
+# make bench times the first sync upload of 10,000 contacts (about an hour); SYNC_UPLOAD=0 seeds
+# the server instead (bench/sync.py)
+
 .PHONY: run test bench lint package system-deps test-system-deps clean
 
 run: system-deps $(STAMP)
@@ -18,7 +22,7 @@ test: system-deps test-system-deps $(TEST_STAMP)
 	PY=$(PY) bash scripts/time-matrix.sh $(PYTEST_ARGS)
 
 bench: system-deps $(TEST_STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+	QT_QPA_PLATFORM=offscreen NETDESK_BENCH_SYNC_UPLOAD=$(SYNC_UPLOAD) $(PY) -m bench
 
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .

@@ -25,7 +25,8 @@ databases, whichever way the cards got there.
   `sync_one_change_put_ratio` is `sync_one_change_s` over one PUT at 10,000 (the one write the
   change needs, which the server alone makes that slow).
 
-NETDESK_BENCH_SYNC_UPLOAD=1 measures the upload itself instead of seeding (hours at 10,000):
+NETDESK_BENCH_SYNC_UPLOAD=1 (what `make bench` sets unless `make bench SYNC_UPLOAD=0`) measures the
+upload itself instead of seeding (75 minutes at 10,000 here, under load):
 `sync_first_10k_s`, A's first sync sending every card, and `sync_first_10k_ratio`, that over
 `sync_floor_put_10k_estimate_s` (the raw PUTs, measured above in the same run: the same cards PUT
 by the client straight into another book would take as many hours again). The floor of every run:
