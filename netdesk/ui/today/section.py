@@ -82,9 +82,9 @@ class TodaySection(QFrame):
 
     key = ""
     apart = False
-    """Whether `load`'s reading is long enough to run on a thread of its own, beside the
-    other sections', and be shown when read, the others not waiting for it (the 12-week picture,
-    far down the page: at 100,000 contacts longer to read than the rest together)."""
+    """Whether `load`'s reading is long enough to be read after the other sections' and shown
+    when read, the others neither waiting for it nor sharing the cores with it (the 12-week
+    picture, far down the page: at 100,000 contacts longer to read than the rest together)."""
 
     def __init__(self, context: TodayContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -7,10 +7,10 @@ opens; each section's letters are in its tooltips); every change is undoable (Ct
 The figures and sections are read off the GUI thread (at 100,000 contacts that takes a second,
 which the window must not freeze for) and shown when read: on start, whenever data changes
 anywhere — shown or not, so switching to Today shows current data at once — and when shown on a
-new day. A section read `apart` (the 12-week picture, far down the page) is read on a second
-thread and shown when read: the rest is shown without waiting for it. A change during a load
-loads again when it ends; `loaded` tells when all data is shown, `waiting_in_sight` whether what
-the page shows now still waits for its read.
+new day. A section read `apart` (the 12-week picture, far down the page) is read once the
+figures and the other sections are, and shown when read: they do not wait for it, nor share the
+cores with it. A change during a load loads again when it ends; `loaded` tells when all data is
+shown, `waiting_in_sight` whether what the page shows now still waits for its read.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class TodayView(QWidget):
         self._again = False
         self._closed = False
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)  # the sections read apart beside the others
+        self._pool.setMaxThreadCount(1)  # a read at a time, in the order started
         self._signals = ChangeSignals(services.changes, self)
         self._signals.changed.connect(self._on_change)
 
@@ -183,8 +183,8 @@ class TodayView(QWidget):
 
     def refresh(self) -> None:
         """Read the figures and every section again off the GUI thread (the sections read
-        `apart` on a second thread meanwhile), then show each read as it ends (each section
-        keeping its place); during a load, once more when it ends."""
+        `apart` after the others), then show each read as it ends (each section keeping its
+        place); during a load, once more when it ends."""
         self._pending_refresh = False
         if self._closed:
             return
@@ -203,7 +203,8 @@ class TodayView(QWidget):
             self._start(lambda: _Read(today, None, {key: reads[key]() for key in apart}))
 
     def _start(self, read: Callable[[], _Read]) -> None:
-        """Run `read` on a thread of the view's pool (and its own connection), then show it."""
+        """Run `read` on the view's thread once the reads started before have ended (on its
+        own connection), then show it."""
         task = Task(lambda _progress: on_own_connection(read), self)
         task.succeeded.connect(self._show)
         task.failed.connect(lambda message, _details: self.message.setText(message))
