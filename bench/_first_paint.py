@@ -138,7 +138,7 @@ class _Usable:
     @staticmethod
     def _today(view, widget) -> set[str]:
         # its figures and every section in sight show their first read (the 12-week charts,
-        # far down the page, are read beside them and shown when read)
+        # far down the page, are read after them and shown when read)
         if not view.waiting_in_sight and view.grid.isAncestorOf(widget):
             return {"rows", "count"}
         return set()
