@@ -135,15 +135,7 @@ class JournalSync(CalendarSync):
             self.link(None, resource.href, resource.etag, resource.text, foreign=True)
             return
         fields = _said(parsed.fields, JournalFields(parsed.fields.occurred_at, channel=CHANNELS[0]))
-        interaction_id = log_interaction(
-            self.changes,
-            contact_id,
-            occurred_at=fields.occurred_at,
-            channel=fields.channel,
-            summary=fields.note,
-            give=_give(fields),
-            event_id=_event_id(fields.event),
-        )
+        interaction_id = log_interaction(self.changes, contact_id, **_columns(fields))
         self.link(interaction_id, resource.href, resource.etag, resource.text)
         self.report.received_new += 1
 
@@ -239,16 +231,19 @@ def write_interaction(changes: Changes, interaction_id: int, fields: JournalFiel
     """Write a VJOURNAL's fields into the interaction (as the log dialog does)."""
     contact_id = _contact_id(fields.contact)
     assert contact_id is not None  # `_said` keeps only a contact NetDesk knows
-    update_interaction(
-        changes,
-        interaction_id,
-        contact_id,
-        occurred_at=fields.occurred_at,
-        channel=fields.channel,
-        summary=fields.note,
-        give=_give(fields),
-        event_id=_event_id(fields.event),
-    )
+    update_interaction(changes, interaction_id, contact_id, **_columns(fields))
+
+
+def _columns(fields: JournalFields) -> dict[str, Any]:
+    """The interaction's values a VJOURNAL's fields give, as `log_interaction` and
+    `update_interaction` take them."""
+    return {
+        "occurred_at": fields.occurred_at,
+        "channel": fields.channel,
+        "summary": fields.note,
+        "give": _give(fields),
+        "event_id": _event_id(fields.event),
+    }
 
 
 def _unsynced(account_id: int) -> Any:
