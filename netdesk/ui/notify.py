@@ -13,7 +13,7 @@ import html
 import logging
 from collections.abc import Callable
 from queue import Empty, Queue
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -74,6 +74,27 @@ def quiet_router(connection: object) -> DBusRouter:
     return QuietRouter(connection)
 
 
+Server: TypeAlias = tuple["DBusRouter", set[str]]
+"""A notification server on the session bus: the router to it and its capabilities."""
+
+
+def find_server(timeout: float = 2.0) -> Server | None:
+    """The notification server on the session bus when one answers, else None. Uses no Qt, so
+    a worker may wait for it (start-up does: importing jeepney and the answer take a while)."""
+    try:
+        from jeepney import new_method_call
+        from jeepney.io.threading import open_dbus_connection
+
+        router = quiet_router(open_dbus_connection(bus="SESSION"))
+        reply = router.send_and_get_reply(
+            new_method_call(_address(), "GetCapabilities"), timeout=timeout
+        )
+    except Exception as exc:  # no bus, no server, or it does not answer
+        log.info("No desktop notification service: %s", exc)
+        return None
+    return router, set(reply.body[0])
+
+
 class DesktopNotifications(QObject):
     """The session bus's notification server; `action_invoked(notification id, action key)`,
     `lost()` when the bus connection broke."""
@@ -95,18 +116,12 @@ class DesktopNotifications(QObject):
     @classmethod
     def connect_session(cls, timeout: float = 2.0) -> DesktopNotifications | None:
         """Connect when a notification server answers on the session bus, else None."""
-        try:
-            from jeepney import new_method_call
-            from jeepney.io.threading import open_dbus_connection
+        return cls.of(find_server(timeout))
 
-            router = quiet_router(open_dbus_connection(bus="SESSION"))
-            reply = router.send_and_get_reply(
-                new_method_call(_address(), "GetCapabilities"), timeout=timeout
-            )
-        except Exception as exc:  # no bus, no server, or it does not answer
-            log.info("No desktop notification service: %s", exc)
-            return None
-        return cls(router, set(reply.body[0]))
+    @classmethod
+    def of(cls, server: Server | None) -> DesktopNotifications | None:
+        """The notifications of a server `find_server` found (on any thread), else None."""
+        return None if server is None else cls(*server)
 
     def _listen(self) -> None:
         from jeepney import MatchRule, message_bus

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from netdesk.ui.events.prep_reminders import PrepReminders
 from netdesk.ui.followup_dialog import ask_follow_up
 from netdesk.ui.me.profile_reminders import ProfileReminders
-from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner
+from netdesk.ui.notify import DesktopNotifications, Notifier, ReminderBanner, Server
 from netdesk.ui.reminder_settings import ReminderSettings
 from netdesk.ui.reminder_settings_dialog import ReminderSettingsDialog
 from netdesk.ui.reminder_words import Hold, hold_text
@@ -164,14 +164,15 @@ class Reminders(QObject):
 
 
 def install_reminders(
-    window: MainWindow, services: Services, *, editable: bool = True
+    window: MainWindow, services: Services, server: Server | None, *, editable: bool = True
 ) -> Reminders:
     """Reminders for the window (the tray, its menu, the banner), with the desktop's
-    notification service if it has one; `start_reminders` starts them (start-up a turn later).
+    notification `server` if `find_server` found one; `start_reminders` starts them (start-up
+    a turn later).
 
     A store opened read-only (not `editable`) gets the tray without its changes and no
     reminders: each records that it was shown, which the store cannot (the banner says why)."""
-    return Reminders(window, services, DesktopNotifications.connect_session(), editable=editable)
+    return Reminders(window, services, DesktopNotifications.of(server), editable=editable)
 
 
 def start_reminders(reminders: Reminders) -> None:

@@ -11,12 +11,14 @@ user left is shown with its data soon and the window answers all along.
 2. The view restored from the settings is created and shown (and has read its data: Today reads
    on a worker); then each other view (its module a turn, the view the next); then the views'
    menu actions, the importer and sync, the reminders, their start (a turn each), and the files
-   handed over meanwhile. Between two steps the timers that came due run (`STEP_GAP_MS`). The
-   modules of the store and the services are imported on a worker before the store opens, the
-   rest of `core` and `formats` once the shown view has its data (the window answers
-   meanwhile). The views' own modules are imported on the GUI thread: PySide6 (seen with 6.11)
-   may crash the process when a worker defines Qt classes while the GUI thread lays out widgets
-   (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
+   handed over meanwhile. The desktop's notification server is looked for on a worker once the
+   last view is made; the reminders wait for its answer (the window answering). Between two steps
+   the timers that came due run (`STEP_GAP_MS`). The modules of the store and the services are
+   imported on a worker before the store opens, the rest of `core` and `formats` once the shown
+   view has its data (the window answers meanwhile). The views' own modules are imported on the
+   GUI thread: PySide6 (seen with 6.11) may crash the process when a worker defines Qt classes
+   while the GUI thread lays out widgets (a SIGSEGV in `MetaObjectBuilder::update`, about one
+   bundled start-up in 20 before this rule).
 3. Once the check has passed and the views are ready: the day's backup, on a worker.
 """
 
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from netdesk.core.services import Services
     from netdesk.paths import Paths
     from netdesk.ui.main_window import MainWindow
+    from netdesk.ui.notify import Server
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,9 @@ class Startup(QObject):
         self.backup: Task | None = None
         self._after_check: list[Callable[[], None]] = []
         self._steps: deque[Callable[[], object]] = deque()
+        self._looking: Task | None = None  # for the desktop's notification server
+        self._server: Server | None = None  # the one it found
+        self._awaiting_server = False
 
     # -- the store ------------------------------------------------------------------------------
 
@@ -236,7 +242,14 @@ class Startup(QObject):
                     [partial(_import, [spec.module]), partial(window.build_view, spec.key)]
                 )
         self._steps.extend(
-            [window.finish_views, self._install_tools, self._install_reminders, self._hand_files]
+            [
+                self._look_for_notifications,
+                window.finish_views,
+                self._install_tools,
+                self._wait_for_notifications,
+                self._install_reminders,
+                self._hand_files,
+            ]
         )
         self._next()
 
@@ -276,12 +289,34 @@ class Startup(QObject):
         assert self.services is not None
         app.install_tools(self.window, self.services)
 
+    def _look_for_notifications(self) -> None:
+        """Look for the desktop's notification server on a worker (importing jeepney and the
+        bus's answer took 25 ms to 2 s of the GUI thread) while the next steps run."""
+        from netdesk.ui.notify import find_server
+
+        looking = self._looking = Task(lambda _progress: find_server(), self)
+        looking.succeeded.connect(lambda server: setattr(self, "_server", server))
+        looking.finished.connect(self._looked)
+        looking.start()
+
+    def _wait_for_notifications(self) -> bool:
+        """Wait (the window answering) until the look for the notification server has ended."""
+        self._awaiting_server = self._looking is not None
+        return self._awaiting_server
+
+    def _looked(self) -> None:
+        self._looking = None
+        if self._awaiting_server:
+            self._next()
+
     def _install_reminders(self) -> None:
         from netdesk.store.db import opened_read_only
         from netdesk.ui.reminders import install_reminders, start_reminders
 
         assert self.services is not None
-        made = install_reminders(self.window, self.services, editable=not opened_read_only())
+        made = install_reminders(
+            self.window, self.services, self._server, editable=not opened_read_only()
+        )
         self._steps.insert(1, partial(start_reminders, made))  # the next step, a turn later
 
     def _hand_files(self) -> None:

@@ -5,9 +5,11 @@ off the GUI thread (the damaged-file paths are in test_shell.py)."""
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from datetime import datetime
 from itertools import pairwise
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
@@ -167,6 +169,34 @@ def test_the_reminders_start_a_turn_after_they_are_made(qtbot, network) -> None:
     _window, startup = _start(qtbot, network, "contacts")
     qtbot.waitUntil(lambda: startup.done)
     qtbot.waitUntil(lambda: FollowUp.get().notified_at is not None)
+
+
+def test_the_notification_server_is_looked_for_on_a_worker(qtbot, network, monkeypatch) -> None:
+    """Importing jeepney and waiting for the bus's answer happen off the GUI thread while the
+    last steps run; the reminders wait for the answer and announce through the server found."""
+    from netdesk.ui import notify
+    from netdesk.ui.reminders import Reminders
+
+    threads: list[threading.Thread] = []
+    answer = threading.Event()
+    router = SimpleNamespace(lost=False)
+
+    def find_server() -> notify.Server:
+        threads.append(threading.current_thread())
+        answer.wait()  # the bus answers when the test says so
+        return router, {"body-markup"}  # type: ignore[return-value]
+
+    monkeypatch.setattr(notify, "find_server", find_server)
+    window, startup = _start(qtbot, network, "today")
+    try:
+        qtbot.waitUntil(lambda: startup._awaiting_server)
+        assert [thread is threading.main_thread() for thread in threads] == [False]
+        assert window.findChild(Reminders) is None and not startup.done
+    finally:
+        answer.set()
+    qtbot.waitUntil(lambda: startup.done)
+    desktop = window.findChild(Reminders).notifier.desktop
+    assert desktop is not None and desktop._router is router
 
 
 def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network) -> None:
