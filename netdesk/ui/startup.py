@@ -10,15 +10,15 @@ user left is shown with its data soon and the window answers all along.
    is checked before it opens and upgraded on a worker.
 2. The view restored from the settings is created and shown (and has read its data: Today reads
    on a worker); then each other view (its module a turn, the view the next); then the views'
-   menu actions, the importer and sync, the reminders, their start (a turn each), and the files
-   handed over meanwhile. The desktop's notification server is looked for on a worker once the
-   last view is made; the reminders wait for its answer (the window answering). Between two steps
-   the timers that came due run (`STEP_GAP_MS`). The modules of the store and the services are
-   imported on a worker before the store opens, the rest of `core` and `formats` once the shown
-   view has its data (the window answers meanwhile). The views' own modules are imported on the
-   GUI thread: PySide6 (seen with 6.11) may crash the process when a worker defines Qt classes
-   while the GUI thread lays out widgets (a SIGSEGV in `MetaObjectBuilder::update`, about one
-   bundled start-up in 20 before this rule).
+   menu actions, the importer and sync (their modules a turn each first), the reminders, their
+   start (a turn each), and the files handed over meanwhile. The desktop's notification server
+   is looked for on a worker once the last view is made; the reminders wait for its answer (the
+   window answering). Between two steps the timers that came due run (`STEP_GAP_MS`). The
+   modules of the store and the services are imported on a worker before the store opens, the
+   rest of `core` and `formats` once the shown view has its data (the window answers
+   meanwhile). The views' own modules are imported on the GUI thread: PySide6 (seen with 6.11)
+   may crash the process when a worker defines Qt classes while the GUI thread lays out widgets
+   (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
 3. Once the check has passed and the views are ready: the day's backup, on a worker.
 """
 
@@ -54,6 +54,9 @@ STORE_MODULES = ("netdesk.store.db", "netdesk.core.services")
 QT_FREE_PACKAGES = ("netdesk.core", "netdesk.formats")
 """Packages that define no Qt class (an import contract of pyproject.toml keeps Qt out), whose
 modules a worker may import while the GUI thread works."""
+
+TOOL_MODULES = ("netdesk.ui.importing.controller", "netdesk.ui.sync.controller")
+"""The importer's and sync's modules: imported a step each (40-120 ms in one), then installed."""
 
 STEP_GAP_MS = 1
 """Between two steps: the timers that came due during a step run before the next one."""
@@ -245,6 +248,7 @@ class Startup(QObject):
             [
                 self._look_for_notifications,
                 window.finish_views,
+                *(partial(_import, [module]) for module in TOOL_MODULES),
                 self._install_tools,
                 self._wait_for_notifications,
                 self._install_reminders,

@@ -134,12 +134,19 @@ def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, mon
 def test_each_other_views_module_is_imported_a_step_before_it_is_made(
     qtbot, network, monkeypatch
 ) -> None:
+    """And the importer's and sync's modules a step each, before they are installed."""
     steps: list[tuple[str, str]] = []
     real_import = startup_module._import
     monkeypatch.setattr(
         startup_module,
         "_import",
         lambda names: steps.extend(("import", name) for name in names) or real_import(names),
+    )
+    real_install = app_module.install_tools
+    monkeypatch.setattr(
+        app_module,
+        "install_tools",
+        lambda *args: steps.append(("install", "tools")) or real_install(*args),
     )
     window = _shell(qtbot, network, "today")
     build = window.build_view
@@ -153,9 +160,12 @@ def test_each_other_views_module_is_imported_a_step_before_it_is_made(
     startup = app_module.finish_startup(window, network, [])
     qtbot.waitUntil(lambda: startup.done)
     others = [spec for spec in window.specs if spec.key != "today"]
-    views = [step for step in steps if step[0] == "build" or step[1].startswith("netdesk.ui.")]
-    assert views == [("build", "today")] + [
-        step for spec in others for step in (("import", spec.module), ("build", spec.key))
+    views = [step for step in steps if step[0] != "import" or step[1].startswith("netdesk.ui.")]
+    assert views == [
+        ("build", "today"),
+        *(step for spec in others for step in (("import", spec.module), ("build", spec.key))),
+        *(("import", module) for module in startup_module.TOOL_MODULES),
+        ("install", "tools"),
     ]
     assert all(type(window.views[spec.key]).__module__.startswith(spec.module) for spec in others)
 
