@@ -56,21 +56,21 @@ def stored_rows(
         if (name := draft.full_name()) and draft.organisation.strip():
             names.update((name, name.lower(), name.upper(), name.title()))
     marks = ", ".join("?" * len(kinds))
-    methods = _chunked(
+    methods = chunked_rows(
         "SELECT m.contact_id, m.kind, m.normalized FROM contact_method m "
         "JOIN contact c ON c.id = m.contact_id WHERE +c.deleted_at IS NULL "
         f"AND m.kind IN ({marks}) AND m.normalized IN ({{}})",
         values,
         kinds,
     )
-    contacts = _chunked(f"{_CONTACT} AND vcard_uid IN ({{}})", uids)
-    contacts += _chunked(f"{_CONTACT} AND display_name IN ({{}})", names)
-    contacts += _chunked(f"{_CONTACT} AND id IN ({{}})", {row[0] for row in methods})
+    contacts = chunked_rows(f"{_CONTACT} AND vcard_uid IN ({{}})", uids)
+    contacts += chunked_rows(f"{_CONTACT} AND display_name IN ({{}})", names)
+    contacts += chunked_rows(f"{_CONTACT} AND id IN ({{}})", {row[0] for row in methods})
     by_id = {row[0]: row for row in contacts}
     return [by_id[i] for i in sorted(by_id)], sorted(methods)
 
 
-def _chunked(
+def chunked_rows(
     sql: str, values: Iterable[str | int], first: tuple[Any, ...] = ()
 ) -> list[tuple[Any, ...]]:
     """The rows of `sql` (its `{}` the placeholders) for `values`, 500 of them a query, in no

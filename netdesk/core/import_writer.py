@@ -18,7 +18,7 @@ from typing import Any
 from peewee import DateField, DateTimeField, Model
 
 from netdesk.core.contacts import DRAFT_FIELDS, METHOD_FIELDS, display_name_of, method_rows
-from netdesk.core.import_stored import normalized_value
+from netdesk.core.import_stored import chunked_rows, normalized_value
 from netdesk.formats.draft import ContactDraft
 from netdesk.store import fts
 from netdesk.store.models import (
@@ -127,13 +127,28 @@ def _ids_by_name(model: type[Model], names: Iterable[str]) -> dict[str, int]:
             wanted.setdefault(name.lower(), name)
     if not wanted:
         return {}
-    table = model._meta.table_name
-    found = {name.lower(): id_ for id_, name in db.execute_sql(f'SELECT id, name FROM "{table}"')}
-    missing = [(wanted[key],) for key in wanted if key not in found]
+    found = _stored_ids(model, wanted)
+    missing = {key: name for key, name in wanted.items() if key not in found}
     if missing:
-        insert_rows(model, ("name",), missing)
-        found = {n.lower(): i for i, n in db.execute_sql(f'SELECT id, name FROM "{table}"')}
+        insert_rows(model, ("name",), [(name,) for name in missing.values()])
+        found |= _stored_ids(model, missing)
     return {key: found[key] for key in wanted}
+
+
+def _stored_ids(model: type[Model], wanted: Mapping[str, str]) -> dict[str, int]:
+    """Ids of the stored companies or tags named as `wanted`'s values, by lower-case name.
+
+    ASCII names are looked up through the NOCASE index on the name (reading every name cost
+    ~10 ms at 5,000 organisations, twice when one was new); a name with other letters has every
+    name read, as SQLite folds the case of ASCII letters only and Python's lower() of all.
+    """
+    table = model._meta.table_name
+    if all(key.isascii() for key in wanted):
+        sql = f'SELECT id, name FROM "{table}" WHERE name IN ({{}})'
+        rows = chunked_rows(sql, wanted.values())
+    else:
+        rows = db.execute_sql(f'SELECT id, name FROM "{table}"').fetchall()
+    return {name.lower(): id_ for id_, name in rows}
 
 
 class NewContacts:

@@ -143,3 +143,47 @@ def test_update_contacts_writes_what_contact_service_update_writes(services) -> 
 
     assert stored(ids[0]) == stored(ids[1])
     assert services.contacts.load(ids[0]).tags == ["Data", "friends"]
+
+
+def _named(drafts_of: list[tuple[str, list[str]]]) -> list:
+    from netdesk.formats.draft import ContactDraft
+
+    return [ContactDraft(given_name="P", organisation=o, tags=t) for o, t in drafts_of]
+
+
+def test_new_contacts_find_companies_and_tags_ignoring_case(database) -> None:
+    from netdesk.core.import_writer import NewContacts
+    from netdesk.store.models import Company, Tag
+
+    acme, aerzte = Company.create(name="ACME Corp"), Company.create(name="Ärzte Ohne Grenzen")
+    data, munich = Tag.create(name="Data"), Tag.create(name="München")
+    drafts = _named(
+        [("acme corp", ["DATA", "münchen"]), ("ärzte ohne grenzen", []), (" New Co ", ["new"])]
+    )
+    writer = NewContacts(drafts, ImportBatch.create(files="[]").id)
+    new_co, new_tag = Company.get(Company.name == "New Co"), Tag.get(Tag.name == "new")
+    assert writer.companies == {
+        "acme corp": acme.id,
+        "ärzte ohne grenzen": aerzte.id,  # Python's lower(), not SQLite's NOCASE
+        "new co": new_co.id,
+    }
+    assert writer.tags == {"data": data.id, "münchen": munich.id, "new": new_tag.id}
+    assert Company.select().count() == 3 and Tag.select().count() == 3
+
+
+def test_new_contacts_look_ascii_companies_and_tags_up_by_their_index(
+    database, monkeypatch
+) -> None:
+    from netdesk.core.import_writer import NewContacts
+    from netdesk.store.models import Company, Tag
+    from tests.query_plans import plans_of
+
+    Company.insert_many([{"name": f"Org {i}"} for i in range(50)]).execute()
+    Tag.insert_many([{"name": f"tag {i}"} for i in range(50)]).execute()
+    drafts = _named([("ORG 3", ["TAG 4", "fresh"]), ("Org 77", [])])
+    batch = ImportBatch.create(files="[]").id
+    plans = plans_of(monkeypatch, lambda: NewContacts(drafts, batch))
+    reads = [p for p in plans if "company" in p or "tag" in p]
+    assert len(reads) == 4, plans  # each table: the names wanted, then the ones just created
+    searches = ("SEARCH company USING COVERING INDEX", "SEARCH tag USING COVERING INDEX")
+    assert all(p.startswith(searches) for p in reads), reads

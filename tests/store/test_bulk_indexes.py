@@ -53,3 +53,9 @@ def test_a_failing_block_rolls_the_indexes_back(database) -> None:
     with pytest.raises(RuntimeError), database.atomic(), _rebuilding(database, 3):
         raise RuntimeError("cancelled")
     assert _index_sql(database) == before
+
+
+def test_as_many_coming_as_there_are_drops_them(database) -> None:
+    Contact.insert_many([{"display_name": f"P{i}"} for i in range(5)]).execute()
+    with database.atomic(), _rebuilding(database, 5):
+        assert not set(REBUILT) & set(_index_sql(database))
