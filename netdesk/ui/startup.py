@@ -14,11 +14,12 @@ user left is shown with its data soon and the window answers all along.
    start (a turn each), and the files handed over meanwhile. The desktop's notification server
    is looked for on a worker once the last view is made; the reminders wait for its answer (the
    window answering). Between two steps the timers that came due run (`STEP_GAP_MS`). The
-   modules of the store and the services are imported on a worker before the store opens, the
-   rest of `core` and `formats` once the shown view has its data (the window answers
-   meanwhile). The views' own modules are imported on the GUI thread: PySide6 (seen with 6.11)
-   may crash the process when a worker defines Qt classes while the GUI thread lays out widgets
-   (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
+   modules of the store, the services and the shown view's Qt-free ones are imported on a
+   worker before the store opens, the rest of `core` and `formats` once the shown view has its
+   data (the window answers meanwhile); a service is created when first asked for. The views'
+   own modules are imported on the GUI thread: PySide6 (seen with 6.11) may crash the process
+   when a worker defines Qt classes while the GUI thread lays out widgets (a SIGSEGV in
+   `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
 3. Once the check has passed and the views are ready: the day's backup, on a worker.
 """
 
@@ -92,9 +93,11 @@ class Startup(QObject):
     # -- the store ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Load the modules of the store, the services and the shown view on a worker (the
-        window keeps answering), then open the store."""
-        if not self._load_then(list(STORE_MODULES), self._open):
+        """Load the modules of the store, the services and the shown view's Qt-free ones
+        (`ViewSpec.needs`) on a worker (the window keeps answering), then open the store."""
+        window = self.window
+        shown = next(spec for spec in window.specs if spec.key == window.current_key())
+        if not self._load_then([*STORE_MODULES, *shown.needs], self._open):
             self._open()
 
     def _load_then(self, modules: list[str], then: Callable[[], object]) -> bool:

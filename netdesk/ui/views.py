@@ -26,6 +26,10 @@ class ViewSpec(NamedTuple):
     module: str = ""
     """The module `factory` imports: start-up imports it a turn before it makes the view (the
     Events view's modules take ~15 ms)."""
+    needs: tuple[str, ...] = ()
+    """The Qt-free modules `module` imports (with theirs): shown first, the view has them
+    imported on a worker with the store's, so the GUI thread only defines its widgets
+    (tests/ui/test_view_needs.py keeps the list whole; the services are created when asked for)."""
 
 
 def _today(services: Services, settings: QSettings) -> QWidget:
@@ -70,20 +74,64 @@ def _opportunities(services: Services, _settings: QSettings) -> QWidget:
     return OpportunitiesView(services)
 
 
+def _core(*names: str) -> tuple[str, ...]:
+    return tuple(f"netdesk.core.{name}" for name in names)
+
+
 def default_views() -> list[ViewSpec]:
     """The views of the app, in sidebar order."""
+    shared = ("faults", "goal_periods", "worker_thread")
     return [
-        ViewSpec("today", "Today", "today", _today, "netdesk.ui.today"),
-        ViewSpec("contacts", "Contacts", "contacts", _contacts, "netdesk.ui.contacts.view"),
-        ViewSpec("followups", "Follow-ups", "calendar", _followups, "netdesk.ui.calendar.view"),
-        ViewSpec("events", "Events", "events", _events, "netdesk.ui.events.view"),
-        ViewSpec("companies", "Companies", "companies", _companies, "netdesk.ui.companies"),
+        ViewSpec(
+            "today",
+            "Today",
+            "today",
+            _today,
+            "netdesk.ui.today",
+            _core("contact_list", "dashboard", "goals", "messages", "templates")
+            + _core("today_events", "weekly", "worker_thread"),
+        ),
+        ViewSpec(
+            "contacts",
+            "Contacts",
+            "contacts",
+            _contacts,
+            "netdesk.ui.contacts.view",
+            _core(*shared, "event_people", "exporting", "opportunities", "profiles"),
+        ),
+        ViewSpec(
+            "followups",
+            "Follow-ups",
+            "calendar",
+            _followups,
+            "netdesk.ui.calendar.view",
+            _core("contact_list", "goal_periods"),
+        ),
+        ViewSpec(
+            "events",
+            "Events",
+            "events",
+            _events,
+            "netdesk.ui.events.view",
+            _core(*shared, "event_import"),
+        ),
+        ViewSpec(
+            "companies",
+            "Companies",
+            "companies",
+            _companies,
+            "netdesk.ui.companies",
+            _core(*shared, "companies", "opportunity_rows"),
+        ),
         ViewSpec(
             "opportunities",
             "Opportunities",
             "opportunities",
             _opportunities,
             "netdesk.ui.opportunities",
+            _core("event_people", "goal_periods", "messages", "opportunities", "opportunity_csv"),
         ),
-        ViewSpec("me", "Me", "me", _me, "netdesk.ui.me"),
+        ViewSpec(
+            "me", "Me", "me", _me, "netdesk.ui.me", _core("goal_periods", "own_profiles", "pitches")
+        ),
     ]
