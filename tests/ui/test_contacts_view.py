@@ -729,3 +729,33 @@ def test_a_change_reads_the_list_again_off_the_gui_thread(
     assert view.selected_ids() == [chosen]
     assert view.model.contact_id(view.table.rowAt(0)) == top
     assert view.count_label.text() == "301 contacts"
+
+
+def test_keys_faster_than_the_editor_open_only_the_contact_they_stop_at(
+    view, qtbot, services, clock, monkeypatch
+) -> None:
+    """Each opening takes 30 ms here: Down pressed sooner after one than that (a key held)
+    opens no contact on the way, only the one selected once the keys stop; a key pressed after
+    a pause opens its contact at once."""
+    ids = [_add(services, name) for name in ("Ana", "Bo", "Cy", "Di", "Ed")]
+    assert _names(view) == ["Ana", "Bo", "Cy", "Di", "Ed"]
+    opened: list[int | None] = []
+    load = view.editor.load
+
+    def slow_load(contact_id: int | None) -> None:
+        opened.append(contact_id)
+        load(contact_id)
+        clock.advance(0.03)
+
+    monkeypatch.setattr(view.editor, "load", slow_load)
+    view.table.setFocus()
+    view.table.selectRow(0)
+    assert opened == [ids[0]] and view.editor.given.text() == "Ana"
+    for _ in range(3):
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert opened == [ids[0]] and view.selected_ids() == [ids[3]]
+    qtbot.waitUntil(lambda: view.editor.contact_id == ids[3])
+    assert opened == [ids[0], ids[3]] and view.editor.given.text() == "Di"
+    clock.advance(1)
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert opened[-1] == ids[4] and view.editor.given.text() == "Ed"

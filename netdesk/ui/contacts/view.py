@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 REREAD_ROWS = 1000
 """The most rows read again after a change, to keep the rows in sight (a list scrolled further
 shows its first rows)."""
+OPEN_SETTLE_MS = 120
+"""A selection moving faster than the editor opens its contacts (PageDown held, Ctrl+End making
+each row current in turn) opens the one selected once it has rested this long."""
 SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), ("trash", "Trash"))
 
 
@@ -173,6 +176,11 @@ class ContactsView(QWidget):
             choice.currentIndexChanged.connect(self.apply_filter)
         self.due_filter.toggled.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._opening = QTimer(self)
+        self._opening.setSingleShot(True)
+        self._opening.setInterval(OPEN_SETTLE_MS)
+        self._opening.timeout.connect(self._open_selected)
+        self._opened_at = self._open_took = 0.0
         self.counter = LatestRead(self)  # the newest list's count, on its own connection
         self.counter.read.connect(self._counted)
         self.counter.failed.connect(self._count_failed)
@@ -451,11 +459,25 @@ class ContactsView(QWidget):
         self._reload_after_change(at_once=True)
 
     def _selection_changed(self) -> None:
+        """Open the one contact selected at once, unless the selection moved sooner after the
+        last opening than that took (a key held or repeated): then the one selected once it
+        rests (`OPEN_SETTLE_MS`), not each contact on the way."""
+        since = self.services.clock.monotonic() - self._opened_at
+        if self._opening.isActive() or since < self._open_took:
+            self._opening.start()
+        else:
+            self._open_selected()
+        self._update_actions()
+
+    def _open_selected(self) -> None:
+        self._opening.stop()
         ids = self.selected_ids()
         if len(ids) == 1 and ids[0] != self.editor.contact_id and self.confirm_discard():
+            started = self.services.clock.monotonic()
             self.editor.load(ids[0])
             self.show_editor()
-        self._update_actions()
+            self._opened_at = self.services.clock.monotonic()
+            self._open_took = self._opened_at - started
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
