@@ -16,10 +16,11 @@ user left is shown with its data soon and the window answers all along.
    window answering). Between two steps the timers that came due run (`STEP_GAP_MS`). The
    modules of the store, the services and the shown view's Qt-free ones are imported on a
    worker before the store opens, the rest of `core` and `formats` once the shown view has its
-   data (the window answers meanwhile); a service is created when first asked for. The views'
-   own modules are imported on the GUI thread: PySide6 (seen with 6.11) may crash the process
-   when a worker defines Qt classes while the GUI thread lays out widgets (a SIGSEGV in
-   `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
+   data (the window answers meanwhile), then the time zones' names; a service is created when
+   first asked for. The views' own modules are imported on the GUI thread: PySide6 (seen with
+   6.11) may crash the process when a worker defines Qt classes while the GUI thread lays out
+   widgets (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20 before
+   this rule).
 3. Once the check has passed and the views are ready: the day's backup, on a worker.
 """
 
@@ -240,6 +241,7 @@ class Startup(QObject):
                 self._wait_until_shown,
                 self._start_check,
                 partial(self._load_then, _modules_of(QT_FREE_PACKAGES), self._next),
+                self._read_zone_names,
             ]
         )
         for spec in window.specs:
@@ -289,6 +291,13 @@ class Startup(QObject):
         first paint may come before the next)."""
         _WhenShown(self.window.build_view(self.window.current_key()), self._next)
         return True
+
+    def _read_zone_names(self) -> None:
+        """The time zones the Events editor offers, read on a worker (walking the zone files
+        took 22-35 ms of the GUI thread as Events was made) while the views before it are."""
+        from netdesk.core.event_times import zone_names
+
+        Task(lambda _progress: zone_names(), self).start()
 
     def _install_tools(self) -> None:
         from netdesk.ui import app

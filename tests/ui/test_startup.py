@@ -209,6 +209,25 @@ def test_the_notification_server_is_looked_for_on_a_worker(qtbot, network, monke
     assert desktop is not None and desktop._router is router
 
 
+def test_the_time_zones_are_read_on_a_worker_before_events_is_made(
+    qtbot, network, monkeypatch
+) -> None:
+    from netdesk.core import event_times
+
+    threads: list[threading.Thread] = []
+    real = event_times.available_timezones
+    monkeypatch.setattr(
+        event_times,
+        "available_timezones",
+        lambda: threads.append(threading.current_thread()) or real(),
+    )
+    event_times.zone_names.cache_clear()
+    window, startup = _start(qtbot, network, "today")
+    qtbot.waitUntil(lambda: startup.done)
+    assert [thread is threading.main_thread() for thread in threads] == [False]
+    assert window.views["events"].panel.editor.zone.count() == len(real()) + 1  # and Local
+
+
 def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network) -> None:
     _window, startup = _start(qtbot, network, "contacts")
     assert backup.generations(network.database) == [], "not before the check and the views"
