@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -77,6 +79,35 @@ def _focused(window=None):
 def test_registered_in_the_sidebar() -> None:
     spec = next(s for s in default_views() if s.key == "events")
     assert (spec.title, spec.icon) == ("Events", "events")
+
+
+def test_made_hidden_it_reads_its_list_off_the_gui_thread(
+    qtbot, services, sample, monkeypatch
+) -> None:
+    """As start-up makes it: the list read on a worker, shown once read."""
+    threads: list[threading.Thread] = []
+    read = services.events.list
+    monkeypatch.setattr(
+        services.events,
+        "list",
+        lambda *filters: threads.append(threading.current_thread()) or read(*filters),
+    )
+    widget = EventsView(services)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 3)
+    assert [thread is threading.main_thread() for thread in threads] == [False]
+    assert widget.count.text() == "2 upcoming, 1 past"
+
+
+def test_shown_before_its_read_ended_it_shows_with_it(qtbot, services, sample, monkeypatch) -> None:
+    answer = threading.Event()
+    read = services.events.list
+    monkeypatch.setattr(services.events, "list", lambda *filters: answer.wait() and read(*filters))
+    widget = EventsView(services)
+    qtbot.addWidget(widget)
+    threading.Thread(target=lambda: (time.sleep(0.05), answer.set())).start()
+    widget.show()
+    assert widget.model.rowCount() == 3 and not widget.reader.busy
 
 
 def test_list_order_filters_and_progress(view) -> None:

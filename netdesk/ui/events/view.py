@@ -201,7 +201,7 @@ class EventsView(QWidget):
         self.reader.failed.connect(lambda message: self._tell(message, error=True))
         self._signals = ChangeSignals(services.changes, self)
         self._signals.changed.connect(self._on_change)
-        self.reload()
+        self._read_later()  # made hidden at start-up: read off the GUI thread, taken when shown
 
     def _build_actions(self) -> None:
         actions = ViewActions(self)
@@ -382,6 +382,12 @@ class EventsView(QWidget):
             QTimer.singleShot(0, self._show_changes)
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self.reader.busy:  # shown before its read ended: shown with it, waited for here
+            answer = self.reader.take()
+            if answer is None:  # it failed: read here, where the fault is told
+                self.reload()
+            else:
+                self._read(answer[0])
         self._queue()
         super().showEvent(event)
 
