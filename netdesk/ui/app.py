@@ -116,6 +116,14 @@ def settings_for(paths: Paths) -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
+GIL_SWITCH_S = 0.001
+"""The longest a worker running Python keeps the GIL once another thread asks for it (Python's
+default is 5 ms). The GUI thread asks at every call into Python (a timer, a paint handler, a
+progress report), several times a turn of its loop: with 5 ms each, reading a 10,000-card file on
+a worker left the loop unturned for 24-63 ms 14-19 times over the second it took; with 1 ms, once
+(as the worker started; bench/README.md)."""
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with NetDesk's names and icon (reused if one exists)."""
     existing = QApplication.instance()
@@ -127,6 +135,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(icon("netdesk"))
     FocusRings.install(app)
     group_digits()  # "1,074 contacts" where no locale is set too
+    sys.setswitchinterval(GIL_SWITCH_S)  # workers hand the GUI thread the GIL within 1 ms
     return app
 
 
