@@ -8,10 +8,11 @@ user left is shown with its data soon and the window answers all along.
    before opening; restored, the window starts again over it; declined, NetDesk quits. A step
    that fails while the check runs (a damaged page read) waits for its verdict. An older store
    is checked before it opens and upgraded on a worker.
-2. The view restored from the settings is created and shown (and has read its data: Today reads
-   on a worker); then each other view (its module a turn, the view the next); then the views'
-   menu actions, the importer and sync (their modules a turn each first), the reminders, their
-   start (a turn each), and the files handed over meanwhile. The desktop's notification server
+2. The view restored from the settings is created and shown a turn after its module is imported
+   (and has read its data: Today reads on a worker); then each other view (its module a turn,
+   the view the next); then the views' menu actions, the importer and sync (their modules a
+   turn each first), the reminders, their start (a turn each), and the files handed over
+   meanwhile. The desktop's notification server
    is looked for on a worker once the last view is made; the reminders wait for its answer (the
    window answering). Between two steps the timers that came due run (`STEP_GAP_MS`). The
    modules of the store, the services and the shown view's Qt-free ones are imported on a
@@ -236,8 +237,10 @@ class Startup(QObject):
         self.services = app.create_services(self.paths)
         window.begin_views(self.services)
         shown = window.current_key()
+        module = {spec.key: spec.module for spec in window.specs}
         self._steps.extend(
             [
+                partial(_import, [module[shown]]),  # 85 ms for Today's, with making it 125 ms
                 self._wait_until_shown,
                 self._start_check,
                 partial(self._load_then, _modules_of(QT_FREE_PACKAGES), self._next),

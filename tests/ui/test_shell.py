@@ -246,6 +246,7 @@ def test_shell_paints_first_and_gets_its_views_after(qtbot, paths, monkeypatch) 
     monkeypatch.setattr(app_module, "open_store", open_store)
     try:
         startup = finish_startup(window, paths, ["/tmp/x.vcf"])
+        qtbot.waitUntil(lambda: bool(window.views))  # modules load on a worker, then a turn each
         assert told == ["Opening your network…"]
         assert list(window.views) == ["today"], "the shown view first"
         qtbot.waitUntil(lambda: startup.done)

@@ -134,7 +134,8 @@ def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, mon
 def test_each_other_views_module_is_imported_a_step_before_it_is_made(
     qtbot, network, monkeypatch
 ) -> None:
-    """And the importer's and sync's modules a step each, before they are installed."""
+    """The shown view's too, and the importer's and sync's a step each before they are
+    installed."""
     steps: list[tuple[str, str]] = []
     real_import = startup_module._import
     monkeypatch.setattr(
@@ -162,6 +163,7 @@ def test_each_other_views_module_is_imported_a_step_before_it_is_made(
     others = [spec for spec in window.specs if spec.key != "today"]
     views = [step for step in steps if step[0] != "import" or step[1].startswith("netdesk.ui.")]
     assert views == [
+        ("import", "netdesk.ui.today"),
         ("build", "today"),
         *(step for spec in others for step in (("import", spec.module), ("build", spec.key))),
         *(("import", module) for module in startup_module.TOOL_MODULES),
