@@ -7,15 +7,18 @@ Thunderbird's Shift_JIS, GB18030, …) fits. The detector sees only the words wi
 given a whole file, the English header row outweighed a few Japanese names (Shift_JIS was taken
 for Windows-1252). Encodings that decode the sample alike are one answer, of which the most
 common in exports (ENCODINGS' order) is named. A wrong guess is possible on a few short names;
-the import preview shows the encoding used and offers the others.
+the import preview shows the encoding used and offers the others. The detector is loaded when
+a file first needs it (every view imports this module, start-up among them).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from typing import TYPE_CHECKING
 
-from charset_normalizer import CharsetMatch, from_bytes
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch
 
 ENCODINGS = {
     "utf-8": "UTF-8",
@@ -88,6 +91,8 @@ def decode_csv(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 
 def _legacy_encoding(data: bytes) -> str:
+    from charset_normalizer import from_bytes  # ~12 ms to load: not before a CSV needs it
+
     head = data[:_DETECT_BYTES]
     sample = b"\n".join(_WORD_WITH_HIGH_BYTES.findall(head)) or head
     matches = list(from_bytes(sample, cp_isolation=_LEGACY))
