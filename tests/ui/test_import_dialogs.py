@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QListView
 
 from netdesk.core.import_merge_preview import merge_changes
 from netdesk.core.import_plan import PlannedCard
@@ -113,6 +113,12 @@ def test_many_new_contacts_are_counted_and_listed(app_window, qtbot, tmp_path) -
     listed = preview.new_list.model()
     assert listed.rowCount() == 1001
     assert listed.index(1000, 0).data() == "… and 5 more"
+    view = preview.new_list
+    assert view.layoutMode() == QListView.LayoutMode.Batched  # a hundred rows laid out a turn
+    qtbot.waitUntil(lambda: not view.visualRect(listed.index(1000, 0)).isEmpty())
+    view.scrollToBottom()
+    bottom = view.viewport().height() - 2
+    assert view.indexAt(QPoint(4, bottom)).data() == "… and 5 more"
     assert listed.index(7, 0).data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(
         f"{tmp_path / 'many.vcf'}, card 8"
     )

@@ -78,7 +78,10 @@ class PreviewPage(QWidget):
         self.new_contacts = NewContacts(self)
         self.new_list = QListView()
         self.new_list.setModel(self.new_contacts)
-        self.new_list.setUniformItemSizes(True)  # a thousand rows lay out at once
+        self.new_list.setUniformItemSizes(True)  # every row as tall as the first
+        # laid out a hundred rows a turn (QListView's batch): all 1,001 at once took ~15 ms of the
+        # preview's showing (each row's index asks the model's rowCount, in Python, twice)
+        self.new_list.setLayoutMode(QListView.LayoutMode.Batched)
         self.new_list.setAccessibleName(self.tr("New contacts"))
         self.new_box = QGroupBox()
         QVBoxLayout(self.new_box).addWidget(self.new_list)
