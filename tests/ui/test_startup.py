@@ -313,3 +313,26 @@ def test_every_menu_item_works_before_the_store_opens(qtbot, paths, monkeypatch)
     assert about.isVisible() and str(paths.database) in about.summary.text()
     window.quit_action.trigger()
     assert quits == [1]
+
+
+def test_installing_sync_leaves_the_shown_view_its_size(qtbot, network, monkeypatch) -> None:
+    """Sync's status button joins the status bar after start-up without growing it (the shown
+    view relaid out and repainted in that turn)."""
+    from PySide6.QtWidgets import QApplication
+
+    from netdesk.ui.sync.status import SyncStatusButton
+
+    sizes = []
+    real_install = app_module.install_tools
+
+    def install(window, services) -> None:
+        sizes.append(window.stack.size())
+        real_install(window, services)
+
+    monkeypatch.setattr(app_module, "install_tools", install)
+    window = _shell(qtbot, network, "today")
+    startup = app_module.finish_startup(window, network, [])
+    qtbot.waitUntil(lambda: startup.done)
+    QApplication.processEvents()  # the layout the button asked for
+    assert window.statusBar().findChild(SyncStatusButton).isVisible()
+    assert window.stack.size() == sizes[0]
