@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from netdesk.core.services import Services
     from netdesk.ui.main_window import MainWindow
-    from netdesk.ui.today import TodayView
+    from netdesk.ui.today.view import TodayView
 
 RUNS = 7
 QUIET_S = 1.0

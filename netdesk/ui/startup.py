@@ -8,19 +8,18 @@ user left is shown with its data soon and the window answers all along.
    before opening; restored, the window starts again over it; declined, NetDesk quits. A step
    that fails while the check runs (a damaged page read) waits for its verdict. An older store
    is checked before it opens and upgraded on a worker.
-2. The view restored from the settings is created and shown a turn after its module is imported
-   (and has read its data: Today reads on a worker); then each other view (its module a turn,
-   the view the next); then the views' menu actions, the importer and sync (their modules a
-   turn each first), the reminders, their start (a turn each), and the files handed over
-   meanwhile. The desktop's notification server
-   is looked for on a worker once the last view is made; the reminders wait for its answer (the
-   window answering). Between two steps the timers that came due run (`STEP_GAP_MS`). The
-   modules of the store, the services and the shown view's Qt-free ones are imported on a
-   worker before the store opens, the rest of `core` and `formats` once the shown view has its
-   data (the window answers meanwhile), then the time zones' names; a service is created when
-   first asked for. The views' own modules are imported on the GUI thread: PySide6 (seen with
-   6.11) may crash the process when a worker defines Qt classes while the GUI thread lays out
-   widgets (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20 before
+2. The view restored from the settings is created and shown a turn after its module is imported (and
+   has read its data: Today reads on a worker); then each other view (its modules a few a step,
+   leaves first: `ui_parts`; the view the next); then the views' menu actions, the importer and sync
+   (their modules likewise), the reminders, their start (a turn each), and the files handed over
+   meanwhile. The desktop's notification server is looked for on a worker once the last view is
+   made; the reminders wait for its answer (the window answering). Between two steps the timers that
+   came due run (`STEP_GAP_MS`). The modules of the store, the services and the shown view's Qt-free
+   ones are imported on a worker before the store opens, the rest of `core` and `formats` once the
+   shown view has its data (the window answers meanwhile), then the time zones' names; a service is
+   created when first asked for. The views' own modules are imported on the GUI thread: PySide6
+   (seen with 6.11) may crash the process when a worker defines Qt classes while the GUI thread lays
+   out widgets (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20 before
    this rule).
 3. Once the check has passed and the views are ready: the day's backup, on a worker.
 """
@@ -31,10 +30,13 @@ import importlib
 import importlib.util
 import logging
 import pkgutil
+import re
 import sys
+import time
 from collections import deque
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
@@ -60,6 +62,9 @@ modules a worker may import while the GUI thread works."""
 
 TOOL_MODULES = ("netdesk.ui.importing.controller", "netdesk.ui.sync.controller")
 """The importer's and sync's modules: imported a step each (40-120 ms in one), then installed."""
+
+IMPORT_STEP_S = 0.008
+"""A step imports a view's modules, one after another, until it has taken this long."""
 
 STEP_GAP_MS = 1
 """Between two steps: the timers that came due during a step run before the next one."""
@@ -250,13 +255,13 @@ class Startup(QObject):
         for spec in window.specs:
             if spec.key != shown:
                 self._steps.extend(
-                    [partial(_import, [spec.module]), partial(window.build_view, spec.key)]
+                    [partial(self._import_parts, spec.module), partial(window.build_view, spec.key)]
                 )
         self._steps.extend(
             [
                 self._look_for_notifications,
                 window.finish_views,
-                *(partial(_import, [module]) for module in TOOL_MODULES),
+                *(partial(self._import_parts, module) for module in TOOL_MODULES),
                 self._install_tools,
                 self._wait_for_notifications,
                 self._install_reminders,
@@ -288,6 +293,17 @@ class Startup(QObject):
             # that came due meanwhile, so such a timer (a blinking cursor, an animation, the
             # bench's watchdog) waited for two steps, not one: two views made in one stall.
             QTimer.singleShot(STEP_GAP_MS, self, self._next)
+
+    def _import_parts(self, module: str, parts: deque[str] | None = None) -> None:
+        """Import `module` and the `netdesk.ui` modules it loads over as many steps as they
+        take `IMPORT_STEP_S` each, leaves first, so that no step defines a whole view's widgets,
+        delegates and dialogs (Contacts' ~40 modules took 55-116 ms in one)."""
+        parts = deque(ui_parts(module) or [module]) if parts is None else parts
+        start = time.perf_counter()
+        while parts and time.perf_counter() - start < IMPORT_STEP_S:
+            _import([parts.popleft()])
+        if parts:
+            self._steps.insert(1, partial(self._import_parts, module, parts))
 
     def _wait_until_shown(self) -> bool:
         """Make the shown view and wait until it has painted with its data (in one step: its
@@ -387,6 +403,54 @@ def _modules_of(packages: tuple[str, ...]) -> list[str]:
         found = pkgutil.walk_packages(spec.submodule_search_locations, f"{package}.")
         names.extend(module.name for module in found)
     return names
+
+
+_UI_IMPORT = re.compile(
+    r"^(?:from\s+(netdesk\.ui[\w.]*)\s+import\s+(\([^)]*\)|[^\n]*)|import\s+(netdesk\.ui[\w.]*))",
+    re.MULTILINE,
+)
+"""An import at a module's top level (the indented ones run later, or only for type checks)."""
+
+
+def ui_parts(module: str) -> list[str]:
+    """`module` and the `netdesk.ui` modules its import would load (its packages and their top
+    level imports, found in their source without importing them), leaves first, each after what
+    it imports; `module` last. Those imported already are left out."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in seen or name in sys.modules:
+            return
+        seen.add(name)
+        path = _source(name)
+        if path is None:
+            return
+        if "." in name:
+            visit(name.rpartition(".")[0])
+        for found in _UI_IMPORT.finditer(path.read_text(encoding="utf-8")):
+            package, names, imported = found.groups()
+            if imported:
+                visit(imported)
+                continue
+            visit(package)
+            for word in re.findall(r"\w+(?:\s+as\s+\w+)?", names.split("#")[0]):
+                if _source(f"{package}.{word.split()[0]}") is not None:
+                    visit(f"{package}.{word.split()[0]}")
+        order.append(name)
+
+    visit(module)
+    return order
+
+
+def _source(name: str) -> Path | None:
+    """The file of `netdesk.ui` module `name`, or None when it names no module."""
+    ui = Path(__file__).parent
+    parts = name.split(".")[2:]
+    for path in (ui.joinpath(*parts).with_suffix(".py"), ui.joinpath(*parts, "__init__.py")):
+        if parts and path.is_file():
+            return path
+    return None
 
 
 def _import(modules: list[str]) -> None:

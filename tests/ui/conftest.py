@@ -38,7 +38,7 @@ def contacts_view(qtbot, services):
 def make_today(qtbot, services):
     """Make the Today view over the test database, shown at `size` with its data read (the
     view, closed at the end, lets a read in progress end before the database closes)."""
-    from netdesk.ui.today import TodayView
+    from netdesk.ui.today.view import TodayView
     from tests.ui.today_view import settle_today
 
     def make(settings=None, size: tuple[int, int] = (1024, 700), show: bool = True):

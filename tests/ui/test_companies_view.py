@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from netdesk.core.interactions import log_interaction
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Employment, Event, EventPerson
-from netdesk.ui.companies import CompaniesView
+from netdesk.ui.companies.view import CompaniesView
 from netdesk.ui.plain import plain_tooltip
 from tests.fake_time import NOW
 from tests.ui.windows import current_view

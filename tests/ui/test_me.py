@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from netdesk.core.event_draft import EventDraft
 from netdesk.core.own_profiles import CHECKS, OwnProfileRow
-from netdesk.ui.me import MeView
 from netdesk.ui.me.profile_reminders import ProfileReminders
-from netdesk.ui.me.view import PITCHES_MIN_HEIGHT
+from netdesk.ui.me.view import PITCHES_MIN_HEIGHT, MeView
 from netdesk.ui.notify import Notifier, ReminderBanner
 from tests.ui.today_view import settle_today
 from tests.ui.windows import current_view

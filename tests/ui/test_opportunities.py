@@ -17,8 +17,8 @@ from netdesk.core.opportunity_rows import Person
 from netdesk.core.vocabulary import OPPORTUNITY_STAGES
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Interaction, Opportunity
-from netdesk.ui.opportunities import OpportunitiesView
 from netdesk.ui.opportunities.board import MIME_TYPE, StageList
+from netdesk.ui.opportunities.view import OpportunitiesView
 from netdesk.ui.plain import plain_tooltip
 from netdesk.ui.views import default_views
 from netdesk.ui.write_dialog import WriteDialog

@@ -100,7 +100,7 @@ def test_the_list_leaves_out_people_and_dates_before_scrolling_sideways(
 def test_rows_fill_the_board_after_a_wrap_hides_the_scroll_bar(openings, services, qtbot) -> None:
     """Narrow: four rows, taller than the view (a scroll bar); wider: two rows that fit, as
     wide as the board (the layout kept the width it had beside the scroll bar)."""
-    from netdesk.ui.opportunities import OpportunitiesView
+    from netdesk.ui.opportunities.view import OpportunitiesView
 
     view = OpportunitiesView(services)
     qtbot.addWidget(view)

@@ -161,9 +161,10 @@ def test_each_other_views_module_is_imported_a_step_before_it_is_made(
     startup = app_module.finish_startup(window, network, [])
     qtbot.waitUntil(lambda: startup.done)
     others = [spec for spec in window.specs if spec.key != "today"]
-    views = [step for step in steps if step[0] != "import" or step[1].startswith("netdesk.ui.")]
+    wholes = {spec.module for spec in window.specs} | set(startup_module.TOOL_MODULES)
+    views = [step for step in steps if step[0] != "import" or step[1] in wholes]
     assert views == [
-        ("import", "netdesk.ui.today"),
+        ("import", "netdesk.ui.today.view"),
         ("build", "today"),
         *(step for spec in others for step in (("import", spec.module), ("build", spec.key))),
         *(("import", module) for module in startup_module.TOOL_MODULES),

@@ -17,7 +17,7 @@ from netdesk.store.models import Contact, Event, FollowUp, Interaction, ReachOut
 from netdesk.ui.calendar.agenda import ID_ROLE
 from netdesk.ui.contacts.log_dialog import LogInteractionDialog
 from netdesk.ui.followup_dialog import FollowUpDialog
-from netdesk.ui.today import COUNT_KEY
+from netdesk.ui.today.reach_out import COUNT_KEY
 from tests.fake_time import NOW
 from tests.ui.today_view import settle_today
 

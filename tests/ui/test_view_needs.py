@@ -4,17 +4,12 @@ thread while the view is made. A fresh process per view, since imports are seen 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from netdesk.ui.startup import QT_FREE_PACKAGES, STORE_MODULES
 from netdesk.ui.views import default_views
+from tests.ui.fresh_process import probe
 
-ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import importlib, json, sys
 for name in sys.argv[1:-1]:
@@ -27,16 +22,8 @@ print(json.dumps(sorted(set(sys.modules) - before)))
 
 @pytest.mark.parametrize("spec", default_views(), ids=lambda spec: spec.key)
 def test_a_view_lists_the_qt_free_modules_it_imports(spec) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *STORE_MODULES, *spec.needs, spec.module],
-        cwd=ROOT,
-        env={"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    imported = probe(PROBE, *STORE_MODULES, *spec.needs, spec.module)
 
-    assert done.returncode == 0, done.stderr
-    imported = json.loads(done.stdout.splitlines()[-1])
+    assert isinstance(imported, list)
     assert [name for name in imported if name.startswith(QT_FREE_PACKAGES)] == []
     assert all(name.startswith(QT_FREE_PACKAGES) for name in spec.needs)

@@ -1,5 +1,4 @@
-"""The Companies view: organisations you know people at, your targets, and the ways in."""
+"""The Companies view: organisations you know people at, your targets, and the ways in.
 
-from netdesk.ui.companies.view import CompaniesView
-
-__all__ = ["CompaniesView"]
+The view is in `view.py`: start-up imports the package's modules a few at a time before it.
+"""

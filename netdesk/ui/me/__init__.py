@@ -1,5 +1,4 @@
-"""The Me page: your own profiles with their checklists and refresh reminders, and your pitches."""
+"""The Me page: your own profiles with their checklists and refresh reminders, and your pitches.
 
-from netdesk.ui.me.view import MeView
-
-__all__ = ["MeView"]
+The view is in `view.py`: start-up imports the package's modules a few at a time before it.
+"""

@@ -1,5 +1,4 @@
-"""Opportunities: the board and the list of openings and leads, the people behind them."""
+"""Opportunities: the board and the list of openings and leads, the people behind them.
 
-from netdesk.ui.opportunities.view import OpportunitiesView
-
-__all__ = ["OpportunitiesView"]
+The view is in `view.py`: start-up imports the package's modules a few at a time before it.
+"""
