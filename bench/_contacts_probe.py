@@ -56,8 +56,10 @@ def _open(data_dir: str):
     from netdesk.core.services import Services
     from netdesk.store.db import open_database
     from netdesk.ui.app import create_application
+    from netdesk.ui.focus_ring import FocusRings
 
     app = create_application()
+    FocusRings.install(app)  # as the app's start-up does after its first paint
     paths = netdesk_paths.resolve(__import__("pathlib").Path(data_dir))
     open_database(paths.database)
     return app, Services(paths=paths)

@@ -78,10 +78,12 @@ def open_window(data_dir: str) -> tuple[QCoreApplication, MainWindow]:
     from netdesk.core.gc_pause import hold_for_startup, release_after_startup
     from netdesk.store.db import open_database
     from netdesk.ui.app import create_application
+    from netdesk.ui.focus_ring import FocusRings
     from tests.fake_time import FakeClock
     from tests.ui.windows import build_window
 
     app = create_application()
+    FocusRings.install(app)  # as the app's start-up does after its first paint
     paths = netdesk_paths.resolve(Path(data_dir))
     hold_for_startup()  # as the GUI's start-up does, until its views are built
     open_database(paths.database, daily_backup=False)

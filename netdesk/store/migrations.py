@@ -12,9 +12,9 @@ fixture database of the previous schema under tests/store/fixtures/ (see tests/s
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from peewee import BooleanField, Database, IntegerField, OperationalError
-from playhouse.migrate import SqliteMigrator
 
 from netdesk.store import (
     cadence_defaults,
@@ -51,7 +51,10 @@ from netdesk.store.models import (
     new_uid,
 )
 
-Step = Callable[[Database, SqliteMigrator], None]
+if TYPE_CHECKING:  # playhouse.migrate (~8 ms) loads when a step runs, not at every start
+    from playhouse.migrate import SqliteMigrator
+
+Step = Callable[[Database, "SqliteMigrator"], None]
 Report = Callable[[int, int, str], None]  # (steps done, steps to run, title of the next step)
 
 
@@ -479,6 +482,8 @@ def rerun_after(database: Database, version: int) -> None:
     """Run the steps after `version` again over the current schema, in the caller's transaction:
     data loaded from an older export gets what those steps do to data (each step checks what
     exists, so the schema is left as it is)."""
+    from playhouse.migrate import SqliteMigrator
+
     migrator = SqliteMigrator(database)
     for step in STEPS[version:]:
         step(database, migrator)
@@ -498,6 +503,8 @@ def upgrade(
             f"This database has schema version {newer}, newer than this NetDesk "
             f"understands ({len(steps)}). Please update NetDesk."
         )
+    from playhouse.migrate import SqliteMigrator
+
     migrator = SqliteMigrator(database)
     applied: list[int] = []
     versions = range(newer + 1, len(steps) + 1)

@@ -21,7 +21,6 @@ from netdesk import __version__
 from netdesk.paths import APP_NAME, Paths
 from netdesk.private_files import private_dir, private_file
 from netdesk.ui.crash import CrashReporter, setup_logging
-from netdesk.ui.focus_ring import FocusRings
 from netdesk.ui.icons import icon
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.numbers import group_digits
@@ -133,7 +132,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("netdesk")
     app.setWindowIcon(icon("netdesk"))
-    FocusRings.install(app)
     group_digits()  # "1,074 contacts" where no locale is set too
     sys.setswitchinterval(GIL_SWITCH_S)  # workers hand the GUI thread the GIL within 1 ms
     return app
@@ -245,6 +243,9 @@ def run_gui(paths: Paths, files: list[str]) -> int:
         window = build_shell(paths)
 
         def start(window: MainWindow = window) -> None:
+            from netdesk.ui.focus_ring import FocusRings  # imports Qt: not before the paint
+
+            FocusRings.install(app)
             if not servers:
                 servers.append(InstanceServer(paths.socket_name))
             hand_launches_to(window, servers[0])

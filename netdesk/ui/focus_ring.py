@@ -7,6 +7,9 @@ after a click, or a view handing the focus to its list, nothing showed where the
 `FocusRings` sets that attribute on every focus change and draws a ring inside the edge of a
 focused list, table or text box: a child of it masked to a two-pixel ring, so repainting rows
 never repaints the ring. The sidebar draws its own (ui/style.py).
+
+Start-up installs the rings after the window's first paint: importing `Qt` builds every Qt enum
+type of PySide6 (~30 ms), and the first focus change (the window shown) would need it.
 """
 
 from __future__ import annotations
@@ -71,9 +74,13 @@ class FocusRings(QObject):
 
     @staticmethod
     def install(app: QApplication) -> FocusRings:
-        """The application's rings (made on the first call)."""
+        """The application's rings (made on the first call, ringing the widget focused by then)."""
         found = app.findChild(FocusRings, "focusRings")
-        return found if isinstance(found, FocusRings) else FocusRings(app)
+        if isinstance(found, FocusRings):
+            return found
+        rings = FocusRings(app)
+        rings._moved(None, app.focusWidget())
+        return rings
 
     def _moved(self, old: QWidget | None, now: QWidget | None) -> None:
         if old is not None and (ring := ring_of(old, make=False)) is not None:

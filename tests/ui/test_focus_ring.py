@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -96,3 +97,16 @@ def test_every_input_of_every_view_shows_that_it_has_the_focus(lived_in, qtbot) 
                 if focused == plain or (ring is not None and not ring.isVisible()):
                     unmarked.append((key, page, type(widget).__name__, widget.objectName()))
     assert unmarked == []
+
+
+def test_rings_installed_after_the_focus_moved_ring_the_focused_widget(qapp, rings, form) -> None:
+    """Start-up installs the rings after the first paint, when a widget may have the focus."""
+    table = form.layout().itemAt(1).widget()
+    shiboken6.delete(rings)  # none, as before start-up installs them
+    form.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, False)
+    table.setFocus(Qt.FocusReason.MouseFocusReason)
+    assert ring_of(table, make=False) is None
+    assert FocusRings.install(qapp) is not rings
+    ring = ring_of(table, make=False)
+    assert isinstance(ring, Ring) and ring.isVisible()
+    assert form.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)

@@ -12,7 +12,6 @@ def test_the_application_shortens_the_gil_switch_interval(qapp, monkeypatch) -> 
     chosen: list[float] = []
     monkeypatch.setattr(sys, "setswitchinterval", chosen.append)
     monkeypatch.setattr(app_module, "group_digits", lambda: None)  # the default locale: kept
-    monkeypatch.setattr(app_module.FocusRings, "install", lambda app: None)  # as other tests had
     try:
         assert app_module.create_application() is qapp
     finally:
