@@ -184,6 +184,27 @@ def test_new_contacts_look_ascii_companies_and_tags_up_by_their_index(
     batch = ImportBatch.create(files="[]").id
     plans = plans_of(monkeypatch, lambda: NewContacts(drafts, batch))
     reads = [p for p in plans if "company" in p or "tag" in p]
-    assert len(reads) == 4, plans  # each table: the names wanted, then the ones just created
-    searches = ("SEARCH company USING COVERING INDEX", "SEARCH tag USING COVERING INDEX")
-    assert all(p.startswith(searches) for p in reads), reads
+    # each table: the names wanted by its index, then its last id (the new rows numbered from it,
+    # not read back by name)
+    assert reads == [
+        "SEARCH company USING COVERING INDEX company_name (name=?)",
+        "SEARCH company",
+        "SEARCH tag USING COVERING INDEX tag_name (name=?)",
+        "SEARCH tag",
+    ], plans
+
+
+def test_new_tags_are_numbered_after_the_last_and_given_once(database) -> None:
+    from netdesk.core.import_writer import NewContacts
+    from netdesk.store.models import ContactTag, Tag
+
+    Tag.create(name="old")
+    Tag.create(id=9, name="Kept")  # a gap: new ids follow the highest, not the count
+    drafts = _named([("", ["zeta", "kept", "Alpha", "ZETA", " alpha "])])
+    writer = NewContacts(drafts, ImportBatch.create(files="[]").id)
+    (contact_id,) = writer.insert(drafts)
+    stored = {t.name: t.id for t in Tag.select()}
+    assert stored == {"old": 1, "Kept": 9, "zeta": 10, "Alpha": 11}  # spelled as first met
+    assert writer.tags == {"kept": 9, "zeta": 10, "alpha": 11}
+    given = ContactTag.select(ContactTag.tag).where(ContactTag.contact == contact_id)
+    assert sorted(row.tag_id for row in given) == [9, 10, 11]
