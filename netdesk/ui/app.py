@@ -11,6 +11,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,9 +199,9 @@ def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> Startu
 class _FirstPaint(QObject):
     """Runs a function once the window has painted (or after a while, if it never does)."""
 
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
         super().__init__(window)
-        self._then: Callable[[], None] | None = then
+        self._then: Callable[[], object] | None = then
         window.installEventFilter(self)
         QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._run)
 
@@ -216,9 +217,28 @@ class _FirstPaint(QObject):
             then()
 
 
-def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+def after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
     """Call `then` once `window` is on screen, so slow start-up work never delays the frame."""
     _FirstPaint(window, then)
+
+
+def start_after_first_paint(
+    app: QApplication,
+    window: MainWindow,
+    paths: Paths,
+    files: list[str],
+    servers: list[InstanceServer],
+) -> Startup:
+    """What `run_gui` starts once `window` has painted: the focus rings (they import `Qt`), the
+    instance server (the first time; `servers` keeps it across restarts) handing later launches
+    to `window`, then the rest of start-up."""
+    from netdesk.ui.focus_ring import FocusRings
+
+    FocusRings.install(app)
+    if not servers:
+        servers.append(InstanceServer(paths.socket_name))
+    hand_launches_to(window, servers[0])
+    return finish_startup(window, paths, files)
 
 
 def run_gui(paths: Paths, files: list[str]) -> int:
@@ -241,17 +261,9 @@ def run_gui(paths: Paths, files: list[str]) -> int:
     status = RESTART
     while status == RESTART:
         window = build_shell(paths)
-
-        def start(window: MainWindow = window) -> None:
-            from netdesk.ui.focus_ring import FocusRings  # imports Qt: not before the paint
-
-            FocusRings.install(app)
-            if not servers:
-                servers.append(InstanceServer(paths.socket_name))
-            hand_launches_to(window, servers[0])
-            finish_startup(window, paths, absolute)
-
-        after_first_paint(window, start)
+        after_first_paint(
+            window, partial(start_after_first_paint, app, window, paths, absolute, servers)
+        )
         window.show()
         status = app.exec()
         window.hide()  # gone from the screen while a backup or the check ends whole

@@ -333,3 +333,33 @@ def test_start_up_work_waits_for_the_first_paint(qtbot, monkeypatch) -> None:
     qtbot.addWidget(hidden)
     app_module.after_first_paint(hidden, lambda: calls.append(hidden.isVisible()))
     qtbot.waitUntil(lambda: calls == [True, False])
+
+
+def test_after_the_first_paint_the_rings_the_server_and_the_views_start(
+    qtbot, paths, monkeypatch
+) -> None:
+    from netdesk.ui import focus_ring
+    from netdesk.ui.app import build_shell, start_after_first_paint
+
+    installed: list[object] = []
+    monkeypatch.setattr(focus_ring.FocusRings, "install", staticmethod(installed.append))
+    window = build_shell(paths)
+    qtbot.addWidget(window)
+    window.show()
+    opened: list[list[str]] = []
+    window.open_files = opened.append
+    servers: list[InstanceServer] = []
+    app = QApplication.instance()
+    try:
+        startup = start_after_first_paint(app, window, paths, [], servers)
+        assert installed == [app], "focus rings drawn from the first paint on"
+        assert len(servers) == 1
+        qtbot.waitUntil(lambda: startup.done)
+        assert list(window.views) == [spec.key for spec in window.specs]
+        with qtbot.waitSignal(servers[0].files_received, timeout=3000):
+            assert send_to_running(paths.socket_name, ["/tmp/later.vcf"])
+        qtbot.waitUntil(lambda: opened == [["/tmp/later.vcf"]])
+    finally:
+        for server in servers:
+            server.close()
+        close_database()
