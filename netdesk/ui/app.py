@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from netdesk import __version__
 from netdesk.paths import APP_NAME, Paths
 from netdesk.private_files import private_dir, private_file
-from netdesk.ui.crash import CrashReporter, setup_logging
+from netdesk.ui.crash import CrashReporter
 from netdesk.ui.icons import icon
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.numbers import group_digits
@@ -188,9 +188,6 @@ def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> Startu
     step by step (`Startup`, whose `ready` says when all is done)."""
     from netdesk.ui.startup import Startup
 
-    setup_logging(paths.log_file)
-    window.statusBar().showMessage(window.tr("Opening your network…"))
-    window.statusBar().repaint()
     startup = Startup(window, paths, files)
     startup.start()
     return startup
@@ -229,16 +226,24 @@ def start_after_first_paint(
     files: list[str],
     servers: list[InstanceServer],
 ) -> Startup:
-    """What `run_gui` starts once `window` has painted: the focus rings (they import `Qt`), the
-    instance server (the first time; `servers` keeps it across restarts) handing later launches
-    to `window`, then the rest of start-up."""
+    """What `run_gui` starts once `window` has painted: the focus rings (they import `Qt`); a
+    turn later the instance server (the first time; `servers` keeps it across restarts) handing
+    later launches to `window`; a turn after that the rest of start-up (`Startup.start`).
+    Loading QtNetwork for the server (~15 ms) and `logging.handlers` (~12 ms) were one stall."""
     from netdesk.ui.focus_ring import FocusRings
+    from netdesk.ui.startup import STEP_GAP_MS, Startup
 
     FocusRings.install(app)
-    if not servers:
-        servers.append(InstanceServer(paths.socket_name))
-    hand_launches_to(window, servers[0])
-    return finish_startup(window, paths, files)
+    startup = Startup(window, paths, files)
+
+    def serve() -> None:
+        if not servers:
+            servers.append(InstanceServer(paths.socket_name))
+        hand_launches_to(window, servers[0])
+        QTimer.singleShot(STEP_GAP_MS, startup, startup.start)
+
+    QTimer.singleShot(STEP_GAP_MS, startup, serve)
+    return startup
 
 
 def run_gui(paths: Paths, files: list[str]) -> int:

@@ -8,19 +8,19 @@ user left is shown with its data soon and the window answers all along.
    before opening; restored, the window starts again over it; declined, NetDesk quits. A step
    that fails while the check runs (a damaged page read) waits for its verdict. An older store
    is checked before it opens and upgraded on a worker.
-2. The view restored from the settings is created and shown a turn after its module is imported (and
-   has read its data: Today reads on a worker); then each other view (its modules a few a step,
-   leaves first: `ui_parts`; the view the next); then the views' menu actions, the importer and sync
-   (their modules likewise), the reminders, their start (a turn each), and the files handed over
-   meanwhile. The desktop's notification server is looked for on a worker once the last view is
-   made; the reminders wait for its answer (the window answering). Between two steps the timers that
-   came due run (`STEP_GAP_MS`). The modules of the store, the services and the shown view's Qt-free
-   ones are imported on a worker before the store opens, the rest of `core` and `formats` once the
-   shown view has its data (the window answers meanwhile), then the time zones' names; a service is
-   created when first asked for. The views' own modules are imported on the GUI thread: PySide6
-   (seen with 6.11) may crash the process when a worker defines Qt classes while the GUI thread lays
-   out widgets (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20 before
-   this rule).
+2. The view restored from the settings is created and shown once its modules are imported, a
+   few a step, leaves first (`ui_parts`), and has read its data (Today reads on a worker); then
+   each other view likewise (its modules, then the view, a step); then the views' menu actions,
+   the importer and sync (their modules likewise), the reminders, their start (a turn each), and
+   the files handed over meanwhile. The desktop's notification server is looked for on a worker
+   once the last view is made; the reminders wait for its answer (the window answering). Between
+   two steps the timers that came due run (`STEP_GAP_MS`). The modules of the store, the
+   services and the shown view's Qt-free ones are imported on a worker before the store opens,
+   the rest of `core` and `formats` once the shown view has its data (the window answers
+   meanwhile), then the time zones' names; a service is created when first asked for. The views'
+   own modules are imported on the GUI thread: PySide6 (seen with 6.11) may crash the process
+   when a worker defines Qt classes while the GUI thread lays out widgets (a SIGSEGV in
+   `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
 3. Once the check has passed and the views are ready: the day's backup, on a worker.
 """
 
@@ -43,6 +43,7 @@ from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from netdesk.core.gc_pause import release_after_startup
+from netdesk.ui.crash import setup_logging
 from netdesk.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -100,9 +101,13 @@ class Startup(QObject):
     # -- the store ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Load the modules of the store, the services and the shown view's Qt-free ones
-        (`ViewSpec.needs`) on a worker (the window keeps answering), then open the store."""
+        """Set up logging, then load the modules of the store, the services and the shown view's
+        Qt-free ones (`ViewSpec.needs`) on a worker (the window keeps answering), then open the
+        store."""
         window = self.window
+        setup_logging(self.paths.log_file)
+        window.statusBar().showMessage(window.tr("Opening your network…"))
+        window.statusBar().repaint()
         shown = next(spec for spec in window.specs if spec.key == window.current_key())
         if not self._load_then([*STORE_MODULES, *shown.needs], self._open):
             self._open()
@@ -245,7 +250,7 @@ class Startup(QObject):
         module = {spec.key: spec.module for spec in window.specs}
         self._steps.extend(
             [
-                partial(_import, [module[shown]]),  # 85 ms for Today's, with making it 125 ms
+                partial(self._import_parts, module[shown]),  # Contacts' were one step: ~80-95 ms
                 self._wait_until_shown,
                 self._start_check,
                 partial(self._load_then, _modules_of(QT_FREE_PACKAGES), self._next),
@@ -268,7 +273,7 @@ class Startup(QObject):
                 self._hand_files,
             ]
         )
-        self._next()
+        QTimer.singleShot(STEP_GAP_MS, self, self._next)  # opening the store took a turn
 
     def _next(self) -> None:
         """Run the next step (a step that returns True calls this itself when it is done)."""
