@@ -61,8 +61,13 @@ QT_FREE_PACKAGES = ("netdesk.core", "netdesk.formats")
 """Packages that define no Qt class (an import contract of pyproject.toml keeps Qt out), whose
 modules a worker may import while the GUI thread works."""
 
-TOOL_MODULES = ("netdesk.ui.importing.controller", "netdesk.ui.sync.controller")
-"""The importer's and sync's modules: imported a step each (40-120 ms in one), then installed."""
+TOOL_MODULES = (
+    "netdesk.ui.importing.controller",
+    "netdesk.ui.sync.controller",
+    "netdesk.ui.reminders",
+)
+"""The importer's, sync's and the reminders' modules: imported a few a step (40-120 ms in one;
+the reminders' were imported by the step installing them), then installed."""
 
 IMPORT_STEP_S = 0.008
 """A step imports a view's modules, one after another, until it has taken this long."""

@@ -314,3 +314,22 @@ def test_a_tall_window_shows_the_pitches_below_the_cards(qtbot, app_window) -> N
     assert me.tabs.tabText(1) == "E&levator pitches" and not library.isVisible()
     me.show_pitches()
     assert me.tabs.currentWidget() is library and library.list.isVisible()
+
+
+def test_a_profile_removed_while_the_page_is_hidden_leaves_every_card_whole_when_shown(
+    qtbot, app_window
+) -> None:
+    """Hidden, the page lays its cards out when next shown (not at each change, nor when made
+    at start-up): the hint above them grew meanwhile."""
+    profiles = app_window.services.profiles
+    profiles.put("linkedin", OwnProfileRow("linkedin", LINK))
+    app_window.resize(1920, 1080)
+    me = app_window.show_view("me")
+    qtbot.waitUntil(lambda: me.pitches.list.isVisible())
+    app_window.show_view("today")
+    profiles.put("linkedin", None)
+    assert not me.isVisible() and me.empty.isVisibleTo(me)
+    app_window.show_view("me")
+    qtbot.waitUntil(lambda: me.empty.isVisible())
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    assert me.scroll_area.height() >= me.page.sizeHint().height()  # every card, none cut

@@ -73,6 +73,17 @@ def view(qtbot, services, sample) -> OpportunitiesView:
     return widget
 
 
+def test_made_hidden_the_view_reads_when_first_shown(qtbot, services, sample) -> None:
+    """Start-up makes the view hidden: it reads its opportunities when shown, not then."""
+    view = OpportunitiesView(services)
+    qtbot.addWidget(view)
+    assert view.rows == [] and view.count.text() == ""
+    view.show()
+    qtbot.waitExposed(view)
+    assert sorted(row.id for row in view.rows) == sorted(sample.values())
+    assert view.count.text() == "3 opportunities"
+
+
 def _stage(opportunity_id: int) -> str:
     return Opportunity.get_by_id(opportunity_id).stage
 

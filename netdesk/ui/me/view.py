@@ -28,7 +28,7 @@ from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QResizeEvent, QShowEvent
 
     from netdesk.core.services import Services
     from netdesk.ui.main_window import MainWindow
@@ -128,7 +128,8 @@ class MeView(QWidget):
             card.show_row(stored.get(service), today)
         self.empty.setVisible(not stored)
         self.how.setVisible(bool(stored))
-        self._place_pitches(self.height())  # the cards' height changed with the hint above
+        if self.isVisible():  # else when shown (start-up makes the page hidden)
+            self._place_pitches(self.height())  # the cards' height changed with the hint above
 
     def show_pitches(self) -> None:
         if self.tabs.indexOf(self.pitches) >= 0:  # else they show below the cards
@@ -145,6 +146,10 @@ class MeView(QWidget):
         )
         if row is None:
             self.message.setText(f"{what}: done (Ctrl+Z undoes).")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._place_pitches(self.height())
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         width = event.size().width()

@@ -184,7 +184,10 @@ class OpportunitiesView(QWidget):
         self.modes.button(mode).setChecked(True)
         self.pages.setCurrentIndex(mode)
         self.stage_filter.setVisible(mode == 1)
-        self.reload()
+        if self.isVisible():
+            self.reload()
+        else:  # read when shown (start-up makes the view hidden)
+            self._stale = True
 
     def home_focus(self) -> QWidget:
         """Where the keyboard goes when the view is shown by its key: a card of the board, or
