@@ -1,8 +1,8 @@
 """The application's look: a light sidebar, card surfaces and label roles on the platform style.
 
 No application-wide style sheet: with one, Qt draws every widget through its style-sheet style,
-which made every repaint of a large contact list slower. Style sheets go on the
-few widgets that need them (sidebar, figure cards); labels get their role's colour and font.
+which made every repaint of a large contact list slower. A style sheet goes on the sidebar
+alone (cards paint themselves: `ui/card.py`); labels get their role's colour and font.
 The sidebar draws its own focus ring (a blue border on the current view while it has focus).
 """
 
@@ -34,13 +34,6 @@ QListWidget#sidebar::item:disabled { color: #9aa5b8; }
 QListWidget#sidebar::item:selected {
     background: #d6e3fb;
     color: #0f2a5c;
-}
-"""
-FIGURE_CARD_STYLE = """
-QFrame#figureCard {
-    background: #ffffff;
-    border: 1px solid #dde3ec;
-    border-radius: 10px;
 }
 """
 

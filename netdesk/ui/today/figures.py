@@ -5,24 +5,23 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from netdesk.core.dashboard import TodaySummary
+from netdesk.ui.card import Card
 from netdesk.ui.dates import long_day
 from netdesk.ui.numbers import grouped
 from netdesk.ui.plural import counted
-from netdesk.ui.style import FIGURE_CARD_STYLE, style_label
+from netdesk.ui.style import style_label
 from netdesk.ui.today.section import title_label
 
 
-class Figure(QFrame):
+class Figure(Card):
     """One big number with a caption."""
 
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureCard")
-        self.setStyleSheet(FIGURE_CARD_STYLE)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.value = QLabel("0")
         style_label(self.value, "figureValue")
         self.value.setTextFormat(Qt.TextFormat.PlainText)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.ui.card import Card
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QUndoStack
@@ -31,13 +33,6 @@ if TYPE_CHECKING:
 
     from netdesk.core.services import Services
 
-SECTION_STYLE = """
-QFrame#todaySection {
-    background: #ffffff;
-    border: 1px solid #dde3ec;
-    border-radius: 10px;
-}
-"""
 PALE = QColor("#e3e9f4")  # an unfocused list's current row
 MIN_ROWS = 3  # a list is never shorter than this many rows
 MAX_ROWS = 20  # nor taller (Due with both groups full fits): past this it scrolls
@@ -70,7 +65,7 @@ def title_label(text: str, scale: float = 1.25) -> QLabel:
     return label
 
 
-class TodaySection(QFrame):
+class TodaySection(Card):
     """One card of Today: a title row (`head`), then what the subclass adds to `body`.
 
     A subclass sets `key` (how the view and tests find it) and implements `load(today)` and
@@ -90,7 +85,6 @@ class TodaySection(QFrame):
         super().__init__(parent)
         self.context = context
         self.setObjectName("todaySection")
-        self.setStyleSheet(SECTION_STYLE)
         self.title = title_label(title)
         self.title.setMinimumHeight(QSpinBox().sizeHint().height())  # level with head controls
         self.head = QHBoxLayout()
