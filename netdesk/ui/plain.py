@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -27,6 +25,8 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 
 def plain_tooltip(text: str) -> str:
     """Tooltip markup that shows `text` literally (Qt guesses rich text from tags otherwise)."""
+    import html  # not on the way to the first view: ~4 ms with its table of entities
+
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
