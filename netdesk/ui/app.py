@@ -1,8 +1,9 @@
 """Starting the GUI: one instance, logging and crash reports, the store, the main window.
 
-The window paints first and the store opens right after (in the next turn of the event loop), so
-the database layer's imports do not delay the first paint; the integrity check, the views and the
-backup follow step by step (`ui/startup.py`).
+The window paints first and the store opens right after, its modules loaded on a worker from when
+the window is made (Qt's own painting holds no GIL), so the database layer's imports do not delay
+the first paint; the integrity check, the views and the backup follow step by step
+(`ui/startup.py`).
 """
 
 from __future__ import annotations
@@ -139,11 +140,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_shell(paths: Paths, server: InstanceServer | None = None) -> MainWindow:
-    """The main window without views yet, wired to drops (and to `server`, when given)."""
+    """The main window without views yet, wired to drops (and to `server`, when given); the
+    modules its store and first view need begin to load on a worker (`startup.Preload`)."""
+    from netdesk.ui.startup import Preload
+
     window = MainWindow(None, default_views(), settings_for(paths), paths=paths)
     window.files_dropped.connect(window.open_files)
     if server is not None:
         hand_launches_to(window, server)
+    Preload(window)
     return window
 
 

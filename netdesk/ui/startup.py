@@ -15,11 +15,12 @@ user left is shown with its data soon and the window answers all along.
    the files handed over meanwhile. The desktop's notification server is looked for on a worker
    once the last view is made; the reminders wait for its answer (the window answering). Between
    two steps the timers that came due run (`STEP_GAP_MS`). The modules of the store, the
-   services and the shown view's Qt-free ones are imported on a worker before the store opens,
-   the rest of `core` and `formats` once the shown view has its data (the window answers
-   meanwhile), then the time zones' names; a service is created when first asked for. The views'
-   own modules are imported on the GUI thread: PySide6 (seen with 6.11) may crash the process
-   when a worker defines Qt classes while the GUI thread lays out widgets (a SIGSEGV in
+   services and the shown view's Qt-free ones are imported on a worker from when the window is
+   made, through its first paint (`Preload`), the store opening once they are; the rest of
+   `core` and `formats` once the shown view has its data (the window answers meanwhile), then
+   the time zones' names; a service is created when first asked for. The views' own modules are
+   imported on the GUI thread: PySide6 (seen with 6.11) may crash the process when a worker
+   defines Qt classes while the GUI thread lays out widgets (a SIGSEGV in
    `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
 3. Once the check has passed and the views are ready: the day's backup, on a worker.
 """
@@ -106,28 +107,21 @@ class Startup(QObject):
     # -- the store ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Set up logging, then load the modules of the store, the services and the shown view's
-        Qt-free ones (`ViewSpec.needs`) on a worker (the window keeps answering), then open the
+        """Set up logging, then, once the modules of the store, the services and the shown
+        view's Qt-free ones are loaded (`Preload`, begun with the window, or now), open the
         store."""
         window = self.window
         setup_logging(self.paths.log_file)
         window.statusBar().showMessage(window.tr("Opening your network…"))
         window.statusBar().repaint()
-        shown = next(spec for spec in window.specs if spec.key == window.current_key())
-        if not self._load_then([*STORE_MODULES, *shown.needs], self._open):
+        preload = window.findChild(Preload) or Preload(window)
+        if not preload.then(self._open):
             self._open()
 
     def _load_then(self, modules: list[str], then: Callable[[], object]) -> bool:
-        """Import `modules` (none defining a Qt class) on a worker, then call `then` on the GUI
-        thread (an import that fails there fails again, and says why, when the GUI thread
-        imports it). False, and nothing called, when they are imported already."""
-        assert not any(name.startswith("netdesk.ui") for name in modules), "a worker defines Qt"
-        if all(name in sys.modules for name in modules if name):
-            return False
-        loading = Task(lambda _progress: _import(modules), self)
-        loading.finished.connect(then)
-        loading.start()
-        return True
+        """Import `modules` on a worker, then call `then` on the GUI thread (`Loading`). False,
+        and nothing called, when they are imported already."""
+        return Loading(modules, self).then(then)
 
     def _open(self) -> None:
         """Open the store (or quit), then go on a step a turn."""
@@ -402,6 +396,45 @@ class _WhenShown(QObject):
         if self._painted and self._read and self._then is not None:
             then, self._then = self._then, None
             then()
+
+
+class Loading(QObject):
+    """`modules` (none defining a Qt class) imported on a worker while the GUI thread goes on.
+    An import that fails there fails again, and says why, when the GUI thread imports it."""
+
+    def __init__(self, modules: list[str], parent: QObject) -> None:
+        super().__init__(parent)
+        assert not any(name.startswith("netdesk.ui") for name in modules), "a worker defines Qt"
+        self.done = all(name in sys.modules for name in modules if name)
+        self._waiting: list[Callable[[], object]] = []
+        if not self.done:
+            loading = Task(lambda _progress: _import(modules), self)
+            loading.finished.connect(self._loaded)
+            loading.start()
+
+    def then(self, call: Callable[[], object]) -> bool:
+        """Call `call` on the GUI thread once the modules are imported; False, and nothing
+        called, when they are already."""
+        if not self.done:
+            self._waiting.append(call)
+        return not self.done
+
+    def _loaded(self) -> None:
+        self.done = True
+        waiting, self._waiting = self._waiting, []
+        for call in waiting:
+            call()
+
+
+class Preload(Loading):
+    """The modules of the store, the services and the shown view's Qt-free ones
+    (`ViewSpec.needs`), loading from when the window is made (`app.build_shell`): its first
+    paint is mostly Qt's own work, which holds no GIL, so they load meanwhile (140-440 ms of
+    imports on the way to the first view; bench/README.md)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        shown = next(spec for spec in window.specs if spec.key == window.current_key())
+        super().__init__([*STORE_MODULES, *shown.needs], window)
 
 
 def _modules_of(packages: tuple[str, ...]) -> list[str]:

@@ -275,6 +275,40 @@ def test_modules_not_loaded_yet_load_on_a_worker_then_go_on_here(qtbot, paths) -
     assert not startup._load_then(["tabnanny"], on_gui_thread), "loaded: nothing to wait for"
 
 
+def test_the_store_modules_load_on_a_worker_from_when_the_window_is_made(
+    qtbot, paths, monkeypatch, tmp_path
+) -> None:
+    """`build_shell` begins loading what the store and the shown view need (`Preload`): on a
+    worker, through the window's first paint; start-up opens the store once it is loaded."""
+    import sys
+
+    (tmp_path / "preload_probe.py").write_text(
+        "import threading, time\ntime.sleep(0.2)\nTHREAD = threading.current_thread()\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    modules = (*startup_module.STORE_MODULES, "preload_probe")
+    monkeypatch.setattr(startup_module, "STORE_MODULES", modules)
+    loaded_when_opened: list[bool] = []
+    real_open_store = app_module.open_store
+    monkeypatch.setattr(
+        app_module,
+        "open_store",
+        lambda paths, **later: (
+            loaded_when_opened.append(preload.done) or real_open_store(paths, **later)
+        ),
+    )
+    try:
+        window = _shell(qtbot, paths, "contacts")
+        preload = window.findChild(startup_module.Preload)
+        assert preload is not None and not preload.done
+        app_module.finish_startup(window, paths, [])
+        qtbot.waitUntil(lambda: bool(window.views))
+        assert loaded_when_opened == [True]
+        assert sys.modules["preload_probe"].THREAD is not threading.main_thread()
+    finally:
+        sys.modules.pop("preload_probe", None)
+
+
 def test_every_menu_item_works_before_the_store_opens(qtbot, paths, monkeypatch) -> None:
     """While the store opens (or upgrades) the window already has menus: each item there is
     enabled and does what it says (Help's dialogs and files, the views), none fails."""
