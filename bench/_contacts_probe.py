@@ -125,13 +125,16 @@ def _type(view, watch: _SearchWatch, query: str, gaps: list[float]) -> list[tupl
     """Type `query` a key at a time, pressing each key `gaps` seconds after the one before
     whether or not the list has caught up (as a typist does); per key, the milliseconds from
     its press to its rows painted, and to its rows and count painted (or a later key's)."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     wake = QTimer()
     wake.setSingleShot(True)
+    # a coarse timer (Qt's default) wakes up to 5% of its interval late: 6-13 ms here, which
+    # counted as the list's time in 4 keystrokes of 10 on an idle machine
+    wake.setTimerType(Qt.TimerType.PreciseTimer)
     pressed: list[tuple[float, str]] = []  # when each key was due, what it made the text
     rows_at: dict[int, float] = {}
     done_at: dict[int, float] = {}
