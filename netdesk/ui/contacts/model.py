@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QPixmap
 from netdesk.core.clock import Clock
 from netdesk.core.contact_list import ContactListQuery, ContactRow, ListFilter
 from netdesk.ui.contacts.avatars import Avatars, PhotoLoader
+from netdesk.ui.contacts.cells import Cell
 from netdesk.ui.dates import long_day, time_label
 from netdesk.ui.plain import plain_tooltip
 from netdesk.ui.style import KEEP_COLOURS, KEEP_WORDS
@@ -47,6 +48,8 @@ _DECORATION = Qt.ItemDataRole.DecorationRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _ANSWERED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _DECORATION, _FOREGROUND, int(ContactIdRole)))
 _LAST_CONTACTED = next(i for i, (key, _) in enumerate(COLUMNS) if key == "last_contacted")
+_KEEP = ContactRow._fields.index("keep")
+_KEEP_COLOURS = {keep: QColor(colour) for keep, colour in KEEP_COLOURS.items()}
 _COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
 # flags() is asked for every painted cell: a constant answers without building enum values.
 _ROW_FLAGS = (
@@ -293,9 +296,18 @@ class ContactTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(row, _COLUMN_KEYS[column])
         if role == _FOREGROUND:
-            keep = KEEP_COLOURS.get(row.keep)
-            return QColor(keep) if keep else None
+            return _KEEP_COLOURS.get(row.keep)
         return row.id
+
+    def cell(self, row: int, column: int) -> Cell:
+        """A cell's text, colour and picture, as `data` gives them (`cells.ListCells` paints
+        them)."""
+        text = self._texts_of(row)[column]
+        if column == 0:
+            return text, None, self._avatar(self._row(row))
+        if column == _LAST_CONTACTED:
+            return text, _KEEP_COLOURS.get(str(self._rows[row][_KEEP])), None
+        return text, None, None
 
     def _texts_of(self, row_number: int) -> tuple[str, ...]:
         """A row's cell texts, worked out once a day ("3 weeks ago" changes at midnight).

@@ -29,6 +29,7 @@ from netdesk.core.phones import default_region, is_region, use_region
 from netdesk.core.services import Services
 from netdesk.ui.change_signals import ChangeSignals
 from netdesk.ui.choice_model import ChoiceModel
+from netdesk.ui.contacts.cells import ListCells
 from netdesk.ui.contacts.column_layout import ColumnLayout
 from netdesk.ui.contacts.controller import ContactsController
 from netdesk.ui.contacts.editor import ContactEditor
@@ -109,6 +110,7 @@ class ContactsView(QWidget):
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )
         self.table.setAccessibleName("Contacts")
+        self.table.setItemDelegate(ListCells(self.model.cell, self.table))
         self.table.setSortingEnabled(True)
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
