@@ -8,9 +8,11 @@ The figures and sections are read off the GUI thread (at 100,000 contacts that t
 which the window must not freeze for) and shown when read: on start, whenever data changes
 anywhere — shown or not, so switching to Today shows current data at once — and when shown on a
 new day. A section read `apart` (the 12-week picture, far down the page) is read once the
-figures and the other sections are, and shown when read: they do not wait for it, nor share the
-cores with it. A change during a load loads again when it ends; `loaded` tells when all data is
-shown, `waiting_in_sight` whether what the page shows now still waits for its read.
+figures and the other sections are shown, and shown when read: they do not wait for it, nor
+share the cores with it, nor does showing them share the GIL with its read (which doubled the
+stall of Done on a row of Today). A change during a load loads again when it ends; `loaded`
+tells when all data is shown, `waiting_in_sight` whether what the page shows now still waits
+for its read.
 """
 
 from __future__ import annotations
@@ -198,19 +200,21 @@ class TodayView(QWidget):
         reads = {key: section.load(today) for key, section in self.sections.items()}
         here = [key for key, section in self.sections.items() if not section.apart]
         apart = [key for key, section in self.sections.items() if section.apart]
-        self._start(lambda: _Read(today, summary(today), {key: reads[key]() for key in here}))
+        first = self._task(lambda: _Read(today, summary(today), {k: reads[k]() for k in here}))
+        first.start(self._pool)
         if apart:
-            self._start(lambda: _Read(today, None, {key: reads[key]() for key in apart}))
+            later = self._task(lambda: _Read(today, None, {key: reads[key]() for key in apart}))
+            first.finished.connect(partial(self._start_later, later))
 
-    def _start(self, read: Callable[[], _Read]) -> None:
-        """Run `read` on the view's thread once the reads started before have ended (on its
-        own connection), then show it."""
+    def _task(self, read: Callable[[], _Read]) -> Task:
+        """A task running `read` on the view's thread (on its own connection), then showing
+        it; loading until it ends."""
         task = Task(lambda _progress: on_own_connection(read), self)
         task.succeeded.connect(self._show)
         task.failed.connect(lambda message, _details: self.message.setText(message))
         task.finished.connect(partial(self._loaded, task))
         self._loads.append(task)
-        task.start(self._pool)
+        return task
 
     def _show(self, read: _Read) -> None:
         if read.summary is not None:
@@ -219,6 +223,13 @@ class TodayView(QWidget):
         for key, data in read.sections.items():
             self.sections[key].present(data, read.today)
             self._unread.discard(key)
+
+    def _start_later(self, task: Task) -> None:
+        """Start `task` now that the read before it is shown (not once the view closed)."""
+        if self._closed:
+            self._loaded(task)
+        else:
+            task.start(self._pool)
 
     def _loaded(self, task: Task) -> None:
         self._loads.remove(task)
