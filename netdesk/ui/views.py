@@ -105,7 +105,7 @@ def default_views() -> list[ViewSpec]:
             "calendar",
             _followups,
             "netdesk.ui.calendar.view",
-            _core("contact_list", "goal_periods"),
+            _core(*shared, "contact_list"),
         ),
         ViewSpec(
             "events",

@@ -266,8 +266,8 @@ def test_follow_up_after_a_logged_interaction(qtbot, services, fu, people) -> No
 
 def test_a_view_made_hidden_reads_when_first_shown(qtbot, services, fu, people) -> None:
     """Start-up makes the view hidden, a turn of its own: its month, agenda and Overdue (tens
-    of ms at 20,000 follow-ups) are read when it is first shown, not while it is made; a day
-    chosen meanwhile leaves Overdue to that read."""
+    of ms at 20,000 follow-ups) are read on a worker ahead of its first showing, none on the
+    GUI thread while it is made; a day chosen meanwhile leaves Overdue to that showing."""
     fu.create(people["Maria"], datetime(2026, 3, 2), reason="thank")
     fu.create(people["Sofia"], datetime(2026, 3, 12))
     statements: list[str] = []
@@ -283,6 +283,28 @@ def test_a_view_made_hidden_reads_when_first_shown(qtbot, services, fu, people) 
     widget.resize(1000, 600)
     widget.show()
     qtbot.waitExposed(widget)
+    assert widget.overdue_label.text() == "Overdue (1)"
+    assert _texts(widget.overdue)[0].endswith("Maria Test · thank")
+    assert _texts(widget.agenda) == ["Sofia Test · check-in"]
+
+
+def test_a_hidden_view_reads_ahead_of_its_showing(qtbot, services, fu, people) -> None:
+    """Made hidden, and again after a change while hidden, the view reads its month, agenda and
+    Overdue on a worker: shown, it shows them without a statement on the GUI thread."""
+    fu.create(people["Maria"], datetime(2026, 3, 2), reason="thank")
+    widget = CalendarView(fu, services.changes)
+    qtbot.addWidget(widget)
+    fu.create(people["Sofia"], datetime(2026, 3, 11))  # a change while hidden
+    qtbot.waitUntil(lambda: not widget.reader.busy)
+    statements: list[str] = []
+    db.connection().set_trace_callback(statements.append)
+    try:
+        widget.resize(1000, 600)
+        widget.show()
+        qtbot.waitExposed(widget)
+    finally:
+        db.connection().set_trace_callback(None)
+    assert statements == []
     assert widget.overdue_label.text() == "Overdue (1)"
     assert _texts(widget.overdue)[0].endswith("Maria Test · thank")
     assert _texts(widget.agenda) == ["Sofia Test · check-in"]
