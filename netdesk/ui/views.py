@@ -3,7 +3,10 @@
 A view is any QWidget, made from the services and the window's one QSettings (for what the view
 remembers); it may define `install_actions(window)` to add its actions to the main window's
 menus, `open_files(paths) -> bool` if it can take dropped or opened files, and `home_focus()`
-for the widget the keys go to when Ctrl+1… shows it (else its first widget Tab reaches).
+for the widget the keys go to when Ctrl+1… shows it (else its first widget Tab reaches), and
+`made_later`: the names of its parts made when first used (`functools.cached_property`), which
+start-up makes a step each after the view, so that no step makes a whole view (`made` tells
+whether one is made).
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from netdesk.core.services import Services
+
+
+def made(view: object, part: str) -> object | None:
+    """The `cached_property` `part` of `view` when made already, else None (it is not made)."""
+    return vars(view).get(part)
 
 
 class ViewSpec(NamedTuple):

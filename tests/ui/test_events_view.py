@@ -18,7 +18,7 @@ from netdesk.ui.events import EventsView
 from netdesk.ui.events.brief import brief_html, save_pdf
 from netdesk.ui.events.model import COLUMNS, PROGRESS_ROLE
 from netdesk.ui.events.people_table import MET, NOTES, WANT
-from netdesk.ui.views import default_views
+from netdesk.ui.views import default_views, made
 
 NOW = datetime(2026, 3, 11, 14, 30)
 
@@ -97,6 +97,11 @@ def test_made_hidden_it_reads_its_list_off_the_gui_thread(
     qtbot.waitUntil(lambda: widget.model.rowCount() == 3)
     assert [thread is threading.main_thread() for thread in threads] == [False]
     assert widget.count.text() == "2 upcoming, 1 past"
+    assert made(widget, "panel") is None, "made apart, in a later step (or when first used)"
+    widget.show()
+    widget.table.selectRow(0)
+    assert widget.current_id() == widget.model.event_id(0)
+    assert widget.right.currentWidget() is made(widget, "panel")
 
 
 def test_shown_before_its_read_ended_it_shows_with_it(qtbot, services, sample, monkeypatch) -> None:

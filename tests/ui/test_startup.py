@@ -21,6 +21,7 @@ from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact, FollowUp
 from netdesk.ui import app as app_module
 from netdesk.ui import startup as startup_module
+from netdesk.ui.views import made
 from tests.ui.windows import current_view
 
 
@@ -73,6 +74,7 @@ def test_contacts_left_last_come_back_first_with_their_count(qtbot, network) -> 
         spec.key for spec in window.specs if spec.key != "contacts"
     ]
     assert window.stack.currentWidget() is contacts and window.ready
+    assert made(window.views["events"], "panel") is not None, "the parts made apart as well"
     file_menu = [action.text().replace("&", "") for action in window.menus["file"].actions()]
     assert {"Import…", "Sync now"} <= set(file_menu), "importing and sync are installed"
 

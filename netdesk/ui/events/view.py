@@ -14,6 +14,7 @@ it.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,7 @@ from netdesk.ui.tables import list_table, select_row
 from netdesk.ui.tasks import Task
 from netdesk.ui.undo import Command, created, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
+from netdesk.ui.views import made
 
 if TYPE_CHECKING:
     from netdesk.ui.main_window import MainWindow
@@ -154,17 +156,11 @@ class EventsView(QWidget):
         self.import_task: Task | None = None
 
         self.undo_stack = undo_stack(self)
-        self.panel = EventPanel(self.events, self.undo_stack)
-        self.panel.capture_requested.connect(self.open_capture)
-        self.panel.pdf_requested.connect(self.ask_save_pdf)
-        self.panel.print_requested.connect(self.ask_print)
-        self.panel.delete_requested.connect(self.delete_current)
         self.placeholder = plain_label("Select an event, or press Ctrl+N to plan a new one.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         style_label(self.placeholder, "hint")
         self.right = QStackedWidget()
         self.right.addWidget(self.placeholder)
-        self.right.addWidget(self.panel)
 
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter)
@@ -203,10 +199,27 @@ class EventsView(QWidget):
         self._signals.changed.connect(self._on_change)
         self._read_later()  # made hidden at start-up: read off the GUI thread, taken when shown
 
+    made_later = ("panel",)
+    """Made when first used, or by start-up in a step after the view's (`ui/startup.py`): the
+    panel is most of the view (33-39 ms of GUI-thread CPU of its 49-62 ms at start-up)."""
+
+    @cached_property
+    def panel(self) -> EventPanel:
+        """The selected event's tabs, beside the list."""
+        panel = EventPanel(self.events, self.undo_stack)
+        panel.capture_requested.connect(self.open_capture)
+        panel.pdf_requested.connect(self.ask_save_pdf)
+        panel.print_requested.connect(self.ask_print)
+        panel.delete_requested.connect(self.delete_current)
+        self.right.addWidget(panel)
+        return panel
+
     def _build_actions(self) -> None:
         actions = ViewActions(self)
         self.new_action = actions.add("New e&vent", QKeySequence.StandardKey.New, self.new_event)
-        self.save_action = actions.add("Save event", QKeySequence.StandardKey.Save, self.panel.save)
+        self.save_action = actions.add(
+            "Save event", QKeySequence.StandardKey.Save, lambda: self.panel.save()
+        )
         self.capture_action = actions.add("Who did I &meet?…", "Ctrl+M", self.open_capture)
         self.undo_action, self.redo_action = undo_actions(actions, self.undo_stack)
         self.print_action = actions.add(
@@ -317,7 +330,8 @@ class EventsView(QWidget):
             self.select(current)
         else:
             self.right.setCurrentWidget(self.placeholder)
-            self.panel.event_id = None
+            if self.current_id() is not None:
+                self.panel.event_id = None
 
     def _cells_width(self, column: int) -> int | None:
         """What the cells of a measured column need: its widest text and the margins."""
@@ -332,7 +346,9 @@ class EventsView(QWidget):
             header.resizeSection(column, max(width, self._header_widths[column]))
 
     def current_id(self) -> int | None:
-        return self.panel.event_id
+        """The event shown in the panel (None before the panel is made)."""
+        panel = made(self, "panel")
+        return panel.event_id if isinstance(panel, EventPanel) else None
 
     def select(self, event_id: int) -> None:
         """Select the event; one a change still being read made is read at once."""
@@ -359,7 +375,7 @@ class EventsView(QWidget):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         event_id = self.model.event_id(current.row())
-        if event_id is None or event_id == self.panel.event_id:
+        if event_id is None or event_id == self.current_id():
             return
         self.panel.save()
         self.panel.show_event(event_id)
@@ -406,7 +422,7 @@ class EventsView(QWidget):
     def _concerns_panel(self, changed: dict[str, frozenset[int]]) -> bool:
         """Whether a change may concern the event shown: it, a person on its list, your
         profiles (its checklist), or rows not named."""
-        if self.panel.event_id is None:
+        if self.current_id() is None:
             return False
         if "profiles" in changed or any(not ids for ids in changed.values()):
             return True
@@ -456,7 +472,7 @@ class EventsView(QWidget):
 
     def _drop(self, event_id: int) -> DeletedEvent:
         """Delete an event, with the panel's unsaved edits of it."""
-        if self.panel.event_id == event_id:
+        if self.current_id() == event_id:
             self.panel.dirty = False  # its edits go with it
         return self.events.delete(event_id)
 
