@@ -179,6 +179,9 @@ def search(data_dir: str, speed: str, count: str, seed: str) -> None:
     import random
     from pathlib import Path
 
+    from netdesk.core import gc_pause
+
+    gc_pause.hold_for_startup()  # as the app holds the collector while it starts
     _app, services = _open(data_dir)
     from bench._search_queries import draw_queries
     from netdesk.store import fts
@@ -194,6 +197,7 @@ def search(data_dir: str, speed: str, count: str, seed: str) -> None:
     watch = _SearchWatch(view)
     view.show()
     _settle(view, watch)
+    gc_pause.release_after_startup()  # what start-up made is frozen, as in the app
     view.search.setFocus()
     for query in queries:
         gaps = [rng.uniform(low, high) for _ in query]
