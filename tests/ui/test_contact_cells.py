@@ -1,5 +1,6 @@
 """The contact list's cells (ui/contacts/cells.py) paint exactly what Qt's item delegate paints:
-pictures, elided and coloured texts, a selected and focused row, another font, right to left."""
+pictures, elided and coloured texts, a selected and focused row, another font, a disabled list,
+right to left."""
 
 from __future__ import annotations
 
@@ -75,6 +76,8 @@ def test_the_list_paints_as_qt_item_delegate(people, contacts_view, qtbot) -> No
     font = QFont(view.table.font())
     font.setPointSize(font.pointSize() + 5)
     view.table.setFont(font)
+    assert _paints_as_qt(view)
+    view.table.setEnabled(False)  # the palette's disabled colours
     assert _paints_as_qt(view)
     view.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     assert _paints_as_qt(view)

@@ -2,19 +2,20 @@
 
 Qt's delegate asks the model for seven roles a cell and shapes its text again at every paint
 (~80 µs a cell: 100 cells were 8-11 ms of each keystroke's repaint at 100,000 contacts, nearly
-all of it the text's shaping). Here a cell asks the model once for its text, colour and picture;
-a text is elided once for its column's width, and a text painted a second time (an organisation,
-a title, "3 weeks ago", a row painted again) is kept shaped, a `QStaticText`, whose paint costs
-a third of shaping it again (making one costs more than shaping: a text painted once is not
-kept so). Where the platform style draws more than a text and a picture (a selected, focused or
-hovered cell, a right-to-left layout, a text of several lines) Qt's delegate paints the cell.
+all of it the text's shaping; eliding a text costs ~20 times measuring it). Here a cell asks the
+model once for its text, colour and picture; a text is elided once for its column's width (only
+when it does not fit), and a text painted a second time (an organisation, a title, "3 weeks
+ago", a row painted again) is kept shaped, a `QStaticText`, whose paint costs a third of shaping
+it again (making one costs more than shaping: a text painted once is not kept so). Where the
+platform style draws more than a text and a picture (a selected, focused, hovered or disabled
+cell, a right-to-left layout, a text of several lines) Qt's delegate paints the cell.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap, QStaticText, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
@@ -28,9 +29,9 @@ _STYLED = (
     QStyle.StateFlag.State_Selected
     | QStyle.StateFlag.State_HasFocus
     | QStyle.StateFlag.State_MouseOver
-)
-_ENABLED = QStyle.StateFlag.State_Enabled
-_ACTIVE = QStyle.StateFlag.State_Active
+).value  # an int: combining PySide6's enum flags costs a few µs a cell
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
 _TEXT_LIMIT = 4000
 _RESET_ON = frozenset(
     (
@@ -52,7 +53,7 @@ class _Place:
         self.text_y = text.y() + (text.height() - line_height) // 2
         self.ascent = ascent
         self.text_width = text.width()
-        self.picture = picture.topLeft()
+        self.picture_x, self.picture_y = picture.x(), picture.y()
         self.plain = plain  # False: Qt's delegate paints such cells (right to left)
 
 
@@ -65,7 +66,7 @@ class ListCells(QStyledItemDelegate):
         self._texts: dict[tuple[str, int], str | QStaticText] = {}
         """Each text painted, elided to a width; shaped once painted twice."""
         self._places: dict[tuple[int, int, bool], _Place] = {}
-        self._pens: dict[QPalette.ColorGroup, QColor] = {}
+        self._pens: dict[int, QColor] = {}  # by the state's active bit
         self._text_option = QTextOption()
         self._text_option.setWrapMode(QTextOption.WrapMode.ManualWrap)
         self._text_option.setTextDirection(Qt.LayoutDirection.LeftToRight)
@@ -79,23 +80,26 @@ class ListCells(QStyledItemDelegate):
         return False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        state = option.state
+        state = option.state.value
         text, colour, picture = self.cell_of(index.row(), index.column())
-        if state & _STYLED or "\n" in text:
+        if state & (_STYLED | _ENABLED) != _ENABLED or "\n" in text:
             super().paint(painter, option, index)
             return
         rect = option.rect
-        place = self._place(option, index, rect, picture is not None)
+        size = (rect.width(), rect.height(), picture is not None)
+        place = self._places.get(size) or self._place(option, index, size)
         if not place.plain:
             super().paint(painter, option, index)
             return
         x, y = rect.x(), rect.y()
         if picture is not None:
-            painter.drawPixmap(place.picture + QPoint(x, y), picture)
+            painter.drawPixmap(x + place.picture_x, y + place.picture_y, picture)
         if not text:
             return
         painter.setPen(colour if colour is not None else self._pen(option, state))
-        shown = self._shown(text, place.text_width, option)
+        shown = self._texts.get((text, place.text_width))
+        if not isinstance(shown, QStaticText):
+            shown = self._shown(text, place.text_width, option)
         x += place.text_x
         y += place.text_y
         if isinstance(shown, str):
@@ -104,24 +108,23 @@ class ListCells(QStyledItemDelegate):
             painter.drawStaticText(x, y, shown)
 
     def _place(
-        self, option: QStyleOptionViewItem, index: Index, rect: QRect, pictured: bool
+        self, option: QStyleOptionViewItem, index: Index, size: tuple[int, int, bool]
     ) -> _Place:
-        key = (rect.width(), rect.height(), pictured)
-        place = self._places.get(key)
-        if place is None:
-            opt = QStyleOptionViewItem(option)
-            self.initStyleOption(opt, index)
-            widget = opt.widget
-            style = widget.style()
-            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-            at = rect.topLeft()
-            text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-            text = text.translated(-at).adjusted(margin, 0, -margin, 0)
-            picture = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, opt, widget)
-            plain = opt.direction == Qt.LayoutDirection.LeftToRight
-            metrics = opt.fontMetrics
-            place = _Place(text, picture.translated(-at), metrics.height(), metrics.ascent(), plain)
-            self._places[key] = place
+        """Where the style puts the text and the picture in a cell of `size` (width, height,
+        with a picture), kept for the next cells of that size."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        style = widget.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        at = opt.rect.topLeft()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        text = text.translated(-at).adjusted(margin, 0, -margin, 0)
+        picture = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, opt, widget)
+        plain = opt.direction == Qt.LayoutDirection.LeftToRight
+        metrics = opt.fontMetrics
+        place = _Place(text, picture.translated(-at), metrics.height(), metrics.ascent(), plain)
+        self._places[size] = place
         return place
 
     def _shown(self, text: str, width: int, option: QStyleOptionViewItem) -> str | QStaticText:
@@ -132,7 +135,7 @@ class ListCells(QStyledItemDelegate):
             if len(self._texts) >= _TEXT_LIMIT:
                 self._texts.clear()
             metrics = option.fontMetrics
-            # eliding costs ~20 times measuring: a text that fits by a pixel is not elided
+            # a rounded width: a text within a pixel of the column's is left to elidedText
             fits = metrics.horizontalAdvance(text) < width
             shown = text if fits else metrics.elidedText(text, option.textElideMode, width)
             self._texts[key] = shown
@@ -144,11 +147,11 @@ class ListCells(QStyledItemDelegate):
             return static
         return shown
 
-    def _pen(self, option: QStyleOptionViewItem, state: QStyle.StateFlag) -> QColor:
-        group = QPalette.ColorGroup.Normal if state & _ENABLED else QPalette.ColorGroup.Disabled
-        if group == QPalette.ColorGroup.Normal and not state & _ACTIVE:
-            group = QPalette.ColorGroup.Inactive
-        pen = self._pens.get(group)
+    def _pen(self, option: QStyleOptionViewItem, state: int) -> QColor:
+        """The palette's text colour for an enabled cell's `state`, as the style picks it."""
+        pen = self._pens.get(state & _ACTIVE)
         if pen is None:
-            pen = self._pens[group] = option.palette.color(group, QPalette.ColorRole.Text)
+            active = state & _ACTIVE
+            group = QPalette.ColorGroup.Normal if active else QPalette.ColorGroup.Inactive
+            pen = self._pens[active] = option.palette.color(group, QPalette.ColorRole.Text)
         return pen
