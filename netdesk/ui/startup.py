@@ -247,9 +247,11 @@ class Startup(QObject):
         window.begin_views(self.services)
         shown = window.current_key()
         module = {spec.key: spec.module for spec in window.specs}
+        preload = window.findChild(Preload)
+        planned = preload.parts_of(module[shown]) if preload is not None else None
         self._steps.extend(
             [
-                partial(self._import_parts, module[shown]),  # Contacts' were one step: ~80-95 ms
+                partial(self._import_parts, module[shown], planned),  # Contacts': ~80-95 ms
                 self._wait_until_shown,
                 self._start_check,
                 partial(self._load_then, _modules_of(QT_FREE_PACKAGES), self._next),
@@ -420,9 +422,13 @@ class Loading(QObject):
         self.done = all(name in sys.modules for name in modules if name)
         self._waiting: list[Callable[[], object]] = []
         if not self.done:
-            loading = Task(lambda _progress: _import(modules), self)
+            loading = Task(lambda _progress: self._load(modules), self)
             loading.finished.connect(self._loaded)
             loading.start()
+
+    def _load(self, modules: list[str]) -> None:
+        """On the worker."""
+        _import(modules)
 
     def then(self, call: Callable[[], object]) -> bool:
         """Call `call` on the GUI thread once the modules are imported; False, and nothing
@@ -442,11 +448,25 @@ class Preload(Loading):
     """The modules of the store, the services and the shown view's Qt-free ones
     (`ViewSpec.needs`), loading from when the window is made (`app.build_shell`): its first
     paint is mostly Qt's own work, which holds no GIL, so they load meanwhile (140-440 ms of
-    imports on the way to the first view; bench/README.md)."""
+    imports on the way to the first view; bench/README.md). Then, there too, the order of the
+    shown view's `netdesk.ui` modules (`parts`, read from their source: ~10 ms)."""
 
     def __init__(self, window: MainWindow) -> None:
         shown = next(spec for spec in window.specs if spec.key == window.current_key())
+        self.module = shown.module
+        self.parts: list[str] | None = None
+        """`ui_parts(module)`, once loaded (None: not planned here)."""
         super().__init__([*STORE_MODULES, *shown.needs], window)
+
+    def _load(self, modules: list[str]) -> None:
+        super()._load(modules)
+        self.parts = ui_parts(self.module)
+
+    def parts_of(self, module: str) -> deque[str] | None:
+        """The planned order of `module`'s parts (itself, when they are imported), or None."""
+        if module != self.module or self.parts is None:
+            return None
+        return deque(self.parts or [module])
 
 
 def _modules_of(packages: tuple[str, ...]) -> list[str]:

@@ -280,8 +280,9 @@ def test_modules_not_loaded_yet_load_on_a_worker_then_go_on_here(qtbot, paths) -
 def test_the_store_modules_load_on_a_worker_from_when_the_window_is_made(
     qtbot, paths, monkeypatch, tmp_path
 ) -> None:
-    """`build_shell` begins loading what the store and the shown view need (`Preload`): on a
-    worker, through the window's first paint; start-up opens the store once it is loaded."""
+    """`build_shell` begins loading what the store and the shown view need (`Preload`), and
+    planning the order of the view's own modules: on a worker, through the window's first
+    paint; start-up opens the store once it is loaded."""
     import sys
 
     (tmp_path / "preload_probe.py").write_text(
@@ -290,6 +291,16 @@ def test_the_store_modules_load_on_a_worker_from_when_the_window_is_made(
     monkeypatch.syspath_prepend(str(tmp_path))
     modules = (*startup_module.STORE_MODULES, "preload_probe")
     monkeypatch.setattr(startup_module, "STORE_MODULES", modules)
+    planned: list[tuple[str, bool]] = []
+    real_ui_parts = startup_module.ui_parts
+    monkeypatch.setattr(
+        startup_module,
+        "ui_parts",
+        lambda module: (
+            planned.append((module, threading.current_thread() is threading.main_thread()))
+            or real_ui_parts(module)
+        ),
+    )
     loaded_when_opened: list[bool] = []
     real_open_store = app_module.open_store
     monkeypatch.setattr(
@@ -307,6 +318,7 @@ def test_the_store_modules_load_on_a_worker_from_when_the_window_is_made(
         qtbot.waitUntil(lambda: bool(window.views))
         assert loaded_when_opened == [True]
         assert sys.modules["preload_probe"].THREAD is not threading.main_thread()
+        assert [on_gui for module, on_gui in planned if module.endswith("contacts.view")] == [False]
     finally:
         sys.modules.pop("preload_probe", None)
 
