@@ -19,6 +19,7 @@ from netdesk.ui.app import settings_for
 from netdesk.ui.contacts import view as contacts_view_module
 from netdesk.ui.contacts.view import ContactsView
 from netdesk.ui.plain import plain_tooltip
+from netdesk.ui.views import made
 
 
 @pytest.fixture
@@ -576,6 +577,15 @@ def _reachable(services, given: str) -> int:
         MethodDraft("profile", "https://www.linkedin.com/in/ivan-penter-1234567890", "linkedin"),
     ]
     return _add(services, given, "Penter", organisation="Ericsson", methods=methods)
+
+
+def test_made_hidden_the_view_makes_its_editor_when_first_shown(qtbot, services) -> None:
+    """As start-up makes it (which then makes the editor in a step of its own)."""
+    widget = ContactsView(services, settings_for(services.paths))
+    qtbot.addWidget(widget)
+    assert made(widget, "editor") is None and widget.shown_contact() is None
+    widget.show()
+    assert widget.editor_stack.indexOf(made(widget, "editor")) == 1
 
 
 def test_selecting_someone_never_moves_the_splitter(qtbot, services) -> None:

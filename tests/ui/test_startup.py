@@ -104,6 +104,7 @@ def test_today_left_last_comes_back_with_its_figures(qtbot, network) -> None:
     assert "3" in figures and "people in your network" in figures
     qtbot.waitUntil(lambda: startup.done)
     assert current_view(window) == "today"
+    assert made(window.views["contacts"], "editor") is not None, "made apart, before it is shown"
 
 
 def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, monkeypatch) -> None:

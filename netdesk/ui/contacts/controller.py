@@ -118,7 +118,7 @@ class ContactsController(QObject):
         """Enable what applies to the selected contacts in the list's scope."""
         trash = scope == "trash"
         for action in (self.log_action, self.write_action, self.follow_up_action):
-            action.setEnabled(self.view.editor.contact_id is not None and not trash)
+            action.setEnabled(self.view.shown_contact() is not None and not trash)
         for action in (self.delete_action, self.archive_action, self.tag_action, self.untag_action):
             action.setEnabled(bool(ids) and not trash)
         self.circle_menu.setEnabled(bool(ids) and not trash)

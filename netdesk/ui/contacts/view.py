@@ -6,6 +6,7 @@ user does to contacts is `ContactsController`'s (`controller`), each change an u
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QSettings, Qt, QTimer, Signal
@@ -42,9 +43,10 @@ from netdesk.ui.plural import counted
 from netdesk.ui.read_only import reading
 from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
+from netdesk.ui.views import made
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from netdesk.ui.main_window import MainWindow
 
@@ -147,14 +149,11 @@ class ContactsView(QWidget):
         left_layout.addWidget(self.count_label)
 
         self.controller = ContactsController(self, services, settings)
-        region = self.controller.phone_region(default_region() or system_region())
-        use_region(region)  # imports match numbers without a country code in it too
-        self.editor = ContactEditor(services, region)
-        self.editor.timeline.undo_stack = self.controller.undo_stack  # Ctrl+L: undoable
+        self.region = self.controller.phone_region(default_region() or system_region())
+        use_region(self.region)  # imports match numbers without a country code in it too
         self.no_selection = NoSelection()
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(self.no_selection)
-        self.editor_stack.addWidget(self.editor)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor_stack)
@@ -214,9 +213,37 @@ class ContactsView(QWidget):
         self.no_selection.new_requested.connect(actions.new_contact)
         self.restore_button.clicked.connect(actions.restore_selected)
         self.empty_trash_button.clicked.connect(actions.empty_trash)
-        self.editor.save_requested.connect(actions.save_contact)
-        self.editor.timeline.delete_requested.connect(actions.delete_interactions)
-        self.editor.jobs.edit_requested.connect(actions.edit_job)
+
+    made_later = ("editor",)
+    """Made when first used, when the view is first shown (the editor side is as wide as a
+    contact needs from the first layout on), or by start-up in a step after the view's
+    (`ui/startup.py`)."""
+
+    @cached_property
+    def editor(self) -> ContactEditor:
+        """The contact selected (or a new one), beside the list; its requests go to the
+        controller."""
+        editor = ContactEditor(self.services, self.region)
+        editor.timeline.undo_stack = self.controller.undo_stack  # Ctrl+L: undoable
+        editor.save_requested.connect(self.controller.save_contact)
+        editor.timeline.delete_requested.connect(self.controller.delete_interactions)
+        editor.jobs.edit_requested.connect(self.controller.edit_job)
+        self.editor_stack.addWidget(editor)
+        return editor
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.editor.ensurePolished()  # made now if it was not: laid out with the view
+        super().showEvent(event)
+
+    def shown_contact(self) -> int | None:
+        """The contact in the editor (None too before the editor is made)."""
+        editor = made(self, "editor")
+        return editor.contact_id if isinstance(editor, ContactEditor) else None
+
+    def unsaved_edits(self) -> bool:
+        """Whether the editor holds edits not saved."""
+        editor = made(self, "editor")
+        return isinstance(editor, ContactEditor) and editor.dirty
 
     def install_actions(self, window: MainWindow) -> None:
         """Put the view's actions in the main window's menus."""
@@ -287,8 +314,8 @@ class ContactsView(QWidget):
     def _drop_hidden_contact(self) -> None:
         """The contact in the editor left the list (a search, a filter, a Delete): show the hint
         instead of a form that still edits them, unless it holds unsaved edits."""
-        shown = self.editor.contact_id
-        if shown is None or self.editor.dirty or shown in self.selected_ids():
+        shown = self.shown_contact()
+        if shown is None or self.unsaved_edits() or shown in self.selected_ids():
             return
         self.editor.load(None)
         self.editor_stack.setCurrentWidget(self.no_selection)
@@ -386,8 +413,8 @@ class ContactsView(QWidget):
             self.apply_filter()
         else:
             self.counter.start(self.model.reread(min(self.model.rowCount(), REREAD_ROWS)))
-        shown = self.editor.contact_id
-        if shown in changed and not self.editor.dirty:
+        shown = self.shown_contact()
+        if shown in changed and not self.unsaved_edits():
             self.editor.load(shown if self.services.contacts.exists(shown) else None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -450,8 +477,10 @@ class ContactsView(QWidget):
         """No one selected: the hint with New contact beside the list (unless the editor holds
         unsaved edits)."""
         self.table.clearSelection()
-        if not self.editor.dirty:
-            self.editor.load(None)
+        if not self.unsaved_edits():
+            editor = made(self, "editor")
+            if isinstance(editor, ContactEditor):
+                editor.load(None)
             self.editor_stack.setCurrentWidget(self.no_selection)
 
     def reload_now(self) -> None:
@@ -474,7 +503,7 @@ class ContactsView(QWidget):
     def _open_selected(self) -> None:
         self._opening.stop()
         ids = self.selected_ids()
-        if len(ids) == 1 and ids[0] != self.editor.contact_id and self.confirm_discard():
+        if len(ids) == 1 and ids[0] != self.shown_contact() and self.confirm_discard():
             started = self.services.clock.monotonic()
             self.editor.load(ids[0])
             self.show_editor()
@@ -488,7 +517,7 @@ class ContactsView(QWidget):
 
     def confirm_discard(self) -> bool:
         """Before the editor shows another contact: save or drop its unsaved edits."""
-        if not self.editor.dirty:
+        if not self.unsaved_edits():
             return True
         box = QMessageBox(self)
         box.setWindowTitle("Unsaved changes")
