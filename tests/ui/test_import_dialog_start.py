@@ -81,3 +81,28 @@ def test_cancel_before_the_first_paint_stops_the_reading(
     assert seen == [0]  # started at once, stopped at its first progress report
     assert dialog.plan is None
     assert dialog.status.text() == "Cancelled. Nothing was changed."
+
+
+def test_the_preview_is_filled_hidden_and_shown_a_turn_later(
+    qtbot, services, monkeypatch, tmp_path
+) -> None:
+    """Filling the preview and its first layout and paint were one stall: the preview is filled
+    while the reading page still shows, and shown (with Import ready) on a later turn."""
+    dialog = ImportDialog(services.importing)
+    qtbot.addWidget(dialog)
+    shown_at_fill: list[int] = []
+    show_plan = dialog.preview.show_plan
+
+    def noting_show_plan(plan) -> None:
+        shown_at_fill.append(dialog.pages.currentIndex())
+        show_plan(plan)
+        assert dialog.plan is None and not dialog.import_button.isEnabled()
+
+    monkeypatch.setattr(dialog.preview, "show_plan", noting_show_plan)
+    dialog.show()
+    dialog.read_files(_card(tmp_path))
+    qtbot.waitUntil(lambda: dialog.plan is not None)
+    assert shown_at_fill == [0]
+    assert dialog.pages.currentWidget() is dialog.preview
+    assert dialog.import_button.isEnabled() and dialog.import_button.hasFocus()
+    assert dialog.preview.counts.text().startswith("1 new contact")
