@@ -15,6 +15,7 @@ from netdesk.core.own_profiles import CHECKS, OwnProfileRow
 from netdesk.ui.me.profile_reminders import ProfileReminders
 from netdesk.ui.me.view import PITCHES_MIN_HEIGHT, MeView
 from netdesk.ui.notify import Notifier, ReminderBanner
+from netdesk.ui.views import made
 from tests.ui.today_view import settle_today
 from tests.ui.windows import current_view
 
@@ -46,6 +47,17 @@ def test_an_empty_page_says_what_to_add_with_an_example(view) -> None:
     assert "e.g. https://www.linkedin.com/in/your-name" in card.link.placeholderText()
     assert card.status.text() == "Not added"
     assert not card.checks["photo"].isEnabled() and not card.open_button.isEnabled()
+
+
+def test_made_hidden_the_page_makes_its_cards_when_first_shown(qtbot, services) -> None:
+    """As start-up makes it (which then makes the cards in a step of their own)."""
+    widget = MeView(services)
+    qtbot.addWidget(widget)
+    assert made(widget, "cards") is None and widget.empty.isVisibleTo(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    card = widget.cards["linkedin"]
+    assert card.isVisible() and card.status.text() == "Not added"
 
 
 def test_add_a_profile_by_pasting_its_link_and_undo(qtbot, view, services) -> None:

@@ -7,6 +7,7 @@ saves it. With no profile kept yet, the page says what to add, with an example l
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
+from netdesk.ui.views import made
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -68,9 +70,6 @@ class MeView(QWidget):
         self.empty.setWordWrap(True)
         self.how = style_label(plain_label(HOW), "hint")
         self.how.setWordWrap(True)
-        self.cards = {service: ProfileCard(service) for service in SERVICES}
-        for card in self.cards.values():
-            card.changed.connect(self.change_profile)
         self.card_grid = QGridLayout()
         self.card_grid.setSpacing(16)
         self.columns = 0
@@ -85,7 +84,6 @@ class MeView(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(page)
-        self._lay_out(1)
 
         self.pitches = PitchLibrary(services.events.pitches, self.undo_stack, self.message.setText)
         self.tabs = QTabWidget()
@@ -120,14 +118,26 @@ class MeView(QWidget):
         """Edit → Undo/Redo of the Me page."""
         window.add_undo_actions(self.undo_action, self.redo_action)
 
+    made_later = ("cards",)
+    """Made when first used or shown, or by start-up in a step after the view's
+    (`ui/startup.py`): the six cards were most of the view (28-46 ms of its 37-61 at start-up)."""
+
+    @cached_property
+    def cards(self) -> dict[str, ProfileCard]:
+        """A card per profile, in the page's grid, showing what is stored."""
+        cards = {service: ProfileCard(service) for service in SERVICES}
+        for card in cards.values():
+            card.changed.connect(self.change_profile)
+        self._fill(cards)
+        self._place(cards, self.columns or 1)
+        return cards
+
     def refresh(self) -> None:
         """Show the stored profiles (the pitch library reloads on its own topic)."""
-        today = self.clock.today()
-        stored = {row.service: row for row in self.profiles.list()}
-        for service, card in self.cards.items():
-            card.show_row(stored.get(service), today)
+        cards = made(self, "cards")
+        stored = self._fill(cards if isinstance(cards, dict) else {})
         self.empty.setVisible(not stored)
-        self.how.setVisible(bool(stored))
+        self.how.setVisible(stored)
         if self.isVisible():  # else when shown (start-up makes the page hidden)
             self._place_pitches(self.height())  # the cards' height changed with the hint above
 
@@ -148,6 +158,7 @@ class MeView(QWidget):
             self.message.setText(f"{what}: done (Ctrl+Z undoes).")
 
     def showEvent(self, event: QShowEvent) -> None:
+        self._lay_out(self.columns or 1)  # the cards made now if they were not
         self._place_pitches(self.height())
         super().showEvent(event)
 
@@ -183,12 +194,22 @@ class MeView(QWidget):
         self.scroll_area.show()
         self.pitches.setVisible(together)  # in the tabs: until its tab is chosen
 
+    def _fill(self, cards: dict[str, ProfileCard]) -> bool:
+        """Show the stored profiles on `cards`; whether any is stored."""
+        today = self.clock.today()
+        stored = {row.service: row for row in self.profiles.list()}
+        for service, card in cards.items():
+            card.show_row(stored.get(service), today)
+        return bool(stored)
+
     def _lay_out(self, columns: int) -> None:
-        if columns == self.columns:
-            return
-        for card in self.cards.values():
+        if columns != self.columns:
+            self._place(self.cards, columns)
+
+    def _place(self, cards: dict[str, ProfileCard], columns: int) -> None:
+        for card in cards.values():
             self.card_grid.removeWidget(card)
-        for index, card in enumerate(self.cards.values()):
+        for index, card in enumerate(cards.values()):
             self.card_grid.addWidget(card, index // columns, index % columns)
         for column in range(3):
             self.card_grid.setColumnStretch(column, 1 if column < columns else 0)
