@@ -354,11 +354,24 @@ def test_a_long_overdue_group_fills_completely_a_part_at_a_time(
     assert due.currentRow() == due.count() - 1  # the next one is ready for the next key
 
 
-def test_done_in_a_long_list_changes_only_its_rows(services, people, due, view, qtbot) -> None:
-    """Done on one of hundreds of overdue rows takes out its row and puts in the new heading:
-    every other row stays the item it was (none built again), the scroll and the place stay,
-    and the list reads as one filled anew."""
+def test_done_in_a_long_list_changes_only_its_rows(
+    services, people, due, view, qtbot, monkeypatch
+) -> None:
+    """Done on one of hundreds of overdue rows takes out its row and puts in the new heading
+    (which rows differ worked out beside the read, off the GUI thread): every other row stays
+    the item it was (none built again), the scroll and the place stay, and the list reads as
+    one filled anew."""
     from netdesk.ui.calendar.agenda import ROWS_AT_ONCE
+    from netdesk.ui.today import due as due_module
+
+    compared: list[threading.Thread] = []
+    row_changes = due_module.row_changes
+
+    def noted(old, keys):
+        compared.append(threading.current_thread())
+        return row_changes(old, keys)
+
+    monkeypatch.setattr(due_module, "row_changes", noted)
 
     start = date(2026, 3, 11) - timedelta(days=11)
     for days in range(ROWS_AT_ONCE * 2):
@@ -374,8 +387,10 @@ def test_done_in_a_long_list_changes_only_its_rows(services, people, due, view, 
     in_sight = due.itemAt(0, 0)
     before = [due.item(i) for i in range(due.count())]
     next_id = before[done_row + 1].data(ID_ROLE)
+    compared.clear()
     qtbot.keyClick(due, Qt.Key.Key_D)
     settle_today(qtbot, view)
+    assert compared and threading.main_thread() not in compared
     after = [due.item(i) for i in range(due.count())]
     assert after[3].text() == f"Overdue ({10 + ROWS_AT_ONCE * 2 - 1})"
     kept = before[:3] + before[4:done_row] + before[done_row + 1 :]
@@ -388,3 +403,17 @@ def test_done_in_a_long_list_changes_only_its_rows(services, people, due, view, 
     due.fill(*due_first(services.followups, due.limits()), date(2026, 3, 11))
     qtbot.waitUntil(lambda: not due.filling)
     assert _texts(due) == texts
+
+
+def test_row_changes_keep_rows_in_order_and_few_new() -> None:
+    """Which rows go and which stay: None when a kept row moved or too many are new."""
+    from netdesk.ui.calendar.agenda import ROWS_AT_ONCE
+    from netdesk.ui.today.due import row_changes
+
+    old = [("heading", "Overdue ({0})", 3), ("followup", 1), ("followup", 2), ("followup", 3)]
+    new = [("heading", "Overdue ({0})", 2), ("followup", 1), ("followup", 3)]
+    assert row_changes(old, new) == ([0, 2], bytearray([0, 1, 1]))
+    assert row_changes(old, [old[0], old[3], old[2]]) is None  # moved
+    assert row_changes([], new) is None
+    many = [("followup", 100 + i) for i in range(ROWS_AT_ONCE + 1)]
+    assert row_changes(old, many) is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import date, datetime
 from functools import partial
-from typing import cast
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
@@ -40,7 +40,8 @@ DueGroups = tuple[DueGroup, DueGroup]
 """Due today, and overdue, each read as far as shown (`core.dashboard.due_first`)."""
 RowKey = tuple[Hashable, ...]
 """What a row shows, its kind and id first (as KIND_ROLE and ID_ROLE; a heading's id is its
-text): rows of equal keys look alike, and `DueList.item_for` makes a row from its key."""
+title, its count next): rows of equal keys look alike, and `DueList.item_for` makes a row from
+its key."""
 
 GROUP_ROWS = 8  # rows a group shows before its "N more"
 _CHOSEN = ("followup", "more")  # the kinds of row that can be current
@@ -48,6 +49,54 @@ _CHOSEN = ("followup", "more")  # the kinds of row that can be current
 
 def _kind(row: FollowUpRow) -> str:
     return "done" if row.status == "done" else "followup"  # as AgendaList.followup_item
+
+
+def row_keys(
+    groups: DueGroups, today: date, expanded: frozenset[str], titles: dict[str, str]
+) -> list[RowKey]:
+    """The rows' keys: each group under its heading (`titles` by group), all of an `expanded`
+    one, else its first GROUP_ROWS and "N more" (no Qt: made on Today's worker)."""
+    keys: list[RowKey] = []
+    for group, read in zip(("today", "overdue"), groups, strict=True):
+        if not read.total:
+            continue
+        keys.append(("heading", titles[group], read.total))
+        shown = read.rows if group in expanded else read.rows[:GROUP_ROWS]
+        with_day = group == "overdue"
+        keys += [(_kind(row), row.id, row, today, with_day) for row in shown]
+        if read.total > len(shown):
+            keys.append(("more", group, read.total - len(shown)))
+    return keys or [("nothing", "")]
+
+
+def row_changes(old: list[RowKey], keys: list[RowKey]) -> tuple[list[int], bytearray] | None:
+    """From rows of keys `old` to those of `keys`: the indexes of the old rows gone and which
+    new rows are kept (1), when at most ROWS_AT_ONCE rows are new and the rows kept keep their
+    order; else None (no Qt: made on Today's worker)."""
+    where = {key[1]: index for index, key in enumerate(keys)}  # by id
+    if not old or len(where) != len(keys):
+        return None
+    kept = bytearray(len(keys))
+    gone: list[int] = []
+    last = -1
+    for index, key in enumerate(old):
+        at = where.get(key[1])
+        if at is None or keys[at] != key:
+            gone.append(index)
+        elif at <= last:  # moved, or twice
+            return None
+        else:
+            kept[at], last = 1, at
+    return (gone, kept) if len(keys) - sum(kept) <= ROWS_AT_ONCE else None
+
+
+class DuePlan(NamedTuple):
+    """The rows to show (`keys`) and, made beside the read, how they differ from the rows of
+    keys `old` (`row_changes`)."""
+
+    keys: list[RowKey]
+    old: list[RowKey]
+    changes: tuple[list[int], bytearray] | None
 
 
 class DueList(AgendaList):
@@ -63,16 +112,37 @@ class DueList(AgendaList):
         self.filled.connect(self._select_wanted)
 
     def fill(self, due_today: DueGroup, overdue: DueGroup, today: date) -> None:
-        """The groups' rows. When at most ROWS_AT_ONCE rows are new and the rows kept keep
-        their order, only the rows that differ are taken out and put in (Done on one of 3,600
-        overdue rows built them all again: ~0.27 s of the GUI thread); otherwise the first rows
-        at once and the rest between turns of the event loop."""
-        keys = self._row_keys(due_today, overdue, today)
-        if not self._patched(keys):
+        """The groups' rows (`show_plan` of a plan made here)."""
+        self.show_plan(self.planner(today)((due_today, overdue)))
+
+    def planner(self, today: date) -> Callable[[DueGroups], DuePlan]:
+        """What makes the plan of the rows of the groups read (on Today's worker: their keys
+        and how they differ from the rows shown now, 15-25 ms of the GUI thread with 4,300
+        overdue rows expanded)."""
+        old, expanded = self._keys, frozenset(self.expanded)
+        titles = {"today": self.tr("Due today ({0})"), "overdue": self.tr("Overdue ({0})")}
+
+        def plan(groups: DueGroups) -> DuePlan:
+            keys = row_keys(groups, today, expanded, titles)
+            return DuePlan(keys, old, row_changes(old, keys))
+
+        return plan
+
+    def show_plan(self, plan: DuePlan) -> None:
+        """The rows of `plan`. When few are new and the rows kept keep their order, only the
+        rows that differ are taken out and put in (Done on one of 3,600 overdue rows built them
+        all again: ~0.27 s of the GUI thread); otherwise the first rows at once and the rest
+        between turns of the event loop. Rows shown since the plan was made are compared
+        here."""
+        keys = plan.keys
+        changes = plan.changes if plan.old is self._keys else row_changes(self._keys, keys)
+        if self.filling or changes is None:
             self.clear()
             self._wanted = None
             self._keys = keys
             self.add_later([partial(self._add, key) for key in keys])
+        else:
+            self._patch(keys, *changes)
         fit_rows(self)
 
     def clear(self) -> None:
@@ -87,54 +157,20 @@ class DueList(AgendaList):
         today, overdue = (None if g in self.expanded else GROUP_ROWS for g in ("today", "overdue"))
         return today, overdue
 
-    def _row_keys(self, due_today: DueGroup, overdue: DueGroup, today: date) -> list[RowKey]:
-        keys: list[RowKey] = []
-        for group, title, read in (
-            ("today", self.tr("Due today ({0})"), due_today),
-            ("overdue", self.tr("Overdue ({0})"), overdue),
-        ):
-            if not read.total:
-                continue
-            keys.append(("heading", title.format(grouped(read.total))))
-            shown = read.rows if group in self.expanded else read.rows[:GROUP_ROWS]
-            with_day = group == "overdue"
-            keys += [(_kind(row), row.id, row, today, with_day) for row in shown]
-            if read.total > len(shown):
-                keys.append(("more", group, read.total - len(shown)))
-        return keys or [("nothing", "")]
-
     def item_for(self, key: RowKey) -> QListWidgetItem:
         """The row `key` describes."""
         kind = key[0]
         if kind == "heading":
-            return self.heading_item(str(key[1]))
+            return self.heading_item(str(key[1]).format(grouped(cast(int, key[2]))))
         if kind == "more":
             return self._more_item(str(key[1]), cast(int, key[2]))
         if kind == "nothing":
             return self._nothing_due()
         return self.followup_item(cast(FollowUpRow, key[2]), cast(date, key[3]), bool(key[4]))
 
-    def _patched(self, keys: list[RowKey]) -> bool:
-        """Make the shown rows those of `keys` by taking out the rows gone and putting in the
-        new ones, when the list is filled, few rows are new and the rows kept keep their order;
-        whether it did (the current row, the selection and the rows in sight stay)."""
-        old = self._keys
-        where = {key[1]: index for index, key in enumerate(keys)}  # by id
-        if self.filling or not old or len(where) != len(keys):
-            return False
-        kept = bytearray(len(keys))
-        gone: list[int] = []
-        last = -1
-        for index, key in enumerate(old):
-            at = where.get(key[1])
-            if at is None or keys[at] != key:
-                gone.append(index)
-            elif at <= last:  # moved, or twice
-                return False
-            else:
-                kept[at], last = 1, at
-        if len(keys) - sum(kept) > ROWS_AT_ONCE:
-            return False
+    def _patch(self, keys: list[RowKey], gone: list[int], kept: bytearray) -> None:
+        """Take out the rows `gone`, put in the rows of `keys` not `kept`: the current row, the
+        selection and the rows in sight stay."""
         top = self.itemAt(0, 0)
         for index in reversed(gone):
             self.takeItem(index)
@@ -144,7 +180,6 @@ class DueList(AgendaList):
         self._keys = keys
         if top is not None and self.row(top) >= 0:  # the rows in sight stay where they were
             self.scrollToItem(top, QAbstractItemView.ScrollHint.PositionAtTop)
-        return True
 
     def _nothing_due(self) -> QListWidgetItem:
         item = self.heading_item(self.tr("Nothing due. Well done."))
@@ -241,16 +276,16 @@ class DueSection(TodaySection):
             }
         )
 
-    def load(self, today: date) -> Callable[[], DueGroups]:
+    def load(self, today: date) -> Callable[[], DuePlan]:
         """The rows shown and the groups' counts (not the 4,300 overdue rows of 100,000
-        contacts while 8 are shown: an expanded group is read whole)."""
-        followups, limits = self.followups, self.list.limits()
-        return lambda: due_first(followups, limits)
+        contacts while 8 are shown: an expanded group is read whole), planned as rows."""
+        followups, limits, plan = self.followups, self.list.limits(), self.list.planner(today)
+        return lambda: plan(due_first(followups, limits))
 
-    def present(self, data: DueGroups, today: date) -> None:
+    def present(self, data: DuePlan, today: date) -> None:
         """The groups, keeping the current row (or its place)."""
         key, row = self.list.current_key(), self.list.currentRow()
-        self.list.fill(*data, today)
+        self.list.show_plan(data)
         self.list.select_key(key, row)
 
     @property
