@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 from netdesk.core.carddav import CardDavClient
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import SyncAccount, SyncCard
+from netdesk.ui.tasks import Task
 from tests.dav_servers import DavServer
 from tests.sync.windows import controller_of, file_action, open_settings, wait_idle
 
@@ -63,6 +64,30 @@ def test_preview_lists_the_changes_and_writes_nothing(qtbot, window, services, r
     assert controller.running is not None
     wait_idle(qtbot, controller)
     assert (controller.last_report.sent_new, controller.last_report.sent_changed) == (1, 1)
+
+
+def test_sync_now_right_after_the_preview_is_not_refused(
+    qtbot, window, services, radicale_server, monkeypatch
+):
+    """The dry run's worker sends `finished` after its report: a click on Sync now that comes
+    in between (held back here for good) still syncs."""
+    controller = _synced_once(qtbot, window, radicale_server)
+    services.contacts.create(ContactDraft(given_name="Ben", family_name="Ode"))
+
+    def report_without_finishing(task: Task) -> None:
+        task.succeeded.emit(task._func(task.progress))
+
+    qtbot.waitUntil(lambda: controller.state is not None)
+    monkeypatch.setattr(Task, "run_here", report_without_finishing)
+    dialog = controller.preview()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
+    assert dialog.sync_button.isEnabled() and controller.previewing is None
+    monkeypatch.undo()
+
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    assert controller.running is not None
+    wait_idle(qtbot, controller)
+    assert controller.last_report.sent_new == 1
 
 
 def test_preview_with_nothing_to_sync_says_so(qtbot, window, services, radicale_server):

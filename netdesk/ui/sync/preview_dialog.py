@@ -126,7 +126,7 @@ class PreviewDialog(QDialog):
         task.succeeded.connect(self.show_report)
         task.failed.connect(lambda message, _trace: self._done(message))
         task.cancelled.connect(lambda: self._done(self.tr("Cancelled: nothing was changed.")))
-        task.finished.connect(lambda: setattr(self.controller, "previewing", None))
+        task.finished.connect(lambda: self._release(task))
         self.task = task
         self.controller.previewing = task
         task.start()
@@ -174,7 +174,15 @@ class PreviewDialog(QDialog):
             item.addChildren([QTreeWidgetItem([name]) for name in sorted(names, key=str.casefold)])
             self.tree.addTopLevelItem(item)
 
+    def _release(self, task: Task | None) -> None:
+        """Let the controller sync or preview again: `task`, this dialog's dry run, has ended."""
+        if task is not None and self.controller.previewing is task:
+            self.controller.previewing = None
+
     def _done(self, message: str) -> None:
+        # The task's own `finished` comes later, from its worker: a click on Sync now in between
+        # would be refused as a preview still running.
+        self._release(self.task)
         self.task = None
         self.message.setText(message)
         self.progress.hide()
