@@ -310,6 +310,29 @@ def test_a_hidden_view_reads_ahead_of_its_showing(qtbot, services, fu, people) -
     assert _texts(widget.agenda) == ["Sofia Test · check-in"]
 
 
+def test_a_burst_of_changes_while_hidden_reads_ahead_once(
+    qtbot, services, fu, people, monkeypatch
+) -> None:
+    """Changes while hidden read ahead once, on a later turn than theirs (Done publishes three:
+    restarting the read for each stopped the one running, inside Done's own turn)."""
+    widget = CalendarView(fu, services.changes)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: not widget.reader.busy)
+    starts: list[object] = []
+    start = widget.reader.start
+    monkeypatch.setattr(widget.reader, "start", lambda work: starts.append(work) or start(work))
+    for day in (2, 3, 4):
+        fu.create(people["Maria"], datetime(2026, 3, day), reason="thank")
+    assert starts == []
+    qtbot.waitUntil(lambda: len(starts) == 1 and not widget.reader.busy)
+    qtbot.wait(20)
+    assert len(starts) == 1
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.overdue_label.text() == "Overdue (3)"
+
+
 def test_overdue_rows_are_whole_and_dated_with_their_year(qtbot, services, fu, people) -> None:
     """Overdue from last year says the year; the list shows whole rows (at most eight, the rest
     scroll) and no sideways scroll bar."""
