@@ -20,7 +20,7 @@ from netdesk.store.models import Interaction, Opportunity
 from netdesk.ui.opportunities.board import MIME_TYPE, StageList
 from netdesk.ui.opportunities.view import OpportunitiesView
 from netdesk.ui.plain import plain_tooltip
-from netdesk.ui.views import default_views
+from netdesk.ui.views import default_views, made
 from netdesk.ui.write_dialog import WriteDialog
 from tests.fake_time import NOW
 
@@ -78,10 +78,12 @@ def test_made_hidden_the_view_reads_when_first_shown(qtbot, services, sample) ->
     view = OpportunitiesView(services)
     qtbot.addWidget(view)
     assert view.rows == [] and view.count.text() == ""
+    assert made(view, "board") is None, "made apart, in a later step (or when first used)"
     view.show()
     qtbot.waitExposed(view)
     assert sorted(row.id for row in view.rows) == sorted(sample.values())
     assert view.count.text() == "3 opportunities"
+    assert view.pages.currentWidget() is made(view, "board") and view.board.isVisible()
 
 
 def _stage(opportunity_id: int) -> str:

@@ -12,6 +12,7 @@ Other views come in through `open_opportunity(id)` (a contact's Opportunities ta
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,7 +99,6 @@ class OpportunitiesView(QWidget):
         self.export_button.setToolTip("Save the opportunities shown as CSV for a spreadsheet")
         reading(self.board_button, self.list_button, self.stage_filter, self.export_button)
 
-        self.board = Board()
         self.model = OpportunityTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -115,7 +115,8 @@ class OpportunitiesView(QWidget):
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.board)
+        self._stand_in = QWidget()  # the board's place until it is made (`board`)
+        self.pages.addWidget(self._stand_in)
         self.pages.addWidget(self.table)
         self.count = plain_label()
         style_label(self.count, "hint")
@@ -152,13 +153,28 @@ class OpportunitiesView(QWidget):
         self.modes.idClicked.connect(self.show_mode)
         self.new_button.clicked.connect(self.new_opportunity)
         self.export_button.clicked.connect(self.choose_export)
-        self.board.open_requested.connect(self.open_opportunity)
-        self.board.move_requested.connect(self.move_to)
-        self.board.delete_requested.connect(self.delete)
-        self.board.referral_requested.connect(self.ask_referral)
         self._signals = ChangeSignals(services.changes, self)
         self._signals.changed.connect(self._on_change)
         self.show_mode(0)
+
+    made_later = ("board",)
+    """Made when first used (the view reads when shown: `reload`), or by start-up in a step
+    after the view's (`ui/startup.py`): the board's ten list views were most of the view."""
+
+    @cached_property
+    def board(self) -> Board:
+        """The columns of cards, the first page (in place of the stand-in the view began with)."""
+        board = Board()
+        board.open_requested.connect(self.open_opportunity)
+        board.move_requested.connect(self.move_to)
+        board.delete_requested.connect(self.delete)
+        board.referral_requested.connect(self.ask_referral)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(0, board)
+        self.pages.removeWidget(self._stand_in)
+        self._stand_in.deleteLater()
+        self.pages.setCurrentIndex(current)
+        return board
 
     def install_actions(self, window: MainWindow) -> None:
         """File → New / Export, Edit → Undo/Redo; a contact's Opportunities tab and a company's
