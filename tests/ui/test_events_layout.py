@@ -147,14 +147,18 @@ def test_the_prep_brief_at_1024_by_768(qtbot, app_window, events_view) -> None:
     _resize(qtbot, app_window, 1024, 768)
     table = prep.people.table
     qtbot.waitUntil(lambda: table.rowCount() == 4)
-    qtbot.wait(20)
+
+    def last_row_bottom() -> int:
+        return table.visualRect(table.model().index(3, NAME)).bottom()
+
+    # Every person in view, none scrolled, once the table has grown to its rows (its layouts
+    # pass the request up a turn each: a fixed wait was too short on a loaded machine).
+    qtbot.waitUntil(lambda: last_row_bottom() <= table.viewport().height())
     assert prep.verticalScrollBar().value() == 0
     box = prep.checks["travel"]
     assert 0 < box.mapTo(prep.viewport(), box.rect().bottomLeft()).y() <= prep.viewport().height()
     for widget in (table, prep.pitch_choice, prep.pitch_text, prep.starters):
         assert _in_view(prep, widget), widget
-    last = table.visualRect(table.model().index(3, NAME))
-    assert last.bottom() <= table.viewport().height()  # every person in view, none scrolled
     metrics = table.fontMetrics()
     assert table.isColumnHidden(ORG)
     for word in ("Jürgen Gärtner", "Accenture"):
