@@ -90,6 +90,9 @@ def open_window(data_dir: str) -> tuple[QCoreApplication, MainWindow]:
     window = build_window(paths, clock=FakeClock(NOW))
     window.resize(1280, 800)
     window.show()
+    for view in window.views.values():  # the parts start-up makes a step each after the views
+        for part in getattr(view, "made_later", ()):
+            getattr(view, part)
     release_after_startup()
     return app, window
 
