@@ -10,7 +10,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -33,17 +32,14 @@ from netdesk.core.own_profiles import (
     linked,
 )
 from netdesk.core.profiles import handle_of, is_safe_link, link_host
+from netdesk.ui.card import Card
 from netdesk.ui.dates import plain_day
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.read_only import reading
 from netdesk.ui.style import KEEP_COLOURS, style_label
 
-CARD_STYLE = """
-QFrame#profileCard { background: #ffffff; border: 1px solid #dde3ec; border-radius: 10px; }
-"""
 
-
-class ProfileCard(QFrame):
+class ProfileCard(Card):
     """A service's profile; `changed(service, new row or None, what was done)` on each edit."""
 
     changed = Signal(str, object, str)
@@ -55,7 +51,6 @@ class ProfileCard(QFrame):
         self.row: OwnProfileRow | None = None
         self.today = date.min
         self.setObjectName("profileCard")
-        self.setStyleSheet(CARD_STYLE)
         self.title = style_label(plain_label(self.label), "sectionTitle")
         self.status = style_label(plain_label(), "hint")
         self.link = QLineEdit()
