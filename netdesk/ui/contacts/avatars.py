@@ -16,9 +16,19 @@ import math
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from PySide6.QtCore import QBuffer, QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+)
 
 from netdesk.core.contact_list import ContactRow
 
@@ -72,22 +82,44 @@ def photo_image(data: bytes, size: int) -> QImage:
 
 
 def initials_pixmap(name: str, size: int) -> QPixmap:
-    """A coloured circle with the name's initials."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    """A coloured circle with the name's initials (drawn on a copy of the colour's circle, in
+    a font kept per size: the circle and the font made each time were half its cost)."""
+    pixmap = _circle(_colour(name), size).copy()
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(_colour(name)))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(0, 0, size, size)
-    font = QFont()
-    font.setPixelSize(int(size * 0.4))
-    font.setBold(True)
-    painter.setFont(font)
+    painter.setFont(_initials_font(size))
     painter.setPen(QColor("white"))
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(name))
     painter.end()
     return pixmap
+
+
+@cache
+def _circle(colour: str, size: int) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size, size)
+    painter.end()
+    return pixmap
+
+
+def _initials_font(size: int) -> QFont:
+    """The application's font, bold, at 40% of `size` pixels (made again when that font
+    changes)."""
+    base = QGuiApplication.font()
+    font = _fonts.get(size)
+    if font is None or font[0] != base:
+        font = _fonts[size] = (base, QFont(base))
+        font[1].setPixelSize(int(size * 0.4))
+        font[1].setBold(True)
+    return font[1]
+
+
+_fonts: dict[int, tuple[QFont, QFont]] = {}
 
 
 def _colour(name: str) -> str:
