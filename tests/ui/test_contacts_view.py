@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QMessageBox
 
 from netdesk.core import phones
 from netdesk.core.contact_list import ContactListQuery, ListFilter
@@ -17,8 +17,10 @@ from netdesk.formats.draft import ContactDraft, MethodDraft
 from netdesk.store.models import Contact
 from netdesk.ui.app import settings_for
 from netdesk.ui.contacts import view as contacts_view_module
+from netdesk.ui.contacts.column_layout import HEADER_KEY
 from netdesk.ui.contacts.view import ContactsView
 from netdesk.ui.plain import plain_tooltip
+from netdesk.ui.stored_settings import read_bytes
 from netdesk.ui.views import made
 
 
@@ -433,11 +435,19 @@ def test_phone_region_setting(view, monkeypatch) -> None:
     assert [c.match_id for c in plan.matches] == [max_id], "the stored number was read again"
 
 
+def _stored_sort(services) -> int:
+    """The column the stored header of the list sorts by."""
+    header = QHeaderView(Qt.Orientation.Horizontal)
+    header.restoreState(read_bytes(settings_for(services.paths), HEADER_KEY))
+    return header.sortIndicatorSection()
+
+
 def test_column_layout_and_sort_are_remembered(qtbot, services, view) -> None:
     _add(services, "Ana", organisation="Zeta")
     _add(services, "Bob", organisation="Acme")
     view.table.setColumnWidth(1, 222)
     view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: _stored_sort(services) == 1)  # stored a turn after it shows
     again = ContactsView(services, settings_for(services.paths))
     qtbot.addWidget(again)
     assert again.table.columnWidth(1) == 222
