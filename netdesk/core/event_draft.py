@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from netdesk.core.event_times import check_zone
 from netdesk.core.vocabulary import EVENT_KINDS, EVENT_STATUSES
+
+if TYPE_CHECKING:
+    from netdesk.store.models import Event
 
 CHECKLIST: dict[str, str] = {
     "registered": "Registered",
@@ -15,6 +20,17 @@ CHECKLIST: dict[str, str] = {
     "profile": "Profile up to date",
     "travel": "Travel booked",
 }
+
+
+def checklist_of(event: Event, profiles_fresh: bool | None = None) -> dict[str, bool]:
+    """The stored checklist with every item present; "Profile up to date" is whether your
+    profiles on the Me page are fresh when you keep any there (`profiles_fresh`, from
+    `core.own_profiles.freshness`), else the stored tick."""
+    stored = json.loads(event.checklist or "{}")
+    checklist = {key: bool(stored.get(key)) for key in CHECKLIST}
+    if profiles_fresh is not None:
+        checklist["profile"] = profiles_fresh
+    return checklist
 
 
 @dataclass

@@ -21,7 +21,7 @@ from netdesk.core.changes import Changes
 from netdesk.core.contacts import ContactService
 from netdesk.core.event_capture import QuickCapture
 from netdesk.core.event_deletion import DeletedEvent, delete_event, restore_event
-from netdesk.core.event_draft import CHECKLIST, EventDraft
+from netdesk.core.event_draft import CHECKLIST, EventDraft, checklist_of
 from netdesk.core.event_people import EventPeople
 from netdesk.core.event_times import from_utc, place_zone, to_utc
 from netdesk.core.followup_queries import AgendaItem
@@ -91,17 +91,6 @@ class Review:
     @property
     def goal_reached(self) -> bool | None:
         return None if self.goal_target is None else self.met >= self.goal_target
-
-
-def checklist_of(event: Event, profiles_fresh: bool | None = None) -> dict[str, bool]:
-    """The stored checklist with every item present; "Profile up to date" is whether your
-    profiles on the Me page are fresh when you keep any there (`profiles_fresh`, from
-    `core.own_profiles.freshness`), else the stored tick."""
-    stored = json.loads(event.checklist or "{}")
-    checklist = {key: bool(stored.get(key)) for key in CHECKLIST}
-    if profiles_fresh is not None:
-        checklist["profile"] = profiles_fresh
-    return checklist
 
 
 class EventService:

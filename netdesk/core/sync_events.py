@@ -28,10 +28,10 @@ from typing import Any
 from netdesk.core import sync_accounts
 from netdesk.core.caldav_client import CalDavClient
 from netdesk.core.carddav import Card
-from netdesk.core.event_draft import EventDraft
+from netdesk.core.event_draft import EventDraft, checklist_of
 from netdesk.core.event_ics import guess_kind
 from netdesk.core.event_times import from_utc, to_utc
-from netdesk.core.events import EventService, checklist_of
+from netdesk.core.events import EventService
 from netdesk.core.sync_calendar import CalendarSync, chosen_calendar, merge, same
 from netdesk.core.sync_collection import Counts, Row, Table, resource_name
 from netdesk.core.sync_event_lists import (

@@ -20,9 +20,8 @@ from datetime import date, datetime, timedelta
 from peewee import fn
 
 from netdesk.core.clock import Clock
-from netdesk.core.event_draft import CHECKLIST
+from netdesk.core.event_draft import CHECKLIST, checklist_of
 from netdesk.core.event_times import from_utc, place_zone, to_utc
-from netdesk.core.events import checklist_of
 from netdesk.core.followup_queries import PENDING
 from netdesk.core.own_profiles import freshness
 from netdesk.store.models import Contact, Event, EventPerson, FollowUp, Interaction

@@ -96,7 +96,7 @@ def default_views() -> list[ViewSpec]:
             "today",
             _today,
             "netdesk.ui.today.view",
-            _core("contact_list", "dashboard", "goals", "messages", "templates")
+            _core("contact_list", "dashboard", "employment", "goals", "messages", "templates")
             + _core("today_events", "weekly", "worker_thread"),
         ),
         ViewSpec(

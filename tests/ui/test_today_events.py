@@ -14,9 +14,9 @@ from netdesk.core.events import EventDraft
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact
 from netdesk.ui import write_dialog
+from netdesk.ui.contacts.log_dialog import LogInteractionDialog
 from netdesk.ui.events.panel import TABS
 from netdesk.ui.today.events import PREP_ROLE
-from netdesk.ui.today.log_action import LogInteractionDialog
 from netdesk.ui.write_dialog import WriteDialog
 from tests.fake_time import NOW
 from tests.ui.today_view import settle_today

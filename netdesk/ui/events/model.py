@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from netdesk.core.event_draft import CHECKLIST
 from netdesk.core.event_times import zone_abbreviation
-from netdesk.core.events import EventRow
 from netdesk.ui import dates
 from netdesk.ui.tables import Index, RowsTableModel
+
+if TYPE_CHECKING:
+    from netdesk.core.events import EventRow
 
 COLUMNS = ("When", "Event", "Kind", "Status", "Prep", "People", "Where")
 PREP_COLUMN = COLUMNS.index("Prep")

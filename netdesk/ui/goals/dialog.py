@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.event_people import ContactMatch
 from netdesk.core.goal_periods import PERIODS
 from netdesk.core.goal_progress import FILTERED_KINDS, KINDS
 from netdesk.core.goals import GoalData
@@ -30,6 +30,9 @@ from netdesk.core.vocabulary import CHANNELS, CIRCLES, GIVE_KINDS
 from netdesk.ui.dates import use_locale_format
 from netdesk.ui.followup_dialog import ok_cancel
 from netdesk.ui.goals.targets_editor import NamedTarget, TargetsEditor
+
+if TYPE_CHECKING:
+    from netdesk.core.event_people import ContactMatch
 
 _ANY = "any"
 _PERIOD_WORDS = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.event_people import ContactMatch
 from netdesk.core.goals import TargetRef
 from netdesk.ui.events.contact_completer import ContactCompleter
+
+if TYPE_CHECKING:
+    from netdesk.core.event_people import ContactMatch
 
 _TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -1,10 +1,12 @@
-"""L in any Today section: log an interaction with the current person, undoably."""
+"""L in any Today section: log an interaction with the current person, undoably.
+
+The dialog's modules (with the contact matching it offers) are imported when it is first
+opened, or by the views start-up makes after Today: not on the way to Today's first paint."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from netdesk.ui.contacts.log_dialog import LogInteractionDialog, log_command
 from netdesk.ui.today.section import TodayContext
 
 
@@ -17,6 +19,8 @@ def log_with(context: TodayContext, contact_id: int | None) -> None:
     removes it and dismisses the follow-up it made)."""
     if contact_id is None:
         return
+    from netdesk.ui.contacts.log_dialog import LogInteractionDialog, log_command
+
     services = context.services
     name = services.followups.contact_name(contact_id)
     dialog = LogInteractionDialog(
