@@ -109,12 +109,15 @@ def open_store(paths: Paths, ask: AskRestore | None = None, *, defer_check: bool
 
 def settings_for(paths: Paths) -> QSettings:
     """UI state (geometry, last view, column widths) in an owner-only INI file beside the
-    database (Qt keeps an existing file's mode when it saves; a read-only folder keeps none)."""
+    database (Qt keeps an existing file's mode when it saves; a read-only folder keeps none),
+    written only when a value changes (`StoredSettings`)."""
+    from netdesk.ui.stored_settings import StoredSettings
+
     path = paths.data_dir / "ui-settings.ini"
     with contextlib.suppress(OSError):
         if paths.data_dir.is_dir():
             private_file(path)
-    return QSettings(str(path), QSettings.Format.IniFormat)
+    return StoredSettings(str(path), QSettings.Format.IniFormat)
 
 
 GIL_SWITCH_S = 0.001

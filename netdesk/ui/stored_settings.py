@@ -1,6 +1,7 @@
 """Reading ui-settings.ini defensively: a hand-edited or damaged value falls back to its default
 and is logged, never crashing start-up. QSettings hands back whatever the file holds (a string
-where bytes were saved, a list where a value had a comma), so every reader checks the type."""
+where bytes were saved, a list where a value had a comma), so every reader checks the type.
+Writing it only when a value changes (`StoredSettings`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,17 @@ log = logging.getLogger(__name__)
 
 _TRUE = ("true", "1")
 _FALSE = ("false", "0")
+
+
+class StoredSettings(QSettings):
+    """ui-settings.ini, where a value set to what it holds already is not written again: Qt
+    saves the file on the GUI thread after every change, with two `fdatasync` calls (300-600 ms
+    each time while a backup filled the disk's queue), and start-up set the same values again
+    (the last view, the contact list's columns, sync's interval)."""
+
+    def setValue(self, key: str, value: object) -> None:
+        if not (self.contains(key) and self.value(key) == value):
+            super().setValue(key, value)
 
 
 def _bad(settings: QSettings, key: str, value: object, default: object) -> None:

@@ -4,6 +4,7 @@ default, and the bad one is logged."""
 from __future__ import annotations
 
 import logging
+import os
 from datetime import time
 
 from PySide6.QtWidgets import QApplication
@@ -70,3 +71,23 @@ def test_good_values_are_read_back(qtbot, paths) -> None:
     chosen = ReminderSettings(digest=time(8, 30), quiet_start=None, close_to_tray=False)
     chosen.save(settings)
     assert ReminderSettings.load(settings) == chosen
+
+
+def test_a_value_set_again_is_not_written(qtbot, paths) -> None:
+    """Qt saves the file with two fdatasync calls on the GUI thread: start-up sets values to
+    what they are (the last view, the columns), which must not save it again."""
+    settings = app_module.settings_for(paths)
+    settings.setValue("window/last_view", "today")
+    settings.setValue("contacts/header", b"\x00\x01state")
+    settings.sync()
+    path = paths.data_dir / "ui-settings.ini"
+    old = 1_000_000_000_000_000_000
+    os.utime(path, ns=(old, old))
+    settings.setValue("window/last_view", "today")
+    settings.setValue("contacts/header", b"\x00\x01state")
+    settings.sync()
+    assert path.stat().st_mtime_ns == old
+    settings.setValue("window/last_view", "contacts")
+    settings.sync()
+    assert path.stat().st_mtime_ns != old
+    assert app_module.settings_for(paths).value("window/last_view") == "contacts"
