@@ -124,15 +124,22 @@ class MainWindow(QMainWindow):
         for action in self.help_actions:
             action.setEnabled(True)
 
-    def build_view(self, key: str) -> QWidget:
-        """The view `key`, created now if it was not yet."""
+    def make_view(self, key: str) -> QWidget:
+        """The view `key`, created now if it was not yet, not yet in the window (`build_view`
+        puts it there): start-up makes the shown view a turn before it is laid out and painted."""
         widget = self.views.get(key)
-        if widget is not None:
-            return widget
-        assert self.services is not None, "begin_views first"
+        if widget is None:
+            assert self.services is not None, "begin_views first"
+            spec = next(spec for spec in self.specs if spec.key == key)
+            widget = self.views[key] = spec.factory(self.services, self.settings)
+        return widget
+
+    def build_view(self, key: str) -> QWidget:
+        """The view `key` in the window, created now if it was not yet."""
+        widget = self.make_view(key)
         index = [spec.key for spec in self.specs].index(key)
-        widget = self.specs[index].factory(self.services, self.settings)
-        self.views[key] = widget
+        if self.stack.widget(index) is widget:
+            return widget
         stand_in = self.stack.widget(index)
         self.stack.insertWidget(index, widget)
         if stand_in is not None:

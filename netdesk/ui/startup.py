@@ -8,20 +8,22 @@ user left is shown with its data soon and the window answers all along.
    before opening; restored, the window starts again over it; declined, NetDesk quits. A step
    that fails while the check runs (a damaged page read) waits for its verdict. An older store
    is checked before it opens and upgraded on a worker.
-2. The view restored from the settings is created and shown once its modules are imported, a few a
-   step, leaves first (`ui_parts`), and has read its data (Today reads on a worker); then each other
-   view likewise (its modules, then the view, a step), each view followed by the parts it makes when
-   first used (a view's `made_later`, a step each); then the views' menu actions, the importer and
-   sync (their modules likewise), the reminders, their start (a turn each), and the files handed
-   over meanwhile. The desktop's notification server is looked for on a worker once the last view is
-   made; the reminders wait for its answer (the window answering). Between two steps the timers that
-   came due run (`STEP_GAP_MS`). The modules of the store, the services and the shown view's Qt-free
-   ones are imported on a worker from when the window is made, through its first paint (`Preload`),
-   the store opening once they are; the rest of `core` and `formats` once the shown view has its
-   data (the window answers meanwhile), then the time zones' names; a service is created when first
-   asked for. The views' own modules are imported on the GUI thread: PySide6 (seen with 6.11) may
-   crash the process when a worker defines Qt classes while the GUI thread lays out widgets (a
-   SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20 before this rule).
+2. The view restored from the settings is created once its modules are imported, a few a step,
+   leaves first (`ui_parts`), then the parts it makes when first used (a view's `made_later`, a
+   step each), then shown (its first layout and paint a step of their own) until it has read its
+   data (Today reads on a worker); then each other view likewise (its modules, then the view, a
+   step), each view followed by its `made_later` parts; then the views' menu actions, the importer
+   and sync (their modules likewise), the reminders, their start (a turn each), and the files
+   handed over meanwhile. The desktop's notification server is looked for on a worker once the last
+   view is made; the reminders wait for its answer (the window answering). Between two steps the
+   timers that came due run (`STEP_GAP_MS`). The modules of the store, the services and the shown
+   view's Qt-free ones are imported on a worker from when the window is made, through its first
+   paint (`Preload`), the store opening once they are; the rest of `core` and `formats` once the
+   shown view has its data (the window answers meanwhile), then the time zones' names; a service is
+   created when first asked for. The views' own modules are imported on the GUI thread: PySide6
+   (seen with 6.11) may crash the process when a worker defines Qt classes while the GUI thread
+   lays out widgets (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20
+   before this rule).
 3. Once the check has passed and the views are ready: the day's backup, on a worker.
 """
 
@@ -258,11 +260,12 @@ class Startup(QObject):
         self._steps.extend(
             [
                 partial(self._import_parts, module[shown], planned),  # Contacts': ~80-95 ms
+                partial(window.make_view, shown),
+                partial(self._make_later, shown),
                 self._wait_until_shown,
                 self._start_check,
                 self._load_qt_free,
                 self._read_zone_names,
-                partial(self._make_later, shown),
             ]
         )
         for spec in window.specs:
@@ -330,7 +333,7 @@ class Startup(QObject):
             self._steps.insert(1, partial(getattr, view, name))
 
     def _wait_until_shown(self) -> bool:
-        """Make the shown view and wait until it has painted with its data (in one step: its
+        """Show the view made and wait until it has painted with its data (in one step: its
         first paint may come before the next)."""
         _WhenShown(self.window.build_view(self.window.current_key()), self._next)
         return True
