@@ -1,12 +1,17 @@
 """Stoppable: another thread stops a worker's statement mid-way; the answer is None, the
-worker's connection closed, the GUI thread's untouched."""
+worker's connection closed, the GUI thread's untouched. in_background: a thread's priority
+lowered, the others' as they were."""
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 
-from netdesk.core.worker_thread import Stoppable
+import pytest
+
+from netdesk.core.worker_thread import BACKGROUND_NICE, Stoppable, in_background
 from netdesk.store.models import db
 
 # a statement that runs for minutes unless interrupted
@@ -72,3 +77,18 @@ def test_an_error_that_is_no_stop_is_raised(database) -> None:
 
     with pytest.raises(OperationalError):
         Stoppable().run(lambda: db.execute_sql("SELECT * FROM no_such_table"))
+
+
+def _nice() -> int:
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's nice is Linux's")
+def test_in_background_lowers_only_the_thread_it_runs_on() -> None:
+    before = _nice()
+    seen: list[tuple[int, int]] = []
+    worker = threading.Thread(target=lambda: seen.append(in_background(lambda: (_nice(), 7))))
+    worker.start()
+    worker.join()
+    assert seen == [(min(19, before + BACKGROUND_NICE), 7)]
+    assert _nice() == before
