@@ -44,6 +44,7 @@ def _set_up(qtbot, window, server):
 def test_the_schedule_is_a_setting_with_a_default(qtbot, window, radicale_server):
     controller = controller_of(window)
     assert controller.every_minutes() == EVERY_DEFAULT
+    assert not window.settings.contains(EVERY_KEY), "the default not written as sync starts"
     assert controller.schedule.isActive()
     assert controller.schedule.interval() == EVERY_DEFAULT * 60_000
     dialog = open_settings(qtbot, window, radicale_server, radicale_server.password)

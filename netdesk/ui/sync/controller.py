@@ -102,7 +102,7 @@ class SyncController(QObject):
         self.conflicts_changed.connect(self.read_state)
         self.signals = ChangeSignals(services.changes, self)
         self.signals.changed.connect(self._changed)
-        self.set_every(self.every_minutes())
+        self._schedule(self.every_minutes())  # not written: Qt saves the file on this thread
         self.read_state()
 
     def _file_action(self, text: str, slot: object, key: str = "") -> QAction:
@@ -147,6 +147,9 @@ class SyncController(QObject):
     def set_every(self, minutes: int) -> None:
         """Sync every `minutes` (0: only by hand; a change here then waits for Sync now too)."""
         self.settings.setValue(EVERY_KEY, str(minutes))
+        self._schedule(minutes)
+
+    def _schedule(self, minutes: int) -> None:
         if minutes:
             self.schedule.start(minutes * 60_000)
         else:
