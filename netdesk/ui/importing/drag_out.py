@@ -12,10 +12,12 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QUrl
 
-from netdesk.core.exporting import ExportService
+if TYPE_CHECKING:
+    from netdesk.core.exporting import ExportService
 
 _FOLDERS: list[Path] = []
 
