@@ -56,6 +56,11 @@ shows its first rows)."""
 OPEN_SETTLE_MS = 120
 """A selection moving faster than the editor opens its contacts (PageDown held, Ctrl+End making
 each row current in turn) opens the one selected once it has rested this long."""
+OPEN_NEXT_TURN_MS = 1
+"""Otherwise the contact selected opens on the next turn of the event loop (a timer, not a call
+posted at 0 ms, which Qt runs before the timers due): the click and the row's repaint in one
+turn, the editor's filling and its paint in the next. In one turn they were the longest stall of
+opening the first contact (51-68 ms, bench/gui_stall.py's contact_first)."""
 SCOPE_TITLES = (("active", "Active"), ("archived", "Archived"), ("all", "All"), ("trash", "Trash"))
 
 
@@ -445,7 +450,8 @@ class ContactsView(QWidget):
         return [self.model.contact_id(row) for row in rows]
 
     def select_contact(self, contact_id: int) -> bool:
-        """Select a contact in the list (fetching pages until it is found)."""
+        """Select a contact in the list (fetching pages until it is found) and open it at once:
+        the app chose them (a save, a merge, a link), the caller goes on with them shown."""
         row = self.model.row_for_id(contact_id)
         while row < 0 and self.model.canFetchMore():
             self.model.fetchMore()
@@ -456,6 +462,7 @@ class ContactsView(QWidget):
         flags = QItemSelectionModel.SelectionFlag
         self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.table.scrollTo(index)
+        self._open_selected()
         return True
 
     def show_existing(self, contact_id: int) -> str:
@@ -490,14 +497,14 @@ class ContactsView(QWidget):
         self._reload_after_change(at_once=True)
 
     def _selection_changed(self) -> None:
-        """Open the one contact selected at once, unless the selection moved sooner after the
-        last opening than that took (a key held or repeated): then the one selected once it
-        rests (`OPEN_SETTLE_MS`), not each contact on the way."""
+        """Open the one contact selected on the next turn (`OPEN_NEXT_TURN_MS`), unless the
+        selection moved sooner after the last opening than that took (a key held or repeated):
+        then the one selected once it rests (`OPEN_SETTLE_MS`), not each contact on the way."""
         since = self.services.clock.monotonic() - self._opened_at
-        if self._opening.isActive() or since < self._open_took:
-            self._opening.start()
-        else:
-            self._open_selected()
+        settling = self._opening.isActive() and self._opening.interval() == OPEN_SETTLE_MS
+        moving = settling or since < self._open_took
+        self._opening.setInterval(OPEN_SETTLE_MS if moving else OPEN_NEXT_TURN_MS)
+        self._opening.start()
         self._update_actions()
 
     def _open_selected(self) -> None:
@@ -509,6 +516,7 @@ class ContactsView(QWidget):
             self.show_editor()
             self._opened_at = self.services.clock.monotonic()
             self._open_took = self._opened_at - started
+            self._update_actions()  # those that act on the contact shown
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
