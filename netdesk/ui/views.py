@@ -96,8 +96,8 @@ def default_views() -> list[ViewSpec]:
             "today",
             _today,
             "netdesk.ui.today.view",
-            _core("contact_list", "dashboard", "employment", "goals", "messages", "templates")
-            + _core("today_events", "weekly", "worker_thread"),
+            _core("contact_list", "dashboard", "employment", "events", "goals", "messages")
+            + _core("templates", "today_events", "weekly", "worker_thread"),
         ),
         ViewSpec(
             "contacts",
