@@ -1,5 +1,6 @@
 """Run by test_worker_imports.py in a fresh process: start the window over DATA_DIR, visit every
-view, and print as JSON the modules that a thread other than the GUI thread imported first.
+view, and print as JSON the modules that a thread other than the GUI thread imported first, and
+those the GUI thread imported from the window's making until the view shown first was made.
 
 `python worker_import_probe.py DATA_DIR`
 """
@@ -10,13 +11,23 @@ import json
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from netdesk.ui.main_window import MainWindow
 
 imported_off_gui: list[str] = []
+imported_until_shown: list[str] = []
+shown: list[MainWindow] = []  # the window, while the view it shows first is not made
 
 
 def _watch(event: str, args: tuple) -> None:
-    if event == "import" and threading.current_thread() is not threading.main_thread():
+    if event != "import":
+        return
+    if threading.current_thread() is not threading.main_thread():
         imported_off_gui.append(args[0])
+    elif shown and shown[0].current_key() not in shown[0].views:
+        imported_until_shown.append(args[0])
 
 
 def main(data_dir: str) -> None:
@@ -29,6 +40,7 @@ def main(data_dir: str) -> None:
     app = app_module.create_application()
     paths = netdesk_paths.resolve(Path(data_dir))
     window = app_module.build_shell(paths)
+    shown.append(window)
     window.show()
     startup = app_module.finish_startup(window, paths, [])
 
@@ -38,12 +50,14 @@ def main(data_dir: str) -> None:
             app.processEvents()
         QTimer.singleShot(1000, app.quit)  # the views' first reads end on their workers
 
+    startup.ready.connect(shown.clear)
     startup.ready.connect(visit_every_view)
     QTimer.singleShot(60_000, app.quit)
     app.exec()
     window.hide()
     QThreadPool.globalInstance().waitForDone()
-    print(json.dumps({"ready": startup.done, "off_gui": imported_off_gui}))
+    report = {"off_gui": imported_off_gui, "until_shown": imported_until_shown}
+    print(json.dumps({"ready": startup.done, **report}))
 
 
 if __name__ == "__main__":
