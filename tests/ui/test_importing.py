@@ -18,6 +18,7 @@ from netdesk.ui.importing.choices import CHOICE_COLUMN
 from netdesk.ui.importing.conflicts import ACTION_COLUMN
 from netdesk.ui.importing.controller import ImportController
 from netdesk.ui.importing.dialog import ImportDialog
+from netdesk.ui.tasks import Task
 from tests.db_snapshot import dump_database
 from tests.testdata.vcards import generate_vcards
 
@@ -324,6 +325,22 @@ def test_preview_lists_different_values_and_applies_the_choices(
     assert stored.title == "CTO"
     assert stored.notes == "Met at <b>PyCon</b>\n\nClimbs\non weekends"
     assert "kept aside" not in dialog.outcome.words()
+
+
+def test_close_pressed_as_the_result_shows_closes_once_the_worker_has_let_go(
+    controller, qtbot, tmp_path
+) -> None:
+    (tmp_path / "a.vcf").write_text(ANN)
+    controller.open_files([str(tmp_path / "a.vcf")])
+    dialog = _preview(qtbot, controller)
+    _import(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.task is None)
+    held = Task(lambda _: None, dialog)  # the step is over, its worker not yet finished
+    dialog.task = held
+    qtbot.keyClick(dialog.cancel_button, Qt.Key.Key_Return)  # Close
+    assert dialog.isVisible() and "Cancelling" not in dialog.status.text()
+    held.finished.emit()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
 def test_a_file_handed_over_during_a_preview_waits_its_turn(controller, qtbot, tmp_path) -> None:

@@ -9,6 +9,7 @@ dialog has painted: the worker holds the GIL most of the time, and a first showi
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -120,8 +121,11 @@ class ImportDialog(QDialog):
         self._run(self.tr("Importing…"), lambda p: self.service.apply(plan, p), self._imported)
 
     def cancel(self) -> None:
-        """Stop the running step (the import rolls back), or close the dialog."""
-        if self.task is not None:
+        """Stop the running step (the import rolls back), or close the dialog (once its worker
+        has let go, when Close is pressed as the result shows)."""
+        if self.task is not None and self.over:
+            self.task.finished.connect(partial(QDialog.reject, self))
+        elif self.task is not None:
             self.task.cancel()
             self._start_unstarted()  # it stops at its first progress report
             self.cancel_button.setEnabled(False)
