@@ -191,12 +191,15 @@ def install_tools(window: MainWindow, services: Services) -> None:
     Task(lambda _progress: warm_up(), window).start()
 
 
-def finish_startup(window: MainWindow, paths: Paths, files: list[str]) -> Startup:
+def finish_startup(
+    window: MainWindow, paths: Paths, files: list[str], clock: Clock | None = None
+) -> Startup:
     """After the first paint: logging, then the store (or quit), the views, the files to open,
-    step by step (`Startup`, whose `ready` says when all is done)."""
+    step by step (`Startup`, whose `ready` says when all is done), the services on `clock` (the
+    real one when None)."""
     from netdesk.ui.startup import Startup
 
-    startup = Startup(window, paths, files)
+    startup = Startup(window, paths, files, clock)
     startup.start()
     return startup
 

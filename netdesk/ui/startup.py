@@ -53,6 +53,7 @@ from netdesk.ui.tasks import Task
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from netdesk.core.clock import Clock
     from netdesk.core.services import Services
     from netdesk.paths import Paths
     from netdesk.ui.main_window import MainWindow
@@ -90,11 +91,14 @@ class Startup(QObject):
     ready = Signal()
     """Every view is created, the reminders run and the waiting files were handed over."""
 
-    def __init__(self, window: MainWindow, paths: Paths, files: list[str]) -> None:
+    def __init__(
+        self, window: MainWindow, paths: Paths, files: list[str], clock: Clock | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.paths = paths
         self.files = files
+        self.clock = clock  # the services' "now": the real clock when None (tests pass a fake)
         self.services: Services | None = None
         self.check: Task | None = None
         self.checked = False  # the deferred check passed (or there was none)
@@ -254,7 +258,7 @@ class Startup(QObject):
         from netdesk.ui import app
 
         window = self.window
-        self.services = app.create_services(self.paths)
+        self.services = app.create_services(self.paths, self.clock)
         window.begin_views(self.services)
         shown = window.current_key()
         module = {spec.key: spec.module for spec in window.specs}
