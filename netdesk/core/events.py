@@ -101,11 +101,12 @@ class EventService:
         changes: Changes,
         followups: FollowUpService,
         contacts: ContactService | None = None,
+        profiles: OwnProfileService | None = None,
     ) -> None:
         self.changes = changes
         self.followups = followups
         self.pitches = PitchService(changes)
-        self.profiles = OwnProfileService(changes, followups.clock)
+        self.profiles = profiles or OwnProfileService(changes, followups.clock)
         contacts = contacts or ContactService(changes)
         self.people = EventPeople(changes, contacts)
         self.quick = QuickCapture(changes, followups, contacts, self.people)

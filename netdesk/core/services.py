@@ -81,7 +81,7 @@ class Services:
     def events(self) -> EventService:
         from netdesk.core.events import EventService
 
-        return EventService(self.changes, self.followups, self.contacts)
+        return EventService(self.changes, self.followups, self.contacts, self.profiles)
 
     @cached_property
     def reach_out(self) -> ReachOutService:
@@ -119,10 +119,13 @@ class Services:
 
         return CadenceService(self.changes)
 
-    @property
+    @cached_property
     def profiles(self) -> OwnProfileService:
-        """Your own, on the Me page."""
-        return self.events.profiles
+        """Your own, on the Me page and Today (the events' checklist reads them too: made
+        without the event service, which Today would otherwise load before it is usable)."""
+        from netdesk.core.own_profiles import OwnProfileService
+
+        return OwnProfileService(self.changes, self.clock)
 
     @cached_property
     def employment(self) -> EmploymentService:

@@ -96,7 +96,7 @@ def default_views() -> list[ViewSpec]:
             "today",
             _today,
             "netdesk.ui.today.view",
-            _core("contact_list", "dashboard", "employment", "events", "goals", "messages")
+            _core("contact_list", "dashboard", "employment", "goals", "messages")
             + _core("templates", "today_events", "weekly", "worker_thread"),
         ),
         ViewSpec(

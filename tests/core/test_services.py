@@ -20,7 +20,13 @@ def test_a_service_is_created_once_when_first_asked_for(services) -> None:
     assert services.importing.contacts is services.contacts
     assert isinstance(services.opportunities, OpportunityService)
     assert services.opportunities.templates is services.templates
-    assert services.profiles is services.events.profiles
+
+
+def test_your_profiles_need_no_event_service_which_shares_them(services) -> None:
+    profiles = services.profiles  # Today's "Refresh your profiles" reads them as it is made
+
+    assert "events" not in vars(services)
+    assert services.events.profiles is profiles
 
 
 def test_the_followups_listen_to_changes_before_any_other_service_is_asked_for(
