@@ -105,7 +105,7 @@ def default_views() -> list[ViewSpec]:
             "contacts",
             _contacts,
             "netdesk.ui.contacts.view",
-            _core(*shared, "contact_list", "event_people", "opportunities", "profiles"),
+            _core(*shared, "contact_list", "merge", "profiles"),
         ),
         ViewSpec(
             "followups",

@@ -510,6 +510,21 @@ def test_the_first_page_reads_about_what_the_list_shows(view, qtbot) -> None:
     qtbot.waitUntil(lambda: view.model.rowCount() == 45)
 
 
+def test_the_editor_asks_for_the_opportunities_when_a_contact_is_shown(qtbot, services) -> None:
+    """Made with the view, the editor leaves the opportunity service (and its modules) to the
+    first contact shown: asked for then, they are not loaded before a Contacts start is usable."""
+    ann = _add(services, "Ann")
+    widget = ContactsView(services, settings_for(services.paths))
+    qtbot.addWidget(widget)
+    editor = widget.editor
+
+    assert "opportunities" not in vars(services)
+    widget.show_existing(ann)
+    qtbot.waitUntil(lambda: editor.contact_id == ann)
+    assert "opportunities" in vars(services)
+    assert editor.tabs.tabText(editor.tabs.indexOf(editor.opportunities)) == "Opportunities"
+
+
 def test_the_filter_menus_are_first_read_off_the_gui_thread(qtbot, services, monkeypatch) -> None:
     """A new view reads its menus' values on a worker (5,000 companies held its start) once
     its list and count are shown (beside the first page, that read slowed the view's first

@@ -133,7 +133,7 @@ class ContactEditor(QWidget):
         self.timeline.logged.connect(lambda _: self._count_timeline())
         self.timeline.logged.connect(lambda _: self._show_balance())
         self.jobs = JobHistoryPanel(services)
-        self.opportunities = OpportunitiesTab(services.opportunities)
+        self.opportunities = OpportunitiesTab(lambda: services.opportunities)
         self.opportunities.opportunity_requested.connect(self.opportunity_requested)
 
         form = QFormLayout()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netdesk.core.event_people import ContactMatch
 from netdesk.core.interactions import NEUTRAL, Give, delete_interaction, log_interaction
 from netdesk.core.vocabulary import CHANNELS, GIVE_KINDS, RECORDED_CHANNELS
 from netdesk.ui.dates import use_locale_format
@@ -32,6 +31,7 @@ from netdesk.ui.qtdates import py_date, py_datetime, qdate, qdatetime
 from netdesk.ui.undo import Command
 
 if TYPE_CHECKING:
+    from netdesk.core.event_people import ContactMatch
     from netdesk.core.services import Services
 
 FOLLOW_UP_CHOICES = (

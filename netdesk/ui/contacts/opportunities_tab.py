@@ -3,12 +3,17 @@ Enter or a double-click opens one in the Opportunities view (`opportunity_reques
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from netdesk.core.opportunities import OpportunityService
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
+
+if TYPE_CHECKING:
+    from netdesk.core.opportunities import OpportunityService
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -18,7 +23,11 @@ class OpportunitiesTab(QWidget):
 
     opportunity_requested = Signal(int)
 
-    def __init__(self, opportunities: OpportunityService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, opportunities: Callable[[], OpportunityService], parent: QWidget | None = None
+    ) -> None:
+        """`opportunities` gives the service when a contact is first shown (asked for as the
+        Contacts view was made, it loaded its modules before a Contacts start was usable)."""
         super().__init__(parent)
         self.opportunities = opportunities
         self.contact_id: int | None = None
@@ -41,7 +50,7 @@ class OpportunitiesTab(QWidget):
 
     def refresh(self) -> None:
         self.items.clear()
-        found = self.opportunities.for_contact(self.contact_id) if self.contact_id else []
+        found = self.opportunities().for_contact(self.contact_id) if self.contact_id else []
         for row, roles in found:
             item = QListWidgetItem(f"{row.heading()} — {', '.join(roles)} · {row.stage}")
             item.setData(_ID_ROLE, row.id)
