@@ -96,8 +96,8 @@ def default_views() -> list[ViewSpec]:
             "today",
             _today,
             "netdesk.ui.today.view",
-            _core("contact_list", "dashboard", "employment", "goals", "messages")
-            + _core("templates", "today_events", "weekly", "worker_thread"),
+            _core("contact_list", "dashboard", "employment", "goals", "today_events", "weekly")
+            + _core("worker_thread"),
         ),
         ViewSpec(
             "contacts",

@@ -1,9 +1,11 @@
-"""W in a Today section: write to the current person from a template (see ui/write_dialog)."""
+"""W in a Today section: write to the current person from a template (see ui/write_dialog).
+
+The dialog's modules (with the templates and messages it reads) are imported when it is first
+opened, or by the views start-up makes after Today: not on the way to Today's first paint."""
 
 from __future__ import annotations
 
 from netdesk.ui.today.section import TodayContext
-from netdesk.ui.write_dialog import write_to
 
 
 def write_with(
@@ -17,6 +19,8 @@ def write_with(
     fitting Reach out's reason; sending is one change on the view's undo stack."""
     if contact_id is None:
         return
+    from netdesk.ui.write_dialog import write_to
+
     context.open_dialog(
         write_to(
             context.services,
