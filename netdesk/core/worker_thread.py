@@ -32,8 +32,8 @@ def on_own_connection(work: Callable[[], T]) -> T:
 def in_background(work: Callable[[], T]) -> T:
     """Run `work` on this thread at a lower priority than the GUI thread's (Linux: nice +10; as
     it is elsewhere): on two cores, the full integrity check (C, no GIL) took a core from the
-    GUI thread while start-up made the views. Only on a thread of its own: a pooled thread
-    would stay lowered (raising it back needs a privilege)."""
+    GUI thread while start-up made the views. Only on a thread that serves nothing else (the
+    GUI's `BackgroundPool`): it stays lowered (raising it back needs a privilege)."""
     if sys.platform.startswith("linux"):
         lowered = min(19, os.getpriority(os.PRIO_PROCESS, os.getpid()) + BACKGROUND_NICE)
         with contextlib.suppress(OSError):

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from netdesk import __version__
@@ -27,6 +27,7 @@ from netdesk.ui.icons import icon
 from netdesk.ui.main_window import MainWindow
 from netdesk.ui.numbers import group_digits
 from netdesk.ui.single_instance import InstanceServer, send_to_running
+from netdesk.ui.tasks import wait_for_workers
 from netdesk.ui.views import default_views
 
 if TYPE_CHECKING:
@@ -179,16 +180,17 @@ def attach_services(window: MainWindow, paths: Paths, clock: Clock | None = None
 
 def install_tools(window: MainWindow, services: Services) -> None:
     """What the window offers besides its views: importing and sync (the tests' windows and
-    start-up's both); the phone numbers' library loaded on a worker, for the first contact
+    start-up's both); the phone numbers' library loaded on a worker at a lower priority (nobody
+    waits for it: 25-80 ms of CPU as start-up installed the reminders), for the first contact
     opened."""
     from netdesk.core.phones import warm_up
     from netdesk.ui.importing.controller import install_importing
     from netdesk.ui.sync.controller import install_sync
-    from netdesk.ui.tasks import Task
+    from netdesk.ui.tasks import BackgroundPool, Task
 
     install_importing(window, services)
     install_sync(window, services)
-    Task(lambda _progress: warm_up(), window).start()
+    Task(lambda _progress: warm_up(), window).start(BackgroundPool(window))
 
 
 def finish_startup(
@@ -284,7 +286,7 @@ def run_gui(paths: Paths, files: list[str]) -> int:
         status = app.exec()
         window.hide()  # gone from the screen while a backup or the check ends whole
         window.close_views()
-        QThreadPool.globalInstance().waitForDone()
+        wait_for_workers(window)
         if status == RESTART:
             window.deleteLater()
     for server in servers:

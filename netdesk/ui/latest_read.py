@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from netdesk.core.faults import fault_message
 from netdesk.core.worker_thread import Stoppable
-from netdesk.ui.tasks import Progress, Task
+from netdesk.ui.tasks import BackgroundPool, Progress, Task
 
 
 class _Read:
@@ -53,9 +53,11 @@ class LatestRead(QObject):
     read = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, ahead: bool = False) -> None:
+        """`ahead`: its reads are read ahead of a showing (a view's, a menu's), nobody waiting
+        for them while they run (at a lower priority: `BackgroundPool`)."""
         super().__init__(parent)
-        self._pool = QThreadPool(self)
+        self._pool = BackgroundPool(self) if ahead else QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(-1)
         self._newest: _Read | None = None

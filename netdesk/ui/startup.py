@@ -24,7 +24,8 @@ user left is shown with its data soon and the window answers all along.
    (seen with 6.11) may crash the process when a worker defines Qt classes while the GUI thread
    lays out widgets (a SIGSEGV in `MetaObjectBuilder::update`, about one bundled start-up in 20
    before this rule).
-3. Once the check has passed and the views are ready: the day's backup, on a worker.
+3. Once the check has passed and the views are ready: the day's backup, on a worker at a lower
+   priority (`BackgroundPool`, as the check: nobody waits for either).
 """
 
 from __future__ import annotations
@@ -43,12 +44,12 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from netdesk.core.gc_pause import release_after_startup
 from netdesk.ui.crash import setup_logging
-from netdesk.ui.tasks import Task
+from netdesk.ui.tasks import BackgroundPool, Task, wait_for_workers
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -110,6 +111,7 @@ class Startup(QObject):
         self._looking: Task | None = None  # for the desktop's notification server
         self._server: Server | None = None  # the one it found
         self._awaiting_server = False
+        self._background = BackgroundPool(self)  # the check, then the backup
 
     # -- the store ------------------------------------------------------------------------------
 
@@ -159,7 +161,6 @@ class Startup(QObject):
     def _start_check(self) -> None:
         """The deferred full check on a thread of its own (once the shown view has its data:
         until then the check would only slow its reads down)."""
-        from netdesk.core.worker_thread import in_background
         from netdesk.store.db import deferred_check
         from netdesk.store.models import db
 
@@ -169,15 +170,12 @@ class Startup(QObject):
         if getattr(database, "write_hold", None) is None:
             self.checked = True
             return
-        self.check = Task(lambda _progress: in_background(partial(deferred_check, database)), self)
+        self.check = Task(lambda _progress: deferred_check(database), self)
         self.check.succeeded.connect(self._checked)
         self.check.failed.connect(lambda message, _details: self._checked([message]))
-        # A thread of its own: writes waiting for the verdict may fill the shared pool, and
-        # its priority is lowered (`in_background`: C work that holds no GIL, ~1 s over
-        # 100,000 contacts, while the other views are made).
-        pool = QThreadPool(self)
-        pool.setMaxThreadCount(1)
-        self.check.start(pool)
+        # Not the shared pool: writes waiting for the verdict may fill it. At a lower priority
+        # (C work that holds no GIL, ~1 s over 100,000 contacts, while the other views are made).
+        self.check.start(self._background)
 
     def _quit(self, status: int) -> None:
         self.ended = True
@@ -220,7 +218,7 @@ class Startup(QObject):
             self._quit(1)
             return
         self.window.close_views()  # the views' reads of the damaged file end, then the rest
-        QThreadPool.globalInstance().waitForDone()
+        wait_for_workers(self.window)
         close_database()
         kept = backup.restore(newest, path)
         log.warning("Restored %s; previous file kept as %s", newest, kept)
@@ -248,7 +246,7 @@ class Startup(QObject):
             lambda _progress: on_own_connection(lambda: backup.take_daily(database, path)), self
         )
         self.backup.failed.connect(lambda message, _details: log.error("Backup: %s", message))
-        self.backup.start()
+        self.backup.start(self._background)  # nobody waits for it
 
     # -- the views ------------------------------------------------------------------------------
 

@@ -59,8 +59,10 @@ class Task(QObject):
         self.progress = Progress(self.progressed.emit)
 
     def start(self, pool: QThreadPool | None = None) -> None:
-        """Run on `pool` (the global pool by default)."""
-        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+        """Run on `pool` (the global pool by default; a `BackgroundPool` runs it at a lower
+        priority)."""
+        pool = pool or QThreadPool.globalInstance()
+        pool.start(_Runner(self, lowered=isinstance(pool, BackgroundPool)))
 
     def cancel(self) -> None:
         """Ask the task to stop at its next progress report."""
@@ -83,10 +85,35 @@ class Task(QObject):
             self.finished.emit()
 
 
+class BackgroundPool(QThreadPool):
+    """Threads for work nobody waits for while it runs (the integrity check, the day's backup,
+    a hidden view's read ahead of its showing): they run it at a lower priority than the GUI
+    thread's (`core.worker_thread.in_background`), so that on two cores they leave the GUI thread
+    a core. One thread by default. Its threads serve nothing else: lowered, a thread
+    cannot be raised back without a privilege."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setMaxThreadCount(1)
+
+
+def wait_for_workers(owner: QObject) -> None:
+    """Wait until every task of the global pool and of `owner`'s `BackgroundPool`s has ended
+    (before the store closes)."""
+    for pool in (QThreadPool.globalInstance(), *owner.findChildren(BackgroundPool)):
+        pool.waitForDone()
+
+
 class _Runner(QRunnable):
-    def __init__(self, task: Task) -> None:
+    def __init__(self, task: Task, lowered: bool = False) -> None:
         super().__init__()
         self._task = task
+        self._lowered = lowered
 
     def run(self) -> None:
-        self._task.run_here()
+        if self._lowered:
+            from netdesk.core.worker_thread import in_background
+
+            in_background(self._task.run_here)
+        else:
+            self._task.run_here()

@@ -79,16 +79,27 @@ def test_an_error_that_is_no_stop_is_raised(database) -> None:
         Stoppable().run(lambda: db.execute_sql("SELECT * FROM no_such_table"))
 
 
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="a thread's nice is Linux's"
+)
+
+
 def _nice() -> int:
+    """The calling thread's nice."""
     return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's nice is Linux's")
+def _lowered() -> int:
+    """The nice of a thread `in_background` lowered (this thread's nice being the GUI's)."""
+    return min(19, _nice() + BACKGROUND_NICE)
+
+
+@linux_only
 def test_in_background_lowers_only_the_thread_it_runs_on() -> None:
-    before = _nice()
+    before, lowered = _nice(), _lowered()
     seen: list[tuple[int, int]] = []
     worker = threading.Thread(target=lambda: seen.append(in_background(lambda: (_nice(), 7))))
     worker.start()
     worker.join()
-    assert seen == [(min(19, before + BACKGROUND_NICE), 7)]
+    assert seen == [(lowered, 7)]
     assert _nice() == before

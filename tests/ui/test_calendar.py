@@ -16,6 +16,7 @@ from netdesk.ui.calendar import CalendarView
 from netdesk.ui.calendar.agenda import ID_ROLE
 from netdesk.ui.followup_dialog import FollowUpDialog
 from netdesk.ui.views import default_views
+from tests.core.test_worker_thread import _lowered, _nice, linux_only
 
 
 @pytest.fixture
@@ -308,6 +309,23 @@ def test_a_hidden_view_reads_ahead_of_its_showing(qtbot, services, fu, people) -
     assert widget.overdue_label.text() == "Overdue (1)"
     assert _texts(widget.overdue)[0].endswith("Maria Test · thank")
     assert _texts(widget.agenda) == ["Sofia Test · check-in"]
+
+
+@linux_only
+def test_the_read_ahead_leaves_the_gui_thread_a_core(qtbot, services, fu, monkeypatch) -> None:
+    """Nobody waits for it while it runs (start-up makes the view hidden, then the others): it
+    runs at a lower priority."""
+    from netdesk.ui.calendar import view as calendar_view
+
+    nices: list[int] = []
+    read = calendar_view._read_month
+    monkeypatch.setattr(
+        calendar_view, "_read_month", lambda *args: nices.append(_nice()) or read(*args)
+    )
+    widget = CalendarView(fu, services.changes)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: not widget.reader.busy)
+    assert nices == [_lowered()]
 
 
 def test_a_burst_of_changes_while_hidden_reads_ahead_once(

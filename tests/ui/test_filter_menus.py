@@ -7,6 +7,7 @@ import threading
 from netdesk.core import contact_list
 from netdesk.formats.draft import ContactDraft
 from netdesk.ui.contacts import view as contacts_view_module
+from tests.core.test_worker_thread import _lowered, _nice, linux_only
 
 
 def test_a_change_refills_the_menus_from_a_read_off_the_gui_thread(
@@ -31,3 +32,20 @@ def test_a_change_refills_the_menus_from_a_read_off_the_gui_thread(
     services.contacts.create(ContactDraft(given_name="Cy", organisation="Beta"))
     qtbot.waitUntil(lambda: view.company_filter.findData("Beta") > 0)
     assert view.company_filter.currentData() == "Zeta"  # the chosen company stays chosen
+
+
+@linux_only
+def test_the_menus_are_read_at_a_lower_priority(
+    contacts_view, qtbot, services, monkeypatch
+) -> None:
+    """Nobody waits for the menus' read while it runs (at start-up the GUI thread made the
+    other views beside it): it leaves the GUI thread a core."""
+    nices: list[int] = []
+    monkeypatch.setattr(
+        contacts_view_module,
+        "filter_choices",
+        lambda: nices.append(_nice()) or contact_list.filter_choices(),
+    )
+    services.contacts.create(ContactDraft(given_name="Bo", organisation="Zeta"))
+    qtbot.waitUntil(lambda: contacts_view.company_filter.findData("Zeta") > 0)
+    assert nices == [_lowered()]

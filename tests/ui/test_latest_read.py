@@ -8,7 +8,7 @@ import threading
 
 from netdesk.store.models import db
 from netdesk.ui.latest_read import LatestRead
-from tests.core.test_worker_thread import _LONG
+from tests.core.test_worker_thread import _LONG, _lowered, _nice, linux_only
 
 
 def _answers(reader: LatestRead) -> tuple[list[object], list[str]]:
@@ -77,3 +77,16 @@ def test_after_shut_down_nothing_runs(qtbot, database) -> None:
     reader.start(ran.set)
     qtbot.wait(50)
     assert not ran.is_set() and done == [] and reader.take() is None
+
+
+@linux_only
+def test_a_read_ahead_runs_at_a_lower_priority_than_the_gui_thread(qtbot, database) -> None:
+    """Nobody waits for a read ahead of a showing while it runs: on two cores it leaves the GUI
+    thread a core (`BackgroundPool`); the other reads run at the GUI thread's priority."""
+    nices = []
+    for ahead in (False, True):
+        reader = LatestRead(ahead=ahead)
+        reader.start(_nice)
+        nices.append(reader.take())
+        reader.shut_down()
+    assert nices == [(_nice(),), (_lowered(),)]

@@ -5,7 +5,6 @@ off the GUI thread (the damaged-file paths are in test_shell.py)."""
 from __future__ import annotations
 
 import gc
-import os
 import sys
 import threading
 import time
@@ -14,17 +13,18 @@ from itertools import pairwise
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from netdesk.core.gc_pause import hold_for_startup
-from netdesk.core.worker_thread import BACKGROUND_NICE
 from netdesk.store import backup, clean_close
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact, FollowUp
 from netdesk.ui import app as app_module
 from netdesk.ui import startup as startup_module
+from netdesk.ui.tasks import wait_for_workers
 from netdesk.ui.views import made
+from tests.core.test_worker_thread import _lowered, _nice, linux_only
 from tests.ui.windows import current_view
 
 
@@ -63,7 +63,8 @@ def _start(qtbot, paths, last_view: str, clock=None):
 @pytest.fixture(autouse=True)
 def _closed():
     yield
-    QThreadPool.globalInstance().waitForDone()
+    for window in QApplication.topLevelWidgets():
+        wait_for_workers(window)
     close_database()
 
 
@@ -128,23 +129,30 @@ def test_the_shown_view_is_made_then_its_parts_then_shown_a_step_each(
     assert window.stack.currentWidget() is window.views["contacts"]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's nice is Linux's")
-def test_the_full_check_runs_at_a_lower_priority(qtbot, network, monkeypatch) -> None:
+@linux_only
+def test_what_nobody_waits_for_runs_at_a_lower_priority(qtbot, network, monkeypatch) -> None:
     """On two cores the check (~1 s over 100,000 contacts) took a core from the GUI thread
-    while the other views were made."""
+    while the other views were made; nobody waits for it, the day's backup or the phone
+    numbers' warm-up while they run."""
+    from netdesk.core import phones
     from netdesk.store import db as db_module
 
-    check = db_module.deferred_check
-    priorities: list[int] = []
+    priorities: dict[str, int] = {}
 
-    def noted(database):
-        priorities.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
-        return check(database)
+    def noted(name: str, work):
+        def run(*args):
+            priorities[name] = _nice()
+            return work(*args)
 
-    monkeypatch.setattr(db_module, "deferred_check", noted)
-    _window, startup = _start(qtbot, network, "contacts")
-    qtbot.waitUntil(lambda: startup.done and startup.checked)
-    assert priorities == [min(19, os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICE)]
+        return run
+
+    monkeypatch.setattr(db_module, "deferred_check", noted("check", db_module.deferred_check))
+    monkeypatch.setattr(backup, "take_daily", noted("backup", backup.take_daily))
+    monkeypatch.setattr(phones, "warm_up", noted("phones", phones.warm_up))
+    window, startup = _start(qtbot, network, "contacts")
+    qtbot.waitUntil(lambda: startup.backup is not None)
+    wait_for_workers(window)
+    assert priorities == dict.fromkeys(("check", "backup", "phones"), _lowered())
 
 
 def test_collecting_waits_until_the_start_up_is_over(qtbot, network) -> None:
@@ -304,11 +312,11 @@ def test_the_time_zones_are_read_on_a_worker_before_events_is_made(
 
 
 def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network) -> None:
-    _window, startup = _start(qtbot, network, "contacts")
+    window, startup = _start(qtbot, network, "contacts")
     assert backup.generations(network.database) == [], "not before the check and the views"
     qtbot.waitUntil(lambda: startup.checked and startup.done)
     qtbot.waitUntil(lambda: startup.backup is not None)
-    QThreadPool.globalInstance().waitForDone()
+    wait_for_workers(window)  # as NetDesk does before it closes the store
     taken = backup.generations(network.database)
     assert len(taken) == 1 and taken[0].name.endswith("-daily.db")
     assert backup.contact_count(taken[0]) == 3
@@ -329,7 +337,6 @@ def test_a_file_handed_over_during_start_up_opens_once_the_views_are_ready(
 
 
 def test_modules_not_loaded_yet_load_on_a_worker_then_go_on_here(qtbot, paths) -> None:
-    import sys
     import threading
 
     from netdesk.ui.startup import Startup
@@ -353,7 +360,6 @@ def test_the_store_modules_load_on_a_worker_from_when_the_window_is_made(
     """`build_shell` begins loading what the store and the shown view need (`Preload`), and
     planning the order of the view's own modules: on a worker, through the window's first
     paint; start-up opens the store once it is loaded."""
-    import sys
 
     (tmp_path / "preload_probe.py").write_text(
         "import threading, time\ntime.sleep(0.2)\nTHREAD = threading.current_thread()\n"

@@ -132,7 +132,7 @@ class CalendarView(QWidget):
         self._pending_refresh = True
         """A full refresh waits for the view to be shown: made (start-up makes it hidden) and
         after a change while hidden."""
-        self.reader = LatestRead(self)
+        self.reader = LatestRead(self, ahead=True)
         self.reader.read.connect(self._keep_ahead)
         self._ahead: tuple[int, _Month] | None = None  # read ahead, ended before the showing
         self._changes = 0  # changes while hidden: a read ahead begun before one is stale

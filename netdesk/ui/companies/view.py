@@ -64,7 +64,7 @@ class CompaniesView(QWidget):
         self.clock = services.clock
         self.all_rows: list[CompanyRow] = []
         self.pending = Pending()
-        self.prefetch = LatestRead(self)
+        self.prefetch = LatestRead(self, ahead=True)
         self.prefetch.read.connect(self._keep_ahead)
         self.ahead: list[CompanyRow] | None = None  # the newest read ahead, ended before showing
 

@@ -198,7 +198,7 @@ class ContactsView(QWidget):
         self._counting_timer.timeout.connect(lambda: self.count_label.setText("Counting…"))
         self._changed_ids: set[int] = set()
         self._menu_values: dict[str, list[str]] = {}
-        self.menu_reader = LatestRead(self)
+        self.menu_reader = LatestRead(self, ahead=True)  # of the menus' opening
         self.menu_reader.read.connect(self._show_filter_menus)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -393,7 +393,8 @@ class ContactsView(QWidget):
     def _show_filter_menus(self, choices: dict[str, list[str]]) -> None:
         """Fill the menus whose values changed (5,000 companies refilled after each change
         froze the window ~0.1 s; reading them took 50-150 ms at 100,000 contacts: that read
-        runs off the GUI thread, `menu_reader`, the first one too)."""
+        runs off the GUI thread, `menu_reader`, the first one too, at a lower priority: the
+        GUI thread made the other views beside it at start-up)."""
         for box, key, everyone in (
             (self.circle_filter, "circle", "All circles"),
             (self.tag_filter, "tag", "All tags"),
