@@ -149,8 +149,12 @@ class EventService:
         self.changes.publish("contacts", deleted.links["met_at"])
 
     def _write(self, event: Event, draft: EventDraft) -> None:
+        """Store `draft`, its times in its zone. An event kept in UTC (an .ics file's, a
+        phone's) is edited in local time (`load`): saved in local time, it stays a UTC event."""
+        zone = event.timezone if not draft.timezone and not place_zone(event.timezone) else ""
         for name in _COPIED:
             setattr(event, name, getattr(draft, name))
+        event.timezone = zone or draft.timezone
         event.name = draft.name.strip()
         starts_at = to_utc(draft.starts_at, draft.timezone)
         if starts_at != event.starts_at:
@@ -168,6 +172,8 @@ class EventService:
     # -- reading ----------------------------------------------------------------------------
 
     def load(self, event_id: int) -> EventDraft:
+        """The event as it is edited: its times in the zone they are shown in (`place_zone`:
+        local time for a UTC event, whose draft then says the local zone)."""
         event = Event.get_by_id(event_id)
         zone = place_zone(event.timezone)
         return EventDraft(
@@ -176,7 +182,8 @@ class EventService:
             pitch_id=event.pitch_id,
             checklist=checklist_of(event, self._profiles_fresh()),
             uid=event.uid or "",
-            **{name: getattr(event, name) for name in _COPIED},
+            **{name: getattr(event, name) for name in _COPIED if name != "timezone"},
+            timezone=zone,
         )
 
     def list(self, kind: str = "", status: str = "") -> list[EventRow]:

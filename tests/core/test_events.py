@@ -57,6 +57,23 @@ def test_create_load_update_with_time_zone(events) -> None:
     assert events.get(event_id).checklist_done == 2
 
 
+def test_an_event_kept_in_utc_is_edited_in_local_time_and_stays_in_utc(events, tokyo) -> None:
+    """An .ics file's or a phone's event kept in UTC is edited in local time: saved, it keeps
+    its moment and its zone (it was stored nine hours later in Tokyo), until a zone is chosen."""
+    event_id = _event(events, "Webinar", datetime(2026, 4, 14, 8, 0), timezone="UTC")
+    draft = events.load(event_id)
+    assert (draft.starts_at, draft.timezone) == (datetime(2026, 4, 14, 17, 0), "")
+    draft.notes = "Ask about the compiler job"
+    events.update(event_id, draft)
+    stored = Event.get_by_id(event_id)
+    assert (stored.starts_at, stored.timezone) == (datetime(2026, 4, 14, 8, 0), "UTC")
+    assert stored.notes == "Ask about the compiler job"
+    draft.timezone = "Europe/Berlin"
+    events.update(event_id, draft)
+    stored = Event.get_by_id(event_id)
+    assert (stored.starts_at, stored.timezone) == (datetime(2026, 4, 14, 15, 0), "Europe/Berlin")
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [

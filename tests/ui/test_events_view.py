@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QApplication
 
 from netdesk.core.events import EventDraft
 from netdesk.formats.draft import ContactDraft
-from netdesk.store.models import Contact, FollowUp
+from netdesk.store.models import Contact, Event, FollowUp
 from netdesk.ui.events import EventsView
 from netdesk.ui.events.brief import brief_html, save_pdf
+from netdesk.ui.events.editor import LOCAL_ZONE
+from netdesk.ui.events.forms import from_qt
 from netdesk.ui.events.model import COLUMNS, PROGRESS_ROLE
 from netdesk.ui.events.people_table import MET, NOTES, WANT
 from netdesk.ui.views import default_views, made
@@ -156,6 +158,29 @@ def test_editor_edits_and_saves_with_ctrl_s(view, qtbot, events, sample) -> None
     editor.zone.setCurrentText("Nowhere/Special")
     view.panel.save()
     assert "time zone" in view.panel.message.text()
+
+
+def test_an_event_kept_in_utc_shows_and_saves_in_local_time(tokyo, view, qtbot, events) -> None:
+    """A phone's or an .ics file's event in UTC shows in local time (08:00 UTC is 17:00 in
+    Tokyo); an edit saved with Ctrl+S keeps its moment and its zone."""
+    event_id = events.create(
+        EventDraft(name="Webinar", starts_at=datetime(2026, 4, 14, 8, 0), timezone="UTC")
+    )
+    qtbot.waitUntil(lambda: "Webinar" in _column(view, "Event"))
+    view.select(event_id)
+    editor = view.panel.editor
+    assert (from_qt(editor.starts), editor.zone.currentText()) == (
+        datetime(2026, 4, 14, 17, 0),
+        LOCAL_ZONE,
+    )
+    qtbot.keyClicks(editor.place, "Online")
+    qtbot.keyClick(editor.place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = Event.get_by_id(event_id)
+    assert (stored.place, stored.starts_at, stored.timezone) == (
+        "Online",
+        datetime(2026, 4, 14, 8, 0),
+        "UTC",
+    )
 
 
 def test_new_event_with_ctrl_n(view, qtbot, events) -> None:
