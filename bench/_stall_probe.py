@@ -32,13 +32,12 @@ import sys
 import time
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bench._contacts_probe import _PaintWatch
 from bench._watchdog import Watchdog
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
     from netdesk.ui.latest_read import LatestRead
@@ -141,8 +140,8 @@ def _track_readers() -> weakref.WeakSet[LatestRead]:
     readers: weakref.WeakSet[LatestRead] = weakref.WeakSet()
     made = LatestRead.__init__
 
-    def init(self: LatestRead, parent: QObject | None = None) -> None:
-        made(self, parent)
+    def init(self: LatestRead, *args: Any, **kwargs: Any) -> None:
+        made(self, *args, **kwargs)
         readers.add(self)
 
     LatestRead.__init__ = init  # type: ignore[method-assign]
