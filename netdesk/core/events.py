@@ -151,10 +151,11 @@ class EventService:
     def _write(self, event: Event, draft: EventDraft) -> None:
         """Store `draft`, its times in its zone. An event kept in UTC (an .ics file's, a
         phone's) is edited in local time (`load`): saved in local time, it stays a UTC event."""
-        zone = event.timezone if not draft.timezone and not place_zone(event.timezone) else ""
+        stored_zone = event.timezone
         for name in _COPIED:
             setattr(event, name, getattr(draft, name))
-        event.timezone = zone or draft.timezone
+        if not draft.timezone and not place_zone(stored_zone):
+            event.timezone = stored_zone  # a UTC event edited in local time stays a UTC event
         event.name = draft.name.strip()
         starts_at = to_utc(draft.starts_at, draft.timezone)
         if starts_at != event.starts_at:
