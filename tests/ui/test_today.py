@@ -3,12 +3,14 @@ buttons, undo and live refresh."""
 
 from __future__ import annotations
 
+import math
 import operator
 import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFontDatabase, QTextLayout
 from PySide6.QtWidgets import QMenu, QPushButton, QStackedWidget, QWidget
 
 from netdesk.core.dashboard import due_first
@@ -71,6 +73,22 @@ def test_reach_out_lists_people_with_their_reasons(view, reach) -> None:
         "Mehdi Test\nmet at PyCon 2 days ago, no follow-up yet",
         "Bea Test\nbirthday tomorrow",
     ]
+
+
+def test_a_row_whose_name_is_in_a_taller_font_keeps_its_reason(view, reach, qtbot) -> None:
+    """Qt elides a row's second line unless it would fit at the first line's height: a Japanese
+    name (a fallback font a pixel taller) lost its reason ("太郎 山田…")."""
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.Japanese):
+        pytest.skip("no CJK font: scripts/system-deps.sh test installs fonts-wqy-microhei")
+    draft = ContactDraft(given_name="太郎", family_name="山田", birthday=date(1990, 3, 12))
+    view.services.contacts.create(draft)
+    settle_today(qtbot, view)
+    row = _texts(reach).index("太郎 山田\nbirthday tomorrow")
+    first = QTextLayout("太郎 山田", reach.font())
+    first.beginLayout()
+    line = first.createLine()
+    first.endLayout()
+    assert reach.visualItemRect(reach.item(row)).height() >= 2 * math.ceil(line.height())
 
 
 def test_not_now_drops_a_person_and_ctrl_z_brings_them_back(view, reach, people, qtbot) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -30,6 +29,7 @@ from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
 from netdesk.ui.today.write_action import write_with
+from netdesk.ui.whole_lines import WholeLinesDelegate
 
 PREP_ROLE = Qt.ItemDataRole.UserRole + 3  # (done, total) of an upcoming event's checklist
 FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 4  # a met person's pending follow-up, if any
@@ -44,7 +44,7 @@ def _days(days: int, ahead: bool) -> str:
     return counted("timefmt", "in %Ln day(s)" if ahead else "%Ln day(s) ago", days)
 
 
-class PrepDelegate(QStyledItemDelegate):
+class PrepDelegate(WholeLinesDelegate):
     """Rows with PREP_ROLE get a prep bar ("2/5") at their right end."""
 
     def paint(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.ui.card import Card
+from netdesk.ui.whole_lines import WholeLinesDelegate
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -155,8 +156,9 @@ def _tint(widget: QListWidget, focused: bool) -> None:
 
 def section_list(widget: QListWidget) -> QListWidget:
     """Make a section's list frameless on the card, one row selectable at a time, its current
-    row pale unless it has focus."""
+    row pale unless it has focus, every line of a row shown."""
     widget.setFrameShape(QFrame.Shape.NoFrame)
+    widget.setItemDelegate(WholeLinesDelegate(widget))
     widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     tint = _FocusTint(widget)
     widget.installEventFilter(tint)
