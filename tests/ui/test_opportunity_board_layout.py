@@ -4,7 +4,7 @@ scrolling sideways, and cards wrap their text instead of ending names with "…"
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from netdesk.core.opportunities import OpportunityDraft
@@ -77,6 +77,18 @@ def test_wrapping_breaks_at_spaces_and_ends_what_does_not_fit_with_an_ellipsis()
     long = wrapped("told: " + ", ".join(["Oluwaseun Larter"] * 6), metrics, width)
     assert len(long) == 2 and long[-1].endswith("…")
     assert all(metrics.horizontalAdvance(line) <= width for line in long)
+
+
+def test_a_line_of_japanese_and_latin_that_fits_is_not_ended_with_an_ellipsis(qtbot) -> None:
+    """Qt's elidedText needs a pixel more than horizontalAdvance for a line in two fonts: a card
+    showed "referred: 美咲 佐藤; to…" above "Priya Calard"."""
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.Japanese):
+        pytest.skip("no CJK font: scripts/system-deps.sh test installs fonts-wqy-microhei")
+    metrics = QFontMetrics(QFont())
+    text = "referred: 美咲 佐藤; told: Priya Calard"
+    for width in range(metrics.horizontalAdvance("referred: 美咲 佐藤;"), 200):
+        lines = wrapped(text, metrics, width)
+        assert " ".join(lines) == text, width
 
 
 @pytest.mark.parametrize(("size", "left_out"), [((1024, 768), 3), ((1920, 1080), 0)])

@@ -44,16 +44,22 @@ def card_text(row: OpportunityRow, today: date) -> str:
 def wrapped(text: str, metrics: QFontMetrics, width: int, most: int = LINES_EACH) -> list[str]:
     """`text` broken at spaces into lines `width` pixels wide, at most `most` of them (the last
     ends with "…" when the text goes on; a word longer than a line too)."""
+
+    def elided(line: str) -> str:
+        return metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+
     lines: list[str] = []
     rest = text.split()
     while rest and len(lines) < most:
         line = rest.pop(0)
-        while rest and metrics.horizontalAdvance(f"{line} {rest[0]}") <= width:
+        # fits as elidedText measures: for a line mixing fonts ("referred: 美咲 佐藤; told:") it
+        # needs a pixel more than horizontalAdvance says, and ended the line in "…"
+        while rest and elided(f"{line} {rest[0]}") == f"{line} {rest[0]}":
             line = f"{line} {rest.pop(0)}"
         lines.append(line)
     if rest:
         lines[-1] = f"{lines[-1]} {' '.join(rest)}"
-    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+    return [elided(line) for line in lines]
 
 
 class CardDelegate(QStyledItemDelegate):
