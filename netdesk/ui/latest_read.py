@@ -9,6 +9,10 @@ the one running mid-statement (`core.worker_thread.Stoppable`) and those not sta
 only the newest read's answer is given: by `read`, or by `take()`, which waits for it.
 `shut_down()` stops and waits, before the store closes.
 
+An answer is given on a turn of its own (`GIVE_AFTER_MS`): the worker's news of it is a posted
+event, which Qt runs before the timers that came due meanwhile, so an answer arriving while the
+GUI thread was busy (a start-up step, a key) was shown in the same stall as that work.
+
 Nothing from PySide6 or netdesk.ui is imported inside a read: it runs on the worker (see
 tests/ui/test_worker_imports.py).
 """
@@ -17,13 +21,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from netdesk.core.faults import fault_message
 from netdesk.core.worker_thread import Stoppable
 from netdesk.ui.tasks import BackgroundPool, Progress, Task
+
+GIVE_AFTER_MS = 1
+"""A timer, not a call posted at 0 ms (which Qt would run before the timers due)."""
 
 
 class _Read:
@@ -104,7 +112,11 @@ class LatestRead(QObject):
         self._pool.waitForDone()
 
     def _ended(self, read: _Read) -> None:
-        if read is not self._newest:
+        if read is self._newest:
+            QTimer.singleShot(GIVE_AFTER_MS, self, partial(self._give, read))
+
+    def _give(self, read: _Read) -> None:
+        if read is not self._newest:  # a newer read was asked for, or `take` took it
             return
         self._newest = None
         if read.fault:

@@ -5,6 +5,7 @@ and `shut_down` leaves nothing running (before the store closes)."""
 from __future__ import annotations
 
 import threading
+import time
 
 from netdesk.store.models import db
 from netdesk.ui.latest_read import LatestRead
@@ -90,3 +91,23 @@ def test_a_read_ahead_runs_at_a_lower_priority_than_the_gui_thread(qtbot, databa
         nices.append(reader.take())
         reader.shut_down()
     assert nices == [(_nice(),), (_lowered(),)]
+
+
+def test_an_answer_is_given_after_the_timers_that_came_due_while_it_was_read(
+    qtbot, database
+) -> None:
+    """A turn of its own: a watchdog (or a blinking cursor) turns between the work the GUI thread
+    was doing when the answer came and the answer's showing."""
+    from PySide6.QtCore import QTimer
+
+    reader = LatestRead()
+    order: list[str] = []
+    reader.read.connect(lambda _answer: order.append("answer"))
+    finished = threading.Event()
+    reader.start(lambda: finished.set())
+    QTimer.singleShot(1, lambda: order.append("timer"))
+    assert finished.wait(10)
+    time.sleep(0.05)  # the GUI thread busy: the timer comes due and the worker's news arrives
+    qtbot.waitUntil(lambda: "answer" in order, timeout=10_000)
+    reader.shut_down()
+    assert order == ["timer", "answer"]
