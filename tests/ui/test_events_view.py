@@ -99,11 +99,12 @@ def test_made_hidden_it_reads_its_list_off_the_gui_thread(
     qtbot.waitUntil(lambda: widget.model.rowCount() == 3)
     assert [thread is threading.main_thread() for thread in threads] == [False]
     assert widget.count.text() == "2 upcoming, 1 past"
-    assert made(widget, "panel") is None, "made apart, in a later step (or when first used)"
+    assert made(widget, "prep") is made(widget, "panel") is None, "made apart, in later steps"
     widget.show()
     widget.table.selectRow(0)
     assert widget.current_id() == widget.model.event_id(0)
     assert widget.right.currentWidget() is made(widget, "panel")
+    assert widget.panel.prep is made(widget, "prep"), "the panel's Prep brief tab"
 
 
 def test_shown_before_its_read_ended_it_shows_with_it(qtbot, services, sample, monkeypatch) -> None:

@@ -81,7 +81,8 @@ def test_contacts_left_last_come_back_first_with_their_count(qtbot, network) -> 
         spec.key for spec in window.specs if spec.key != "contacts"
     ]
     assert window.stack.currentWidget() is contacts and window.ready
-    for key, part in (("events", "panel"), ("me", "cards"), ("opportunities", "board")):
+    parts = (("events", "prep"), ("events", "panel"), ("me", "cards"), ("opportunities", "board"))
+    for key, part in parts:
         assert made(window.views[key], part) is not None, "the parts made apart as well"
     file_menu = [action.text().replace("&", "") for action in window.menus["file"].actions()]
     assert {"Import…", "Sync now"} <= set(file_menu), "importing and sync are installed"

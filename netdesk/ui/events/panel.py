@@ -47,8 +47,13 @@ class EventPanel(QWidget):
     delete_requested = Signal()
 
     def __init__(
-        self, events: EventService, stack: QUndoStack | None = None, parent: QWidget | None = None
+        self,
+        events: EventService,
+        prep: PrepBrief,
+        stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """`prep`: the Prep brief tab (its view makes it a start-up step before the panel's)."""
         super().__init__(parent)
         self.events = events
         self.stack = stack
@@ -59,7 +64,7 @@ class EventPanel(QWidget):
         style_label(self.heading, "editorHeading")
         self.actions_bar = self._actions_bar()
         self.editor = EventEditor()
-        self.prep = PrepBrief(events.people, events.pitches, events.profiles, stack=stack)
+        self.prep = prep
         self.review = ReviewPanel()
         self.review.capture_button.clicked.connect(self.capture_requested)
         details = FormScroll(self.editor)  # the tabs are as wide as the wider form needs

@@ -50,6 +50,7 @@ from netdesk.ui.events.capture import CaptureDialog
 from netdesk.ui.events.event_read import EventRead
 from netdesk.ui.events.model import COLUMNS, PREP_COLUMN, EventTableModel, ProgressDelegate
 from netdesk.ui.events.panel import TABS, EventPanel
+from netdesk.ui.events.prep import PrepBrief
 from netdesk.ui.latest_read import LatestRead
 from netdesk.ui.numbers import grouped
 from netdesk.ui.plain import plain_label
@@ -199,14 +200,21 @@ class EventsView(QWidget):
         self._signals.changed.connect(self._on_change)
         self._read_later()  # made hidden at start-up: read off the GUI thread, taken when shown
 
-    made_later = ("panel",)
-    """Made when first used, or by start-up in a step after the view's (`ui/startup.py`): the
-    panel is most of the view (33-39 ms of GUI-thread CPU of its 49-62 ms at start-up)."""
+    made_later = ("prep", "panel")
+    """Made when first used, or by start-up in steps after the view's (`ui/startup.py`): the
+    panel is most of the view (33-39 ms of GUI-thread CPU of its 49-62 ms at start-up), its Prep
+    brief tab a third of the panel."""
+
+    @cached_property
+    def prep(self) -> PrepBrief:
+        """The panel's Prep brief tab."""
+        events = self.events
+        return PrepBrief(events.people, events.pitches, events.profiles, stack=self.undo_stack)
 
     @cached_property
     def panel(self) -> EventPanel:
         """The selected event's tabs, beside the list."""
-        panel = EventPanel(self.events, self.undo_stack)
+        panel = EventPanel(self.events, self.prep, self.undo_stack)
         panel.capture_requested.connect(self.open_capture)
         panel.pdf_requested.connect(self.ask_save_pdf)
         panel.print_requested.connect(self.ask_print)
