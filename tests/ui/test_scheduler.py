@@ -9,8 +9,10 @@ from PySide6.QtCore import QSettings
 
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import FollowUp, db
+from netdesk.ui import scheduler as scheduler_module
 from netdesk.ui.reminder_settings import ReminderSettings
 from netdesk.ui.scheduler import MAX_TIMER_MS, ReminderScheduler
+from tests.core.test_worker_thread import _lowered, _nice, linux_only
 from tests.fake_time import NOW
 
 
@@ -93,6 +95,24 @@ def test_a_check_reads_and_marks_off_the_gui_thread(qtbot, services, clock, cont
     assert on_gui == []
     assert services.followups.get(fid).notified_at == NOW
     assert scheduler.next_moment is None
+
+
+@linux_only
+def test_a_check_runs_at_a_lower_priority_than_the_gui_thread(
+    qtbot, services, clock, contact, monkeypatch
+) -> None:
+    """Nobody waits for a reminder's read while it runs: at start-up its tens of milliseconds
+    of CPU left the views being made a core (`BackgroundPool`)."""
+    services.followups.create(contact, NOW - timedelta(hours=1), has_time=True)
+    scheduler, _ = _scheduler(qtbot, services, start=False)
+    nices: list[int] = []
+    take_due = scheduler_module._take_due
+    monkeypatch.setattr(
+        scheduler_module, "_take_due", lambda *args: nices.append(_nice()) or take_due(*args)
+    )
+    scheduler.check()
+    _settle(qtbot, scheduler)
+    assert nices == [_lowered()]
 
 
 def test_many_due_at_once_make_one_group(qtbot, services, clock, contact) -> None:
