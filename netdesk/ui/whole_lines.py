@@ -3,6 +3,10 @@
 Qt's item painter elides a row's next line when it would not fit were it as tall as the line
 before it, so a Chinese or Japanese name (drawn in a fallback font a pixel taller) over a Latin
 reason lost the reason ("太郎 山田…") in a row sized to the lines' real heights.
+
+Laying a row's lines out costs ~0.16 ms: a row all in ASCII, drawn in the list's own font
+without a fallback, keeps Qt's height unmeasured (Today's overdue list asks for hundreds of rows'
+heights when it expands).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ class WholeLinesDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         text = index.data(Qt.ItemDataRole.DisplayRole)
-        if not text or index.data(Qt.ItemDataRole.SizeHintRole) is not None:
+        if not text or str(text).isascii() or index.data(Qt.ItemDataRole.SizeHintRole) is not None:
             return size
         shown = QStyleOptionViewItem(option)
         self.initStyleOption(shown, index)
