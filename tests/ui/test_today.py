@@ -386,6 +386,20 @@ def test_an_overdue_row_of_another_year_shows_its_year(view, due, services, peop
     ]
 
 
+def test_the_hint_says_what_is_due_today_rather_than_up_to_date(
+    make_today, services, people, qtbot
+) -> None:
+    """With nothing overdue but follow-ups due today it said "You are up to date"."""
+    view = make_today()
+    assert view.head.hint.text().startswith("You are up to date.")
+    for person in ("Ana", "Bea"):
+        services.followups.create(people[person], datetime(2026, 3, 11), reason="thank")
+    settle_today(qtbot, view)
+    assert view.head.figures["due_today"].value.text() == "2"
+    hint = "2 follow-ups are due today, listed under Due today and overdue."
+    assert view.head.hint.text() == hint
+
+
 def test_the_greeting_names_the_day(view) -> None:
     assert view.head.greeting.text() == "Today, Wednesday, 11 March 2026"
 

@@ -69,9 +69,10 @@ class TodayHead(QWidget):
         self.greeting.setText(self.tr("Today, {0}").format(long_day(today)))
         for key, card in self.figures.items():
             card.value.setText(grouped(getattr(summary, key)))
-        self.hint.setText(self._hint(summary.contacts, summary.overdue))
+        self.hint.setText(self._hint(summary))
 
-    def _hint(self, contacts: int, overdue: int) -> str:
+    def _hint(self, summary: TodaySummary) -> str:
+        contacts, overdue, due_today = summary.contacts, summary.overdue, summary.due_today
         if contacts == 0:
             return self.tr(
                 "Welcome to NetDesk. Start by dropping vCard (.vcf) files or a LinkedIn or Google "
@@ -82,5 +83,11 @@ class TodayHead(QWidget):
                 "TodayHead",
                 "%Ln follow-up(s) (is|are) overdue: a short message today keeps them warm.",
                 overdue,
+            )
+        if due_today:
+            return counted(
+                "TodayHead",
+                "%Ln follow-up(s) (is|are) due today, listed under Due today and overdue.",
+                due_today,
             )
         return self.tr("You are up to date. Who haven't you talked to in a while?")
