@@ -58,6 +58,15 @@ def _pick(combo, data: str) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
 
+def test_no_goals_keeps_the_title_at_the_top_of_a_tall_card(make_today, ana) -> None:
+    """Beside a taller section the title of an empty Goals sat in the middle of its card."""
+    view = make_today(size=(1920, 1080))
+    goals, jobs = view.sections["goals"], view.sections["job_changes"]
+    assert goals.y() == jobs.y() and goals.height() > goals.sizeHint().height()  # side by side
+    assert (goals.title.y(), goals.title.height()) == (jobs.title.y(), jobs.title.height())
+    assert goals.empty.y() < goals.title.y() + 2 * goals.title.height()
+
+
 def test_a_new_goal_shows_its_bar_and_it_moves_when_an_interaction_is_logged(
     qtbot, services, view, goals, ana
 ) -> None:

@@ -107,7 +107,7 @@ class GoalsSection(TodaySection):
             plain_label("No goals yet: add one, e.g. meet 3 new people a month."), "hint"
         )
         self.body.addWidget(self.list)
-        self.body.addWidget(self.empty)
+        self.body.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)  # below the title
         self.new_button, self.edit_button, self.delete_button = self.add_buttons(
             ("New goal…", "Add a goal whose progress NetDesk counts (G)"),
             ("Edit…", "Change the selected goal (Enter)"),
