@@ -64,7 +64,7 @@ class TemplatesDialog(QDialog):
         self.stack = stack if stack is not None else QUndoStack()  # alone: its own (tests)
         self.rows: list[TemplateRow] = []
         self.list = QListWidget()
-        self.list.setMaximumWidth(280)
+        self.list.setMaximumWidth(240)
         self.name = QLineEdit()
         self.reason = QComboBox()
         self.reason.addItem("Any", "")
@@ -78,6 +78,7 @@ class TemplatesDialog(QDialog):
         self.subject = QLineEdit()
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
+        self.body.setMinimumHeight(10 * self.body.fontMetrics().lineSpacing())  # a whole message
         self.preview = plain_label()
         self.preview.setWordWrap(True)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -129,6 +130,7 @@ class TemplatesDialog(QDialog):
         self.subject.textChanged.connect(self._preview)
         self.body.textChanged.connect(self._preview)
         self._reload()
+        self.resize(760, self.sizeHint().height())  # fits a 1024x768 screen
 
     def _reload(self, select: int | None = None) -> None:
         self.rows = self.service.list()

@@ -135,6 +135,20 @@ def test_sharing_from_a_follow_up_is_a_give_and_one_undo_reverts_log_and_done(
     assert Interaction.select().count() == 1
 
 
+def test_the_templates_dialog_opens_with_room_for_a_whole_message(qtbot, services) -> None:
+    """It opened at 533x533 with the subject cut ("eat to meet you at {event}") and a message
+    box four lines tall beside a half-empty list."""
+    dialog = TemplatesDialog(services.templates)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    metrics = dialog.subject.fontMetrics()
+    assert dialog.subject.width() > metrics.horizontalAdvance(dialog.subject.text()) + 8
+    assert dialog.body.viewport().height() >= 8 * dialog.body.fontMetrics().lineSpacing()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= min(screen.width(), 800) and dialog.height() <= 700
+
+
 def test_templates_are_edited_with_a_live_preview(qtbot, services) -> None:
     dialog = TemplatesDialog(services.templates)
     qtbot.addWidget(dialog)
