@@ -367,6 +367,18 @@ def test_review_panel(view, qtbot, events, sample) -> None:
     assert review.missed.item(0).text() == "Nobody left."
 
 
+def test_the_review_gives_met_and_not_met_the_same_width(view, qtbot, events, sample) -> None:
+    """At 1024 pixels Met was narrower than Not met yet (175 vs 200 px: the width of "Nobody
+    marked as want-to-meet." beside the bars), so its names scrolled sideways."""
+    view.resize(860, 700)  # the view in a 1024x768 window
+    view.select(sample["past"])
+    view.panel.tabs.setCurrentIndex(2)
+    review = view.panel.review
+    qtbot.waitUntil(lambda: review.want_line.text() == "Nobody marked as want-to-meet.")
+    QApplication.processEvents()
+    assert abs(review.met.width() - review.missed.width()) <= 1
+
+
 def test_printable_brief(view, events, sample, tmp_path) -> None:
     event_id = sample["conf"]
     draft = events.load(event_id)

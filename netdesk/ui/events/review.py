@@ -34,6 +34,8 @@ class ReviewPanel(QWidget):
         self.goal_line = plain_label()
         self.want_bar = QProgressBar()
         self.want_line = plain_label()
+        for line in (self.goal_line, self.want_line):  # else their width makes Met the narrower
+            line.setWordWrap(True)
         self.met = QListWidget()
         self.missed = QListWidget()
         self.capture_button = QPushButton("Who did I meet?…")
