@@ -100,6 +100,21 @@ def test_preview_lists_new_contacts_and_what_a_merge_changes(
     qtbot.waitUntil(lambda: "Merging into" in preview.fate.toPlainText())
 
 
+def test_what_a_card_becomes_reads_left_to_right_when_the_name_is_arabic(
+    app_window, services, qtbot, tmp_path
+) -> None:
+    """A line starting with an Arabic name was laid out right to left: "(card 2 of a.vcf) محمد
+    العلي" instead of "محمد العلي (card 2 of a.vcf)"."""
+    card = "BEGIN:VCARD\nVERSION:3.0\nFN:محمد العلي\nORG:Deloitte\nEND:VCARD\n"
+    (tmp_path / "a.vcf").write_text(card + card)
+    controller = app_window.findChild(ImportController)
+    controller.open_files([str(tmp_path / "a.vcf")])
+    preview = _preview(qtbot, controller).preview
+    assert preview.fate.toPlainText().startswith("محمد العلي (card 2 of a.vcf)")
+    block = preview.fate.document().firstBlock()
+    assert block.textDirection() == Qt.LayoutDirection.LeftToRight
+
+
 def test_many_new_contacts_are_counted_and_listed(app_window, qtbot, tmp_path) -> None:
     cards = "".join(
         f"BEGIN:VCARD\nVERSION:3.0\nFN:Person {i}\nEMAIL:p{i}@x.test\nEND:VCARD\n"

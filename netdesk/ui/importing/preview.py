@@ -88,6 +88,11 @@ class PreviewPage(QWidget):
 
         self.fate = QPlainTextEdit()
         self.fate.setReadOnly(True)
+        # lines in the window's direction, not that of a name first on a line: an Arabic one
+        # turned "محمد العلي (card 7 of a.vcf)" round
+        words = self.fate.document().defaultTextOption()
+        words.setTextDirection(self.layoutDirection())
+        self.fate.document().setDefaultTextOption(words)
         self.fate.setAccessibleName(self.tr("What the selected card's action does"))
         self.fate.setTabChangesFocus(True)
         self.match_box = QGroupBox(self.tr("Matches with contacts you have"))
