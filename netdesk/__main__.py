@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from netdesk import __version__
 from netdesk.cli import COMMANDS, load_command, run_command
+from netdesk.core.clock import Clock
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,15 +65,16 @@ def _split_command(argv: list[str]) -> tuple[list[str], str | None, list[str]]:
     return argv, None, []
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run NetDesk; returns the process exit status (2 for usage errors)."""
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """Run NetDesk; returns the process exit status (2 for usage errors). A command runs on
+    `clock` (the real one when None; tests pass a fake)."""
     try:
-        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+        return _dispatch(list(sys.argv[1:] if argv is None else argv), clock or Clock())
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
 
 
-def _dispatch(args_list: list[str]) -> int:
+def _dispatch(args_list: list[str], clock: Clock) -> int:
     """Parse the arguments and run the GUI or the command they name."""
     leading, command, rest = _split_command(args_list)
     if command is None:
@@ -107,7 +109,7 @@ def _dispatch(args_list: list[str]) -> int:
     args = parser.parse_args(leading + rest)
     from netdesk import paths
 
-    return run_command(module, args, paths.resolve(args.data_dir))
+    return run_command(module, args, paths.resolve(args.data_dir), clock)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Command-line subcommands, each a module with `configure(parser)` and `run(args, paths) -> int`.
+"""Command-line subcommands, each a module with `configure(parser)` and
+`run(args, paths, clock) -> int` (`clock`: the app's "now", the real one unless a test passes one).
 
 A module is imported only when its command runs. To add a command, add a line to COMMANDS.
 """
@@ -10,6 +11,7 @@ import importlib
 import sys
 from types import ModuleType
 
+from netdesk.core.clock import Clock
 from netdesk.paths import Paths
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -34,12 +36,12 @@ def load_command(name: str) -> ModuleType:
     return importlib.import_module(COMMANDS[name][0])
 
 
-def run_command(module: ModuleType, args: argparse.Namespace, paths: Paths) -> int:
+def run_command(module: ModuleType, args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     """Run a command; a database another process keeps locked is one line and EXIT_BUSY, and a
     database the command opened is closed cleanly (the next start can skip the full check)."""
     ended = False
     try:
-        status: int = module.run(args, paths)
+        status: int = module.run(args, paths, clock)
         ended = True
     except Exception as error:
         from netdesk.store.errors import BUSY_MESSAGE, is_busy

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from netdesk.core.clock import Clock
 from netdesk.paths import Paths
 from netdesk.store import backup
 
@@ -16,7 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     if not paths.database.exists():
         print(f"netdesk backup: no database at {paths.database}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from netdesk.core.clock import Clock
 from netdesk.paths import Paths
 from netdesk.store import backup
 from netdesk.store.access import folder_writable
@@ -20,7 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="print nothing when healthy")
 
 
-def run(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     database = paths.database
     empty = not database.exists() or database.stat().st_size == 0
     newest = backup.newest_good(database) if empty else None

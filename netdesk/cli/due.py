@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import datetime, time, timedelta
 
+from netdesk.core.clock import Clock
 from netdesk.core.followup_queries import FollowUpRow
 from netdesk.paths import Paths
 
@@ -22,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array")
 
 
-def run(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     if args.days < 0:
         print("netdesk due: --days must be 0 or more", file=sys.stderr)
         return 2
@@ -37,10 +38,10 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
 
         if not open_or_report(paths, "due", write=False):
             return 1
-        service = FollowUpService(Changes())
+        service = FollowUpService(Changes(), clock)
         if not opened_read_only():
             service.sync_generated()
-        until = service.clock.today() + timedelta(days=args.days + 1)
+        until = clock.today() + timedelta(days=args.days + 1)
         rows = service.due(datetime.combine(until, time.min))
     if args.json:
         print(json.dumps([followup_json(row) for row in rows], indent=2, ensure_ascii=False))

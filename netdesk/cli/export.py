@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from netdesk.cli._store import open_or_report
+from netdesk.core.clock import Clock
 from netdesk.paths import Paths
 from netdesk.private_files import write_private
 
@@ -24,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     from netdesk.core.changes import Changes
     from netdesk.core.contacts import ContactService
     from netdesk.core.exporting import ExportService
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
         from netdesk.core.calendar_export import calendar_ics
         from netdesk.core.services import Services
 
-        text = calendar_ics(Services(paths=paths).followups).decode()
+        text = calendar_ics(Services(paths=paths, clock=clock).followups).decode()
     elif args.format == "opportunities-csv":
         from netdesk.core.opportunity_csv import csv_text
         from netdesk.core.opportunity_rows import load, matching

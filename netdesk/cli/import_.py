@@ -20,6 +20,7 @@ from typing import Any
 from netdesk.cli._ics_import import import_calendars, read_calendars
 from netdesk.cli._json_import import import_json
 from netdesk.cli._store import open_or_report
+from netdesk.core.clock import Clock
 from netdesk.core.import_conflicts import Conflict, shown
 from netdesk.core.import_jobs import planned
 from netdesk.core.import_plan import PlannedCard, resolve_all
@@ -66,7 +67,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     from netdesk.core.services import Services
     from netdesk.store.models import db
 
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
     sources = read_calendars(calendars)
     if sources is None:
         return 2
-    services = Services(paths=paths)
+    services = Services(paths=paths, clock=clock)
     service = services.importing
     reading = _progress("reading") if args.progress else no_progress
     plan = service.plan(files, reading) if files else ImportPlan(files=[])

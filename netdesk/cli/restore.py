@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from netdesk.core.clock import Clock
 from netdesk.paths import Paths
 from netdesk.store import backup
 from netdesk.store.access import folder_writable
@@ -17,7 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--list", action="store_true", help="list the backup generations")
 
 
-def run(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     if args.list:
         for generation in backup.generations(paths.database):
             print(generation)

@@ -24,6 +24,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from netdesk.core.clock import Clock
 from netdesk.paths import Paths
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
-def run(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     if bool(args.server) != bool(args.user):
         print("netdesk sync: --server and --user go together", file=sys.stderr)
         return 2

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from netdesk.cli._today_events import events_json, events_lines
 from netdesk.cli.due import followup_json, followup_line
+from netdesk.core.clock import Clock
 from netdesk.core.reach_out import DEFAULT_LIMIT
 from netdesk.paths import Paths
 
@@ -28,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def run(args: argparse.Namespace, paths: Paths) -> int:
+def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     if args.limit < 1:
         print("netdesk today: --limit must be 1 or more", file=sys.stderr)
         return 2
@@ -45,10 +46,10 @@ def run(args: argparse.Namespace, paths: Paths) -> int:
 
         open_database(paths.database, daily_backup=False)
         try:
-            followups = FollowUpService(Changes())
+            followups = FollowUpService(Changes(), clock)
             followups.sync_generated()
-            plan = today_plan(followups, ReachOutService(followups.clock), args.limit)
-            events = TodayEvents(followups.clock)
+            plan = today_plan(followups, ReachOutService(clock), args.limit)
+            events = TodayEvents(clock)
             upcoming, recent = events.upcoming(), events.recent()
         finally:
             close_database()

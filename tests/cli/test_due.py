@@ -5,26 +5,18 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-import pytest
 from icalendar import Calendar
 
 from netdesk.__main__ import main
 from netdesk.core.calendar_export import calendar_ics
 from netdesk.core.changes import Changes
-from netdesk.core.clock import Clock
 from netdesk.core.contacts import ContactService
 from netdesk.core.followup_queries import AgendaItem
 from netdesk.core.followups import FollowUpService
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.db import close_database, open_database
 from tests.cli.qt_free import assert_runs_without_qt
-from tests.fake_time import NOW
-
-
-@pytest.fixture(autouse=True)
-def _cli_clock(monkeypatch, clock) -> None:
-    """The CLI builds its own services on the real Clock: here that clock reads the fake one."""
-    monkeypatch.setattr(Clock, "now", lambda self: clock.now())
+from tests.fake_time import NOW, FakeClock
 
 
 def _data_dir(tmp_path):
@@ -32,7 +24,7 @@ def _data_dir(tmp_path):
     data.mkdir()
     open_database(data / "netdesk.db", daily_backup=False)
     changes = Changes()
-    followups = FollowUpService(changes, Clock())
+    followups = FollowUpService(changes, FakeClock(NOW))
     cid = ContactService(changes).create(ContactDraft(given_name="Maria", family_name="Chen"))
     today = NOW.date()
     followups.create(cid, today - timedelta(days=2), reason="thank", note="for the intro")
@@ -44,28 +36,28 @@ def _data_dir(tmp_path):
     return data
 
 
-def test_due_lists_overdue_and_today(tmp_path, capsys) -> None:
+def test_due_lists_overdue_and_today(tmp_path, capsys, clock) -> None:
     data = _data_dir(tmp_path)
-    assert main(["--data-dir", str(data), "due"]) == 0
+    assert main(["--data-dir", str(data), "due"], clock) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
     assert lines[0].endswith("Maria Chen  thank  (for the intro)")
     assert "16:00  Maria Chen  check-in" in lines[1]
 
 
-def test_due_days_and_json(tmp_path, capsys) -> None:
+def test_due_days_and_json(tmp_path, capsys, clock) -> None:
     data = _data_dir(tmp_path)
-    assert main(["--data-dir", str(data), "due", "--days", "7", "--json"]) == 0
+    assert main(["--data-dir", str(data), "due", "--days", "7", "--json"], clock) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["reason"] for r in rows] == ["thank", "check-in", "share article"]
     assert rows[0]["due"] == (NOW.date() - timedelta(days=2)).isoformat()
     assert rows[1]["has_time"] is True and rows[1]["due"].endswith("T16:00:00")
 
 
-def test_due_without_a_database_and_bad_days(tmp_path, capsys) -> None:
-    assert main(["--data-dir", str(tmp_path / "none"), "due"]) == 0
+def test_due_without_a_database_and_bad_days(tmp_path, capsys, clock) -> None:
+    assert main(["--data-dir", str(tmp_path / "none"), "due"], clock) == 0
     assert capsys.readouterr().out == "Nothing due.\n"
-    assert main(["--data-dir", str(tmp_path / "none"), "due", "--days", "-1"]) == 2
+    assert main(["--data-dir", str(tmp_path / "none"), "due", "--days", "-1"], clock) == 2
 
 
 def test_calendar_export_holds_follow_ups_and_events(services) -> None:
@@ -91,10 +83,10 @@ def test_due_does_not_import_qt(tmp_path) -> None:
     assert_runs_without_qt("--data-dir", str(_data_dir(tmp_path)), "due")
 
 
-def test_export_format_ics_writes_the_follow_ups(tmp_path) -> None:
+def test_export_format_ics_writes_the_follow_ups(tmp_path, clock) -> None:
     data = _data_dir(tmp_path)
     out = tmp_path / "followups.ics"
-    assert main(["--data-dir", str(data), "export", "--format", "ics", "-o", str(out)]) == 0
+    assert main(["--data-dir", str(data), "export", "--format", "ics", "-o", str(out)], clock) == 0
     raw = out.read_bytes()
     assert b"\r\n" in raw
     calendar = Calendar.from_ical(raw)

@@ -11,18 +11,18 @@ from netdesk.paths import resolve
 from netdesk.store.db import close_database, open_database
 
 
-def test_export_opportunities_csv(tmp_path: Path, capsys) -> None:
+def test_export_opportunities_csv(tmp_path: Path, capsys, clock) -> None:
     paths = resolve(tmp_path / "data")
     open_database(paths.database)
-    services = Services(paths=paths)
+    services = Services(paths=paths, clock=clock)
     services.opportunities.create(OpportunityDraft("Staff engineer", "Acme"))
     services.opportunities.create(OpportunityDraft("Data lead", "Globex"))
     close_database()
     target = tmp_path / "opportunities.csv"
     args = ["--data-dir", str(tmp_path / "data"), "export", "--format", "opportunities-csv"]
     try:
-        assert main([*args, "-o", str(target)]) == 0
-        assert main([*args, "--search", "globex"]) == 0
+        assert main([*args, "-o", str(target)], clock) == 0
+        assert main([*args, "--search", "globex"], clock) == 0
     finally:
         close_database()
     lines = target.read_text().splitlines()

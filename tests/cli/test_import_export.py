@@ -16,6 +16,7 @@ from netdesk.__main__ import main
 from netdesk.store.db import close_database
 from tests.core.test_import_groups import APPLE_GROUP
 from tests.db_snapshot import dump_database
+from tests.fake_time import FakeClock
 from tests.fault_helpers import kill_mid_way
 from tests.testdata.vcards import generate_vcards
 
@@ -24,10 +25,14 @@ BAD = "BEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n"
 
 
 @pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+def run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> Callable[..., tuple[int, str, str]]:
+    """`netdesk ARGS` on this test's data folder, on the fake clock: status, out and err."""
+
     def run(*args: str) -> tuple[int, str, str]:
         try:
-            code = main(["--data-dir", str(tmp_path / "data"), *args])
+            code = main(["--data-dir", str(tmp_path / "data"), *args], clock)
         finally:
             close_database()
         out = capsys.readouterr()

@@ -12,6 +12,7 @@ import pytest
 from netdesk.__main__ import main
 from netdesk.store.db import close_database
 from tests.db_snapshot import dump_database
+from tests.fake_time import FakeClock
 from tests.fault_helpers import kill_mid_way
 from tests.testdata.vcards import generate_vcards
 
@@ -20,10 +21,12 @@ GOOD = "BEGIN:VCARD\nFN:Ann Lee\nEMAIL:ann@x.test\nEND:VCARD\n"
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
+def run(capsys: pytest.CaptureFixture[str], clock: FakeClock) -> Run:
+    """`netdesk ARGS` on the data folder `data`, on the fake clock: status, out and err."""
+
     def run(data: Path, *args: str) -> tuple[int, str, str]:
         try:
-            code = main(["--data-dir", str(data), *args])
+            code = main(["--data-dir", str(data), *args], clock)
         finally:
             close_database()
         out = capsys.readouterr()

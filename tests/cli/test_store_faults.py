@@ -13,6 +13,7 @@ from netdesk.paths import Paths
 from netdesk.store import backup, migrations
 from netdesk.store.db import close_database, open_database
 from netdesk.store.models import Contact
+from tests.fake_time import FakeClock
 from tests.fault_helpers import read_only_folder, write_lock_held
 from tests.store.test_store_faults import ODD_NAMES, network_with_backup
 
@@ -21,10 +22,14 @@ CARD = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:ann@example.org\nEND:VCARD\n
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+def cli(
+    capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> Callable[..., tuple[int, str, str]]:
+    """`netdesk ARGS` on the data folder `data_dir`, on the fake clock: status, out and err."""
+
     def run(data_dir: Path, *args: str) -> tuple[int, str, str]:
         try:
-            code = main(["--data-dir", str(data_dir), *args])
+            code = main(["--data-dir", str(data_dir), *args], clock)
         finally:
             close_database()
         out = capsys.readouterr()

@@ -9,7 +9,6 @@ import pytest
 
 from netdesk.__main__ import main
 from netdesk.core.changes import Changes
-from netdesk.core.clock import Clock
 from netdesk.core.contacts import ContactService
 from netdesk.core.events import EventDraft, EventService
 from netdesk.core.followups import FollowUpService
@@ -21,15 +20,14 @@ from tests.fake_time import NOW
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch):
+def data(tmp_path, clock):
     """A data dir with someone met at PyCon two days ago, one follow-up overdue and one due
-    today, a meetup in two days; the commands' clock stands at NOW."""
-    monkeypatch.setattr(Clock, "now", lambda self: NOW)
+    today, a meetup in two days; the commands run on `clock` (at NOW)."""
     data = tmp_path / "data"
     data.mkdir()
     open_database(data / "netdesk.db", daily_backup=False)
     changes = Changes()
-    followups = FollowUpService(changes)
+    followups = FollowUpService(changes, clock)
     contacts = ContactService(changes)
     maria = contacts.create(ContactDraft(given_name="Maria", family_name="Chen"))
     ahmed = contacts.create(ContactDraft(given_name="Ahmed", family_name="Ali"))
@@ -50,8 +48,8 @@ def data(tmp_path, monkeypatch):
     return data
 
 
-def test_today_prints_the_plan(data, capsys) -> None:
-    assert main(["--data-dir", str(data), "today"]) == 0
+def test_today_prints_the_plan(data, capsys, clock) -> None:
+    assert main(["--data-dir", str(data), "today"], clock) == 0
     assert capsys.readouterr().out.splitlines() == [
         "Reach out today:",
         "  Ahmed Ali: met at PyCon 2 days ago, no follow-up yet",
@@ -67,8 +65,8 @@ def test_today_prints_the_plan(data, capsys) -> None:
     ]
 
 
-def test_today_json(data, capsys) -> None:
-    assert main(["--data-dir", str(data), "today", "--json"]) == 0
+def test_today_json(data, capsys, clock) -> None:
+    assert main(["--data-dir", str(data), "today", "--json"], clock) == 0
     plan = json.loads(capsys.readouterr().out)
     assert set(plan) == {"reach_out", "due_today", "overdue", "upcoming_events", "recent_events"}
     assert [(p["contact"], p["score"], p["reason"]) for p in plan["reach_out"]] == [
@@ -97,8 +95,8 @@ def test_today_json(data, capsys) -> None:
     ]
 
 
-def test_today_without_a_database_and_a_bad_limit(tmp_path, capsys) -> None:
-    assert main(["--data-dir", str(tmp_path / "none"), "today"]) == 0
+def test_today_without_a_database_and_a_bad_limit(tmp_path, capsys, clock) -> None:
+    assert main(["--data-dir", str(tmp_path / "none"), "today"], clock) == 0
     assert capsys.readouterr().out.splitlines() == [
         "Reach out today: nobody is waiting on you.",
         "Due today (0):",
@@ -106,7 +104,7 @@ def test_today_without_a_database_and_a_bad_limit(tmp_path, capsys) -> None:
         "Upcoming events (0):",
         "Recent events (0):",
     ]
-    assert main(["--data-dir", str(tmp_path / "none"), "today", "--limit", "0"]) == 2
+    assert main(["--data-dir", str(tmp_path / "none"), "today", "--limit", "0"], clock) == 2
 
 
 def test_today_does_not_import_qt(data) -> None:
