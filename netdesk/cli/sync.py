@@ -139,7 +139,7 @@ def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
             stays_local = _choose_journal(client, account, args) if args.journal else ""
             if args.no_journal:
                 sync_accounts.set_journal(account, "")
-            report = _sync(client, account, dry_run=args.dry_run)
+            report = _sync(client, account, clock, dry_run=args.dry_run)
             report.notes += [stays_local] if stays_local else []
     except DavError as error:
         if account is not None and not args.dry_run:
@@ -273,10 +273,10 @@ def _address_book(client: CalDavClient, wanted: str) -> str:
     return default_book_href(client, home, books, "name the one to sync with --address-book NAME")
 
 
-def _sync(client: CalDavClient, account: SyncAccount, *, dry_run: bool) -> SyncReport:
+def _sync(client: CalDavClient, account: SyncAccount, clock: Clock, *, dry_run: bool) -> SyncReport:
     from netdesk.core.sync_all import sync_everything
 
-    return sync_everything(client, account, dry_run=dry_run)
+    return sync_everything(client, account, clock, dry_run=dry_run)
 
 
 def summary(report: SyncReport, book: str) -> str:

@@ -12,16 +12,19 @@ import pytest
 
 from tests.core.test_sync_accounts import FakeKeyring
 from tests.dav_servers import DavServer, radicale
+from tests.fake_time import FakeClock
 from tests.sync.desks import Desk
 from tests.ui.windows import build_window
 
 
 @pytest.fixture
-def desks(server: DavServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Desk, Desk]:
+def desks(
+    server: DavServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> tuple[Desk, Desk]:
     """Two NetDesk data folders, A and B, set up to sync with `server` (the password from the
-    environment, as the command line takes it)."""
+    environment, as the command line takes it), both on the fake clock."""
     monkeypatch.setenv("NETDESK_SYNC_PASSWORD", server.password)
-    return Desk(tmp_path / "a", server), Desk(tmp_path / "b", server)
+    return Desk(tmp_path / "a", server, clock), Desk(tmp_path / "b", server, clock)
 
 
 @pytest.fixture

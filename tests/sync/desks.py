@@ -49,11 +49,13 @@ class Opened:
 
 
 class Desk:
-    """One NetDesk: a data folder syncing with `server`."""
+    """One NetDesk: a data folder syncing with `server`, its services and commands on `clock`
+    (a FakeClock at NOW when not given)."""
 
-    def __init__(self, folder: Path, server: DavServer) -> None:
+    def __init__(self, folder: Path, server: DavServer, clock: FakeClock | None = None) -> None:
         self.folder = folder
         self.server = server
+        self.clock = clock or FakeClock(NOW)
         self.set_up = False
 
     @contextlib.contextmanager
@@ -62,7 +64,7 @@ class Desk:
         open_database(self.folder / "netdesk.db")
         changes = Changes()
         try:
-            followups = FollowUpService(changes, FakeClock(NOW))
+            followups = FollowUpService(changes, self.clock)
             contacts = ContactService(changes)
             events = EventService(changes, followups, contacts)
             yield Opened(contacts, ContactBulk(changes), followups, events)
@@ -85,7 +87,7 @@ class Desk:
                 args += ["--ca-file", self.server.ca_file]
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = main(args)
+            status = main(args, self.clock)
         if status == 0 and "--dry-run" not in options:
             self.set_up = True
         return status, out.getvalue(), err.getvalue()

@@ -16,7 +16,6 @@ from netdesk.core.sync_conflicts import OpenConflict, open_conflicts, settle, un
 from netdesk.formats.draft import ContactDraft
 from netdesk.paths import Paths
 from netdesk.store.models import Event, Interaction
-from tests.fake_time import NOW, FakeClock
 from tests.sync.desks import Desk
 from tests.sync.test_events import PYCON, _edit
 from tests.sync.test_tasks import _follow_up, _with_follow_up
@@ -24,7 +23,7 @@ from tests.sync.test_tasks import _follow_up, _with_follow_up
 
 def _services(desk: Desk) -> Services:
     """The services of an opened desk (to settle a conflict as the dialog does)."""
-    return Services(Paths(desk.folder, desk.folder), Changes(), FakeClock(NOW))
+    return Services(Paths(desk.folder, desk.folder), Changes(), desk.clock)
 
 
 def _open(desk: Desk) -> list[OpenConflict]:

@@ -242,7 +242,9 @@ def test_a_server_without_journals_says_the_interactions_stay_here(
         report = desk.sync("--journal", JOURNAL)
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            status = main(["--data-dir", str(desk.folder), "sync", "--journal", JOURNAL])
+            status = main(
+                ["--data-dir", str(desk.folder), "sync", "--journal", JOURNAL], desk.clock
+            )
     finally:
         refusing.close()
     assert report["interactions"] is None and report["sent_new"] == 2
@@ -276,7 +278,7 @@ def test_a_dry_run_in_words_lists_the_follow_ups_events_and_interactions(desks) 
         opened.events.create(EventDraft(name="PyCon", starts_at=MET, ends_at=MET))
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert main(["--data-dir", str(a.folder), "sync", "--dry-run"]) == 0
+        assert main(["--data-dir", str(a.folder), "sync", "--dry-run"], a.clock) == 0
     lines = out.getvalue().splitlines()
     assert "  interaction to send as new: Call — Ana Lima" in lines
     assert "  event to send as new: PyCon" in lines

@@ -121,7 +121,8 @@ class PreviewDialog(QDialog):
             self._done(self.tr("A sync runs: preview it when it has ended."))
             return
         self.login = login
-        task = Task(lambda progress: preview(login, progress), self)
+        clock = self.controller.services.clock
+        task = Task(lambda progress: preview(login, clock, progress), self)
         task.progressed.connect(self._progressed)
         task.succeeded.connect(self.show_report)
         task.failed.connect(lambda message, _trace: self._done(message))

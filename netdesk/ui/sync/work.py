@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from netdesk.core import sync_accounts
 from netdesk.core.caldav_client import CalDavClient, TaskList
 from netdesk.core.carddav import VCARD_TYPE, AddressBook, Card, CardDavClient, DavError
+from netdesk.core.clock import Clock
 from netdesk.core.services import Services
 from netdesk.core.sync_all import sync_everything
 from netdesk.core.sync_calendar import NEW
@@ -167,16 +168,17 @@ def calendars(login: Login, progress: Progress, component: str) -> tuple[list[Ta
 _WHAT = {"VTODO": "task list", "VEVENT": "calendar for events", "VJOURNAL": "journal"}
 
 
-def preview(login: Login, progress: Progress) -> SyncReport:
+def preview(login: Login, clock: Clock, progress: Progress) -> SyncReport:
     """What a sync of the set-up account would change (a dry run: nothing is written, here or
     on the server, and the window hears of no change): the contacts, and the follow-ups, events
-    and interactions where the account has a task list, a calendar and a journal."""
+    and interactions where the account has a task list, a calendar and a journal ("now" read
+    from `clock`)."""
     account = sync_accounts.account()
     if account is None:
         raise DavError("no sync account yet: set one up in Sync settings")
     client = WatchedClient(login, progress)
     try:
-        return sync_everything(client, account, dry_run=True, progress=_told(progress))
+        return sync_everything(client, account, clock, dry_run=True, progress=_told(progress))
     finally:
         client.close()
 
