@@ -213,7 +213,7 @@ def test_context_menus_made_later_are_locked(locked, qtbot) -> None:
 
 
 def test_a_read_only_store_with_reminders_due_starts_and_changes_nothing(
-    qtbot, paths, monkeypatch
+    qtbot, paths, monkeypatch, clock
 ) -> None:
     """Reminders record that they were shown, which a read-only store cannot: start-up ends
     without an error, with no reminder shown, and the tray's menu only opens."""
@@ -227,7 +227,7 @@ def test_a_read_only_store_with_reminders_due_starts_and_changes_nothing(
 
     open_database(paths.database, daily_backup=False)
     ana = Contact.create(display_name="Ana")
-    # due long ago on any clock (start-up's services read the real one)
+    # due long before the services' (fake) now
     FollowUp.create(contact=ana, due_at=datetime(2001, 1, 1), reason="check-in")
     close_database()
     errors: list[object] = []
@@ -243,7 +243,7 @@ def test_a_read_only_store_with_reminders_due_starts_and_changes_nothing(
         window = app_module.build_shell(paths)
         qtbot.addWidget(window)
         window.show()
-        startup = app_module.finish_startup(window, paths, [])
+        startup = app_module.finish_startup(window, paths, [], clock)
         try:
             qtbot.waitUntil(lambda: startup.ended, timeout=20000)
             assert startup.done and errors == []

@@ -226,7 +226,7 @@ def test_build_window_shows_today(qtbot, paths, clock, database) -> None:
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
 
 
-def test_shell_paints_first_and_gets_its_views_after(qtbot, paths, monkeypatch) -> None:
+def test_shell_paints_first_and_gets_its_views_after(qtbot, paths, monkeypatch, clock) -> None:
     from netdesk.ui import app as app_module
     from netdesk.ui.app import build_shell, finish_startup
 
@@ -245,7 +245,7 @@ def test_shell_paints_first_and_gets_its_views_after(qtbot, paths, monkeypatch) 
 
     monkeypatch.setattr(app_module, "open_store", open_store)
     try:
-        startup = finish_startup(window, paths, ["/tmp/x.vcf"])
+        startup = finish_startup(window, paths, ["/tmp/x.vcf"], clock)
         qtbot.waitUntil(lambda: bool(window.views))  # modules load on a worker, then a turn each
         assert told == ["Opening your network…"]
         assert list(window.views) == ["today"], "the shown view first"
@@ -258,7 +258,7 @@ def test_shell_paints_first_and_gets_its_views_after(qtbot, paths, monkeypatch) 
         close_database()
 
 
-def _start_over_damage(qtbot, paths, monkeypatch, restore: bool):
+def _start_over_damage(qtbot, paths, monkeypatch, clock, restore: bool):
     """Start-up over a damaged file that the glance at its header passes: the views begin, the
     check on its worker finds the damage. The startup, the questions asked, the exit codes."""
     from netdesk.ui import app as app_module
@@ -273,17 +273,17 @@ def _start_over_damage(qtbot, paths, monkeypatch, restore: bool):
     window = app_module.build_shell(paths)
     qtbot.addWidget(window)
     window.show()
-    startup = app_module.finish_startup(window, paths, [])
+    startup = app_module.finish_startup(window, paths, [], clock)
     qtbot.waitUntil(lambda: startup.check is not None)  # on a worker, once the view has read
     return startup, asked, exits
 
 
 def test_damage_found_off_the_gui_thread_is_told_and_nothing_is_written(
-    qtbot, paths, monkeypatch
+    qtbot, paths, monkeypatch, clock
 ) -> None:
     from netdesk.store.db import writes_refused
 
-    startup, asked, exits = _start_over_damage(qtbot, paths, monkeypatch, restore=False)
+    startup, asked, exits = _start_over_damage(qtbot, paths, monkeypatch, clock, restore=False)
     damaged = paths.database.read_bytes()
     try:
         qtbot.waitUntil(lambda: exits == [1])
@@ -299,11 +299,11 @@ def test_damage_found_off_the_gui_thread_is_told_and_nothing_is_written(
 
 
 def test_damage_found_off_the_gui_thread_restores_the_backup_and_starts_again(
-    qtbot, paths, monkeypatch
+    qtbot, paths, monkeypatch, clock
 ) -> None:
     from netdesk.ui.startup import RESTART
 
-    _startup, asked, exits = _start_over_damage(qtbot, paths, monkeypatch, restore=True)
+    _startup, asked, exits = _start_over_damage(qtbot, paths, monkeypatch, clock, restore=True)
     qtbot.waitUntil(lambda: exits == [RESTART])
     assert len(asked) == 1 and list(paths.data_dir.glob("netdesk.db.damaged-*"))
     try:

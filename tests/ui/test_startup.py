@@ -50,9 +50,8 @@ def _shell(qtbot, paths, last_view: str):
     return window
 
 
-def _start(qtbot, paths, last_view: str, clock=None):
-    """Start-up of the window left on `last_view`, its services on `clock` (the real one when
-    None: only for what does not depend on the time)."""
+def _start(qtbot, paths, last_view: str, clock):
+    """Start-up of the window left on `last_view`, its services on `clock`."""
     window = _shell(qtbot, paths, last_view)
     startup = app_module.finish_startup(window, paths, [], clock)
     # its modules may load on a worker first; it is made, then shown a step later
@@ -68,8 +67,8 @@ def _closed():
     close_database()
 
 
-def test_contacts_left_last_come_back_first_with_their_count(qtbot, network) -> None:
-    window, startup = _start(qtbot, network, "contacts")
+def test_contacts_left_last_come_back_first_with_their_count(qtbot, network, clock) -> None:
+    window, startup = _start(qtbot, network, "contacts", clock)
     assert list(window.views) == ["contacts"], "the shown view before any other"
     contacts = window.views["contacts"]
     assert current_view(window) == "contacts" and window.stack.currentWidget() is contacts
@@ -89,7 +88,7 @@ def test_contacts_left_last_come_back_first_with_their_count(qtbot, network) -> 
 
 
 def test_the_shown_view_is_made_then_its_parts_then_shown_a_step_each(
-    qtbot, network, monkeypatch
+    qtbot, network, monkeypatch, clock
 ) -> None:
     """Making Contacts, its editor, and their first layout and paint over 100,000 contacts were
     one stall of ~100 ms: the view is made hidden, its editor a turn later, and it is shown (laid
@@ -118,7 +117,7 @@ def test_the_shown_view_is_made_then_its_parts_then_shown_a_step_each(
     monkeypatch.setattr(window, "make_view", make_and_note)
     monkeypatch.setattr(window, "build_view", build_and_note)
     turning.start(0)
-    startup = app_module.finish_startup(window, network, [])
+    startup = app_module.finish_startup(window, network, [], clock)
     qtbot.waitUntil(lambda: startup.done)
     turning.stop()
     (_, made_at, editor_made, visible), (_, shown_at, editor_shown, visible_before) = [
@@ -131,7 +130,7 @@ def test_the_shown_view_is_made_then_its_parts_then_shown_a_step_each(
 
 
 @linux_only
-def test_what_nobody_waits_for_runs_at_a_lower_priority(qtbot, network, monkeypatch) -> None:
+def test_what_nobody_waits_for_runs_at_a_lower_priority(qtbot, network, monkeypatch, clock) -> None:
     """On two cores the check (~1 s over 100,000 contacts) took a core from the GUI thread
     while the other views were made; nobody waits for it, the day's backup or the phone
     numbers' warm-up while they run."""
@@ -150,19 +149,19 @@ def test_what_nobody_waits_for_runs_at_a_lower_priority(qtbot, network, monkeypa
     monkeypatch.setattr(db_module, "deferred_check", noted("check", db_module.deferred_check))
     monkeypatch.setattr(backup, "take_daily", noted("backup", backup.take_daily))
     monkeypatch.setattr(phones, "warm_up", noted("phones", phones.warm_up))
-    window, startup = _start(qtbot, network, "contacts")
+    window, startup = _start(qtbot, network, "contacts", clock)
     qtbot.waitUntil(lambda: startup.backup is not None)
     wait_for_workers(window)
     assert priorities == dict.fromkeys(("check", "backup", "phones"), _lowered())
 
 
-def test_collecting_waits_until_the_start_up_is_over(qtbot, network) -> None:
+def test_collecting_waits_until_the_start_up_is_over(qtbot, network, clock) -> None:
     """`netdesk` holds the garbage collector while the window starts; once every view is
     built it collects again, what start-up made frozen (kept for the session)."""
     frozen = gc.get_freeze_count()
     hold_for_startup()
     try:
-        window, startup = _start(qtbot, network, "contacts")
+        window, startup = _start(qtbot, network, "contacts", clock)
         assert not gc.isenabled()
         qtbot.waitUntil(lambda: startup.done)
         assert gc.isenabled() and gc.get_freeze_count() > frozen
@@ -172,8 +171,8 @@ def test_collecting_waits_until_the_start_up_is_over(qtbot, network) -> None:
         gc.enable()
 
 
-def test_today_left_last_comes_back_with_its_figures(qtbot, network) -> None:
-    window, startup = _start(qtbot, network, "today")
+def test_today_left_last_comes_back_with_its_figures(qtbot, network, clock) -> None:
+    window, startup = _start(qtbot, network, "today", clock)
     today = window.views["today"]
     assert list(window.views) == ["today"] and window.stack.currentWidget() is today
     qtbot.waitUntil(lambda: not today.loading)
@@ -184,7 +183,9 @@ def test_today_left_last_comes_back_with_its_figures(qtbot, network) -> None:
     assert made(window.views["contacts"], "editor") is not None, "made apart, before it is shown"
 
 
-def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, monkeypatch) -> None:
+def test_a_timer_due_during_a_step_runs_before_the_next_step(
+    qtbot, network, monkeypatch, clock
+) -> None:
     """Each view made after the shown one is a stall of its own: a timer that came due while
     one was made (here a 5 ms one, as the bench's watchdog) runs before the next is made. With
     the steps posted at 0 ms, Qt ran the next step first: two views were made in one stall."""
@@ -203,7 +204,7 @@ def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, mon
         return build(key)
 
     monkeypatch.setattr(window, "build_view", build_slowly)
-    startup = app_module.finish_startup(window, network, [])
+    startup = app_module.finish_startup(window, network, [], clock)
     timer.start(5)
     qtbot.waitUntil(lambda: startup.done)
     timer.stop()
@@ -212,7 +213,7 @@ def test_a_timer_due_during_a_step_runs_before_the_next_step(qtbot, network, mon
 
 
 def test_each_other_views_module_is_imported_a_step_before_it_is_made(
-    qtbot, network, monkeypatch
+    qtbot, network, monkeypatch, clock
 ) -> None:
     """The shown view's too, and the importer's and sync's a step each before they are
     installed."""
@@ -238,7 +239,7 @@ def test_each_other_views_module_is_imported_a_step_before_it_is_made(
         return make(key)
 
     monkeypatch.setattr(window, "make_view", make_and_note)
-    startup = app_module.finish_startup(window, network, [])
+    startup = app_module.finish_startup(window, network, [], clock)
     qtbot.waitUntil(lambda: startup.done)
     others = [spec for spec in window.specs if spec.key != "today"]
     wholes = {spec.module for spec in window.specs} | set(startup_module.TOOL_MODULES)
@@ -265,7 +266,9 @@ def test_the_reminders_start_a_turn_after_they_are_made(qtbot, network, clock) -
     qtbot.waitUntil(lambda: FollowUp.get().notified_at is not None)
 
 
-def test_the_notification_server_is_looked_for_on_a_worker(qtbot, network, monkeypatch) -> None:
+def test_the_notification_server_is_looked_for_on_a_worker(
+    qtbot, network, monkeypatch, clock
+) -> None:
     """Importing jeepney and waiting for the bus's answer happen off the GUI thread while the
     last steps run; the reminders wait for the answer and announce through the server found."""
     from netdesk.ui import notify
@@ -281,7 +284,7 @@ def test_the_notification_server_is_looked_for_on_a_worker(qtbot, network, monke
         return router, {"body-markup"}  # type: ignore[return-value]
 
     monkeypatch.setattr(notify, "find_server", find_server)
-    window, startup = _start(qtbot, network, "today")
+    window, startup = _start(qtbot, network, "today", clock)
     try:
         qtbot.waitUntil(lambda: startup._awaiting_server)
         assert [thread is threading.main_thread() for thread in threads] == [False]
@@ -294,7 +297,7 @@ def test_the_notification_server_is_looked_for_on_a_worker(qtbot, network, monke
 
 
 def test_the_time_zones_are_read_on_a_worker_before_events_is_made(
-    qtbot, network, monkeypatch
+    qtbot, network, monkeypatch, clock
 ) -> None:
     from netdesk.core import event_times
 
@@ -306,14 +309,14 @@ def test_the_time_zones_are_read_on_a_worker_before_events_is_made(
         lambda: threads.append(threading.current_thread()) or real(),
     )
     event_times.zone_names.cache_clear()
-    window, startup = _start(qtbot, network, "today")
+    window, startup = _start(qtbot, network, "today", clock)
     qtbot.waitUntil(lambda: startup.done)
     assert [thread is threading.main_thread() for thread in threads] == [False]
     assert window.views["events"].panel.editor.zone.count() == len(real()) + 1  # and Local
 
 
-def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network) -> None:
-    window, startup = _start(qtbot, network, "contacts")
+def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network, clock) -> None:
+    window, startup = _start(qtbot, network, "contacts", clock)
     assert backup.generations(network.database) == [], "not before the check and the views"
     qtbot.waitUntil(lambda: startup.checked and startup.done)
     qtbot.waitUntil(lambda: startup.backup is not None)
@@ -324,9 +327,9 @@ def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network
 
 
 def test_a_file_handed_over_during_start_up_opens_once_the_views_are_ready(
-    qtbot, network, tmp_path
+    qtbot, network, tmp_path, clock
 ) -> None:
-    window, startup = _start(qtbot, network, "today")
+    window, startup = _start(qtbot, network, "today", clock)
     opened: list[list[str]] = []
     window.file_openers.append(lambda paths: opened.append(paths) or True)
     card = tmp_path / "card.vcf"
@@ -337,7 +340,7 @@ def test_a_file_handed_over_during_start_up_opens_once_the_views_are_ready(
     assert opened == [[str(card)]]
 
 
-def test_modules_not_loaded_yet_load_on_a_worker_then_go_on_here(qtbot, paths) -> None:
+def test_modules_not_loaded_yet_load_on_a_worker_then_go_on_here(qtbot, paths, clock) -> None:
     import threading
 
     from netdesk.ui.startup import Startup
@@ -346,7 +349,7 @@ def test_modules_not_loaded_yet_load_on_a_worker_then_go_on_here(qtbot, paths) -
         pytest.skip("tabnanny is imported already")
     window = app_module.build_shell(paths)
     qtbot.addWidget(window)
-    startup = Startup(window, paths, [])
+    startup = Startup(window, paths, [], clock)
     here: list[bool] = []
     on_gui_thread = lambda: here.append(threading.current_thread() is threading.main_thread())  # noqa: E731
     assert startup._load_then(["tabnanny"], on_gui_thread)
@@ -356,7 +359,7 @@ def test_modules_not_loaded_yet_load_on_a_worker_then_go_on_here(qtbot, paths) -
 
 
 def test_the_store_modules_load_on_a_worker_from_when_the_window_is_made(
-    qtbot, paths, monkeypatch, tmp_path
+    qtbot, paths, monkeypatch, tmp_path, clock
 ) -> None:
     """`build_shell` begins loading what the store and the shown view need (`Preload`), and
     planning the order of the view's own modules: on a worker, through the window's first
@@ -391,7 +394,7 @@ def test_the_store_modules_load_on_a_worker_from_when_the_window_is_made(
         window = _shell(qtbot, paths, "contacts")
         preload = window.findChild(startup_module.Preload)
         assert preload is not None and not preload.done
-        app_module.finish_startup(window, paths, [])
+        app_module.finish_startup(window, paths, [], clock)
         qtbot.waitUntil(lambda: bool(window.views))
         assert loaded_when_opened == [True]
         assert sys.modules["preload_probe"].THREAD is not threading.main_thread()
@@ -441,7 +444,7 @@ def test_every_menu_item_works_before_the_store_opens(qtbot, paths, monkeypatch)
     assert quits == [1]
 
 
-def test_installing_sync_leaves_the_shown_view_its_size(qtbot, network, monkeypatch) -> None:
+def test_installing_sync_leaves_the_shown_view_its_size(qtbot, network, monkeypatch, clock) -> None:
     """Sync's status button joins the status bar after start-up without growing it (the shown
     view relaid out and repainted in that turn)."""
     from PySide6.QtWidgets import QApplication
@@ -457,7 +460,7 @@ def test_installing_sync_leaves_the_shown_view_its_size(qtbot, network, monkeypa
 
     monkeypatch.setattr(app_module, "install_tools", install)
     window = _shell(qtbot, network, "today")
-    startup = app_module.finish_startup(window, network, [])
+    startup = app_module.finish_startup(window, network, [], clock)
     qtbot.waitUntil(lambda: startup.done)
     QApplication.processEvents()  # the layout the button asked for
     assert window.statusBar().findChild(SyncStatusButton).isVisible()

@@ -51,19 +51,21 @@ def exits(monkeypatch) -> list[int]:
     return codes
 
 
-def _start(qtbot: QtBot, paths: Paths) -> MainWindow:
+def _start(qtbot: QtBot, paths: Paths, clock) -> MainWindow:
     window = app_module.build_shell(paths)
     qtbot.addWidget(window)
     window.show()
-    startup = app_module.finish_startup(window, paths, [])
+    startup = app_module.finish_startup(window, paths, [], clock)
     qtbot.waitUntil(lambda: startup.ended)
     return window
 
 
-def test_an_empty_database_with_backups_is_restored_and_kept_aside(qtbot, paths, asked) -> None:
+def test_an_empty_database_with_backups_is_restored_and_kept_aside(
+    qtbot, paths, asked, clock
+) -> None:
     network_with_backup(paths.database)
     paths.database.write_bytes(b"")
-    window = _start(qtbot, paths)
+    window = _start(qtbot, paths, clock)
     try:
         assert [type(error).__name__ for error in asked] == ["EmptyDatabaseError"]
         assert Contact.select().count() == 3
@@ -86,11 +88,11 @@ def test_the_restore_question_says_the_file_is_empty(qtbot, tmp_path) -> None:
 
 
 def test_a_read_only_folder_opens_read_only_and_never_offers_a_restore(
-    qtbot, paths, asked, told, exits
+    qtbot, paths, asked, told, exits, clock
 ) -> None:
     network_with_backup(paths.database)
     with read_only_folder(paths.data_dir):
-        window = _start(qtbot, paths)  # its logs/ cannot be made either: no traceback
+        window = _start(qtbot, paths, clock)  # its logs/ cannot be made either: no traceback
         try:
             assert (asked, told, exits) == ([], [], [])
             assert window.windowTitle() == "NetDesk (read-only)"
@@ -121,20 +123,22 @@ def test_a_read_only_folder_opens_read_only_and_never_offers_a_restore(
     assert not list(paths.data_dir.glob("netdesk.db.damaged-*"))
 
 
-def test_a_newer_netdesk_database_is_refused_with_a_message(qtbot, paths, told, exits) -> None:
+def test_a_newer_netdesk_database_is_refused_with_a_message(
+    qtbot, paths, told, exits, clock
+) -> None:
     network_with_backup(paths.database)
     newer = migrations.latest_version() + 1  # whatever the current schema is
     _set_version(paths.database, newer)
     before = paths.database.read_bytes()
-    window = _start(qtbot, paths)
+    window = _start(qtbot, paths, clock)
     assert exits == [1] and window.views == {}
     assert len(told) == 1 and f"comes from a newer NetDesk (schema version {newer}" in told[0]
     assert paths.database.read_bytes() == before
 
 
-def test_another_netdesk_writing_is_a_message_not_a_traceback(qtbot, paths) -> None:
+def test_another_netdesk_writing_is_a_message_not_a_traceback(qtbot, paths, clock) -> None:
     network_with_backup(paths.database)
-    window = _start(qtbot, paths)
+    window = _start(qtbot, paths, clock)
     reporter = CrashReporter(paths.log_file)
     try:
         from netdesk.store.models import db

@@ -33,7 +33,9 @@ close_to_tray=maybe
 """
 
 
-def test_a_damaged_settings_file_starts_with_defaults_and_says_so(qtbot, paths, caplog) -> None:
+def test_a_damaged_settings_file_starts_with_defaults_and_says_so(
+    qtbot, paths, caplog, clock
+) -> None:
     paths.data_dir.mkdir(parents=True)
     (paths.data_dir / "ui-settings.ini").write_text(GARBAGE)
     caplog.set_level(logging.WARNING, logger="netdesk.ui.stored_settings")
@@ -41,7 +43,7 @@ def test_a_damaged_settings_file_starts_with_defaults_and_says_so(qtbot, paths, 
     qtbot.addWidget(window)
     window.show()
     try:
-        startup = app_module.finish_startup(window, paths, [])
+        startup = app_module.finish_startup(window, paths, [], clock)
         qtbot.waitUntil(lambda: startup.done)
         assert current_view(window) == "today"  # last_view held a list
         contacts = window.show_view("contacts")

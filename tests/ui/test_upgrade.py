@@ -44,7 +44,7 @@ def _add_step(monkeypatch, step) -> None:
 
 
 def _upgrade_until_held(
-    qtbot, shell, paths, monkeypatch, count: int
+    qtbot, shell, paths, monkeypatch, count: int, clock
 ) -> tuple[threading.Event, UpgradePage]:
     """Start the upgrade with `count` more steps that each wait for the returned gate; return it
     and the page once the first of them runs (step 1 is the fixture's own)."""
@@ -55,7 +55,7 @@ def _upgrade_until_held(
         assert gate.wait(10)
 
     monkeypatch.setattr(migrations, "STEPS", [*migrations.STEPS, *[held] * count])
-    finish_startup(shell, paths, [])
+    finish_startup(shell, paths, [], clock)
     # the page comes once the store's modules are loaded (on a worker, unless a test before did)
     qtbot.waitUntil(lambda: shell.findChild(UpgradePage) is not None)
     page = shell.findChild(UpgradePage)
@@ -64,9 +64,9 @@ def _upgrade_until_held(
 
 
 def test_the_window_stays_live_while_the_store_upgrades(
-    qtbot, shell, paths, monkeypatch, tmp_path
+    qtbot, shell, paths, monkeypatch, tmp_path, clock
 ) -> None:
-    gate, page = _upgrade_until_held(qtbot, shell, paths, monkeypatch, 1)
+    gate, page = _upgrade_until_held(qtbot, shell, paths, monkeypatch, 1, clock)
     try:
         ticks: list[int] = []
         QTimer.singleShot(0, lambda: ticks.append(1))
@@ -93,13 +93,13 @@ def test_the_window_stays_live_while_the_store_upgrades(
 
 @pytest.mark.parametrize("close", ["close", "quit_app"])
 def test_closing_during_the_upgrade_finishes_the_step_then_closes(
-    qtbot, shell, paths, monkeypatch, close
+    qtbot, shell, paths, monkeypatch, close, clock
 ) -> None:
     """The running step ends whole, no further one starts, the window closes without views
     (closing the last window is what quits NetDesk then)."""
     quits: list[int] = []
     monkeypatch.setattr(QApplication, "quit", lambda: quits.append(1))
-    gate, page = _upgrade_until_held(qtbot, shell, paths, monkeypatch, 2)
+    gate, page = _upgrade_until_held(qtbot, shell, paths, monkeypatch, 2, clock)
     try:
         getattr(shell, close)()
         assert shell.isVisible() and quits == []
@@ -113,9 +113,9 @@ def test_closing_during_the_upgrade_finishes_the_step_then_closes(
 
 
 def test_closing_during_the_last_step_leaves_the_store_upgraded(
-    qtbot, shell, paths, monkeypatch
+    qtbot, shell, paths, monkeypatch, clock
 ) -> None:
-    gate, _page = _upgrade_until_held(qtbot, shell, paths, monkeypatch, 1)
+    gate, _page = _upgrade_until_held(qtbot, shell, paths, monkeypatch, 1, clock)
     try:
         assert not shell.close()
     finally:
@@ -125,7 +125,7 @@ def test_closing_during_the_last_step_leaves_the_store_upgraded(
 
 
 def test_closing_during_the_copy_leaves_the_store_untouched(
-    qtbot, shell, paths, monkeypatch
+    qtbot, shell, paths, monkeypatch, clock
 ) -> None:
     gate, copying = threading.Event(), threading.Event()
     take = backup.take
@@ -137,7 +137,7 @@ def test_closing_during_the_copy_leaves_the_store_untouched(
 
     monkeypatch.setattr(backup, "take", held_take)
     try:
-        finish_startup(shell, paths, [])
+        finish_startup(shell, paths, [], clock)
         qtbot.waitUntil(copying.is_set)
         assert not shell.close()
     finally:
@@ -146,7 +146,7 @@ def test_closing_during_the_copy_leaves_the_store_untouched(
     assert migrations.current_version(db.obj) == LATEST - 1
 
 
-def test_a_failed_upgrade_says_where_the_backup_is(qtbot, shell, paths, monkeypatch) -> None:
+def test_a_failed_upgrade_says_where_the_backup_is(qtbot, shell, paths, monkeypatch, clock) -> None:
     def broken(database: Database, migrator: SqliteMigrator) -> None:
         """Break."""
         raise RuntimeError("disk full")
@@ -154,7 +154,7 @@ def test_a_failed_upgrade_says_where_the_backup_is(qtbot, shell, paths, monkeypa
     _add_step(monkeypatch, broken)
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
-    finish_startup(shell, paths, [])
+    finish_startup(shell, paths, [], clock)
     qtbot.waitUntil(lambda: shell.findChild(StoreUpgrade) is not None)
     upgrade = shell.findChild(StoreUpgrade)
     qtbot.waitUntil(lambda: upgrade.error_box is not None)
@@ -167,10 +167,10 @@ def test_a_failed_upgrade_says_where_the_backup_is(qtbot, shell, paths, monkeypa
     assert migrations.current_version(db.obj) == LATEST
 
 
-def test_an_up_to_date_store_opens_without_a_worker(qtbot, paths, database) -> None:
+def test_an_up_to_date_store_opens_without_a_worker(qtbot, paths, database, clock) -> None:
     window = build_shell(paths)
     qtbot.addWidget(window)
-    finish_startup(window, paths, [])
+    finish_startup(window, paths, [], clock)
     # at once when the store's modules are loaded already; else once a worker has loaded them
     qtbot.waitUntil(lambda: "today" in window.views)
     assert window.findChild(StoreUpgrade) is None
