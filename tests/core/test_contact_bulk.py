@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from netdesk.core.contact_list import ContactListQuery, ListFilter
-from netdesk.core.followups import FollowUpService
 from netdesk.core.interactions import log_interaction, timeline
 from netdesk.core.merge import find_duplicates, merge, undo_merge
 from netdesk.formats.draft import ContactDraft, MethodDraft
@@ -66,7 +65,7 @@ def test_merge_keeps_everything_and_undoes(services) -> None:
         birthday=date(1990, 1, 2),
     )
     log_interaction(services.changes, b, channel="call", summary="intro call")
-    FollowUpService(services.changes).create(b, date(2030, 1, 1))
+    services.followups.create(b, date(2030, 1, 1))
     record = merge(services.contacts, a, [b], {})
     kept = services.contacts.load(a)
     assert [m.value for m in kept.methods] == ["m@a.io", "+1 202 555 0101"]
