@@ -72,10 +72,19 @@ def main() -> None:
     parser.add_argument(
         "--generator",
         type=Path,
-        default=ROOT.parent / "shared" / "tools" / "gen_network.py",
-        help="gen_network.py (default: ../shared/tools/ beside the repository)",
+        help="gen_network.py (default: where the tests find it, ../shared/tools/ first)",
     )
     args = parser.parse_args()
+    if args.generator is None:
+        sys.path.insert(0, str(ROOT))
+        from tests.testdata.network import generator
+
+        args.generator = generator()
+    if args.generator is None or not args.generator.is_file():
+        parser.error(
+            f"gen_network.py not found ({args.generator or '../shared/tools/'}): pass "
+            "--generator PATH"
+        )
     args.outdir, args.generator = args.outdir.resolve(), args.generator.resolve()
     with tempfile.TemporaryDirectory(prefix="netdesk-shots-") as tmp:
         _sandbox(Path(tmp))

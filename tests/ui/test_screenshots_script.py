@@ -77,3 +77,13 @@ def test_every_picture_is_saved_and_none_is_blank(tmp_path) -> None:
     for name in sorted(expected):
         image = QImage(str(out / name))
         assert not image.isNull() and _colours(image) > 2, name
+
+
+def test_a_missing_generator_is_named_not_a_traceback(tmp_path) -> None:
+    """Run from a clone without ../shared/tools it ended in a CalledProcessError traceback."""
+    missing = tmp_path / "gen_network.py"
+    command = [sys.executable, str(SCRIPT), str(tmp_path / "shots"), "--generator", str(missing)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert f"gen_network.py not found ({missing}): pass --generator PATH" in result.stderr
+    assert "Traceback" not in result.stderr
