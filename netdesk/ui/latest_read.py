@@ -9,9 +9,11 @@ the one running mid-statement (`core.worker_thread.Stoppable`) and those not sta
 only the newest read's answer is given: by `read`, or by `take()`, which waits for it.
 `shut_down()` stops and waits, before the store closes.
 
-An answer is given on a turn of its own (`GIVE_AFTER_MS`): the worker's news of it is a posted
-event, which Qt runs before the timers that came due meanwhile, so an answer arriving while the
-GUI thread was busy (a start-up step, a key) was shown in the same stall as that work.
+An answer for a view not in sight (made hidden at start-up, or a reader without one) is given on
+a turn of its own (`GIVE_AFTER_MS`): the worker's news of it is a posted event, which Qt runs
+before the timers that came due meanwhile, so an answer arriving while the GUI thread was busy (a
+start-up step) was shown in the same stall as that work. An answer the user looks for (the count
+under the list being typed into) is given at once.
 
 Nothing from PySide6 or netdesk.ui is imported inside a read: it runs on the worker (see
 tests/ui/test_worker_imports.py).
@@ -25,6 +27,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from netdesk.core.faults import fault_message
 from netdesk.core.worker_thread import Stoppable
@@ -112,7 +115,12 @@ class LatestRead(QObject):
         self._pool.waitForDone()
 
     def _ended(self, read: _Read) -> None:
-        if read is self._newest:
+        if read is not self._newest:
+            return
+        view = self.parent()
+        if isinstance(view, QWidget) and view.isVisible():
+            self._give(read)
+        else:
             QTimer.singleShot(GIVE_AFTER_MS, self, partial(self._give, read))
 
     def _give(self, read: _Read) -> None:
