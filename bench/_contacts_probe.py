@@ -44,11 +44,17 @@ class _PaintWatch:
         self._filter = Filter()
         widget.installEventFilter(self._filter)
 
-    def wait(self) -> None:
+    def wait(self, sleeping: bool = False) -> None:
+        """Turn the event loop until painted; `sleeping`: waiting for events between turns, as
+        the app's loop does (spinning took the GIL from a worker whose read it waits for)."""
+        from PySide6.QtCore import QEventLoop
         from PySide6.QtWidgets import QApplication
 
         while not self.painted:
-            QApplication.processEvents()
+            if sleeping:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            else:
+                QApplication.processEvents()
 
 
 def _open(data_dir: str):

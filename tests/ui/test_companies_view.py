@@ -366,3 +366,41 @@ def test_a_long_name_cut_in_the_list_reads_whole_in_its_tooltip_and_heading(
     wrapped = heading.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, name)
     assert heading.text() == name and wrapped.height() <= room.height()
     assert heading.fontMetrics().horizontalAdvance(name) > room.width()
+
+
+def test_a_large_company_is_read_off_the_gui_thread_and_the_newest_selection_wins(
+    qtbot, view, monkeypatch
+) -> None:
+    """A company of thousands froze the window while its people were read (58-65 ms at 4,354):
+    above `READ_APART` people its detail is read on a worker; selecting another company
+    meanwhile shows that one, never the older read's."""
+    import threading
+
+    from netdesk.ui.companies import view as view_module
+
+    threads: list[bool] = []
+    detail = view.companies.detail
+    monkeypatch.setattr(
+        view.companies,
+        "detail",
+        lambda company: threads.append(threading.current_thread() is threading.main_thread())
+        or detail(company),
+    )
+    monkeypatch.setattr(view_module, "READ_APART", 2)  # Acme Analytics' 3 people read apart
+    view.select(view.model.rows[2].id)  # Globex (1 person): at once, here
+    assert view.panel.heading.text() == "Globex" and threads == [True]
+    view.select(view.model.rows[0].id)  # Acme Analytics: on a worker
+    assert view.panel.heading.text() == "Globex", "shown when read"
+    qtbot.waitUntil(lambda: view.panel.heading.text() == "Acme Analytics", timeout=10_000)
+    assert threads == [True, False]
+    assert [cells[0] for cells in _cells(view.panel.people.model)] == [
+        "Cy Chen",
+        "Ana Lima",
+        "Bo Berg",
+    ]
+    view.select(view.model.rows[1].id)  # Blue Acme…
+    view.select(view.model.rows[2].id)  # …then Globex: at once, before any read of Blue Acme
+    view.select(view.model.rows[0].id)  # Acme Analytics apart, then Globex again at once
+    view.select(view.model.rows[2].id)
+    qtbot.wait(50)
+    assert view.panel.heading.text() == "Globex" and not view.detail_reader.busy
