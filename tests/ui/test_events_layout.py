@@ -273,3 +273,14 @@ def test_columns_sized_to_their_text_are_never_narrower_than_it(
     status = COLUMNS.index("Status")
     qtbot.waitUntil(lambda: "Waiting for the invitation" in _column(events_view, status))
     assert header.sectionSize(status) >= table.sizeHintForColumn(status)
+
+
+def test_with_no_events_the_list_fits_its_columns_when_first_shown(app_window, qtbot) -> None:
+    """With no event yet, Events at 1024x768 showed "When | Event | Ki" over an empty list with a
+    sideways scroll bar: its columns kept their first widths (150, 200, 90… px) until a reload
+    sized them."""
+    _resize(qtbot, app_window, 1024, 768)
+    view = app_window.show_view("events")
+    qtbot.wait(20)
+    assert view.model.rowCount() == 0
+    assert view.table.horizontalScrollBar().maximum() == 0

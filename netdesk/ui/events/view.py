@@ -145,6 +145,7 @@ class EventsView(QWidget):
         self._header_widths = {column: header.sectionSizeHint(column) for column in _SIZED}
         """Each sized column's title width (a hidden section measures 0)."""
         self.model.modelReset.connect(self._size_columns)  # before the fitter looks at them
+        self._size_columns()  # to their titles while there is no event (nothing resets the list)
         ColumnFitter(
             self.table, COLUMNS.index("Event"), _DROPPED_FIRST, _NAME_WIDTH, self._cells_width
         )
