@@ -58,6 +58,10 @@ def _type_search(qtbot, view: ContactsView, text: str) -> None:
 def test_empty_state_then_create_with_ctrl_n(view, qtbot) -> None:
     assert view.list_stack.currentWidget() is view.empty
     assert "Ctrl+N" in view.empty.detail.text()
+    # beside it no "Select someone in the list" and no second New contact button
+    assert view.editor_stack.currentWidget() is view.no_selection
+    assert not view.no_selection.hint.isVisible()
+    assert not view.no_selection.new_button.isVisible()
     qtbot.keyClick(view.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert view.editor.given.hasFocus()
     assert not view.editor.save_button.isEnabled()
@@ -655,6 +659,7 @@ def test_nobody_selected_shows_a_hint_not_a_blank_form(view, qtbot, services) ->
     view.apply_filter()
     assert view.editor_stack.currentWidget() is view.no_selection
     assert "Ctrl+N" in view.no_selection.hint.text()
+    assert view.no_selection.hint.isVisible() and view.no_selection.new_button.isVisible()
     assert view.select_contact(ivan)
     assert view.editor_stack.currentWidget() is view.editor
     _type_search(qtbot, view, "Anna")  # the search hides Ivan: the form goes with him

@@ -79,3 +79,9 @@ class NoSelection(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def beside_empty_list(self, empty: bool) -> None:
+        """Say nothing while the list is empty: its own page says what to do (and "Select
+        someone in the list" beside an empty one, with a second New contact, was wrong)."""
+        self.hint.setVisible(not empty)
+        self.new_button.setVisible(not empty)

@@ -295,11 +295,13 @@ class ContactsView(QWidget):
         trash = shown.scope == "trash"
         self.trash_bar.setVisible(trash)
         filtered = shown != ListFilter()
-        if self.model.rowCount() == 0:
+        empty = self.model.rowCount() == 0
+        if empty:
             self.empty.show_for(filtered, self.search.text(), trash)
             self.list_stack.setCurrentWidget(self.empty)
         else:
             self.list_stack.setCurrentWidget(self.table)
+        self.no_selection.beside_empty_list(empty)
         self._show_count()
         selection = self.table.selectionModel()
         for contact_id in selected:
