@@ -25,6 +25,7 @@ from netdesk.core.import_conflicts import Conflict, shown
 from netdesk.core.import_jobs import planned
 from netdesk.core.import_plan import PlannedCard, resolve_all
 from netdesk.core.importing import CHOICES, ImportPlan, ProgressFn, no_progress
+from netdesk.formats.draft import CardError
 from netdesk.formats.sources import kind_of
 from netdesk.formats.text import ENCODINGS
 from netdesk.paths import Paths
@@ -213,8 +214,7 @@ def _print(summary: Summary, as_json: bool) -> None:
         )
     for kind in ("error", "warning"):
         for problem in summary[f"{kind}s"]:
-            line = f" (line {problem['line']})" if problem.get("line") else ""
-            print(f"{kind}: {problem['file']}, card {problem['card']}{line}: {problem['reason']}")
+            print(f"{kind}: {CardError(**problem)}")
 
 
 _DONE = {"keep": "kept aside", "replace": "replaced", "append": "appended"}

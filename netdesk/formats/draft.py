@@ -92,8 +92,12 @@ class CardError:
     reason: str
     line: int | None = None
 
+    def place(self, file: str) -> str:
+        """`file`, card N; `file` alone when the whole file is meant (card 0: "no vCard found")."""
+        return f"{file}, card {self.card}" if self.card else file
+
     def __str__(self) -> str:
-        where = f"{self.file}, card {self.card}"
+        where = self.place(self.file)
         if self.line is not None:
             where += f" (line {self.line})"
         return f"{where}: {self.reason}"

@@ -73,6 +73,8 @@ def test_import_exit_codes_and_text(run, tmp_path: Path) -> None:
     code, _, err = run("import", str(tmp_path / "missing.vcf"))
     assert code == 2 and "missing.vcf" in err
     assert run("import")[0] == 2
+    empty = _write(tmp_path, "empty.vcf", "")  # the whole file: no "card 0"
+    assert f"error: {empty}: no vCard found (no BEGIN:VCARD line)\n" in run("import", empty)[1]
     assert run("import", good, "--on-duplicate", "maybe")[0] == 2
 
 

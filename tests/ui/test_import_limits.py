@@ -31,8 +31,8 @@ def test_a_dropped_folder_names_what_it_skips_and_imports_the_rest(
     preview = dialog.preview
     errors = [preview.errors.item(i).text() for i in range(preview.errors.count())]
     assert errors == [
-        "pipe.vcf, card 0: a FIFO, not a regular file: skipped without reading it",
-        "zero.vcf, card 0: a device, not a regular file: skipped without reading it",
+        "pipe.vcf: a FIFO, not a regular file: skipped without reading it",
+        "zero.vcf: a device, not a regular file: skipped without reading it",
     ]
     warnings = [preview.warnings.item(i).text() for i in range(preview.warnings.count())]
     assert warnings == [

@@ -178,7 +178,7 @@ class PreviewPage(QWidget):
         ):
             view.clear()
             for problem in problems:
-                text = f"{Path(problem.file).name}, card {problem.card}: {problem.reason}"
+                text = f"{problem.place(Path(problem.file).name)}: {problem.reason}"
                 item = QListWidgetItem(text)
                 item.setToolTip(plain_tooltip(str(problem)))
                 view.addItem(item)

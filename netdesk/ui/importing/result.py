@@ -109,7 +109,7 @@ class ResultPage(QWidget):
         self.rarer.setVisible(bool(self.rarer.text()))
         self.errors.clear()
         for error in report.errors:
-            item = QListWidgetItem(f"{Path(error.file).name}, card {error.card}: {error.reason}")
+            item = QListWidgetItem(f"{error.place(Path(error.file).name)}: {error.reason}")
             item.setToolTip(plain_tooltip(str(error)))
             self.errors.addItem(item)
         rows = min(len(report.errors), ERRORS_SHOWN)
