@@ -189,3 +189,27 @@ def test_showing_another_contact_fills_the_rows_there_are_with_its_own(qtbot) ->
     assert profile.value_edit.placeholderText() == PLACEHOLDERS["email"]
     assert profile.value_edit.accessibleName() == "Email"
     assert profile.value_edit.toolTip() == plain_tooltip(LONGEST)
+
+
+
+@pytest.fixture
+def national(services) -> int:
+    """Someone with a phone number written without its country code (no region chosen)."""
+    methods = [MethodDraft("phone", "06-10000005", "mobile")]
+    return services.contacts.create(ContactDraft(given_name="Björn", methods=methods))
+
+
+def test_a_phone_numbers_message_wraps_inside_the_editor(national, app_window, qtbot) -> None:
+    """At 1024x768 "Write it with its country code (+…), or choose your region in Contact
+    settings." under a national number ran past the editor's edge ("…choose your re")."""
+    app_window.resize(1024, 768)
+    contacts = app_window.show_view("contacts")
+    assert contacts.select_contact(national)
+    qtbot.wait(50)
+    QApplication.processEvents()
+    message = contacts.editor.methods.rows[0].message
+    assert message.isVisible() and "country code" in message.text()
+    one_line = message.fontMetrics().horizontalAdvance(message.text()) <= message.width()
+    wrapped = message.wordWrap() and message.height() >= message.heightForWidth(message.width())
+    assert one_line or wrapped  # was 468 px of text in a label 324 px wide
+    assert message.visibleRegion().boundingRect().width() == message.width()

@@ -139,6 +139,7 @@ class MethodRow(QWidget):
         self.remove_button.clicked.connect(lambda: self.removed.emit(self))
         self.message = plain_label()
         style_label(self.message, "fieldError")
+        self.message.setWordWrap(True)  # a phone's advice is wider than the editor at 1024 px
         self.message.hide()
 
         grid = QGridLayout(self)
