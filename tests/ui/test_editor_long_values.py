@@ -191,7 +191,6 @@ def test_showing_another_contact_fills_the_rows_there_are_with_its_own(qtbot) ->
     assert profile.value_edit.toolTip() == plain_tooltip(LONGEST)
 
 
-
 @pytest.fixture
 def national(services) -> int:
     """Someone with a phone number written without its country code (no region chosen)."""
