@@ -29,10 +29,10 @@ def licence_text(folder: Path) -> str:
     if notice.is_file():
         parts.append(notice.read_text(encoding="utf-8"))
     else:  # a checkout: the libraries are whatever this Python environment has installed
-        parts.append(
-            "Running from source: the third-party libraries are those installed in this Python "
-            "environment, under their own licences. Packaged builds list each of them here with "
-            "its licence text."
+        parts.append(  # broken like the licence above (the box does not wrap: notices are laid out)
+            "Running from source: the third-party libraries are those installed in\n"
+            "this Python environment, under their own licences. Packaged builds list\n"
+            "each of them here with its licence text."
         )
     return "\n\n".join(parts)
 

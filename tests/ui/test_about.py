@@ -53,6 +53,10 @@ def test_a_checkout_shows_the_repository_licence(qtbot, tmp_path) -> None:
     assert shown.startswith((ROOT / "LICENSE").read_text())
     assert "Running from source" in shown
     assert "Permission is hereby granted" in shown
+    # no line runs past the box at its size: "…in this Python environment, u" did, with a
+    # sideways scroll bar under the licence
+    qtbot.waitExposed(dialog)
+    assert dialog.licences.horizontalScrollBar().maximum() == 0
 
 
 def test_close_closes(qtbot, tmp_path) -> None:
