@@ -284,3 +284,20 @@ def test_with_no_events_the_list_fits_its_columns_when_first_shown(app_window, q
     qtbot.wait(20)
     assert view.model.rowCount() == 0
     assert view.table.horizontalScrollBar().maximum() == 0
+
+
+def test_the_details_tab_keeps_the_same_margins_as_the_other_tabs(
+    qtbot, app_window, events_view
+) -> None:
+    """Details' form touched the tab's frame (0 px margins) where Prep brief and Review keep
+    theirs, so its labels and fields sat further left and right than the other tabs'."""
+    _resize(qtbot, app_window, 1024, 768)
+    tabs = events_view.panel.tabs
+    lefts = []
+    for tab, widget in ((0, events_view.panel.editor.name), (2, events_view.panel.review.goal)):
+        tabs.setCurrentIndex(tab)
+        qtbot.wait(20)
+        page = tabs.currentWidget()
+        field = widget if tab == 2 else page.widget().layout().labelForField(widget)
+        lefts.append(field.mapTo(page, field.rect().topLeft()).x())
+    assert lefts[0] == lefts[1]

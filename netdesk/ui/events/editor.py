@@ -83,8 +83,7 @@ class EventEditor(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(70)
 
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout(self)  # the default margins, as the Prep brief and Review tabs
         for label, widget in (
             ("Name", self.name),
             ("Kind", self.kind),
