@@ -12,11 +12,11 @@ from tests.testdata import network
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_network_import_matches_everyone_to_themselves(tmp_path: Path, seed: int) -> None:
+def test_network_import_matches_everyone_to_themselves(tmp_path: Path, seed: int, clock) -> None:
     if network.generator() is None:
         pytest.skip("../shared/tools/gen_network.py is absent")
     network.generate(300, seed, tmp_path / "net")
-    quality = network.measure(tmp_path / "net", tmp_path / "data")
+    quality = network.measure(tmp_path / "net", tmp_path / "data", clock)
     assert (quality.contacts_after_vcf, quality.impure_contacts) == (300, 0)
     assert quality.created_by_google_linkedin == 0
     assert (quality.precision, quality.recall) == (1.0, 1.0)
@@ -24,11 +24,11 @@ def test_network_import_matches_everyone_to_themselves(tmp_path: Path, seed: int
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
-def test_every_job_change_is_found_and_no_other(tmp_path: Path, seed: int) -> None:
+def test_every_job_change_is_found_and_no_other(tmp_path: Path, seed: int, clock) -> None:
     if network.generator() is None:
         pytest.skip("../shared/tools/gen_network.py is absent")
     network.generate(300, seed, tmp_path / "net")
-    quality = network.measure(tmp_path / "net", tmp_path / "data")
+    quality = network.measure(tmp_path / "net", tmp_path / "data", clock)
     assert quality.job_changes > 0
     assert quality.job_changes_listed == quality.job_changes
     assert quality.false_job_changes == 0

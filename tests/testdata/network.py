@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from netdesk.core.clock import Clock
     from netdesk.formats.draft import ContactDraft
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,8 +90,9 @@ def generate(n: int, seed: int, folder: Path) -> None:
     subprocess.run(command, check=True, capture_output=True)
 
 
-def measure(folder: Path, data_dir: Path) -> Quality:
-    """Import the network in `folder` into a new database under `data_dir`; its figures."""
+def measure(folder: Path, data_dir: Path, clock: Clock | None = None) -> Quality:
+    """Import the network in `folder` into a new database under `data_dir`; its figures. The
+    importer dates job changes by `clock` (the real one when None: the bench)."""
     from netdesk.core.changes import Changes
     from netdesk.core.contacts import ContactService
     from netdesk.core.import_jobs import planned
@@ -101,7 +103,7 @@ def measure(folder: Path, data_dir: Path) -> Quality:
     open_database(data_dir / "netdesk.db", daily_backup=False)
     try:
         changes = Changes()
-        service = ImportService(ContactService(changes), changes)
+        service = ImportService(ContactService(changes), changes, clock)
         records: list[tuple[int, list[tuple[str, str]]]] = []  # (person, strong values)
         owner: dict[tuple[str, str], int] = {}
         steps = (
