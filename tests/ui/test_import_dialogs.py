@@ -17,6 +17,7 @@ from netdesk.ui.importing.choices import CHOICE_COLUMN
 from netdesk.ui.importing.controller import ImportController
 from netdesk.ui.importing.history import files_text
 from netdesk.ui.importing.merge_words import change_lines, method_words, new_contact_line
+from netdesk.ui.numbers import grouped
 from netdesk.ui.plain import plain_tooltip
 from tests.ui.test_importing import _import, _preview
 
@@ -193,6 +194,9 @@ def test_history_names_a_few_files_and_lists_all_of_the_selected_import(
     cell = history.table.item(0, 1)
     assert cell.text() == "people-00.vcf, people-01.vcf and 38 more"
     assert cell.toolTip().count("people-") == 40
+    created = history.table.item(0, 2)  # counts as counts: grouped ("2,000"), right-aligned
+    assert created.text() == grouped(40)
+    assert created.textAlignment() & Qt.AlignmentFlag.AlignRight
     assert not history.files.isVisibleTo(history)
     history.table.selectRow(0)
     assert history.files_label.text() == "Files of this import (40):"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,11 +26,14 @@ from PySide6.QtWidgets import (
 from netdesk.core.import_history import BatchRow
 from netdesk.core.importing import ImportService
 from netdesk.ui.dates import when_text
+from netdesk.ui.numbers import grouped
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.plural import counted
 from netdesk.ui.timefmt import local_from_utc
 
 FILES_NAMED = 2  # file names in the table's cell before "and N more"
+_COUNTS = range(2, 7)  # Created … Failed
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def files_text(files: list[str]) -> str:
@@ -112,7 +116,7 @@ class ImportHistoryDialog(QDialog):
                 when_text(local_from_utc(batch.created_at)),
                 files_text(batch.files),
                 *map(
-                    str,
+                    grouped,
                     (batch.created, batch.merged, batch.unchanged, batch.skipped, batch.failed),
                 ),
                 self._events(batch),
@@ -122,6 +126,8 @@ class ImportHistoryDialog(QDialog):
                 item = QTableWidgetItem(text)
                 if column == 1:
                     item.setToolTip(plain_tooltip("\n".join(batch.files)))
+                elif column in _COUNTS:  # "2,000" under "40", as counts line up
+                    item.setTextAlignment(_RIGHT)
                 self.table.setItem(row, column, item)
         self._selection_changed()
 
