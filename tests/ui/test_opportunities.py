@@ -369,3 +369,28 @@ def test_the_list_at_1024_reads_the_role_whole_and_a_cut_cell_in_its_tooltip(
     assert table.columnWidth(3) >= header.sectionSizeHint(3)
     people_cell = view.proxy.index(0, 5)
     assert people_cell.data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(people_cell.data())
+
+
+def _inked(column: StageList) -> int:
+    """How many of the column's pixels are darker than its background."""
+    image = column.viewport().grab().toImage()
+    pixels = ((x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))
+    return sum(1 for x, y in pixels if image.pixelColor(x, y).lightness() < 200)
+
+
+def test_an_empty_board_says_how_to_add_an_opportunity(qtbot, services) -> None:
+    """With none yet the board was ten empty columns and "0 opportunities" in a corner."""
+    view = OpportunitiesView(services)
+    qtbot.addWidget(view)
+    view.resize(1024, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    heard, researching = _column(view, "heard"), _column(view, "researching")
+    assert heard.hint.startswith("No opportunities yet. New opportunity (Ctrl+N)")
+    assert _inked(heard) > 0 and _inked(researching) == 0  # the words are drawn
+    view.search.setText("Acme")
+    qtbot.waitUntil(lambda: heard.hint == "No opportunity matches the filter.")
+    view.search.clear()
+    services.opportunities.create(OpportunityDraft("Data engineer", "Acme"))
+    qtbot.waitUntil(lambda: view.rows != [])
+    assert heard.hint == ""

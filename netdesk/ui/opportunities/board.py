@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from netdesk.core.opportunities import step_stage
 from netdesk.core.opportunity_rows import OpportunityRow
 from netdesk.core.vocabulary import OPPORTUNITY_STAGES
-from netdesk.ui.opportunities.card import ROW_ROLE, CardDelegate, card_lines, card_text
+from netdesk.ui.opportunities.card import HINT, ROW_ROLE, CardDelegate, card_lines, card_text
 from netdesk.ui.opportunities.rows_model import RowsModel
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.style import style_label
@@ -138,10 +138,21 @@ class StageList(QListView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("QListView { background: #f1f4f9; border-radius: 8px; }")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.hint = ""
+        """Said in the column while it has no card (the first column of an empty board)."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # the cards take the column's new width
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hint and not self.model().rowCount():
+            painter = QPainter(self.viewport())
+            painter.setPen(HINT)
+            flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+            room = self.viewport().rect().adjusted(8, 8, -8, -8)
+            painter.drawText(room, int(flags) | int(Qt.TextFlag.TextWordWrap), self.hint)
 
     def stage_model(self) -> StageModel:
         model = self.model()
@@ -231,9 +242,11 @@ class Board(QScrollArea):
                 row.addStretch(1)
             self.rows.addLayout(row, 1)
 
-    def set_rows(self, rows: list[OpportunityRow], today: date) -> None:
-        """Show `rows` in their columns, keeping the selected card (and the focus) where it was."""
+    def set_rows(self, rows: list[OpportunityRow], today: date, empty: str = "") -> None:
+        """Show `rows` in their columns, keeping the selected card (and the focus) where it was;
+        with none, the first column says `empty`."""
         current = self.current_id()
+        self.lists[OPPORTUNITY_STAGES[0]].hint = "" if rows else empty
         had_focus = any(view.hasFocus() for view in self.lists.values())
         for stage, view in self.lists.items():
             mine = [row for row in rows if row.stage == stage]

@@ -20,7 +20,7 @@ _PADDING = (8, 5)  # inside the card's border, sideways and up/down
 _MARGIN = 2  # around the card
 _OVERDUE = QColor("#b3261e")
 _TODAY = QColor("#9a5b00")
-_HINT = QColor("#5d6b82")
+HINT = QColor("#5d6b82")
 _TEXT = QColor("#1c2a44")
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
@@ -74,7 +74,7 @@ class CardDelegate(QStyledItemDelegate):
         today = getattr(index.model(), "today", date.min)
         bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
-        colours = [_TEXT, _TEXT, _HINT, _HINT]
+        colours = [_TEXT, _TEXT, HINT, HINT]
         if row.next_step_on is not None and row.next_step_on <= today:
             colours[3] = _OVERDUE if row.next_step_on < today else _TODAY
         room = width - 2 * (_MARGIN + _PADDING[0])

@@ -240,7 +240,7 @@ class OpportunitiesView(QWidget):
         stages = None if board else self.stage_filter.currentData()
         self.rows = self.opportunities.rows(self.search.text(), stages)
         if board:
-            self.board.set_rows(self.rows, today)
+            self.board.set_rows(self.rows, today, self._empty_words())
         else:
             current = self.current_id()
             self.model.set_rows(self.rows, today)
@@ -248,6 +248,15 @@ class OpportunitiesView(QWidget):
                 self._select_in_list(current)
         self.count.setText(
             counted("Opportunities", "%Ln (opportunity|opportunities)", len(self.rows))
+        )
+
+    def _empty_words(self) -> str:
+        """What an empty board says: why, and what to do."""
+        if self.search.text().strip():
+            return self.tr("No opportunity matches the filter.")
+        return self.tr(
+            "No opportunities yet. New opportunity (Ctrl+N) adds one: the role, its company "
+            "and the people behind it."
         )
 
     def current_id(self) -> int | None:
