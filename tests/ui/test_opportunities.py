@@ -63,14 +63,18 @@ def sample(services, people) -> dict[str, int]:
     }
 
 
-@pytest.fixture
-def view(qtbot, services, sample) -> OpportunitiesView:
+def _shown(qtbot, services, size: tuple[int, int] = (1400, 800)) -> OpportunitiesView:
     widget = OpportunitiesView(services)
     qtbot.addWidget(widget)
-    widget.resize(1400, 800)
+    widget.resize(*size)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.fixture
+def view(qtbot, services, sample) -> OpportunitiesView:
+    return _shown(qtbot, services)
 
 
 def test_made_hidden_the_view_reads_when_first_shown(qtbot, services, sample) -> None:
@@ -380,11 +384,7 @@ def _inked(column: StageList) -> int:
 
 def test_an_empty_board_says_how_to_add_an_opportunity(qtbot, services) -> None:
     """With none yet the board was ten empty columns and "0 opportunities" in a corner."""
-    view = OpportunitiesView(services)
-    qtbot.addWidget(view)
-    view.resize(1024, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown(qtbot, services, (1024, 700))
     heard, researching = _column(view, "heard"), _column(view, "researching")
     assert heard.hint.startswith("No opportunities yet. New opportunity (Ctrl+N)")
     assert _inked(heard) > 0 and _inked(researching) == 0  # the words are drawn
