@@ -383,8 +383,9 @@ def test_a_large_company_is_read_off_the_gui_thread_and_the_newest_selection_win
     monkeypatch.setattr(
         view.companies,
         "detail",
-        lambda company: threads.append(threading.current_thread() is threading.main_thread())
-        or detail(company),
+        lambda company: (
+            threads.append(threading.current_thread() is threading.main_thread()) or detail(company)
+        ),
     )
     monkeypatch.setattr(view_module, "READ_APART", 2)  # Acme Analytics' 3 people read apart
     view.select(view.model.rows[2].id)  # Globex (1 person): at once, here
