@@ -345,3 +345,18 @@ def test_a_profile_removed_while_the_page_is_hidden_leaves_every_card_whole_when
     qtbot.waitUntil(lambda: me.empty.isVisible())
     qtbot.wait(20)  # layouts settle in the next turns of the event loop
     assert me.scroll_area.height() >= me.page.sizeHint().height()  # every card, none cut
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_an_empty_cards_placeholder_reads_whole(qtbot, app_window, size) -> None:
+    """At 1024x768 "Add your LinkedIn, e.g. https://www.linkedin.com/in/your…" and "Add your
+    Stack Overflow, e.g. https://stackoverflow.com…" were cut: the card's title names the
+    service, the field shows its example."""
+    app_window.resize(*size)
+    view = app_window.show_view("me")
+    qtbot.waitUntil(lambda: app_window.width() == size[0] and view.empty.isVisible())
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    for card in view.cards.values():
+        edit = card.link
+        room = edit.contentsRect().width() - 8
+        assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) < room, card.label

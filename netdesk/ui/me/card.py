@@ -54,7 +54,7 @@ class ProfileCard(Card):
         self.title = style_label(plain_label(self.label), "sectionTitle")
         self.status = style_label(plain_label(), "hint")
         self.link = QLineEdit()
-        self.link.setPlaceholderText(f"Add your {self.label}, e.g. {EXAMPLES[service]}")
+        self.link.setPlaceholderText(f"e.g. {EXAMPLES[service]}")  # the title names the service
         self.link.setAccessibleName(f"Your {self.label} link")
         self.link.editingFinished.connect(self._link_edited)
         self.open_button = QPushButton("Open")
