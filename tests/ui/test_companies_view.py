@@ -405,3 +405,28 @@ def test_a_large_company_is_read_off_the_gui_thread_and_the_newest_selection_win
     view.select(view.model.rows[2].id)
     qtbot.wait(50)
     assert view.panel.heading.text() == "Globex" and not view.detail_reader.busy
+
+
+def test_a_target_s_ways_in_read_whole_at_1024x768(qtbot, services, app_window) -> None:
+    """At 1024x768 "How" cut "met at Monzo's Fintech Forum …" beside a fixed 170 px "Who" and a
+    110 px "When": those two are as wide as their cells, "How" has the rest."""
+    forum = Event.create(
+        name="Fintech Forum 2026",
+        starts_at=STORED_NOW - timedelta(days=20),
+        organiser="Monzo",
+        status="attended",
+    )
+    for name in ("Alo Emby", "Mohammed Garden", "Julia Rosworth"):
+        given, family = name.split()
+        met = services.contacts.create(ContactDraft(given_name=given, family_name=family))
+        EventPerson.create(event=forum, contact=met, met=True)
+    app_window.resize(1024, 768)
+    view = app_window.show_view("companies")
+    view.add_target("Monzo")
+    table = view.panel.ways.table
+    qtbot.waitUntil(lambda: app_window.width() == 1024 and table.isVisible())
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    assert view.panel.ways.model.rows[0].cells[1] == "met at Monzo's Fintech Forum 2026"
+    for column in range(3):
+        assert table.sizeHintForColumn(column) <= table.columnWidth(column), column
+    assert sum(table.columnWidth(column) for column in range(3)) <= table.viewport().width()

@@ -40,12 +40,16 @@ from netdesk.ui.timefmt import local_from_utc
 class _Section:
     """A titled table of the panel; its rows' ids are contacts or events."""
 
-    def __init__(self, title: str, name: str, headers: dict[str, int | None]) -> None:
-        """`headers`: each column's width, None for the columns that share the room left."""
+    def __init__(
+        self, title: str, name: str, headers: dict[str, int | None], snug: tuple[int, ...] = ()
+    ) -> None:
+        """`headers`: each column's width, None for the columns that share the room left;
+        the `snug` columns are as wide as their title and cells, at most that width."""
         self.title = plain_label(title)
         style_label(self.title, "sectionTitle")
         self.model = RowsModel(tuple(headers))
         widths = tuple(headers.values())
+        self.snug = {column: widths[column] or 0 for column in snug}
         self.table: QTableView = list_table(name, self.model, tuple(w or 100 for w in widths), 28)
         self.model.setParent(self.table)
         self.table.setAccessibleName(title)
@@ -59,6 +63,10 @@ class _Section:
         self.model.set_rows(rows)
         for widget in (self.title, self.table):
             widget.setVisible(shown and bool(rows))
+        header = self.table.horizontalHeader()
+        for column, most in self.snug.items():
+            needed = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(needed, most))
 
 
 def _people_words(count: int) -> str:
@@ -107,7 +115,9 @@ class CompanyPanel(QWidget):
             "companyPeople",
             {"Name": None, "Title": None, "Circle": 120, "Last contact": 100},
         )
-        self.ways = _Section("Ways in", "companyWaysIn", {"Who": 170, "How": None, "When": 110})
+        self.ways = _Section(  # at most 12 rows: measured whole each time
+            "Ways in", "companyWaysIn", {"Who": 170, "How": None, "When": 110}, snug=(0, 2)
+        )
         self.former = _Section(
             "Used to work there",
             "companyFormer",
