@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from netdesk.core.events import EventDraft
@@ -16,6 +17,7 @@ from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Event, FollowUp
 from netdesk.ui.events import EventsView
 from netdesk.ui.events.brief import brief_html, save_pdf
+from netdesk.ui.events.capture import CaptureDialog
 from netdesk.ui.events.editor import LOCAL_ZONE
 from netdesk.ui.events.forms import from_qt
 from netdesk.ui.events.model import COLUMNS, PROGRESS_ROLE
@@ -322,7 +324,7 @@ def test_quick_capture_keyboard_only(view, qtbot, events, sample) -> None:
         ("Linus Torvalds", True),
     ]
     assert dialog.captured.item(0).text() == (
-        "✓ Linus Torvalds (Linux) — new contact, follow up Fri, 13 Mar"
+        "Linus Torvalds (Linux) — new contact, follow up Fri, 13 Mar"
     )
     assert dialog.count.text() == "3 people captured"
     linus = Contact.get_by_id(dialog.results[2].contact_id)
@@ -339,11 +341,43 @@ def test_quick_capture_keyboard_only(view, qtbot, events, sample) -> None:
     dialog.activateWindow()
     qtbot.keyClick(_focused(dialog), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert dialog.count.text() == "2 people captured"
-    assert dialog.captured.item(0).text().startswith("✓ Anna Berg (Acme) — existing contact")
+    assert dialog.captured.item(0).text().startswith("Anna Berg (Acme) — existing contact")
     assert Contact.get_or_none(Contact.id == linus.id) is None
     _key(qtbot, dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert view.panel.tabs.currentIndex() == 2
+
+
+def _ink(image: QImage) -> QImage:
+    """The part of `image` drawn on its background (its first pixel's colour)."""
+    background = image.pixel(0, 0)
+    inked = [
+        (x, y)
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixel(x, y) != background
+    ]
+    xs, ys = [x for x, _ in inked], [y for _, y in inked]
+    return image.copy(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+
+
+def test_a_captured_korean_name_has_the_same_mark_as_the_others(qtbot, events, sample) -> None:
+    """The "✓" before "민준 김" took the Hangul font of the name after it and drew as "√"."""
+    dialog = CaptureDialog(events, sample["past"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for name in ("민준 김", "Jane Newperson"):
+        dialog.name.setText(name)
+        dialog.save_current()
+    listed = dialog.captured
+    marks = []
+    for row in (0, 1):
+        rect = listed.visualItemRect(listed.item(row))
+        rect.setWidth(listed.fontMetrics().horizontalAdvance("✓ "))  # the mark, before the name
+        marks.append(_ink(listed.viewport().grab(rect).toImage()))
+    assert marks[0] == marks[1]
+    assert [listed.item(row).text()[:7] for row in (0, 1)] == ["Jane Ne", "민준 김 — "]
 
 
 def test_review_panel(view, qtbot, events, sample) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from netdesk.core.event_capture import CaptureResult
 from netdesk.core.events import EventService
 from netdesk.ui.dates import day_label
 from netdesk.ui.events.contact_completer import ContactCompleter
+from netdesk.ui.icons import icon
 from netdesk.ui.plain import plain_label
 from netdesk.ui.plural import counted
 from netdesk.ui.style import style_label
@@ -75,6 +77,8 @@ class CaptureDialog(QDialog):
         style_label(self.match, "hint")
         self.captured = QListWidget()
         self.captured.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        side = self.captured.fontMetrics().height()  # each row's mark as tall as its text
+        self.captured.setIconSize(QSize(side, side))
         self.count = plain_label()
         style_label(self.count, "hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -197,7 +201,9 @@ class CaptureDialog(QDialog):
         due = today + timedelta(days=days)
         how = "new contact" if result.created else "existing contact"
         who = f"{result.name} ({result.organisation})" if result.organisation else result.name
-        self.captured.insertItem(0, f"✓ {who} — {how}, follow up {day_label(due, today)}")
+        row = QListWidgetItem(f"{who} — {how}, follow up {day_label(due, today)}")
+        row.setIcon(icon("check"))  # a "✓" before a Korean name took the name's font: "√"
+        self.captured.insertItem(0, row)
 
     def _picked(self, contact_id: int, name: str, organisation: str) -> None:
         """A contact was chosen from the popup: fill in the organisation too."""
