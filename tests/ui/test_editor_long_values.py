@@ -191,6 +191,18 @@ def test_showing_another_contact_fills_the_rows_there_are_with_its_own(qtbot) ->
     assert profile.value_edit.toolTip() == plain_tooltip(LONGEST)
 
 
+def test_each_row_shows_its_remove_button(qtbot) -> None:
+    """Since e4e1298 the rows' remove buttons had no text: a blank square beside each value."""
+    editor = MethodsEditor("DE")
+    qtbot.addWidget(editor)
+    editor.set_methods([MethodDraft("email", "a@b.example", "home"), MethodDraft("phone", "12")])
+    editor.show()
+    qtbot.waitExposed(editor)
+    for row in editor.rows:
+        assert row.remove_button.text() == "✕" and row.remove_button.isVisible()
+    assert editor.rows[1].remove_button.toolTip() == "Remove this phone"
+
+
 @pytest.fixture
 def national(services) -> int:
     """Someone with a phone number written without its country code (no region chosen)."""

@@ -135,6 +135,7 @@ class MethodRow(QWidget):
         self.open_button.setAutoRaise(True)
         self.open_button.clicked.connect(self.open_link)
         self.remove_button = QToolButton()
+        self.remove_button.setText("✕")
         self.remove_button.setAutoRaise(True)
         self.remove_button.clicked.connect(lambda: self.removed.emit(self))
         self.message = plain_label()
