@@ -330,16 +330,24 @@ def test_preview_lists_different_values_and_applies_the_choices(
 def test_close_pressed_as_the_result_shows_closes_once_the_worker_has_let_go(
     controller, qtbot, tmp_path
 ) -> None:
+    """Close pressed after the result shows, while the worker's `finished` is still on its way
+    (emitted, not yet delivered): the dialog closes once it arrives. A connection made at the
+    press missed a signal emitted before it, and the dialog stayed open (a time-matrix CI run)."""
+    import threading
+
     (tmp_path / "a.vcf").write_text(ANN)
     controller.open_files([str(tmp_path / "a.vcf")])
     dialog = _preview(qtbot, controller)
     _import(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.task is None)
     held = Task(lambda _: None, dialog)  # the step is over, its worker not yet finished
+    held.finished.connect(dialog._finished)  # as the dialog's own steps are
     dialog.task = held
+    worker = threading.Thread(target=held.finished.emit)  # queued: delivered on a later turn
+    worker.start()
+    worker.join()
     qtbot.keyClick(dialog.cancel_button, Qt.Key.Key_Return)  # Close
     assert dialog.isVisible() and "Cancelling" not in dialog.status.text()
-    held.finished.emit()
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 

@@ -9,7 +9,6 @@ dialog has painted: the worker holds the GIL most of the time, and a first showi
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -54,6 +53,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
         self.over = False  # the import was written, cancelled or failed: nothing left to choose
+        self._close_when_finished = False  # Close pressed before the worker had let go
         self.setWindowTitle(self.tr("Import contacts"))
         self.resize(900, 640)  # room for matches, possible duplicates and different values
 
@@ -124,7 +124,9 @@ class ImportDialog(QDialog):
         """Stop the running step (the import rolls back), or close the dialog (once its worker
         has let go, when Close is pressed as the result shows)."""
         if self.task is not None and self.over:
-            self.task.finished.connect(partial(QDialog.reject, self))
+            # not a connection to `finished` made now: Qt fixes a queued signal's receivers when
+            # it is emitted, so one the worker had emitted already would never close the dialog
+            self._close_when_finished = True
         elif self.task is not None:
             self.task.cancel()
             self._start_unstarted()  # it stops at its first progress report
@@ -232,3 +234,5 @@ class ImportDialog(QDialog):
     def _finished(self) -> None:
         self.task = None
         self.cancel_button.setEnabled(True)
+        if self._close_when_finished:
+            QDialog.reject(self)
