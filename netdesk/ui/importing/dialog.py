@@ -235,4 +235,4 @@ class ImportDialog(QDialog):
         self.task = None
         self.cancel_button.setEnabled(True)
         if self._close_when_finished:
-            QDialog.reject(self)
+            self.reject()  # the step over, it closes
