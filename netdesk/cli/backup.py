@@ -25,9 +25,9 @@ def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         from netdesk.cli._store import open_or_report
         from netdesk.store.models import db
 
-        if not open_or_report(paths, "backup"):
+        if not open_or_report(paths, "backup", clock=clock):
             return 1
-        written = backup.take(db.obj, paths.database, reason="manual")
+        written = backup.take(db.obj, paths.database, reason="manual", now=clock.now())
     else:
         dest = Path(args.dest).expanduser()
         if dest.is_dir():

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         from netdesk.core.followups import FollowUpService
         from netdesk.store.db import opened_read_only
 
-        if not open_or_report(paths, "due", write=False):
+        if not open_or_report(paths, "due", write=False, clock=clock):
             return 1
         service = FollowUpService(Changes(), clock)
         if not opened_read_only():

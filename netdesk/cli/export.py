@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
             file=sys.stderr,
         )
         return 2
-    if not open_or_report(paths, "export", write=False):
+    if not open_or_report(paths, "export", write=False, clock=clock):
         return 1
     if args.format == "json":
         return _export_json(args.output)

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         return import_json(
             Path(exports[0]), paths, replace=args.replace, as_json=args.json, progress=args.progress
         )
-    if not open_or_report(paths, "import"):
+    if not open_or_report(paths, "import", clock=clock):
         return 1
     calendars = [f for f in args.files if kind_of(f) == "calendar"]
     files = [f for f in args.files if f not in calendars]

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     if not folder_writable(paths.data_dir):
         print(f"netdesk restore: the folder {paths.data_dir} cannot be written", file=sys.stderr)
         return 1
-    kept = backup.restore(source, paths.database)
+    kept = backup.restore(source, paths.database, now=clock.now())
     print(f"Restored {source}")
     if kept:
         print(f"The previous file is kept as {kept}")

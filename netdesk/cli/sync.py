@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         return 2
     from netdesk.cli._store import open_or_report
 
-    if not open_or_report(paths, "sync"):
+    if not open_or_report(paths, "sync", clock=clock):
         return 1
     if args.conflicts:
         return _print_conflicts(as_json=args.json)

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         from netdesk.core.today_events import TodayEvents
         from netdesk.store.db import close_database, open_database
 
-        open_database(paths.database, daily_backup=False)
+        open_database(paths.database, daily_backup=False, now=clock.now())
         try:
             followups = FollowUpService(Changes(), clock)
             followups.sync_generated()

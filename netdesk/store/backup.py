@@ -49,9 +49,12 @@ def copy_database(source: Path | sqlite3.Connection, dest: Path) -> Path:
     return dest
 
 
-def take(database: Database, db_path: Path, reason: str = "manual") -> Path:
-    """Take a backup generation now and prune old ones; return its path."""
-    stamp = datetime.now().strftime(_STAMP)
+def take(
+    database: Database, db_path: Path, reason: str = "manual", *, now: datetime | None = None
+) -> Path:
+    """Take a backup generation and prune old ones; return its path. `now` (the app's clock;
+    default: the wall clock) names it, and so decides the day it counts for (`take_daily`)."""
+    stamp = (now or datetime.now()).strftime(_STAMP)
     dest = backup_dir(db_path) / f"netdesk-{stamp}-{reason}.db"
     copy_database(database.connection(), dest)
     prune(db_path)
@@ -93,12 +96,14 @@ def prune(db_path: Path, keep: int = KEEP_GENERATIONS) -> None:
         old.unlink(missing_ok=True)
 
 
-def take_daily(database: Database, db_path: Path) -> Path | None:
-    """Take a backup unless one was taken today."""
-    today = datetime.now().strftime("%Y%m%d")
+def take_daily(database: Database, db_path: Path, *, now: datetime | None = None) -> Path | None:
+    """Take a backup unless one was taken today: the local day of `now` (the app's clock;
+    default: the wall clock), whatever the reason of that day's backup."""
+    now = now or datetime.now()
+    today = now.strftime("%Y%m%d")
     if any(p.name.startswith(f"netdesk-{today}") for p in generations(db_path)):
         return None
-    return take(database, db_path, reason="daily")
+    return take(database, db_path, reason="daily", now=now)
 
 
 def newest_good(db_path: Path) -> Path | None:
@@ -109,12 +114,13 @@ def newest_good(db_path: Path) -> Path | None:
     return None
 
 
-def restore(backup: Path, db_path: Path) -> Path | None:
-    """Put `backup` in place of the database; the old file is kept aside and its path returned."""
+def restore(backup: Path, db_path: Path, *, now: datetime | None = None) -> Path | None:
+    """Put `backup` in place of the database; the old file is kept aside (named by `now`, the
+    app's clock; default: the wall clock) and its path returned."""
     db_path = Path(db_path)
     kept = None
     if db_path.exists():
-        stamp = datetime.now().strftime(_STAMP)
+        stamp = (now or datetime.now()).strftime(_STAMP)
         kept = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
         os.replace(db_path, kept)
     for suffix in ("-wal", "-shm"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import suppress
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -96,6 +96,7 @@ def open_database(
     defer_upgrade: bool = False,
     defer_check: bool = False,
     read_only: bool = False,
+    now: datetime | None = None,
 ) -> SqliteDatabase:
     """Open (creating if needed) the NetDesk database at `path` and bind the models to it.
 
@@ -107,10 +108,12 @@ def open_database(
     (`upgrade_database`), or with `defer_upgrade` left for the caller to upgrade (the GUI does it
     off its thread). Once a day a backup is taken (unless `daily_backup` is false: the GUI takes
     it later, off its thread). `read_only` opens an existing file that cannot be written (its
-    folder is read-only): browse, search, export.
+    folder is read-only): browse, search, export. `now` is the app's clock (default: the wall
+    clock): its day decides whether the weekly full check is due and which backup is today's.
     """
     path = Path(path)
-    today = date.today()
+    now = now or datetime.now()
+    today = now.date()
     full_check = read_only or (check and clean_close.full_check_due(path, today))
     defer = defer_check and not read_only
     fresh, deferred = _vet(path, full_check=full_check, read_only=read_only, defer=defer)
@@ -135,16 +138,17 @@ def open_database(
     elif migrations.pending(database):
         if defer_upgrade:
             return database  # the pre-migration backup will be today's
-        upgrade_database(database, path)
+        upgrade_database(database, path, now=now)
     if daily_backup and not fresh:
-        backup.take_daily(database, path)
+        backup.take_daily(database, path, now=now)
     return database
 
 
-def deferred_check(database: SqliteDatabase) -> list[str]:
+def deferred_check(database: SqliteDatabase, today: date | None = None) -> list[str]:
     """Run the full integrity check `open_database(defer_check=True)` left to do (meant for a
     worker thread), then let the writes held meanwhile go ahead, or refuse them when the file is
-    damaged; the problems found ([] when healthy, or when no check was left)."""
+    damaged; the problems found ([] when healthy, or when no check was left). A passed check is
+    recorded as made on `today` (the app's clock; default: the wall clock's day)."""
     hold: WriteHold | None = getattr(database, "write_hold", None)
     if hold is None or hold.decided:
         return []
@@ -159,7 +163,7 @@ def deferred_check(database: SqliteDatabase) -> list[str]:
     hold.release()
     database.write_hold = None  # type: ignore[attr-defined]
     if _session and _session[0][0] == path:
-        _session[:] = [(path, date.today())]
+        _session[:] = [(path, today or date.today())]
     return []
 
 
@@ -202,13 +206,18 @@ def opened_read_only() -> bool:
 
 
 def upgrade_database(
-    database: SqliteDatabase, path: Path, report: migrations.Report | None = None
+    database: SqliteDatabase,
+    path: Path,
+    report: migrations.Report | None = None,
+    *,
+    now: datetime | None = None,
 ) -> Path:
-    """Back up the file at `path`, then run the missing schema steps; return the backup's path.
+    """Back up the file at `path` (the copy named by `now`, the app's clock; default: the wall
+    clock), then run the missing schema steps; return the backup's path.
 
     A failing step raises UpgradeError (the file stays at the last whole step).
     """
-    copy = backup.take(database, Path(path), reason="pre-migration")
+    copy = backup.take(database, Path(path), reason="pre-migration", now=now)
     try:
         migrations.upgrade(database, report=report)
     except Exception as error:

@@ -64,7 +64,13 @@ def tell_cannot_open(reason: str) -> None:
     refusal_box(reason).exec()
 
 
-def open_store(paths: Paths, ask: AskRestore | None = None, *, defer_check: bool = False) -> bool:
+def open_store(
+    paths: Paths,
+    ask: AskRestore | None = None,
+    *,
+    defer_check: bool = False,
+    clock: Clock | None = None,
+) -> bool:
     """Open the database, offering the newest good backup if it is damaged; False to quit.
 
     `ask` decides whether to restore (default: ask the user in a dialog). An older schema is left
@@ -72,7 +78,8 @@ def open_store(paths: Paths, ask: AskRestore | None = None, *, defer_check: bool
     store read-only and never offers a restore; what cannot be opened at all (a newer NetDesk's
     file, another NetDesk writing, a path too long) is explained. With `defer_check` a due full
     integrity check is left to `store.db.deferred_check` (writes wait for it) and the day's
-    backup to the caller (`Startup` runs both on workers).
+    backup to the caller (`Startup` runs both on workers). `clock` is the app's "now" (the wall
+    clock when None): its day decides whether the full check and the day's backup are due.
     """
     from netdesk.store import backup
     from netdesk.store.access import file_writable
@@ -80,9 +87,10 @@ def open_store(paths: Paths, ask: AskRestore | None = None, *, defer_check: bool
     from netdesk.store.errors import BUSY_MESSAGE, DamagedDatabaseError, StoreError, is_busy
 
     read_only = not file_writable(paths.database)
+    now = clock.now() if clock is not None else None
     later = {"defer_check": defer_check, "daily_backup": not defer_check}
     try:
-        open_database(paths.database, defer_upgrade=True, read_only=read_only, **later)
+        open_database(paths.database, defer_upgrade=True, read_only=read_only, now=now, **later)
         return True
     except DamagedDatabaseError as error:
         log.error("%s", error)
@@ -92,9 +100,9 @@ def open_store(paths: Paths, ask: AskRestore | None = None, *, defer_check: bool
         newest = backup.newest_good(paths.database)
         if not (ask or ask_restore)(error, newest) or newest is None:
             return False
-        kept = backup.restore(newest, paths.database)
+        kept = backup.restore(newest, paths.database, now=now)
         log.warning("Restored %s; previous file kept as %s", newest, kept)
-        open_database(paths.database, defer_upgrade=True, daily_backup=not defer_check)
+        open_database(paths.database, defer_upgrade=True, daily_backup=not defer_check, now=now)
         return True
     except StoreError as error:
         log.error("%s", error)

@@ -40,6 +40,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable
+from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,6 +116,14 @@ class Startup(QObject):
 
     # -- the store ------------------------------------------------------------------------------
 
+    def _now(self) -> datetime | None:
+        """The app's clock's time for the store (None: the store asks the wall clock)."""
+        return self.clock.now() if self.clock is not None else None
+
+    def _today(self) -> date | None:
+        now = self._now()
+        return now.date() if now is not None else None
+
     def start(self) -> None:
         """Set up logging, then, once the modules of the store, the services and the shown
         view's Qt-free ones are loaded (`Preload`, begun with the window, or now), open the
@@ -141,7 +150,7 @@ class Startup(QObject):
         """Open the store (or quit), then go on a step a turn."""
         from netdesk.ui import app
 
-        if not app.open_store(self.paths, defer_check=True):
+        if not app.open_store(self.paths, defer_check=True, clock=self.clock):
             self._quit(1)
             return
         from netdesk.store.db import opened_read_only
@@ -170,7 +179,7 @@ class Startup(QObject):
         if getattr(database, "write_hold", None) is None:
             self.checked = True
             return
-        self.check = Task(lambda _progress: deferred_check(database), self)
+        self.check = Task(lambda _progress: deferred_check(database, self._today()), self)
         self.check.succeeded.connect(self._checked)
         self.check.failed.connect(lambda message, _details: self._checked([message]))
         # Not the shared pool: writes waiting for the verdict may fill it. At a lower priority
@@ -220,14 +229,14 @@ class Startup(QObject):
         self.window.close_views()  # the views' reads of the damaged file end, then the rest
         wait_for_workers(self.window)
         close_database()
-        kept = backup.restore(newest, path)
+        kept = backup.restore(newest, path, now=self._now())
         log.warning("Restored %s; previous file kept as %s", newest, kept)
         self._quit(RESTART)
 
     def _upgrade(self) -> None:
         from netdesk.ui.upgrade import StoreUpgrade
 
-        StoreUpgrade(self.window, self.paths.database, self.open_views).start()
+        StoreUpgrade(self.window, self.paths.database, self.open_views, self._now).start()
 
     def _take_backup(self) -> None:
         """The day's backup (once a day), on a worker: after the check, with the views ready."""
@@ -243,7 +252,10 @@ class Startup(QObject):
 
         database, path = db.obj, self.paths.database
         self.backup = Task(
-            lambda _progress: on_own_connection(lambda: backup.take_daily(database, path)), self
+            lambda _progress: on_own_connection(
+                lambda: backup.take_daily(database, path, now=self._now())
+            ),
+            self,
         )
         self.backup.failed.connect(lambda message, _details: log.error("Backup: %s", message))
         self.backup.start(self._background)  # nobody waits for it

@@ -10,6 +10,7 @@ file ends at a whole step (the next start goes on from there), never inside one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,8 +69,15 @@ class StoreUpgrade(Task):
     it without opening the views.
     """
 
-    def __init__(self, window: MainWindow, database_path: Path, ready: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        database_path: Path,
+        ready: Callable[[], None],
+        now: Callable[[], datetime | None] = lambda: None,
+    ) -> None:
         super().__init__(self._work, window)
+        self.now = now  # the app's clock for the backup's name (None: the wall clock)
         self.window = window
         self.database_path = database_path
         self.page = UpgradePage()
@@ -114,7 +122,7 @@ class StoreUpgrade(Task):
         from netdesk.store.models import db
 
         try:
-            return upgrade_database(db.obj, self.database_path, report=progress)
+            return upgrade_database(db.obj, self.database_path, report=progress, now=self.now())
         except UpgradeError as error:
             if isinstance(error.__cause__, Cancelled):  # closed: stopped before the next step
                 raise Cancelled from error

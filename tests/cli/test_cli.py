@@ -105,3 +105,18 @@ def test_backup_and_restore_commands(tmp_path: Path, capsys) -> None:
     finally:
         close_database()
     assert main(["--data-dir", str(data_dir), "restore", str(tmp_path / "missing.db")]) == 2
+
+
+def test_backup_and_restore_name_their_files_by_the_commands_clock(tmp_path: Path, clock) -> None:
+    """`netdesk backup` at the clock's 14:30: the day's backup (taken as it opens) and the
+    manual one are named by that clock; `restore` keeps the file it replaces by it too."""
+    data_dir = tmp_path / "data"
+    open_database(data_dir / "netdesk.db")
+    close_database()
+    assert main(["--data-dir", str(data_dir), "backup"], clock) == 0
+    names = sorted(p.name for p in (data_dir / "backups").iterdir())
+    assert names == ["netdesk-20260311-143000-daily.db", "netdesk-20260311-143000-manual.db"]
+    clock.advance(60)
+    restored = ["--data-dir", str(data_dir), "restore", str(data_dir / "backups" / names[1])]
+    assert main(restored, clock) == 0
+    assert (data_dir / "netdesk.db.damaged-20260311-143100").exists()

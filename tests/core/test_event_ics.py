@@ -131,6 +131,23 @@ def test_a_recurring_meetup_imports_its_coming_dates_once(services, clock, tmp_p
     assert meetups.count() == 12
 
 
+def test_a_series_is_expanded_from_the_app_clocks_day(services, clock) -> None:
+    """The coming year of a yearly series is the app clock's: imported on 29 November 2026 the
+    founders' day is 1 March 2027; a year on, 1 March 2028 (whatever the machine's date)."""
+    from tests.formats.test_ics_events import SERIES
+
+    def founders_days() -> list[datetime]:
+        rows = Event.select().where(Event.name == "Founders day").order_by(Event.starts_at)
+        return [row.starts_at for row in rows]
+
+    clock.set_wall(datetime(2026, 11, 29, 23, 59))
+    _import(services, SERIES, "series.ics")
+    assert founders_days() == [datetime(2027, 3, 1)]
+    clock.advance(366 * 24 * 3600)
+    _import(services, SERIES, "series.ics")
+    assert founders_days() == [datetime(2027, 3, 1), datetime(2028, 3, 1)]
+
+
 def test_an_ics_import_is_a_batch_of_import_history_and_undo_reverts_it(services, clock) -> None:
     clock.set_wall(datetime(2026, 3, 11, 12, 0))
     (first,) = _import(services, SCHEDULE, "schedule.ics")

@@ -4,7 +4,7 @@ every start."""
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -89,6 +89,21 @@ def test_the_full_check_runs_once_a_week(paths, checked_on: date, due: bool) -> 
     close_database()
     clean_close.remember(paths.database, checked_on)
     assert clean_close.full_check_due(paths.database, DAY) is due
+
+
+def test_the_week_is_counted_on_the_app_clock(paths, full_checks, clock) -> None:
+    """Checked on the clock's day (a new file is), a start six days later skips the full check
+    and one a week later runs it, whatever the machine's date."""
+    checked_on = clock.today()
+    open_database(paths.database, daily_backup=False, now=clock.now())
+    close_database(clean=True)
+    assert clean_close.last_full_check(paths.database) == checked_on
+    for days, checks in ((6, []), (7, ["netdesk.db"])):
+        full_checks.clear()
+        open_database(paths.database, daily_backup=False, now=clock.now() + timedelta(days=days))
+        close_database(clean=True)
+        assert full_checks == checks, f"{days} days after the check"
+    assert clean_close.last_full_check(paths.database) == checked_on + timedelta(days=7)
 
 
 def test_a_damaged_record_means_a_full_check(paths) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,46 @@ def test_daily_backup_once_a_day(paths) -> None:
     close_database()
     daily = [p for p in backup.generations(paths.database) if p.name.endswith("-daily.db")]
     assert len(daily) == 1
+
+
+def _daily_names(db_path: Path) -> list[str]:
+    return sorted(p.name for p in backup.generations(db_path) if p.name.endswith("-daily.db"))
+
+
+def test_the_days_backup_is_the_app_clocks_day_across_local_midnight(paths, clock, tokyo) -> None:
+    """Local time nine hours ahead of UTC: the backup of 23:59 is that day's, the one of 00:01
+    the next day's, and a start later that night takes none (the clock decides, not the
+    machine's clock or zone)."""
+    open_database(paths.database)  # a new file: nothing to back up yet
+    close_database()
+    clock.set_wall(datetime(2026, 3, 11, 23, 59))
+    for _start in range(2):
+        open_database(paths.database, now=clock.now())
+        close_database()
+    assert _daily_names(paths.database) == ["netdesk-20260311-235900-daily.db"]
+    clock.advance(120)
+    open_database(paths.database, now=clock.now())
+    close_database()
+    clock.advance(30 * 60)
+    open_database(paths.database, now=clock.now())
+    close_database()
+    assert _daily_names(paths.database) == [
+        "netdesk-20260311-235900-daily.db",
+        "netdesk-20260312-000100-daily.db",
+    ]
+
+
+def test_a_backup_of_the_day_for_another_reason_is_the_days_backup(paths, clock) -> None:
+    open_database(paths.database)
+    taken = backup.take(Contact._meta.database.obj, paths.database, now=clock.now())
+    assert taken.name == "netdesk-20260311-143000-manual.db"
+    assert backup.take_daily(Contact._meta.database.obj, paths.database, now=clock.now()) is None
+    clock.advance(24 * 3600)
+    try:
+        daily = backup.take_daily(Contact._meta.database.obj, paths.database, now=clock.now())
+        assert daily is not None and daily.name == "netdesk-20260312-143000-daily.db"
+    finally:
+        close_database()
 
 
 def test_backup_before_migration(paths, monkeypatch) -> None:

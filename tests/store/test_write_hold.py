@@ -60,30 +60,25 @@ def _write_in_a_thread() -> tuple[threading.Thread, list[object]]:
 
 
 @pytest.fixture
-def store_day(monkeypatch, clock) -> date:
-    """The store's day (it asks `date.today()` for its check schedule) pinned to the clock's,
-    so a test run across midnight still finds the check recorded on the day it looks at."""
-    day = clock.now().date()
-
-    class PinnedDate(date):
-        @classmethod
-        def today(cls) -> date:
-            return day
-
-    monkeypatch.setattr("netdesk.store.db.date", PinnedDate)
-    return day
+def store_day(clock) -> date:
+    """The day the store is told it is (the app's clock's: `open_database(now=...)` and
+    `deferred_check(today=...)`), so a test run across midnight still finds the check recorded on
+    the day it looks at."""
+    return clock.now().date()
 
 
-def test_reads_go_ahead_and_a_write_waits_until_the_check_passes(paths, store_day) -> None:
+def test_reads_go_ahead_and_a_write_waits_until_the_check_passes(paths, clock, store_day) -> None:
     _network(paths.database)
     try:
-        database = open_database(paths.database, defer_check=True, daily_backup=False)
+        database = open_database(
+            paths.database, defer_check=True, daily_backup=False, now=clock.now()
+        )
         assert isinstance(database.write_hold, WriteHold)
         assert Contact.select().count() == 3  # reads at once
         writer, outcome = _write_in_a_thread()
         time.sleep(0.3)  # not join(0.3): under libfaketime a timed join never returns
         assert writer.is_alive() and outcome == [], "the write waits for the verdict"
-        assert deferred_check(database) == []
+        assert deferred_check(database, store_day) == []
         writer.join(WAIT)
         assert len(outcome) == 1 and isinstance(outcome[0], int)
         stop_watching_writes()
@@ -93,14 +88,16 @@ def test_reads_go_ahead_and_a_write_waits_until_the_check_passes(paths, store_da
     assert clean_close.last_full_check(paths.database) == store_day
 
 
-def test_a_damaged_file_refuses_every_write_and_stays_as_it_was(paths, store_day) -> None:
+def test_a_damaged_file_refuses_every_write_and_stays_as_it_was(paths, clock, store_day) -> None:
     _network(paths.database, people=400)
     _damage(paths.database)
     before = paths.database.read_bytes()
     try:
-        database = open_database(paths.database, defer_check=True, daily_backup=False)
+        database = open_database(
+            paths.database, defer_check=True, daily_backup=False, now=clock.now()
+        )
         writer, outcome = _write_in_a_thread()
-        problems = deferred_check(database)
+        problems = deferred_check(database, store_day)
         writer.join(WAIT)
         assert problems and writes_refused()
         assert len(outcome) == 1 and isinstance(outcome[0], DatabaseError)
@@ -112,9 +109,9 @@ def test_a_damaged_file_refuses_every_write_and_stays_as_it_was(paths, store_day
     assert clean_close.full_check_due(paths.database, store_day), "checked again next time"
 
 
-def test_closed_before_the_check_ends_checks_again_next_time(paths, store_day) -> None:
+def test_closed_before_the_check_ends_checks_again_next_time(paths, clock, store_day) -> None:
     _network(paths.database)
-    open_database(paths.database, defer_check=True, daily_backup=False)
+    open_database(paths.database, defer_check=True, daily_backup=False, now=clock.now())
     close_database(clean=True)
     assert clean_close.full_check_due(paths.database, store_day)
 

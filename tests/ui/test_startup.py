@@ -8,7 +8,7 @@ import gc
 import sys
 import threading
 import time
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from types import SimpleNamespace
 
@@ -140,9 +140,9 @@ def test_what_nobody_waits_for_runs_at_a_lower_priority(qtbot, network, monkeypa
     priorities: dict[str, int] = {}
 
     def noted(name: str, work):
-        def run(*args):
+        def run(*args, **kwargs):
             priorities[name] = _nice()
-            return work(*args)
+            return work(*args, **kwargs)
 
         return run
 
@@ -324,6 +324,24 @@ def test_the_days_backup_is_taken_once_checked_off_the_gui_thread(qtbot, network
     taken = backup.generations(network.database)
     assert len(taken) == 1 and taken[0].name.endswith("-daily.db")
     assert backup.contact_count(taken[0]) == 3
+
+
+def test_the_days_backup_and_check_are_the_app_clocks_day(qtbot, network, clock, tokyo) -> None:
+    """At 23:59 of the app's clock (nine hours ahead of UTC) the backup is that day's and the
+    check is recorded on it: a start at 00:01 takes the next day's backup."""
+    clock.set_wall(datetime(2026, 3, 11, 23, 59))
+    window, startup = _start(qtbot, network, "contacts", clock)
+    qtbot.waitUntil(lambda: startup.checked and startup.done and startup.backup is not None)
+    wait_for_workers(window)
+    names = [p.name for p in backup.generations(network.database)]
+    assert names == ["netdesk-20260311-235900-daily.db"]
+    close_database(clean=True)
+    assert clean_close.last_full_check(network.database) == date(2026, 3, 11)
+    clock.advance(120)
+    assert app_module.open_store(network, clock=clock)
+    close_database()
+    names = [p.name for p in backup.generations(network.database)]
+    assert names == ["netdesk-20260312-000100-daily.db", "netdesk-20260311-235900-daily.db"]
 
 
 def test_a_file_handed_over_during_start_up_opens_once_the_views_are_ready(
