@@ -53,7 +53,7 @@ def test_reading_starts_after_the_first_paint(qtbot, services, monkeypatch, tmp_
     dialog, seen = _dialog(qtbot, services, monkeypatch, paints)
     dialog.show()
     dialog.read_files(_card(tmp_path))
-    assert dialog.status.text() == "Reading ann.vcf"
+    assert dialog.status.text() == "Reading ann.vcf…"
     qtbot.waitUntil(lambda: dialog.plan is not None and dialog.task is None)
     assert seen and seen[0] >= 1
     assert dialog.preview.counts.text().startswith("1 new contact")

@@ -116,6 +116,36 @@ def test_what_a_card_becomes_reads_left_to_right_when_the_name_is_arabic(
     assert block.textDirection() == Qt.LayoutDirection.LeftToRight
 
 
+def _inked_colours(view: QListView) -> int:
+    """How many colours the top of the list's viewport paints (1: blank)."""
+    image = view.viewport().grab().toImage()
+    return len({image.pixel(x, y) for x in range(0, 240, 2) for y in range(2, 14)})
+
+
+def test_a_long_list_says_it_is_reading_until_its_rows_are_laid_out(
+    app_window, qtbot, tmp_path
+) -> None:
+    """Batched, the list painted no row until its last batch (ten turns for 1,001 rows): the
+    preview showed a blank list. Until then it says it is still reading the file."""
+    cards = "".join(f"BEGIN:VCARD\nVERSION:3.0\nFN:P {i}\nEND:VCARD\n" for i in range(1005))
+    (tmp_path / "long.vcf").write_text(cards)
+    controller = app_window.findChild(ImportController)
+    controller.open_files([str(tmp_path / "long.vcf")])
+    qtbot.waitUntil(lambda: controller.dialog is not None)
+    dialog = controller.dialog
+    view = dialog.preview.new_list
+    shown: list[int] = []  # the colours of the list as the preview is shown
+    dialog.pages.currentChanged.connect(
+        lambda index: shown.append(_inked_colours(view)) if index == 1 else None
+    )
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1)
+    assert view.waiting == "Reading long.vcf…"
+    assert len(shown) == 1 and shown[0] > 1, "never a blank list"
+    qtbot.waitUntil(view.laid_out)
+    assert view.indexAt(QPoint(1, 1)).data() == "P 0"
+    assert _inked_colours(view) > 1
+
+
 def test_many_new_contacts_are_counted_and_listed(app_window, qtbot, tmp_path) -> None:
     cards = "".join(
         f"BEGIN:VCARD\nVERSION:3.0\nFN:Person {i}\nEMAIL:p{i}@x.test\nEND:VCARD\n"
@@ -214,3 +244,25 @@ def test_new_contact_lines_tell_namesakes_apart() -> None:
     assert new_contact_line(other) == "Noor Sato · noor@b.test"
     github = MethodDraft("profile", "https://github.com/noor", service="github")
     assert method_words(github) == "GitHub profile https://github.com/noor"
+
+
+def test_a_list_is_laid_out_when_it_has_no_rows_or_its_top_row_is_placed(qtbot) -> None:
+    from PySide6.QtCore import QStringListModel
+
+    from netdesk.ui.importing.new_contacts import NewContactList
+    from netdesk.ui.importing.preview import file_names
+
+    view = NewContactList()
+    qtbot.addWidget(view)
+    assert view.laid_out(), "no model"
+    model = QStringListModel([])
+    view.setModel(model)
+    assert view.laid_out(), "no rows"
+    model.setStringList([f"row {i}" for i in range(500)])
+    view.resize(300, 200)
+    view.show()
+    assert not view.laid_out(), "the batches are laid out on later turns"
+    qtbot.waitUntil(view.laid_out)
+    assert view.indexAt(QPoint(1, 1)).data() == "row 0"
+    assert file_names(["/a/x.vcf"]) == "x.vcf"
+    assert file_names(["a.vcf", "b.csv", "c.vcf", "d.vcf"]) == "a.vcf, b.csv, c.vcf …"

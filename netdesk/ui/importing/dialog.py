@@ -9,7 +9,6 @@ dialog has painted: the worker holds the GIL most of the time, and a first showi
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QPaintEvent
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from netdesk.core.importing import ImportPlan, ImportReport, ImportService
-from netdesk.ui.importing.preview import PreviewPage
+from netdesk.ui.importing.preview import PreviewPage, file_names
 from netdesk.ui.importing.result import ResultPage
 from netdesk.ui.plain import plain_label
 from netdesk.ui.plural import english
@@ -91,11 +90,11 @@ class ImportDialog(QDialog):
     def read_files(self, paths: list[str], encodings: dict[str, str] | None = None) -> None:
         """Plan the import of files / folders in a worker, then show the preview; a CSV file
         whose encoding the user picks in the preview is read again in that one."""
-        names = ", ".join(Path(p).name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+        names = file_names(paths)
         chosen = dict(encodings or {})
         self._reread = lambda file, codec: self.read_files(paths, {**chosen, file: codec})
         self._run(
-            self.tr("Reading {0}").format(names),
+            self.tr("Reading {0}…").format(names),
             lambda p: self.service.plan(paths, p, chosen),
             self._planned,
         )
@@ -103,7 +102,7 @@ class ImportDialog(QDialog):
     def read_data(self, data: bytes, name: str) -> None:
         """Plan the import of dropped data (text/vcard) in a worker."""
         self._run(
-            self.tr("Reading the dropped cards"),
+            self.tr("Reading the dropped cards…"),
             lambda _p: self.service.plan_data(data, name),
             self._planned,
         )

@@ -7,7 +7,7 @@ text is plain text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -32,7 +32,7 @@ from netdesk.ui.importing.conflicts import ConflictTable
 from netdesk.ui.importing.encodings import EncodingChoices
 from netdesk.ui.importing.job_changes import JobChangesBox
 from netdesk.ui.importing.merge_words import fate_text
-from netdesk.ui.importing.new_contacts import NewContacts
+from netdesk.ui.importing.new_contacts import NewContactList, NewContacts
 from netdesk.ui.numbers import grouped
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.plural import counted
@@ -76,12 +76,8 @@ class PreviewPage(QWidget):
         all_row.addStretch(1)
 
         self.new_contacts = NewContacts(self)
-        self.new_list = QListView()
+        self.new_list = NewContactList()
         self.new_list.setModel(self.new_contacts)
-        self.new_list.setUniformItemSizes(True)  # every row as tall as the first
-        # laid out a hundred rows a turn (QListView's batch): all 1,001 at once took ~15 ms of the
-        # preview's showing (each row's index asks the model's rowCount, in Python, twice)
-        self.new_list.setLayoutMode(QListView.LayoutMode.Batched)
         self.new_list.setAccessibleName(self.tr("New contacts"))
         self.new_box = QGroupBox()
         QVBoxLayout(self.new_box).addWidget(self.new_list)
@@ -161,6 +157,7 @@ class PreviewPage(QWidget):
     def show_plan(self, plan: ImportPlan) -> None:
         """Fill the page from `plan` (choices edited here change the plan)."""
         self.plan = plan
+        self.new_list.waiting = self.tr("Reading {0}…").format(file_names(plan.files))
         conflicts = plan.conflicts()  # a walk of every card: once
         self.counts.setText(self._counts(plan, len(conflicts)))
         self.encodings.show_plan(plan)
@@ -254,6 +251,11 @@ class PreviewPage(QWidget):
                 self.tr("{0} group cards: members get their group's name as a tag").format(groups)
             )
         return " · ".join(parts)
+
+
+def file_names(paths: Sequence[str | Path]) -> str:
+    """The first three files' names, "…" after them when there are more."""
+    return ", ".join(Path(p).name for p in paths[:3]) + (" …" if len(paths) > 3 else "")
 
 
 def _fit(view: QListView, rows: int) -> None:
