@@ -352,8 +352,8 @@ def test_a_burst_of_changes_while_hidden_reads_ahead_once(
 
 
 def test_overdue_rows_are_whole_and_dated_with_their_year(qtbot, services, fu, people) -> None:
-    """Overdue from last year says the year; the list shows whole rows (at most eight, the rest
-    scroll) and no sideways scroll bar."""
+    """Overdue from last year says the year; the list shows whole rows (here all twelve: half the
+    side's room holds them) and no sideways scroll bar."""
     for day in range(1, 13):
         fu.create(people["Maria"], datetime(2025, 11, day), reason="check-in")
     widget = CalendarView(fu, services.changes)
@@ -364,8 +364,8 @@ def test_overdue_rows_are_whole_and_dated_with_their_year(qtbot, services, fu, p
     overdue = widget.overdue
     assert _texts(overdue)[0].startswith("Sat, 1 Nov 2025  Maria Test · check-in")
     row = overdue.sizeHintForRow(0)
-    assert overdue.viewport().height() == 8 * row
-    assert overdue.visualItemRect(overdue.item(7)).bottom() < overdue.viewport().height()
+    qtbot.waitUntil(lambda: overdue.viewport().height() == 12 * row)
+    assert overdue.visualItemRect(overdue.item(11)).bottom() < overdue.viewport().height()
     assert not overdue.horizontalScrollBar().isVisible()
 
 
@@ -399,3 +399,45 @@ def test_a_day_of_hundreds_lists_them_all_a_part_at_a_time(view, fu, people, qtb
     texts = _texts(view.agenda)
     assert len(texts) == 2 * ROWS_AT_ONCE
     assert texts[0].startswith("08:00") and texts[-1].startswith("12:59")
+
+
+def test_overdue_takes_half_the_room_in_whole_rows_and_never_raises_the_minimum(
+    qtbot, services, fu, people
+) -> None:
+    """At 1920x1080 the overdue list was eight rows over an agenda half empty: it now takes up
+    to half the side's room, in whole rows; small, it keeps eight and the agenda the rest, and a
+    tall list never makes the window's minimum taller (it could not be made small again)."""
+    for day in range(1, 29):
+        for _ in range(3):
+            fu.create(people["Maria"], datetime(2025, 11, day), reason="check-in")
+    widget = CalendarView(fu, services.changes)
+    qtbot.addWidget(widget)
+    overdue, agenda = widget.overdue, widget.agenda
+    widget.show()
+    qtbot.waitUntil(lambda: overdue.count() == 84)
+    row = overdue.sizeHintForRow(0)
+    shown: dict[int, int] = {}
+    for height in (1000, 500, 1000):
+        widget.resize(1700, height)
+        _settle(qtbot)
+        rows = overdue.viewport().height() // row
+        assert overdue.viewport().height() == rows * row, "whole rows"
+        assert agenda.height() >= agenda.sizeHint().height()
+        if height in shown:
+            assert rows == shown[height], "the same again at the same size"
+        shown[height] = rows
+        assert widget.minimumSizeHint().height() < 500
+    assert shown[500] == 8 and shown[1000] > 20
+    assert abs(overdue.height() - agenda.height()) <= row + 4, "about half each"
+
+
+@pytest.mark.parametrize(
+    ("room", "agenda", "rows"),
+    [(400, 192, 14), (900, 192, 32), (300, 192, 8), (600, 500, 8), (120, 0, 8)],
+)
+def test_the_overdue_rows_are_half_the_room_leaving_the_agenda_its_height(
+    room: int, agenda: int, rows: int
+) -> None:
+    from netdesk.ui.calendar.view import overdue_rows_shown
+
+    assert overdue_rows_shown(room, 14, agenda) == rows

@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
@@ -47,6 +47,7 @@ class AgendaList(QListWidget):
         self._feeder = QTimer(self)
         self._feeder.setInterval(0)
         self._feeder.timeout.connect(self._add_some)
+        self._preferred: int | None = None  # the height `fit_rows` chose
         self.setDragEnabled(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -153,11 +154,22 @@ class AgendaList(QListWidget):
             self.item(index).setSelected(True)
         return bool(rows)
 
-    def fit_rows(self, most: int) -> None:
-        """As tall as its rows, at most `most` of them: never a row cut in half."""
-        rows = min(self.count(), most)
-        height = self.sizeHintForRow(0) * rows if rows else 0
-        self.setFixedHeight(height + 2 * self.frameWidth())
+    def fit_rows(self, most: int, least: int | None = None) -> None:
+        """As tall as its rows, at most `most` of them: never a row cut in half. With `least`
+        (fewer), a layout short of room may squeeze it down to that many rows: its preferred
+        height stays `most` rows, and a tall list never raises the window's minimum height."""
+        row, frame = self.sizeHintForRow(0), 2 * self.frameWidth()
+        height = row * min(self.count(), most) + frame
+        self._preferred = height
+        self.setMinimumHeight(row * min(self.count(), most if least is None else least) + frame)
+        self.setMaximumHeight(height)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self._preferred is not None:
+            hint.setHeight(self._preferred)
+        return hint
 
     def select_first(self) -> None:
         self.select_from(0)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -50,7 +50,18 @@ AHEAD_AFTER_MS = 1
 """A change while hidden reads ahead on a later turn (a timer: calls posted at 0 ms run in the
 same turn), once for a burst: Done publishes three changes, and restarting a read stops the one
 running, 2-4 ms of the GUI thread each, inside Done's own stall."""
-OVERDUE_ROWS_SHOWN = 8  # whole rows; the rest scroll
+OVERDUE_ROWS_SHOWN = 8  # whole rows the overdue list shows at least (it has them); the rest scroll
+OVERDUE_SHARE = 0.5
+"""Of the height the overdue list and the agenda share, what the overdue list may take (in
+whole rows, at least OVERDUE_ROWS_SHOWN): 8 rows at 1920x1080 left the agenda half empty."""
+
+
+def overdue_rows_shown(room: int, row: int, agenda: int) -> int:
+    """Whole rows the overdue list may show when it and the agenda share `room` pixels, each
+    row `row` tall: OVERDUE_SHARE of the room, leaving the agenda its `agenda` pixels, and at
+    least OVERDUE_ROWS_SHOWN."""
+    share = min(int(room * OVERDUE_SHARE), room - agenda)
+    return max(OVERDUE_ROWS_SHOWN, share // max(row, 1))
 
 
 def _sort_key(entry: FollowUpRow | AgendaItem) -> tuple[bool, datetime]:
@@ -171,7 +182,7 @@ class CalendarView(QWidget):
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addWidget(self.grid, 3)
-        side = QVBoxLayout()
+        side = self._side = QVBoxLayout()
         side.addWidget(self.overdue_label)
         side.addWidget(self.overdue)
         side.addWidget(self.agenda_label)
@@ -377,7 +388,28 @@ class CalendarView(QWidget):
         self.overdue_label.setText(self.tr("Overdue ({0})").format(grouped(total)))
         self.overdue_label.setVisible(bool(rows))
         self.overdue.setVisible(bool(rows))
-        self.overdue.fit_rows(OVERDUE_ROWS_SHOWN)
+        self._fit_overdue()
+
+    def _fit_overdue(self) -> None:
+        """The overdue list as tall as its rows, at most its share of the side's room."""
+        row, agenda = self.overdue.sizeHintForRow(0), self.agenda.sizeHint().height()
+        rows = overdue_rows_shown(self._list_room() - 2 * self.overdue.frameWidth(), row, agenda)
+        self.overdue.fit_rows(rows, OVERDUE_ROWS_SHOWN)
+
+    def _list_room(self) -> int:
+        """The height the overdue list and the agenda share: the side column's (as the layout
+        gave it, whatever the lists' heights now) less its labels, buttons and spacing."""
+        side = self._side
+        items = [side.itemAt(i) for i in range(side.count())]
+        shown = [item for item in items if item is not None and not item.isEmpty()]
+        others = [item for item in shown if not isinstance(item.widget(), AgendaList)]
+        taken = sum(item.sizeHint().height() for item in others)
+        return side.geometry().height() - taken - side.spacing() * (len(shown) - 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # the layout has placed the lists for the new size
+        if self.overdue.isVisibleTo(self):
+            self._fit_overdue()
 
     def _fill_agenda(self, month: _Month) -> None:
         start, days = _agenda_days(month.selected, month.week_mode)
