@@ -31,6 +31,7 @@ from netdesk.core.profiles import (
     tel_link,
 )
 from netdesk.formats.draft import MethodDraft
+from netdesk.ui.menu_button import MenuToolButton
 from netdesk.ui.plain import plain_label, plain_tooltip
 from netdesk.ui.style import style_label
 
@@ -267,14 +268,11 @@ class MethodsEditor(QWidget):
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(4)
-        self.add_button = QToolButton()
-        self.add_button.setText("Add email, phone, profile…")
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.add_button)
+        menu = QMenu(self)
         for kind in ("email", "phone", "profile", "address", "url"):
             action = menu.addAction(KIND_TITLES[kind])
             action.triggered.connect(lambda _=False, k=kind: self.add(MethodDraft(k, ""), True))
-        self.add_button.setMenu(menu)
+        self.add_button = MenuToolButton("Add email, phone, profile…", menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._rows_layout)

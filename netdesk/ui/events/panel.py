@@ -29,6 +29,7 @@ from netdesk.ui.events.event_read import EventRead, read_event
 from netdesk.ui.events.prep import PrepBrief
 from netdesk.ui.events.review import ReviewPanel
 from netdesk.ui.form_scroll import FormScroll
+from netdesk.ui.menu_button import MenuToolButton
 from netdesk.ui.plain import ElidedLabel, plain_label
 from netdesk.ui.read_only import reading
 from netdesk.ui.style import style_label
@@ -96,15 +97,13 @@ class EventPanel(QWidget):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         capture = bar.addAction("Who did I meet?…", self.capture_requested.emit)
         capture.setToolTip("Quick capture of the people you met (Ctrl+M)")
-        brief = bar.addAction("Print / Save PDF")
         menu = QMenu(self)
-        reading(brief, menu)
         menu.addAction("Save as PDF…", self.pdf_requested.emit)
         menu.addAction("Print…", self.print_requested.emit)
-        brief.setMenu(menu)
-        button = bar.widgetForAction(brief)
-        if isinstance(button, QToolButton):
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        brief = MenuToolButton("Print / Save PDF", menu)
+        brief.setAutoRaise(True)  # as the bar's own buttons
+        reading(brief, menu)
+        bar.addWidget(brief)
         bar.addSeparator()
         bar.addAction("Delete", self.delete_requested.emit)
         for tool in bar.findChildren(QToolButton):  # toolbars leave theirs to the mouse
