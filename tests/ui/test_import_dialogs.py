@@ -161,10 +161,15 @@ def test_many_new_contacts_are_counted_and_listed(app_window, qtbot, tmp_path) -
     assert listed.index(1000, 0).data() == "… and 5 more"
     view = preview.new_list
     assert view.layoutMode() == QListView.LayoutMode.Batched  # a hundred rows laid out a turn
-    qtbot.waitUntil(lambda: not view.visualRect(listed.index(1000, 0)).isEmpty())
-    view.scrollToBottom()
-    bottom = view.viewport().height() - 2
-    assert view.indexAt(QPoint(4, bottom)).data() == "… and 5 more"
+    qtbot.waitUntil(view.laid_out)
+
+    def last_row_shown() -> bool:
+        view.scrollToBottom()  # the scroll range is set once the last batch is laid out
+        return view.viewport().rect().contains(view.visualRect(listed.index(1000, 0)))
+
+    qtbot.waitUntil(last_row_shown)
+    last = view.visualRect(listed.index(1000, 0))
+    assert view.indexAt(last.center()).data() == "… and 5 more"
     assert listed.index(7, 0).data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(
         f"{tmp_path / 'many.vcf'}, card 8"
     )
@@ -266,3 +271,18 @@ def test_a_list_is_laid_out_when_it_has_no_rows_or_its_top_row_is_placed(qtbot) 
     assert view.indexAt(QPoint(1, 1)).data() == "row 0"
     assert file_names(["/a/x.vcf"]) == "x.vcf"
     assert file_names(["a.vcf", "b.csv", "c.vcf", "d.vcf"]) == "a.vcf, b.csv, c.vcf …"
+
+
+def test_the_dialog_opens_no_taller_than_it_asks_before_a_card_is_read(
+    app_window, qtbot, tmp_path
+) -> None:
+    """Every box of the preview shown before a plan hid them made the page ~1,000 pixels tall:
+    the dialog opened that tall (taller than a 1024x768 screen) on a three-card file."""
+    (tmp_path / "cards.vcf").write_text(ANN + BOB)
+    controller = app_window.findChild(ImportController)
+    controller.open_files([str(tmp_path / "cards.vcf")])
+    dialog = _preview(qtbot, controller)
+    assert dialog.height() == 640 and dialog.minimumSizeHint().height() < 400
+    assert dialog.preview.new_box.isVisibleTo(dialog)
+    assert not dialog.preview.conflict_box.isVisibleTo(dialog)
+

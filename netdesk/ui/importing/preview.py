@@ -153,6 +153,11 @@ class PreviewPage(QWidget):
         for box in (self.new_box, self.error_box, self.warning_box):
             if (inside := box.layout()) is not None:  # as tall as the list it holds
                 inside.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
+        # hidden until a plan shows those it needs: all shown, the page asked for ~1,000 pixels
+        # and the dialog opened that tall (taller than a 768-pixel screen) before it read a card
+        boxes = (self.new_box, self.match_box, self.possible_box, self.conflict_box, self.error_box)
+        for part in (self.encodings, self.fate, self.job_changes, *boxes, self.warning_box):
+            part.setVisible(False)
 
     def show_plan(self, plan: ImportPlan) -> None:
         """Fill the page from `plan` (choices edited here change the plan)."""
