@@ -5,6 +5,7 @@ and Undo, and the history lists a batch's many files instead of cramming them in
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QListView
@@ -286,3 +287,43 @@ def test_the_dialog_opens_no_taller_than_it_asks_before_a_card_is_read(
     assert dialog.preview.new_box.isVisibleTo(dialog)
     assert not dialog.preview.conflict_box.isVisibleTo(dialog)
 
+
+def _text_lines(table, row: int, column: int) -> int:
+    """How many lines of text `table` paints in a cell (runs of inked pixel rows)."""
+    from PySide6.QtGui import QImage
+
+    rect = table.visualRect(table.model().index(row, column))
+    image = table.viewport().grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    inked = [
+        any(image.pixelColor(x, y).lightness() < 120 for x in range(image.width()))
+        for y in range(image.height())
+    ]
+    starts = [y for y, ink in enumerate(inked) if ink and (y == 0 or not inked[y - 1])]
+    gaps = [b - a for a, b in pairwise(starts)]
+    return 1 + sum(gap > table.fontMetrics().height() // 2 for gap in gaps)
+
+
+def test_a_long_reason_or_value_stays_on_one_line_whole_in_its_tooltip(
+    app_window, services, qtbot, tmp_path
+) -> None:
+    """A reason or a value wider than its column wrapped to two lines cramped in a one-line row
+    ("same email" over the address); it ends in "…" on one line, whole in the tooltip."""
+    email = "ann.lee.with.a.rather.long.address@a-very-long-company-name.example"
+    services.contacts.create(
+        ContactDraft(
+            display_name="Ann Lee",
+            title="Senior Manager, Strategy & Operations EMEA and Latin America",
+            methods=[MethodDraft("email", email)],
+        )
+    )
+    card = f"BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEMAIL:{email}\nTITLE:Head of Data\nEND:VCARD\n"
+    (tmp_path / "ann.vcf").write_text(card)
+    controller = app_window.findChild(ImportController)
+    controller.open_files([str(tmp_path / "ann.vcf")])
+    preview = _preview(qtbot, controller).preview
+    matches, conflicts = preview.matches, preview.conflicts
+    assert matches.item(0, 2).text() == f"same email {email}"
+    assert matches.item(0, 2).toolTip() == plain_tooltip(f"same email {email}")
+    assert _text_lines(matches, 0, 2) == 1
+    assert conflicts.item(0, 2).text().startswith("Senior Manager")
+    assert _text_lines(conflicts, 0, 2) == 1

@@ -37,6 +37,7 @@ class ChoiceTable(QTableWidget):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(CHOICE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.setWordWrap(False)  # a long reason on one line, ending "…" (its tooltip holds it)
         self.itemChanged.connect(self._choice_edited)
 
     def show_cards(self, cards: list[PlannedCard]) -> None:
@@ -53,6 +54,7 @@ class ChoiceTable(QTableWidget):
                     other, card.partner.card, Path(card.partner.file).name
                 )
             cells = [source, QTableWidgetItem(other), QTableWidgetItem(card.reason)]
+            cells[1].setToolTip(plain_tooltip(other))
             cells[2].setToolTip(plain_tooltip(card.reason))
             for column, item in enumerate(cells):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

@@ -55,6 +55,7 @@ class ConflictTable(QTableWidget):
             )
         ):
             header.setSectionResizeMode(column, mode)
+        self.setWordWrap(False)  # a value on one line, ending "…" (its tooltip holds it)
         self.itemChanged.connect(self._action_edited)
 
     def show_conflicts(self, pairs: list[tuple[PlannedCard, Conflict]]) -> None:
