@@ -51,6 +51,9 @@ AHEAD_AFTER_MS = 1
 same turn), once for a burst: Done publishes three changes, and restarting a read stops the one
 running, 2-4 ms of the GUI thread each, inside Done's own stall."""
 OVERDUE_ROWS_SHOWN = 8  # whole rows the overdue list shows at least (it has them); the rest scroll
+BODY_GAP = 16  # pixels between the grid and the side, and between the side's buttons
+LABEL_GAP = 4  # pixels between a heading of the side and its list
+SECTION_GAP = 12  # more above the agenda's heading when Overdue shows above it
 OVERDUE_SHARE = 0.5
 """Of the height the overdue list and the agenda share, what the overdue list may take (in
 whole rows, at least OVERDUE_ROWS_SHOWN): 8 rows at 1920x1080 left the agenda half empty."""
@@ -180,9 +183,10 @@ class CalendarView(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(self._header())
         body = QHBoxLayout()
-        body.setSpacing(16)
+        body.setSpacing(BODY_GAP)
         body.addWidget(self.grid, 3)
         side = self._side = QVBoxLayout()
+        side.setSpacing(LABEL_GAP)  # a heading by its list (it had the body's 16 between all)
         side.addWidget(self.overdue_label)
         side.addWidget(self.overdue)
         side.addWidget(self.agenda_label)
@@ -231,6 +235,8 @@ class CalendarView(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        row.setSpacing(BODY_GAP)
+        row.setContentsMargins(0, SECTION_GAP - LABEL_GAP, 0, 0)  # apart from the agenda
         for text, slot in (
             (self.tr("Open"), self.open_current),
             (self.tr("Done"), self.mark_done),
@@ -387,6 +393,7 @@ class CalendarView(QWidget):
             self.overdue.add_heading(self.tr("… and {0} more").format(grouped(total - len(rows))))
         self.overdue_label.setText(self.tr("Overdue ({0})").format(grouped(total)))
         self.overdue_label.setVisible(bool(rows))
+        self.agenda_label.setContentsMargins(0, SECTION_GAP if rows else 0, 0, 0)
         self.overdue.setVisible(bool(rows))
         self._fit_overdue()
 
