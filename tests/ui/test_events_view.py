@@ -589,3 +589,38 @@ def test_selecting_an_event_a_change_made_reads_the_list_at_once(view, events) -
     view.select(new_id)
     assert view.current_id() == new_id
     assert view.panel.heading.text() == "Career fair"
+
+
+def test_with_no_event_to_select_the_panel_says_why_and_what_to_do(qtbot, services) -> None:
+    """ "Select an event" over an empty list asked for what is not there: a new network says how
+    to add events, a filter nothing matches says so, and a list with events asks for one."""
+    widget = EventsView(services)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    placeholder = widget.placeholder
+    qtbot.waitUntil(lambda: placeholder.text().startswith("No events yet."))
+    assert widget.right.currentWidget() is placeholder and placeholder.isVisible()
+    assert "drop an .ics calendar file on this window" in placeholder.text()
+    services.events.create(EventDraft(name="Data meetup", starts_at=NOW + timedelta(days=2)))
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 1)
+    assert placeholder.text() == "Select an event, or press Ctrl+N to plan a new one."
+    widget.kind_filter.setCurrentIndex(widget.kind_filter.findData("social"))
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 0)
+    assert placeholder.text().startswith("No event matches these filters.")
+
+
+@pytest.mark.parametrize(
+    ("rows", "filtered", "start"),
+    [
+        (3, False, "Select an event"),
+        (3, True, "Select an event"),
+        (0, True, "No event matches"),
+        (0, False, "No events yet"),
+    ],
+)
+def test_the_placeholder_fits_the_list(rows: int, filtered: bool, start: str) -> None:
+    from netdesk.ui.events.view import placeholder_text
+
+    assert placeholder_text(rows, filtered).startswith(start)

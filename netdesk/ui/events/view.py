@@ -92,6 +92,19 @@ _CELL_MARGINS = 7
 """A cell's text margins (Qt's item delegate: 3 px each side and a rounding pixel)."""
 
 
+def placeholder_text(rows: int, filtered: bool) -> str:
+    """What the panel says when no event is selected: with none to select, why and what to do
+    ("Select an event" over an empty list asked for what is not there)."""
+    if rows:
+        return "Select an event, or press Ctrl+N to plan a new one."
+    if filtered:
+        return "No event matches these filters. Press Ctrl+N to plan a new one."
+    return (
+        "No events yet. Press Ctrl+N to plan one, or drop an .ics calendar file on this window "
+        "to bring its events in."
+    )
+
+
 def _filter_box(everything: str, values: tuple[str, ...]) -> QComboBox:
     box = QComboBox()
     box.addItem(everything, "")
@@ -158,8 +171,9 @@ class EventsView(QWidget):
         self.import_task: Task | None = None
 
         self.undo_stack = undo_stack(self)
-        self.placeholder = plain_label("Select an event, or press Ctrl+N to plan a new one.")
+        self.placeholder = plain_label(placeholder_text(1, False))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
         style_label(self.placeholder, "hint")
         self.right = QStackedWidget()
         self.right.addWidget(self.placeholder)
@@ -335,6 +349,7 @@ class EventsView(QWidget):
             self.model.set_rows(rows)
         upcoming = sum(r.upcoming for r in rows)
         self.count.setText(f"{grouped(upcoming)} upcoming, {grouped(len(rows) - upcoming)} past")
+        self.placeholder.setText(placeholder_text(len(rows), any(self._filters())))
         if current is not None and self.model.row_of(current) >= 0:
             self.select(current)
         else:
