@@ -57,14 +57,18 @@ def sample(services, events) -> dict[str, int]:
     return ids
 
 
-@pytest.fixture
-def view(qtbot, services, sample) -> EventsView:
+def _shown_view(qtbot, services) -> EventsView:
     widget = EventsView(services)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.fixture
+def view(qtbot, services, sample) -> EventsView:
+    return _shown_view(qtbot, services)
 
 
 def _column(view: EventsView, name: str) -> list[str]:
@@ -594,11 +598,7 @@ def test_selecting_an_event_a_change_made_reads_the_list_at_once(view, events) -
 def test_with_no_event_to_select_the_panel_says_why_and_what_to_do(qtbot, services) -> None:
     """ "Select an event" over an empty list asked for what is not there: a new network says how
     to add events, a filter nothing matches says so, and a list with events asks for one."""
-    widget = EventsView(services)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = _shown_view(qtbot, services)
     placeholder = widget.placeholder
     qtbot.waitUntil(lambda: placeholder.text().startswith("No events yet."))
     assert widget.right.currentWidget() is placeholder and placeholder.isVisible()
