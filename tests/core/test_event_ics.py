@@ -138,7 +138,7 @@ def test_a_series_is_expanded_from_the_app_clocks_day(services, clock) -> None:
 
     def founders_days() -> list[datetime]:
         rows = Event.select().where(Event.name == "Founders day").order_by(Event.starts_at)
-        return [row.starts_at for row in rows]
+        return [from_utc(row.starts_at, row.timezone) for row in rows]  # stored as UTC
 
     clock.set_wall(datetime(2026, 11, 29, 23, 59))
     _import(services, SERIES, "series.ics")
