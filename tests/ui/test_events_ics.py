@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,9 @@ def test_file_import_routes_ics_to_events_and_vcards_to_contacts(
     assert not controller.open_files([schedule])
 
 
-def test_events_view_takes_only_ics(qtbot, services, tmp_path, schedule, monkeypatch) -> None:
+def test_events_view_takes_only_ics(
+    qtbot, services, clock, tmp_path, schedule, monkeypatch
+) -> None:
     view = EventsView(services)
     qtbot.addWidget(view)
     assert not view.open_files([schedule, str(tmp_path / "people.vcf")])
@@ -66,6 +69,8 @@ def test_events_view_takes_only_ics(qtbot, services, tmp_path, schedule, monkeyp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     view.choose_export()
     assert target.read_bytes().count(b"BEGIN:VEVENT") == 4
+    stamp = clock.now().astimezone(UTC).strftime("DTSTAMP:%Y%m%dT%H%M%SZ").encode()
+    assert target.read_bytes().count(stamp) == 4, "stamped by the app's clock"
     assert view.message.text() == "Events saved to out.ics."
 
 

@@ -13,7 +13,7 @@ it.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -294,7 +294,8 @@ class EventsView(QWidget):
             self, "Export events", str(Path.home() / "events.ics"), "Calendar files (*.ics)"
         )
         if path:
-            Path(path).write_bytes(export_ics())
+            stamp = self.events.followups.clock.now().astimezone(UTC)  # the app's "now"
+            Path(path).write_bytes(export_ics(stamp=stamp))
             self._tell(f"Events saved to {Path(path).name}.")
 
     def _imported(self, summaries: list[IcsImportSummary]) -> None:
