@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from netdesk.core.interactions import log_interaction
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Employment, Event, EventPerson
+from netdesk.ui.companies.panel import SNUG_ROOM
 from netdesk.ui.companies.view import CompaniesView
 from netdesk.ui.plain import plain_tooltip
 from tests.core.test_worker_thread import _lowered, _nice, linux_only
@@ -407,9 +408,9 @@ def test_a_large_company_is_read_off_the_gui_thread_and_the_newest_selection_win
     assert view.panel.heading.text() == "Globex" and not view.detail_reader.busy
 
 
-def test_a_target_s_ways_in_read_whole_at_1024x768(qtbot, services, app_window) -> None:
-    """At 1024x768 "How" cut "met at Monzo's Fintech Forum …" beside a fixed 170 px "Who" and a
-    110 px "When": those two are as wide as their cells, "How" has the rest."""
+def _ways_in_shown(qtbot, services, app_window) -> CompaniesView:
+    """Companies at 1024x768 with Monzo, a target nobody works at, and three people met at the
+    forum it organised (its ways in)."""
     forum = Event.create(
         name="Fintech Forum 2026",
         starts_at=STORED_NOW - timedelta(days=20),
@@ -426,7 +427,25 @@ def test_a_target_s_ways_in_read_whole_at_1024x768(qtbot, services, app_window) 
     table = view.panel.ways.table
     qtbot.waitUntil(lambda: app_window.width() == 1024 and table.isVisible())
     qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    return view
+
+
+def test_a_target_s_ways_in_read_whole_at_1024x768(qtbot, services, app_window) -> None:
+    """At 1024x768 "How" cut "met at Monzo's Fintech Forum …" beside a fixed 170 px "Who" and a
+    110 px "When": those two are as wide as their cells, "How" has the rest."""
+    view = _ways_in_shown(qtbot, services, app_window)
+    table = view.panel.ways.table
     assert view.panel.ways.model.rows[0].cells[1] == "met at Monzo's Fintech Forum 2026"
     for column in range(3):
         assert table.sizeHintForColumn(column) <= table.columnWidth(column), column
     assert sum(table.columnWidth(column) for column in range(3)) <= table.viewport().width()
+
+
+def test_the_ways_in_dates_keep_a_margin_to_the_table_s_edge(qtbot, services, app_window) -> None:
+    """The last column, "When", was exactly as wide as "Fri, 13 Nov": the date touched the
+    table's right edge, where the panel's other date columns leave room after theirs."""
+    table = _ways_in_shown(qtbot, services, app_window).panel.ways.table
+    header = table.horizontalHeader()
+    date = table.model().index(0, 2).data()
+    text_end = header.sectionViewportPosition(2) + table.fontMetrics().horizontalAdvance(date)
+    assert table.viewport().width() - text_end >= SNUG_ROOM

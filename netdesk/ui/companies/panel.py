@@ -36,6 +36,11 @@ from netdesk.ui.style import style_label
 from netdesk.ui.tables import list_table
 from netdesk.ui.timefmt import local_from_utc
 
+SNUG_ROOM = 16
+"""What a snug column adds to its widest text: the room the panel's other date columns (Last
+contact, Left, When) leave after theirs, so the last one's text does not touch the table's
+edge."""
+
 
 class _Section:
     """A titled table of the panel; its rows' ids are contacts or events."""
@@ -44,7 +49,8 @@ class _Section:
         self, title: str, name: str, headers: dict[str, int | None], snug: tuple[int, ...] = ()
     ) -> None:
         """`headers`: each column's width, None for the columns that share the room left;
-        the `snug` columns are as wide as their title and cells, at most that width."""
+        the `snug` columns are as wide as their title and cells (and SNUG_ROOM), at most that
+        width."""
         self.title = plain_label(title)
         style_label(self.title, "sectionTitle")
         self.model = RowsModel(tuple(headers))
@@ -65,7 +71,8 @@ class _Section:
             widget.setVisible(shown and bool(rows))
         header = self.table.horizontalHeader()
         for column, most in self.snug.items():
-            needed = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            cells = self.table.sizeHintForColumn(column) + SNUG_ROOM
+            needed = max(cells, header.sectionSizeHint(column))
             header.resizeSection(column, min(needed, most))
 
 
