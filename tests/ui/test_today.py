@@ -132,30 +132,47 @@ def test_not_now_drops_a_person_and_ctrl_z_brings_them_back(view, reach, people,
     assert _texts(reach)[0].startswith("Mehdi Test")
 
 
-def test_due_groups_today_first_and_more_expands(view, due, qtbot) -> None:
+def _eleventh_overdue(view, services, people, qtbot) -> None:
+    """One more overdue follow-up, the oldest (11 days ago): Overdue (11) ends in "3 more…"."""
+    services.followups.create(people["Ana"], date(2026, 3, 11) - timedelta(days=11), note="o11")
+    settle_today(qtbot, view)
+
+
+def test_due_groups_today_first_and_more_expands(view, due, services, people, qtbot) -> None:
+    _eleventh_overdue(view, services, people, qtbot)
     texts = _texts(due)
     assert texts[:4] == [
         "Due today (2)",
         "Ana Test · thank",
         "16:00  Mehdi Test · check-in",
-        "Overdue (10)",
+        "Overdue (11)",
     ]
-    assert len(texts) == 4 + 8 + 1 and texts[-1] == "2 more…"
-    assert texts[4].endswith("Ana Test · check-in · o10")  # oldest first
+    assert len(texts) == 4 + 8 + 1 and texts[-1] == "3 more…"
+    assert texts[4].endswith("Ana Test · check-in · o11")  # oldest first
     due.setFocus()
     due.setCurrentRow(due.count() - 1)
     qtbot.keyClick(due, Qt.Key.Key_Return)
     settle_today(qtbot, view)  # the rest of the group is read
     texts = _texts(due)
-    assert len(texts) == 4 + 10 and "2 more…" not in texts
+    assert len(texts) == 4 + 11 and "3 more…" not in texts
     assert texts[-1].endswith("Ana Test · check-in · o1")
 
 
+def test_a_group_of_ten_shows_whole_rather_than_2_more(view, due, qtbot) -> None:
+    """Overdue (10) showed 8 rows and "2 more…": a row in place of two, where the two fit."""
+    texts = _texts(due)
+    assert texts[3] == "Overdue (10)" and not any(text.endswith("more…") for text in texts)
+    assert len(texts) == 4 + 10 and texts[-1].endswith("Ana Test · check-in · o1")
+    rows = [due.sizeHintForRow(row) for row in range(due.count())]
+    assert due.minimumHeight() >= sum(rows)  # every row in sight, the list not scrolled
+
+
 def test_a_group_is_read_as_far_as_shown_until_expanded(
-    view, due, services, qtbot, monkeypatch
+    view, due, services, people, qtbot, monkeypatch
 ) -> None:
-    """Overdue (10) reads the 8 rows it shows and its count (not the 4,300 rows of 100,000
-    contacts); expanded, the whole group."""
+    """Overdue (11) reads the 10 rows it could show whole and its count (not the 4,300 rows of
+    100,000 contacts); expanded, the whole group."""
+    _eleventh_overdue(view, services, people, qtbot)
     read: list[int] = []
     overdue = services.followups.overdue
 
@@ -167,12 +184,12 @@ def test_a_group_is_read_as_far_as_shown_until_expanded(
     monkeypatch.setattr(services.followups, "overdue", counted)
     view.refresh()
     settle_today(qtbot, view)
-    assert read == [8]
+    assert read == [10]
     due.setFocus()
     due.setCurrentRow(due.count() - 1)
     qtbot.keyClick(due, Qt.Key.Key_Return)
     settle_today(qtbot, view)
-    assert read == [8, 10] and len(_texts(due)) == 4 + 10
+    assert read == [10, 11] and len(_texts(due)) == 4 + 11
 
 
 def test_d_marks_done_in_place_and_ctrl_z_undoes(view, due, services, qtbot) -> None:

@@ -1,6 +1,6 @@
 """Due today and overdue: every pending follow-up due by tonight, today's first, then the overdue
-ones oldest first; a group longer than GROUP_ROWS ends in an "N more" row that Enter or a click
-expands.
+ones oldest first; a group longer than WHOLE_UP_TO shows its first GROUP_ROWS and ends in an
+"N more" row that Enter or a click expands (a shorter one shows whole: "2 more…" saved one row).
 
 D marks done, S snoozes, L logs an interaction, W writes the message the follow-up calls for
 (Done once it is sent), Enter opens the follow-up; each change is
@@ -44,6 +44,12 @@ title, its count next): rows of equal keys look alike, and `DueList.item_for` ma
 its key."""
 
 GROUP_ROWS = 8  # rows a group shows before its "N more"
+WHOLE_UP_TO = GROUP_ROWS + 2
+"""A group this long shows whole: its "N more" row would take the place of one of at most two
+rows it hides."""
+MOST_ROWS = 2 * (1 + WHOLE_UP_TO)
+"""The list's tallest before it scrolls (Today's other lists stop at MAX_ROWS): both groups
+shown whole under their headings."""
 _CHOSEN = ("followup", "more")  # the kinds of row that can be current
 
 
@@ -55,13 +61,15 @@ def row_keys(
     groups: DueGroups, today: date, expanded: frozenset[str], titles: dict[str, str]
 ) -> list[RowKey]:
     """The rows' keys: each group under its heading (`titles` by group), all of an `expanded`
-    one, else its first GROUP_ROWS and "N more" (no Qt: made on Today's worker)."""
+    one or one of at most WHOLE_UP_TO rows, else its first GROUP_ROWS and "N more" (no Qt: made
+    on Today's worker)."""
     keys: list[RowKey] = []
     for group, read in zip(("today", "overdue"), groups, strict=True):
         if not read.total:
             continue
         keys.append(("heading", titles[group], read.total))
-        shown = read.rows if group in expanded else read.rows[:GROUP_ROWS]
+        whole = group in expanded or read.total <= WHOLE_UP_TO
+        shown = read.rows if whole else read.rows[:GROUP_ROWS]
         with_day = group == "overdue"
         keys += [(_kind(row), row.id, row, today, with_day) for row in shown]
         if read.total > len(shown):
@@ -143,7 +151,7 @@ class DueList(AgendaList):
             self.add_later([partial(self._add, key) for key in keys])
         else:
             self._patch(keys, *changes)
-        fit_rows(self)
+        fit_rows(self, MOST_ROWS)
 
     def clear(self) -> None:
         self._keys = []
@@ -153,8 +161,9 @@ class DueList(AgendaList):
         self.addItem(self.item_for(key))
 
     def limits(self) -> tuple[int | None, int | None]:
-        """How many rows of each group to read: all of an expanded one."""
-        today, overdue = (None if g in self.expanded else GROUP_ROWS for g in ("today", "overdue"))
+        """How many rows of each group to read: all of an expanded one, else enough to show one
+        of WHOLE_UP_TO rows whole."""
+        today, overdue = (None if g in self.expanded else WHOLE_UP_TO for g in ("today", "overdue"))
         return today, overdue
 
     def item_for(self, key: RowKey) -> QListWidgetItem:

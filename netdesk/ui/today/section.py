@@ -166,10 +166,10 @@ def section_list(widget: QListWidget) -> QListWidget:
     return widget
 
 
-def fit_rows(widget: QListWidget) -> None:
-    """Make the list at least as tall as its rows (MIN_ROWS to MAX_ROWS of them), so the page
+def fit_rows(widget: QListWidget, most: int = MAX_ROWS) -> None:
+    """Make the list at least as tall as its rows (MIN_ROWS to `most` of them), so the page
     scrolls rather than each short list."""
-    rows = [widget.sizeHintForRow(i) for i in range(min(widget.count(), MAX_ROWS))]
+    rows = [widget.sizeHintForRow(i) for i in range(min(widget.count(), most))]
     row_height = max(rows, default=widget.fontMetrics().height() + 4)
     padding = 2 * widget.frameWidth() + 2 * widget.spacing() * len(rows) + 4
     height = sum(rows) + row_height * max(0, MIN_ROWS - len(rows)) + padding
