@@ -525,3 +525,25 @@ def test_row_changes_keep_rows_in_order_and_few_new() -> None:
     assert row_changes([], new) is None
     many = [("followup", 100 + i) for i in range(ROWS_AT_ONCE + 1)]
     assert row_changes(old, many) is None
+
+
+def test_reach_out_with_nobody_to_suggest_disables_its_buttons(make_today, services, qtbot) -> None:
+    """Log, Write, Not now and Open stayed on over "Nobody is waiting on you today."; off, and
+    their keys do nothing; on again once someone is suggested."""
+    view = make_today()
+    section = view.sections["reach_out"]
+    buttons = section.findChildren(QPushButton)
+    assert [button.text() for button in buttons] == ["Log…", "Write…", "Not now", "Open"]
+    assert _texts(section.list) == ["Nobody is waiting on you today."]
+    assert [button.isEnabled() for button in buttons] == [False] * 4
+    asked: list[int] = []
+    view.contact_requested.connect(asked.append)
+    section.list.setFocus()
+    for key in (Qt.Key.Key_L, Qt.Key.Key_W, Qt.Key.Key_N, Qt.Key.Key_Return):
+        qtbot.keyClick(section.list, key)
+    assert view.dialog is None and view.undo_stack.count() == 0 and asked == []
+    services.contacts.create(
+        ContactDraft(given_name="Bea", family_name="Test", birthday=date(1990, 3, 12))
+    )
+    settle_today(qtbot, view)
+    assert [button.isEnabled() for button in buttons] == [True] * 4
