@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 
 class ColumnFitter(QObject):
     """Keeps `stretch`'s column readable: while it would be narrower than its text (at most
     `wanted` px), the `droppable` columns are hidden in that order; they come back when the
-    table is wide enough again. Other columns keep the widths their modes give them.
+    table is wide enough again. Room left beyond `wanted` goes first to the columns whose text is
+    cut (each widened up to its widest cell; when the room is short, each by its share of what
+    they lack, the stretched column's text beyond `wanted` counted too), and the stretched
+    column has the rest: at 1920 px Opportunities gave it all while People and Heard of it
+    stayed cut. A column you resized by dragging keeps the width you gave it; a widened one
+    gives its extra back when the table narrows.
 
     `cells(column)`, when given, is the width a column's cells need (None: measure them with the
-    table, which asks the model for every row)."""
+    table, which asks the model for every row; measured once per change of the rows)."""
 
     def __init__(
         self,
@@ -33,20 +38,61 @@ class ColumnFitter(QObject):
         self._sizes: dict[int, int] = {}
         """Each column's header width (or its width, when sized) when last shown: a hidden
         section measures 0."""
-        for column in range(table.horizontalHeader().count()):
+        self.widened: dict[int, int] = {}
+        """The pixels `fit` added to a column from the room left, given back before measuring."""
+        self.dragged: set[int] = set()
+        """The columns you resized: `fit` leaves their widths alone."""
+        self._measured: dict[int, int] = {}  # the cells' widths, until the rows change
+        self._fitting = False
+        header = table.horizontalHeader()
+        for column in range(header.count()):
             self._width(column)
+        header.sectionResized.connect(self._resized)
         table.viewport().installEventFilter(self)
-        table.model().modelReset.connect(self.fit)
+        model = table.model()
+        model.modelReset.connect(self._rows_changed)
+        self._refit = QTimer(self)  # once after a burst of changed rows (a filter typed)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit)
+        for signal in (
+            model.dataChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.layoutChanged,
+        ):
+            signal.connect(lambda *_: self._cells_changed())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 
+    def _rows_changed(self) -> None:
+        self._measured.clear()
+        self.fit()
+
+    def _cells_changed(self) -> None:
+        self._measured.clear()
+        self._refit.start()
+
+    def _resized(self, column: int) -> None:
+        interactive = QHeaderView.ResizeMode.Interactive
+        if (
+            not self._fitting
+            and self.table.horizontalHeader().sectionResizeMode(column) == interactive
+        ):
+            self.dragged.add(column)  # the width you chose is yours
+            self.widened.pop(column, None)
+
     def _needed(self, column: int) -> int:
         """What the column's cells need."""
         cells = self.cells(column)
-        return self.table.sizeHintForColumn(column) if cells is None else cells
+        if cells is not None:
+            return cells
+        if column not in self._measured:
+            self._measured[column] = self.table.sizeHintForColumn(column)
+        return self._measured[column]
 
     def _width(self, column: int) -> int:
         header = self.table.horizontalHeader()
@@ -68,6 +114,15 @@ class ColumnFitter(QObject):
         every row (the Events list's first showing took ~0.25 s at 92 events)."""
         if not self.table.isVisible():
             return
+        self._fitting = True
+        try:
+            self._shift_widened(-1)
+            self.widened.clear()
+            self._fit()
+        finally:
+            self._fitting = False
+
+    def _fit(self) -> None:
         header = self.table.horizontalHeader()
         wanted = min(max(self._needed(self.stretch), 0), self.wanted)
         wanted = max(wanted, header.sectionSizeHint(self.stretch))
@@ -81,3 +136,33 @@ class ColumnFitter(QObject):
         for column in self.droppable:
             if header.isSectionHidden(column) != (column not in shown):
                 header.setSectionHidden(column, column not in shown)
+        kept = max(wanted, self.wanted)  # the stretched column's own room, short text or not
+        self._widen(shown, room - sum(header.sectionSize(c) for c in shown) - kept, kept)
+
+    def _shift_widened(self, sign: int) -> None:
+        header = self.table.horizontalHeader()
+        for column, extra in self.widened.items():
+            header.resizeSection(column, header.sectionSize(column) + sign * extra)
+
+    def _widen(self, shown: list[int], spare: int, wanted: int) -> None:
+        """Share `spare` pixels among the cut columns of `shown` that `fit` may widen (resizable
+        ones you did not resize; each up to its widest cell or title), the stretched column's
+        lack beyond `wanted` counted with theirs."""
+        if spare <= 0:
+            return
+        header = self.table.horizontalHeader()
+        interactive = QHeaderView.ResizeMode.Interactive  # the others' widths are their owners'
+        lacking = {
+            column: max(self._needed(column), header.sectionSizeHint(column))
+            - header.sectionSize(column)
+            for column in shown
+            if column not in self.dragged and header.sectionResizeMode(column) == interactive
+        }
+        lacking = {column: lack for column, lack in lacking.items() if lack > 0}
+        stretched = max(0, self._needed(self.stretch) - wanted)
+        total = sum(lacking.values()) + stretched
+        for column, lack in lacking.items():
+            extra = lack if total <= spare else spare * lack // total
+            if extra > 0:
+                header.resizeSection(column, header.sectionSize(column) + extra)
+                self.widened[column] = extra
