@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 class ColumnFitter(QObject):
     """Keeps `stretch`'s column readable: while it would be narrower than its text (at most
-    `wanted` px), the `droppable` columns are hidden in that order; they come back when the
-    table is wide enough again. Room left beyond `wanted` goes first to the columns whose text is
-    cut (each widened up to its widest cell; when the room is short, each by its share of what
-    they lack, the stretched column's text beyond `wanted` counted too), and the stretched
-    column has the rest: at 1920 px Opportunities gave it all while People and Heard of it
+    `wanted` px; `wanted` with no row, as a list of rows would show it, where the empty Events
+    list squeezed its titles), the `droppable` columns are hidden in that order; they come back
+    when the table is wide enough again. Room left beyond `wanted` goes first to the columns
+    whose text is cut (each widened up to its widest cell; when the room is short, each by its
+    share of what they lack, the stretched column's text beyond `wanted` counted too), and the
+    stretched column has the rest: at 1920 px Opportunities gave it all while People and Heard of it
     stayed cut. A column you resized by dragging keeps the width you gave it; a widened one
     gives its extra back when the table narrows.
 
@@ -124,7 +125,9 @@ class ColumnFitter(QObject):
 
     def _fit(self) -> None:
         header = self.table.horizontalHeader()
-        wanted = min(max(self._needed(self.stretch), 0), self.wanted)
+        wanted = self.wanted  # with no row, no text to fit: the room a list of rows gives it
+        if self.table.model().rowCount():
+            wanted = min(max(self._needed(self.stretch), 0), wanted)
         wanted = max(wanted, header.sectionSizeHint(self.stretch))
         room = self.table.viewport().width()
         shown = [c for c in range(header.count()) if c != self.stretch]

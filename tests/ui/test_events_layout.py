@@ -286,6 +286,22 @@ def test_with_no_events_the_list_fits_its_columns_when_first_shown(app_window, q
     assert view.table.horizontalScrollBar().maximum() == 0
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_with_no_events_the_list_keeps_the_names_room(app_window, qtbot, size) -> None:
+    """The empty list at 1024x768 squeezed its titles ("When|Event|Kind|Status", Event 48 px)
+    beside Prep and Where at their first 75 and 110 px: with no name to fit, Event keeps the
+    200 px a list of events gives it, Where and People left out first as they would be."""
+    _resize(qtbot, app_window, *size)
+    view = app_window.show_view("events")
+    qtbot.wait(20)
+    table = view.table
+    header = table.horizontalHeader()
+    assert header.sectionSize(COLUMNS.index("Event")) >= 200
+    for title in ("When", "Kind", "Status", "Prep"):
+        assert _shown(table, title), title
+    assert table.horizontalScrollBar().maximum() == 0
+
+
 def test_the_details_tab_keeps_the_same_margins_as_the_other_tabs(
     qtbot, app_window, events_view
 ) -> None:
