@@ -298,12 +298,19 @@ def _contact(window: MainWindow, contact_id: int, tab: int = 0) -> QWidget:
 
 
 def _centred(table: QAbstractItemView) -> None:
-    """The list scrolled so its current row is in the middle: where selecting it left the list
-    depends on where it was before and on how much of it had been read."""
+    """The list scrolled so its current row is in the middle (where selecting it left the list
+    depends on where it was before and on how much of it had been read), then still until
+    Contacts' columns have fitted the rows in view (SCROLL_SETTLES_MS)."""
     from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    from netdesk.ui.contacts.column_layout import SCROLL_SETTLES_MS
 
     QApplication.processEvents()
     table.scrollTo(table.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
+    deadline = time.monotonic() + 2 * SCROLL_SETTLES_MS / 1000
+    while time.monotonic() < deadline:  # Contacts' columns fit the rows in view
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def _nobody(window: MainWindow) -> QWidget:

@@ -8,16 +8,27 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 
+def share_room(lacking: dict[int, int], room: int) -> dict[int, int]:
+    """How many of `room` pixels each column gets of what it lacks (`lacking`, by column): the
+    smallest lack first, so that as many columns as the room allows read whole; the next one
+    gets what is left."""
+    given: dict[int, int] = {}
+    for column, lack in sorted(lacking.items(), key=lambda item: (item[1], item[0])):
+        given[column] = max(0, min(lack, room))
+        room -= given[column]
+    return given
+
+
 class ColumnFitter(QObject):
     """Keeps `stretch`'s column readable: while it would be narrower than its text (at most
     `wanted` px; `wanted` with no row, as a list of rows would show it, where the empty Events
     list squeezed its titles), the `droppable` columns are hidden in that order; they come back
     when the table is wide enough again. Room left beyond `wanted` goes first to the columns
-    whose text is cut (each widened up to its widest cell; when the room is short, each by its
-    share of what they lack, the stretched column's text beyond `wanted` counted too), and the
-    stretched column has the rest: at 1920 px Opportunities gave it all while People and Heard of it
-    stayed cut. A column you resized by dragging keeps the width you gave it; a widened one
-    gives its extra back when the table narrows.
+    whose text is cut, each widened up to its widest cell (when the room is short, those that
+    lack least first: `share_room`, the stretched column's text beyond `wanted` counted too),
+    and the stretched column has the rest: at 1920 px Opportunities gave it all while People
+    and Heard of it stayed cut. A column you resized by dragging keeps the width you gave it; a
+    widened one gives its extra back when the table narrows.
 
     `cells(column)`, when given, is the width a column's cells need (None: measure them with the
     table, which asks the model for every row; measured once per change of the rows)."""
@@ -148,9 +159,9 @@ class ColumnFitter(QObject):
             header.resizeSection(column, header.sectionSize(column) + sign * extra)
 
     def _widen(self, shown: list[int], spare: int, wanted: int) -> None:
-        """Share `spare` pixels among the cut columns of `shown` that `fit` may widen (resizable
-        ones you did not resize; each up to its widest cell or title), the stretched column's
-        lack beyond `wanted` counted with theirs."""
+        """Share `spare` pixels (`share_room`) among the cut columns of `shown` that `fit` may
+        widen (resizable ones you did not resize; each up to its widest cell or title), the
+        stretched column's lack beyond `wanted` counted with theirs."""
         if spare <= 0:
             return
         header = self.table.horizontalHeader()
@@ -162,10 +173,8 @@ class ColumnFitter(QObject):
             if column not in self.dragged and header.sectionResizeMode(column) == interactive
         }
         lacking = {column: lack for column, lack in lacking.items() if lack > 0}
-        stretched = max(0, self._needed(self.stretch) - wanted)
-        total = sum(lacking.values()) + stretched
-        for column, lack in lacking.items():
-            extra = lack if total <= spare else spare * lack // total
-            if extra > 0:
+        lacking[self.stretch] = self._needed(self.stretch) - wanted  # it takes what is left
+        for column, extra in share_room(lacking, spare).items():
+            if extra > 0 and column != self.stretch:
                 header.resizeSection(column, header.sectionSize(column) + extra)
                 self.widened[column] = extra

@@ -213,3 +213,47 @@ def test_an_overdue_follow_up_says_its_days_in_a_few_letters(people, app_window,
     text = contacts.table.fontMetrics().horizontalAdvance("360 d overdue")
     assert contacts.table.columnWidth(NEXT) >= text + 8
     assert contacts.table.visualRect(index).right() <= contacts.table.viewport().width()
+
+
+def _wide_list_of_long_titles(qtbot, services) -> ContactsView:
+    """Thirty people with a long title and no circle, the list 925 px wide beside the editor
+    (as at 1920x1080)."""
+    for number in range(30):
+        draft = ContactDraft(
+            given_name=f"Ivan{number:02}",
+            family_name="Penter",
+            organisation="Ericsson",
+            title=TITLE_TEXT,
+            tags=["kubernetes"],
+        )
+        services.contacts.create(draft)
+    view = _view(qtbot, services, 1750, 1000)
+    view.splitter.setSizes([925, 825])
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    return view
+
+
+TITLE_TEXT = "Senior Manager, Strategy & Operations EMEA"
+
+
+def test_a_cut_title_takes_the_room_of_an_empty_circle(qtbot, services) -> None:
+    """At 1920x1080 Title ended in "Senior Manager, St…" (widened to at most 200 px) beside a
+    Circle column 90 px wide with nobody in a circle: the room goes to the text cut first, and
+    an empty column lends what its title does not need."""
+    view = _wide_list_of_long_titles(qtbot, services)
+    table, header = view.table, view.table.horizontalHeader()
+    assert _shown(view) == list(
+        ("name", "organisation", "last_contacted", "next_followup", "title", "circle", "tags")
+    )
+    assert table.columnWidth(TITLE) >= table.fontMetrics().horizontalAdvance(TITLE_TEXT) + 6
+    assert table.columnWidth(CIRCLE) < 90
+    assert table.columnWidth(CIRCLE) >= header.sectionSizeHint(CIRCLE)  # its title whole
+    assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_a_column_you_resized_keeps_your_width(qtbot, services) -> None:
+    view = _wide_list_of_long_titles(qtbot, services)
+    view.table.horizontalHeader().resizeSection(CIRCLE, 120)  # as a drag of its edge does
+    view.splitter.setSizes([900, 850])
+    qtbot.wait(20)
+    assert view.table.columnWidth(CIRCLE) == 120

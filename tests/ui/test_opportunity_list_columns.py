@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from netdesk.core.opportunities import OpportunityDraft
 from netdesk.core.opportunity_rows import Person
 from netdesk.formats.draft import ContactDraft
+from netdesk.ui.column_fitter import share_room
 from netdesk.ui.opportunities.table import COLUMNS
 from netdesk.ui.opportunities.view import OpportunitiesView
 
@@ -94,3 +95,9 @@ def test_a_longer_cell_read_later_is_whole_too(qtbot, app_window, listed) -> Non
     qtbot.waitUntil(lambda: listed.proxy.rowCount() == 2)
     qtbot.waitUntil(lambda: _whole(listed, PEOPLE))
     assert listed.table.horizontalScrollBar().maximum() == 0
+
+
+def test_short_room_goes_to_the_columns_lacking_least_first() -> None:
+    assert share_room({1: 300, 2: 40, 3: 100}, 200) == {2: 40, 3: 100, 1: 60}
+    assert share_room({1: 30, 2: 40}, 500) == {1: 30, 2: 40}
+    assert share_room({1: 30}, 0) == {1: 0}

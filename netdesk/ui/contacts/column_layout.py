@@ -5,10 +5,14 @@ Right-click the header to show or hide a column or go back to the default column
 header to move its column. A list too narrow for every column leaves out Tags, Circle, Title
 and then Organisation (in that order, unless you chose to show one) so that Name, Last contacted
 and Next follow-up stay in view at 1024 pixels; with Organisation left out, the name cell shows
-it on a second line. Room left beside the columns widens Organisation, Name and Title (to at
-most 200 pixels) rather than the stretched last column. Everything lives in the window's
-settings (one QSettings for the whole window) and is written whenever it changes (a sort a
-turn after its page shows), so a crash does not lose it.
+it on a second line. Room left beside the columns goes first to the columns whose text in view
+is cut (each up to its widest cell, those lacking least first; measured when the list is
+shown, resized, filled anew or still after a scroll), then widens Organisation, Name and Title
+(to at most 200 pixels) rather than the stretched last column; when it is short, a column whose
+cells need less than its width (Circle with nobody in one) lends the rest to the cut ones. A
+column you resize keeps your width. Everything lives in the window's settings (one QSettings
+for the whole window) and is written whenever it changes (a sort a turn after its page shows),
+so a crash does not lose it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMenu, QSplitter, QTableView
 
+from netdesk.ui.column_fitter import share_room
 from netdesk.ui.contacts.model import COLUMNS
 from netdesk.ui.name_cell import NameWithOrganisation
 from netdesk.ui.stored_settings import read_bytes, read_text
@@ -40,6 +45,8 @@ LEFT_OUT_FIRST = ("tags", "circle", "title", "organisation")
 ROOMY = {"organisation": 200, "name": 200, "title": 200}
 """Room left beside the columns widens these (in this order, up to these widths) before the
 stretched last column, whose dates need no more than their first-start width."""
+SCROLL_SETTLES_MS = 150
+"""How long the list stays still before its columns fit the rows then in view."""
 _DEFAULT_SIZES = [600, 500]  # the list gets the larger share beside the editor
 _NAME, _ORGANISATION = KEYS.index("name"), KEYS.index("organisation")
 
@@ -64,7 +71,11 @@ class ColumnLayout(QObject):
         self.name_cell = NameWithOrganisation(_ORGANISATION, table)
         self._fitting = False
         self.widened: dict[int, int] = {}
-        """The pixels `fit` added to a column from the spare room, given back before measuring."""
+        """The pixels `fit` added to a column from the spare room (or took from one with room to
+        lend: fewer than 0), given back before measuring."""
+        self.dragged: set[int] = set()
+        """The columns you resized: `fit` leaves their widths alone."""
+        self._cells: dict[int, int] = {}  # each column's widest cell, until the rows change
         state = read_bytes(settings, HEADER_KEY)
         if state:
             self.header.restoreState(state)
@@ -90,6 +101,15 @@ class ColumnLayout(QObject):
         self.header.sortIndicatorChanged.connect(lambda *_: self._save_sort.start())
         splitter.splitterMoved.connect(self.save)
         table.viewport().installEventFilter(self)
+        self._scrolled = QTimer(self)  # the rows in view measured once a scroll stops
+        self._scrolled.setSingleShot(True)
+        self._scrolled.setInterval(SCROLL_SETTLES_MS)
+        self._scrolled.timeout.connect(self._rows_changed)
+        table.verticalScrollBar().valueChanged.connect(lambda _value: self._scrolled.start())
+        model = table.model()
+        model.modelReset.connect(self._rows_changed)
+        for signal in (model.rowsInserted, model.dataChanged, model.layoutChanged):
+            signal.connect(lambda *_: self._cells.clear())  # measured again at the next fit
 
     def _default_columns(self) -> None:
         for key, width in WIDTHS.items():
@@ -114,7 +134,14 @@ class ColumnLayout(QObject):
     def _resized(self, column: int) -> None:
         if not self._fitting:
             self.widened.pop(column, None)  # the width you chose is yours
+            self.dragged.add(column)
             self.save()
+
+    def _rows_changed(self) -> None:
+        """Other rows in view (a search, a sort, a change, a scroll): their cells measured, the
+        columns fitted."""
+        self._cells.clear()
+        self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -161,17 +188,63 @@ class ColumnLayout(QObject):
         for column, extra in self.widened.items():
             self.header.resizeSection(column, self.header.sectionSize(column) + sign * extra)
 
+    def _cell_width(self, column: int) -> int:
+        """What the column's cells in view need (the rows read are thousands, and a long one
+        far down would take the room of the text in sight)."""
+        if column not in self._cells:
+            table, rows = self.table, self.table.verticalHeader()
+            first = max(0, rows.visualIndexAt(0))  # -1 while a new list is laid out: its top
+            shown = table.viewport().height() // max(1, rows.defaultSectionSize()) + 1
+            last = min(first + shown, table.model().rowCount())
+            index = table.model().index
+            widths = (
+                table.sizeHintForIndex(index(row, column)).width() for row in range(first, last)
+            )
+            self._cells[column] = max(widths, default=0)
+        return self._cells[column]
+
     def _widen(self, shown: list[int], room: int) -> None:
-        """Give the room the columns leave to the text columns (see `ROOMY`)."""
+        """Give the room the columns leave to the cut ones (borrowing from those with room to
+        lend when it is short), then to the text columns (see `ROOMY`)."""
         last = max(shown, key=self.header.visualIndex)
-        spare = room - self._needed(shown)
+        spare = self._fill_cut([c for c in shown if c != last], room - self._needed(shown))
         for key, most in ROOMY.items():
             column = KEYS.index(key)
             extra = min(spare, most - self.header.sectionSize(column))
-            if column in shown and column != last and extra > 0:
-                self.header.resizeSection(column, self.header.sectionSize(column) + extra)
-                self.widened[column] = extra
+            if column in shown and column not in (last, *self.dragged) and extra > 0:
+                self._resize_by(column, extra)
                 spare -= extra
+
+    def _fill_cut(self, columns: list[int], spare: int) -> int:
+        """Widen the cut `columns` you did not resize up to their cells (`share_room` when the
+        room, `spare` and what the others can lend down to their cells and title, is short; a
+        column is lent room only to be made whole); the room still spare."""
+        lacking: dict[int, int] = {}
+        lending: dict[int, int] = {}
+        for column in (c for c in columns if c not in self.dragged):
+            size, cells = self.header.sectionSize(column), self._cell_width(column)
+            if cells > size:
+                lacking[column] = cells - size
+            else:
+                lending[column] = max(0, size - max(cells, self.header.sectionSizeHint(column)))
+        spare = max(spare, 0)
+        shared = share_room(lacking, spare + sum(lending.values()))
+        given = {c: extra for c, extra in shared.items() if extra == lacking[c]}  # made whole
+        borrowed = max(0, sum(given.values()) - spare)  # only to make a column whole
+        rest = {c: lack for c, lack in lacking.items() if c not in given}
+        given |= share_room(rest, max(0, spare - sum(given.values())))
+        for column, extra in sorted(lending.items(), key=lambda item: -item[1]):
+            lent = min(extra, borrowed)
+            self._resize_by(column, -lent)
+            borrowed -= lent
+        for column, extra in given.items():
+            self._resize_by(column, extra)
+        return max(0, spare - sum(given.values()))
+
+    def _resize_by(self, column: int, extra: int) -> None:
+        if extra:
+            self.header.resizeSection(column, self.header.sectionSize(column) + extra)
+            self.widened[column] = self.widened.get(column, 0) + extra
 
     # -- choosing -----------------------------------------------------------------------------
 
@@ -205,6 +278,7 @@ class ColumnLayout(QObject):
         self.hidden.clear()
         self.shown.clear()
         self.widened.clear()
+        self.dragged.clear()
         self._fitting = True
         for column in range(len(KEYS)):
             self.header.setSectionHidden(column, False)
