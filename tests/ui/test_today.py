@@ -547,3 +547,21 @@ def test_reach_out_with_nobody_to_suggest_disables_its_buttons(make_today, servi
     )
     settle_today(qtbot, view)
     assert [button.isEnabled() for button in buttons] == [True] * 4
+
+
+def test_with_nothing_to_act_on_each_section_s_row_buttons_are_off(make_today, qtbot) -> None:
+    """Over an empty network every section's buttons stayed on with nothing to act on (Done,
+    Snooze, Prep brief, Congratulate…, a goal's Edit and Delete); New goal stays on, and the
+    sections' letters do nothing (S opened Snooze's menu)."""
+    view = make_today()
+    for key, section in view.sections.items():
+        if key == "profiles":
+            continue
+        on = [b.text() for b in section.findChildren(QPushButton) if b.isEnabled()]
+        assert on == (["New goal…"] if key == "goals" else []), key
+    for key in ("due", "recent_events", "job_changes"):
+        view.sections[key].list.setFocus()
+        for letter in (Qt.Key.Key_D, Qt.Key.Key_S, Qt.Key.Key_L, Qt.Key.Key_W):
+            qtbot.keyClick(view.sections[key].list, letter)
+    assert view.dialog is None and view.undo_stack.count() == 0
+    assert not view.sections["due"].snooze_button.menu().isVisible()

@@ -263,13 +263,14 @@ class DueSection(TodaySection):
         self.list.itemActivated.connect(lambda *_: self.open_current())
         self.list.itemClicked.connect(lambda *_: self._expand_clicked())
         self.body.addWidget(self.list, 1)
-        done, self.snooze_button, log, write, open_ = self.add_buttons(
+        self.row_buttons = self.add_buttons(
             (self.tr("Done"), self.tr("Mark done, logging an interaction (D)")),
             (self.tr("Snooze"), self.tr("Put off (S)")),
             (self.tr("Log…"), self.tr("Log an interaction with this person (L)")),
             (self.tr("Write…"), self.tr("Write the message this follow-up calls for (W)")),
             (self.tr("Open"), self.tr("Open the follow-up (Enter)")),
         )
+        done, self.snooze_button, log, write, open_ = self.row_buttons
         write.clicked.connect(self.write)
         done.clicked.connect(self.mark_done)
         self.snooze_button.setMenu(snooze_menu(self, self.followups.clock.now, self.snooze))
@@ -296,6 +297,7 @@ class DueSection(TodaySection):
         key, row = self.list.current_key(), self.list.currentRow()
         self.list.show_plan(data)
         self.list.select_key(key, row)
+        self.show_rows_present(data.keys[0][0] != "nothing")
 
     @property
     def filling(self) -> bool:
@@ -310,7 +312,10 @@ class DueSection(TodaySection):
     def snooze(self, until: datetime | str) -> None:
         self.commands.snooze(self._ids(), until)
 
-    def show_snooze_menu(self) -> QMenu:
+    def show_snooze_menu(self) -> QMenu | None:
+        """S: the Snooze button's menu under it (none with no follow-up to snooze)."""
+        if not self._ids():
+            return None
         menu = self.snooze_button.menu()
         menu.popup(self.snooze_button.mapToGlobal(self.snooze_button.rect().bottomLeft()))
         return menu

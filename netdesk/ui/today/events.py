@@ -101,7 +101,10 @@ class UpcomingSection(TodaySection):
         self.list.setItemDelegate(PrepDelegate(self.list))
         self.list.itemActivated.connect(lambda *_: self.open_prep())
         self.body.addWidget(self.list, 1)
-        (prep,) = self.add_buttons((self.tr("Prep brief"), self.tr("Open the prep brief (Enter)")))
+        self.row_buttons = self.add_buttons(
+            (self.tr("Prep brief"), self.tr("Open the prep brief (Enter)"))
+        )
+        (prep,) = self.row_buttons
         prep.clicked.connect(self.open_prep)
         reading(prep)
 
@@ -118,6 +121,7 @@ class UpcomingSection(TodaySection):
             self.list.addItem(_muted(self.tr("No events in the next 30 days.")))
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         fit_rows(self.list)
+        self.show_rows_present(bool(data))
 
     def _item(self, event: UpcomingEvent, today: date) -> QListWidgetItem:
         details = [when_label(event.starts_at, today), _days(event.days_until, ahead=True)]
@@ -151,12 +155,13 @@ class RecentSection(TodaySection):
         self.list = _event_list()
         self.list.itemActivated.connect(lambda *_: self.open_current())
         self.body.addWidget(self.list, 1)
-        log, write, done, open_ = self.add_buttons(
+        self.row_buttons = self.add_buttons(
             (self.tr("Log…"), self.tr("Log an interaction with this person (L)")),
             (self.tr("Write…"), self.tr("Write the after-meeting message (W)")),
             (self.tr("Done"), self.tr("Mark this person's follow-up done (D)")),
             (self.tr("Open"), self.tr("Show this person in Contacts (Enter)")),
         )
+        log, write, done, open_ = self.row_buttons
         log.clicked.connect(self.log)
         write.clicked.connect(self.write)
         done.clicked.connect(self.mark_done)
@@ -187,6 +192,7 @@ class RecentSection(TodaySection):
             self.list.addItem(_muted(self.tr("No events in the last 14 days.")))
         self._restore(key, row)
         fit_rows(self.list)
+        self.show_rows_present(bool(data))
 
     def _restore(self, key: tuple[object, object] | None, row: int) -> None:
         for index in range(self.list.count()):

@@ -113,6 +113,7 @@ class GoalsSection(TodaySection):
             ("Edit…", "Change the selected goal (Enter)"),
             ("Delete", "Delete the selected goal (Delete; Ctrl+Z brings it back)"),
         )
+        self.row_buttons = [self.edit_button, self.delete_button]
         self.new_button.clicked.connect(self.new_goal)
         self.edit_button.clicked.connect(self.edit_goal)
         self.delete_button.clicked.connect(self.delete_goal)
@@ -140,6 +141,7 @@ class GoalsSection(TodaySection):
         self.empty.setVisible(not self.statuses)
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         fit_rows(self.list)
+        self.show_rows_present(bool(data))
 
     def row_widget(self, row: int) -> GoalRow:
         widget = self.list.itemWidget(self.list.item(row))

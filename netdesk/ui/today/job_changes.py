@@ -37,11 +37,12 @@ class JobChangesSection(TodaySection):
         self.list.setAccessibleName(self.tr("Recent job changes"))
         self.list.itemActivated.connect(lambda *_: self.open_current())
         self.body.addWidget(self.list, 1)
-        write, log, open_ = self.add_buttons(
+        self.row_buttons = self.add_buttons(
             (self.tr("Congratulate…"), self.tr("Write your congratulations (W)")),
             (self.tr("Log…"), self.tr("Log an interaction with this person (L)")),
             (self.tr("Open"), self.tr("Show this person in Contacts (Enter)")),
         )
+        write, log, open_ = self.row_buttons
         write.clicked.connect(self.write)
         log.clicked.connect(self.log)
         open_.clicked.connect(self.open_current)
@@ -75,6 +76,7 @@ class JobChangesSection(TodaySection):
         rows = [self.list.item(i).data(CONTACT_ROLE) for i in range(self.list.count())]
         self.list.setCurrentRow(rows.index(current) if current in rows else 0)
         fit_rows(self.list)
+        self.show_rows_present(bool(changes))
 
     def _item(self, change: RecentChange, today: date) -> QListWidgetItem:
         details = [day_label(change.after.started_on or change.recorded_at.date(), today)]

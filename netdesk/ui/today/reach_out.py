@@ -82,13 +82,13 @@ class ReachOutSection(TodaySection):
         self.list = ReachOutList()
         self.list.itemActivated.connect(lambda *_: self.open_person())
         self.body.addWidget(self.list, 1)
-        self.buttons = self.add_buttons(
+        self.row_buttons = self.add_buttons(
             (self.tr("Log…"), self.tr("Log an interaction with this person (L)")),
             (self.tr("Write…"), self.tr("Write to this person from a template (W)")),
             (self.tr("Not now"), self.tr("Leave this person out for a week (N)")),
             (self.tr("Open"), self.tr("Show this person in Contacts (Enter)")),
         )
-        log, write, skip, open_ = self.buttons
+        log, write, skip, open_ = self.row_buttons
         log.clicked.connect(self.log)
         write.clicked.connect(self.write)
         skip.clicked.connect(self.not_now)
@@ -124,8 +124,7 @@ class ReachOutSection(TodaySection):
         row = self.list.currentRow()
         self.list.fill(data)
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
-        for button in self.buttons:  # nobody to act on: the keys (L, W, N, Enter) do nothing
-            button.setEnabled(bool(data))
+        self.show_rows_present(bool(data))
 
     def log(self) -> None:
         log_with(self.context, self.list.current_contact())

@@ -94,6 +94,8 @@ class TodaySection(Card):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(14, 10, 14, 10)
         self.body.addLayout(self.head)
+        self.row_buttons: list[QPushButton] = []
+        """The buttons that act on a row of the section: off while it has none."""
 
     def load(self, today: date) -> Callable[[], object]:
         raise NotImplementedError
@@ -115,6 +117,12 @@ class TodaySection(Card):
             shortcut.setWhatsThis(f"{self.title.text()}: {what}")
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def show_rows_present(self, present: bool) -> None:
+        """Turn `row_buttons` on or off as the section has rows to act on or none (their
+        keys then find no row and do nothing)."""
+        for button in self.row_buttons:
+            button.setEnabled(present)
 
     def add_buttons(self, *pairs: tuple[str, str]) -> list[QPushButton]:
         """A row of buttons (text, tooltip) under the content; they take no focus, so the
