@@ -463,3 +463,24 @@ def test_each_heading_sits_by_its_own_list(view, qtbot) -> None:
     )
     assert buttons[1].x() - buttons[0].geometry().right() - 1 == 16
     assert buttons[0].geometry().top() - agenda.geometry().bottom() - 1 == 12
+
+
+def test_with_nothing_listed_its_buttons_are_off(qtbot, services, fu) -> None:
+    """Over no follow-up Open, Done, Snooze and Dismiss stayed on beside "Nothing due", and S
+    opened Snooze's menu; off (S does nothing) until a follow-up is listed."""
+    widget = CalendarView(fu, services.changes)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    acting = ("Open", "Done", "Snooze", "Dismiss")
+    buttons = [b for b in widget.findChildren(QPushButton) if b.text() in acting]
+    assert len(buttons) == 4
+    assert not any(b.isEnabled() for b in buttons)
+    widget.agenda.setFocus()
+    qtbot.keyClick(widget.agenda, Qt.Key.Key_S)
+    assert not widget.snooze_button.menu().isVisible()
+    maria = services.contacts.create(ContactDraft(given_name="Maria", family_name="Test"))
+    fu.create(maria, datetime(2026, 3, 11))
+    widget.refresh()
+    assert all(b.isEnabled() for b in buttons)

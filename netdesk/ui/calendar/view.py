@@ -237,6 +237,8 @@ class CalendarView(QWidget):
         row = QHBoxLayout()
         row.setSpacing(BODY_GAP)
         row.setContentsMargins(0, SECTION_GAP - LABEL_GAP, 0, 0)  # apart from the agenda
+        self.row_buttons: list[QPushButton] = []
+        """Open, Done, Snooze and Dismiss: off while Overdue and the agenda list nothing."""
         for text, slot in (
             (self.tr("Open"), self.open_current),
             (self.tr("Done"), self.mark_done),
@@ -245,6 +247,7 @@ class CalendarView(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
+            self.row_buttons.append(button)
             if slot == self.open_current:
                 reading(button)
         self.snooze_button = QPushButton(self.tr("Snooze"))
@@ -252,6 +255,7 @@ class CalendarView(QWidget):
             snooze_menu(self, self.followups.clock.now, lambda until: self.snooze(until))
         )
         row.insertWidget(2, self.snooze_button)
+        self.row_buttons.append(self.snooze_button)
         return row
 
     def _shortcuts(self) -> None:
@@ -383,7 +387,9 @@ class CalendarView(QWidget):
         self.month_label.setText(month_label(month.selected))
         if month.overdue is not None:
             self._fill_overdue(*month.overdue, month.today)
-        self._fill_agenda(month)
+        listed = self._fill_agenda(month) or self.overdue.count() > 0
+        for button in self.row_buttons:
+            button.setEnabled(listed)
 
     def _fill_overdue(self, rows: list[FollowUpRow], total: int, today: date) -> None:
         self.overdue.clear()
@@ -418,7 +424,8 @@ class CalendarView(QWidget):
         if self.overdue.isVisibleTo(self):
             self._fit_overdue()
 
-    def _fill_agenda(self, month: _Month) -> None:
+    def _fill_agenda(self, month: _Month) -> bool:
+        """The agenda of the selected day (or week); whether it lists anything."""
         start, days = _agenda_days(month.selected, month.week_mode)
         if month.week_mode:
             end = start + timedelta(days=6)
@@ -446,6 +453,7 @@ class CalendarView(QWidget):
             self.agenda.add_heading(self.tr("Nothing due. Drag a follow-up here from another day."))
             self.agenda.item(0).setFont(self.agenda.font())
         self.agenda.select_first()
+        return bool(adds)
 
     # -- acting -----------------------------------------------------------------------------
 
@@ -474,7 +482,10 @@ class CalendarView(QWidget):
     def undo(self) -> None:
         self.undo_stack.undo()
 
-    def show_snooze_menu(self) -> QMenu:
+    def show_snooze_menu(self) -> QMenu | None:
+        """S: the Snooze button's menu under it (none with no follow-up to snooze)."""
+        if not self.current_ids():
+            return None
         menu = self.snooze_button.menu()
         menu.popup(self.snooze_button.mapToGlobal(self.snooze_button.rect().bottomLeft()))
         return menu
