@@ -449,3 +449,14 @@ def test_the_ways_in_dates_keep_a_margin_to_the_table_s_edge(qtbot, services, ap
     date = table.model().index(0, 2).data()
     text_end = header.sectionViewportPosition(2) + table.fontMetrics().horizontalAdvance(date)
     assert table.viewport().width() - text_end >= SNUG_ROOM
+
+
+def test_a_company_s_count_stands_apart_from_its_last_contact(view) -> None:
+    """The count, right-aligned, ran into the date beside it: "13 10 days ago" read as one."""
+    table, header = view.table, view.table.horizontalHeader()
+    index = view.model.index(0, 1)
+    right = Qt.AlignmentFlag(index.data(Qt.ItemDataRole.TextAlignmentRole)).value & 0x2
+    width = table.fontMetrics().horizontalAdvance("105")  # the widest count a list shows
+    start, size = header.sectionViewportPosition(1), header.sectionSize(1)
+    count_end = start + size - 3 if right else start + (size + width) // 2  # 3: cell margin
+    assert header.sectionViewportPosition(2) + 3 - count_end >= 10

@@ -23,9 +23,6 @@ _SORT_KEYS: dict[int, Callable[[CompanyRow], Any]] = {
 }
 
 
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
 def last_contact_text(moment: datetime | None, today: date) -> str:
     """ "3 weeks ago", or "—" for never."""
     return relative_time(moment, today) if moment else "—"
@@ -81,7 +78,7 @@ class CompanyTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and column == TARGET_COLUMN:
             return "target" if row.target else "not a target"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, TARGET_COLUMN):
-            return Qt.AlignmentFlag.AlignCenter if column == TARGET_COLUMN else _RIGHT
+            return Qt.AlignmentFlag.AlignCenter  # a count right-aligned ran into the date
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> str | None:
