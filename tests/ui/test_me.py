@@ -160,6 +160,7 @@ def test_enter_on_today_opens_the_me_page(qtbot, app_window) -> None:
     app_window.activateWindow()
     services.profiles.put("github", OwnProfileRow("github", "https://github.com/jreyes"))
     today = app_window.show_view("today")
+    settle_today(qtbot, today)  # the sections below the first rows are made
     section = today.sections["profiles"]
     qtbot.waitUntil(section.isVisible)
     section.list.setFocus()

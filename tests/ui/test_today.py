@@ -26,6 +26,7 @@ from netdesk.store.models import Contact, Event, FollowUp, Interaction, ReachOut
 from netdesk.ui.calendar.agenda import ID_ROLE
 from netdesk.ui.contacts.log_dialog import LogInteractionDialog
 from netdesk.ui.followup_dialog import FollowUpDialog
+from netdesk.ui.tasks import Task
 from netdesk.ui.today.reach_out import COUNT_KEY
 from netdesk.ui.today.view import TodayView
 from tests.core.test_worker_thread import _lowered, _nice, linux_only
@@ -395,6 +396,53 @@ def test_what_is_in_sight_is_shown_before_the_picture_is_read(
     settle_today(qtbot, view)
     assert picture.interactions.series[0].values[-1] == 1, "this week's call"
     assert not view.waiting_in_sight
+
+
+FIRST_ROWS = ["reach_out", "due", "upcoming_events", "recent_events"]
+
+
+def test_the_sections_below_the_first_rows_are_made_once_the_first_read_is_shown(
+    services, people, qtbot, monkeypatch
+) -> None:
+    """Today is made with the sections of its first rows; those below are made (their modules
+    imported) and read once the first read is shown, in their place in the grid. Until then
+    Today is loading, and, where the page shows room below the first rows, waits in sight."""
+    held: list[TodayView] = []
+    make_later = TodayView._make_later
+    monkeypatch.setattr(TodayView, "_make_later", lambda view: held.append(view))
+    view = TodayView(services, None)
+    qtbot.addWidget(view)
+    assert list(view.sections) == FIRST_ROWS
+    view.resize(1024, 2400)  # room below the first rows
+    view.show()
+    qtbot.waitUntil(lambda: held == [view])
+    assert "Mehdi Test" in _texts(view.sections["reach_out"].list)[0]
+    assert view.loading and view.waiting_in_sight
+    make_later(view)
+    settle_today(qtbot, view)
+    later = ["job_changes", "goals", "picture", "profiles"]
+    assert list(view.sections) == FIRST_ROWS + later
+    assert view.grid.sections == list(view.sections.values())
+    layout = view.grid.grid
+    assert [layout.getItemPosition(layout.indexOf(view.sections[key]))[:2] for key in later] == [
+        (2, 0),
+        (2, 1),
+        (3, 0),
+        (3, 1),
+    ]
+    assert view.sections["goals"].list.accessibleName() == "Goals"
+    assert not view.waiting_in_sight
+
+
+def test_a_read_done_before_the_next_is_connected_still_starts_it(
+    make_today, people, monkeypatch
+) -> None:
+    """Each read of Today is connected before it starts: a read ended before the picture's was
+    connected to it (a few quick sections) left the picture unread and Today loading for good."""
+    monkeypatch.setattr(Task, "start", lambda task, _pool=None: task.run_here())
+    view = make_today()
+    assert not view.loading
+    assert len(view.sections["picture"].interactions.series[0].values) == 12
 
 
 def test_an_overdue_row_of_another_year_shows_its_year(view, due, services, people, qtbot) -> None:

@@ -31,8 +31,15 @@ class SectionGrid(QWidget):
         return 2 if width >= 2 * needed + SPACING else 1
 
     def set_columns(self, columns: int) -> None:
-        if columns == self.columns:
-            return
+        if columns != self.columns:
+            self._lay_out(columns)
+
+    def add(self, sections: Sequence[QWidget], width: int) -> None:
+        """Add `sections` after the others, laid out for a page `width` pixels wide."""
+        self.sections.extend(sections)
+        self._lay_out(self.columns_for(width))
+
+    def _lay_out(self, columns: int) -> None:
         for section in self.sections:
             self.grid.removeWidget(section)
         rows = (len(self.sections) + columns - 1) // columns

@@ -7,12 +7,13 @@ opens; each section's letters are in its tooltips); every change is undoable (Ct
 The figures and sections are read off the GUI thread (at 100,000 contacts that takes a second,
 which the window must not freeze for) and shown when read: on start, whenever data changes
 anywhere — shown or not, so switching to Today shows current data at once — and when shown on a
-new day. A section read `apart` (the 12-week picture, far down the page) is read once the
-figures and the other sections are shown, and shown when read: they do not wait for it, nor
-share the cores with it, nor does showing them share the GIL with its read (which doubled the
-stall of Done on a row of Today). A change during a load loads again when it ends; `loaded`
-tells when all data is shown, `waiting_in_sight` whether what the page shows now still waits
-for its read.
+new day. The sections below the first rows are made (and read) once the first read is shown
+(`sections.later_sections`). A section read `apart` (the 12-week picture, far down the page) is
+read once the figures and the other sections are shown, and shown when read: they do not wait
+for it, nor share the cores with it, nor does showing them share the GIL with its read (which
+doubled the stall of Done on a row of Today). A change during a load loads again when it ends;
+`loaded` tells when all data is shown, `waiting_in_sight` whether what the page shows now still
+waits for its read (or for the sections below the first rows, when there is room for them).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,7 +42,7 @@ from netdesk.ui.tasks import BackgroundPool, Task
 from netdesk.ui.today.figures import TodayHead
 from netdesk.ui.today.grid import SectionGrid
 from netdesk.ui.today.section import TodayContext, TodaySection
-from netdesk.ui.today.sections import make_sections
+from netdesk.ui.today.sections import later_sections, make_sections
 from netdesk.ui.undo import undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
@@ -80,6 +81,7 @@ class TodayView(QWidget):
         self._unread: set[str] = set()  # "head" and the sections' keys not shown as read yet
         self._again = False
         self._closed = False
+        self._later_made = False  # the sections below the first rows (`_make_later`)
         self._pool = QThreadPool(self)  # a read at a time (`_loads`), in the order started
         self._pool.setMaxThreadCount(1)
         self._ahead_pool = BackgroundPool(self)  # a read begun hidden: nobody waits for it
@@ -89,7 +91,7 @@ class TodayView(QWidget):
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #5b6578")
-        context = TodayContext(
+        self._context = TodayContext(
             services=services,
             settings=settings,
             undo_stack=self.undo_stack,
@@ -104,11 +106,9 @@ class TodayView(QWidget):
         self.notice = style_label(QLabel(), "hint")  # reminders held back by the quiet hours
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.hide()
-        self.sections: dict[str, TodaySection] = {s.key: s for s in make_sections(context)}
-        for section in self.sections.values():  # screen readers name each list by its section
-            for listing in section.findChildren(QAbstractItemView):
-                listing.setAccessibleName(listing.accessibleName() or section.title.text())
-        self.grid = SectionGrid(list(self.sections.values()))
+        first = make_sections(self._context)
+        self.sections: dict[str, TodaySection] = {s.key: s for s in _named(first)}
+        self.grid = SectionGrid(first)
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
@@ -152,20 +152,30 @@ class TodayView(QWidget):
 
     @property
     def loading(self) -> bool:
-        """Whether data is being read or shown, or a change waits to be."""
-        busy = bool(self._loads) or self._pending_refresh
+        """Whether data is being read or shown, or a change waits to be (or the sections below
+        the first rows to be made)."""
+        busy = bool(self._loads) or self._pending_refresh or not self._later_made
         return busy or any(section.filling for section in self.sections.values())
 
     @property
     def waiting_in_sight(self) -> bool:
         """Whether what the page shows now waits for data: the figures, or a section scrolled
         into sight not yet showing its read (or still being filled)."""
-        if self._pending_refresh or "head" in self._unread:
+        if self._pending_refresh or "head" in self._unread or self._room_for_later():
             return True
         return any(
             (key in self._unread or section.filling) and not section.visibleRegion().isEmpty()
             for key, section in self.sections.items()
         )
+
+    def _room_for_later(self) -> bool:
+        """Whether the sections below the first rows are not made yet and the page shows the
+        room below those made."""
+        if self._later_made:
+            return False
+        bottom = max(section.geometry().bottom() for section in self.sections.values())
+        viewport = self.scroll_area.viewport()
+        return self.grid.mapTo(viewport, QPoint(0, bottom)).y() < viewport.height()
 
     def _on_change(self, topic: str, _ids: object) -> None:
         if topic in _TOPICS and not self._pending_refresh:
@@ -205,15 +215,22 @@ class TodayView(QWidget):
         today = self.services.clock.today()
         self._shown_day = today
         self._unread = {"head", *self.sections}
-        summary = self.services.dashboard.summary
-        reads = {key: section.load(today) for key, section in self.sections.items()}
-        here = [key for key, section in self.sections.items() if not section.apart]
-        apart = [key for key, section in self.sections.items() if section.apart]
-        first = self._task(lambda: _Read(today, summary(today), {k: reads[k]() for k in here}))
-        first.start(self._reading_pool())
-        if apart:
+        self._read(today, list(self.sections), self.services.dashboard.summary)
+
+    def _read(
+        self, today: date, keys: list[str], summary: Callable[[date], TodaySummary] | None
+    ) -> None:
+        """Read the sections `keys` (and the figures, by `summary`) off the GUI thread, those
+        read `apart` once the others are shown."""
+        reads = {key: self.sections[key].load(today) for key in keys}
+        here = [key for key in keys if not self.sections[key].apart]
+        apart = [key for key in keys if self.sections[key].apart]
+        figures = (lambda: summary(today)) if summary is not None else (lambda: None)
+        first = self._task(lambda: _Read(today, figures(), {k: reads[k]() for k in here}))
+        if apart:  # connected before the start: a queued signal reaches those connected then
             later = self._task(lambda: _Read(today, None, {key: reads[key]() for key in apart}))
             first.finished.connect(partial(self._start_later, later))
+        first.start(self._reading_pool())
 
     def _task(self, read: Callable[[], _Read]) -> Task:
         """A task running `read` on the view's thread (on its own connection), then showing
@@ -255,14 +272,40 @@ class TodayView(QWidget):
         if self._again:
             self._again = False
             self.refresh()
+        elif not self._later_made:
+            # a timer, not a call posted at 0 ms, so that the rows just shown paint first: Qt
+            # delivers posted calls before the update request a paint is (posted at low
+            # priority), a timer that came due after it
+            QTimer.singleShot(1, self, self._make_later)
         else:
             self.loaded.emit()
+
+    def _make_later(self) -> None:
+        """Make the sections below the first rows, now that the first read is shown, and read
+        them."""
+        if self._later_made or self._closed:
+            return
+        self._later_made = True
+        later = _named(later_sections(self._context))
+        self.sections.update((section.key, section) for section in later)
+        self.grid.add(later, self.width() - 2 * _MARGIN)
+        keys = [section.key for section in later]
+        self._unread.update(keys)
+        self._read(self._shown_day or self.services.clock.today(), keys, None)
 
     def _open_dialog(self, dialog: QDialog) -> None:
         dialog.setParent(self, dialog.windowFlags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
+
+
+def _named(sections: list[TodaySection]) -> list[TodaySection]:
+    """`sections`, each list in them named for screen readers by its section's title."""
+    for section in sections:
+        for listing in section.findChildren(QAbstractItemView):
+            listing.setAccessibleName(listing.accessibleName() or section.title.text())
+    return sections
 
 
 class _Read(NamedTuple):
