@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from netdesk.core.event_draft import EventDraft
 from netdesk.core.own_profiles import CHECKS, OwnProfileRow
@@ -320,6 +320,11 @@ def test_a_tall_window_shows_the_pitches_below_the_cards(qtbot, app_window) -> N
     below_cards = card.mapTo(me, card.rect().bottomLeft()).y()
     assert 0 < library.mapTo(me, library.rect().topLeft()).y() - below_cards < 80
     assert library.height() >= PITCHES_MIN_HEIGHT
+    first = next(iter(me.cards.values()))  # the title and the list in line with it
+    left = first.mapTo(me, first.rect().topLeft()).x()
+    (title,) = [t for t in me.findChildren(QLabel) if t.text() == "E&levator pitches"]
+    assert title.mapTo(me, title.contentsRect().topLeft()).x() == left
+    assert library.list.mapTo(me, library.list.rect().topLeft()).x() == left
     me.show_pitches()  # Ctrl+N's way there: nothing to switch
     assert card.isVisible() and library.isVisible()
     app_window.resize(1024, 768)

@@ -119,7 +119,7 @@ class PitchLibrary(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.empty)
         right.addWidget(self.form, 1)
-        layout = QHBoxLayout(self)
+        self.body = layout = QHBoxLayout(self)  # its margins: the Me page's, or its tab's
         layout.addWidget(side, 1)
         layout.addLayout(right, 2)
         self.reload()

@@ -92,10 +92,11 @@ class MeView(QWidget):
         self.both = QWidget()  # the cards above the pitches, in a tall window
         self.both_layout = QVBoxLayout(self.both)
         self.both_layout.setContentsMargins(0, 0, 0, 0)
-        pitches_title = style_label(plain_label(PITCHES_TITLE), "sectionTitle")
-        pitches_title.setBuddy(self.pitches.list)  # Alt+L, as on the tab
-        self.both_layout.addWidget(pitches_title)
+        self.pitches_title = style_label(plain_label(PITCHES_TITLE), "sectionTitle")
+        self.pitches_title.setBuddy(self.pitches.list)  # Alt+L, as on the tab
+        self.both_layout.addWidget(self.pitches_title)
         self.both.hide()
+        self._tab_margins = self.pitches.body.contentsMargins()  # in its tab: the style's
 
         self.heading = style_label(plain_label("Me"), "editorHeading")
         self.intro = style_label(plain_label(INTRO), "hint")
@@ -182,13 +183,17 @@ class MeView(QWidget):
         self.scroll_area.setMaximumHeight(cards if together else QWIDGETSIZE_MAX)
         if together == self.both.isVisibleTo(self):
             return
-        if together:
+        if together:  # its title and list in line with the cards above (the page's margin)
             self.tabs.clear()
             self.both_layout.insertWidget(0, self.scroll_area)
             self.both_layout.addWidget(self.pitches, 1)
+            side = self.page_layout.contentsMargins().left()
+            self.pitches_title.setContentsMargins(side, 0, 0, 0)
+            self.pitches.body.setContentsMargins(side, 0, side, 0)
         else:
             self.tabs.addTab(self.scroll_area, PROFILES_TITLE)
             self.tabs.addTab(self.pitches, PITCHES_TITLE)
+            self.pitches.body.setContentsMargins(self._tab_margins)
         self.tabs.setVisible(not together)
         self.both.setVisible(together)
         self.scroll_area.show()
