@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from netdesk.core.opportunities import OpportunityDraft
 from netdesk.core.opportunity_rows import Person
@@ -394,3 +394,27 @@ def test_an_empty_board_says_how_to_add_an_opportunity(qtbot, services) -> None:
     services.opportunities.create(OpportunityDraft("Data engineer", "Acme"))
     qtbot.waitUntil(lambda: view.rows != [])
     assert heard.hint == ""
+
+
+def _said_over(table) -> list[str]:
+    """The words shown over the table's rows area."""
+    return [t.text() for t in table.viewport().findChildren(QLabel) if t.isVisible()]
+
+
+def test_an_empty_list_says_why_as_the_board_does(qtbot, services) -> None:
+    """The list showed its titles over nothing, the board beside it saying how to start."""
+    view = _shown(qtbot, services, (1024, 700))
+    view.show_mode(1)
+    (said,) = _said_over(view.table)
+    assert said.startswith("No opportunities yet. New opportunity (Ctrl+N)")
+    (label,) = view.table.viewport().findChildren(QLabel)
+    assert label.geometry().right() < view.table.viewport().width()  # it wraps inside
+    assert label.palette().color(label.foregroundRole()).name() == "#5d6b82"  # a hint's grey
+    closed = services.opportunities.create(OpportunityDraft("Data engineer", "Acme"))
+    services.opportunities.move(closed.opportunity_id, "closed")
+    view.reload()  # "Open stages" leaves it out
+    assert _said_over(view.table) == [
+        "No opportunity at these stages: All stages shows the others."
+    ]
+    view.stage_filter.setCurrentIndex(view.stage_filter.findText("All stages"))
+    assert view.proxy.rowCount() == 1 and _said_over(view.table) == []

@@ -47,6 +47,7 @@ from netdesk.ui.plain import plain_label
 from netdesk.ui.plural import counted
 from netdesk.ui.read_only import reading
 from netdesk.ui.style import style_label
+from netdesk.ui.table_hint import TableHint
 from netdesk.ui.tables import list_table
 from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
@@ -112,6 +113,7 @@ class OpportunitiesView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COLUMNS.index("Next step"), QHeaderView.ResizeMode.Stretch)
         ColumnFitter(self.table, COLUMNS.index("Next step"), _LIST_DROPPED_FIRST, 200)
+        self.list_hint = TableHint(self.table)  # an empty list says why, as the board does
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.pages = QStackedWidget()
@@ -244,16 +246,20 @@ class OpportunitiesView(QWidget):
         else:
             current = self.current_id()
             self.model.set_rows(self.rows, today)
+            self.list_hint.say("" if self.rows else self._empty_words(stages is not None))
             if current is not None:
                 self._select_in_list(current)
         self.count.setText(
             counted("Opportunities", "%Ln (opportunity|opportunities)", len(self.rows))
         )
 
-    def _empty_words(self) -> str:
-        """What an empty board says: why, and what to do."""
+    def _empty_words(self, by_stage: bool = False) -> str:
+        """What an empty board or list says: why, and what to do (`by_stage`: the list's stage
+        filter may be why)."""
         if self.search.text().strip():
             return self.tr("No opportunity matches the filter.")
+        if by_stage and self.opportunities.rows("", None):
+            return self.tr("No opportunity at these stages: All stages shows the others.")
         return self.tr(
             "No opportunities yet. New opportunity (Ctrl+N) adds one: the role, its company "
             "and the people behind it."
