@@ -89,6 +89,11 @@ class WeekChart(QWidget):
 
     # -- painting ---------------------------------------------------------------------------
 
+    def scale(self) -> int:
+        """The value of the plot's top line, its label: the highest week's, at least 1 (with
+        nothing yet the axis read "0" at the top as at the bottom)."""
+        return max([1, *(max(s.values, default=0) for s in self.series)])
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -96,16 +101,16 @@ class WeekChart(QWidget):
         metrics = self.fontMetrics()
         line = metrics.height()
         top = line * (2 if len(self.series) > 1 else 1) // 2 + 4
-        peak = max((max(s.values, default=0) for s in self.series), default=0)
-        left = metrics.horizontalAdvance(str(max(peak, 1))) + 8
+        peak = self.scale()
+        left = metrics.horizontalAdvance(str(peak)) + 8
         plot = QRectF(left, top, self.width() - left - 4, self.height() - top - line - 6)
         self._axes(painter, plot, peak, text_colour)
         if self.weeks and plot.width() > 0 and plot.height() > 0:
             colours = [QColor(c) for c in self.colours()]
             if self.lines:
-                self._draw_lines(painter, plot, max(peak, 1), colours)
+                self._draw_lines(painter, plot, peak, colours)
             else:
-                self._draw_bars(painter, plot, max(peak, 1), colours)
+                self._draw_bars(painter, plot, peak, colours)
             self._legend(painter, colours, text_colour)
         painter.end()
 

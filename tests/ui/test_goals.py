@@ -256,3 +256,14 @@ def test_circle_intervals_in_contact_settings_turn_the_list_amber(
     contacts.controller.undo_stack.undo()
     assert CircleInterval("mentor", 60, 90) in services.cadence.intervals()
     qtbot.waitUntil(lambda: last_contacted_colour() is None)
+
+
+def test_an_empty_chart_s_top_line_reads_1_not_0(qtbot) -> None:
+    """With nothing yet the 12-week charts' axis read "0" at the top and at the bottom."""
+    chart = WeekChart("Interactions per week", lines=True)
+    qtbot.addWidget(chart)
+    weeks = [date(2026, 3, 2), date(2026, 3, 9)]
+    chart.set_data(weeks, [Series("interactions", (0, 0))])
+    assert chart.scale() == 1
+    chart.set_data(weeks, [Series("gave", (1, 3)), Series("received", (2, 0))])
+    assert chart.scale() == 3
