@@ -613,3 +613,14 @@ def test_with_nothing_to_act_on_each_section_s_row_buttons_are_off(make_today, q
             qtbot.keyClick(view.sections[key].list, letter)
     assert view.dialog is None and view.undo_stack.count() == 0
     assert not view.sections["due"].snooze_button.menu().isVisible()
+
+
+def test_every_section_says_it_has_nothing_in_the_same_muted_grey(make_today) -> None:
+    """ "Nothing due. Well done." was in the rows' dark text, the other sections' words grey."""
+    view = make_today()
+    said = {}
+    for key in ("reach_out", "due", "upcoming_events", "recent_events", "job_changes"):
+        item = view.sections[key].list.item(0)
+        said[key] = (item.text(), item.foreground().color().name(), item.flags().value)
+    assert said["due"][0] == "Nothing due. Well done."
+    assert len({(colour, flags) for _text, colour, flags in said.values()}) == 1, said

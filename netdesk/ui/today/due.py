@@ -33,7 +33,7 @@ from netdesk.ui.followup_dialog import FollowUpDialog, snooze_menu
 from netdesk.ui.numbers import grouped
 from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, muted_item, section_list
 from netdesk.ui.today.write_action import write_with
 
 DueGroups = tuple[DueGroup, DueGroup]
@@ -191,9 +191,7 @@ class DueList(AgendaList):
             self.scrollToItem(top, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _nothing_due(self) -> QListWidgetItem:
-        item = self.heading_item(self.tr("Nothing due. Well done."))
-        item.setFont(self.font())
-        return item
+        return muted_item(self.tr("Nothing due. Well done."))  # as the other sections say it
 
     def _more_item(self, key: str, hidden: int) -> QListWidgetItem:
         item = QListWidgetItem(self.tr("{0} more…").format(hidden))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.today_events import MetPerson, RecentEvent, UpcomingEvent
 from netdesk.ui.calendar.agenda import CONTACT_ROLE, ID_ROLE, KIND_ROLE
-from netdesk.ui.calendar.month_grid import MUTED
 from netdesk.ui.dates import day_label, when_label
 from netdesk.ui.events.model import draw_progress
 from netdesk.ui.followup_commands import FollowUpCommands
 from netdesk.ui.plural import counted
 from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, muted_item, section_list
 from netdesk.ui.today.write_action import write_with
 from netdesk.ui.whole_lines import WholeLinesDelegate
 
@@ -71,13 +70,6 @@ class PrepDelegate(WholeLinesDelegate):
         draw_progress(painter, option, bar, done / total if total else 0.0, f"{done}/{total}")
 
 
-def _muted(text: str) -> QListWidgetItem:
-    item = QListWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.NoItemFlags)
-    item.setForeground(QBrush(MUTED))
-    return item
-
-
 def _event_list() -> QListWidget:
     widget = section_list(QListWidget())
     widget.setWordWrap(True)
@@ -118,7 +110,7 @@ class UpcomingSection(TodaySection):
         for event in data:
             self.list.addItem(self._item(event, today))
         if self.list.count() == 0:
-            self.list.addItem(_muted(self.tr("No events in the next 30 days.")))
+            self.list.addItem(muted_item(self.tr("No events in the next 30 days.")))
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         fit_rows(self.list)
         self.show_rows_present(bool(data))
@@ -189,7 +181,7 @@ class RecentSection(TodaySection):
             for person in event.open:
                 self.list.addItem(self._person_item(person, today))
         if self.list.count() == 0:
-            self.list.addItem(_muted(self.tr("No events in the last 14 days.")))
+            self.list.addItem(muted_item(self.tr("No events in the last 14 days.")))
         self._restore(key, row)
         fit_rows(self.list)
         self.show_rows_present(bool(data))

@@ -17,7 +17,7 @@ from netdesk.ui.contacts.jobs import SOURCES
 from netdesk.ui.dates import day_label
 from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, muted_item, section_list
 from netdesk.ui.today.write_action import write_with
 
 CONTACT_ROLE = Qt.ItemDataRole.UserRole
@@ -65,14 +65,10 @@ class JobChangesSection(TodaySection):
         for change in changes:
             self.list.addItem(self._item(change, today))
         if not changes:
-            empty = QListWidgetItem(
-                self.tr(
-                    "No new jobs in the last 30 days. Import a newer LinkedIn export to see "
-                    "who moved."
-                )
+            words = self.tr(
+                "No new jobs in the last 30 days. Import a newer LinkedIn export to see who moved."
             )
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(empty)
+            self.list.addItem(muted_item(words))
         rows = [self.list.item(i).data(CONTACT_ROLE) for i in range(self.list.count())]
         self.list.setCurrentRow(rows.index(current) if current in rows else 0)
         fit_rows(self.list)

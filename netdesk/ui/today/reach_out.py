@@ -16,11 +16,10 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox, QW
 
 from netdesk.core.reach_out import DEFAULT_LIMIT, Suggestion
 from netdesk.ui.calendar.agenda import CONTACT_ROLE, ID_ROLE, KIND_ROLE
-from netdesk.ui.calendar.month_grid import MUTED
 from netdesk.ui.read_only import reading
 from netdesk.ui.style import KEEP_COLOURS
 from netdesk.ui.today.log_action import log_with
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, muted_item, section_list
 from netdesk.ui.today.write_action import write_with
 from netdesk.ui.undo import Command
 
@@ -50,10 +49,7 @@ class ReachOutList(QListWidget):
                 item.setForeground(QBrush(QColor(KEEP_COLOURS[suggestion.keep])))
             self.addItem(item)
         if not suggestions:
-            item = QListWidgetItem(self.tr("Nobody is waiting on you today."))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            item.setForeground(QBrush(MUTED))
-            self.addItem(item)
+            self.addItem(muted_item(self.tr("Nobody is waiting on you today.")))
         fit_rows(self)
 
     def current_contact(self) -> int | None:
