@@ -257,3 +257,26 @@ def test_a_column_you_resized_keeps_your_width(qtbot, services) -> None:
     view.splitter.setSizes([900, 850])
     qtbot.wait(20)
     assert view.table.columnWidth(CIRCLE) == 120
+
+
+def test_a_search_fits_the_columns_once_typing_pauses(qtbot, services, monkeypatch) -> None:
+    """The rows in view are measured once a search is no longer typed, not at each key (that
+    took ~25% of a key's time until its rows showed): the list typed into keeps its columns, and
+    fits the rows it then shows."""
+    for number in range(5):
+        services.contacts.create(ContactDraft(given_name=f"Kim{number}", family_name="Lo"))
+    view = _wide_list_of_long_titles(qtbot, services)
+    wide = view.table.columnWidth(TITLE)
+    measured: list[int] = []
+    cell_width = ColumnLayout._cell_width
+    monkeypatch.setattr(
+        ColumnLayout,
+        "_cell_width",
+        lambda self, column: measured.append(column) or cell_width(self, column),
+    )
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "kim")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5)
+    assert measured == [] and view.table.columnWidth(TITLE) == wide
+    qtbot.waitUntil(lambda: view.table.columnWidth(TITLE) < wide)  # no title among the Kims
+    assert measured

@@ -46,7 +46,8 @@ ROOMY = {"organisation": 200, "name": 200, "title": 200}
 """Room left beside the columns widens these (in this order, up to these widths) before the
 stretched last column, whose dates need no more than their first-start width."""
 SCROLL_SETTLES_MS = 150
-"""How long the list stays still before its columns fit the rows then in view."""
+"""How long the list stays still (a scroll stopped, a search no longer typed) before its columns
+fit the rows then in view."""
 _DEFAULT_SIZES = [600, 500]  # the list gets the larger share beside the editor
 _NAME, _ORGANISATION = KEYS.index("name"), KEYS.index("organisation")
 
@@ -76,6 +77,7 @@ class ColumnLayout(QObject):
         self.dragged: set[int] = set()
         """The columns you resized: `fit` leaves their widths alone."""
         self._cells: dict[int, int] = {}  # each column's widest cell, until the rows change
+        self._measured = False  # rows in view measured once: a list filled anew then waits
         state = read_bytes(settings, HEADER_KEY)
         if state:
             self.header.restoreState(state)
@@ -101,13 +103,13 @@ class ColumnLayout(QObject):
         self.header.sortIndicatorChanged.connect(lambda *_: self._save_sort.start())
         splitter.splitterMoved.connect(self.save)
         table.viewport().installEventFilter(self)
-        self._scrolled = QTimer(self)  # the rows in view measured once a scroll stops
-        self._scrolled.setSingleShot(True)
-        self._scrolled.setInterval(SCROLL_SETTLES_MS)
-        self._scrolled.timeout.connect(self._rows_changed)
-        table.verticalScrollBar().valueChanged.connect(lambda _value: self._scrolled.start())
+        self._settled = QTimer(self)  # the rows in view measured once the list stays
+        self._settled.setSingleShot(True)
+        self._settled.setInterval(SCROLL_SETTLES_MS)
+        self._settled.timeout.connect(self._rows_changed)
+        table.verticalScrollBar().valueChanged.connect(lambda _value: self._settled.start())
         model = table.model()
-        model.modelReset.connect(self._rows_changed)
+        model.modelReset.connect(self._filled)
         for signal in (model.rowsInserted, model.dataChanged, model.layoutChanged):
             signal.connect(lambda *_: self._cells.clear())  # measured again at the next fit
 
@@ -137,9 +139,18 @@ class ColumnLayout(QObject):
             self.dragged.add(column)
             self.save()
 
+    def _filled(self) -> None:
+        """The list filled anew (a search, a sort, a change): its first rows fitted at once, as
+        the list shows; later fills once the list stays (measuring the rows in view at each key
+        typed in a search took ~25% of its time until the rows showed)."""
+        self._cells.clear()
+        if self._measured:
+            self._settled.start()
+        else:
+            self._rows_changed()
+
     def _rows_changed(self) -> None:
-        """Other rows in view (a search, a sort, a change, a scroll): their cells measured, the
-        columns fitted."""
+        """Other rows in view: their cells measured, the columns fitted."""
         self._cells.clear()
         self.fit()
 
@@ -201,6 +212,7 @@ class ColumnLayout(QObject):
                 table.sizeHintForIndex(index(row, column)).width() for row in range(first, last)
             )
             self._cells[column] = max(widths, default=0)
+            self._measured = self._measured or last > first
         return self._cells[column]
 
     def _widen(self, shown: list[int], room: int) -> None:
