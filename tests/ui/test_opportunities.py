@@ -352,6 +352,21 @@ def test_export_writes_the_shown_opportunities_as_csv(view, tmp_path: Path) -> N
     assert target.stat().st_mode & 0o777 == 0o600
 
 
+def test_export_is_off_while_there_is_nothing_to_export(qtbot, services) -> None:
+    """ "Export CSV…" stayed on with no opportunity, on the board and in the list."""
+    view = _shown(qtbot, services)
+    for mode in (0, 1):
+        view.show_mode(mode)
+        assert not view.export_button.isEnabled() and not view.export_action.isEnabled()
+    services.opportunities.create(OpportunityDraft("Platform lead", "Initech"))
+    qtbot.waitUntil(lambda: len(view.rows) == 1)
+    for mode in (1, 0):
+        view.show_mode(mode)
+        assert view.export_button.isEnabled() and view.export_action.isEnabled()
+    view.search.setText("nobody")  # a filter that lets none through: nothing shown to save
+    assert not view.export_button.isEnabled() and not view.export_action.isEnabled()
+
+
 def test_the_list_at_1024_reads_the_role_whole_and_a_cut_cell_in_its_tooltip(
     qtbot, app_window, services, people
 ) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netdesk.core.opportunities import OpportunityDraft
 from netdesk.core.own_profiles import linked
 from netdesk.store.models import Contact, FollowUp
 from netdesk.ui.read_only import READING, ReadOnlyLock
@@ -47,6 +48,7 @@ def locked(lived_in, paths):
     profiles = window.services.profiles
     url = "https://www.linkedin.com/in/noor-sato"
     profiles.put("linkedin", linked(None, "linkedin", url, window.services.clock.today()))
+    window.services.opportunities.create(OpportunityDraft("Platform lead", "Initech"))  # to export
     show_read_only(window, paths.data_dir)
     QApplication.processEvents()
     yield window

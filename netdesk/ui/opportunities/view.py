@@ -252,6 +252,8 @@ class OpportunitiesView(QWidget):
         self.count.setText(
             counted("Opportunities", "%Ln (opportunity|opportunities)", len(self.rows))
         )
+        for export in (self.export_button, self.export_action):  # nothing shown, nothing to save
+            export.setEnabled(bool(self.rows))
 
     def _empty_words(self, by_stage: bool = False) -> str:
         """What an empty board or list says: why, and what to do (`by_stage`: the list's stage
