@@ -85,6 +85,16 @@ def test_keys_move_day_month_and_back_to_today(view, qtbot) -> None:
     assert view.selected == date(2026, 3, 11)
 
 
+def test_an_empty_day_says_so_in_today_s_muted_grey(view) -> None:
+    """The agenda's "Nothing due…" row was in the rows' dark text, Today's empty rows grey."""
+    view.select_day(date(2026, 3, 12))
+    (item,) = (view.agenda.item(i) for i in range(view.agenda.count()))
+    assert item.text() == "Nothing due. Drag a follow-up here from another day."
+    assert item.foreground().color().name() == "#9aa5b8"  # Today's (list_rows.muted_item)
+    assert item.flags() == Qt.ItemFlag.NoItemFlags
+    assert not item.font().bold()
+
+
 def test_pgdn_keeps_the_day_or_the_last_of_a_shorter_month(view, qtbot) -> None:
     view.select_day(date(2026, 1, 31))
     view.grid.setFocus()

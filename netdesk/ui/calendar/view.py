@@ -36,6 +36,7 @@ from netdesk.ui.dates import day_range, long_day, month_label
 from netdesk.ui.followup_commands import FollowUpCommands
 from netdesk.ui.followup_dialog import FollowUpDialog, snooze_menu
 from netdesk.ui.latest_read import LatestRead
+from netdesk.ui.list_rows import muted_item
 from netdesk.ui.numbers import grouped
 from netdesk.ui.read_only import reading
 from netdesk.ui.undo import undo_actions, undo_stack
@@ -450,8 +451,9 @@ class CalendarView(QWidget):
             ]
         self.agenda.add_later(adds)
         if self.agenda.count() == 0:
-            self.agenda.add_heading(self.tr("Nothing due. Drag a follow-up here from another day."))
-            self.agenda.item(0).setFont(self.agenda.font())
+            self.agenda.addItem(  # muted, as Today's lists say they have nothing
+                muted_item(self.tr("Nothing due. Drag a follow-up here from another day."))
+            )
         self.agenda.select_first()
         return bool(adds)
 

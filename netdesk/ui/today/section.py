@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -173,17 +172,6 @@ def section_list(widget: QListWidget) -> QListWidget:
     widget.installEventFilter(tint)
     _tint(widget, False)
     return widget
-
-
-def muted_item(text: str) -> QListWidgetItem:
-    """A list's row saying why it has nothing to act on: muted grey, not selectable (every
-    section's, alike)."""
-    from netdesk.ui.calendar.month_grid import MUTED
-
-    item = QListWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.NoItemFlags)
-    item.setForeground(QBrush(MUTED))
-    return item
 
 
 def fit_rows(widget: QListWidget, most: int = MAX_ROWS) -> None:
