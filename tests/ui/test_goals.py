@@ -62,15 +62,28 @@ def test_no_goals_keeps_the_title_at_the_top_of_a_tall_card(make_today, ana) -> 
     """Beside a taller section the title of an empty Goals sat in the middle of its card."""
     view = make_today(size=(1920, 1080))
     goals, jobs = view.sections["goals"], view.sections["job_changes"]
-    assert goals.y() == jobs.y() and goals.height() > goals.sizeHint().height()  # side by side
+    assert goals.y() == jobs.y() and goals.height() >= goals.sizeHint().height()  # side by side
     assert (goals.title.y(), goals.title.height()) == (jobs.title.y(), jobs.title.height())
-    assert goals.empty.y() < goals.title.y() + 2 * goals.title.height()
+    words = goals.list.visualItemRect(goals.list.item(0)).topLeft()
+    assert goals.list.mapTo(goals, words).y() < goals.title.y() + 2 * goals.title.height()
+
+
+def test_no_goals_says_so_in_the_other_sections_muted_grey(view, goals) -> None:
+    """ "No goals yet…" was a label in the hint colour (#5d6b82), the other sections' words a
+    muted grey row (#9aa5b8)."""
+    said = {}
+    for key in ("goals", "reach_out", "upcoming_events"):
+        item = view.sections[key].list.item(0)
+        said[key] = (item.foreground().color().name(), item.flags().value)
+    assert goals.list.item(0).text() == "No goals yet: add one, e.g. meet 3 new people a month."
+    assert len(set(said.values())) == 1 and said["goals"][0] == "#9aa5b8", said
+    assert not any(button.isEnabled() for button in goals.row_buttons)
 
 
 def test_a_new_goal_shows_its_bar_and_it_moves_when_an_interaction_is_logged(
     qtbot, services, view, goals, ana
 ) -> None:
-    assert goals.empty.isVisible() and not goals.list.isVisible()
+    assert goals.list.item(0).text().startswith("No goals yet") and not goals.statuses
     goals.new_button.click()
     dialog = _dialog(view)
     dialog.title.setText("Two calls a month")
@@ -80,7 +93,7 @@ def test_a_new_goal_shows_its_bar_and_it_moves_when_an_interaction_is_logged(
     assert dialog.form.isRowVisible(dialog.channel)
     assert not dialog.form.isRowVisible(dialog.targets)
     dialog.accept()
-    qtbot.waitUntil(lambda: goals.list.count() == 1)
+    qtbot.waitUntil(lambda: len(goals.statuses) == 1)
     row = goals.row_widget(0)
     assert (row.title.text(), row.bar.value(), row.bar.maximum()) == ("Two calls a month", 0, 2)
     assert row.bar.format() == "0 of 2 · Mar 2026"
@@ -92,10 +105,10 @@ def test_a_new_goal_shows_its_bar_and_it_moves_when_an_interaction_is_logged(
     assert goals.row_widget(0).bar.format() == "1 of 2 · Mar 2026"
 
     view.undo_stack.undo()  # the new goal goes
-    qtbot.waitUntil(lambda: goals.list.count() == 0)
+    qtbot.waitUntil(lambda: not goals.statuses)
     assert TrackedGoal.select().count() == 0
     view.undo_stack.redo()
-    qtbot.waitUntil(lambda: goals.list.count() == 1)
+    qtbot.waitUntil(lambda: len(goals.statuses) == 1)
     assert goals.row_widget(0).bar.value() == 1
 
 
@@ -120,9 +133,9 @@ def test_edit_with_enter_delete_with_the_key_and_undo(qtbot, services, view, goa
     view.activateWindow()
     goals.list.setFocus()
     qtbot.keyClick(goals.list, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: goals.list.count() == 0)
+    qtbot.waitUntil(lambda: not goals.statuses)
     view.undo_stack.undo()
-    qtbot.waitUntil(lambda: goals.list.count() == 1)
+    qtbot.waitUntil(lambda: len(goals.statuses) == 1)
     view.undo_stack.undo()  # the change of target
     qtbot.waitUntil(lambda: goals.row_widget(0).bar.maximum() == 2)
 
@@ -151,7 +164,7 @@ def test_a_target_list_shows_each_stage(qtbot, services, view, goals, ana) -> No
     dialog.target.setValue(1)
     dialog.ends_on.setDate(date(2026, 6, 30))
     dialog.accept()
-    qtbot.waitUntil(lambda: goals.list.count() == 1)
+    qtbot.waitUntil(lambda: len(goals.statuses) == 1)
     row = goals.row_widget(0)
     assert row.history.text() == "Globex: to reach · Ana Silva: to reach"
     log_interaction(services.changes, ana, occurred_at=NOW, channel="coffee")

@@ -26,6 +26,7 @@ from netdesk.ui.dates import period_label
 from netdesk.ui.goals.commands import delete_command, save_command
 from netdesk.ui.goals.dialog import GoalDialog
 from netdesk.ui.goals.targets_editor import NamedTarget
+from netdesk.ui.list_rows import muted_item
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
@@ -103,11 +104,7 @@ class GoalsSection(TodaySection):
         self.list = GoalList()
         section_list(self.list)
         self.list.itemActivated.connect(lambda _item: self.edit_goal())
-        self.empty = style_label(
-            plain_label("No goals yet: add one, e.g. meet 3 new people a month."), "hint"
-        )
         self.body.addWidget(self.list)
-        self.body.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)  # below the title
         self.new_button, self.edit_button, self.delete_button = self.add_buttons(
             ("New goal…", "Add a goal whose progress NetDesk counts (G)"),
             ("Edit…", "Change the selected goal (Enter)"),
@@ -137,8 +134,10 @@ class GoalsSection(TodaySection):
             item.setForeground(Qt.GlobalColor.transparent)  # the row widget shows it
             self.list.addItem(item)
             self.list.setItemWidget(item, widget)
-        self.list.setVisible(bool(self.statuses))
-        self.empty.setVisible(not self.statuses)
+        if not self.statuses:  # as the other sections say they have nothing
+            self.list.addItem(
+                muted_item(self.tr("No goals yet: add one, e.g. meet 3 new people a month."))
+            )
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         fit_rows(self.list)
         self.show_rows_present(bool(data))
