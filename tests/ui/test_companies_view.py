@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from netdesk.core.interactions import log_interaction
+from netdesk.core.opportunities import OpportunityDraft
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Employment, Event, EventPerson
 from netdesk.ui.companies.panel import SNUG_ROOM
@@ -460,3 +461,52 @@ def test_a_company_s_count_stands_apart_from_its_last_contact(view) -> None:
     start, size = header.sectionViewportPosition(1), header.sectionSize(1)
     count_end = start + size - 3 if right else start + (size + width) // 2  # 3: cell margin
     assert header.sectionViewportPosition(2) + 3 - count_end >= 10
+
+
+def _crowded(qtbot, services, app_window, size: tuple[int, int], each: int) -> CompaniesView:
+    """Companies at `size` showing Initech: 30 people, `each` who used to work there, `each`
+    events with its people and `each` opportunities."""
+    staff = [
+        services.contacts.create(
+            ContactDraft(given_name=f"P{n}", family_name="Staff", organisation="Initech")
+        )
+        for n in range(30)
+    ]
+    for n in range(each):
+        former = services.contacts.create(
+            ContactDraft(given_name=f"F{n}", family_name="Former", organisation="Globex")
+        )
+        Employment.create(contact=former, organisation="Initech", title="Analyst")
+        meetup = Event.create(
+            name=f"Meetup {n}", starts_at=STORED_NOW - timedelta(days=n + 1), status="attended"
+        )
+        EventPerson.create(event=meetup, contact=staff[n], met=True)
+        services.opportunities.create(OpportunityDraft(f"Role {n}", "Initech"))
+    app_window.resize(*size)
+    view = app_window.show_view("companies")
+    view.reload()  # the window (its services) was made before these rows
+    qtbot.waitUntil(lambda: "Initech" in _names(view))
+    view.search.setText("Initech")
+    qtbot.waitUntil(lambda: view.panel.former.table.isVisible())
+    qtbot.waitUntil(lambda: app_window.size().toTuple() == size)
+    qtbot.wait(20)  # layouts settle in the next turns of the event loop
+    return view
+
+
+def test_a_short_table_is_as_tall_as_its_rows(qtbot, services, app_window) -> None:
+    """At 1280x800 the three people who used to work at a company of many showed in a table
+    with a scroll bar, beside a short Events table with room to spare."""
+    panel = _crowded(qtbot, services, app_window, (1280, 800), 3).panel
+    for section in (panel.former, panel.events, panel.opportunities):
+        table = section.table
+        assert table.model().rowCount() == 3
+        assert not table.verticalScrollBar().isVisible(), section.title.text()
+        assert table.viewport().height() >= 3 * table.rowHeight(0), section.title.text()
+    assert panel.people.table.verticalScrollBar().isVisible()  # the long one gives way
+
+
+def test_four_tables_of_four_rows_still_fit_1024x768(qtbot, services, app_window) -> None:
+    panel = _crowded(qtbot, services, app_window, (1024, 768), 4).panel
+    assert app_window.height() == 768 and panel.height() <= app_window.height()
+    for section in (panel.former, panel.events, panel.opportunities):
+        assert not section.table.verticalScrollBar().isVisible(), section.title.text()

@@ -30,6 +30,7 @@ from netdesk.core.company_detail import CompanyEvent
 from netdesk.core.opportunity_rows import OpportunityRow
 from netdesk.ui.companies.model import RowsModel, TextRow, last_contact_text
 from netdesk.ui.dates import day_label
+from netdesk.ui.list_rows import fit_rows
 from netdesk.ui.plain import plain_label
 from netdesk.ui.plural import counted
 from netdesk.ui.style import style_label
@@ -40,6 +41,10 @@ SNUG_ROOM = 16
 """What a snug column adds to its widest text: the room the panel's other date columns (Last
 contact, Left, When) leave after theirs, so the last one's text does not touch the table's
 edge."""
+
+SHORT_ROWS = 4
+"""A table of up to this many rows is as tall as they are (no scroll bar for three former
+colleagues); a longer one shares what is left. Four tables of four rows fit a 1024x768 window."""
 
 
 class _Section:
@@ -67,6 +72,7 @@ class _Section:
 
     def show_rows(self, rows: list[TextRow], shown: bool = True) -> None:
         self.model.set_rows(rows)
+        fit_rows(self.table, SHORT_ROWS)
         for widget in (self.title, self.table):
             widget.setVisible(shown and bool(rows))
         header = self.table.horizontalHeader()

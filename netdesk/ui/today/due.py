@@ -30,11 +30,11 @@ from netdesk.ui.calendar.agenda import (
 from netdesk.ui.calendar.month_grid import MUTED
 from netdesk.ui.followup_commands import FollowUpCommands
 from netdesk.ui.followup_dialog import FollowUpDialog, snooze_menu
-from netdesk.ui.list_rows import muted_item
+from netdesk.ui.list_rows import fit_rows, muted_item
 from netdesk.ui.numbers import grouped
 from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, section_list
 from netdesk.ui.today.write_action import write_with
 
 DueGroups = tuple[DueGroup, DueGroup]

@@ -23,11 +23,11 @@ from netdesk.ui.calendar.agenda import CONTACT_ROLE, ID_ROLE, KIND_ROLE
 from netdesk.ui.dates import day_label, when_label
 from netdesk.ui.events.model import draw_progress
 from netdesk.ui.followup_commands import FollowUpCommands
-from netdesk.ui.list_rows import muted_item
+from netdesk.ui.list_rows import fit_rows, muted_item
 from netdesk.ui.plural import counted
 from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, section_list
 from netdesk.ui.today.write_action import write_with
 from netdesk.ui.whole_lines import WholeLinesDelegate
 

@@ -26,10 +26,10 @@ from netdesk.ui.dates import period_label
 from netdesk.ui.goals.commands import delete_command, save_command
 from netdesk.ui.goals.dialog import GoalDialog
 from netdesk.ui.goals.targets_editor import NamedTarget
-from netdesk.ui.list_rows import muted_item
+from netdesk.ui.list_rows import fit_rows, muted_item
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, section_list
 
 _GOAL_ROLE = Qt.ItemDataRole.UserRole + 1
 _PAST_SHOWN = 3

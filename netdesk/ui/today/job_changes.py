@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from netdesk.core.employment import RecentChange
 from netdesk.ui.contacts.jobs import SOURCES
 from netdesk.ui.dates import day_label
-from netdesk.ui.list_rows import muted_item
+from netdesk.ui.list_rows import fit_rows, muted_item
 from netdesk.ui.read_only import reading
 from netdesk.ui.today.log_action import log_with
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, section_list
 from netdesk.ui.today.write_action import write_with
 
 CONTACT_ROLE = Qt.ItemDataRole.UserRole

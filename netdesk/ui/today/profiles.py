@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from netdesk.core.own_profiles import OwnProfileRow
 from netdesk.ui.dates import plain_day
+from netdesk.ui.list_rows import fit_rows
 from netdesk.ui.read_only import reading
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, section_list
 from netdesk.ui.undo import Command
 
 _SERVICE = Qt.ItemDataRole.UserRole + 1

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox, QW
 
 from netdesk.core.reach_out import DEFAULT_LIMIT, Suggestion
 from netdesk.ui.calendar.agenda import CONTACT_ROLE, ID_ROLE, KIND_ROLE
-from netdesk.ui.list_rows import muted_item
+from netdesk.ui.list_rows import fit_rows, muted_item
 from netdesk.ui.read_only import reading
 from netdesk.ui.style import KEEP_COLOURS
 from netdesk.ui.today.log_action import log_with
-from netdesk.ui.today.section import TodayContext, TodaySection, fit_rows, section_list
+from netdesk.ui.today.section import TodayContext, TodaySection, section_list
 from netdesk.ui.today.write_action import write_with
 from netdesk.ui.undo import Command
 

@@ -1,6 +1,6 @@
 """What every Today section shares: the view's context, a card with a title row, buttons that
-leave the keys with the list, keys that act only while focus is in the section, and lists as
-tall as their rows."""
+leave the keys with the list, keys that act only while focus is in the section (a list as tall
+as its rows: list_rows.fit_rows)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from netdesk.core.services import Services
 
 PALE = QColor("#e3e9f4")  # an unfocused list's current row
-MIN_ROWS = 3  # a list is never shorter than this many rows
-MAX_ROWS = 20  # nor taller (Due with both groups full fits): past this it scrolls
 
 
 @dataclass(frozen=True)
@@ -172,13 +170,3 @@ def section_list(widget: QListWidget) -> QListWidget:
     widget.installEventFilter(tint)
     _tint(widget, False)
     return widget
-
-
-def fit_rows(widget: QListWidget, most: int = MAX_ROWS) -> None:
-    """Make the list at least as tall as its rows (MIN_ROWS to `most` of them), so the page
-    scrolls rather than each short list."""
-    rows = [widget.sizeHintForRow(i) for i in range(min(widget.count(), most))]
-    row_height = max(rows, default=widget.fontMetrics().height() + 4)
-    padding = 2 * widget.frameWidth() + 2 * widget.spacing() * len(rows) + 4
-    height = sum(rows) + row_height * max(0, MIN_ROWS - len(rows)) + padding
-    widget.setMinimumHeight(height)
