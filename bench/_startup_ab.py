@@ -12,41 +12,11 @@ rounds: paired medians 0.98-1.03): a change of a few percent needs 30 rounds or 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-
-def _start(checkout: Path, *args: str) -> list[float]:
-    """`bench._first_paint` run from `checkout` (its code imported); its last line's numbers,
-    after the wall time it was started."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(checkout))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    started = time.time()
-    out = subprocess.run(
-        [sys.executable, "-m", "bench._first_paint", *args],
-        cwd=checkout,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-        timeout=120,
-    ).stdout
-    return [started, *(float(value) for value in out.strip().splitlines()[-1].split())]
-
-
-def _usable(checkout: Path, data_dir: Path, view: str) -> float:
-    (data_dir / "ui-settings.ini").write_text(f"[window]\nlast_view={view}\n", encoding="utf-8")
-    for marker in data_dir.glob("*clean*"):
-        marker.unlink()
-    shutil.rmtree(data_dir / "backups", ignore_errors=True)
-    started, _painted, usable, *_ = _start(checkout, "usable", str(data_dir))
-    return usable - started
+from bench.startup import _child, _network, _usable_once
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -57,19 +27,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--contacts", type=int, default=0)
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args(argv)
-    from bench.startup import _network
 
     with tempfile.TemporaryDirectory(prefix="netdesk-ab-") as tmp:
         data_dir = _network(Path(tmp), args.contacts)
         checkouts = (args.base.resolve(), args.changed.resolve())
         for checkout in checkouts:
-            _usable(checkout, data_dir, args.view)  # warm the file cache and the bytecode
+            _usable_once(data_dir, args.view, checkout)  # warm the file cache and the bytecode
         ratios: tuple[list[float], list[float]] = ([], [])
         for round_ in range(args.rounds):
-            started, painted = _start(checkouts[0], "bare")
+            started, (painted,) = _child("bare", checkout=checkouts[0])
             floor = painted - started
             for side in (0, 1) if round_ % 2 == 0 else (1, 0):
-                ratios[side].append(_usable(checkouts[side], data_dir, args.view) / floor)
+                seconds, _stall, _after = _usable_once(data_dir, args.view, checkouts[side])
+                ratios[side].append(seconds / floor)
     base, changed = (statistics.median(side) for side in ratios)
     paired = statistics.median(b / a for a, b in zip(*ratios, strict=True))
     print(f"startup_usable_ratio base: {base:.3f}")

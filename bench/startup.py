@@ -36,17 +36,21 @@ CONTACTS = 100_000
 VIEWS = ("contacts", "today")
 
 
-def _child(*args: str) -> tuple[float, list[float]]:
-    """Run `bench._first_paint` with `args`; the wall time it started and its last line's numbers.
+def _child(*args: str, checkout: Path | None = None) -> tuple[float, list[float]]:
+    """Run `bench._first_paint` with `args` (from `checkout`, its code imported, when given);
+    the wall time it started and its last line's numbers.
 
     An installed NetDesk has its modules compiled: the child may write them (the warm-up run
     does), whatever PYTHONDONTWRITEBYTECODE says here.
     """
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if checkout is not None:
+        env["PYTHONPATH"] = str(checkout)
     started = time.time()
     out = subprocess.run(
         [sys.executable, "-m", "bench._first_paint", *args],
+        cwd=checkout,
         capture_output=True,
         text=True,
         env=env,
@@ -78,16 +82,19 @@ def _prepared_data_dir(root: Path, contacts: int) -> Path:
     return data_dir
 
 
-def _usable_once(data_dir: Path, view: str) -> tuple[float, float, float]:
-    """One start with `view` as the last view, the full check due and no backup of today yet:
-    seconds from process start to usable, the longest stalls (ms) until then and after."""
+def _usable_once(
+    data_dir: Path, view: str, checkout: Path | None = None
+) -> tuple[float, float, float]:
+    """One start with `view` as the last view (of `checkout`'s code when given), the full check
+    due and no backup of today yet: seconds from process start to usable, the longest stalls
+    (ms) until then and after."""
     from netdesk.store import backup, clean_close
 
     database = data_dir / "netdesk.db"
     (data_dir / "ui-settings.ini").write_text(f"[window]\nlast_view={view}\n", encoding="utf-8")
     clean_close.forget(database)
     shutil.rmtree(backup.backup_dir(database), ignore_errors=True)
-    started, (_painted, usable, stall, after) = _child("usable", str(data_dir))
+    started, (_painted, usable, stall, after) = _child("usable", str(data_dir), checkout=checkout)
     return usable - started, stall, after
 
 
