@@ -19,6 +19,13 @@ def share_room(lacking: dict[int, int], room: int) -> dict[int, int]:
     return given
 
 
+def shift_widened(header: QHeaderView, widened: dict[int, int], sign: int) -> None:
+    """Take back (`sign` -1) or give again (1) the pixels `widened` says a fit added to each
+    column, so that measuring and storing see the columns' own widths."""
+    for column, extra in widened.items():
+        header.resizeSection(column, header.sectionSize(column) + sign * extra)
+
+
 class ColumnFitter(QObject):
     """Keeps `stretch`'s column readable: while it would be narrower than its text (at most
     `wanted` px; `wanted` with no row, as a list of rows would show it, where the empty Events
@@ -128,7 +135,7 @@ class ColumnFitter(QObject):
             return
         self._fitting = True
         try:
-            self._shift_widened(-1)
+            shift_widened(self.table.horizontalHeader(), self.widened, -1)
             self.widened.clear()
             self._fit()
         finally:
@@ -152,11 +159,6 @@ class ColumnFitter(QObject):
                 header.setSectionHidden(column, column not in shown)
         kept = max(wanted, self.wanted)  # the stretched column's own room, short text or not
         self._widen(shown, room - sum(header.sectionSize(c) for c in shown) - kept, kept)
-
-    def _shift_widened(self, sign: int) -> None:
-        header = self.table.horizontalHeader()
-        for column, extra in self.widened.items():
-            header.resizeSection(column, header.sectionSize(column) + sign * extra)
 
     def _widen(self, shown: list[int], spare: int, wanted: int) -> None:
         """Share `spare` pixels (`share_room`) among the cut columns of `shown` that `fit` may

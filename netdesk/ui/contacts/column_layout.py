@@ -20,7 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMenu, QSplitter, QTableView
 
-from netdesk.ui.column_fitter import share_room
+from netdesk.ui.column_fitter import share_room, shift_widened
 from netdesk.ui.contacts.model import COLUMNS
 from netdesk.ui.name_cell import NameWithOrganisation
 from netdesk.ui.stored_settings import read_bytes, read_text
@@ -124,9 +124,9 @@ class ColumnLayout(QObject):
             return
         self._fitting = True
         try:  # the widths without the spare room `fit` gave: a smaller window starts from them
-            self._shift_widened(-1)
+            shift_widened(self.header, self.widened, -1)
             self.settings.setValue(HEADER_KEY, self.header.saveState())
-            self._shift_widened(1)
+            shift_widened(self.header, self.widened, 1)
         finally:
             self._fitting = False
         self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
@@ -176,7 +176,7 @@ class ColumnLayout(QObject):
         room = self.table.viewport().width()
         self._fitting = True
         try:
-            self._shift_widened(-1)
+            shift_widened(self.header, self.widened, -1)
             self.widened.clear()
             for column in shown:  # a hidden section measures 0: show it to measure it
                 self.header.setSectionHidden(column, False)
@@ -194,10 +194,6 @@ class ColumnLayout(QObject):
         if self.table.itemDelegateForColumn(_NAME) is not name_cell:
             self.table.setItemDelegateForColumn(_NAME, name_cell)  # type: ignore[arg-type]
             self.table.viewport().update()
-
-    def _shift_widened(self, sign: int) -> None:
-        for column, extra in self.widened.items():
-            self.header.resizeSection(column, self.header.sectionSize(column) + sign * extra)
 
     def _cell_width(self, column: int) -> int:
         """What the column's cells in view need (the rows read are thousands, and a long one
