@@ -96,8 +96,7 @@ def default_views() -> list[ViewSpec]:
             "today",
             _today,
             "netdesk.ui.today.view",
-            _core("contact_list", "dashboard", "employment", "goals", "today_events", "weekly")
-            + _core("worker_thread"),
+            _core("contact_list", "dashboard", "goal_periods", "today_events", "worker_thread"),
         ),
         ViewSpec(
             "contacts",

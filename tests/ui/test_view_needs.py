@@ -27,3 +27,13 @@ def test_a_view_lists_the_qt_free_modules_it_imports(spec) -> None:
     assert isinstance(imported, list)
     assert [name for name in imported if name.startswith(QT_FREE_PACKAGES)] == []
     assert all(name.startswith(QT_FREE_PACKAGES) for name in spec.needs)
+
+
+@pytest.mark.parametrize("spec", default_views(), ids=lambda spec: spec.key)
+def test_a_view_lists_only_modules_it_imports(spec) -> None:
+    """Listed and not imported by the view, a module would be loaded before the view shown
+    first is usable for nothing (Today listed the modules of its sections made after it)."""
+    imported = probe(PROBE, *STORE_MODULES, spec.module)
+
+    assert isinstance(imported, list)
+    assert sorted(set(spec.needs) - set(imported)) == []
