@@ -9,6 +9,7 @@ times are naive UTC; the clock's are naive local.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -100,16 +101,35 @@ def weekly(clock: Clock, weeks: int = WEEKS) -> list[WeekCount]:
     return [WeekCount(start, gave, received) for start, (gave, received) in counts.items()]
 
 
+def _among(column: str, count: int) -> str:
+    return f" AND {column} IN ({', '.join('?' * count)})" if count else ""
+
+
+def last_gave(among: int = 0) -> str:
+    """A CTE: each contact's last give (of `among` contacts, their ids its first parameters),
+    one pass over the gives (a correlated NOT EXISTS took minutes at 300,000 rows)."""
+    return (
+        "last_gave AS (SELECT contact_id, max(occurred_at) AS at FROM interaction "
+        f"WHERE direction = 'gave'{_among('contact_id', among)} GROUP BY contact_id)"
+    )
+
+
+def open_receives(among: int = 0) -> str:
+    """FROM and WHERE of the receives `r` (of `among` contacts, their ids the first parameters)
+    since the next parameter (naive UTC) with no give after them (`last_gave`): what is owed."""
+    return (
+        "FROM interaction r LEFT JOIN last_gave g ON g.contact_id = r.contact_id "
+        f"WHERE r.direction = 'received'{_among('r.contact_id', among)} AND r.occurred_at >= ? "
+        "AND (g.at IS NULL OR g.at < r.occurred_at)"
+    )
+
+
 _OWED_SQL = """
-WITH last_gave AS (
-  SELECT contact_id, max(occurred_at) AS at FROM interaction WHERE direction = 'gave'
-  GROUP BY contact_id
-), open AS (
+WITH {last_gave}, open AS (
   SELECT r.contact_id, r.occurred_at, r.give_kind, r.introduced_a_id, r.introduced_b_id,
          count(*) OVER (PARTITION BY r.contact_id) AS n,
          row_number() OVER (PARTITION BY r.contact_id ORDER BY r.occurred_at DESC, r.id DESC) AS k
-  FROM interaction r LEFT JOIN last_gave g ON g.contact_id = r.contact_id
-  WHERE r.direction = 'received' AND r.occurred_at >= ? AND (g.at IS NULL OR g.at < r.occurred_at)
+  {open_receives}
 )
 SELECT o.contact_id, c.display_name, o.n, o.occurred_at, o.give_kind,
        a.display_name, o.introduced_a_id, b.display_name, o.introduced_b_id
@@ -118,15 +138,18 @@ LEFT JOIN contact a ON a.id = o.introduced_a_id
 LEFT JOIN contact b ON b.id = o.introduced_b_id
 WHERE o.k = 1 AND c.deleted_at IS NULL AND c.archived = 0 AND c.is_group = 0
 """
-"""Receives since the contact's last give, the latest first per contact (the last give per
-contact is one pass over the gives: a correlated NOT EXISTS took minutes at 300,000 rows)."""
+"""Receives since the contact's last give, the latest first per contact."""
 
 
-def owed(since: datetime) -> list[Owed]:
-    """Living contacts with a receive since `since` (naive UTC) and no give after it; one
-    statement, whatever their number (Reach out ranks on every refresh)."""
+def owed(since: datetime, among: Sequence[int] | None = None) -> list[Owed]:
+    """Living contacts with a receive since `since` (naive UTC) and no give after it (of the
+    contacts `among` only, when given); one statement, whatever their number."""
+    if among is not None and not among:
+        return []
+    ids = list(among or ())
+    sql = _OWED_SQL.format(last_gave=last_gave(len(ids)), open_receives=open_receives(len(ids)))
     found = []
-    for row in db.execute_sql(_OWED_SQL, (since,)).fetchall():
+    for row in db.execute_sql(sql, (*ids, *ids, since)).fetchall():
         contact_id, name, count, latest, kind, a_name, a_id, b_name, b_id = row
         others = [n for n, i in ((a_name, a_id), (b_name, b_id)) if i not in (None, contact_id)]
         moment = latest if isinstance(latest, datetime) else datetime.fromisoformat(latest)

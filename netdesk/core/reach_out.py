@@ -36,7 +36,6 @@ naive UTC (the clock's local time is converted); birthdays compare with the loca
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -46,6 +45,7 @@ from netdesk.core import checkin_rank
 from netdesk.core.cadence import Keep, keep_state
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import next_birthday
+from netdesk.core.give_back import debt_score, first_owed, since
 from netdesk.core.give_take import Owed, owed, to_local
 from netdesk.store.models import ReachOutSkip, db
 from netdesk.store.reach_out_indexes import BIRTHDAY, LIVING, MONTH_DAY
@@ -55,7 +55,6 @@ DEFAULT_LIMIT = 5
 SKIP_DAYS = 7
 MET_WINDOW_DAYS = 14
 BIRTHDAY_WINDOW_DAYS = 2
-GIVE_BACK_DAYS = 365
 _MONTHS = (
     "January",
     "February",
@@ -136,11 +135,7 @@ class ReachOutService:
         add("met", self._met(now, today))
         add("birthday", self._birthdays(now, today))
         add("quiet", self._quiet(now, top=enough))
-        debts = owed(now - timedelta(days=GIVE_BACK_DAYS))
-        first_debts = heapq.nsmallest(
-            enough, debts, key=lambda d: (-_debt_score(now, d), d.name.casefold(), d.contact_id)
-        )
-        add("give back", self._give_back(now, today, first_debts))
+        add("give back", self._give_back(now, today, first_owed(now, enough)))
         for contact_id in skipped:
             found.pop(contact_id, None)
         best = sorted(found, key=lambda c: _order(c, names[c], found[c]))[:limit]
@@ -148,8 +143,7 @@ class ReachOutService:
         # check-in, silence or debt may lie below that and still belongs in their reason.
         add("cadence", self._cadence(now, among=best))
         add("quiet", self._quiet(now, among=best))
-        chosen = set(best)
-        add("give back", self._give_back(now, today, [d for d in debts if d.contact_id in chosen]))
+        add("give back", self._give_back(now, today, owed(since(now), among=best)))
         best.sort(key=lambda c: _order(c, names[c], found[c]))
         return [self._suggestion(c, names[c], found[c]) for c in best]
 
@@ -251,7 +245,7 @@ class ReachOutService:
         self, now: datetime, today: date, debts: Iterable[Owed]
     ) -> Iterable[tuple[int, str, float, str]]:
         for debt in debts:
-            score = _debt_score(now, debt)
+            score = debt_score(now, debt)
             local = to_local(debt.received_at)
             when = _MONTHS[local.month - 1]
             if local.year != today.year:
@@ -271,12 +265,6 @@ class ReachOutService:
     def _skipped(today: date) -> set[int]:
         query = ReachOutSkip.select(ReachOutSkip.contact).where(ReachOutSkip.until > today)
         return {contact_id for (contact_id,) in tuples(query)}
-
-
-def _debt_score(now: datetime, debt: Owed) -> float:
-    """Fresh help scores 2.2, a year-old one 1.4; 0.1 more per earlier receive (at most 2.5)."""
-    days = (now - debt.received_at).days
-    return min(2.5, 2.2 - 0.8 * days / GIVE_BACK_DAYS + 0.1 * (debt.count - 1))
 
 
 def _order(contact_id: int, name: str, signals: dict[str, tuple[float, str]]) -> tuple[Any, ...]:
