@@ -1,0 +1,79 @@
+"""Parts of Today's first read written in plain SQL for speed (`python -m bench.today_read`)
+against what the ORM and Python computed before: Today's figures, the birthdays Reach out
+congratulates."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+
+from netdesk.core.dashboard import DashboardService, TodaySummary
+from netdesk.core.followup_dates import next_birthday
+from netdesk.core.reach_out import BIRTHDAY_WINDOW_DAYS
+from netdesk.formats.draft import ContactDraft
+from netdesk.store.models import Contact, Event, FollowUp
+
+
+def _figures_by_orm(today: date) -> TodaySummary:
+    """Today's figures as the ORM counted them."""
+    start = datetime.combine(today, time.min)
+    end = start + timedelta(days=1)
+    living = Contact.select().where(Contact.deleted_at.is_null(), Contact.archived == False)  # noqa: E712
+    pending = FollowUp.select().where(FollowUp.status.in_(("open", "snoozed")))
+    utc = [(start + timedelta(days=n)).astimezone(UTC).replace(tzinfo=None) for n in (0, 30)]
+    return TodaySummary(
+        living.count(),
+        pending.where(FollowUp.due_at >= start, FollowUp.due_at < end).count(),
+        pending.where(FollowUp.due_at < start).count(),
+        Event.select().where(Event.starts_at >= utc[0], Event.starts_at < utc[1]).count(),
+    )
+
+
+def test_today_s_figures_are_the_orm_s_counts(services, clock, tokyo) -> None:
+    today = clock.today()
+    states = [{}, {"archived": True}, {"deleted_at": datetime(2026, 1, 1)}, {"is_group": True}]
+    states.append({"archived": True, "deleted_at": datetime(2026, 1, 1)})
+    people = []
+    for n, fields in enumerate(states * 2):
+        people.append(services.contacts.create(ContactDraft(given_name=f"P{n}")))
+        if fields:
+            Contact.update(**fields).where(Contact.id == people[-1]).execute()
+    midnight = datetime.combine(today, time.min)
+    for n, moment in enumerate(
+        midnight + timedelta(hours=hours) for hours in (-49, -1, 0, 0.5, 23, 24, 30)
+    ):
+        followup = services.followups.create(people[n], moment, has_time=True)
+        status = ("open", "snoozed", "done", "dismissed")[n % 4]
+        FollowUp.update(status=status).where(FollowUp.id == followup).execute()
+    for hours in (-10, -9, -8, 0, 24 * 30 - 10, 24 * 30 - 9, 24 * 30):
+        Event.create(name=f"E{hours}", starts_at=midnight + timedelta(hours=hours))
+    for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
+        figures = DashboardService().summary(day)
+        assert figures == _figures_by_orm(day)
+    assert DashboardService().summary(today).contacts == 4  # the living, groups included
+
+
+@pytest.mark.parametrize("year", [2027, 2028])
+def test_birthdays_congratulated_are_those_of_next_birthday(services, clock, year) -> None:
+    """Every day of a common and of a leap year, around 28 February, 29 February and the
+    year's end: the days to each birthday as `next_birthday` counts them."""
+    birthdays = [date(1992, 2, 29), date(1990, 2, 28), date(1991, 3, 1), date(1980, 12, 31)]
+    birthdays += [date(1985, 1, 1), date(2030, 1, 2), date(1970, 6, 4)]
+    people = {
+        services.contacts.create(ContactDraft(given_name=f"B{n}", birthday=birthday)): birthday
+        for n, birthday in enumerate(birthdays)
+    }
+    for days in range(-3, 367):
+        today = date(year, 1, 1) + timedelta(days=days)
+        now = datetime.combine(today, time(9, 0))
+        found = {
+            contact_id: words
+            for contact_id, _, _, words in services.reach_out._birthdays(now, today)
+        }
+        expected = {
+            contact_id: ("birthday today", "birthday tomorrow", "birthday in 2 days")[n]
+            for contact_id, birthday in people.items()
+            if (n := (next_birthday(birthday, today) - today).days) <= BIRTHDAY_WINDOW_DAYS
+        }
+        assert found == expected, today
