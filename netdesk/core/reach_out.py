@@ -36,6 +36,7 @@ naive UTC (the clock's local time is converted); birthdays compare with the loca
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -44,7 +45,6 @@ from typing import Any
 from netdesk.core import checkin_rank
 from netdesk.core.cadence import Keep, keep_state
 from netdesk.core.clock import Clock
-from netdesk.core.followup_dates import next_birthday
 from netdesk.core.give_back import debt_score, first_owed, since
 from netdesk.core.give_take import Owed, owed, to_local
 from netdesk.store.models import ReachOutSkip, db
@@ -212,20 +212,22 @@ class ReachOutService:
             yield contact_id, name, 3.0 - 0.1 * days, reason
 
     def _birthdays(self, now: datetime, today: date) -> Iterable[tuple[int, str, float, str]]:
-        window = [today + timedelta(days=n) for n in range(BIRTHDAY_WINDOW_DAYS + 1)]
-        month_days = {day.strftime("%m-%d") for day in window}
-        if "02-28" in month_days:
-            month_days.add("02-29")  # congratulated on the 28th when the year has no 29th
+        """Birthdays congratulated in the window's days, by their month-day (read from SQL as
+        the index has it: no date parsed or stepped in Python)."""
+        days: dict[str, int] = {}
+        for n in range(BIRTHDAY_WINDOW_DAYS + 1):
+            day = today + timedelta(days=n)
+            days[day.strftime("%m-%d")] = n
+            if (day.month, day.day) == (2, 28) and not calendar.isleap(day.year):
+                days["02-29"] = n  # congratulated on the 28th when the year has no 29th
         sql = (
-            f"SELECT id, display_name, birthday FROM contact INDEXED BY {BIRTHDAY} "
-            f"WHERE {MONTH_DAY} IN ({', '.join('?' * len(month_days))}) "
+            f"SELECT id, display_name, {MONTH_DAY} FROM contact INDEXED BY {BIRTHDAY} "
+            f"WHERE {MONTH_DAY} IN ({', '.join('?' * len(days))}) "
             f"AND birthday IS NOT NULL AND {LIVING}"
         )
-        for contact_id, name, stored in db.execute_sql(sql, sorted(month_days)):
-            birthday = stored if isinstance(stored, date) else date.fromisoformat(stored)
-            days = (next_birthday(birthday, today) - today).days
-            if days <= BIRTHDAY_WINDOW_DAYS:
-                yield contact_id, name, 3.0 - 0.4 * days, _BIRTHDAY_WORDS[days]
+        for contact_id, name, month_day in db.execute_sql(sql, sorted(days)):
+            n = days[month_day]
+            yield contact_id, name, 3.0 - 0.4 * n, _BIRTHDAY_WORDS[n]
 
     def _quiet(
         self, now: datetime, *, top: int = -1, among: list[int] | None = None
