@@ -15,7 +15,7 @@ from peewee import fn
 
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import day_start
-from netdesk.store.models import Contact, FollowUp
+from netdesk.store.models import Contact, FollowUp, db
 from netdesk.store.rows import raw_tuples, tuples
 
 PENDING = ("open", "snoozed")
@@ -120,24 +120,20 @@ class FollowUpQueries:
         limit: int | None = None,
     ) -> list[FollowUpRow]:
         """Follow-ups due in [start, end), in due order (the first `limit` ones)."""
-        return self._rows(
-            FollowUp.status.in_(statuses),
-            FollowUp.due_at >= start,
-            FollowUp.due_at < end,
-            limit=limit,
-        )
+        return _window_rows(statuses, start, end, limit)
 
     def due(self, until: datetime | None = None, limit: int | None = None) -> list[FollowUpRow]:
         """Pending follow-ups due before `until` (default: the end of today), overdue first."""
-        return self._rows(*self._due_where(until), limit=limit)
+        return _window_rows(PENDING, None, self._until(until), limit)
 
     def count_due(self, until: datetime | None = None) -> int:
         """How many follow-ups `due(until)` would list."""
-        return FollowUp.select().where(*self._due_where(until)).count()
+        sql = f"SELECT count(*) FROM follow_up f WHERE {_window_where(PENDING, None)}"
+        count: int = db.execute_sql(sql, (*PENDING, self._until(until))).fetchone()[0]
+        return count
 
-    def _due_where(self, until: datetime | None) -> tuple[Any, Any]:
-        until = until or day_start(self.clock.today() + timedelta(days=1))
-        return FollowUp.status.in_(PENDING), FollowUp.due_at < until
+    def _until(self, until: datetime | None) -> datetime:
+        return until or day_start(self.clock.today() + timedelta(days=1))
 
     def overdue(self, limit: int | None = None) -> list[FollowUpRow]:
         """Pending follow-ups due before today, oldest first."""
@@ -202,6 +198,39 @@ class FollowUpQueries:
             .order_by(FollowUp.due_at, FollowUp.id)
         )
         return [_row(values) for values in raw_tuples(query)]
+
+
+_ROW_SQL = (
+    "SELECT f.id, f.contact_id, c.display_name, c.given_name, c.family_name, c.organisation, "
+    "f.due_at, f.has_time, f.reason, f.note, f.status, f.origin, f.notified_at, f.done_at "
+    "FROM follow_up f JOIN contact c ON f.contact_id = c.id WHERE {where} ORDER BY f.due_at, f.id"
+)
+"""_ROW_COLUMNS of the follow-ups `where` picks, in due order."""
+
+
+def _window_where(statuses: tuple[str, ...], start: datetime | None) -> str:
+    """Follow-ups `f` of `statuses` due before a moment (and from `start`): the statuses are
+    the parameters, then the end, then the start."""
+    since = " AND f.due_at >= ?" if start is not None else ""
+    return f"f.status IN ({', '.join('?' * len(statuses))}) AND f.due_at < ?{since}"
+
+
+def _window_rows(
+    statuses: tuple[str, ...], start: datetime | None, end: datetime, limit: int | None
+) -> list[FollowUpRow]:
+    """`FollowUpQueries._rows` of the follow-ups of `statuses` due in [start, end) (or before
+    `end`) in plain SQL: Today's first read builds two of these and two counts, and Peewee's
+    SQL building was most of their time (~1 ms of 1.7 at 100,000 contacts). With a `limit`,
+    the first ones are picked from the follow-ups alone, as `_rows` does."""
+    where = _window_where(statuses, start)
+    args: list[object] = [*statuses, end, *([start] if start is not None else [])]
+    if limit is not None:
+        where = (
+            f"f.id IN (SELECT f.id FROM follow_up f WHERE {where} ORDER BY f.due_at, f.id LIMIT ?)"
+        )
+        args.append(limit)
+    rows = db.execute_sql(_ROW_SQL.format(where=where), args).fetchall()
+    return [_row(values) for values in rows]
 
 
 def _as_datetime(value: Any) -> datetime | None:

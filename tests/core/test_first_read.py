@@ -10,6 +10,7 @@ import pytest
 
 from netdesk.core.dashboard import DashboardService, TodaySummary
 from netdesk.core.followup_dates import next_birthday
+from netdesk.core.followup_queries import PENDING
 from netdesk.core.reach_out import BIRTHDAY_WINDOW_DAYS
 from netdesk.formats.draft import ContactDraft
 from netdesk.store.models import Contact, Event, FollowUp
@@ -77,3 +78,34 @@ def test_birthdays_congratulated_are_those_of_next_birthday(services, clock, yea
             if (n := (next_birthday(birthday, today) - today).days) <= BIRTHDAY_WINDOW_DAYS
         }
         assert found == expected, today
+
+
+def test_due_rows_and_counts_are_the_orm_s(services, clock) -> None:
+    """Follow-ups read in plain SQL (`between`, `due`, `count_due`) against the ORM's `_rows`:
+    statuses, ties on the due time (by id), windows, limits, a contact named by parts."""
+    followups = services.followups
+    named = services.contacts.create(ContactDraft(given_name="Ana", family_name="Lima"))
+    parts = services.contacts.create(ContactDraft(given_name="Bo", organisation="Acme"))
+    Contact.update(display_name="").where(Contact.id == parts).execute()
+    midnight = datetime.combine(clock.today(), time.min)
+    for n in range(24):
+        moment = midnight + timedelta(hours=(n % 8 - 4) * 9)
+        followup = followups.create((named, parts)[n % 2], moment, has_time=n % 3 == 0)
+        status = ("open", "snoozed", "done", "dismissed", "open")[n % 5]
+        FollowUp.update(status=status).where(FollowUp.id == followup).execute()
+    pending = FollowUp.status.in_(PENDING)
+    for start in (midnight - timedelta(days=1), midnight):
+        for end in (midnight, midnight + timedelta(days=1)):
+            for statuses in (PENDING, (*PENDING, "done")):
+                for limit in (None, 0, 1, 3, 50):
+                    where = FollowUp.status.in_(statuses), FollowUp.due_at >= start
+                    expected = followups._rows(*where, FollowUp.due_at < end, limit=limit)
+                    assert followups.between(start, end, statuses, limit) == expected
+            for limit in (None, 0, 2, 50):
+                expected = followups._rows(pending, FollowUp.due_at < end, limit=limit)
+                assert followups.due(end, limit) == expected
+            count = FollowUp.select().where(pending, FollowUp.due_at < end).count()
+            assert followups.count_due(end) == count
+    assert followups.due() == followups.due(midnight + timedelta(days=1))
+    assert followups.overdue(4) == followups.due(midnight, 4)
+    assert {row.contact_name for row in followups.due()} == {"Ana Lima", "Bo"}
