@@ -13,7 +13,9 @@ without it one is made in a temporary folder (a few minutes). Each of `--process
 processes imports the modules, then reads `--reads` times, each read on a new thread and a new
 connection; printed are the medians in ms of each part of the first read of a process
 (`today_read_first_*`) and of the later reads (`today_read_later_*`), and a digest of what the
-reads returned (`today_read_digest`: a change must not move it).
+reads returned (`today_read_digest`: a change must not move it). The clock stands at the
+generator's now (`bench.generate.NOW`), or at `--now` (local time, ISO): start-up runs on the
+wall clock, days after it, when more of the events are recent.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 PARTS = ("summary", "due", "rank", "upcoming", "recent")
@@ -35,8 +38,9 @@ DUE_LIMITS = (10, 10)
 """The rows Today's Due section reads first of each group (at 1280x800)."""
 
 
-def _reads(data_dir: str) -> dict[str, Callable[[], object]]:
-    """The parts of Today's first read over the store in `data_dir`, at the generator's now."""
+def _reads(data_dir: str, now: str = "") -> dict[str, Callable[[], object]]:
+    """The parts of Today's first read over the store in `data_dir`, at `now` (ISO; "": the
+    generator's now)."""
     from bench._today_data import NOW
     from netdesk import paths as netdesk_paths
     from netdesk.core.dashboard import due_first
@@ -46,7 +50,7 @@ def _reads(data_dir: str) -> dict[str, Callable[[], object]]:
 
     paths = netdesk_paths.resolve(Path(data_dir))
     open_database(paths.database, check=False, daily_backup=False)
-    services = Services(paths=paths, clock=FakeClock(NOW))
+    services = Services(paths=paths, clock=FakeClock(datetime.fromisoformat(now) if now else NOW))
     today = services.clock.today()
     summary, followups = services.dashboard.summary, services.followups
     rank, events = services.reach_out.rank, services.today_events
@@ -80,18 +84,18 @@ def _timed(parts: dict[str, Callable[[], object]]) -> tuple[dict[str, float], st
     return times, repr(found)
 
 
-def child(data_dir: str, reads: int) -> None:
+def child(data_dir: str, reads: int, now: str) -> None:
     """Print a JSON line per read: each part's thread CPU in ms and the results' digest."""
-    parts = _reads(data_dir)
+    parts = _reads(data_dir, now)
     for _ in range(reads):
         times, found = _timed(parts)
         digest = hashlib.sha256(found.encode()).hexdigest()[:16]
         print(json.dumps({"times": times, "digest": digest}), flush=True)
 
 
-def _child_reads(data_dir: Path, reads: int) -> list[dict[str, object]]:
+def _child_reads(data_dir: Path, reads: int, now: str) -> list[dict[str, object]]:
     out = subprocess.run(
-        [sys.executable, "-m", "bench.today_read", "--child", str(data_dir), str(reads)],
+        [sys.executable, "-m", "bench.today_read", "--child", str(data_dir), str(reads), now],
         capture_output=True,
         text=True,
         check=True,
@@ -100,13 +104,13 @@ def _child_reads(data_dir: Path, reads: int) -> list[dict[str, object]]:
     return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
 
-def measure(data_dir: Path, processes: int, reads: int) -> None:
+def measure(data_dir: Path, processes: int, reads: int, now: str = "") -> None:
     """Print the medians (see the module's docstring)."""
     first: list[dict[str, float]] = []
     later: list[dict[str, float]] = []
     digests = set()
     for _ in range(processes):
-        rows = _child_reads(data_dir, reads)
+        rows = _child_reads(data_dir, reads, now)
         first.append(rows[0]["times"])  # type: ignore[arg-type]
         later += [row["times"] for row in rows[1:]]  # type: ignore[misc]
         digests |= {str(row["digest"]) for row in rows}
@@ -122,17 +126,20 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, help="a network made by bench.startup._network")
     parser.add_argument("--processes", type=int, default=7)
     parser.add_argument("--reads", type=int, default=15)
-    parser.add_argument("--child", nargs=2, metavar=("DATA_DIR", "READS"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--now", default="", help="the clock's local time, ISO (default: the generator's now)"
+    )
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], int(args.child[1]))
+        child(args.child[0], int(args.child[1]), args.child[2])
     elif args.data_dir:
-        measure(args.data_dir, args.processes, args.reads)
+        measure(args.data_dir, args.processes, args.reads, args.now)
     else:
         from bench.startup import _network
 
         with tempfile.TemporaryDirectory(prefix="netdesk-bench-") as tmp:
-            measure(_network(Path(tmp), 100_000), args.processes, args.reads)
+            measure(_network(Path(tmp), 100_000), args.processes, args.reads, args.now)
 
 
 if __name__ == "__main__":
