@@ -24,7 +24,7 @@ from netdesk.core.event_draft import CHECKLIST, checklist_of
 from netdesk.core.event_times import from_utc, place_zone, to_utc
 from netdesk.core.followup_queries import PENDING
 from netdesk.core.own_profiles import freshness
-from netdesk.store.models import Contact, Event, EventPerson, FollowUp, Interaction
+from netdesk.store.models import Event, EventPerson, db
 from netdesk.store.rows import tuples
 
 UPCOMING_DAYS = 30
@@ -150,42 +150,55 @@ def _want_counts(event_ids: list[int]) -> dict[int, int]:
     return {event_id: count for event_id, count in tuples(query)}
 
 
+_MET_SQL = (
+    "SELECT id, display_name, organisation FROM contact WHERE deleted_at IS NULL "
+    "AND archived = ? AND id IN (SELECT id FROM contact WHERE met_at_id = ? "
+    "UNION SELECT contact_id FROM event_person WHERE event_id = ? AND met = ?)"
+)
+"""The living contacts met at an event: its people ticked met, and those it is `met_at` of."""
+
+
 def _met_people(event_id: int) -> dict[int, tuple[str, str]]:
     """Living contacts met at the event: id → (name, organisation). Their ids are found through
     the two indexes first (`met_at = ? OR id IN ...` had SQLite walk every living contact by
-    the `archived` index: ~110 ms an event at 100,000 contacts)."""
-    alive = Contact.deleted_at.is_null() & (Contact.archived == False)  # noqa: E712
-    ticked = EventPerson.select(EventPerson.contact).where(
-        EventPerson.event == event_id,
-        EventPerson.met == True,  # noqa: E712
-    )
-    met_here = Contact.select(Contact.id).where(Contact.met_at == event_id)
-    query = Contact.select(Contact.id, Contact.display_name, Contact.organisation).where(
-        alive, Contact.id.in_(met_here | ticked)
-    )
-    return {cid: (name, org) for cid, name, org in tuples(query)}
+    the `archived` index: ~110 ms an event at 100,000 contacts). Recent events' statements are
+    written in SQL: Peewee built each event's three in ~0.7 ms of CPU, ten times running them,
+    in Today's first read."""
+    rows = db.execute_sql(_MET_SQL, (False, event_id, event_id, True))
+    return {cid: (name, org) for cid, name, org in rows}
+
+
+def _marks(ids: list[int]) -> str:
+    return ", ".join("?" * len(ids))
 
 
 def _still_open(event: Event, met: dict[int, tuple[str, str]]) -> list[MetPerson]:
     """The people of `met` whose follow-up of this event is open (see the module docstring),
     those with a pending follow-up first (soonest due), then by name."""
     ids = list(met)
-    tied = FollowUp.select(FollowUp.id, FollowUp.contact, FollowUp.due_at, FollowUp.status).where(
-        FollowUp.event == event.id, FollowUp.contact.in_(ids)
+    if not ids:
+        return []
+    tied = db.execute_sql(
+        "SELECT id, contact_id, due_at, status FROM follow_up WHERE event_id = ? "
+        f"AND contact_id IN ({_marks(ids)}) ORDER BY due_at",
+        (event.id, *ids),
     )
     pending: dict[int, tuple[int, datetime]] = {}
     has_followup: set[int] = set()
-    for followup_id, contact_id, due_at, status in tuples(tied.order_by(FollowUp.due_at)):
+    for followup_id, contact_id, due_at, status in tied:
         has_followup.add(contact_id)
         if status in PENDING and contact_id not in pending:
-            pending[contact_id] = (followup_id, due_at)
+            pending[contact_id] = (followup_id, _stored_time(due_at))
     after = event.ends_at or event.starts_at
-    later = Interaction.select(Interaction.contact).where(
-        Interaction.contact.in_([cid for cid in ids if cid not in has_followup]),
-        Interaction.occurred_at > after,
-        Interaction.event.is_null() | (Interaction.event != event.id),
-    )
-    followed_up = {cid for (cid,) in tuples(later)}
+    unfollowed = [cid for cid in ids if cid not in has_followup]
+    followed_up: set[int] = set()
+    if unfollowed:
+        later = db.execute_sql(
+            f"SELECT contact_id FROM interaction WHERE contact_id IN ({_marks(unfollowed)}) "
+            "AND occurred_at > ? AND (event_id IS NULL OR event_id != ?)",
+            (*unfollowed, after, event.id),
+        )
+        followed_up = {cid for (cid,) in later}
     people = []
     for contact_id, (name, organisation) in met.items():
         if contact_id in pending:
@@ -195,3 +208,8 @@ def _still_open(event: Event, met: dict[int, tuple[str, str]]) -> list[MetPerson
             people.append(MetPerson(contact_id, name, organisation))
     people.sort(key=lambda p: (p.due is None, p.due or date.min, p.name.casefold()))
     return people
+
+
+def _stored_time(value: datetime | str) -> datetime:
+    """A stored time as SQLite hands it back (text) as a datetime."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)

@@ -109,3 +109,37 @@ def test_due_rows_and_counts_are_the_orm_s(services, clock) -> None:
     assert followups.due() == followups.due(midnight + timedelta(days=1))
     assert followups.overdue(4) == followups.due(midnight, 4)
     assert {row.contact_name for row in followups.due()} == {"Ana Lima", "Bo"}
+
+
+def test_recent_people_met_read_in_sql(services, clock) -> None:
+    """Recent events' people in plain SQL: the first pending follow-up tied to the event (in
+    due order) gives the date, a done one closes it; the archived and deleted met are left
+    out; an event nobody was met at lists nobody."""
+    from netdesk.core.event_times import to_utc
+    from netdesk.core.events import EventDraft
+    from netdesk.core.today_events import MetPerson
+
+    now = clock.now()
+    pycon = services.events.create(EventDraft(name="PyCon", starts_at=now - timedelta(days=2)))
+    services.events.create(EventDraft(name="Empty", starts_at=now - timedelta(days=1)))
+    people = {}
+    for given in ("Ana", "Bo", "Cy", "Archie", "Del"):
+        people[given] = services.contacts.create(ContactDraft(given_name=given))
+        Contact.update(met_at=pycon).where(Contact.id == people[given]).execute()
+    Contact.update(archived=True).where(Contact.id == people["Archie"]).execute()
+    Contact.update(deleted_at=to_utc(now)).where(Contact.id == people["Del"]).execute()
+    today = clock.today()
+    tied = {}
+    for days, status in ((1, "done"), (5, "open"), (3, "snoozed"), (9, "open")):
+        due = datetime.combine(today + timedelta(days=days), time(10, 30))
+        tied[days] = services.followups.create(people["Ana"], due, event_id=pycon, has_time=True)
+        FollowUp.update(status=status).where(FollowUp.id == tied[days]).execute()
+    done = services.followups.create(people["Bo"], today, event_id=pycon)
+    FollowUp.update(status="done").where(FollowUp.id == done).execute()
+    empty, event = services.today_events.recent()
+    assert (empty.name, empty.met, empty.open) == ("Empty", 0, [])
+    assert (event.name, event.met) == ("PyCon", 3)
+    assert event.open == [
+        MetPerson(people["Ana"], "Ana", "", tied[3], today + timedelta(days=3)),
+        MetPerson(people["Cy"], "Cy", ""),
+    ]
