@@ -17,15 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from peewee import fn
-
 from netdesk.core.clock import Clock
 from netdesk.core.event_draft import CHECKLIST, checklist_of
 from netdesk.core.event_times import from_utc, place_zone, to_utc
 from netdesk.core.followup_queries import PENDING
 from netdesk.core.own_profiles import freshness
-from netdesk.store.models import Event, EventPerson, db
-from netdesk.store.rows import tuples
+from netdesk.store.models import Event, db
 
 UPCOMING_DAYS = 30
 RECENT_DAYS = 14
@@ -70,6 +67,18 @@ class RecentEvent:
     open: list[MetPerson] = field(default_factory=list)
 
 
+_UPCOMING_SQL = (
+    "SELECT * FROM event WHERE starts_at > ? AND starts_at < ? AND status != ? "
+    "ORDER BY starts_at, id LIMIT ?"
+)
+_RECENT_SQL = (
+    "SELECT * FROM event WHERE starts_at <= ? AND starts_at > ? AND status != ? "
+    "ORDER BY starts_at DESC, id DESC LIMIT ?"
+)
+"""Today's events as Peewee's queries selected them, written out: Peewee built each in ~0.3 ms
+of Today's first read (its SQL names every column), ~5 times the time running it."""
+
+
 class TodayEvents:
     """Reads Today's events at the clock's time."""
 
@@ -80,17 +89,8 @@ class TodayEvents:
         """The next `limit` events within UPCOMING_DAYS, soonest first."""
         now = to_utc(self.clock.now())
         today = self.clock.today()
-        query = (
-            Event.select()
-            .where(
-                Event.starts_at > now,
-                Event.starts_at < now + timedelta(days=UPCOMING_DAYS),
-                Event.status != "skipped",
-            )
-            .order_by(Event.starts_at, Event.id)
-            .limit(limit)
-        )
-        events = list(query)
+        end = now + timedelta(days=UPCOMING_DAYS)
+        events = list(Event.raw(_UPCOMING_SQL, now, end, "skipped", limit))
         wanted = _want_counts([event.id for event in events])
         fresh = freshness(today).fresh if events else None
         return [
@@ -111,16 +111,8 @@ class TodayEvents:
         """Events started in the last RECENT_DAYS days, latest first, with who to follow up."""
         now = to_utc(self.clock.now())
         today = self.clock.today()
-        query = (
-            Event.select()
-            .where(
-                Event.starts_at <= now,
-                Event.starts_at > to_utc(_day_start(today - timedelta(days=RECENT_DAYS))),
-                Event.status != "skipped",
-            )
-            .order_by(Event.starts_at.desc(), Event.id.desc())
-            .limit(limit)
-        )
+        since = to_utc(_day_start(today - timedelta(days=RECENT_DAYS)))
+        query = Event.raw(_RECENT_SQL, now, since, "skipped", limit)
         result = []
         for event in query:
             met = _met_people(event.id)
@@ -142,12 +134,14 @@ def _day_start(day: date) -> datetime:
 
 
 def _want_counts(event_ids: list[int]) -> dict[int, int]:
-    query = (
-        EventPerson.select(EventPerson.event, fn.COUNT(EventPerson.id))
-        .where(EventPerson.event.in_(event_ids), EventPerson.want_to_meet == True)  # noqa: E712
-        .group_by(EventPerson.event)
+    if not event_ids:
+        return {}
+    rows = db.execute_sql(
+        "SELECT event_id, count(id) FROM event_person WHERE event_id IN "
+        f"({_marks(event_ids)}) AND want_to_meet = ? GROUP BY event_id",
+        (*event_ids, True),
     )
-    return {event_id: count for event_id, count in tuples(query)}
+    return dict(rows)
 
 
 _MET_SQL = (
