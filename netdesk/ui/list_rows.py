@@ -5,7 +5,6 @@ act on (Today's sections, the Follow-ups agenda), and a list or table as tall as
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidgetItem, QTableView
 
 MIN_ROWS = 3  # a list is never shorter than this many rows
@@ -19,7 +18,7 @@ def muted_item(text: str) -> QListWidgetItem:
 
     item = QListWidgetItem(text)
     item.setFlags(Qt.ItemFlag.NoItemFlags)
-    item.setForeground(QBrush(MUTED))
+    item.setForeground(MUTED)
     return item
 
 

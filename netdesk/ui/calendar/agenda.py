@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QMimeData, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from netdesk.core.followup_queries import AgendaItem, FollowUpRow
@@ -101,7 +101,7 @@ class AgendaList(QListWidget):
         font = QFont(self.font())
         font.setBold(True)
         item.setFont(font)
-        item.setForeground(QBrush(TEXT))
+        item.setForeground(TEXT)
         return item
 
     def add_followup(self, row: FollowUpRow, today: date, with_day: bool = False) -> None:
@@ -117,17 +117,17 @@ class AgendaList(QListWidget):
             font = QFont(self.font())
             font.setStrikeOut(True)
             item.setFont(font)
-            item.setForeground(QBrush(MUTED))
+            item.setForeground(MUTED)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         elif row.due_at.date() < today:
-            item.setForeground(QBrush(OVERDUE))
+            item.setForeground(OVERDUE)
         return item
 
     def add_other(self, entry: AgendaItem) -> None:
         item = QListWidgetItem(f"{time_label(entry.when):>5}  {entry.title}")
         item.setData(KIND_ROLE, entry.kind)
         item.setData(ID_ROLE, entry.id)
-        item.setForeground(QBrush(EVENT))
+        item.setForeground(EVENT)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.addItem(item)
 

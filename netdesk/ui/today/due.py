@@ -15,7 +15,7 @@ from functools import partial
 from typing import NamedTuple, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidgetItem, QMenu, QWidget
 
 from netdesk.core.dashboard import DueGroup, due_first
@@ -201,7 +201,7 @@ class DueList(AgendaList):
         font = QFont(self.font())
         font.setItalic(True)
         item.setFont(font)
-        item.setForeground(QBrush(MUTED))
+        item.setForeground(MUTED)
         return item
 
     def current_kind(self) -> str | None:

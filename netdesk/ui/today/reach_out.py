@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
 from netdesk.core.reach_out import DEFAULT_LIMIT, Suggestion
@@ -47,7 +47,7 @@ class ReachOutList(QListWidget):
             item.setData(SIGNAL_ROLE, suggestion.signal)
             item.setToolTip(suggestion.reason)
             if suggestion.keep in KEEP_COLOURS:
-                item.setForeground(QBrush(QColor(KEEP_COLOURS[suggestion.keep])))
+                item.setForeground(QColor(KEEP_COLOURS[suggestion.keep]))
             self.addItem(item)
         if not suggestions:
             self.addItem(muted_item(self.tr("Nobody is waiting on you today.")))
