@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from netdesk.ui.tables import viewport
+
 
 def share_room(lacking: dict[int, int], room: int) -> dict[int, int]:
     """How many of `room` pixels each column gets of what it lacks (`lacking`, by column): the
@@ -67,7 +69,7 @@ class ColumnFitter(QObject):
         for column in range(header.count()):
             self._width(column)
         header.sectionResized.connect(self._resized)
-        table.viewport().installEventFilter(self)
+        viewport(table).installEventFilter(self)
         model = table.model()
         model.modelReset.connect(self._rows_changed)
         self._refit = QTimer(self)  # once after a burst of changed rows (a filter typed)

@@ -24,6 +24,7 @@ from netdesk.ui.column_fitter import share_room, shift_widened
 from netdesk.ui.contacts.model import COLUMNS
 from netdesk.ui.name_cell import NameWithOrganisation
 from netdesk.ui.stored_settings import read_bytes, read_text
+from netdesk.ui.tables import viewport
 
 HEADER_KEY = "contacts/header"
 SPLITTER_KEY = "contacts/splitter"
@@ -102,7 +103,7 @@ class ColumnLayout(QObject):
         self._save_sort.timeout.connect(self.save)
         self.header.sortIndicatorChanged.connect(lambda *_: self._save_sort.start())
         splitter.splitterMoved.connect(self.save)
-        table.viewport().installEventFilter(self)
+        viewport(table).installEventFilter(self)
         self._settled = QTimer(self)  # the rows in view measured once the list stays
         self._settled.setSingleShot(True)
         self._settled.setInterval(SCROLL_SETTLES_MS)
