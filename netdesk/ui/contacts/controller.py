@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu
 
 from netdesk.core.merge import find_duplicates
 from netdesk.core.phones import is_region, use_region
@@ -31,6 +31,8 @@ from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog
+
     from netdesk.core.interactions import InteractionRow
     from netdesk.ui.contacts.view import ContactsView
     from netdesk.ui.main_window import MainWindow
@@ -193,6 +195,8 @@ class ContactsController(QObject):
         ids = self.services.bulk.trashed_ids()
         if not ids:
             return
+        from PySide6.QtWidgets import QMessageBox  # its type built when asked, not before usable
+
         answer = QMessageBox.question(
             self.view,
             "Empty Trash",
@@ -239,6 +243,8 @@ class ContactsController(QObject):
         if not ids:
             return
         if not tag:
+            from PySide6.QtWidgets import QInputDialog  # built when asked, not before usable
+
             names = sorted({t for i in ids for t in self.services.contacts.tags_of(i)})
             tag, ok = QInputDialog.getItem(
                 self.view, "Remove tag", "Tag to remove:", names, editable=False

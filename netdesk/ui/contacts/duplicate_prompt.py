@@ -7,11 +7,14 @@ goes back to the editor.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from netdesk.core.merge import Duplicate
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class DuplicateChoice(Enum):
@@ -22,6 +25,8 @@ class DuplicateChoice(Enum):
 
 def ask_about_duplicate(parent: QWidget, duplicate: Duplicate) -> DuplicateChoice:
     """Ask whether to open `duplicate` instead of saving a new contact (plain text only)."""
+    from PySide6.QtWidgets import QMessageBox  # its type built when asked, not before usable
+
     box = QMessageBox(parent)
     box.setWindowTitle("Already in your contacts?")
     box.setTextFormat(Qt.TextFormat.PlainText)

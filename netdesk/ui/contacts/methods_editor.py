@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -226,6 +226,8 @@ class MethodRow(QWidget):
         link = link_for(self.kind, self.value_edit.text(), self.service, self.region)
         if not link or not is_safe_link(link):
             return False
+        from PySide6.QtCore import QUrl  # its type built when a link opens, not before usable
+
         return QDesktopServices.openUrl(QUrl(link))
 
     def draft(self) -> MethodDraft:

@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QImageWriter,
     QPainter,
 )
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from netdesk.ui.contacts.avatars import initials_pixmap, round_pixmap
 
@@ -113,6 +113,8 @@ class PhotoField(QWidget):
         return True
 
     def choose(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # its type built when asked, not before usable
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Choose a photo", "", "Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"
         )

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -540,6 +539,8 @@ class ContactsView(QWidget):
         """Before the editor shows another contact: save or drop its unsaved edits."""
         if not self.unsaved_edits():
             return True
+        from PySide6.QtWidgets import QMessageBox  # its type built when asked, not before usable
+
         box = QMessageBox(self)
         box.setWindowTitle("Unsaved changes")
         box.setTextFormat(Qt.TextFormat.PlainText)

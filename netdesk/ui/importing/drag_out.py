@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtCore import QMimeData
 
 if TYPE_CHECKING:
     from netdesk.core.exporting import ExportService
@@ -33,6 +33,8 @@ atexit.register(remove_dragged_files)
 
 def contacts_mime_data(exporting: ExportService, ids: Iterable[int]) -> QMimeData:
     """Mime data with a .vcf file for each contact (in a fresh temporary folder) and the cards."""
+    from PySide6.QtCore import QUrl  # its type built at a drag, not before usable
+
     folder = Path(tempfile.mkdtemp(prefix="netdesk-drag-"))
     _FOLDERS.append(folder)
     files = exporting.vcard_files(ids, folder)

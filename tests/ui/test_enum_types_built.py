@@ -1,0 +1,66 @@
+"""Qt classes whose Python types (each with all its enum types, ~10 µs a member) PySide6 builds
+before Contacts is usable, and those it no longer builds then (ui/tables.py's `viewport`, the
+dialogs' classes imported when asked for)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from PySide6.QtWidgets import QScrollArea, QTableView
+
+from netdesk.ui.tables import viewport
+from tests.ui.fresh_process import probe
+
+_COUNTING = """
+import enum, json
+made = []
+create = enum.EnumType._create_
+def counted(cls, *args, **kwargs):
+    built = create(cls, *args, **kwargs)
+    made.append(built)
+    return built
+enum.EnumType._create_ = counted
+"""
+"""The start of a probe: `made` lists the enum types built (named once made)."""
+
+
+def _built(code: str) -> list[str]:
+    """The enum types built by `code` (after `_COUNTING`) since it set `before`."""
+    names = "\nprint(json.dumps([built.__qualname__ for built in made[before:]]))"
+    done = probe(_COUNTING + textwrap.dedent(code) + names)
+    assert isinstance(done, list)
+    return done
+
+
+def test_the_viewport_is_the_area_s_own(qtbot) -> None:
+    table, area = QTableView(), QScrollArea()
+    qtbot.addWidget(table)
+    qtbot.addWidget(area)
+    assert viewport(table) is table.viewport()
+    assert viewport(area) is area.viewport()
+
+
+def test_asking_for_the_viewport_builds_no_enum_type() -> None:
+    """`table.viewport()` first had PySide6 build the QWidget subclasses not built yet (70 enum
+    types in a bare process), before Contacts was usable; `viewport` builds none."""
+    code = """
+        from PySide6.QtWidgets import QApplication, QTableView
+        from netdesk.ui.tables import viewport
+        app = QApplication([])
+        table = QTableView()
+        table.show()
+        before = len(made)
+        assert viewport(table) is table.viewport()
+        """
+    assert _built(code) == []
+
+
+def test_the_contacts_view_s_modules_build_no_dialog_s_type() -> None:
+    """The boxes Contacts opens when asked (a question, a tag, a photo) and the links it opens
+    have their types built then, not as its modules are imported before it is usable."""
+    code = """
+        before = 0
+        import netdesk.ui.contacts.view
+        """
+    asked_only = ("QMessageBox.", "QInputDialog.", "QFileDialog.", "QUrl.")
+    assert [name for name in _built(code) if name.startswith(asked_only)] == []
