@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from netdesk.core.merge import find_duplicates
 from netdesk.core.phones import is_region, use_region
@@ -22,7 +22,6 @@ from netdesk.formats.draft import ContactDraft
 from netdesk.ui.contacts import commands
 from netdesk.ui.contacts.duplicate_prompt import DuplicateChoice, ask_about_duplicate
 from netdesk.ui.contacts.jobs import JobEdit
-from netdesk.ui.contacts.merge_dialog import MergeDialog
 from netdesk.ui.contacts.tag_dialog import tag_dialog
 from netdesk.ui.plural import counted
 from netdesk.ui.read_only import reading
@@ -31,9 +30,10 @@ from netdesk.ui.undo import Command, undo_actions, undo_stack
 from netdesk.ui.view_actions import ViewActions
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtWidgets import QDialog, QInputDialog
 
     from netdesk.core.interactions import InteractionRow
+    from netdesk.ui.contacts.merge_dialog import MergeDialog
     from netdesk.ui.contacts.view import ContactsView
     from netdesk.ui.main_window import MainWindow
 
@@ -257,6 +257,8 @@ class ContactsController(QObject):
         ids = self.view.selected_ids()
         if len(ids) < 2:
             return None
+        from netdesk.ui.contacts.merge_dialog import MergeDialog  # when first asked for
+
         dialog = MergeDialog(ids, [self.services.contacts.load(i) for i in ids], self.view)
 
         def merge() -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.employment import Job
 from netdesk.core.services import Services
-from netdesk.ui.contacts.job_dialog import JobDialog
 from netdesk.ui.dates import plain_day
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
@@ -145,6 +144,8 @@ class JobHistoryPanel(QWidget):
 
     def _ask(self, job: Job) -> None:
         assert self.contact_id is not None
+        from netdesk.ui.contacts.job_dialog import JobDialog  # imported when first asked for
+
         dialog = JobDialog(job, self)
         if dialog.exec() == JobDialog.DialogCode.Accepted:
             self.edit_requested.emit(JobEdit(self.contact_id, dialog.chosen()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -15,16 +17,13 @@ from PySide6.QtWidgets import (
 
 from netdesk.core.interactions import InteractionRow, timeline
 from netdesk.core.services import Services
-from netdesk.ui.contacts.log_dialog import (
-    LoggedInteraction,
-    LogInteractionDialog,
-    log_command,
-    record_interaction,
-)
 from netdesk.ui.dates import when_text
 from netdesk.ui.plain import plain_label
 from netdesk.ui.style import style_label
 from netdesk.ui.timefmt import local_from_utc, relative_time
+
+if TYPE_CHECKING:
+    from netdesk.ui.contacts.log_dialog import LoggedInteraction
 
 
 class TimelineWidget(QWidget):
@@ -101,6 +100,8 @@ class TimelineWidget(QWidget):
         """Ask for an interaction and record it; returns its id."""
         if self.contact_id is None:
             return None
+        from netdesk.ui.contacts.log_dialog import LogInteractionDialog  # when first asked for
+
         dialog = LogInteractionDialog(
             self.contact_name,
             self.services.clock.now(),
@@ -115,6 +116,11 @@ class TimelineWidget(QWidget):
     def record(self, entry: LoggedInteraction) -> int:
         """Store an interaction (and its follow-up) for the shown contact, on the owner's undo
         stack when there is one."""
+        from netdesk.ui.contacts.log_dialog import (  # when first used
+            log_command,
+            record_interaction,
+        )
+
         assert self.contact_id is not None
         if self.undo_stack is None:
             interaction_id, _ = record_interaction(self.services, self.contact_id, entry)
