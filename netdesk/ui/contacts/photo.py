@@ -5,14 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
-from PySide6.QtGui import (
-    QDragEnterEvent,
-    QDropEvent,
-    QImage,
-    QImageReader,
-    QImageWriter,
-    QPainter,
-)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from netdesk.ui.contacts.avatars import initials_pixmap, round_pixmap
@@ -24,6 +17,8 @@ PREVIEW = 88
 
 def prepare_photo(data: bytes) -> bytes | str:
     """The photo scaled to at most MAX_SIDE pixels and MAX_BYTES as JPEG, or why it can't be."""
+    from PySide6.QtGui import QImage, QImageReader, QImageWriter  # see `PhotoField._paint`
+
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -137,13 +132,14 @@ class PhotoField(QWidget):
             event.acceptProposedAction()
 
     def _paint(self) -> None:
-        image = QImage()
-        if self.photo:
-            image.loadFromData(self.photo)
-        pixmap = (
-            round_pixmap(image, PREVIEW)
-            if not image.isNull()
-            else initials_pixmap(self.name or "?", PREVIEW)
-        )
+        pixmap = None
+        if self.photo:  # QImage's types (4 enum types) built for a photo, not before usable
+            from PySide6.QtGui import QImage
+
+            image = QImage()
+            if image.loadFromData(self.photo):
+                pixmap = round_pixmap(image, PREVIEW)
+        if pixmap is None:
+            pixmap = initials_pixmap(self.name or "?", PREVIEW)
         self.picture.setPixmap(pixmap)
         self.remove_button.setEnabled(self.photo is not None)
