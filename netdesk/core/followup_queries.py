@@ -16,7 +16,7 @@ from peewee import fn
 from netdesk.core.clock import Clock
 from netdesk.core.followup_dates import day_start
 from netdesk.store.models import Contact, FollowUp, db
-from netdesk.store.rows import raw_tuples, tuples
+from netdesk.store.rows import raw_tuples, stored_time, tuples
 
 PENDING = ("open", "snoozed")
 
@@ -235,6 +235,4 @@ def _window_rows(
 
 def _as_datetime(value: Any) -> datetime | None:
     """SQLite aggregates return the stored text; give it back as a datetime."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
+    return None if value is None else stored_time(value)

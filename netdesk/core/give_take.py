@@ -17,6 +17,7 @@ from dateutil.relativedelta import relativedelta
 
 from netdesk.core.clock import Clock
 from netdesk.store.models import db
+from netdesk.store.rows import stored_time
 
 WEEKS = 12
 BALANCE_MONTHS = 12
@@ -94,8 +95,7 @@ def weekly(clock: Clock, weeks: int = WEEKS) -> list[WeekCount]:
         (since,),
     )
     for direction, occurred in rows:
-        moment = occurred if isinstance(occurred, datetime) else datetime.fromisoformat(occurred)
-        bucket = counts.get(week_start(to_local(moment).date()))
+        bucket = counts.get(week_start(to_local(stored_time(occurred)).date()))
         if bucket is not None:
             bucket[0 if direction == "gave" else 1] += 1
     return [WeekCount(start, gave, received) for start, (gave, received) in counts.items()]
@@ -152,6 +152,6 @@ def owed(since: datetime, among: Sequence[int] | None = None) -> list[Owed]:
     for row in db.execute_sql(sql, (*ids, *ids, since)).fetchall():
         contact_id, name, count, latest, kind, a_name, a_id, b_name, b_id = row
         others = [n for n, i in ((a_name, a_id), (b_name, b_id)) if i not in (None, contact_id)]
-        moment = latest if isinstance(latest, datetime) else datetime.fromisoformat(latest)
+        moment = stored_time(latest)
         found.append(Owed(contact_id, name, count, moment, kind, others[0] if others else ""))
     return found

@@ -23,6 +23,7 @@ from netdesk.core.event_times import from_utc, place_zone, to_utc
 from netdesk.core.followup_queries import PENDING
 from netdesk.core.own_profiles import freshness
 from netdesk.store.models import Event, db
+from netdesk.store.rows import stored_time
 
 UPCOMING_DAYS = 30
 RECENT_DAYS = 14
@@ -182,7 +183,7 @@ def _still_open(event: Event, met: dict[int, tuple[str, str]]) -> list[MetPerson
     for followup_id, contact_id, due_at, status in tied:
         has_followup.add(contact_id)
         if status in PENDING and contact_id not in pending:
-            pending[contact_id] = (followup_id, _stored_time(due_at))
+            pending[contact_id] = (followup_id, stored_time(due_at))
     after = event.ends_at or event.starts_at
     unfollowed = [cid for cid in ids if cid not in has_followup]
     followed_up: set[int] = set()
@@ -202,8 +203,3 @@ def _still_open(event: Event, met: dict[int, tuple[str, str]]) -> list[MetPerson
             people.append(MetPerson(contact_id, name, organisation))
     people.sort(key=lambda p: (p.due is None, p.due or date.min, p.name.casefold()))
     return people
-
-
-def _stored_time(value: datetime | str) -> datetime:
-    """A stored time as SQLite hands it back (text) as a datetime."""
-    return value if isinstance(value, datetime) else datetime.fromisoformat(value)

@@ -8,6 +8,7 @@ code reading them is type-checked.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from typing import Any, TypeVar
 
 from peewee import BaseQuery, Model, ModelSelect, SelectBase
@@ -28,6 +29,12 @@ def raw_tuples(query: ModelSelect[Any]) -> list[tuple[Any, ...]]:
     sql, params = query.sql()
     rows: list[tuple[Any, ...]] = query.model._meta.database.execute_sql(sql, params).fetchall()
     return rows
+
+
+def stored_time(value: datetime | str) -> datetime:
+    """A time read back through plain SQL (SQLite's text, or a datetime where the driver
+    converted it) as a datetime."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
 def dicts(query: BaseQuery) -> Iterator[dict[str, Any]]:
